@@ -1,0 +1,65 @@
+// Commands behind the `prostup` executable. main.cpp only parses arguments into these
+// structs and calls the functions; each returns the process exit code:
+// 0 ok, 1 runtime failure, 2 invalid input or usage, 130/143 interrupted.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace prostup {
+
+inline constexpr int kExitOk = 0, kExitFailure = 1, kExitInvalid = 2;
+inline constexpr int kExitSigint = 130, kExitSigterm = 143;
+
+struct ValidateArgs {
+  std::vector<std::string> files;
+  bool quiet = false;
+};
+int cmd_validate(const ValidateArgs& a);
+
+struct DescribeArgs {
+  std::string file;  // empty = built-in default
+};
+int cmd_describe(const DescribeArgs& a);
+
+struct RunArgs {
+  std::string file;  // empty = built-in default
+  std::string out_dir;
+  int replications = -1, threads = 0, months = -1;
+  long long seed = -1;
+  std::vector<std::string> variants;  // empty = all
+  bool variants_given = false;
+  bool quiet = false, force = false, no_report = false, dry_run = false;
+};
+int cmd_run(const RunArgs& a);
+
+struct SweepArgs {
+  std::string file, out_dir;
+  std::vector<std::string> sets;  // POINTER=FROM:TO:STEP
+  int replications = -1, threads = 0, months = -1;
+  long long seed = -1;
+  bool quiet = false, force = false, no_report = false;
+};
+int cmd_sweep(const SweepArgs& a);
+
+struct PlanArgs {
+  std::string file, out_dir, vary, target, town, variant;
+  double confidence = 0.95;
+  int replications = -1, threads = 0, months = -1;
+  long long seed = -1;
+  bool quiet = false, force = false;
+};
+int cmd_plan(const PlanArgs& a);
+
+struct ReportArgs {
+  std::string dir;
+};
+int cmd_report(const ReportArgs& a);
+
+struct CohortArgs {
+  std::string file, out_dir;
+  bool force = false;
+};
+int cmd_cohort(const CohortArgs& a);
+
+}  // namespace prostup

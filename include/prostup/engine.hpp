@@ -1,0 +1,71 @@
+// The simulation core: one town, one replication, no I/O, no globals.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "prostup/model.hpp"
+
+namespace prostup {
+
+// Raw, summable counters of one replication of one town (or of several towns added up).
+// Everything reported is derived from these, so the all-towns row ("*") is exact.
+struct ReplicationOutcome {
+  int n_stages = 0, n_services = 0, months = 0;
+  double households_seen = 0;
+  double reached_lease = 0;   // households ever in a permanent stage
+  double stabilized = 0;      // households with >= stabilized_months consecutive there
+  double evictions = 0, expiries = 0, returns_to_street = 0, exits = 0, demotions = 0;
+  double arrivals = 0, entry_fallbacks = 0;
+  double roofless_household_months = 0;
+  double placements = 0, waiting_months_placed = 0;  // for mean months waiting
+  std::vector<double> promotions_to;      // [stage]
+  std::vector<double> occupancy_end;      // [stage]
+  std::vector<double> occupancy_sum;      // [stage] sum over months 1..M
+  std::vector<double> stage_cost;         // [stage] CZK
+  std::vector<double> service_case_months;   // [service]
+  std::vector<double> service_waiting_sum;   // [service] eligible-not-served, summed over months
+  std::vector<double> service_cost;          // [service] CZK
+  std::vector<double> flows;  // [(from+1) * (S+2) + (to+1)]: from -1 = arrival, to S = exit
+  std::vector<double> flow_kind_promotion, flow_kind_demotion, flow_kind_expiry;  // same index
+  // Monthly series, month 0..M: [stage * (M+1) + month] etc.
+  std::vector<double> occupancy;      // [stage][month]
+  std::vector<double> waiting;        // [stage][month] waiting-list length (target stage)
+  std::vector<double> in_service;     // [service][month]
+  // Time to first permanent stage by months since entry d = 0..M.
+  std::vector<double> lease_at;     // first permanent stage reached d months after entry
+  std::vector<double> exit_at;      // exited before reaching it, d months after entry
+  std::vector<double> censored_at;  // still not reached at the horizon, d months after entry
+
+  void resize(int stages, int services, int months);
+  void add(const ReplicationOutcome& o);  // element-wise sum
+  std::size_t flow_index(int from, int to) const {
+    return static_cast<std::size_t>(from + 1) * (n_stages + 2) + (to + 1);
+  }
+};
+
+// Optional per-month check hook for tests: called after accounting with the
+// households' state; never set in production runs.
+struct MonthAudit {
+  int month;
+  const std::vector<std::int64_t>* occupancy;  // [stage]
+  const std::vector<std::int64_t>* capacity;   // [stage]
+  std::int64_t alive, exited_total, entered_total;  // entered includes the initial population
+};
+using AuditFn = void (*)(const MonthAudit&, void* user);
+
+struct SimulateOptions {
+  int months = -1;  // -1 = the model's
+  AuditFn audit = nullptr;
+  void* audit_user = nullptr;
+  const volatile bool* cancel = nullptr;  // polled once per month
+};
+
+// Simulates town `town` for replication `replication`. Deterministic in its arguments.
+ReplicationOutcome simulate(const CompiledModel& m, int town, int replication,
+                            const SimulateOptions& opt = {});
+
+// The number of household-months the last call on this thread simulated (for benchmarks).
+std::uint64_t last_household_months();
+
+}  // namespace prostup

@@ -1,0 +1,115 @@
+// Compiled, immutable rule tables: what the simulation core and the cohort model read.
+//
+// A Scenario is compiled once per variant. Probabilities become 32-bit thresholds
+// indexed by a small state (profile, stage, employment, service mask) so the hot loop
+// does table look-ups and integer compares only.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "prostup/scenario.hpp"
+
+namespace prostup {
+
+inline constexpr int kMaxStages = 32;
+inline constexpr int kMaxProfiles = 32;
+inline constexpr int kMaxServices = 8;  // engagement is a bit mask per household
+inline constexpr std::uint8_t kNoStage = 0xff;
+
+// Thresholds for one (profile, stage, service mask): u32 < threshold means "yes".
+// A threshold is a 64-bit value so that p = 1 (2^32) is exact.
+struct Thresholds {
+  std::uint64_t job_gain, job_loss, pay_unemployed, pay_employed, comply, exit;
+};
+
+struct CompiledPromotion {
+  std::uint8_t from, to;
+  std::uint16_t min_months_in_stage;
+  std::uint16_t min_streak;
+  std::uint16_t max_arrears;  // 0xffff = no limit
+  bool employment_required;
+  std::int8_t service_required;  // -1 = none
+};
+
+struct CompiledStage {
+  std::string id, label;
+  StageKind kind;
+  bool pays_rent;
+  bool outside;
+  std::uint16_t max_stay_months;  // 0 = none
+  std::uint16_t arrears_limit;    // 0 = none
+  std::vector<std::uint8_t> on_expiry, on_arrears;
+  WaitingPolicy waiting_list;
+};
+
+struct CompiledService {
+  std::string id, label;
+  std::uint32_t eligible_stage_mask;
+  int caseload_per_worker;
+  ServicePriority priority;
+  int engagement_months;  // 0 = while eligible
+  int arrears_repayment;
+};
+
+struct CompiledProfile {
+  std::string id, label;
+  double share;
+  int household_size, children;
+  std::uint64_t employed_at_entry;  // threshold
+  // The untransformed base probabilities (the cohort model uses doubles).
+  double job_gain, job_loss, pay_unemployed, pay_employed, comply, exit;
+};
+
+// Per town, every schedule resolved to one value per month 1..months (index 0 = start).
+struct CompiledTown {
+  std::string id, label;
+  std::uint64_t stream_key;  // stable hash of the id: a town keeps its streams across variants
+  std::vector<std::vector<std::int64_t>> capacity;  // [stage][month]; outside = huge
+  std::vector<double> arrival_rate;                 // [month]
+  bool replace_exits;
+  std::vector<std::uint8_t> entry;  // entry stage then fallbacks
+  std::vector<int> initial;         // households per stage at month 0
+  std::vector<int> service_capacity;   // [service] caseload slots
+  std::vector<double> stage_cost;      // [stage] CZK per occupied unit-month
+  std::vector<double> service_cost;    // [service] CZK per case-month
+};
+
+struct CompiledModel {
+  std::string scenario_name;
+  std::string variant;  // "baseline" or the variant id
+  int months;
+  int replications;
+  std::uint64_t seed;
+  int stabilized_months;
+  std::vector<CompiledStage> stages;
+  std::vector<CompiledPromotion> promotions;  // in priority order
+  std::vector<CompiledProfile> profiles;
+  std::vector<CompiledService> services;
+  std::vector<CompiledTown> towns;
+  // Multipliers already folded: probability used = base * stage mult * service mults, clamped.
+  std::vector<Thresholds> thresholds;  // [(profile * n_stages + stage) << n_services | mask]
+  std::vector<std::array<double, kProbCount>> stage_multipliers;    // [stage]
+  std::vector<std::array<double, kProbCount>> service_multipliers;  // [service]
+
+  int n_stages() const { return static_cast<int>(stages.size()); }
+  int n_services() const { return static_cast<int>(services.size()); }
+  const Thresholds& threshold(int profile, int stage, unsigned mask) const {
+    return thresholds[((static_cast<std::size_t>(profile) * stages.size() + stage)
+                       << services.size()) |
+                      mask];
+  }
+  // The effective probability of `p` (as the engine uses it) for one state.
+  double probability(int profile, int stage, unsigned mask, Prob p, bool employed) const;
+};
+
+// Compiles a validated scenario. Throws std::logic_error only on a bug (the scenario
+// layer has already refused anything invalid).
+CompiledModel compile(const Scenario& s, const std::string& variant = "baseline");
+
+// Stable 64-bit hash (FNV-1a) used to key random streams by model ids.
+std::uint64_t stable_hash(const std::string& s);
+
+}  // namespace prostup

@@ -1,0 +1,97 @@
+// Result structs: what the runner produces and the writers (CSV, JSON, SVG, HTML) read.
+//
+// Undefined values (a median never reached, a ratio over zero) are quiet NaN here;
+// writers print them as an empty CSV field or JSON null, never "nan".
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace prostup {
+
+inline constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
+
+enum class Better : std::uint8_t { higher, lower, none };
+
+struct MetricInfo {
+  std::string name;  // e.g. "reached_lease_share", "occupancy_end:hostel"
+  std::string unit;  // "share", "households", "months", "CZK", ...
+  Better better = Better::none;
+  bool headline = false;  // shown in the run summary
+};
+
+struct Summary {
+  double mean = kUndefined, sd = kUndefined, ci_low = kUndefined, ci_high = kUndefined;
+  double p05 = kUndefined, p50 = kUndefined, p95 = kUndefined;
+  int replications = 0;  // replications where the value is defined
+};
+
+struct SeriesPoint {
+  double mean = kUndefined, ci_low = kUndefined, ci_high = kUndefined;
+};
+
+struct Series {
+  std::string name;  // "occupancy:<stage>", "waiting:<stage>", "in_service:<service>"
+  std::vector<SeriesPoint> by_month;  // month 0..M
+  std::vector<double> capacity;       // for occupancy series: capacity by month (empty else)
+};
+
+struct Flow {
+  std::string from, to, kind;  // kind: promotion, demotion, expiry, arrival, exit
+  double mean_per_replication = 0;
+};
+
+struct IncidencePoint {
+  int month = 0;  // months since entry
+  double cum_incidence = kUndefined, ci_low = kUndefined, ci_high = kUndefined;
+};
+
+struct TownVariantResult {
+  std::string town;     // town id, "*" = all towns together
+  std::string variant;  // "baseline" or a variant id
+  std::vector<Summary> metrics;                 // parallel to RunResult::metric_info
+  std::vector<std::vector<double>> per_replication;  // [metric][replication], NaN = undefined
+  std::vector<Series> series;
+  std::vector<Flow> flows;
+  std::vector<IncidencePoint> time_to_lease;
+};
+
+struct Comparison {
+  std::string town, variant, baseline, metric;
+  double diff_mean = kUndefined, diff_ci_low = kUndefined, diff_ci_high = kUndefined;
+  double share_better = kUndefined;  // ties count half
+  int replications = 0;
+};
+
+struct StageInfo {
+  std::string id, label, kind;
+};
+
+struct RunInfo {
+  std::string program_version;
+  std::string scenario_name, scenario_title, scenario_description;
+  std::string scenario_path;  // "(built-in default)" when none
+  std::string scenario_sha256;
+  std::uint64_t seed = 0;
+  int replications = 0, months = 0, threads = 0;
+  std::vector<std::string> variants;  // "baseline" first
+  std::vector<std::string> towns;     // ids, in scenario order
+  std::vector<std::string> town_labels;
+  std::vector<StageInfo> stages;
+  std::vector<std::string> services, service_labels;
+  std::uint64_t household_months = 0;
+  double simulate_seconds = 0, wall_seconds = 0;
+  std::string started_at;  // ISO 8601 UTC
+};
+
+struct RunResult {
+  RunInfo info;
+  std::vector<MetricInfo> metric_info;
+  std::vector<TownVariantResult> results;  // variant-major, towns in order then "*"
+  std::vector<Comparison> comparisons;     // each variant vs baseline
+  const TownVariantResult* find(const std::string& town, const std::string& variant) const;
+};
+
+}  // namespace prostup

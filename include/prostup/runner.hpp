@@ -1,0 +1,40 @@
+// The parallel runner: every (variant, town, replication) as a TBB task, merged in a
+// fixed order so the results do not depend on the number of threads.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "prostup/engine.hpp"
+#include "prostup/model.hpp"
+#include "prostup/results.hpp"
+
+namespace prostup {
+
+struct RunOptions {
+  int threads = 0;  // 0 = all hardware threads
+  int replications = -1;
+  int months = -1;
+  long long seed = -1;  // -1 = the scenario's
+  // Called from one thread at most every ~100 ms with (tasks done, tasks total).
+  std::function<void(long long, long long)> progress;
+  const volatile bool* cancel = nullptr;  // set asynchronously to stop early
+};
+
+// Runs the models (baseline first, then variants; all with the same random keys)
+// and summarises them. `models` must share stages, services and towns ids order.
+RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions& opt);
+
+// Metric catalogue for a model (names, units, direction).
+std::vector<MetricInfo> metric_catalogue(const CompiledModel& m);
+
+// Derives the metric vector (parallel to metric_catalogue) from raw counters.
+std::vector<double> derive_metrics(const CompiledModel& m, const ReplicationOutcome& o);
+
+// Statistics helpers (exposed for tests).
+Summary summarize(const std::vector<double>& values);
+double student_t_975(int dof);
+
+}  // namespace prostup

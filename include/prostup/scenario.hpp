@@ -1,0 +1,150 @@
+// Scenario layer: the validated plain structs a scenario JSON becomes.
+//
+// Nothing here knows about JSON; sim/scenario_json.cpp fills these structs and
+// reports every problem with its JSON pointer. Collections keep the order of the
+// file (stages bottom rung first, promotion edges in priority order).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace prostup {
+
+inline constexpr int kFormatVersion = 1;
+
+enum class StageKind : std::uint8_t {
+  outside,    // street, roofless (bez přístřeší): unlimited, no rent
+  temporary,  // night shelter (noclehárna), asylum home (azylový dům), hostel (ubytovna)
+  supported,  // training flat (tréninkový byt)
+  permanent,  // standard lease (běžný nájem)
+};
+
+enum class WaitingPolicy : std::uint8_t { fifo, longest_streak, families_first };
+enum class ServicePriority : std::uint8_t { fifo, highest_arrears, families_first };
+
+// The monthly probabilities a profile has and multipliers can scale.
+enum class Prob : std::uint8_t { job_gain, job_loss, pay_rent, comply, exit, count };
+inline constexpr int kProbCount = static_cast<int>(Prob::count);
+
+// Multipliers keyed by probability; absent = 1.
+struct Multipliers {
+  double factor[kProbCount] = {1, 1, 1, 1, 1};
+};
+
+struct Stage {
+  std::string id;
+  std::string label;  // UTF-8, Czech labels are normal
+  StageKind kind = StageKind::temporary;
+  bool pays_rent = false;
+  double cost_per_month = 0;  // public cost per occupied unit, CZK/month
+  std::optional<int> max_stay_months;
+  std::vector<std::string> on_expiry;  // ordered destinations, ends in an outside stage
+  std::optional<int> arrears_limit;    // months of arrears that trigger eviction
+  std::vector<std::string> on_arrears; // ordered destinations, ends in an outside stage
+  Multipliers multipliers;
+  WaitingPolicy waiting_list = WaitingPolicy::fifo;
+};
+
+struct Promotion {
+  std::string id;
+  std::string from, to;
+  int min_months_in_stage = 0;
+  int min_streak = 0;
+  std::optional<int> max_arrears;  // absent = no limit
+  bool employment_required = false;
+  std::string service_required;  // empty = none; else engaged now or completed before
+};
+
+struct Profile {
+  std::string id;
+  std::string label;
+  double share = 0;  // of arrivals and of the initial population
+  int household_size = 1;
+  int children = 0;
+  double job_gain = 0, job_loss = 0;
+  double pay_rent_unemployed = 0, pay_rent_employed = 0;
+  double comply = 0;
+  double exit = 0;
+  double employed_at_entry = 0;  // probability a new household starts employed
+};
+
+struct Service {
+  std::string id;
+  std::string label;
+  std::vector<std::string> eligible_stages;
+  int caseload_per_worker = 0;
+  ServicePriority priority = ServicePriority::fifo;
+  std::optional<int> engagement_months;  // absent = while eligible
+  Multipliers effects;                   // on the household's probabilities while engaged
+  int arrears_repayment = 0;  // extra months of arrears cleared per good month while engaged
+  double cost_per_case_month = 0;
+};
+
+// A value that changes from given months on (capacity, arrival rate).
+template <class T>
+struct Scheduled {
+  T initial{};
+  std::vector<std::pair<int, T>> changes;  // (from_month, value), strictly increasing months
+  T at(int month) const {
+    T v = initial;
+    for (const auto& [m, x] : changes)
+      if (m <= month) v = x;
+    return v;
+  }
+};
+
+struct Town {
+  std::string id;
+  std::string label;
+  std::map<std::string, int> initial;  // households per stage at month 0
+  std::map<std::string, Scheduled<int>> capacity;  // every non-outside stage; units
+  Scheduled<double> arrival_rate;                  // Poisson mean, households/month
+  bool replace_exits = false;
+  std::string entry_stage;
+  std::vector<std::string> entry_fallbacks;  // ordered; ends in an outside stage
+  std::map<std::string, double> staffing;    // service id -> workers (FTE)
+  std::map<std::string, double> stage_costs;    // overrides of Stage::cost_per_month
+  std::map<std::string, double> service_costs;  // overrides of Service::cost_per_case_month
+};
+
+struct Simulation {
+  int months = 60;
+  int replications = 200;
+  std::uint64_t seed = 1;
+  int stabilized_months = 12;  // consecutive months in a permanent stage
+};
+
+struct Variant {
+  std::string id;
+  std::string label;
+  std::string description;
+  std::string patch_json;  // the RFC 7396 merge patch, serialised
+};
+
+struct Scenario {
+  int format_version = kFormatVersion;
+  std::string name;  // short id used for output directories
+  std::string title;
+  std::string description;
+  Simulation simulation;
+  std::vector<Stage> stages;  // bottom rung first
+  std::vector<Promotion> promotions;
+  std::vector<Profile> profiles;
+  std::vector<Service> services;
+  std::vector<Town> towns;
+  std::vector<Variant> variants;
+
+  int stage_index(const std::string& id) const;
+  int service_index(const std::string& id) const;
+  int town_index(const std::string& id) const;
+};
+
+const char* to_string(StageKind k);
+const char* to_string(WaitingPolicy p);
+const char* to_string(ServicePriority p);
+const char* to_string(Prob p);
+
+}  // namespace prostup

@@ -1,0 +1,19 @@
+#!/bin/sh
+# Installs the Debian 12 packages prostup needs, only those missing (idempotent).
+# Usage: scripts/deps.sh [build|test]
+set -eu
+want="cmake g++ make libboost-graph-dev libeigen3-dev libtbb-dev nlohmann-json3-dev catch2 libcli11-dev librandom123-dev"
+if [ "${1:-build}" = test ]; then
+  want="$want ${PROSTUP_TEST_PACKAGES:-}"
+fi
+missing=""
+for p in $want; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "prostup: installing Debian packages:$missing" >&2
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,9 @@
+#!/bin/sh
+# One command from a fresh Debian 12 machine to a finished run of the default scenario:
+# installs missing packages, builds Release into build/, runs `prostup run`.
+set -eu
+cd "$(dirname "$0")/.."
+scripts/deps.sh build
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$(nproc)" --target prostup
+exec build/prostup run --force "$@"

@@ -1,0 +1,193 @@
+#include "prostup/model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace prostup {
+
+std::uint64_t stable_hash(const std::string& s) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+namespace {
+
+// u32 < threshold  <=>  event, so P(event) = threshold / 2^32 exactly up to rounding.
+std::uint64_t to_threshold(double p) {
+  p = std::clamp(p, 0.0, 1.0);
+  return static_cast<std::uint64_t>(std::llround(p * 4294967296.0));
+}
+
+std::array<double, kProbCount> factors(const Multipliers& m) {
+  std::array<double, kProbCount> a{};
+  for (int i = 0; i < kProbCount; ++i) a[i] = m.factor[i];
+  return a;
+}
+
+std::vector<std::uint8_t> stage_list(const Scenario& s, const std::vector<std::string>& ids) {
+  std::vector<std::uint8_t> out;
+  for (const auto& id : ids) {
+    int i = s.stage_index(id);
+    if (i < 0) throw std::logic_error("compile: unknown stage " + id);
+    out.push_back(static_cast<std::uint8_t>(i));
+  }
+  return out;
+}
+
+}  // namespace
+
+double CompiledModel::probability(int profile, int stage, unsigned mask, Prob p,
+                                  bool employed) const {
+  const CompiledProfile& pr = profiles[profile];
+  double base = 0;
+  switch (p) {
+    case Prob::job_gain: base = pr.job_gain; break;
+    case Prob::job_loss: base = pr.job_loss; break;
+    case Prob::pay_rent: base = employed ? pr.pay_employed : pr.pay_unemployed; break;
+    case Prob::comply: base = pr.comply; break;
+    case Prob::exit: base = pr.exit; break;
+    case Prob::count: break;
+  }
+  const int k = static_cast<int>(p);
+  double f = stage_multipliers[stage][k];
+  for (int sv = 0; sv < n_services(); ++sv)
+    if (mask & (1u << sv)) f *= service_multipliers[sv][k];
+  return std::clamp(base * f, 0.0, 1.0);
+}
+
+CompiledModel compile(const Scenario& s, const std::string& variant) {
+  if (s.stages.size() > kMaxStages || s.profiles.size() > kMaxProfiles ||
+      s.services.size() > kMaxServices)
+    throw std::logic_error("compile: scenario exceeds engine limits");
+  CompiledModel m;
+  m.scenario_name = s.name;
+  m.variant = variant;
+  m.months = s.simulation.months;
+  m.replications = s.simulation.replications;
+  m.seed = s.simulation.seed;
+  m.stabilized_months = s.simulation.stabilized_months;
+
+  for (const Stage& st : s.stages) {
+    CompiledStage c;
+    c.id = st.id;
+    c.label = st.label;
+    c.kind = st.kind;
+    c.pays_rent = st.pays_rent;
+    c.outside = st.kind == StageKind::outside;
+    c.max_stay_months = static_cast<std::uint16_t>(st.max_stay_months.value_or(0));
+    c.arrears_limit = static_cast<std::uint16_t>(st.arrears_limit.value_or(0));
+    c.on_expiry = stage_list(s, st.on_expiry);
+    c.on_arrears = stage_list(s, st.on_arrears);
+    c.waiting_list = st.waiting_list;
+    m.stages.push_back(std::move(c));
+    m.stage_multipliers.push_back(factors(st.multipliers));
+  }
+  for (const Promotion& p : s.promotions) {
+    CompiledPromotion c{};
+    c.from = static_cast<std::uint8_t>(s.stage_index(p.from));
+    c.to = static_cast<std::uint8_t>(s.stage_index(p.to));
+    c.min_months_in_stage = static_cast<std::uint16_t>(p.min_months_in_stage);
+    c.min_streak = static_cast<std::uint16_t>(p.min_streak);
+    c.max_arrears = p.max_arrears ? static_cast<std::uint16_t>(*p.max_arrears) : 0xffff;
+    c.employment_required = p.employment_required;
+    c.service_required = static_cast<std::int8_t>(
+        p.service_required.empty() ? -1 : s.service_index(p.service_required));
+    m.promotions.push_back(c);
+  }
+  for (const Profile& p : s.profiles) {
+    CompiledProfile c;
+    c.id = p.id;
+    c.label = p.label;
+    c.share = p.share;
+    c.household_size = p.household_size;
+    c.children = p.children;
+    c.employed_at_entry = to_threshold(p.employed_at_entry);
+    c.job_gain = p.job_gain;
+    c.job_loss = p.job_loss;
+    c.pay_unemployed = p.pay_rent_unemployed;
+    c.pay_employed = p.pay_rent_employed;
+    c.comply = p.comply;
+    c.exit = p.exit;
+    m.profiles.push_back(std::move(c));
+  }
+  for (const Service& sv : s.services) {
+    CompiledService c;
+    c.id = sv.id;
+    c.label = sv.label;
+    c.eligible_stage_mask = 0;
+    for (const auto& st : sv.eligible_stages) c.eligible_stage_mask |= 1u << s.stage_index(st);
+    c.caseload_per_worker = sv.caseload_per_worker;
+    c.priority = sv.priority;
+    c.engagement_months = sv.engagement_months.value_or(0);
+    c.arrears_repayment = sv.arrears_repayment;
+    m.services.push_back(std::move(c));
+    m.service_multipliers.push_back(factors(sv.effects));
+  }
+
+  const int S = m.n_stages(), V = m.n_services(), P = static_cast<int>(m.profiles.size());
+  m.thresholds.resize(static_cast<std::size_t>(P) * S << V);
+  for (int p = 0; p < P; ++p)
+    for (int st = 0; st < S; ++st)
+      for (unsigned mask = 0; mask < (1u << V); ++mask) {
+        Thresholds t;
+        t.job_gain = to_threshold(m.probability(p, st, mask, Prob::job_gain, false));
+        t.job_loss = to_threshold(m.probability(p, st, mask, Prob::job_loss, true));
+        t.pay_unemployed = to_threshold(m.probability(p, st, mask, Prob::pay_rent, false));
+        t.pay_employed = to_threshold(m.probability(p, st, mask, Prob::pay_rent, true));
+        t.comply = to_threshold(m.probability(p, st, mask, Prob::comply, false));
+        t.exit = to_threshold(m.probability(p, st, mask, Prob::exit, false));
+        m.thresholds[((static_cast<std::size_t>(p) * S + st) << V) | mask] = t;
+      }
+
+  const int M = m.months;
+  for (const Town& tw : s.towns) {
+    CompiledTown c;
+    c.id = tw.id;
+    c.label = tw.label;
+    c.stream_key = stable_hash(tw.id);
+    c.capacity.assign(S, std::vector<std::int64_t>(M + 1, 0));
+    for (int st = 0; st < S; ++st) {
+      auto it = tw.capacity.find(m.stages[st].id);
+      for (int t = 0; t <= M; ++t) {
+        if (m.stages[st].outside)
+          c.capacity[st][t] = std::int64_t{1} << 50;
+        else if (it != tw.capacity.end())
+          c.capacity[st][t] = it->second.at(t);
+      }
+    }
+    c.arrival_rate.resize(M + 1);
+    for (int t = 0; t <= M; ++t) c.arrival_rate[t] = tw.arrival_rate.at(t);
+    c.replace_exits = tw.replace_exits;
+    std::vector<std::string> entry{tw.entry_stage};
+    entry.insert(entry.end(), tw.entry_fallbacks.begin(), tw.entry_fallbacks.end());
+    c.entry = stage_list(s, entry);
+    c.initial.assign(S, 0);
+    for (const auto& [id, n] : tw.initial) c.initial[s.stage_index(id)] = n;
+    c.service_capacity.assign(V, 0);
+    c.service_cost.assign(V, 0);
+    for (int sv = 0; sv < V; ++sv) {
+      auto it = tw.staffing.find(m.services[sv].id);
+      double workers = it == tw.staffing.end() ? 0.0 : it->second;
+      // Fractional staff (0.5 FTE) is normal; a slot is a whole case.
+      c.service_capacity[sv] =
+          static_cast<int>(std::floor(workers * m.services[sv].caseload_per_worker + 1e-9));
+      auto ct = tw.service_costs.find(m.services[sv].id);
+      c.service_cost[sv] =
+          ct == tw.service_costs.end() ? s.services[sv].cost_per_case_month : ct->second;
+    }
+    c.stage_cost.assign(S, 0);
+    for (int st = 0; st < S; ++st) {
+      auto ct = tw.stage_costs.find(m.stages[st].id);
+      c.stage_cost[st] = ct == tw.stage_costs.end() ? s.stages[st].cost_per_month : ct->second;
+    }
+    m.towns.push_back(std::move(c));
+  }
+  return m;
+}
+
+}  // namespace prostup
