@@ -1,0 +1,24 @@
+// Writers: RunResult -> files in an output directory, and the report drawn from those
+// files alone (so a planner can re-draw from an older run).
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "prostup/results.hpp"
+
+namespace prostup {
+
+// Writes manifest.json, outcomes.csv, timeseries.csv, flows.csv, time_to_lease.csv,
+// comparison.csv and results.json into `dir` (which must exist). Throws
+// std::runtime_error with a clear message on I/O failure.
+void write_run_outputs(const RunResult& r, const std::filesystem::path& dir);
+
+// Shortest decimal that round-trips a double; "" for NaN/inf (CSV), see json_number.
+std::string format_number(double v);
+
+// Reads the files in `dir` and writes dir/charts/*.svg and dir/report.html.
+// Throws std::runtime_error on unreadable or malformed inputs.
+void write_report(const std::filesystem::path& dir);
+
+}  // namespace prostup
