@@ -46,12 +46,23 @@ double CompiledModel::probability(int profile, int stage, unsigned mask, Prob p,
   const CompiledProfile& pr = profiles[profile];
   double base = 0;
   switch (p) {
-    case Prob::job_gain: base = pr.job_gain; break;
-    case Prob::job_loss: base = pr.job_loss; break;
-    case Prob::pay_rent: base = employed ? pr.pay_employed : pr.pay_unemployed; break;
-    case Prob::comply: base = pr.comply; break;
-    case Prob::exit: base = pr.exit; break;
-    case Prob::count: break;
+    case Prob::job_gain:
+      base = pr.job_gain;
+      break;
+    case Prob::job_loss:
+      base = pr.job_loss;
+      break;
+    case Prob::pay_rent:
+      base = employed ? pr.pay_employed : pr.pay_unemployed;
+      break;
+    case Prob::comply:
+      base = pr.comply;
+      break;
+    case Prob::exit:
+      base = pr.exit;
+      break;
+    case Prob::count:
+      break;
   }
   const int k = static_cast<int>(p);
   double f = stage_multipliers[stage][k];

@@ -26,8 +26,8 @@ struct ReplicationOutcome {
   std::vector<double> service_case_months;   // [service]
   std::vector<double> service_waiting_sum;   // [service] eligible-not-served, summed over months
   std::vector<double> service_cost;          // [service] CZK
-  std::vector<double> flows;  // [(from+1) * (S+2) + (to+1)]: from -1 = arrival, to S = exit
-  std::vector<double> flow_kind_promotion, flow_kind_demotion, flow_kind_expiry;  // same index
+  std::vector<double> promotion_flow, demotion_flow, expiry_flow;  // [from * S + to]
+  std::vector<double> arrivals_to, exits_from;                    // [stage]
   // Monthly series, month 0..M: [stage * (M+1) + month] etc.
   std::vector<double> occupancy;      // [stage][month]
   std::vector<double> waiting;        // [stage][month] waiting-list length (target stage)
@@ -39,9 +39,6 @@ struct ReplicationOutcome {
 
   void resize(int stages, int services, int months);
   void add(const ReplicationOutcome& o);  // element-wise sum
-  std::size_t flow_index(int from, int to) const {
-    return static_cast<std::size_t>(from + 1) * (n_stages + 2) + (to + 1);
-  }
 };
 
 // Optional per-month check hook for tests: called after accounting with the

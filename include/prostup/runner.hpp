@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,11 @@ struct RunOptions {
   // Called from one thread at most every ~100 ms with (tasks done, tasks total).
   std::function<void(long long, long long)> progress;
   const volatile bool* cancel = nullptr;  // set asynchronously to stop early
+};
+
+// Thrown by run_models when RunOptions::cancel was set during the run.
+struct RunCancelled : std::runtime_error {
+  RunCancelled() : std::runtime_error("run cancelled") {}
 };
 
 // Runs the models (baseline first, then variants; all with the same random keys)

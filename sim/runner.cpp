@@ -1,0 +1,465 @@
+#include "prostup/runner.hpp"
+
+#include <tbb/global_control.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+namespace prostup {
+
+const TownVariantResult* RunResult::find(const std::string& town,
+                                         const std::string& variant) const {
+  for (const auto& r : results)
+    if (r.town == town && r.variant == variant) return &r;
+  return nullptr;
+}
+
+double student_t_975(int dof) {
+  // Two-sided 95 % quantiles of Student's t; beyond the table a 1/dof expansion.
+  static const double table[] = {0,     12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365,
+                                 2.306, 2.262,  2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
+                                 2.120, 2.110,  2.101, 2.093, 2.086, 2.080, 2.074, 2.069,
+                                 2.064, 2.060,  2.056, 2.052, 2.048, 2.045, 2.042};
+  if (dof <= 0) return kUndefined;
+  if (dof <= 30) return table[dof];
+  const double z = 1.959963984540054, d = dof;
+  return z + (z * z * z + z) / (4 * d) +
+         (5 * std::pow(z, 5) + 16 * z * z * z + 3 * z) / (96 * d * d);
+}
+
+namespace {
+
+double quantile_sorted(const std::vector<double>& v, double q) {
+  if (v.empty()) return kUndefined;
+  const double h = (static_cast<double>(v.size()) - 1) * q;
+  const std::size_t lo = static_cast<std::size_t>(std::floor(h));
+  const std::size_t hi = std::min(lo + 1, v.size() - 1);
+  return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
+}
+
+// Welford's streaming mean and variance, merged in replication order.
+struct Welford {
+  double n = 0, mean = 0, m2 = 0;
+  void add(double x) {
+    if (std::isnan(x)) return;
+    n += 1;
+    const double d = x - mean;
+    mean += d / n;
+    m2 += d * (x - mean);
+  }
+  SeriesPoint point() const {
+    SeriesPoint p;
+    if (n == 0) return p;
+    p.mean = mean;
+    if (n < 2) return p;
+    const double half = student_t_975(static_cast<int>(n) - 1) * std::sqrt(m2 / (n - 1) / n);
+    p.ci_low = mean - half;
+    p.ci_high = mean + half;
+    return p;
+  }
+};
+
+double ratio(double a, double b) {
+  return b > 0 ? a / b : kUndefined;
+}
+
+// Cumulative incidence of the first permanent stage (Aalen-Johansen with exit competing
+// and the horizon censoring), by months since entry.
+std::vector<double> cumulative_incidence(const ReplicationOutcome& o) {
+  const std::size_t M1 = o.lease_at.size();
+  double at_risk = 0;
+  for (std::size_t d = 0; d < M1; ++d) at_risk += o.lease_at[d] + o.exit_at[d] + o.censored_at[d];
+  std::vector<double> cif(M1, kUndefined);
+  if (at_risk <= 0) return cif;
+  double surv = 1, acc = 0;
+  for (std::size_t d = 0; d < M1; ++d) {
+    if (at_risk > 0) {
+      acc += surv * o.lease_at[d] / at_risk;
+      surv *= 1 - (o.lease_at[d] + o.exit_at[d]) / at_risk;
+    }
+    cif[d] = acc;
+    at_risk -= o.lease_at[d] + o.exit_at[d] + o.censored_at[d];
+  }
+  return cif;
+}
+
+struct RowAccumulator {
+  std::vector<std::vector<double>> per_rep;  // [metric][rep]
+  std::vector<Welford> occupancy, waiting, in_service, cif;
+  std::vector<double> promo, demo, expi, arrivals, exits;
+  int reps = 0;
+};
+
+}  // namespace
+
+Summary summarize(const std::vector<double>& values) {
+  std::vector<double> v;
+  v.reserve(values.size());
+  for (double x : values)
+    if (!std::isnan(x)) v.push_back(x);
+  Summary s;
+  s.replications = static_cast<int>(v.size());
+  if (v.empty()) return s;
+  double mean = 0;
+  for (double x : v) mean += x;
+  mean /= static_cast<double>(v.size());
+  s.mean = mean;
+  if (v.size() >= 2) {
+    double ss = 0;
+    for (double x : v) ss += (x - mean) * (x - mean);
+    s.sd = std::sqrt(ss / static_cast<double>(v.size() - 1));
+    const double half = student_t_975(static_cast<int>(v.size()) - 1) * s.sd /
+                        std::sqrt(static_cast<double>(v.size()));
+    s.ci_low = mean - half;
+    s.ci_high = mean + half;
+  }
+  std::sort(v.begin(), v.end());
+  s.p05 = quantile_sorted(v, 0.05);
+  s.p50 = quantile_sorted(v, 0.50);
+  s.p95 = quantile_sorted(v, 0.95);
+  return s;
+}
+
+std::vector<MetricInfo> metric_catalogue(const CompiledModel& m) {
+  std::vector<MetricInfo> c;
+  auto add = [&](std::string name, std::string unit, Better b, bool headline = false) {
+    c.push_back({std::move(name), std::move(unit), b, headline});
+  };
+  add("households_seen", "households", Better::none);
+  add("reached_lease_share", "share", Better::higher, true);
+  add("stabilized_share", "share", Better::higher, true);
+  add("median_months_to_lease", "months", Better::lower, true);
+  add("evictions", "households", Better::lower, true);
+  add("returns_to_street", "households", Better::lower, true);
+  add("expiries", "households", Better::lower);
+  add("exits", "households", Better::none);
+  add("demotions", "households", Better::lower);
+  add("arrivals", "households", Better::none);
+  add("entry_fallbacks", "households", Better::lower);
+  add("roofless_household_months", "household-months", Better::lower, true);
+  add("mean_waiting_months", "months", Better::lower, true);
+  for (const auto& s : m.stages) add("promotions:" + s.id, "households", Better::higher);
+  for (const auto& s : m.stages) add("occupancy_end:" + s.id, "households", Better::none);
+  for (const auto& s : m.stages) add("occupancy_mean:" + s.id, "households", Better::none);
+  for (const auto& v : m.services) add("service_case_months:" + v.id, "case-months", Better::none);
+  for (const auto& v : m.services) add("service_waiting_mean:" + v.id, "households", Better::lower);
+  for (const auto& s : m.stages) add("cost:" + s.id, "CZK", Better::lower);
+  for (const auto& v : m.services) add("cost:" + v.id, "CZK", Better::lower);
+  add("cost_total", "CZK", Better::lower, true);
+  add("cost_per_stabilized", "CZK per household", Better::lower, true);
+  return c;
+}
+
+std::vector<double> derive_metrics(const CompiledModel& m, const ReplicationOutcome& o) {
+  std::vector<double> x;
+  const double months = o.months > 0 ? o.months : 1;
+  x.push_back(o.households_seen);
+  x.push_back(ratio(o.reached_lease, o.households_seen));
+  x.push_back(ratio(o.stabilized, o.households_seen));
+  // Median months from entry to the first permanent stage among those who reached it.
+  double median = kUndefined;
+  if (o.reached_lease > 0) {
+    double cum = 0;
+    for (std::size_t d = 0; d < o.lease_at.size(); ++d) {
+      cum += o.lease_at[d];
+      if (cum * 2 >= o.reached_lease) {
+        median = static_cast<double>(d);
+        break;
+      }
+    }
+  }
+  x.push_back(median);
+  x.push_back(o.evictions);
+  x.push_back(o.returns_to_street);
+  x.push_back(o.expiries);
+  x.push_back(o.exits);
+  x.push_back(o.demotions);
+  x.push_back(o.arrivals);
+  x.push_back(o.entry_fallbacks);
+  x.push_back(o.roofless_household_months);
+  x.push_back(ratio(o.waiting_months_placed, o.placements));
+  const int S = m.n_stages(), V = m.n_services();
+  for (int s = 0; s < S; ++s) x.push_back(o.promotions_to[s]);
+  for (int s = 0; s < S; ++s) x.push_back(o.occupancy_end[s]);
+  for (int s = 0; s < S; ++s) x.push_back(o.occupancy_sum[s] / months);
+  for (int v = 0; v < V; ++v) x.push_back(o.service_case_months[v]);
+  for (int v = 0; v < V; ++v) x.push_back(o.service_waiting_sum[v] / months);
+  double total = 0;
+  for (int s = 0; s < S; ++s) {
+    x.push_back(o.stage_cost[s]);
+    total += o.stage_cost[s];
+  }
+  for (int v = 0; v < V; ++v) {
+    x.push_back(o.service_cost[v]);
+    total += o.service_cost[v];
+  }
+  x.push_back(total);
+  x.push_back(ratio(total, o.stabilized));
+  return x;
+}
+
+RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions& opt) {
+  if (models.empty()) throw std::logic_error("run_models: no models");
+  const CompiledModel& base = models.front();
+  const int reps = opt.replications > 0 ? opt.replications : base.replications;
+  const int months = opt.months > 0 ? opt.months : base.months;
+  const int S = base.n_stages(), V = base.n_services();
+  const int T = static_cast<int>(base.towns.size());
+  const int NV = static_cast<int>(models.size());
+  for (const auto& m : models)
+    if (m.n_stages() != S || m.n_services() != V || static_cast<int>(m.towns.size()) != T)
+      throw std::logic_error("run_models: variants must share stages, services and towns");
+
+  // The seed and horizon apply to every model alike (common random numbers).
+  std::vector<CompiledModel> local;
+  const std::vector<CompiledModel>* use = &models;
+  if (opt.seed >= 0 || opt.months > 0) {
+    local = models;
+    for (auto& m : local) {
+      if (opt.seed >= 0) m.seed = static_cast<std::uint64_t>(opt.seed);
+      if (opt.months > 0 && opt.months > m.months) {
+        // Extend schedules: the last value holds.
+        for (auto& tw : m.towns) {
+          for (auto& c : tw.capacity) c.resize(opt.months + 1, c.back());
+          tw.arrival_rate.resize(opt.months + 1, tw.arrival_rate.back());
+        }
+      }
+      if (opt.months > 0) m.months = opt.months;
+    }
+    use = &local;
+  }
+  const auto& ms = *use;
+
+  RunResult res;
+  res.metric_info = metric_catalogue(base);
+  const std::size_t K = res.metric_info.size();
+  const std::size_t M1 = static_cast<std::size_t>(months) + 1;
+  const int rows_per_variant = T + 1;
+  std::vector<RowAccumulator> acc(static_cast<std::size_t>(NV) * rows_per_variant);
+  for (auto& a : acc) {
+    a.per_rep.assign(K, {});
+    for (auto& v : a.per_rep) v.reserve(reps);
+    a.occupancy.assign(S * M1, {});
+    a.waiting.assign(S * M1, {});
+    a.in_service.assign(V * M1, {});
+    a.cif.assign(M1, {});
+    a.promo.assign(S * S, 0);
+    a.demo.assign(S * S, 0);
+    a.expi.assign(S * S, 0);
+    a.arrivals.assign(S, 0);
+    a.exits.assign(S, 0);
+  }
+
+  auto merge = [&](RowAccumulator& a, const CompiledModel& m, const ReplicationOutcome& o) {
+    auto x = derive_metrics(m, o);
+    for (std::size_t k = 0; k < K; ++k) a.per_rep[k].push_back(x[k]);
+    for (std::size_t k = 0; k < o.occupancy.size(); ++k) a.occupancy[k].add(o.occupancy[k]);
+    for (std::size_t k = 0; k < o.waiting.size(); ++k) a.waiting[k].add(o.waiting[k]);
+    for (std::size_t k = 0; k < o.in_service.size(); ++k) a.in_service[k].add(o.in_service[k]);
+    auto cif = cumulative_incidence(o);
+    for (std::size_t d = 0; d < cif.size(); ++d) a.cif[d].add(cif[d]);
+    for (std::size_t k = 0; k < o.promotion_flow.size(); ++k) {
+      a.promo[k] += o.promotion_flow[k];
+      a.demo[k] += o.demotion_flow[k];
+      a.expi[k] += o.expiry_flow[k];
+    }
+    for (int s = 0; s < S; ++s) {
+      a.arrivals[s] += o.arrivals_to[s];
+      a.exits[s] += o.exits_from[s];
+    }
+    ++a.reps;
+  };
+
+  const long long total_items = static_cast<long long>(NV) * T * reps;
+  std::atomic<long long> done{0};
+  std::atomic<std::uint64_t> household_months{0};
+  std::atomic<bool> finished{false};
+  std::mutex mu;
+  std::condition_variable cv;
+  std::thread monitor;
+  if (opt.progress) {
+    monitor = std::thread([&] {
+      std::unique_lock<std::mutex> lock(mu);
+      while (!finished.load()) {
+        cv.wait_for(lock, std::chrono::milliseconds(100));
+        opt.progress(done.load(), total_items);
+      }
+    });
+  }
+
+  const int threads =
+      opt.threads > 0 ? opt.threads : static_cast<int>(std::thread::hardware_concurrency());
+  // Allow more workers than cores when asked (the determinism tests use 8 on 2 cores).
+  tbb::global_control allow(tbb::global_control::max_allowed_parallelism,
+                            static_cast<std::size_t>(std::max(1, threads)));
+  tbb::task_arena arena(std::max(1, threads));
+  // Replications go in blocks; inside a block every (variant, town, replication) is a
+  // task; blocks are merged in replication order, so the thread count changes nothing.
+  const int block = std::max(8, 4 * std::max(1, threads));
+  const auto t0 = std::chrono::steady_clock::now();
+  bool cancelled = false;
+  for (int r0 = 0; r0 < reps && !cancelled; r0 += block) {
+    const int nb = std::min(block, reps - r0);
+    const std::size_t items = static_cast<std::size_t>(NV) * T * nb;
+    std::vector<ReplicationOutcome> outs(items);
+    SimulateOptions so;
+    so.months = months;
+    so.cancel = opt.cancel;
+    arena.execute([&] {
+      tbb::parallel_for(std::size_t{0}, items, [&](std::size_t it) {
+        if (opt.cancel && *opt.cancel) return;
+        const int v = static_cast<int>(it / (static_cast<std::size_t>(T) * nb));
+        const int rest = static_cast<int>(it % (static_cast<std::size_t>(T) * nb));
+        const int town = rest / nb, r = r0 + rest % nb;
+        outs[it] = simulate(ms[v], town, r, so);
+        household_months += last_household_months();
+        ++done;
+      });
+    });
+    if (opt.cancel && *opt.cancel) {
+      cancelled = true;
+      break;
+    }
+    for (int v = 0; v < NV; ++v)
+      for (int k = 0; k < nb; ++k) {
+        ReplicationOutcome star;
+        for (int town = 0; town < T; ++town) {
+          const auto& o = outs[(static_cast<std::size_t>(v) * T + town) * nb + k];
+          merge(acc[static_cast<std::size_t>(v) * rows_per_variant + town], ms[v], o);
+          star.add(o);
+        }
+        merge(acc[static_cast<std::size_t>(v) * rows_per_variant + T], ms[v], star);
+      }
+  }
+  const auto t1 = std::chrono::steady_clock::now();
+  finished = true;
+  cv.notify_all();
+  if (monitor.joinable()) monitor.join();
+  if (cancelled) throw RunCancelled();
+
+  RunInfo& info = res.info;
+  info.program_version = PROSTUP_VERSION;
+  info.scenario_name = base.scenario_name;
+  info.seed = ms.front().seed;
+  info.replications = reps;
+  info.months = months;
+  info.threads = std::max(1, threads);
+  for (const auto& m : ms) info.variants.push_back(m.variant);
+  for (const auto& tw : base.towns) {
+    info.towns.push_back(tw.id);
+    info.town_labels.push_back(tw.label);
+  }
+  for (const auto& s : base.stages) info.stages.push_back({s.id, s.label, to_string(s.kind)});
+  for (const auto& v : base.services) {
+    info.services.push_back(v.id);
+    info.service_labels.push_back(v.label);
+  }
+  info.household_months = household_months.load();
+  info.simulate_seconds = std::chrono::duration<double>(t1 - t0).count();
+
+  for (int v = 0; v < NV; ++v)
+    for (int row = 0; row < rows_per_variant; ++row) {
+      const auto& a = acc[static_cast<std::size_t>(v) * rows_per_variant + row];
+      const CompiledModel& m = ms[v];
+      TownVariantResult tr;
+      tr.town = row < T ? m.towns[row].id : "*";
+      tr.variant = m.variant;
+      for (std::size_t k = 0; k < K; ++k) tr.metrics.push_back(summarize(a.per_rep[k]));
+      tr.per_replication = a.per_rep;
+      for (int s = 0; s < S; ++s) {
+        Series occ{"occupancy:" + m.stages[s].id, {}, {}};
+        Series wait{"waiting:" + m.stages[s].id, {}, {}};
+        for (std::size_t t = 0; t < M1; ++t) {
+          occ.by_month.push_back(a.occupancy[s * M1 + t].point());
+          wait.by_month.push_back(a.waiting[s * M1 + t].point());
+        }
+        if (!m.stages[s].outside) {
+          for (std::size_t t = 0; t < M1; ++t) {
+            double c = 0;
+            if (row < T)
+              c = static_cast<double>(m.towns[row].capacity[s][t]);
+            else
+              for (const auto& tw : m.towns) c += static_cast<double>(tw.capacity[s][t]);
+            occ.capacity.push_back(c);
+          }
+        }
+        tr.series.push_back(std::move(occ));
+        tr.series.push_back(std::move(wait));
+      }
+      for (int sv = 0; sv < V; ++sv) {
+        Series ser{"in_service:" + m.services[sv].id, {}, {}};
+        for (std::size_t t = 0; t < M1; ++t)
+          ser.by_month.push_back(a.in_service[sv * M1 + t].point());
+        tr.series.push_back(std::move(ser));
+      }
+      const double R = a.reps > 0 ? a.reps : 1;
+      for (int f = 0; f < S; ++f) {
+        if (a.arrivals[f] > 0)
+          tr.flows.push_back({"arrival", m.stages[f].id, "arrival", a.arrivals[f] / R});
+        for (int to = 0; to < S; ++to) {
+          const std::size_t k = static_cast<std::size_t>(f) * S + to;
+          if (a.promo[k] > 0)
+            tr.flows.push_back({m.stages[f].id, m.stages[to].id, "promotion", a.promo[k] / R});
+          if (a.demo[k] > 0)
+            tr.flows.push_back({m.stages[f].id, m.stages[to].id, "demotion", a.demo[k] / R});
+          if (a.expi[k] > 0)
+            tr.flows.push_back({m.stages[f].id, m.stages[to].id, "expiry", a.expi[k] / R});
+        }
+        if (a.exits[f] > 0) tr.flows.push_back({m.stages[f].id, "exit", "exit", a.exits[f] / R});
+      }
+      for (std::size_t d = 0; d < M1; ++d) {
+        SeriesPoint p = a.cif[d].point();
+        tr.time_to_lease.push_back({static_cast<int>(d), p.mean, p.ci_low, p.ci_high});
+      }
+      res.results.push_back(std::move(tr));
+    }
+
+  // Paired differences, variant minus baseline, replication by replication.
+  for (int v = 1; v < NV; ++v)
+    for (int row = 0; row < rows_per_variant; ++row) {
+      const auto& b = res.results[row];
+      const auto& x = res.results[static_cast<std::size_t>(v) * rows_per_variant + row];
+      for (std::size_t k = 0; k < K; ++k) {
+        std::vector<double> diffs;
+        double better = 0;
+        for (int r = 0; r < reps; ++r) {
+          const double xb = b.per_replication[k][r], xv = x.per_replication[k][r];
+          if (std::isnan(xb) || std::isnan(xv)) continue;
+          const double d = xv - xb;
+          diffs.push_back(d);
+          const Better dir = res.metric_info[k].better;
+          if (d == 0)
+            better += 0.5;
+          else if ((dir == Better::higher && d > 0) || (dir == Better::lower && d < 0))
+            better += 1;
+        }
+        Summary s = summarize(diffs);
+        Comparison c;
+        c.town = x.town;
+        c.variant = x.variant;
+        c.baseline = b.variant;
+        c.metric = res.metric_info[k].name;
+        c.diff_mean = s.mean;
+        c.diff_ci_low = s.ci_low;
+        c.diff_ci_high = s.ci_high;
+        // With equal values the CI of the difference is exactly zero.
+        if (s.replications >= 2 && s.sd == 0) c.diff_ci_low = c.diff_ci_high = s.mean;
+        c.share_better = (res.metric_info[k].better == Better::none || diffs.empty())
+                             ? kUndefined
+                             : better / static_cast<double>(diffs.size());
+        c.replications = s.replications;
+        res.comparisons.push_back(std::move(c));
+      }
+    }
+  return res;
+}
+
+}  // namespace prostup
