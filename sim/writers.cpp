@@ -1,0 +1,338 @@
+// RunResult -> the files of an output directory. The CSV files are for spreadsheets and
+// scripts; results.json carries everything the report needs, so charts can be redrawn from
+// an old directory without the scenario or the engine.
+#include "prostup/writers.hpp"
+
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string_view>
+#include <system_error>
+
+namespace prostup {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::string format_number(double v) {
+  if (!std::isfinite(v)) return "";
+  char buf[64];
+  // Shortest representation that reads back to the same double.
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  if (ec != std::errc()) throw std::logic_error("format_number: buffer too small");
+  return std::string(buf, end);
+}
+
+namespace {
+
+// JSON number or null: nlohmann would also print null for NaN, but say it explicitly.
+json jnum(double v) {
+  return std::isfinite(v) ? json(v) : json(nullptr);
+}
+
+const char* to_string(Better b) {
+  switch (b) {
+    case Better::higher:
+      return "higher";
+    case Better::lower:
+      return "lower";
+    case Better::none:
+      break;
+  }
+  return "none";
+}
+
+// RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes inside.
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+// An output file that reports failure with its path: opening, writing, and closing (a
+// full disk often shows only when the buffer is flushed).
+class OutFile {
+ public:
+  explicit OutFile(fs::path path) : path_(std::move(path)) {
+    errno = 0;
+    out_.open(path_, std::ios::binary | std::ios::trunc);
+    if (!out_) fail("cannot open for writing");
+  }
+  std::ostream& stream() { return out_; }
+  // Called after each row, while errno still holds the reason of a failed write.
+  void check() {
+    if (!out_) fail("write failed");
+  }
+  void close() {
+    check();
+    errno = 0;
+    out_.flush();
+    if (!out_) fail("write failed");
+    out_.close();
+    if (out_.fail()) fail("write failed on close");
+  }
+
+ private:
+  [[noreturn]] void fail(const char* what) {
+    std::string msg = path_.string() + ": " + what;
+    if (errno != 0) msg += std::string(" (") + std::strerror(errno) + ")";
+    throw std::runtime_error(msg);
+  }
+  fs::path path_;
+  std::ofstream out_;
+};
+
+class CsvFile {
+ public:
+  CsvFile(const fs::path& path, std::initializer_list<std::string_view> header) : file_(path) {
+    for (auto h : header) field(h);
+    end_row();
+  }
+  CsvFile& field(std::string_view s) {
+    if (!first_) file_.stream() << ',';
+    file_.stream() << csv_field(s);
+    first_ = false;
+    return *this;
+  }
+  CsvFile& num(double v) { return field(format_number(v)); }
+  CsvFile& integer(long long v) { return field(std::to_string(v)); }
+  void end_row() {
+    file_.stream() << '\n';
+    file_.check();
+    first_ = true;
+  }
+  void close() { file_.close(); }
+
+ private:
+  OutFile file_;
+  bool first_ = true;
+};
+
+void write_json(const fs::path& path, const json& doc) {
+  std::string text;
+  try {
+    // Keep UTF-8 as is (Czech labels stay readable); strict: invalid UTF-8 is an error.
+    text = doc.dump(1, ' ', false, json::error_handler_t::strict);
+  } catch (const json::exception& e) {
+    throw std::runtime_error(path.string() + ": " + e.what());
+  }
+  OutFile f(path);
+  f.stream() << text << '\n';
+  f.close();
+}
+
+json manifest_json(const RunInfo& in) {
+  json m;
+  m["format"] = "prostup-output";
+  m["format_version"] = 1;
+  m["program"] = "prostup";
+  m["program_version"] = in.program_version;
+  m["scenario"] = {{"name", in.scenario_name},
+                   {"title", in.scenario_title},
+                   {"path", in.scenario_path},
+                   {"sha256", in.scenario_sha256}};
+  m["seed"] = in.seed;
+  m["replications"] = in.replications;
+  m["months"] = in.months;
+  m["threads"] = in.threads;
+  m["variants"] = in.variants;
+  json towns = json::array();
+  for (std::size_t i = 0; i < in.towns.size(); ++i)
+    towns.push_back({{"id", in.towns[i]},
+                     {"label", i < in.town_labels.size() ? in.town_labels[i] : in.towns[i]}});
+  m["towns"] = towns;
+  json stages = json::array();
+  for (const auto& s : in.stages)
+    stages.push_back({{"id", s.id}, {"label", s.label}, {"kind", s.kind}});
+  m["stages"] = stages;
+  json services = json::array();
+  for (std::size_t i = 0; i < in.services.size(); ++i)
+    services.push_back(
+        {{"id", in.services[i]},
+         {"label", i < in.service_labels.size() ? in.service_labels[i] : in.services[i]}});
+  m["services"] = services;
+  m["household_months"] = in.household_months;
+  m["simulate_seconds"] = jnum(in.simulate_seconds);
+  m["wall_seconds"] = jnum(in.wall_seconds);
+  m["started_at"] = in.started_at;
+  return m;
+}
+
+json summary_json(const Summary& s) {
+  return {{"mean", jnum(s.mean)},     {"sd", jnum(s.sd)},
+          {"ci_low", jnum(s.ci_low)}, {"ci_high", jnum(s.ci_high)},
+          {"p05", jnum(s.p05)},       {"p50", jnum(s.p50)},
+          {"p95", jnum(s.p95)},       {"replications", s.replications}};
+}
+
+json series_json(const Series& s) {
+  json mean = json::array(), lo = json::array(), hi = json::array(), cap = json::array();
+  for (const auto& p : s.by_month) {
+    mean.push_back(jnum(p.mean));
+    lo.push_back(jnum(p.ci_low));
+    hi.push_back(jnum(p.ci_high));
+  }
+  for (double c : s.capacity) cap.push_back(jnum(c));
+  json j = {{"name", s.name}, {"mean", mean}, {"ci_low", lo}, {"ci_high", hi}};
+  if (!s.capacity.empty()) j["capacity"] = cap;
+  return j;
+}
+
+json results_json(const RunResult& r, const json& manifest) {
+  json doc;
+  doc["format"] = "prostup-results";
+  doc["format_version"] = 1;
+  doc["manifest"] = manifest;
+  doc["scenario"] = {{"name", r.info.scenario_name},
+                     {"title", r.info.scenario_title},
+                     {"description", r.info.scenario_description}};
+  json info = json::array();
+  for (const auto& m : r.metric_info)
+    info.push_back({{"name", m.name},
+                    {"unit", m.unit},
+                    {"better", to_string(m.better)},
+                    {"headline", m.headline}});
+  doc["metric_info"] = info;
+
+  json rows = json::array();
+  for (const auto& tv : r.results) {
+    json row;
+    row["town"] = tv.town;
+    row["variant"] = tv.variant;
+    json metrics = json::object();
+    for (std::size_t k = 0; k < tv.metrics.size() && k < r.metric_info.size(); ++k)
+      metrics[r.metric_info[k].name] = summary_json(tv.metrics[k]);
+    row["metrics"] = metrics;
+    json series = json::array();
+    for (const auto& s : tv.series) series.push_back(series_json(s));
+    row["series"] = series;
+    json flows = json::array();
+    for (const auto& f : tv.flows)
+      flows.push_back({{"from", f.from},
+                       {"to", f.to},
+                       {"kind", f.kind},
+                       {"mean_per_replication", jnum(f.mean_per_replication)}});
+    row["flows"] = flows;
+    json month = json::array(), cum = json::array(), lo = json::array(), hi = json::array();
+    for (const auto& p : tv.time_to_lease) {
+      month.push_back(p.month);
+      cum.push_back(jnum(p.cum_incidence));
+      lo.push_back(jnum(p.ci_low));
+      hi.push_back(jnum(p.ci_high));
+    }
+    row["time_to_lease"] = {
+        {"month", month}, {"cum_incidence", cum}, {"ci_low", lo}, {"ci_high", hi}};
+    rows.push_back(std::move(row));
+  }
+  doc["results"] = rows;
+
+  json comps = json::array();
+  for (const auto& c : r.comparisons)
+    comps.push_back({{"town", c.town},
+                     {"variant", c.variant},
+                     {"baseline", c.baseline},
+                     {"metric", c.metric},
+                     {"diff_mean", jnum(c.diff_mean)},
+                     {"diff_ci_low", jnum(c.diff_ci_low)},
+                     {"diff_ci_high", jnum(c.diff_ci_high)},
+                     {"share_better", jnum(c.share_better)},
+                     {"replications", c.replications}});
+  doc["comparisons"] = comps;
+  return doc;
+}
+
+void write_outcomes(const RunResult& r, const fs::path& path) {
+  CsvFile csv(path, {"town", "variant", "metric", "mean", "sd", "ci_low", "ci_high", "p05", "p50",
+                     "p95", "replications"});
+  for (const auto& tv : r.results)
+    for (std::size_t k = 0; k < tv.metrics.size() && k < r.metric_info.size(); ++k) {
+      const Summary& s = tv.metrics[k];
+      csv.field(tv.town).field(tv.variant).field(r.metric_info[k].name);
+      csv.num(s.mean).num(s.sd).num(s.ci_low).num(s.ci_high);
+      csv.num(s.p05).num(s.p50).num(s.p95).integer(s.replications);
+      csv.end_row();
+    }
+  csv.close();
+}
+
+// "occupancy:hostel" -> "hostel"; the capacity line is named after the stage.
+std::string stage_of(const std::string& series_name) {
+  auto colon = series_name.find(':');
+  return colon == std::string::npos ? series_name : series_name.substr(colon + 1);
+}
+
+void write_timeseries(const RunResult& r, const fs::path& path) {
+  CsvFile csv(path, {"town", "variant", "month", "series", "mean", "ci_low", "ci_high"});
+  for (const auto& tv : r.results)
+    for (const auto& s : tv.series) {
+      for (std::size_t t = 0; t < s.by_month.size(); ++t) {
+        const auto& p = s.by_month[t];
+        csv.field(tv.town).field(tv.variant).integer(static_cast<long long>(t)).field(s.name);
+        csv.num(p.mean).num(p.ci_low).num(p.ci_high).end_row();
+      }
+      const std::string cap = "capacity:" + stage_of(s.name);
+      for (std::size_t t = 0; t < s.capacity.size(); ++t) {
+        csv.field(tv.town).field(tv.variant).integer(static_cast<long long>(t)).field(cap);
+        csv.num(s.capacity[t]).num(s.capacity[t]).num(s.capacity[t]).end_row();
+      }
+    }
+  csv.close();
+}
+
+void write_flows(const RunResult& r, const fs::path& path) {
+  CsvFile csv(path, {"town", "variant", "from", "to", "kind", "mean_per_replication"});
+  for (const auto& tv : r.results)
+    for (const auto& f : tv.flows) {
+      csv.field(tv.town).field(tv.variant).field(f.from).field(f.to).field(f.kind);
+      csv.num(f.mean_per_replication).end_row();
+    }
+  csv.close();
+}
+
+void write_time_to_lease(const RunResult& r, const fs::path& path) {
+  CsvFile csv(path, {"town", "variant", "month", "cum_incidence", "ci_low", "ci_high"});
+  for (const auto& tv : r.results)
+    for (const auto& p : tv.time_to_lease) {
+      csv.field(tv.town).field(tv.variant).integer(p.month);
+      csv.num(p.cum_incidence).num(p.ci_low).num(p.ci_high).end_row();
+    }
+  csv.close();
+}
+
+void write_comparison(const RunResult& r, const fs::path& path) {
+  CsvFile csv(path, {"town", "variant", "baseline", "metric", "diff_mean", "diff_ci_low",
+                     "diff_ci_high", "share_better", "replications"});
+  for (const auto& c : r.comparisons) {
+    csv.field(c.town).field(c.variant).field(c.baseline).field(c.metric);
+    csv.num(c.diff_mean).num(c.diff_ci_low).num(c.diff_ci_high).num(c.share_better);
+    csv.integer(c.replications).end_row();
+  }
+  csv.close();
+}
+
+}  // namespace
+
+void write_run_outputs(const RunResult& r, const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec))
+    throw std::runtime_error(dir.string() + ": output directory does not exist");
+  const json manifest = manifest_json(r.info);
+  write_json(dir / "manifest.json", manifest);
+  write_outcomes(r, dir / "outcomes.csv");
+  write_timeseries(r, dir / "timeseries.csv");
+  write_flows(r, dir / "flows.csv");
+  write_time_to_lease(r, dir / "time_to_lease.csv");
+  write_comparison(r, dir / "comparison.csv");
+  write_json(dir / "results.json", results_json(r, manifest));
+}
+
+}  // namespace prostup
