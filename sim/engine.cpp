@@ -333,7 +333,8 @@ void HouseholdSim::services(int t) {
         ++engaged_[v];
       }
       out_.service_waiting_sum[v] += static_cast<double>(scratch_.size() - take);
-    } else {
+    } else if (tw_.service_capacity[v] > 0) {
+      // A town without staff for the service does not offer it: nobody waits for it.
       out_.service_waiting_sum[v] += static_cast<double>(scratch_.size());
     }
     out_.service_case_months[v] += static_cast<double>(engaged_[v]);
