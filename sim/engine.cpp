@@ -254,7 +254,17 @@ void HouseholdSim::populate_initial() {
         std::uint32_t i = new_slot();
         auto r = st_.draw(i, 0, kAttributes);
         init_household(i, 0, 1, p, r[1] < m_.profiles[p].employed_at_entry);
-        enter_stage(i, s, 0);
+        if (is_permanent_[s]) {
+          // Already housed at the start: not a household the ladder has to move, so it is
+          // left out of the lease and stabilisation outcomes (see docs/model.md).
+          reached_[i] = 1;
+          stabilized_[i] = 1;
+          stage_[i] = static_cast<std::uint8_t>(s);
+          ++occ_[s];
+          out_.housed_at_start += 1;
+        } else {
+          enter_stage(i, s, 0);
+        }
         out_.arrivals_to[s] += 0;  // the initial population is not an arrival
       }
   }
@@ -637,6 +647,7 @@ void ReplicationOutcome::add(const ReplicationOutcome& o) {
   if (o.n_stages != n_stages || o.n_services != n_services || o.months != months)
     throw std::logic_error("ReplicationOutcome::add: shapes differ");
   households_seen += o.households_seen;
+  housed_at_start += o.housed_at_start;
   reached_lease += o.reached_lease;
   stabilized += o.stabilized;
   evictions += o.evictions;

@@ -134,6 +134,7 @@ std::vector<MetricInfo> metric_catalogue(const CompiledModel& m) {
     c.push_back({std::move(name), std::move(unit), b, headline});
   };
   add("households_seen", "households", Better::none);
+  add("housed_at_start", "households", Better::none);
   add("reached_lease_share", "share", Better::higher, true);
   add("stabilized_share", "share", Better::higher, true);
   add("median_months_to_lease", "months", Better::lower, true);
@@ -162,8 +163,11 @@ std::vector<double> derive_metrics(const CompiledModel& m, const ReplicationOutc
   std::vector<double> x;
   const double months = o.months > 0 ? o.months : 1;
   x.push_back(o.households_seen);
-  x.push_back(ratio(o.reached_lease, o.households_seen));
-  x.push_back(ratio(o.stabilized, o.households_seen));
+  x.push_back(o.housed_at_start);
+  // Households the ladder has to move: everyone but those already housed at the start.
+  const double in_need = o.households_seen - o.housed_at_start;
+  x.push_back(ratio(o.reached_lease, in_need));
+  x.push_back(ratio(o.stabilized, in_need));
   // Median months from entry to the first permanent stage among those who reached it.
   double median = kUndefined;
   if (o.reached_lease > 0) {

@@ -13,6 +13,7 @@ namespace prostup {
 struct ReplicationOutcome {
   int n_stages = 0, n_services = 0, months = 0;
   double households_seen = 0;
+  double housed_at_start = 0;  // initial population already in a permanent stage
   double reached_lease = 0;   // households ever in a permanent stage
   double stabilized = 0;      // households with >= stabilized_months consecutive there
   double evictions = 0, expiries = 0, returns_to_street = 0, exits = 0, demotions = 0;
