@@ -215,12 +215,18 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
   const CompiledModel& base = models.front();
   const int reps = opt.replications > 0 ? opt.replications : base.replications;
   const int months = opt.months > 0 ? opt.months : base.months;
-  const int S = base.n_stages(), V = base.n_services();
   const int T = static_cast<int>(base.towns.size());
   const int NV = static_cast<int>(models.size());
-  for (const auto& m : models)
-    if (m.n_stages() != S || m.n_services() != V || static_cast<int>(m.towns.size()) != T)
-      throw std::logic_error("run_models: variants must share stages, services and towns");
+  // A variant may add stages or services (Housing First adds a lease and case management)
+  // but not towns: results are compared town by town.
+  for (const auto& m : models) {
+    bool same = static_cast<int>(m.towns.size()) == T;
+    for (int t = 0; same && t < T; ++t) same = m.towns[t].id == base.towns[t].id;
+    if (!same)
+      throw std::invalid_argument(
+          "variant '" + m.variant +
+          "' changes the set of towns; a variant may not add or remove towns");
+  }
 
   // The seed and horizon apply to every model alike (common random numbers).
   std::vector<CompiledModel> local;
@@ -243,12 +249,25 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
   const auto& ms = *use;
 
   RunResult res;
+  // The metric list is the baseline's followed by any a variant adds; a metric a model does
+  // not have is undefined (NaN) for it.
   res.metric_info = metric_catalogue(base);
+  std::vector<std::vector<std::size_t>> metric_slot(NV);
+  for (int v = 0; v < NV; ++v)
+    for (const MetricInfo& mi : metric_catalogue(ms[v])) {
+      std::size_t k = 0;
+      while (k < res.metric_info.size() && res.metric_info[k].name != mi.name) ++k;
+      if (k == res.metric_info.size()) res.metric_info.push_back(mi);
+      metric_slot[v].push_back(k);
+    }
   const std::size_t K = res.metric_info.size();
   const std::size_t M1 = static_cast<std::size_t>(months) + 1;
   const int rows_per_variant = T + 1;
   std::vector<RowAccumulator> acc(static_cast<std::size_t>(NV) * rows_per_variant);
-  for (auto& a : acc) {
+  for (std::size_t ai = 0; ai < acc.size(); ++ai) {
+    RowAccumulator& a = acc[ai];
+    const CompiledModel& m = ms[ai / rows_per_variant];
+    const std::size_t S = m.n_stages(), V = m.n_services();
     a.per_rep.assign(K, {});
     for (auto& v : a.per_rep) v.reserve(reps);
     a.occupancy.assign(S * M1, {});
@@ -262,9 +281,13 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
     a.exits.assign(S, 0);
   }
 
-  auto merge = [&](RowAccumulator& a, const CompiledModel& m, const ReplicationOutcome& o) {
-    auto x = derive_metrics(m, o);
-    for (std::size_t k = 0; k < K; ++k) a.per_rep[k].push_back(x[k]);
+  auto merge = [&](RowAccumulator& a, int v, const ReplicationOutcome& o) {
+    const CompiledModel& m = ms[v];
+    const int S = m.n_stages();
+    const auto x = derive_metrics(m, o);
+    std::vector<double> row(K, kUndefined);
+    for (std::size_t k = 0; k < x.size(); ++k) row[metric_slot[v][k]] = x[k];
+    for (std::size_t k = 0; k < K; ++k) a.per_rep[k].push_back(row[k]);
     for (std::size_t k = 0; k < o.occupancy.size(); ++k) a.occupancy[k].add(o.occupancy[k]);
     for (std::size_t k = 0; k < o.waiting.size(); ++k) a.waiting[k].add(o.waiting[k]);
     for (std::size_t k = 0; k < o.in_service.size(); ++k) a.in_service[k].add(o.in_service[k]);
@@ -337,10 +360,10 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
         ReplicationOutcome star;
         for (int town = 0; town < T; ++town) {
           const auto& o = outs[(static_cast<std::size_t>(v) * T + town) * nb + k];
-          merge(acc[static_cast<std::size_t>(v) * rows_per_variant + town], ms[v], o);
+          merge(acc[static_cast<std::size_t>(v) * rows_per_variant + town], v, o);
           star.add(o);
         }
-        merge(acc[static_cast<std::size_t>(v) * rows_per_variant + T], ms[v], star);
+        merge(acc[static_cast<std::size_t>(v) * rows_per_variant + T], v, star);
       }
   }
   const auto t1 = std::chrono::steady_clock::now();
@@ -361,10 +384,18 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
     info.towns.push_back(tw.id);
     info.town_labels.push_back(tw.label);
   }
-  for (const auto& s : base.stages) info.stages.push_back({s.id, s.label, to_string(s.kind)});
-  for (const auto& v : base.services) {
-    info.services.push_back(v.id);
-    info.service_labels.push_back(v.label);
+  // Stages and services of every model (a variant may add some), the baseline's first.
+  for (const auto& m : ms) {
+    for (const auto& s : m.stages) {
+      bool known = false;
+      for (const auto& x : info.stages) known |= x.id == s.id;
+      if (!known) info.stages.push_back({s.id, s.label, to_string(s.kind)});
+    }
+    for (const auto& v : m.services)
+      if (std::find(info.services.begin(), info.services.end(), v.id) == info.services.end()) {
+        info.services.push_back(v.id);
+        info.service_labels.push_back(v.label);
+      }
   }
   info.household_months = household_months.load();
   info.simulate_seconds = std::chrono::duration<double>(t1 - t0).count();
@@ -373,6 +404,7 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
     for (int row = 0; row < rows_per_variant; ++row) {
       const auto& a = acc[static_cast<std::size_t>(v) * rows_per_variant + row];
       const CompiledModel& m = ms[v];
+      const int S = m.n_stages(), V = m.n_services();
       TownVariantResult tr;
       tr.town = row < T ? m.towns[row].id : "*";
       tr.variant = m.variant;
