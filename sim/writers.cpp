@@ -202,6 +202,13 @@ json results_json(const RunResult& r, const json& manifest) {
                     {"better", to_string(m.better)},
                     {"headline", m.headline}});
   doc["metric_info"] = info;
+  json variants = json::array();
+  for (std::size_t i = 0; i < r.info.variants.size(); ++i)
+    variants.push_back(
+        {{"id", r.info.variants[i]},
+         {"description", i < r.info.variant_descriptions.size() ? r.info.variant_descriptions[i]
+                                                                : std::string()}});
+  doc["variants"] = variants;
 
   json rows = json::array();
   for (const auto& tv : r.results) {

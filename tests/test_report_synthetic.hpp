@@ -26,6 +26,7 @@ inline RunResult synthetic_run(int months = 24, int reps = 40) {
   in.months = months;
   in.threads = 2;
   in.variants = {"baseline", "more_flats"};
+  in.variant_descriptions = {"", "+6 tréninkových bytů od 6. měsíce & <víc> podpory"};
   in.towns = {"litvinov", "kutna_hora"};
   in.town_labels = {"Litvínov", "Kutná Hora"};
   in.stages = {{"street", "Ulice", "outside"},

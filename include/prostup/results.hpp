@@ -77,6 +77,7 @@ struct RunInfo {
   std::uint64_t seed = 0;
   int replications = 0, months = 0, threads = 0;
   std::vector<std::string> variants;  // "baseline" first
+  std::vector<std::string> variant_descriptions;  // parallel to variants (may be empty)
   std::vector<std::string> towns;     // ids, in scenario order
   std::vector<std::string> town_labels;
   std::vector<StageInfo> stages;

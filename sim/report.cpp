@@ -1,0 +1,314 @@
+// write_report: charts/*.svg and one self-contained report.html, drawn only from the files
+// in an output directory.
+#include "report.hpp"
+
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "prostup/writers.hpp"
+#include "svg.hpp"
+
+namespace prostup {
+
+namespace {
+
+namespace fs = std::filesystem;
+using report::Chart;
+using report::Input;
+using svg::escape;
+
+void write_text(const fs::path& path, const std::string& text) {
+  errno = 0;
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (out) out << text;
+  if (out) out.flush();
+  const int err = errno;
+  if (out) out.close();
+  if (!out) {
+    std::string msg = path.string() + ": cannot write";
+    if (err != 0) msg += std::string(" (") + std::strerror(err) + ")";
+    throw std::runtime_error(msg);
+  }
+}
+
+// The SVG as an HTML element: the XML declaration is not allowed inside HTML.
+std::string inline_svg(const std::string& svg) {
+  if (svg.rfind("<?xml", 0) == 0) return svg.substr(svg.find('\n') + 1);
+  return svg;
+}
+
+const char* kCss = R"css(
+:root { --ink: #1a1a1a; --muted: #555; --rule: #d0d0d0; --band: #f4f4f4; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; color: var(--ink);
+       max-width: 960px; margin: 0 auto; padding: 24px; line-height: 1.45; font-size: 15px; }
+h1 { font-size: 26px; margin: 0 0 4px; }
+h2 { font-size: 21px; margin: 40px 0 8px; padding-top: 8px; border-top: 3px solid var(--ink); }
+h3 { font-size: 17px; margin: 28px 0 6px; }
+p.lead { font-size: 16px; color: var(--muted); margin-top: 4px; }
+table { border-collapse: collapse; margin: 8px 0 20px; font-size: 13px; width: 100%; }
+th, td { border-bottom: 1px solid var(--rule); padding: 4px 8px; text-align: left;
+         vertical-align: top; }
+th { background: var(--band); }
+td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+tr.headline td:first-child { font-weight: bold; }
+span.ci { display: block; color: var(--muted); font-size: 11px; }
+table.manifest th { width: 30%; font-weight: normal; color: var(--muted); background: none; }
+table.manifest td { word-break: break-all; }
+figure { margin: 16px 0 28px; }
+figure svg { display: block; max-width: 100%; height: auto; }
+figcaption { font-size: 13px; color: var(--muted); margin-top: 4px; max-width: 820px; }
+nav ul { columns: 2; padding-left: 20px; }
+.better { color: #006e50; } .worse { color: #a33f00; } .unclear { color: var(--muted); }
+footer { margin-top: 48px; font-size: 12px; color: var(--muted); }
+@page { size: A4; margin: 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  nav { display: none; }
+  section.town, section.sweep, section.plan { break-before: page; page-break-before: always; }
+  h2 { border-top: none; margin-top: 0; }
+  figure, table.manifest, tr { break-inside: avoid; page-break-inside: avoid; }
+  h3 { break-after: avoid; page-break-after: avoid; }
+}
+)css";
+
+std::string figure(const Chart& c) {
+  return "<figure id=\"" + escape(c.file) + "\">\n" + inline_svg(c.svg) +
+         "<figcaption><strong>How to read this:</strong> " + escape(c.how_to_read) +
+         "</figcaption>\n</figure>\n";
+}
+
+std::string row2(const std::string& k, const std::string& v) {
+  return "<tr><th>" + escape(k) + "</th><td>" + escape(v) + "</td></tr>\n";
+}
+
+std::string manifest_table(const Input& in) {
+  const RunInfo& i = in.run.info;
+  std::string h = "<table class=\"manifest\">\n";
+  h += row2("Scenario",
+            i.scenario_name + (i.scenario_title.empty() ? "" : " — " + i.scenario_title));
+  h += row2("Scenario file", i.scenario_path);
+  h += row2("Scenario SHA-256", i.scenario_sha256);
+  h += row2("Program", "prostup " + i.program_version);
+  h += row2("Seed", std::to_string(i.seed));
+  h += row2("Replications", std::to_string(i.replications));
+  h += row2("Months simulated", std::to_string(i.months));
+  h += row2("Threads", std::to_string(i.threads));
+  std::string variants;
+  for (std::size_t k = 0; k < i.variants.size(); ++k) {
+    if (k) variants += "; ";
+    variants += report::variant_label(i.variants[k]);
+    if (k < i.variant_descriptions.size() && !i.variant_descriptions[k].empty())
+      variants += " (" + i.variant_descriptions[k] + ")";
+  }
+  h += row2("Variants", variants);
+  std::string towns;
+  for (std::size_t k = 0; k < i.towns.size(); ++k)
+    towns += (k ? ", " : "") + report::town_label(in.run, i.towns[k]);
+  h += row2("Towns", towns);
+  std::string stages;
+  for (std::size_t k = 0; k < i.stages.size(); ++k)
+    stages += (k ? " → " : "") + (i.stages[k].label.empty() ? i.stages[k].id : i.stages[k].label);
+  h += row2("Ladder (bottom to top)", stages);
+  std::string services;
+  for (std::size_t k = 0; k < i.services.size(); ++k)
+    services += (k ? ", " : "") + (k < i.service_labels.size() && !i.service_labels[k].empty()
+                                       ? i.service_labels[k]
+                                       : i.services[k]);
+  if (!services.empty()) h += row2("Services", services);
+  h += row2("Household-months simulated",
+            svg::group_thousands(static_cast<double>(i.household_months), 0));
+  if (std::isfinite(i.simulate_seconds))
+    h += row2("Simulation time", svg::human(i.simulate_seconds) + " s");
+  if (std::isfinite(i.wall_seconds)) h += row2("Wall time", svg::human(i.wall_seconds) + " s");
+  h += row2("Started (UTC)", i.started_at);
+  h += "</table>\n";
+  return h;
+}
+
+std::string value_cell(const Summary& s, const std::string& unit) {
+  std::string h = "<td class=\"num\">" + escape(report::format_value(s.mean, unit));
+  if (std::isfinite(s.ci_low) && std::isfinite(s.ci_high))
+    h += "<span class=\"ci\">" + escape(report::format_value(s.ci_low, unit, false)) + " – " +
+         escape(report::format_value(s.ci_high, unit, false)) + "</span>";
+  return h + "</td>";
+}
+
+std::string outcomes_table(const RunResult& r, const std::string& town) {
+  std::vector<const TownVariantResult*> rows;
+  for (const auto& v : r.info.variants)
+    for (const auto& tv : r.results)
+      if (tv.town == town && tv.variant == v) rows.push_back(&tv);
+  std::string h = "<table class=\"outcomes\">\n<thead><tr><th>Outcome</th>";
+  for (const auto* tv : rows) h += "<th>" + escape(report::variant_label(tv->variant)) + "</th>";
+  h += "</tr></thead>\n<tbody>\n";
+  // Headline outcomes first, then the rest in catalogue order.
+  for (int pass = 0; pass < 2; ++pass)
+    for (std::size_t k = 0; k < r.metric_info.size(); ++k) {
+      const MetricInfo& m = r.metric_info[k];
+      if (m.headline != (pass == 0)) continue;
+      h += std::string("<tr") + (m.headline ? " class=\"headline\"" : "") + "><td>" +
+           escape(report::metric_label(r, m.name)) + "</td>";
+      for (const auto* tv : rows)
+        h += k < tv->metrics.size() ? value_cell(tv->metrics[k], m.unit) : "<td></td>";
+      h += "</tr>\n";
+    }
+  return h + "</tbody>\n</table>\n";
+}
+
+std::string signed_value(double v, const std::string& unit, bool with_unit = true) {
+  if (!std::isfinite(v)) return "—";
+  std::string s = unit == "share" ? svg::group_thousands(v * 100, 1) + (with_unit ? " pp" : "")
+                                  : report::format_value(v, unit, with_unit);
+  if (v > 0) s = "+" + s;
+  return s;
+}
+
+std::string comparison_table(const RunResult& r, const std::string& town) {
+  std::string h =
+      "<table class=\"comparison\">\n<thead><tr><th>Outcome</th><th>Variant</th>"
+      "<th>Difference to baseline</th><th>95 % CI</th><th>Better in</th><th>Reading</th></tr>"
+      "</thead>\n<tbody>\n";
+  bool any = false;
+  for (int pass = 0; pass < 2; ++pass)
+    for (const auto& m : r.metric_info) {
+      if (m.headline != (pass == 0)) continue;
+      for (const auto& c : r.comparisons) {
+        if (c.town != town || c.metric != m.name) continue;
+        any = true;
+        std::string reading = "undefined", cls = "unclear";
+        if (std::isfinite(c.diff_ci_low) && std::isfinite(c.diff_ci_high)) {
+          const bool up = c.diff_ci_low > 0, down = c.diff_ci_high < 0;
+          if (!up && !down) {
+            reading = "no clear difference";
+          } else if (m.better == Better::none) {
+            reading = up ? "higher" : "lower";
+          } else {
+            const bool better = (m.better == Better::higher) == up;
+            reading = better ? "better" : "worse";
+            cls = better ? "better" : "worse";
+          }
+        }
+        h += std::string("<tr") + (m.headline ? " class=\"headline\"" : "") + "><td>" +
+             escape(report::metric_label(r, m.name)) + "</td><td>" +
+             escape(report::variant_label(c.variant)) + "</td><td class=\"num\">" +
+             escape(signed_value(c.diff_mean, m.unit)) + "</td><td class=\"num\">" +
+             escape(signed_value(c.diff_ci_low, m.unit, false)) + " to " +
+             escape(signed_value(c.diff_ci_high, m.unit)) + "</td><td class=\"num\">" +
+             (std::isfinite(c.share_better) && m.better != Better::none
+                  ? escape(svg::group_thousands(c.share_better * 100, 0)) + " %"
+                  : "—") +
+             "</td><td class=\"" + cls + "\">" + escape(reading) + "</td></tr>\n";
+      }
+    }
+  if (!any) return "<p>This run has no variants to compare with the baseline.</p>\n";
+  return h + "</tbody>\n</table>\n";
+}
+
+}  // namespace
+
+void write_report(const fs::path& dir) {
+  const Input in = report::read_input(dir);
+  const RunResult& r = in.run;
+  const fs::path charts_dir = dir / "charts";
+  std::error_code ec;
+  fs::create_directories(charts_dir, ec);
+  if (ec) throw std::runtime_error(charts_dir.string() + ": cannot create (" + ec.message() + ")");
+
+  auto emit = [&](const Chart& c) {
+    write_text(charts_dir / c.file, c.svg);
+    return figure(c);
+  };
+
+  const std::string title = !r.info.scenario_title.empty()  ? r.info.scenario_title
+                            : !r.info.scenario_name.empty() ? r.info.scenario_name
+                                                            : std::string("prostup results");
+  std::ostringstream html;
+  html << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+       << "<title>" << escape(title) << " — prostup report</title>\n<style>" << kCss
+       << "</style>\n</head>\n<body>\n<header>\n<h1>" << escape(title) << "</h1>\n";
+  if (!r.info.scenario_name.empty() && r.info.scenario_name != title)
+    html << "<p class=\"lead\">Scenario <code>" << escape(r.info.scenario_name) << "</code></p>\n";
+  if (!r.info.scenario_description.empty())
+    html << "<p>" << escape(r.info.scenario_description) << "</p>\n";
+  html << "</header>\n";
+
+  std::vector<std::string> towns = r.info.towns;
+  if (in.has_run && r.info.towns.size() > 1)
+    for (const auto& tv : r.results)
+      if (tv.town == "*") {
+        towns.push_back("*");
+        break;
+      }
+
+  html << "<nav>\n<h2>Contents</h2>\n<ul>\n<li><a href=\"#run\">The run</a></li>\n";
+  if (in.has_run)
+    for (const auto& t : towns)
+      html << "<li><a href=\"#town-" << escape(report::file_id(t)) << "\">"
+           << escape(report::town_label(r, t)) << "</a></li>\n";
+  if (!in.sweep.empty()) html << "<li><a href=\"#sweep\">Sweep</a></li>\n";
+  if (in.plan) html << "<li><a href=\"#plan\">Plan</a></li>\n";
+  html << "</ul>\n</nav>\n";
+
+  html << "<section id=\"run\" class=\"run\">\n<h2>The run</h2>\n"
+       << manifest_table(in)
+       << "<p>Every number is a mean over the Monte Carlo replications; ranges are 95 % "
+          "confidence intervals of that mean (how precisely the run pins the mean down, not "
+          "the spread between households). Differences between a variant and the baseline are "
+          "paired: replication <i>r</i> of each uses the same random draws.</p>\n</section>\n";
+
+  if (in.has_run) {
+    for (const auto& town : towns) {
+      html << "<section class=\"town\" id=\"town-" << escape(report::file_id(town)) << "\">\n<h2>"
+           << escape(report::town_label(r, town)) << "</h2>\n";
+      html << "<h3>Outcomes</h3>\n" << outcomes_table(r, town);
+      html << "<h3>Variants against the baseline</h3>\n" << comparison_table(r, town);
+      if (auto c = report::forest_chart(r, town)) html << emit(*c);
+      if (auto c = report::cost_chart(r, town)) html << emit(*c);
+      html << "<h3>Reaching a lease</h3>\n" << emit(report::time_to_lease_chart(r, town));
+      for (const auto& v : r.info.variants)
+        for (const auto& tv : r.results) {
+          if (tv.town != town || tv.variant != v) continue;
+          html << "<h3>" << escape(report::variant_label(v))
+               << ": stages, waiting lists and moves</h3>\n";
+          html << emit(report::occupancy_chart(r, tv));
+          html << emit(report::waiting_chart(r, tv));
+          html << emit(report::flow_chart(r, tv));
+        }
+      html << "</section>\n";
+    }
+  }
+  if (!in.sweep.empty()) {
+    html << "<section class=\"sweep\" id=\"sweep\">\n<h2>Sweep</h2>\n";
+    for (const auto& c : report::sweep_charts(in)) html << emit(c);
+    html << "</section>\n";
+  }
+  if (in.plan) {
+    const auto& p = *in.plan;
+    html << "<section class=\"plan\" id=\"plan\">\n<h2>Plan</h2>\n<p>";
+    const std::string unit = [&] {
+      const MetricInfo* mi = report::metric_info(r, p.metric);
+      return mi ? mi->unit : std::string();
+    }();
+    html << "Target: " << escape(report::metric_label(r, p.metric)) << " " << escape(p.op) << " "
+         << escape(report::format_value(p.target, unit));
+    if (!p.town.empty()) html << " in " << escape(report::town_label(r, p.town));
+    if (!p.variant.empty()) html << " (" << escape(report::variant_label(p.variant)) << ")";
+    html << ". Answer: <strong>"
+         << (std::isfinite(p.answer) ? escape(svg::human(p.answer))
+                                     : std::string("no value in the range meets the target"))
+         << "</strong>.</p>\n";
+    html << emit(report::plan_chart(in, p)) << "</section>\n";
+  }
+  html << "<footer>Drawn by prostup " << escape(r.info.program_version)
+       << " from the files in this directory (results.json, manifest.json"
+       << (in.sweep.empty() ? "" : ", sweep.csv") << (in.plan ? ", plan.json" : "")
+       << "). The charts are also in charts/ as SVG files.</footer>\n</body>\n</html>\n";
+  write_text(dir / "report.html", html.str());
+}
+
+}  // namespace prostup

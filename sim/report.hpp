@@ -1,0 +1,91 @@
+// The report's inputs, read back from an output directory, and its charts. Private to sim/.
+#pragma once
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "prostup/results.hpp"
+
+namespace prostup::report {
+
+// The directory is not a prostup output directory, or its files are malformed
+// (`prostup report` exits 2); other std::runtime_errors are I/O failures (exit 1).
+struct InputError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct SweepRow {
+  std::string town, point, parameter, metric;
+  double value = kUndefined, mean = kUndefined, ci_low = kUndefined, ci_high = kUndefined;
+};
+
+struct PlanPoint {
+  double value = kUndefined, mean = kUndefined, ci_low = kUndefined, ci_high = kUndefined;
+  double bound = kUndefined;
+  bool meets = false;
+};
+
+struct Plan {
+  std::string metric, op, parameter, town, variant;
+  double target = kUndefined, answer = kUndefined, confidence = kUndefined;
+  std::vector<PlanPoint> points;
+};
+
+struct Input {
+  bool has_run = false;  // results.json was there
+  RunResult run;
+  nlohmann::json manifest;  // null when there is no manifest.json
+  std::vector<SweepRow> sweep;
+  std::optional<Plan> plan;
+};
+
+// Reads results.json, manifest.json, sweep.csv and plan.json (whichever exist) from `dir`.
+Input read_input(const std::filesystem::path& dir);
+
+// A parsed RFC 4180 CSV file (first row = header).
+std::vector<std::vector<std::string>> parse_csv(const std::string& text);
+
+// Names for people: labels from the scenario where it has them.
+std::string town_label(const RunResult& r, const std::string& id);  // "*" -> "All towns"
+std::string stage_label(const RunResult& r, const std::string& id);
+std::string variant_label(const std::string& id);
+std::string metric_label(const RunResult& r, const std::string& name);
+const MetricInfo* metric_info(const RunResult& r, const std::string& name);
+std::size_t variant_index(const RunResult& r, const std::string& id);
+
+// A value and unit as people read them ("73.4 %", "1 250 000 CZK").
+// Shares always carry "%"; with_unit = false leaves off other units (inside a CI range).
+std::string format_value(double v, const std::string& unit, bool with_unit = true);
+
+// How to show a quantity in `unit` on an axis whose values reach `max_abs`: multiply by
+// `factor` and name the axis with `label` (shares as %, large CZK in thousands or millions).
+struct AxisUnit {
+  double factor = 1;
+  std::string label;
+};
+AxisUnit axis_unit(const std::string& unit, double max_abs, bool difference = false);
+
+struct Chart {
+  std::string file;         // under charts/
+  std::string title;        // also the SVG's <title>
+  std::string svg;          // the document
+  std::string how_to_read;  // a short note for the report
+};
+
+Chart occupancy_chart(const RunResult& r, const TownVariantResult& tv);
+Chart waiting_chart(const RunResult& r, const TownVariantResult& tv);
+Chart time_to_lease_chart(const RunResult& r, const std::string& town);
+std::optional<Chart> forest_chart(const RunResult& r, const std::string& town);
+Chart flow_chart(const RunResult& r, const TownVariantResult& tv);
+std::optional<Chart> cost_chart(const RunResult& r, const std::string& town);
+std::vector<Chart> sweep_charts(const Input& in);
+Chart plan_chart(const Input& in, const Plan& plan);
+
+// A file-name-safe form of an id ("*" -> "all").
+std::string file_id(const std::string& id);
+
+}  // namespace prostup::report

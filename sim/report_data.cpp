@@ -1,0 +1,425 @@
+// Reading an output directory back for the report, and the names and number formats
+// people see in it.
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "report.hpp"
+#include "svg.hpp"
+
+namespace prostup::report {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::string read_file(const fs::path& p) {
+  errno = 0;
+  std::ifstream in(p, std::ios::binary);
+  if (!in) {
+    std::string msg = p.string() + ": cannot read";
+    if (errno != 0) msg += std::string(" (") + std::strerror(errno) + ")";
+    throw std::runtime_error(msg);
+  }
+  std::ostringstream s;
+  s << in.rdbuf();
+  if (in.bad()) throw std::runtime_error(p.string() + ": read failed");
+  return s.str();
+}
+
+json read_json(const fs::path& p) {
+  try {
+    return json::parse(read_file(p));
+  } catch (const json::exception& e) {
+    throw InputError(p.string() + ": not valid JSON: " + e.what());
+  }
+}
+
+double num(const json& j) {
+  return j.is_number() ? j.get<double>() : kUndefined;
+}
+
+double num_at(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it == j.end() ? kUndefined : num(*it);
+}
+
+std::string str_at(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::vector<double> numbers(const json& j, const char* key) {
+  std::vector<double> v;
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_array()) return v;
+  for (const auto& x : *it) v.push_back(num(x));
+  return v;
+}
+
+Better better_from(const std::string& s) {
+  if (s == "higher") return Better::higher;
+  if (s == "lower") return Better::lower;
+  return Better::none;
+}
+
+void read_manifest_info(const json& m, RunInfo& in) {
+  in.program_version = str_at(m, "program_version");
+  if (auto s = m.find("scenario"); s != m.end() && s->is_object()) {
+    in.scenario_name = str_at(*s, "name");
+    in.scenario_title = str_at(*s, "title");
+    in.scenario_path = str_at(*s, "path");
+    in.scenario_sha256 = str_at(*s, "sha256");
+  }
+  in.seed = m.value("seed", std::uint64_t{0});
+  in.replications = m.value("replications", 0);
+  in.months = m.value("months", 0);
+  in.threads = m.value("threads", 0);
+  in.variants = m.value("variants", std::vector<std::string>{});
+  for (const auto& t : m.value("towns", json::array())) {
+    in.towns.push_back(str_at(t, "id"));
+    in.town_labels.push_back(str_at(t, "label"));
+  }
+  for (const auto& s : m.value("stages", json::array()))
+    in.stages.push_back({str_at(s, "id"), str_at(s, "label"), str_at(s, "kind")});
+  for (const auto& s : m.value("services", json::array())) {
+    in.services.push_back(str_at(s, "id"));
+    in.service_labels.push_back(str_at(s, "label"));
+  }
+  in.household_months = m.value("household_months", std::uint64_t{0});
+  in.simulate_seconds = num_at(m, "simulate_seconds");
+  in.wall_seconds = num_at(m, "wall_seconds");
+  in.started_at = str_at(m, "started_at");
+}
+
+RunResult run_from_json(const json& doc) {
+  RunResult r;
+  read_manifest_info(doc.at("manifest"), r.info);
+  if (auto s = doc.find("scenario"); s != doc.end()) {
+    if (r.info.scenario_name.empty()) r.info.scenario_name = str_at(*s, "name");
+    if (r.info.scenario_title.empty()) r.info.scenario_title = str_at(*s, "title");
+    r.info.scenario_description = str_at(*s, "description");
+  }
+  if (auto vs = doc.find("variants"); vs != doc.end() && vs->is_array()) {
+    r.info.variant_descriptions.assign(r.info.variants.size(), "");
+    for (const auto& v : *vs)
+      for (std::size_t i = 0; i < r.info.variants.size(); ++i)
+        if (r.info.variants[i] == str_at(v, "id"))
+          r.info.variant_descriptions[i] = str_at(v, "description");
+  }
+  for (const auto& m : doc.at("metric_info"))
+    r.metric_info.push_back({str_at(m, "name"), str_at(m, "unit"), better_from(str_at(m, "better")),
+                             m.value("headline", false)});
+  for (const auto& row : doc.at("results")) {
+    TownVariantResult tv;
+    tv.town = str_at(row, "town");
+    tv.variant = str_at(row, "variant");
+    const json& metrics = row.at("metrics");
+    for (const auto& mi : r.metric_info) {
+      Summary s;
+      if (auto it = metrics.find(mi.name); it != metrics.end()) {
+        s = {num_at(*it, "mean"), num_at(*it, "sd"),  num_at(*it, "ci_low"), num_at(*it, "ci_high"),
+             num_at(*it, "p05"),  num_at(*it, "p50"), num_at(*it, "p95"),    0};
+        s.replications = it->value("replications", 0);
+      }
+      tv.metrics.push_back(s);
+    }
+    for (const auto& js : row.value("series", json::array())) {
+      Series s;
+      s.name = str_at(js, "name");
+      const auto mean = numbers(js, "mean"), lo = numbers(js, "ci_low"),
+                 hi = numbers(js, "ci_high");
+      for (std::size_t t = 0; t < mean.size(); ++t)
+        s.by_month.push_back(
+            {mean[t], t < lo.size() ? lo[t] : kUndefined, t < hi.size() ? hi[t] : kUndefined});
+      s.capacity = numbers(js, "capacity");
+      tv.series.push_back(std::move(s));
+    }
+    for (const auto& f : row.value("flows", json::array()))
+      tv.flows.push_back({str_at(f, "from"), str_at(f, "to"), str_at(f, "kind"),
+                          num_at(f, "mean_per_replication")});
+    if (auto t = row.find("time_to_lease"); t != row.end()) {
+      const auto month = numbers(*t, "month"), cum = numbers(*t, "cum_incidence");
+      const auto lo = numbers(*t, "ci_low"), hi = numbers(*t, "ci_high");
+      for (std::size_t d = 0; d < month.size() && d < cum.size(); ++d)
+        tv.time_to_lease.push_back({static_cast<int>(month[d]), cum[d],
+                                    d < lo.size() ? lo[d] : kUndefined,
+                                    d < hi.size() ? hi[d] : kUndefined});
+    }
+    r.results.push_back(std::move(tv));
+  }
+  for (const auto& c : doc.value("comparisons", json::array())) {
+    Comparison x;
+    x.town = str_at(c, "town");
+    x.variant = str_at(c, "variant");
+    x.baseline = str_at(c, "baseline");
+    x.metric = str_at(c, "metric");
+    x.diff_mean = num_at(c, "diff_mean");
+    x.diff_ci_low = num_at(c, "diff_ci_low");
+    x.diff_ci_high = num_at(c, "diff_ci_high");
+    x.share_better = num_at(c, "share_better");
+    x.replications = c.value("replications", 0);
+    r.comparisons.push_back(x);
+  }
+  return r;
+}
+
+double parse_double(const std::string& s) {
+  if (s.empty()) return kUndefined;
+  char* end = nullptr;
+  const double v = std::strtod(s.c_str(), &end);
+  return end && *end == '\0' ? v : kUndefined;
+}
+
+std::vector<SweepRow> read_sweep(const fs::path& p) {
+  const auto rows = parse_csv(read_file(p));
+  if (rows.empty()) throw InputError(p.string() + ": empty file");
+  const auto& h = rows.front();
+  auto col = [&](const char* name) {
+    for (std::size_t i = 0; i < h.size(); ++i)
+      if (h[i] == name) return i;
+    throw InputError(p.string() + ": no column '" + name + "'");
+  };
+  const std::size_t town = col("town"), point = col("point"), parameter = col("parameter"),
+                    value = col("value"), metric = col("metric"), mean = col("mean"),
+                    lo = col("ci_low"), hi = col("ci_high");
+  std::vector<SweepRow> out;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    if (r.size() != h.size())
+      throw InputError(p.string() + ": row " + std::to_string(i + 1) + " has " +
+                       std::to_string(r.size()) + " fields, the header " +
+                       std::to_string(h.size()));
+    out.push_back({r[town], r[point], r[parameter], r[metric], parse_double(r[value]),
+                   parse_double(r[mean]), parse_double(r[lo]), parse_double(r[hi])});
+  }
+  return out;
+}
+
+// plan.json is written by `prostup plan`; read what is there, tolerating either the
+// target as an object {metric, op, value} or as flat keys.
+Plan read_plan(const fs::path& p) {
+  const json j = read_json(p);
+  if (!j.is_object()) throw InputError(p.string() + ": not a JSON object");
+  Plan plan;
+  const json* target = nullptr;
+  if (auto t = j.find("target"); t != j.end() && t->is_object()) target = &*t;
+  const json& tj = target ? *target : j;
+  plan.metric = str_at(tj, "metric");
+  plan.op = str_at(tj, "op");
+  plan.target = num_at(tj, "value");
+  if (!std::isfinite(plan.target)) plan.target = num_at(j, "target");
+  plan.answer = num_at(j, "answer");
+  plan.confidence = num_at(j, "confidence");
+  plan.parameter = str_at(j, "vary");
+  if (plan.parameter.empty()) plan.parameter = str_at(j, "parameter");
+  if (plan.parameter.empty()) plan.parameter = str_at(j, "pointer");
+  plan.town = str_at(j, "town");
+  plan.variant = str_at(j, "variant");
+  for (const auto& pt : j.value("points", json::array()))
+    plan.points.push_back({num_at(pt, "value"), num_at(pt, "mean"), num_at(pt, "ci_low"),
+                           num_at(pt, "ci_high"), num_at(pt, "bound"), pt.value("meets", false)});
+  return plan;
+}
+
+}  // namespace
+
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string field;
+  bool quoted = false, pending = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+      continue;
+    }
+    pending = true;
+    if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      row.push_back(std::move(field));
+      field.clear();
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      row.push_back(std::move(field));
+      field.clear();
+      rows.push_back(std::move(row));
+      row.clear();
+      pending = false;
+    } else {
+      field += c;
+    }
+  }
+  if (quoted) throw InputError("CSV: a quoted field is not closed");
+  if (pending) {
+    row.push_back(std::move(field));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+Input read_input(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec))
+    throw InputError(dir.string() + ": not a directory (expected a prostup output directory)");
+  Input in;
+  const fs::path results = dir / "results.json", manifest = dir / "manifest.json",
+                 sweep = dir / "sweep.csv", plan = dir / "plan.json";
+  if (!fs::exists(results) && !fs::exists(sweep) && !fs::exists(plan))
+    throw InputError(dir.string() +
+                     " is not a prostup output directory: it has no results.json, sweep.csv or "
+                     "plan.json (write one with `prostup run`, `sweep` or `plan`)");
+  if (fs::exists(manifest)) in.manifest = read_json(manifest);
+  if (fs::exists(results)) {
+    const json doc = read_json(results);
+    if (!doc.is_object() || doc.value("format", "") != "prostup-results")
+      throw InputError(results.string() + ": not a prostup results file");
+    try {
+      in.run = run_from_json(doc);
+    } catch (const json::exception& e) {
+      throw InputError(results.string() + ": malformed: " + e.what());
+    }
+    in.has_run = true;
+    if (in.manifest.is_null()) in.manifest = doc.at("manifest");
+  } else if (in.manifest.is_object()) {
+    // A sweep or plan directory: labels still come from its manifest.
+    try {
+      read_manifest_info(in.manifest, in.run.info);
+    } catch (const json::exception& e) {
+      throw InputError(manifest.string() + ": malformed: " + e.what());
+    }
+  }
+  if (fs::exists(sweep)) in.sweep = read_sweep(sweep);
+  if (fs::exists(plan)) {
+    try {
+      in.plan = read_plan(plan);
+    } catch (const json::exception& e) {
+      throw InputError(plan.string() + ": malformed: " + e.what());
+    }
+  }
+  return in;
+}
+
+std::string town_label(const RunResult& r, const std::string& id) {
+  if (id == "*") return "All towns";
+  for (std::size_t i = 0; i < r.info.towns.size(); ++i)
+    if (r.info.towns[i] == id && i < r.info.town_labels.size() && !r.info.town_labels[i].empty())
+      return r.info.town_labels[i];
+  return id;
+}
+
+std::string stage_label(const RunResult& r, const std::string& id) {
+  for (const auto& s : r.info.stages)
+    if (s.id == id && !s.label.empty()) return s.label;
+  return id;
+}
+
+std::string variant_label(const std::string& id) {
+  return id == "baseline" ? "Baseline" : id;
+}
+
+const MetricInfo* metric_info(const RunResult& r, const std::string& name) {
+  for (const auto& m : r.metric_info)
+    if (m.name == name) return &m;
+  return nullptr;
+}
+
+std::size_t variant_index(const RunResult& r, const std::string& id) {
+  for (std::size_t i = 0; i < r.info.variants.size(); ++i)
+    if (r.info.variants[i] == id) return i;
+  return r.info.variants.size();
+}
+
+std::string metric_label(const RunResult& r, const std::string& name) {
+  static const std::pair<const char*, const char*> fixed[] = {
+      {"households_seen", "Households seen"},
+      {"reached_lease_share", "Share reaching a lease"},
+      {"stabilized_share", "Share stabilised"},
+      {"stabilized", "Households stabilised"},
+      {"median_months_to_lease", "Median months to a lease"},
+      {"evictions", "Evictions"},
+      {"returns_to_street", "Returns to the street"},
+      {"expiries", "Stays ended by the time limit"},
+      {"exits", "Exits from the system"},
+      {"demotions", "Demotions"},
+      {"arrivals", "Arrivals"},
+      {"entry_fallbacks", "Arrivals placed in a fallback stage"},
+      {"roofless_household_months", "Household-months without a roof"},
+      {"mean_waiting_months", "Mean months on a waiting list"},
+      {"cost_total", "Total public cost"},
+      {"cost_per_stabilized", "Cost per stabilised household"}};
+  for (const auto& [key, label] : fixed)
+    if (name == key) return label;
+  const auto colon = name.find(':');
+  if (colon != std::string::npos) {
+    const std::string head = name.substr(0, colon), id = name.substr(colon + 1);
+    auto service = [&](const std::string& sid) {
+      for (std::size_t i = 0; i < r.info.services.size(); ++i)
+        if (r.info.services[i] == sid && i < r.info.service_labels.size() &&
+            !r.info.service_labels[i].empty())
+          return r.info.service_labels[i];
+      return sid;
+    };
+    const bool is_service =
+        std::find(r.info.services.begin(), r.info.services.end(), id) != r.info.services.end();
+    if (head == "promotions") return "Moves up to " + stage_label(r, id);
+    if (head == "occupancy_end") return "Households at the end: " + stage_label(r, id);
+    if (head == "occupancy_mean") return "Mean households: " + stage_label(r, id);
+    if (head == "service_case_months") return "Case-months: " + service(id);
+    if (head == "service_waiting_mean") return "Mean waiting for: " + service(id);
+    if (head == "cost") return "Cost: " + (is_service ? service(id) : stage_label(r, id));
+  }
+  std::string s = name;
+  for (char& c : s)
+    if (c == '_') c = ' ';
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+std::string format_value(double v, const std::string& unit, bool with_unit) {
+  if (!std::isfinite(v)) return "—";
+  if (unit == "share") return svg::group_thousands(v * 100, std::fabs(v) >= 0.1 ? 1 : 2) + " %";
+  if (unit.rfind("CZK", 0) == 0) {
+    // Whole crowns for sums of money; small amounts (differences) keep their digits.
+    const std::string n = std::fabs(v) >= 100 ? svg::group_thousands(v, 0) : svg::human(v);
+    return with_unit ? n + " " + unit : n;
+  }
+  return svg::human(v);
+}
+
+AxisUnit axis_unit(const std::string& unit, double max_abs, bool difference) {
+  if (unit == "share") return {100, difference ? "percentage points" : "%"};
+  if (unit.rfind("CZK", 0) == 0) {
+    const std::string rest = unit.substr(3);
+    if (max_abs >= 1e6) return {1e-6, "million CZK" + rest};
+    if (max_abs >= 1e4) return {1e-3, "thousand CZK" + rest};
+  }
+  return {1, unit};
+}
+
+std::string file_id(const std::string& id) {
+  if (id == "*") return "all";
+  std::string s;
+  for (char c : id) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_';
+    s += ok ? c : '_';
+  }
+  return s.empty() ? "_" : s;
+}
+
+}  // namespace prostup::report

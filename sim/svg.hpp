@@ -1,0 +1,127 @@
+// A small SVG writer for the report's charts: XML escaping, "nice" axis ticks, linear
+// scales, the Okabe-Ito palette, and number formatting for people. Private to sim/.
+#pragma once
+
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace prostup::svg {
+
+// Fonts with Czech glyphs first; the last resort is the viewer's sans-serif.
+inline constexpr const char* kFontFamily = "DejaVu Sans, Arial, Helvetica, sans-serif";
+
+// Okabe & Ito (2008), safe for the common colour-vision deficiencies.
+inline constexpr const char* kBlack = "#000000";
+inline constexpr const char* kOrange = "#E69F00";
+inline constexpr const char* kSkyBlue = "#56B4E9";
+inline constexpr const char* kGreen = "#009E73";
+inline constexpr const char* kYellow = "#F0E442";
+inline constexpr const char* kBlue = "#0072B2";
+inline constexpr const char* kVermillion = "#D55E00";
+inline constexpr const char* kPurple = "#CC79A7";
+inline constexpr const char* kGrey = "#999999";
+
+// Stage colours by position in the scenario (street first, lease last in a usual
+// ladder); yellow comes late because thin yellow lines vanish on white.
+const char* stage_colour(std::size_t index);
+// Variant colours by position; the baseline (first) is black.
+const char* variant_colour(std::size_t index);
+
+// Valid UTF-8 with XML-forbidden control characters dropped and invalid bytes replaced by
+// U+FFFD; then & < > " ' escaped. Safe in text and in attribute values.
+std::string escape(std::string_view s);
+
+// Axis ticks at 1, 2, 2.5 or 5 times a power of ten, covering [lo, hi] with about
+// `target` intervals; the first and last tick enclose the data.
+std::vector<double> nice_ticks(double lo, double hi, int target = 5);
+
+// Formats a tick value so that neighbouring ticks differ: decimals from the step.
+std::string tick_label(double v, double step);
+
+// Groups thousands with a no-break space (12 345 678), `decimals` after the point.
+std::string group_thousands(double v, int decimals);
+
+// A number for people: about three significant digits, thousands grouped; "—" if undefined.
+std::string human(double v);
+
+// A coordinate with one decimal: stable text for golden files, precise enough on screen.
+std::string coord(double v);
+
+struct Scale {
+  double d0 = 0, d1 = 1, r0 = 0, r1 = 1;  // domain -> range, linear
+  double operator()(double v) const {
+    return d1 == d0 ? (r0 + r1) / 2 : r0 + (v - d0) * (r1 - r0) / (d1 - d0);
+  }
+};
+
+// An SVG document built element by element, one element per line so diffs are readable.
+class Document {
+ public:
+  Document(double width, double height, std::string_view title, std::string_view id_prefix);
+  double width() const { return width_; }
+  double height() const { return height_; }
+  // A unique id inside the report (charts are inlined into one HTML page).
+  std::string id(std::string_view local) const;
+  // Raw markup; callers escape text with escape().
+  void raw(std::string_view line);
+  void open(std::string_view tag_and_attributes);
+  void close(std::string_view tag);
+  void text(double x, double y, std::string_view s, std::string_view attributes = "");
+  void line(double x1, double y1, double x2, double y2, std::string_view attributes);
+  void rect(double x, double y, double w, double h, std::string_view attributes);
+  void path(std::string_view d, std::string_view attributes);
+  void circle(double cx, double cy, double r, std::string_view attributes);
+  std::string str() const;  // the complete document, XML declaration included
+
+ private:
+  double width_, height_;
+  std::string prefix_;
+  std::string head_;
+  std::ostringstream body_;
+  int depth_ = 1;
+};
+
+// Builds a path's d attribute.
+class PathData {
+ public:
+  PathData& move(double x, double y);
+  PathData& line(double x, double y);
+  PathData& curve(double x1, double y1, double x2, double y2, double x, double y);
+  PathData& close();
+  bool empty() const { return d_.empty(); }
+  const std::string& str() const { return d_; }
+
+ private:
+  std::string d_;
+};
+
+// A plotting frame: the chart title, the plot area, axes with ticks and labels.
+struct Frame {
+  double left = 70, top = 48, width = 520, height = 300;
+  Scale x, y;
+  std::vector<double> x_ticks, y_ticks;
+  double right() const { return left + width; }
+  double bottom() const { return top + height; }
+};
+
+// Sets the frame's scales from data ranges via nice ticks.
+void fit_x(Frame& f, double lo, double hi, int target = 6);
+void fit_y(Frame& f, double lo, double hi, int target = 5);
+
+// Title at the top, grid lines, axes, tick labels (values times `*_factor`) and axis titles.
+void draw_frame(Document& doc, const Frame& f, std::string_view title, std::string_view x_label,
+                std::string_view y_label, double x_factor = 1, double y_factor = 1);
+
+struct LegendItem {
+  std::string label, colour;
+  enum Kind { swatch, line, dashed, point } kind = swatch;
+};
+// A legend as a column starting at (x, y).
+void draw_legend(Document& doc, double x, double y, const std::vector<LegendItem>& items);
+
+// A clip path for the frame's plot area; returns its id for clip-path="url(#id)".
+std::string clip_to_frame(Document& doc, const Frame& f);
+
+}  // namespace prostup::svg

@@ -1,0 +1,828 @@
+// The report's charts, each an SVG document drawn from the result structs. Every drawn
+// series carries a data-series attribute naming what it shows, so tests (and people with a
+// text editor) can find it.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "report.hpp"
+#include "svg.hpp"
+
+namespace prostup::report {
+
+namespace {
+
+using svg::coord;
+using svg::Document;
+using svg::escape;
+using svg::Frame;
+using svg::LegendItem;
+using svg::PathData;
+
+constexpr double kWidth = 820;
+constexpr double kLegendX = 610;
+constexpr const char* kHalo = " paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\"";
+
+const TownVariantResult* find_row(const RunResult& r, const std::string& town,
+                                  const std::string& variant) {
+  for (const auto& tv : r.results)
+    if (tv.town == town && tv.variant == variant) return &tv;
+  return nullptr;
+}
+
+const Series* find_series(const TownVariantResult& tv, const std::string& name) {
+  for (const auto& s : tv.series)
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
+double finite_or(double v, double fallback) {
+  return std::isfinite(v) ? v : fallback;
+}
+
+std::string attr(std::string_view name, std::string_view value) {
+  return std::string(name) + "=\"" + escape(value) + "\"";
+}
+
+std::string reps_note(const RunResult& r) {
+  return std::to_string(r.info.replications) + " replications";
+}
+
+// Months on the x axis: ticks every 1, 2, 3, 6, 12, ... months, domain exactly [0, months].
+void fit_months(Frame& f, int months) {
+  months = std::max(1, months);
+  int step = 1;
+  for (int s : {1, 2, 3, 6, 12, 24, 36, 60, 120, 240, 600}) {
+    step = s;
+    if (months / s <= 8) break;
+  }
+  f.x_ticks.clear();
+  for (int t = 0; t <= months; t += step) f.x_ticks.push_back(t);
+  f.x = {0, static_cast<double>(months), f.left, f.right()};
+}
+
+// A line through the defined points; undefined months break the line.
+PathData polyline(const std::vector<double>& xs, const std::vector<double>& ys, const Frame& f) {
+  PathData d;
+  bool pen = false;
+  for (std::size_t i = 0; i < xs.size() && i < ys.size(); ++i) {
+    if (!std::isfinite(ys[i])) {
+      pen = false;
+      continue;
+    }
+    if (pen)
+      d.line(f.x(xs[i]), f.y(ys[i]));
+    else
+      d.move(f.x(xs[i]), f.y(ys[i]));
+    pen = true;
+  }
+  return d;
+}
+
+// A band between lo and hi over the points where both are defined (one closed shape per
+// defined run of points).
+PathData band(const std::vector<double>& xs, const std::vector<double>& lo,
+              const std::vector<double>& hi, const Frame& f) {
+  PathData d;
+  std::size_t i = 0;
+  const std::size_t n = std::min({xs.size(), lo.size(), hi.size()});
+  while (i < n) {
+    while (i < n && !(std::isfinite(lo[i]) && std::isfinite(hi[i]))) ++i;
+    std::size_t j = i;
+    while (j < n && std::isfinite(lo[j]) && std::isfinite(hi[j])) ++j;
+    if (j > i) {
+      d.move(f.x(xs[i]), f.y(hi[i]));
+      for (std::size_t k = i + 1; k < j; ++k) d.line(f.x(xs[k]), f.y(hi[k]));
+      for (std::size_t k = j; k-- > i;) d.line(f.x(xs[k]), f.y(lo[k]));
+      d.close();
+    }
+    i = j;
+  }
+  return d;
+}
+
+void no_data_note(Document& doc, const Frame& f, std::string_view note) {
+  doc.text(f.left + f.width / 2, f.top + f.height / 2, note,
+           "text-anchor=\"middle\" fill=\"#555555\" font-style=\"italic\"");
+}
+
+std::string chart_prefix(const std::string& file) {
+  std::string p = "c-";
+  for (char c : file) p += (c == '.' ? '-' : c);
+  return p;
+}
+
+std::string guess_unit(const std::string& metric) {
+  if (metric.size() >= 6 && metric.compare(metric.size() - 6, 6, "_share") == 0) return "share";
+  if (metric == "cost_per_stabilized") return "CZK per household";
+  if (metric.rfind("cost", 0) == 0) return "CZK";
+  if (metric.find("months") != std::string::npos) return "months";
+  return "households";
+}
+
+std::string unit_of(const RunResult& r, const std::string& metric) {
+  const MetricInfo* mi = metric_info(r, metric);
+  return mi && !mi->unit.empty() ? mi->unit : guess_unit(metric);
+}
+
+std::string axis_title(const std::string& what, const AxisUnit& u) {
+  return u.label.empty() ? what : what + " (" + u.label + ")";
+}
+
+}  // namespace
+
+Chart occupancy_chart(const RunResult& r, const TownVariantResult& tv) {
+  Chart c;
+  c.file = "occupancy_" + file_id(tv.town) + "_" + file_id(tv.variant) + ".svg";
+  c.title = "Households by stage — " + town_label(r, tv.town) + ", " + variant_label(tv.variant);
+  const std::size_t S = r.info.stages.size();
+  std::size_t M1 = 0;
+  for (const auto& s : tv.series) M1 = std::max(M1, s.by_month.size());
+  const int months = M1 > 0 ? static_cast<int>(M1) - 1 : r.info.months;
+
+  // Stack in scenario order: the first stage (usually the street) at the bottom.
+  std::vector<std::vector<double>> lower(S, std::vector<double>(M1, 0)), upper = lower;
+  std::vector<const Series*> occ(S, nullptr);
+  std::vector<double> base(M1, 0);
+  double top = 0, cap_top = 0;
+  for (std::size_t s = 0; s < S; ++s) {
+    occ[s] = find_series(tv, "occupancy:" + r.info.stages[s].id);
+    for (std::size_t t = 0; t < M1; ++t) {
+      lower[s][t] = base[t];
+      const double v = occ[s] && t < occ[s]->by_month.size()
+                           ? std::max(0.0, finite_or(occ[s]->by_month[t].mean, 0))
+                           : 0;
+      base[t] += v;
+      upper[s][t] = base[t];
+      top = std::max(top, base[t]);
+      if (occ[s] && t < occ[s]->capacity.size())
+        cap_top = std::max(cap_top, lower[s][t] + finite_or(occ[s]->capacity[t], 0));
+    }
+  }
+  // A very large capacity (leases) would flatten everything else: clip its line.
+  const double y_max = std::max({1.0, top, std::min(cap_top, 1.5 * top)});
+
+  Frame f;
+  fit_months(f, months);
+  svg::fit_y(f, 0, y_max);
+  Document doc(kWidth, 420, c.title, chart_prefix(c.file));
+  svg::draw_frame(doc, f, c.title, "Month", "Households (mean of " + reps_note(r) + ")");
+  const std::string clip = svg::clip_to_frame(doc, f);
+  std::vector<double> xs(M1);
+  for (std::size_t t = 0; t < M1; ++t) xs[t] = static_cast<double>(t);
+
+  doc.open("g class=\"areas\" clip-path=\"url(#" + clip + ")\"");
+  for (std::size_t s = 0; s < S; ++s) {
+    const auto& st = r.info.stages[s];
+    PathData d = band(xs, lower[s], upper[s], f);
+    doc.path(d.str(), attr("data-series", "occupancy:" + st.id) + " fill=\"" +
+                          svg::stage_colour(s) +
+                          "\" fill-opacity=\"0.85\" stroke=\"#ffffff\" stroke-width=\"0.5\"");
+  }
+  doc.close("g");
+  doc.open("g class=\"capacity\" clip-path=\"url(#" + clip + ")\" fill=\"none\"");
+  bool any_capacity = false;
+  for (std::size_t s = 0; s < S; ++s) {
+    if (!occ[s] || occ[s]->capacity.empty()) continue;
+    any_capacity = true;
+    std::vector<double> line(M1, kUndefined);
+    for (std::size_t t = 0; t < M1 && t < occ[s]->capacity.size(); ++t)
+      line[t] = lower[s][t] + occ[s]->capacity[t];
+    const std::string d = polyline(xs, line, f).str();
+    // A white halo keeps the dashed line visible over bands of any colour.
+    doc.path(d, "stroke=\"#ffffff\" stroke-width=\"4\" stroke-opacity=\"0.8\"");
+    doc.path(d, attr("data-series", "capacity:" + r.info.stages[s].id) + " stroke=\"" +
+                    svg::stage_colour(s) + "\" stroke-width=\"2\" stroke-dasharray=\"7 4\"");
+  }
+  doc.close("g");
+
+  std::vector<LegendItem> items;
+  for (std::size_t s = S; s-- > 0;)
+    items.push_back({r.info.stages[s].label.empty() ? r.info.stages[s].id : r.info.stages[s].label,
+                     svg::stage_colour(s), LegendItem::swatch});
+  if (any_capacity) items.push_back({"Capacity (dashed)", "#555555", LegendItem::dashed});
+  svg::draw_legend(doc, kLegendX, f.top + 10, items);
+  c.svg = doc.str();
+  c.how_to_read =
+      "Each coloured band is the mean number of households living in one stage at the end of "
+      "each month, stacked from the bottom of the ladder upwards; the top edge is everyone in "
+      "the system. A dashed line in a stage's colour shows where that band's top edge would be "
+      "if the stage were full: where the band reaches its dashed line, the stage is at capacity "
+      "and further households wait or go elsewhere.";
+  return c;
+}
+
+Chart waiting_chart(const RunResult& r, const TownVariantResult& tv) {
+  Chart c;
+  c.file = "waiting_" + file_id(tv.town) + "_" + file_id(tv.variant) + ".svg";
+  c.title = "Waiting lists — " + town_label(r, tv.town) + ", " + variant_label(tv.variant);
+  std::size_t M1 = 0;
+  for (const auto& s : tv.series) M1 = std::max(M1, s.by_month.size());
+  struct Line {
+    std::size_t stage;
+    const Series* s;
+  };
+  std::vector<Line> lines;
+  double y_max = 0;
+  for (std::size_t s = 0; s < r.info.stages.size(); ++s) {
+    const Series* w = find_series(tv, "waiting:" + r.info.stages[s].id);
+    if (!w) continue;
+    double peak = 0;
+    for (const auto& p : w->by_month)
+      peak = std::max({peak, finite_or(p.mean, 0), finite_or(p.ci_high, 0)});
+    if (peak <= 0) continue;
+    y_max = std::max(y_max, peak);
+    lines.push_back({s, w});
+  }
+  Frame f;
+  fit_months(f, M1 > 0 ? static_cast<int>(M1) - 1 : r.info.months);
+  svg::fit_y(f, 0, std::max(1.0, y_max));
+  Document doc(kWidth, 420, c.title, chart_prefix(c.file));
+  svg::draw_frame(doc, f, c.title, "Month", "Households waiting (mean of " + reps_note(r) + ")");
+  std::vector<LegendItem> items;
+  if (lines.empty()) no_data_note(doc, f, "No household waited for a place in any stage.");
+  for (const auto& l : lines) {
+    std::vector<double> xs, mean, lo, hi;
+    for (std::size_t t = 0; t < l.s->by_month.size(); ++t) {
+      xs.push_back(static_cast<double>(t));
+      mean.push_back(l.s->by_month[t].mean);
+      lo.push_back(l.s->by_month[t].ci_low);
+      hi.push_back(l.s->by_month[t].ci_high);
+    }
+    const std::string colour = svg::stage_colour(l.stage);
+    const std::string& id = r.info.stages[l.stage].id;
+    doc.path(band(xs, lo, hi, f).str(),
+             attr("data-band", "waiting:" + id) + " fill=\"" + colour + "\" fill-opacity=\"0.2\"");
+    doc.path(polyline(xs, mean, f).str(), attr("data-series", "waiting:" + id) +
+                                              " fill=\"none\" stroke=\"" + colour +
+                                              "\" stroke-width=\"2.5\"");
+    items.push_back({"Waiting for " + stage_label(r, id), colour, LegendItem::line});
+  }
+  if (!lines.empty())
+    items.push_back({"Shaded: 95 % CI of the mean", "#bbbbbb", LegendItem::swatch});
+  svg::draw_legend(doc, kLegendX, f.top + 10, items);
+  c.svg = doc.str();
+  c.how_to_read =
+      "Each line is the mean number of households on the waiting list for a stage at the end of "
+      "each month; the shaded band is the 95 % confidence interval of that mean. A list that "
+      "keeps growing means demand for that stage outruns the places that free up.";
+  return c;
+}
+
+Chart time_to_lease_chart(const RunResult& r, const std::string& town) {
+  Chart c;
+  c.file = "time_to_lease_" + file_id(town) + ".svg";
+  c.title = "Reaching a lease — " + town_label(r, town);
+  int months = 1;
+  double y_max = 0.05;
+  std::vector<const TownVariantResult*> rows;
+  for (const auto& v : r.info.variants)
+    if (const auto* tv = find_row(r, town, v)) {
+      rows.push_back(tv);
+      for (const auto& p : tv->time_to_lease) {
+        months = std::max(months, p.month);
+        y_max = std::max({y_max, finite_or(p.cum_incidence, 0), finite_or(p.ci_high, 0)});
+      }
+    }
+  Frame f;
+  fit_months(f, months);
+  svg::fit_y(f, 0, std::min(1.0, y_max));
+  Document doc(kWidth, 420, c.title, chart_prefix(c.file));
+  svg::draw_frame(doc, f, c.title, "Months since entering the ladder",
+                  "Share of households with a lease (%)", 1, 100);
+  std::vector<LegendItem> items;
+  for (const auto* tv : rows) {
+    std::vector<double> xs, mean, lo, hi;
+    for (const auto& p : tv->time_to_lease) {
+      xs.push_back(p.month);
+      mean.push_back(p.cum_incidence);
+      lo.push_back(p.ci_low);
+      hi.push_back(p.ci_high);
+    }
+    const std::string colour = svg::variant_colour(variant_index(r, tv->variant));
+    doc.path(band(xs, lo, hi, f).str(), attr("data-band", "time_to_lease:" + tv->variant) +
+                                            " fill=\"" + colour + "\" fill-opacity=\"0.15\"");
+    doc.path(polyline(xs, mean, f).str(), attr("data-series", "time_to_lease:" + tv->variant) +
+                                              " fill=\"none\" stroke=\"" + colour +
+                                              "\" stroke-width=\"2.5\"");
+    items.push_back({variant_label(tv->variant), colour, LegendItem::line});
+  }
+  if (rows.empty()) no_data_note(doc, f, "No data for this town.");
+  items.push_back({"Shaded: 95 % CI", "#bbbbbb", LegendItem::swatch});
+  svg::draw_legend(doc, kLegendX, f.top + 10, items);
+  c.svg = doc.str();
+  c.how_to_read =
+      "Of the households that entered, the share that has reached a permanent lease by a given "
+      "number of months after entry (cumulative incidence; households still in the ladder at the "
+      "end of the horizon are censored, those who left count as never reaching a lease). A curve "
+      "higher and further left is better. Shaded bands are 95 % confidence intervals.";
+  return c;
+}
+
+std::optional<Chart> forest_chart(const RunResult& r, const std::string& town) {
+  std::vector<std::string> variants;
+  for (const auto& v : r.info.variants)
+    if (v != "baseline") variants.push_back(v);
+  std::vector<const MetricInfo*> metrics;
+  for (const auto& m : r.metric_info)
+    if (m.headline) metrics.push_back(&m);
+  auto find_cmp = [&](const std::string& v, const std::string& metric) -> const Comparison* {
+    for (const auto& c : r.comparisons)
+      if (c.town == town && c.variant == v && c.metric == metric) return &c;
+    return nullptr;
+  };
+  bool any = false;
+  for (const auto& v : variants)
+    for (const auto* m : metrics) any = any || find_cmp(v, m->name);
+  if (!any) return std::nullopt;
+
+  Chart c;
+  c.file = "forest_" + file_id(town) + ".svg";
+  c.title = "Variants against the baseline — " + town_label(r, town);
+  const double row_h = 22, head_h = 26, axis_h = 36, gap = 14;
+  const double panel_h = head_h + row_h * static_cast<double>(variants.size()) + axis_h;
+  const double height = 70 + static_cast<double>(metrics.size()) * (panel_h + gap) + 10;
+  const double left = 230, plot_w = 380;
+  Document doc(kWidth, height, c.title, chart_prefix(c.file));
+  doc.text(20, 24, c.title, "font-size=\"15\" font-weight=\"bold\"");
+  doc.text(20, 44, "Paired difference variant − baseline: mean and 95 % CI over " + reps_note(r),
+           "fill=\"#333333\"");
+  std::vector<LegendItem> legend;
+  for (const auto& v : variants)
+    legend.push_back(
+        {variant_label(v), svg::variant_colour(variant_index(r, v)), LegendItem::point});
+  svg::draw_legend(doc, kLegendX + 40, 20, legend);
+
+  double y0 = 70;
+  for (const auto* m : metrics) {
+    double lo = 0, hi = 0;
+    for (const auto& v : variants)
+      if (const Comparison* cm = find_cmp(v, m->name))
+        for (double x : {cm->diff_mean, cm->diff_ci_low, cm->diff_ci_high})
+          if (std::isfinite(x)) lo = std::min(lo, x), hi = std::max(hi, x);
+    const AxisUnit u = axis_unit(m->unit, std::max(std::fabs(lo), std::fabs(hi)), true);
+    Frame f;
+    f.left = left;
+    f.width = plot_w;
+    f.top = y0 + head_h;
+    f.height = row_h * static_cast<double>(variants.size());
+    svg::fit_x(f, lo, hi, 5);
+    const std::string direction = m->better == Better::higher  ? " — higher is better"
+                                  : m->better == Better::lower ? " — lower is better"
+                                                               : "";
+    doc.open("g " + attr("data-metric", m->name));
+    doc.text(20, y0 + 16, metric_label(r, m->name) + direction, "font-weight=\"bold\"");
+    doc.rect(f.left, f.top, f.width, f.height, "fill=\"#f6f6f6\"");
+    doc.line(f.x(0), f.top - 4, f.x(0), f.bottom() + 4,
+             "stroke=\"#333333\" stroke-width=\"1\" stroke-dasharray=\"3 3\" data-zero=\"true\"");
+    doc.open("g stroke=\"#333333\" stroke-width=\"1\"");
+    doc.line(f.left, f.bottom(), f.right(), f.bottom(), "");
+    for (double t : f.x_ticks) doc.line(f.x(t), f.bottom(), f.x(t), f.bottom() + 4, "");
+    doc.close("g");
+    const double step = f.x_ticks.size() > 1 ? (f.x_ticks[1] - f.x_ticks[0]) * u.factor : 1;
+    for (double t : f.x_ticks)
+      doc.text(f.x(t), f.bottom() + 16, svg::tick_label(t * u.factor, step),
+               "text-anchor=\"middle\" fill=\"#333333\" font-size=\"11\"");
+    doc.text(f.left + f.width / 2, f.bottom() + 30, "Difference (" + u.label + ")",
+             "text-anchor=\"middle\" font-size=\"11\"");
+    for (std::size_t i = 0; i < variants.size(); ++i) {
+      const double cy = f.top + row_h * (static_cast<double>(i) + 0.5);
+      const std::string colour = svg::variant_colour(variant_index(r, variants[i]));
+      doc.text(f.left - 10, cy + 4, variant_label(variants[i]), "text-anchor=\"end\"");
+      const Comparison* cm = find_cmp(variants[i], m->name);
+      if (!cm || !std::isfinite(cm->diff_mean)) {
+        doc.text(f.left + 8, cy + 4, "undefined in every replication pair",
+                 "fill=\"#555555\" font-style=\"italic\"");
+        continue;
+      }
+      doc.open("g " + attr("data-series", "diff:" + m->name + ":" + variants[i]));
+      if (std::isfinite(cm->diff_ci_low) && std::isfinite(cm->diff_ci_high)) {
+        doc.line(f.x(cm->diff_ci_low), cy, f.x(cm->diff_ci_high), cy,
+                 "stroke=\"" + colour + "\" stroke-width=\"2\"");
+        for (double x : {cm->diff_ci_low, cm->diff_ci_high})
+          doc.line(f.x(x), cy - 5, f.x(x), cy + 5, "stroke=\"" + colour + "\" stroke-width=\"2\"");
+      }
+      doc.circle(f.x(cm->diff_mean), cy, 5, "fill=\"" + colour + "\"");
+      doc.close("g");
+      if (std::isfinite(cm->share_better) && m->better != Better::none)
+        doc.text(f.right() + 12, cy + 4,
+                 "better in " + svg::group_thousands(cm->share_better * 100, 0) + " % of runs",
+                 "fill=\"#333333\" font-size=\"11\"");
+    }
+    doc.close("g");
+    y0 += panel_h + gap;
+  }
+  c.svg = doc.str();
+  c.how_to_read =
+      "One panel per headline outcome. The dot is the mean difference between a variant and the "
+      "baseline, computed replication by replication with the same random draws, and the "
+      "whiskers its 95 % confidence interval. Whiskers that cross the dashed zero line mean the "
+      "run cannot tell the variant from the baseline on that outcome. Each panel says which "
+      "direction is better; on the right, the share of replications in which the variant did "
+      "better (ties count half).";
+  return c;
+}
+
+Chart flow_chart(const RunResult& r, const TownVariantResult& tv) {
+  Chart c;
+  c.file = "flows_" + file_id(tv.town) + "_" + file_id(tv.variant) + ".svg";
+  c.title = "Moves on the ladder — " + town_label(r, tv.town) + ", " + variant_label(tv.variant);
+  const std::size_t S = r.info.stages.size();
+  const double box_w = 200, box_h = 40, gap = 96, top = 90;
+  const double box_x = 300,
+               height = top + gap * static_cast<double>(std::max<std::size_t>(S, 1)) + 40;
+  auto index_of = [&](const std::string& id) -> int {
+    for (std::size_t i = 0; i < S; ++i)
+      if (r.info.stages[i].id == id) return static_cast<int>(i);
+    return -1;
+  };
+  // The first stage at the bottom, the last at the top.
+  auto box_y = [&](int i) { return top + gap * static_cast<double>(S - 1 - i); };
+  auto centre_y = [&](int i) { return box_y(i) + box_h / 2; };
+
+  double max_flow = 0;
+  for (const auto& f : tv.flows)
+    max_flow = std::max(max_flow, finite_or(f.mean_per_replication, 0));
+  auto width_of = [&](double v) { return max_flow > 0 ? 1.0 + 13.0 * v / max_flow : 1.0; };
+  auto kind_colour = [](const std::string& kind) -> std::string {
+    if (kind == "promotion") return svg::kGreen;
+    if (kind == "demotion") return svg::kVermillion;
+    if (kind == "expiry") return svg::kPurple;
+    if (kind == "arrival") return svg::kBlue;
+    return "#666666";  // exit
+  };
+
+  Document doc(kWidth, height, c.title, chart_prefix(c.file));
+  doc.text(20, 24, c.title, "font-size=\"15\" font-weight=\"bold\"");
+  doc.text(20, 44,
+           "Mean households per replication over " + std::to_string(r.info.months) +
+               " months; arrow width proportional to the number of moves",
+           "fill=\"#333333\"");
+  doc.open("defs");
+  for (const char* kind : {"promotion", "demotion", "expiry", "arrival", "exit"}) {
+    doc.open("marker id=\"" + doc.id(std::string("arrow-") + kind) +
+             "\" viewBox=\"0 0 10 10\" refX=\"8\" refY=\"5\" markerWidth=\"10\" "
+             "markerHeight=\"10\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"");
+    doc.path("M0,0 L10,5 L0,10 Z", "fill=\"" + kind_colour(kind) + "\"");
+    doc.close("marker");
+  }
+  doc.close("defs");
+  // The vertical axis of the diagram is the ladder itself.
+  doc.line(
+      40, height - 30, 40, top - 10,
+      "stroke=\"#999999\" stroke-width=\"1\" marker-end=\"url(#" + doc.id("arrow-exit") + ")\"");
+  doc.text(30, (height + top) / 2, "Ladder: towards independent housing",
+           "text-anchor=\"middle\" fill=\"#555555\" transform=\"rotate(-90 30 " +
+               coord((height + top) / 2) + ")\"");
+
+  for (std::size_t i = 0; i < S; ++i) {
+    const auto& st = r.info.stages[i];
+    const double y = box_y(static_cast<int>(i));
+    doc.rect(box_x, y, box_w, box_h,
+             attr("data-stage", st.id) + " rx=\"5\" fill=\"" + svg::stage_colour(i) +
+                 "\" fill-opacity=\"0.3\" stroke=\"" + svg::stage_colour(i) +
+                 "\" stroke-width=\"2\"");
+    doc.text(box_x + box_w / 2, y + box_h / 2 + 4, st.label.empty() ? st.id : st.label,
+             "text-anchor=\"middle\" font-weight=\"bold\"");
+  }
+
+  // Arrows between the same two stages (a demotion and an expiry, say) are fanned out
+  // and their labels stacked, so neither hides the other.
+  std::map<std::pair<int, int>, int> pair_rank;
+  const std::string halo = " paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\"";
+  for (const auto& fl : tv.flows) {
+    const double v = finite_or(fl.mean_per_replication, 0);
+    if (v <= 0) continue;
+    const std::string colour = kind_colour(fl.kind);
+    const bool known_kind = fl.kind == "promotion" || fl.kind == "demotion" ||
+                            fl.kind == "expiry" || fl.kind == "arrival";
+    const double w = width_of(v);
+    const std::string common =
+        attr("data-series", "flow:" + fl.kind + ":" + fl.from + ":" + fl.to) +
+        " fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"" + coord(w) +
+        "\" stroke-opacity=\"0.85\" marker-end=\"url(#" +
+        doc.id("arrow-" + (known_kind ? fl.kind : std::string("exit"))) + ")\"";
+    const std::string label = svg::human(v);
+    const int from = index_of(fl.from), to = index_of(fl.to);
+    if (fl.kind == "arrival" || from < 0) {
+      if (to < 0) continue;
+      const double y = centre_y(to) + 8;
+      doc.path(PathData().move(70, y).line(box_x - 4, y).str(), common);
+      doc.text(74, y - w / 2 - 5, "arrive " + label, "fill=\"" + colour + "\"" + halo);
+      continue;
+    }
+    if (fl.kind == "exit" || to < 0) {
+      const double y = centre_y(from) + 10;
+      const double x_end = kWidth - 40;
+      doc.path(PathData().move(box_x + box_w, y).line(x_end, y).str(), common);
+      doc.text(x_end, y - w / 2 - 5, "leave " + label,
+               "text-anchor=\"end\" fill=\"" + colour + "\"" + halo);
+      continue;
+    }
+    const int rank = pair_rank[{from, to}]++;
+    const double y1 = centre_y(from), y2 = centre_y(to);
+    const double span = std::abs(to - from);
+    const double reach = 40 + 34 * span + 22 * rank;
+    // A cubic with both control points at the same x bulges to 3/4 of the way there.
+    const double apex = 0.75 * reach;
+    const double label_y = (y1 + y2) / 2 + 4 + 15 * rank;
+    if (to > from) {
+      // Up the ladder: on the right of the boxes.
+      const double x = box_x + box_w, ya = y1 - 8, yb = y2 + 8;
+      doc.path(PathData().move(x, ya).curve(x + reach, ya, x + reach, yb, x + 4, yb).str(), common);
+      doc.text(x + apex + w / 2 + 5, label_y, label, "fill=\"" + colour + "\"" + halo);
+    } else {
+      // Down the ladder (demotions, expiries): on the left.
+      const double x = box_x, ya = y1 + 8, yb = y2 - 8;
+      doc.path(PathData().move(x, ya).curve(x - reach, ya, x - reach, yb, x - 4, yb).str(), common);
+      doc.text(x - apex - w / 2 - 5, label_y, label,
+               "text-anchor=\"end\" fill=\"" + colour + "\"" + halo);
+    }
+  }
+  svg::draw_legend(doc, kLegendX + 40, 20,
+                   {{"Move up (promotion)", kind_colour("promotion"), LegendItem::line},
+                    {"Move down (arrears)", kind_colour("demotion"), LegendItem::line},
+                    {"Time limit ran out", kind_colour("expiry"), LegendItem::line},
+                    {"Arrival", kind_colour("arrival"), LegendItem::line},
+                    {"Leaving the system", kind_colour("exit"), LegendItem::line}});
+  c.svg = doc.str();
+  c.how_to_read =
+      "Stages are boxes, from the bottom of the ladder to the top. Green arrows on the right are "
+      "moves up, red and purple arrows on the left are moves down (arrears, or a time-limited "
+      "stay that ran out), blue arrows are arrivals and grey arrows households leaving the "
+      "system. The number on an arrow is the mean count of moves per replication over the whole "
+      "horizon; arrow width is proportional to it.";
+  return c;
+}
+
+std::optional<Chart> cost_chart(const RunResult& r, const std::string& town) {
+  const std::string x_metric = metric_info(r, "stabilized") ? "stabilized" : "stabilized_share";
+  const MetricInfo* xm = metric_info(r, x_metric);
+  const MetricInfo* ym = metric_info(r, "cost_total");
+  if (!xm || !ym) return std::nullopt;
+  const std::size_t xk = static_cast<std::size_t>(xm - r.metric_info.data());
+  const std::size_t yk = static_cast<std::size_t>(ym - r.metric_info.data());
+  struct Point {
+    std::string variant;
+    Summary x, y;
+  };
+  std::vector<Point> pts;
+  double x_lo = INFINITY, x_hi = -INFINITY, y_lo = INFINITY, y_hi = -INFINITY;
+  for (const auto& v : r.info.variants) {
+    const auto* tv = find_row(r, town, v);
+    if (!tv || xk >= tv->metrics.size() || yk >= tv->metrics.size()) continue;
+    Point p{v, tv->metrics[xk], tv->metrics[yk]};
+    if (!std::isfinite(p.x.mean) || !std::isfinite(p.y.mean)) continue;
+    for (double x : {p.x.mean, p.x.ci_low, p.x.ci_high})
+      if (std::isfinite(x)) x_lo = std::min(x_lo, x), x_hi = std::max(x_hi, x);
+    for (double y : {p.y.mean, p.y.ci_low, p.y.ci_high})
+      if (std::isfinite(y)) y_lo = std::min(y_lo, y), y_hi = std::max(y_hi, y);
+    pts.push_back(p);
+  }
+  if (pts.empty()) return std::nullopt;
+  Chart c;
+  c.file = "cost_" + file_id(town) + ".svg";
+  c.title = "Cost and stabilised households — " + town_label(r, town);
+  // Start both axes at zero: the picture is about proportions, not only the gaps.
+  Frame f;
+  svg::fit_x(f, std::min(0.0, x_lo), x_hi, 5);
+  svg::fit_y(f, std::min(0.0, y_lo), y_hi, 5);
+  const AxisUnit xu = axis_unit(xm->unit, std::max(std::fabs(f.x.d0), std::fabs(f.x.d1)));
+  const AxisUnit yu = axis_unit(ym->unit, std::max(std::fabs(f.y.d0), std::fabs(f.y.d1)));
+  Document doc(kWidth, 420, c.title, chart_prefix(c.file));
+  svg::draw_frame(doc, f, c.title, axis_title(metric_label(r, x_metric), xu),
+                  axis_title("Total public cost", yu), xu.factor, yu.factor);
+  std::vector<LegendItem> items;
+  for (const auto& p : pts) {
+    const std::string colour = svg::variant_colour(variant_index(r, p.variant));
+    const double cx = f.x(p.x.mean), cy = f.y(p.y.mean);
+    doc.open("g " + attr("data-series", "cost:" + p.variant));
+    const std::string stroke = "stroke=\"" + colour + "\" stroke-width=\"1.5\"";
+    if (std::isfinite(p.x.ci_low) && std::isfinite(p.x.ci_high))
+      doc.line(f.x(p.x.ci_low), cy, f.x(p.x.ci_high), cy, stroke);
+    if (std::isfinite(p.y.ci_low) && std::isfinite(p.y.ci_high))
+      doc.line(cx, f.y(p.y.ci_low), cx, f.y(p.y.ci_high), stroke);
+    doc.circle(cx, cy, 6, "fill=\"" + colour + "\" stroke=\"#ffffff\" stroke-width=\"1\"");
+    doc.text(
+        cx + 9, cy - 8, variant_label(p.variant),
+        "fill=\"" + colour + "\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\"");
+    doc.close("g");
+    items.push_back({variant_label(p.variant), colour, LegendItem::point});
+  }
+  items.push_back({"Whiskers: 95 % CI", "#555555", LegendItem::line});
+  svg::draw_legend(doc, kLegendX, f.top + 10, items);
+  c.svg = doc.str();
+  c.how_to_read =
+      "Each dot is one policy variant: further right means more households stabilised in a "
+      "lease, lower means less public money over the horizon. Whiskers are 95 % confidence "
+      "intervals of the two means. A variant below and to the right of the baseline does better "
+      "for less; one above and to the right buys more stabilised households at a higher cost, "
+      "and the table's cost per stabilised household says at what price.";
+  return c;
+}
+
+std::vector<Chart> sweep_charts(const Input& in) {
+  std::vector<Chart> charts;
+  if (in.sweep.empty()) return charts;
+  const RunResult& r = in.run;
+  std::vector<std::string> parameters, towns, metrics;
+  auto add_unique = [](std::vector<std::string>& v, const std::string& s) {
+    if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+  };
+  for (const auto& row : in.sweep) {
+    add_unique(parameters, row.parameter);
+    add_unique(towns, row.town);
+    add_unique(metrics, row.metric);
+  }
+  // Headline metrics only (from the run's catalogue, or the usual ones); at most eight.
+  static const char* const usual[] = {
+      "reached_lease_share", "stabilized_share",  "median_months_to_lease",
+      "evictions",           "returns_to_street", "roofless_household_months",
+      "mean_waiting_months", "cost_total",        "cost_per_stabilized"};
+  std::vector<std::string> shown;
+  for (const auto& m : metrics) {
+    const MetricInfo* mi = metric_info(r, m);
+    const bool headline =
+        mi ? mi->headline : std::find(std::begin(usual), std::end(usual), m) != std::end(usual);
+    if (headline) shown.push_back(m);
+  }
+  if (shown.empty())
+    shown.assign(metrics.begin(), metrics.begin() + std::min<std::size_t>(8, metrics.size()));
+
+  // Grid points: the first parameter is the x axis; the others (if any) name the lines.
+  struct PointData {
+    std::map<std::string, double> values;
+    std::map<std::string, SeriesPoint> metric;
+  };
+  for (const auto& town : towns) {
+    std::map<std::string, PointData> points;
+    for (const auto& row : in.sweep) {
+      if (row.town != town) continue;
+      auto& p = points[row.point];
+      p.values[row.parameter] = row.value;
+      p.metric[row.metric] = {row.mean, row.ci_low, row.ci_high};
+    }
+    for (const auto& metric : shown) {
+      std::map<std::string, std::vector<std::pair<double, SeriesPoint>>> groups;
+      double x_lo = INFINITY, x_hi = -INFINITY, y_lo = INFINITY, y_hi = -INFINITY;
+      for (const auto& [id, p] : points) {
+        auto mv = p.metric.find(metric);
+        auto xv = p.values.find(parameters.front());
+        if (mv == p.metric.end() || xv == p.values.end() || !std::isfinite(xv->second)) continue;
+        std::string key;
+        for (std::size_t k = 1; k < parameters.size(); ++k) {
+          auto it = p.values.find(parameters[k]);
+          if (!key.empty()) key += ", ";
+          key += parameters[k] + " = " + (it == p.values.end() ? "?" : svg::human(it->second));
+        }
+        groups[key].push_back({xv->second, mv->second});
+        x_lo = std::min(x_lo, xv->second);
+        x_hi = std::max(x_hi, xv->second);
+        for (double y : {mv->second.mean, mv->second.ci_low, mv->second.ci_high})
+          if (std::isfinite(y)) y_lo = std::min(y_lo, y), y_hi = std::max(y_hi, y);
+      }
+      if (groups.empty() || !std::isfinite(y_lo)) continue;
+      Chart c;
+      std::string metric_file = metric;
+      for (char& ch : metric_file)
+        if (ch == ':') ch = '_';
+      c.file = "sweep_" + file_id(town) + "_" + file_id(metric_file) + ".svg";
+      c.title =
+          metric_label(r, metric) + " against " + parameters.front() + " — " + town_label(r, town);
+      const std::string unit = unit_of(r, metric);
+      Frame f;
+      svg::fit_x(f, x_lo, x_hi, 6);
+      svg::fit_y(f, std::min(0.0, y_lo), y_hi, 5);
+      const AxisUnit yu = axis_unit(unit, std::max(std::fabs(f.y.d0), std::fabs(f.y.d1)));
+      Document doc(kWidth, 420, c.title, chart_prefix(c.file));
+      svg::draw_frame(doc, f, c.title, "Swept value: " + parameters.front(),
+                      axis_title(metric_label(r, metric), yu), 1, yu.factor);
+      std::vector<LegendItem> items;
+      std::size_t g = 0;
+      for (auto& [key, pts] : groups) {
+        std::sort(pts.begin(), pts.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::vector<double> xs, mean, lo, hi;
+        for (const auto& [x, p] : pts) {
+          xs.push_back(x);
+          mean.push_back(p.mean);
+          lo.push_back(p.ci_low);
+          hi.push_back(p.ci_high);
+        }
+        const std::string colour = svg::variant_colour(g++);
+        const std::string name = "sweep:" + metric + (key.empty() ? "" : ":" + key);
+        doc.path(band(xs, lo, hi, f).str(),
+                 attr("data-band", name) + " fill=\"" + colour + "\" fill-opacity=\"0.15\"");
+        doc.path(polyline(xs, mean, f).str(), attr("data-series", name) +
+                                                  " fill=\"none\" stroke=\"" + colour +
+                                                  "\" stroke-width=\"2.5\"");
+        for (std::size_t k = 0; k < xs.size(); ++k)
+          if (std::isfinite(mean[k]))
+            doc.circle(f.x(xs[k]), f.y(mean[k]), 3, "fill=\"" + colour + "\"");
+        items.push_back({key.empty() ? "Mean" : key, colour, LegendItem::line});
+      }
+      items.push_back({"Shaded: 95 % CI", "#bbbbbb", LegendItem::swatch});
+      svg::draw_legend(doc, kLegendX, f.top + 10, items);
+      c.svg = doc.str();
+      c.how_to_read =
+          "Each dot is one simulated value of the swept setting (all with the same random "
+          "draws), the line joins their means and the shaded band is the 95 % confidence "
+          "interval. Where the line flattens, more of the setting buys little.";
+      charts.push_back(std::move(c));
+    }
+  }
+  return charts;
+}
+
+Chart plan_chart(const Input& in, const Plan& plan) {
+  const RunResult& r = in.run;
+  Chart c;
+  c.file = "plan.svg";
+  const std::string what = plan.metric.empty() ? "Target metric" : metric_label(r, plan.metric);
+  c.title = "Plan: " + what + " against " +
+            (plan.parameter.empty() ? "the varied setting" : plan.parameter);
+  double x_lo = INFINITY, x_hi = -INFINITY, y_lo = INFINITY, y_hi = -INFINITY;
+  for (const auto& p : plan.points) {
+    if (!std::isfinite(p.value)) continue;
+    x_lo = std::min(x_lo, p.value);
+    x_hi = std::max(x_hi, p.value);
+    for (double y : {p.mean, p.ci_low, p.ci_high, p.bound})
+      if (std::isfinite(y)) y_lo = std::min(y_lo, y), y_hi = std::max(y_hi, y);
+  }
+  if (std::isfinite(plan.target))
+    y_lo = std::min(y_lo, plan.target), y_hi = std::max(y_hi, plan.target);
+  if (std::isfinite(plan.answer))
+    x_lo = std::min(x_lo, plan.answer), x_hi = std::max(x_hi, plan.answer);
+  if (!std::isfinite(x_lo)) x_lo = 0, x_hi = 1;
+  if (!std::isfinite(y_lo)) y_lo = 0, y_hi = 1;
+  const std::string unit = plan.metric.empty() ? "" : unit_of(r, plan.metric);
+  Frame f;
+  svg::fit_x(f, x_lo, x_hi, 6);
+  svg::fit_y(f, std::min(0.0, y_lo), y_hi, 5);
+  const AxisUnit yu = axis_unit(unit, std::max(std::fabs(f.y.d0), std::fabs(f.y.d1)));
+  Document doc(kWidth, 420, c.title, chart_prefix(c.file));
+  svg::draw_frame(doc, f, c.title, "Varied setting: " + plan.parameter, axis_title(what, yu), 1,
+                  yu.factor);
+  std::vector<const PlanPoint*> pts;
+  for (const auto& p : plan.points)
+    if (std::isfinite(p.value)) pts.push_back(&p);
+  std::sort(pts.begin(), pts.end(), [](auto* a, auto* b) { return a->value < b->value; });
+  std::vector<double> xs, mean, lo, hi;
+  for (const auto* p : pts) {
+    xs.push_back(p->value);
+    mean.push_back(p->mean);
+    lo.push_back(p->ci_low);
+    hi.push_back(p->ci_high);
+  }
+  doc.path(band(xs, lo, hi, f).str(), "data-band=\"plan:mean\" fill=\"" + std::string(svg::kBlue) +
+                                          "\" fill-opacity=\"0.15\"");
+  doc.path(polyline(xs, mean, f).str(), "data-series=\"plan:mean\" fill=\"none\" stroke=\"" +
+                                            std::string(svg::kBlue) + "\" stroke-width=\"2.5\"");
+  for (const auto* p : pts) {
+    if (!std::isfinite(p->mean)) continue;
+    doc.circle(f.x(p->value), f.y(p->mean), 4.5,
+               std::string("data-meets=\"") + (p->meets ? "true" : "false") + "\" fill=\"" +
+                   (p->meets ? svg::kBlue : "#ffffff") + "\" stroke=\"" + svg::kBlue +
+                   "\" stroke-width=\"1.5\"");
+    if (std::isfinite(p->bound))
+      doc.line(f.x(p->value) - 5, f.y(p->bound), f.x(p->value) + 5, f.y(p->bound),
+               "data-series=\"plan:bound\" stroke=\"#333333\" stroke-width=\"2\"");
+  }
+  std::vector<LegendItem> items = {{"Mean", svg::kBlue, LegendItem::line},
+                                   {"Shaded: 95 % CI", "#bbbbbb", LegendItem::swatch},
+                                   {"Bar: confidence bound", "#333333", LegendItem::line}};
+  if (std::isfinite(plan.target)) {
+    doc.line(f.left, f.y(plan.target), f.right(), f.y(plan.target),
+             "data-series=\"plan:target\" stroke=\"" + std::string(svg::kVermillion) +
+                 "\" stroke-width=\"2\" stroke-dasharray=\"8 4\"");
+    const std::string op = plan.op == ">=" ? "≥" : plan.op == "<=" ? "≤" : plan.op;
+    doc.text(f.left + 6, f.y(plan.target) - 6,
+             "target " + op + " " + format_value(plan.target, unit),
+             "fill=\"" + std::string(svg::kVermillion) + "\"" + kHalo);
+    items.push_back({"Target", svg::kVermillion, LegendItem::dashed});
+  }
+  if (std::isfinite(plan.answer)) {
+    doc.line(f.x(plan.answer), f.top, f.x(plan.answer), f.bottom(),
+             "data-series=\"plan:answer\" stroke=\"" + std::string(svg::kGreen) +
+                 "\" stroke-width=\"2.5\"");
+    const std::string answer = plan.answer == std::round(plan.answer)
+                                   ? svg::group_thousands(plan.answer, 0)
+                                   : svg::human(plan.answer);
+    doc.text(f.x(plan.answer) + 6, f.top + 14, "answer: " + answer,
+             "fill=\"" + std::string(svg::kGreen) + "\" font-weight=\"bold\"");
+    items.push_back({"Answer", svg::kGreen, LegendItem::line});
+  } else {
+    no_data_note(doc, f, "No value in the range meets the target.");
+  }
+  svg::draw_legend(doc, kLegendX, f.top + 10, items);
+  c.svg = doc.str();
+  c.how_to_read =
+      "Each dot is one tried value of the varied setting (filled: it meets the target with the "
+      "required confidence; hollow: it does not). The bar at each dot is the confidence bound "
+      "that was compared with the target (dashed line). The green line marks the answer: the "
+      "smallest value that meets the target.";
+  return c;
+}
+
+}  // namespace prostup::report

@@ -1,0 +1,148 @@
+#!/bin/sh
+# report.html in a real browser: headless Chromium loads it from disk; the test fails on any
+# console message, any request that leaves the machine or any local file that is missing,
+# and on a blank page. A deliberately broken page is loaded first to show the checks see
+# such problems. Args: $1 = prostup binary, $2 = source directory. Exit 77 = skipped.
+set -u
+PROSTUP=$1
+
+
+CHROMIUM=""
+for c in chromium chromium-browser google-chrome; do
+  if command -v "$c" >/dev/null 2>&1; then CHROMIUM=$(command -v "$c"); break; fi
+done
+if [ -z "$CHROMIUM" ]; then
+  echo "SKIP: no chromium in PATH (install the Debian package chromium to run this test)"
+  exit 77
+fi
+
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT INT TERM
+OUT="$TMP/out"
+
+fail() { echo "FAIL: $*"; exit 1; }
+
+# An output directory: from a small real run if `prostup run` works, else a synthetic one
+# written by the report test executable (built next to the prostup binary's tests/).
+if "$PROSTUP" run --replications 6 --months 24 --quiet -o "$OUT" >"$TMP/run.log" 2>&1 &&
+   [ -f "$OUT/results.json" ]; then
+  echo "output directory from: prostup run (built-in scenario, 6 replications)"
+else
+  rm -rf "$OUT"
+  HELPER="$(dirname "$PROSTUP")/tests/test_report"
+  [ -x "$HELPER" ] || { echo "SKIP: prostup run failed and $HELPER is not built"; cat "$TMP/run.log"; exit 77; }
+  PROSTUP_SYNTHETIC_RUN_DIR="$OUT" "$HELPER" "[.write-synthetic]" >"$TMP/helper.log" 2>&1 ||
+    { cat "$TMP/helper.log"; fail "could not write a synthetic output directory"; }
+  echo "output directory from: synthetic run (prostup run unavailable)"
+fi
+
+"$PROSTUP" report "$OUT" >"$TMP/report.log" 2>&1 || { cat "$TMP/report.log"; fail "prostup report exited $?"; }
+HTML="$OUT/report.html"
+[ -s "$HTML" ] || fail "no report.html"
+
+# Nothing in the page may point off the machine.
+if grep -Eio '(src|href)[[:space:]]*=[[:space:]]*["'"'"']?(https?:)?//[^"'"'"' >]*' "$HTML" | head -5 | grep .; then
+  fail "report.html refers to external resources"
+fi
+if grep -Eiq 'url\([[:space:]]*["'"'"']?(https?:)?//' "$HTML"; then
+  fail "report.html CSS loads an external url()"
+fi
+if grep -Eiq '<script|<link ' "$HTML"; then fail "report.html has a script or link element"; fi
+
+# Loads a page; writes the browser log to $2.log and the screenshot to $2.png.
+load() {
+  timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$(mktemp -d "$TMP/profile.XXXXXX")" --enable-logging=stderr --v=1 \
+    --screenshot="$2.png" --window-size=1280,2000 "file://$1" >"$2.log" 2>&1
+}
+
+# Prints the problems found in a browser log: console messages, requests that leave the
+# machine (Chromium's own update and account calls excepted), local files that do not exist.
+problems() {
+  grep -E ':CONSOLE[:(]' "$1" | sed 's/^[^]]*] /console: /'
+  grep -Eo 'NotifyBeforeURLRequest: [^ ]*' "$1" | sed 's/^NotifyBeforeURLRequest: //' |
+    grep -Ev '^https?://([a-z0-9-]+\.)*(google\.com|googleapis\.com|gvt1\.com|gstatic\.com)(/|$)' |
+    sed 's/^/external request: /'
+  grep -Eo 'FileURLLoader::Start: file://[^ ]*' "$1" | sed 's/^FileURLLoader::Start: file:\/\///' |
+    while read -r f; do
+      f=$(printf '%s' "$f" | sed 's/[?#].*//; s/%20/ /g')
+      [ -e "$f" ] || echo "missing file: $f"
+    done
+}
+
+# Negative control: a page with a missing image, an external image and a console error.
+mkdir -p "$TMP/bad"
+printf '<!DOCTYPE html><html><body><img src="missing.png"><img src="https://example.invalid/x.png"><script>console.error("boom")</script></body></html>' >"$TMP/bad/bad.html"
+load "$TMP/bad/bad.html" "$TMP/bad" || fail "chromium did not run (exit $?)"
+BAD=$(problems "$TMP/bad.log")
+for want in "console:" "external request:" "missing file:"; do
+  printf '%s\n' "$BAD" | grep -q "$want" ||
+    fail "the log checks did not see a '$want' problem on a broken page; the browser's logging may have changed"
+done
+
+load "$HTML" "$TMP/page" || { tail -20 "$TMP/page.log"; fail "chromium exited $? on report.html"; }
+FOUND=$(problems "$TMP/page.log")
+if [ -n "$FOUND" ]; then
+  printf '%s\n' "$FOUND" | head -20
+  fail "report.html produced console messages or failed/external requests"
+fi
+
+# Not blank: a white page compresses to a few kilobytes; the report has charts and tables.
+[ -f "$TMP/page.png" ] || fail "no screenshot"
+SIZE=$(wc -c <"$TMP/page.png")
+[ "$SIZE" -gt 30000 ] || fail "screenshot is only $SIZE bytes: the page looks blank"
+if command -v python3 >/dev/null 2>&1; then
+  # Distinct colours in the PNG (8-bit RGB or RGBA, as Chromium writes), sampled.
+  COLOURS=$(python3 - "$TMP/page.png" <<'EOF'
+import struct, sys, zlib
+data = open(sys.argv[1], "rb").read()
+assert data[:8] == b"\x89PNG\r\n\x1a\n"
+pos, idat = 8, b""
+while pos < len(data):
+    n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + n]
+    if kind == b"IHDR":
+        width, height, depth, ctype = struct.unpack(">IIBB", body[:10])
+        assert depth == 8 and ctype in (2, 6)
+        bpp = 3 if ctype == 2 else 4
+    elif kind == b"IDAT":
+        idat += body
+    pos += 12 + n
+raw, stride = zlib.decompress(idat), width * bpp
+prev, colours = bytearray(stride), set()
+for y in range(height):
+    start = y * (stride + 1)
+    f, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+    if f:
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b = prev[i]
+            c = prev[i - bpp] if i >= bpp else 0
+            if f == 1: line[i] = (line[i] + a) & 255
+            elif f == 2: line[i] = (line[i] + b) & 255
+            elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
+            else:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    if y % 4 == 0:
+        colours.update(bytes(line[i:i + 3]) for i in range(0, stride, bpp * 2))
+    prev = line
+print(len(colours))
+EOF
+) || fail "could not decode the screenshot"
+  [ "$COLOURS" -ge 8 ] || fail "screenshot has only $COLOURS distinct colours: the page looks blank"
+  # Every chart file is XML a standard parser accepts.
+  python3 - "$OUT/charts" <<'EOF' || fail "a chart is not well-formed XML"
+import sys, pathlib, xml.etree.ElementTree as ET
+files = sorted(pathlib.Path(sys.argv[1]).glob("*.svg"))
+assert files, "no charts"
+for f in files:
+    ET.parse(f)
+print(f"{len(files)} charts parse as XML")
+EOF
+else
+  COLOURS="(python3 absent: not counted)"
+fi
+echo "OK: report.html loads cleanly; screenshot $SIZE bytes, $COLOURS colours"

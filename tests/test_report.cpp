@@ -1,0 +1,438 @@
+// The report: SVG charts that are well-formed XML with the expected series, a golden chart,
+// report.html drawn from the files alone, and the exit codes of `prostup report`.
+//
+// PROSTUP_UPDATE_GOLDEN=1 rewrites tests/golden/ from the current output.
+// PROSTUP_SYNTHETIC_RUN_DIR=DIR with the hidden test "[.write-synthetic]" writes a synthetic
+// output directory (used by tests/cli/report_browser.sh when `prostup run` is unavailable).
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "../sim/svg.hpp"
+#include "prostup/cli.hpp"
+#include "prostup/writers.hpp"
+#include "test_report_synthetic.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "prostup-report-XXXXXX").string();
+    if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+    path = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ec);
+    fs::remove_all(path, ec);
+  }
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void spit(const fs::path& p, const std::string& text) {
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+  REQUIRE(out.good());
+}
+
+// A sweep over training-flat capacity and a plan answer, in the formats `prostup sweep` and
+// `prostup plan` write.
+void write_sweep_and_plan(const fs::path& dir) {
+  std::string csv = "town,point,parameter,value,metric,mean,ci_low,ci_high\n";
+  for (int p = 0; p < 5; ++p) {
+    const double v = 10 + 5 * p;
+    const double share = 0.3 + 0.1 * p - 0.01 * p * p;
+    for (const char* town : {"litvinov", "*"}) {
+      csv += std::string(town) + ",p" + std::to_string(p) +
+             ",/towns/litvinov/capacity/training_flat," + prostup::format_number(v) +
+             ",reached_lease_share," + prostup::format_number(share) + "," +
+             prostup::format_number(share - 0.03) + "," + prostup::format_number(share + 0.03) +
+             "\n";
+      csv += std::string(town) + ",p" + std::to_string(p) +
+             ",/towns/litvinov/capacity/training_flat," + prostup::format_number(v) +
+             ",cost_total," + prostup::format_number(1e6 + 2e5 * p) + "," +
+             prostup::format_number(0.9e6 + 2e5 * p) + "," +
+             prostup::format_number(1.1e6 + 2e5 * p) + "\n";
+    }
+  }
+  spit(dir / "sweep.csv", csv);
+  spit(dir / "plan.json", R"({
+  "vary": "/towns/litvinov/capacity/training_flat",
+  "target": {"metric": "reached_lease_share", "op": ">=", "value": 0.55},
+  "town": "litvinov", "variant": "baseline", "confidence": 0.95, "answer": 26,
+  "points": [
+    {"value": 10, "mean": 0.31, "ci_low": 0.28, "ci_high": 0.34, "bound": 0.285, "meets": false},
+    {"value": 20, "mean": 0.50, "ci_low": 0.47, "ci_high": 0.53, "bound": 0.475, "meets": false},
+    {"value": 26, "mean": 0.58, "ci_low": 0.56, "ci_high": 0.60, "bound": 0.562, "meets": true},
+    {"value": 30, "mean": 0.61, "ci_low": 0.58, "ci_high": 0.64, "bound": 0.585, "meets": true}
+  ]
+})");
+}
+
+void write_synthetic_dir(const fs::path& dir, bool with_sweep_and_plan) {
+  fs::create_directories(dir);
+  prostup::write_run_outputs(prostup::testing::synthetic_run(), dir);
+  if (with_sweep_and_plan) write_sweep_and_plan(dir);
+  prostup::write_report(dir);
+}
+
+// A small XML 1.0 well-formedness checker: one root element, properly nested and closed
+// tags, quoted and unique attributes, only the five predefined or numeric entity
+// references, no stray '<' or '&', valid UTF-8. Returns "" or the first problem.
+class XmlChecker {
+ public:
+  explicit XmlChecker(const std::string& s) : s_(s) {}
+
+  std::string check() {
+    if (!valid_utf8()) return "invalid UTF-8";
+    if (s_.rfind("<?xml", 0) == 0) {
+      const auto end = s_.find("?>");
+      if (end == std::string::npos) return "unterminated XML declaration";
+      i_ = end + 2;
+    }
+    int roots = 0;
+    std::vector<std::string> stack;
+    while (i_ < s_.size()) {
+      if (s_[i_] != '<') {
+        if (stack.empty() && !std::isspace(static_cast<unsigned char>(s_[i_])))
+          return at("text outside the root element");
+        if (s_[i_] == '&') {
+          if (auto e = entity(); !e.empty()) return e;
+          continue;
+        }
+        ++i_;
+        continue;
+      }
+      if (s_.compare(i_, 4, "<!--") == 0) {
+        const auto end = s_.find("-->", i_ + 4);
+        if (end == std::string::npos) return at("unterminated comment");
+        i_ = end + 3;
+        continue;
+      }
+      if (s_.compare(i_, 2, "</") == 0) {
+        i_ += 2;
+        const std::string name = read_name();
+        skip_space();
+        if (i_ >= s_.size() || s_[i_] != '>') return at("bad end tag");
+        ++i_;
+        if (stack.empty() || stack.back() != name)
+          return at("end tag </" + name + "> does not match <" +
+                    (stack.empty() ? std::string("nothing") : stack.back()) + ">");
+        stack.pop_back();
+        continue;
+      }
+      ++i_;
+      const std::string name = read_name();
+      if (name.empty()) return at("bad start tag");
+      if (stack.empty() && ++roots > 1) return at("a second root element");
+      std::set<std::string> attributes;
+      while (true) {
+        const bool space = skip_space();
+        if (i_ >= s_.size()) return at("unterminated tag");
+        if (s_[i_] == '>') {
+          ++i_;
+          stack.push_back(name);
+          break;
+        }
+        if (s_.compare(i_, 2, "/>") == 0) {
+          i_ += 2;
+          break;
+        }
+        if (!space) return at("no space before an attribute in <" + name + ">");
+        const std::string attr = read_name();
+        if (attr.empty()) return at("bad attribute name in <" + name + ">");
+        if (!attributes.insert(attr).second) return at("duplicate attribute " + attr);
+        skip_space();
+        if (i_ >= s_.size() || s_[i_] != '=') return at("attribute without '='");
+        ++i_;
+        skip_space();
+        if (i_ >= s_.size() || (s_[i_] != '"' && s_[i_] != '\'')) return at("unquoted attribute");
+        const char q = s_[i_++];
+        while (i_ < s_.size() && s_[i_] != q) {
+          if (s_[i_] == '<') return at("'<' in an attribute value");
+          if (s_[i_] == '&') {
+            if (auto e = entity(); !e.empty()) return e;
+            continue;
+          }
+          ++i_;
+        }
+        if (i_ >= s_.size()) return at("unterminated attribute value");
+        ++i_;
+      }
+    }
+    if (!stack.empty()) return "unclosed <" + stack.back() + ">";
+    if (roots != 1) return "no root element";
+    return "";
+  }
+
+ private:
+  std::string at(const std::string& what) const {
+    return what + " at byte " + std::to_string(i_) + ": " + s_.substr(i_, 40);
+  }
+  bool skip_space() {
+    const std::size_t start = i_;
+    while (i_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[i_]))) ++i_;
+    return i_ > start;
+  }
+  std::string read_name() {
+    const std::size_t start = i_;
+    while (i_ < s_.size()) {
+      const char c = s_[i_];
+      const bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == ':' ||
+                      (i_ > start && (c == '-' || c == '.'));
+      if (!ok) break;
+      ++i_;
+    }
+    return s_.substr(start, i_ - start);
+  }
+  std::string entity() {
+    static const std::regex ref("&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);");
+    std::smatch m;
+    const std::string rest = s_.substr(i_, 16);
+    if (!std::regex_search(rest, m, ref, std::regex_constants::match_continuous))
+      return at("bad entity reference");
+    i_ += static_cast<std::size_t>(m.length(0));
+    return "";
+  }
+  bool valid_utf8() const {
+    for (std::size_t k = 0; k < s_.size();) {
+      const unsigned char c = static_cast<unsigned char>(s_[k]);
+      const std::size_t n = c < 0x80         ? 1
+                            : (c >> 5) == 6  ? 2
+                            : (c >> 4) == 14 ? 3
+                            : (c >> 3) == 30 ? 4
+                                             : 0;
+      if (n == 0 || k + n > s_.size()) return false;
+      for (std::size_t j = 1; j < n; ++j)
+        if ((static_cast<unsigned char>(s_[k + j]) & 0xC0) != 0x80) return false;
+      if (n == 1 && c < 0x20 && c != '\n' && c != '\r' && c != '\t') return false;
+      k += n;
+    }
+    return true;
+  }
+  const std::string& s_;
+  std::size_t i_ = 0;
+};
+
+std::multiset<std::string> data_series(const std::string& svg) {
+  static const std::regex re("data-series=\"([^\"]*)\"");
+  std::multiset<std::string> out;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), re); it != std::sregex_iterator();
+       ++it)
+    out.insert((*it)[1]);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("hidden: write a synthetic output directory", "[.write-synthetic]") {
+  const char* dir = std::getenv("PROSTUP_SYNTHETIC_RUN_DIR");
+  REQUIRE(dir != nullptr);
+  write_synthetic_dir(dir, true);
+}
+
+TEST_CASE("the XML checker rejects what it should") {
+  CHECK(XmlChecker("<a><b/></a>").check().empty());
+  CHECK(XmlChecker("<?xml version=\"1.0\"?>\n<a x=\"1\" y='&amp;'>t &lt; &#233;</a>\n")
+            .check()
+            .empty());
+  CHECK_FALSE(XmlChecker("<a><b></a>").check().empty());
+  CHECK_FALSE(XmlChecker("<a x=1/>").check().empty());
+  CHECK_FALSE(XmlChecker("<a x=\"1\" x=\"2\"/>").check().empty());
+  CHECK_FALSE(XmlChecker("<a>Tom & Jerry</a>").check().empty());
+  CHECK_FALSE(XmlChecker("<a title=\"a<b\"/>").check().empty());
+  CHECK_FALSE(XmlChecker("<a/><b/>").check().empty());
+  CHECK_FALSE(XmlChecker("<a>\xC3</a>").check().empty());
+}
+
+TEST_CASE("escape keeps Czech letters and escapes markup") {
+  using prostup::svg::escape;
+  CHECK(escape("Kutná Hora") == "Kutná Hora");
+  CHECK(escape("Byty & <podpora> \"nová\" 'x'") ==
+        "Byty &amp; &lt;podpora&gt; &quot;nová&quot; &#39;x&#39;");
+  CHECK(escape("a\x01"
+               "b") == "ab");                 // control characters are not XML
+  CHECK(escape("\xC3(") == "\xEF\xBF\xBD(");  // a broken sequence becomes U+FFFD
+  CHECK(escape("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate
+}
+
+TEST_CASE("nice ticks step by 1, 2, 2.5 or 5 times a power of ten and cover the data") {
+  using prostup::svg::nice_ticks;
+  CHECK(nice_ticks(0, 97) == std::vector<double>{0, 20, 40, 60, 80, 100});
+  CHECK(nice_ticks(0, 1) == std::vector<double>{0, 0.2, 0.4, 0.6, 0.8, 1});
+  CHECK(nice_ticks(0.13, 0.61) == std::vector<double>{0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7});
+  CHECK(nice_ticks(-3, 7) == std::vector<double>{-4, -2, 0, 2, 4, 6, 8});
+  CHECK(nice_ticks(0, 10) == std::vector<double>{0, 2, 4, 6, 8, 10});
+  CHECK(nice_ticks(5, 5).front() <= 5);
+  CHECK(nice_ticks(5, 5).back() >= 5);
+  const auto big = nice_ticks(0, 2.4e6);
+  CHECK(big.front() == 0);
+  CHECK(big.back() >= 2.4e6);
+  for (std::size_t i = 1; i < big.size(); ++i) CHECK(big[i] - big[i - 1] == 5e5);
+  CHECK(prostup::svg::tick_label(0.30000000000000004, 0.1) == "0.3");
+  CHECK(prostup::svg::tick_label(2500000, 500000) == "2\u00a0500\u00a0000");
+  CHECK(prostup::svg::tick_label(-2, 2) == "\u22122");
+  CHECK(prostup::svg::human(std::nan("")) == "—");
+  CHECK(prostup::svg::human(0.012345) == "0.0123");
+}
+
+TEST_CASE("every chart is well-formed XML and shows the expected series") {
+  TempDir tmp;
+  write_synthetic_dir(tmp.path, true);
+  const auto run = prostup::testing::synthetic_run();
+  std::map<std::string, std::string> svgs;
+  for (const auto& e : fs::directory_iterator(tmp.path / "charts"))
+    if (e.path().extension() == ".svg") svgs[e.path().filename().string()] = slurp(e.path());
+  // Per town row (2 towns and all towns): forest, cost, time to lease, and per variant
+  // occupancy, waiting, flows; then two sweep charts per swept town and the plan.
+  CHECK(svgs.size() == 3 * (3 + 2 * 3) + 2 * 2 + 1);
+  for (const auto& [name, text] : svgs) {
+    INFO(name);
+    CHECK(XmlChecker(text).check() == "");
+    CHECK(text.find("<title") != std::string::npos);
+    CHECK(text.find("font-family=\"DejaVu Sans") != std::string::npos);
+    CHECK(text.find("class=\"legend\"") != std::string::npos);
+    CHECK(text.find("nan") == std::string::npos);
+  }
+  for (const char* town : {"litvinov", "kutna_hora", "all"})
+    for (const char* variant : {"baseline", "more_flats"}) {
+      const std::string occ = std::string("occupancy_") + town + "_" + variant + ".svg";
+      REQUIRE(svgs.count(occ));
+      const auto series = data_series(svgs[occ]);
+      for (const auto& st : run.info.stages) CHECK(series.count("occupancy:" + st.id) == 1);
+      CHECK(series.count("capacity:street") == 0);  // the street has no capacity
+      for (const char* st : {"hostel", "training_flat", "lease"})
+        CHECK(series.count(std::string("capacity:") + st) == 1);
+      const auto waiting =
+          data_series(svgs[std::string("waiting_") + town + "_" + variant + ".svg"]);
+      CHECK(waiting == std::multiset<std::string>{"waiting:training_flat", "waiting:lease"});
+      const auto flows = data_series(svgs[std::string("flows_") + town + "_" + variant + ".svg"]);
+      CHECK(flows.size() == run.results[0].flows.size());
+      CHECK(flows.count("flow:promotion:hostel:training_flat") == 1);
+      CHECK(flows.count("flow:exit:street:exit") == 1);
+    }
+  const auto ttl = data_series(svgs["time_to_lease_kutna_hora.svg"]);
+  CHECK(ttl == std::multiset<std::string>{"time_to_lease:baseline", "time_to_lease:more_flats"});
+  // Kutná Hora's median is undefined under the variant: no point, but the panel is there.
+  const std::string& forest = svgs["forest_kutna_hora.svg"];
+  const auto diffs = data_series(forest);
+  CHECK(diffs.count("diff:reached_lease_share:more_flats") == 1);
+  CHECK(diffs.count("diff:median_months_to_lease:more_flats") == 0);
+  CHECK(forest.find("data-metric=\"median_months_to_lease\"") != std::string::npos);
+  CHECK(forest.find("data-zero=\"true\"") != std::string::npos);
+  CHECK(data_series(svgs["cost_litvinov.svg"]) ==
+        std::multiset<std::string>{"cost:baseline", "cost:more_flats"});
+  CHECK(data_series(svgs["plan.svg"]).count("plan:answer") == 1);
+  CHECK(data_series(svgs["plan.svg"]).count("plan:target") == 1);
+  CHECK(svgs.count("sweep_litvinov_reached_lease_share.svg") == 1);
+  // Labels come from the scenario, with diacritics, escaped for XML.
+  CHECK(svgs["occupancy_kutna_hora_baseline.svg"].find("Kutná Hora") != std::string::npos);
+  CHECK(svgs["occupancy_kutna_hora_baseline.svg"].find("Tréninkový byt") != std::string::npos);
+}
+
+TEST_CASE("golden: the occupancy chart's structure is unchanged") {
+  TempDir tmp;
+  write_synthetic_dir(tmp.path, false);
+  const fs::path golden =
+      fs::path(PROSTUP_SOURCE_DIR) / "tests" / "golden" / "occupancy_litvinov_baseline.svg";
+  const std::string actual = slurp(tmp.path / "charts" / "occupancy_litvinov_baseline.svg");
+  const char* update = std::getenv("PROSTUP_UPDATE_GOLDEN");
+  if (update && std::string(update) == "1") {
+    fs::create_directories(golden.parent_path());
+    spit(golden, actual);
+    WARN("rewrote " << golden.string());
+  }
+  REQUIRE(fs::exists(golden));
+  const std::string expected = slurp(golden);
+  std::istringstream a(actual), e(expected);
+  std::string la, le;
+  int line = 0, shown = 0;
+  while (true) {
+    const bool ga = static_cast<bool>(std::getline(a, la));
+    const bool ge = static_cast<bool>(std::getline(e, le));
+    if (!ga && !ge) break;
+    ++line;
+    if (ga && ge && la == le) continue;
+    if (shown++ < 5)
+      UNSCOPED_INFO("line " << line << "\n  golden: " << (ge ? le : "(end of file)")
+                            << "\n  actual: " << (ga ? la : "(end of file)"));
+  }
+  INFO("rerun with PROSTUP_UPDATE_GOLDEN=1 to accept the new chart");
+  CHECK(shown == 0);
+}
+
+TEST_CASE("report.html is self-contained and drawn from the files alone") {
+  TempDir tmp;
+  // Only the two JSON files travel: the report must not need anything else.
+  TempDir src;
+  write_synthetic_dir(src.path, false);
+  fs::copy_file(src.path / "results.json", tmp.path / "results.json");
+  fs::copy_file(src.path / "manifest.json", tmp.path / "manifest.json");
+  prostup::write_report(tmp.path);
+  const std::string html = slurp(tmp.path / "report.html");
+  CHECK(html == slurp(src.path / "report.html"));
+  CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(html.find("<meta charset=\"utf-8\">") != std::string::npos);
+  static const std::regex external("(src|href)\\s*=\\s*\"(https?:)?//", std::regex::icase);
+  CHECK_FALSE(std::regex_search(html, external));
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("<link") == std::string::npos);
+  CHECK(html.find("@page") != std::string::npos);
+  CHECK(html.find("<?xml") == std::string::npos);
+  // Scenario text, escaped; one section per town and for all towns.
+  CHECK(html.find("Prostupné bydlení: zkušební běh") != std::string::npos);
+  CHECK(html.find("lease ladder &amp; a variant") != std::string::npos);
+  CHECK(html.find("&lt;víc&gt; podpory") != std::string::npos);
+  for (const char* id : {"town-litvinov", "town-kutna_hora", "town-all"})
+    CHECK(html.find(std::string("id=\"") + id + "\"") != std::string::npos);
+  CHECK(html.find("How to read this:") != std::string::npos);
+  // The outcomes table in human units: 40 % reached a lease in Litvínov's baseline.
+  CHECK(html.find("40.0 %") != std::string::npos);
+  CHECK(html.find("nan") == std::string::npos);
+  CHECK(html.find("inf<") == std::string::npos);
+}
+
+TEST_CASE("prostup report: exit codes") {
+  SECTION("0 for an output directory") {
+    TempDir tmp;
+    write_synthetic_dir(tmp.path, false);
+    fs::remove(tmp.path / "report.html");
+    CHECK(prostup::cmd_report({tmp.path.string()}) == prostup::kExitOk);
+    CHECK(fs::exists(tmp.path / "report.html"));
+  }
+  SECTION("2 for a directory that is not an output directory") {
+    TempDir tmp;
+    CHECK(prostup::cmd_report({tmp.path.string()}) == prostup::kExitInvalid);
+    CHECK(prostup::cmd_report({(tmp.path / "missing").string()}) == prostup::kExitInvalid);
+    spit(tmp.path / "results.json", "{\"format\": \"prostup-results\", \"results\": [");
+    CHECK(prostup::cmd_report({tmp.path.string()}) == prostup::kExitInvalid);
+    spit(tmp.path / "results.json", "{\"format\": \"something else\"}");
+    CHECK(prostup::cmd_report({tmp.path.string()}) == prostup::kExitInvalid);
+  }
+  SECTION("1 when the report cannot be written") {
+    TempDir tmp;
+    write_synthetic_dir(tmp.path, false);
+    fs::remove_all(tmp.path / "charts");
+    spit(tmp.path / "charts", "a file where the charts directory goes");
+    CHECK(prostup::cmd_report({tmp.path.string()}) == prostup::kExitFailure);
+  }
+}
