@@ -29,11 +29,14 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 // Shortest text that reads back as the same double ("0.1", "20", "1e-05").
 std::string format_number(double v);
 
-// Every leaf a merge patch sets or deletes, as pointers into the patched document.
+// What a merge patch changes, as pointers into the document: one entry per value it sets
+// or deletes (descending into objects only where the document has an object too).
 struct PatchChange {
   std::string pointer;
-  const ojson* value;  // nullptr = deleted
+  const ojson* before;  // nullptr = not set before
+  const ojson* value;   // nullptr = deleted
 };
-void patch_changes(const ojson& patch, const std::string& prefix, std::vector<PatchChange>& out);
+void patch_changes(const ojson& patch, const ojson* base, const std::string& prefix,
+                   std::vector<PatchChange>& out);
 
 }  // namespace prostup::detail
