@@ -1,0 +1,42 @@
+#!/bin/sh
+# `prostup run` writes every documented file with the documented columns, and the summary
+# names each town. Usage: run_outputs.sh PROSTUP SOURCE_DIR
+set -eu
+PROSTUP=$1
+SRC=$2
+OUT=$(mktemp -d)/out
+trap 'rm -rf "$(dirname "$OUT")"' EXIT
+"$PROSTUP" run "$SRC/scenarios/jirkov.json" -o "$OUT" --replications 6 --threads 2 --quiet
+for f in manifest.json outcomes.csv timeseries.csv flows.csv time_to_lease.csv comparison.csv results.json report.html; do
+  [ -s "$OUT/$f" ] || { echo "missing or empty: $f"; exit 1; }
+done
+head -1 "$OUT/outcomes.csv" | grep -qx 'town,variant,metric,mean,sd,ci_low,ci_high,p05,p50,p95,replications' || { echo "bad outcomes.csv header"; head -1 "$OUT/outcomes.csv"; exit 1; }
+head -1 "$OUT/timeseries.csv" | grep -qx 'town,variant,month,series,mean,ci_low,ci_high' || { echo "bad timeseries.csv header"; exit 1; }
+head -1 "$OUT/flows.csv" | grep -qx 'town,variant,from,to,kind,mean_per_replication' || { echo "bad flows.csv header"; exit 1; }
+head -1 "$OUT/time_to_lease.csv" | grep -qx 'town,variant,month,cum_incidence,ci_low,ci_high' || { echo "bad time_to_lease.csv header"; exit 1; }
+head -1 "$OUT/comparison.csv" | grep -qx 'town,variant,baseline,metric,diff_mean,diff_ci_low,diff_ci_high,share_better,replications' || { echo "bad comparison.csv header"; exit 1; }
+for m in households_seen reached_lease_share stabilized_share median_months_to_lease evictions \
+         returns_to_street expiries exits demotions roofless_household_months mean_waiting_months \
+         cost_total cost_per_stabilized; do
+  grep -q "^jirkov,baseline,$m," "$OUT/outcomes.csv" || { echo "metric $m missing"; exit 1; }
+done
+grep -q '^\*,baseline,reached_lease_share,' "$OUT/outcomes.csv" || { echo "all-towns row missing"; exit 1; }
+if grep -qi 'nan' "$OUT/outcomes.csv" "$OUT/timeseries.csv" "$OUT/comparison.csv"; then echo "NaN written"; exit 1; fi
+# The summary (not --quiet) names the town and the output path.
+"$PROSTUP" run "$SRC/scenarios/jirkov.json" -o "$OUT" --replications 4 --force --no-report > "$OUT.summary"
+grep -q "Outputs: $OUT" "$OUT.summary" || { echo "summary lacks the output path"; cat "$OUT.summary"; exit 1; }
+grep -q "reached_lease_share" "$OUT.summary" || { echo "summary lacks headline metrics"; exit 1; }
+rm -f "$OUT.summary"
+# A non-empty output directory is refused without --force (exit 2).
+set +e
+"$PROSTUP" run "$SRC/scenarios/jirkov.json" -o "$OUT" --replications 2 --quiet 2>/dev/null
+rc=$?
+set -e
+[ "$rc" -eq 2 ] || { echo "expected exit 2 for a non-empty output dir, got $rc"; exit 1; }
+# An unknown variant is a usage error.
+set +e
+"$PROSTUP" run "$SRC/scenarios/jirkov.json" -o "$OUT.x" --variants nosuch --quiet 2>/dev/null
+rc=$?
+set -e
+[ "$rc" -eq 2 ] || { echo "expected exit 2 for an unknown variant, got $rc"; exit 1; }
+echo ok
