@@ -347,6 +347,7 @@ std::size_t variant_index(const RunResult& r, const std::string& id) {
 std::string metric_label(const RunResult& r, const std::string& name) {
   static const std::pair<const char*, const char*> fixed[] = {
       {"households_seen", "Households seen"},
+      {"housed_at_start", "Households already housed at the start"},
       {"reached_lease_share", "Share reaching a lease"},
       {"stabilized_share", "Share stabilised"},
       {"stabilized", "Households stabilised"},

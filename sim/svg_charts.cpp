@@ -3,6 +3,7 @@
 // text editor) can find it.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -20,7 +21,7 @@ using svg::Frame;
 using svg::LegendItem;
 using svg::PathData;
 
-constexpr double kWidth = 820;
+constexpr double kWidth = 860;
 constexpr double kLegendX = 610;
 constexpr const char* kHalo = " paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\"";
 
@@ -39,6 +40,15 @@ const Series* find_series(const TownVariantResult& tv, const std::string& name) 
 
 double finite_or(double v, double fallback) {
   return std::isfinite(v) ? v : fallback;
+}
+
+// A short label for a count on a diagram: 168, 24, 3.3, 0.15.
+std::string compact(double v) {
+  if (std::fabs(v) >= 10) return svg::group_thousands(v, 0);
+  if (std::fabs(v) >= 1) return svg::group_thousands(v, 1);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2g", v);
+  return buf;
 }
 
 std::string attr(std::string_view name, std::string_view value) {
@@ -342,7 +352,9 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town) {
   c.title = "Variants against the baseline — " + town_label(r, town);
   const double row_h = 22, head_h = 26, axis_h = 36, gap = 14;
   const double panel_h = head_h + row_h * static_cast<double>(variants.size()) + axis_h;
-  const double height = 70 + static_cast<double>(metrics.size()) * (panel_h + gap) + 10;
+  // The legend sits under the subtitle: variant ids can be long.
+  const double legend_h = 18 * static_cast<double>(variants.size()) + 8;
+  const double height = 70 + legend_h + static_cast<double>(metrics.size()) * (panel_h + gap) + 10;
   const double left = 230, plot_w = 380;
   Document doc(kWidth, height, c.title, chart_prefix(c.file));
   doc.text(20, 24, c.title, "font-size=\"15\" font-weight=\"bold\"");
@@ -352,9 +364,9 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town) {
   for (const auto& v : variants)
     legend.push_back(
         {variant_label(v), svg::variant_colour(variant_index(r, v)), LegendItem::point});
-  svg::draw_legend(doc, kLegendX + 40, 20, legend);
+  svg::draw_legend(doc, 20, 70, legend);
 
-  double y0 = 70;
+  double y0 = 70 + legend_h;
   for (const auto* m : metrics) {
     double lo = 0, hi = 0;
     for (const auto& v : variants)
@@ -503,20 +515,21 @@ Chart flow_chart(const RunResult& r, const TownVariantResult& tv) {
         " fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"" + coord(w) +
         "\" stroke-opacity=\"0.85\" marker-end=\"url(#" +
         doc.id("arrow-" + (known_kind ? fl.kind : std::string("exit"))) + ")\"";
-    const std::string label = svg::human(v);
+    // Moves under 2 % of the largest are drawn but not labelled: flows.csv has them all.
+    const std::string label = v >= 0.02 * max_flow ? compact(v) : std::string();
     const int from = index_of(fl.from), to = index_of(fl.to);
     if (fl.kind == "arrival" || from < 0) {
       if (to < 0) continue;
       const double y = centre_y(to) + 8;
       doc.path(PathData().move(70, y).line(box_x - 4, y).str(), common);
-      doc.text(74, y - w / 2 - 5, "arrive " + label, "fill=\"" + colour + "\"" + halo);
+      doc.text(74, y - w / 2 - 5, "arrive " + compact(v), "fill=\"" + colour + "\"" + halo);
       continue;
     }
     if (fl.kind == "exit" || to < 0) {
       const double y = centre_y(from) + 10;
       const double x_end = kWidth - 40;
       doc.path(PathData().move(box_x + box_w, y).line(x_end, y).str(), common);
-      doc.text(x_end, y - w / 2 - 5, "leave " + label,
+      doc.text(x_end, y - w / 2 - 5, "leave " + compact(v),
                "text-anchor=\"end\" fill=\"" + colour + "\"" + halo);
       continue;
     }
@@ -531,13 +544,15 @@ Chart flow_chart(const RunResult& r, const TownVariantResult& tv) {
       // Up the ladder: on the right of the boxes.
       const double x = box_x + box_w, ya = y1 - 8, yb = y2 + 8;
       doc.path(PathData().move(x, ya).curve(x + reach, ya, x + reach, yb, x + 4, yb).str(), common);
-      doc.text(x + apex + w / 2 + 5, label_y, label, "fill=\"" + colour + "\"" + halo);
+      if (!label.empty())
+        doc.text(x + apex + w / 2 + 5, label_y, label, "fill=\"" + colour + "\"" + halo);
     } else {
       // Down the ladder (demotions, expiries): on the left.
       const double x = box_x, ya = y1 + 8, yb = y2 - 8;
       doc.path(PathData().move(x, ya).curve(x - reach, ya, x - reach, yb, x - 4, yb).str(), common);
-      doc.text(x - apex - w / 2 - 5, label_y, label,
-               "text-anchor=\"end\" fill=\"" + colour + "\"" + halo);
+      if (!label.empty())
+        doc.text(x - apex - w / 2 - 5, label_y, label,
+                 "text-anchor=\"end\" fill=\"" + colour + "\"" + halo);
     }
   }
   svg::draw_legend(doc, kLegendX + 40, 20,
@@ -584,10 +599,12 @@ std::optional<Chart> cost_chart(const RunResult& r, const std::string& town) {
   Chart c;
   c.file = "cost_" + file_id(town) + ".svg";
   c.title = "Cost and stabilised households — " + town_label(r, town);
-  // Start both axes at zero: the picture is about proportions, not only the gaps.
+  // The data's own range, padded: variants often differ by a few per cent.
+  const double x_pad = std::max(0.1 * (x_hi - x_lo), 1e-9 + 0.02 * std::fabs(x_hi));
+  const double y_pad = std::max(0.1 * (y_hi - y_lo), 1e-9 + 0.02 * std::fabs(y_hi));
   Frame f;
-  svg::fit_x(f, std::min(0.0, x_lo), x_hi, 5);
-  svg::fit_y(f, std::min(0.0, y_lo), y_hi, 5);
+  svg::fit_x(f, x_lo >= 0 ? std::max(0.0, x_lo - x_pad) : x_lo - x_pad, x_hi + x_pad, 5);
+  svg::fit_y(f, y_lo >= 0 ? std::max(0.0, y_lo - y_pad) : y_lo - y_pad, y_hi + y_pad, 5);
   const AxisUnit xu = axis_unit(xm->unit, std::max(std::fabs(f.x.d0), std::fabs(f.x.d1)));
   const AxisUnit yu = axis_unit(ym->unit, std::max(std::fabs(f.y.d0), std::fabs(f.y.d1)));
   Document doc(kWidth, 420, c.title, chart_prefix(c.file));
@@ -604,9 +621,6 @@ std::optional<Chart> cost_chart(const RunResult& r, const std::string& town) {
     if (std::isfinite(p.y.ci_low) && std::isfinite(p.y.ci_high))
       doc.line(cx, f.y(p.y.ci_low), cx, f.y(p.y.ci_high), stroke);
     doc.circle(cx, cy, 6, "fill=\"" + colour + "\" stroke=\"#ffffff\" stroke-width=\"1\"");
-    doc.text(
-        cx + 9, cy - 8, variant_label(p.variant),
-        "fill=\"" + colour + "\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\"");
     doc.close("g");
     items.push_back({variant_label(p.variant), colour, LegendItem::point});
   }
