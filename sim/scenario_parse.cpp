@@ -65,6 +65,7 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 
 std::string format_number(double v) {
   if (v == 0) return "0";  // also -0
+  if (std::floor(v) == v && std::abs(v) < 1e15) return std::to_string(static_cast<long long>(v));
   char buf[64];
   auto res = std::to_chars(buf, buf + sizeof buf, v);
   return std::string(buf, res.ptr);
