@@ -164,6 +164,15 @@ int cmd_run(const RunArgs& a) {
     r.info.scenario_title = ls.scenario.title;
     r.info.scenario_description = ls.scenario.description;
     r.info.started_at = started;
+    r.info.variant_descriptions.clear();
+    for (const auto& m : models) {
+      std::string d = m.variant == "baseline" ? "The scenario as written" : "";
+      for (const auto& v : ls.scenario.variants)
+        if (v.id == m.variant)
+          d = v.label.empty() ? v.description
+                              : v.label + (v.description.empty() ? "" : ": " + v.description);
+      r.info.variant_descriptions.push_back(d);
+    }
     r.info.wall_seconds = seconds_now() - wall0;
     write_run_outputs(r, staged.staging());
     if (!a.no_report) write_report(staged.staging());

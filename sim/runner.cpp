@@ -137,6 +137,7 @@ std::vector<MetricInfo> metric_catalogue(const CompiledModel& m) {
   add("housed_at_start", "households", Better::none);
   add("reached_lease_share", "share", Better::higher, true);
   add("stabilized_share", "share", Better::higher, true);
+  add("stabilized", "households", Better::higher);
   add("median_months_to_lease", "months", Better::lower, true);
   add("evictions", "households", Better::lower, true);
   add("returns_to_street", "households", Better::lower, true);
@@ -168,6 +169,7 @@ std::vector<double> derive_metrics(const CompiledModel& m, const ReplicationOutc
   const double in_need = o.households_seen - o.housed_at_start;
   x.push_back(ratio(o.reached_lease, in_need));
   x.push_back(ratio(o.stabilized, in_need));
+  x.push_back(o.stabilized);
   // Median months from entry to the first permanent stage among those who reached it.
   double median = kUndefined;
   if (o.reached_lease > 0) {
