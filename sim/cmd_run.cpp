@@ -53,10 +53,28 @@ Estimate estimate(const std::vector<CompiledModel>& models, int reps, int months
   return e;
 }
 
+// Words a planner reads in the summary; the tables keep the metric ids.
+std::string headline_label(const std::string& metric) {
+  static const std::pair<const char*, const char*> labels[] = {
+      {"reached_lease_share", "reached a lease"},
+      {"stabilized_share", "stabilised in a lease"},
+      {"median_months_to_lease", "median months to a lease"},
+      {"evictions", "evictions"},
+      {"returns_to_street", "returns to the street"},
+      {"roofless_household_months", "household-months roofless"},
+      {"mean_waiting_months", "months on a waiting list"},
+      {"cost_total", "public cost, CZK"},
+      {"cost_per_stabilized", "CZK per stabilised household"},
+  };
+  for (const auto& [id, label] : labels)
+    if (metric == id) return label;
+  return metric;
+}
+
 void print_summary(const RunResult& r, const std::vector<CompiledModel>& models) {
-  std::printf("\n%s: %d replications x %d months, %zu variant(s), seed %llu\n",
+  std::printf("\n%s: %d replications x %d months, baseline + %zu variant(s), seed %llu\n",
               r.info.scenario_name.c_str(), r.info.replications, r.info.months,
-              r.info.variants.size(), static_cast<unsigned long long>(r.info.seed));
+              r.info.variants.size() - 1, static_cast<unsigned long long>(r.info.seed));
   std::vector<std::size_t> headline;
   for (std::size_t k = 0; k < r.metric_info.size(); ++k)
     if (r.metric_info[k].headline) headline.push_back(k);
@@ -72,11 +90,11 @@ void print_summary(const RunResult& r, const std::vector<CompiledModel>& models)
     std::printf("\n%s (baseline, mean [95 %% CI])\n", labels[i].c_str());
     for (std::size_t k : headline) {
       const Summary& s = b->metrics[k];
-      std::printf("  %-28s %s\n", r.metric_info[k].name.c_str(),
+      std::printf("  %-30s %s\n", headline_label(r.metric_info[k].name).c_str(),
                   format_ci(s.mean, s.ci_low, s.ci_high, r.metric_info[k].unit).c_str());
     }
     for (std::size_t v = 1; v < models.size(); ++v) {
-      std::printf("  vs %s:\n", models[v].variant.c_str());
+      std::printf("  %s minus baseline (paired, 95 %% CI):\n", models[v].variant.c_str());
       for (const auto& c : r.comparisons) {
         if (c.town != rows[i] || c.variant != models[v].variant) continue;
         std::size_t k = 0;
@@ -92,7 +110,7 @@ void print_summary(const RunResult& r, const std::vector<CompiledModel>& models)
           diff = b2;
         }
         const bool clear = !std::isnan(c.diff_ci_low) && (c.diff_ci_low > 0 || c.diff_ci_high < 0);
-        std::printf("    %-26s %s%s\n", c.metric.c_str(), diff.c_str(),
+        std::printf("    %-28s %s%s\n", headline_label(c.metric).c_str(), diff.c_str(),
                     clear ? "" : "  (not distinguishable from 0)");
       }
     }

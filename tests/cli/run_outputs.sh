@@ -25,7 +25,7 @@ if grep -qi 'nan' "$OUT/outcomes.csv" "$OUT/timeseries.csv" "$OUT/comparison.csv
 # The summary (not --quiet) names the town and the output path.
 "$PROSTUP" run "$SRC/scenarios/jirkov.json" -o "$OUT" --replications 4 --force --no-report > "$OUT.summary"
 grep -q "Outputs: $OUT" "$OUT.summary" || { echo "summary lacks the output path"; cat "$OUT.summary"; exit 1; }
-grep -q "reached_lease_share" "$OUT.summary" || { echo "summary lacks headline metrics"; exit 1; }
+grep -q "reached a lease" "$OUT.summary" || { echo "summary lacks headline metrics"; exit 1; }
 rm -f "$OUT.summary"
 # A non-empty output directory is refused without --force (exit 2).
 set +e
