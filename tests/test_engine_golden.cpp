@@ -1,0 +1,332 @@
+// Regression pins for the engine's exact output.
+//
+// The digests below were computed from the engine as it was BEFORE the performance work
+// (commit 5209db2's sim/engine.cpp) and are pinned so that any optimisation has to keep
+// simulate() bit-identical for the same seed: same random streams (key from seed, town,
+// replication; counter (household slot, month, purpose)), same order of events, same
+// counters. They are not "correct answers" in themselves: a deliberate change of the
+// model's rules must update them, and say so in its commit message.
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <cstring>
+#include <iomanip>
+#include <sstream>
+
+#include "prostup/engine.hpp"
+#include "prostup/model.hpp"
+#include "prostup/scenario_json.hpp"
+#include "scenario_builder.hpp"
+
+using namespace prostup;
+using namespace prostup::test;
+
+namespace {
+
+// FNV-1a over the bytes of every counter, field by field, in a fixed order.
+struct Digest {
+  std::uint64_t h = 1469598103934665603ULL;
+  void bytes(const void* p, std::size_t n) {
+    const auto* c = static_cast<const unsigned char*>(p);
+    for (std::size_t k = 0; k < n; ++k) {
+      h ^= c[k];
+      h *= 1099511628211ULL;
+    }
+  }
+  void num(double x) { bytes(&x, sizeof x); }
+  void vec(const std::vector<double>& v) {
+    num(static_cast<double>(v.size()));
+    for (double x : v) num(x);
+  }
+  void outcome(const ReplicationOutcome& o) {
+    num(o.n_stages);
+    num(o.n_services);
+    num(o.months);
+    for (double x :
+         {o.households_seen, o.housed_at_start, o.reached_lease, o.stabilized, o.evictions,
+          o.expiries, o.returns_to_street, o.exits, o.demotions, o.arrivals, o.entry_fallbacks,
+          o.roofless_household_months, o.placements, o.waiting_months_placed})
+      num(x);
+    for (const auto* v :
+         {&o.promotions_to, &o.occupancy_end, &o.occupancy_sum, &o.stage_cost,
+          &o.service_case_months, &o.service_waiting_sum, &o.service_cost, &o.promotion_flow,
+          &o.demotion_flow, &o.expiry_flow, &o.arrivals_to, &o.exits_from, &o.occupancy, &o.waiting,
+          &o.in_service, &o.lease_at, &o.exit_at, &o.censored_at})
+      vec(*v);
+  }
+  std::string hex() const {
+    std::ostringstream s;
+    s << "0x" << std::hex << std::setw(16) << std::setfill('0') << h;
+    return s.str();
+  }
+};
+
+// Every replication of every town, plus the household-months simulated.
+std::string digest_of(const Scenario& s, int replications) {
+  // The builder bypasses the JSON layer: make sure the scenario is one prostup accepts.
+  const LoadResult check = load_scenario_json(to_json(s));
+  for (const auto& d : check.diagnostics) UNSCOPED_INFO(d.pointer << ": " << d.message);
+  REQUIRE(check.ok());
+  const CompiledModel m = compile(s);
+  Digest d;
+  for (int town = 0; town < static_cast<int>(m.towns.size()); ++town)
+    for (int rep = 0; rep < replications; ++rep) {
+      d.outcome(simulate(m, town, rep));
+      d.num(static_cast<double>(last_household_months()));
+    }
+  return d.hex();
+}
+
+// Five rungs, two profiles, one service, a maximum stay, a capacity rise and a cut below
+// occupancy, Poisson arrivals with a fallback.
+Scenario ladder() {
+  Scenario s;
+  s.name = "golden_ladder";
+  s.simulation.months = 48;
+  s.simulation.seed = 11;
+  s.stages = {stage("street", StageKind::outside), stage("hostel", StageKind::temporary),
+              stage("flat", StageKind::supported, true),
+              stage("lease", StageKind::permanent, true)};
+  s.stages[1].cost_per_month = 9000;
+  s.stages[2].max_stay_months = 12;
+  s.stages[2].on_expiry = {"hostel", "street"};
+  s.stages[2].arrears_limit = 2;
+  s.stages[2].on_arrears = {"hostel", "street"};
+  s.stages[2].cost_per_month = 4000;
+  s.stages[3].arrears_limit = 3;
+  s.stages[3].on_arrears = {"flat", "street"};
+  s.stages[2].multipliers.factor[static_cast<int>(Prob::job_gain)] = 1.5;
+  s.promotions = {promotion("street", "hostel", 2, 1), promotion("hostel", "flat", 3, 3),
+                  promotion("flat", "lease", 6, 6)};
+  Profile a = profile("a", 0.6, 0.9, 0.01);
+  a.job_gain = 0.05;
+  a.job_loss = 0.03;
+  a.pay_rent_employed = 0.97;
+  a.pay_rent_unemployed = 0.85;
+  a.employed_at_entry = 0.2;
+  Profile b = profile("b", 0.4, 0.7, 0.02, 0.8);
+  b.job_gain = 0.02;
+  b.job_loss = 0.08;
+  b.children = 2;
+  b.household_size = 4;
+  s.profiles = {a, b};
+  Service debt;
+  debt.id = "debt";
+  debt.label = "debt";
+  debt.eligible_stages = {"hostel", "flat"};
+  debt.caseload_per_worker = 10;
+  debt.engagement_months = 6;
+  debt.effects.factor[static_cast<int>(Prob::pay_rent)] = 1.1;
+  debt.cost_per_case_month = 1500;
+  s.services = {debt};
+  Town t = town("jirkov");
+  t.initial = {{"street", 120}, {"hostel", 50}, {"flat", 10}};
+  t.capacity = {{"hostel", cap(60)}, {"flat", cap(20)}, {"lease", cap(30)}};
+  t.capacity["flat"].changes = {{24, 40}};
+  t.capacity["hostel"].changes = {{30, 20}};
+  t.arrival_rate.initial = 5;
+  t.entry_stage = "hostel";
+  t.entry_fallbacks = {"street"};
+  t.staffing = {{"debt", 1.0}};
+  s.towns = {t};
+  return s;
+}
+
+// Everything else the engine does: two towns (one closed, with replacements), three
+// services with each priority (one unstaffed in a town, one held while eligible, one with
+// extra repayment), each waiting-list policy, a second edge from one stage, employment,
+// arrears and service criteria, a maximum stay into the street, and an arrival rate above
+// the Poisson chunk of 200.
+Scenario rich() {
+  Scenario s;
+  s.name = "golden_rich";
+  s.simulation.months = 36;
+  s.simulation.seed = 20250601;
+  s.simulation.stabilized_months = 6;
+  s.stages = {stage("street", StageKind::outside), stage("shelter", StageKind::temporary),
+              stage("hostel", StageKind::temporary, true),
+              stage("flat", StageKind::supported, true),
+              stage("lease", StageKind::permanent, true)};
+  s.stages[1].max_stay_months = 6;
+  s.stages[1].on_expiry = {"street"};
+  s.stages[2].arrears_limit = 2;
+  s.stages[2].on_arrears = {"shelter", "street"};
+  s.stages[2].waiting_list = WaitingPolicy::longest_streak;
+  s.stages[3].arrears_limit = 2;
+  s.stages[3].on_arrears = {"hostel", "street"};
+  s.stages[3].max_stay_months = 12;
+  s.stages[3].on_expiry = {"hostel", "street"};
+  s.stages[3].waiting_list = WaitingPolicy::families_first;
+  s.stages[3].multipliers.factor[static_cast<int>(Prob::job_gain)] = 1.5;
+  s.stages[4].arrears_limit = 3;
+  s.stages[4].on_arrears = {"flat", "street"};
+  s.stages[4].multipliers.factor[static_cast<int>(Prob::exit)] = 0.5;
+  Promotion hostel_flat = promotion("hostel", "flat", 3, 2);
+  hostel_flat.max_arrears = 0;
+  hostel_flat.service_required = "debt";
+  Promotion hostel_lease = promotion("hostel", "lease", 6, 6);
+  hostel_lease.employment_required = true;
+  s.promotions = {promotion("street", "shelter", 1, 1), promotion("shelter", "hostel", 2, 1),
+                  hostel_flat, hostel_lease, promotion("flat", "lease", 4, 6)};
+  Profile single = profile("single", 0.5, 0.85, 0.01);
+  single.job_gain = 0.06;
+  single.job_loss = 0.04;
+  single.pay_rent_employed = 0.96;
+  single.pay_rent_unemployed = 0.8;
+  single.employed_at_entry = 0.3;
+  Profile family = profile("family", 0.3, 0.8, 0.015);
+  family.job_gain = 0.03;
+  family.job_loss = 0.05;
+  family.pay_rent_employed = 0.93;
+  family.pay_rent_unemployed = 0.75;
+  family.children = 2;
+  family.household_size = 4;
+  family.employed_at_entry = 0.1;
+  Profile fragile = profile("fragile", 0.2, 0.6, 0.03);
+  fragile.job_gain = 0.01;
+  fragile.job_loss = 0.1;
+  fragile.pay_rent_employed = 0.85;
+  fragile.pay_rent_unemployed = 0.6;
+  s.profiles = {single, family, fragile};
+  Service debt;
+  debt.id = "debt";
+  debt.label = "debt";
+  debt.eligible_stages = {"hostel", "flat"};
+  debt.caseload_per_worker = 8;
+  debt.priority = ServicePriority::highest_arrears;
+  debt.engagement_months = 4;
+  debt.arrears_repayment = 1;
+  debt.effects.factor[static_cast<int>(Prob::pay_rent)] = 1.1;
+  debt.cost_per_case_month = 1200;
+  Service social;
+  social.id = "social";
+  social.label = "social";
+  social.eligible_stages = {"shelter", "hostel", "flat", "lease"};
+  social.caseload_per_worker = 15;
+  social.priority = ServicePriority::families_first;
+  social.effects.factor[static_cast<int>(Prob::comply)] = 1.1;
+  social.effects.factor[static_cast<int>(Prob::exit)] = 0.8;
+  social.cost_per_case_month = 2000;
+  Service mentor;
+  mentor.id = "mentor";
+  mentor.label = "mentor";
+  mentor.eligible_stages = {"street", "shelter"};
+  mentor.caseload_per_worker = 20;
+  mentor.engagement_months = 3;
+  mentor.effects.factor[static_cast<int>(Prob::job_gain)] = 2;
+  mentor.cost_per_case_month = 800;
+  s.services = {debt, social, mentor};
+
+  Town open = town("open");
+  open.initial = {{"street", 300}, {"shelter", 40}, {"hostel", 80}, {"flat", 20}, {"lease", 10}};
+  open.capacity = {
+      {"shelter", cap(50)}, {"hostel", cap(90)}, {"flat", cap(30)}, {"lease", cap(40)}};
+  open.capacity["lease"].changes = {{12, 60}, {24, 25}};
+  open.arrival_rate.initial = 12;
+  open.arrival_rate.changes = {{10, 230}, {11, 6}};
+  open.entry_stage = "shelter";
+  open.entry_fallbacks = {"street"};
+  open.staffing = {{"debt", 1.5}, {"social", 2}, {"mentor", 0}};
+  open.stage_costs = {{"hostel", 7000}};
+
+  Town closed = town("closed");
+  closed.initial = {{"street", 200}, {"shelter", 30}, {"hostel", 60}};
+  closed.capacity = {
+      {"shelter", cap(30)}, {"hostel", cap(60)}, {"flat", cap(20)}, {"lease", cap(60)}};
+  closed.replace_exits = true;
+  closed.entry_stage = "street";
+  closed.staffing = {{"debt", 1}, {"social", 1}, {"mentor", 1}};
+  closed.service_costs = {{"social", 2500}};
+  s.towns = {open, closed};
+  return s;
+}
+
+// bench-ladder-1's rules at N = 3000 (see /work/shared/bench-ladder-1.md).
+Scenario bench_small() {
+  const int n = 3000;
+  Scenario s;
+  s.name = "golden_bench";
+  s.simulation.months = 60;
+  s.simulation.seed = 1;
+  s.stages = {stage("street", StageKind::outside), stage("shelter", StageKind::temporary),
+              stage("hostel", StageKind::temporary, true),
+              stage("training_flat", StageKind::supported, true),
+              stage("lease", StageKind::permanent, true)};
+  const char* down[] = {"", "", "shelter", "hostel", "training_flat"};
+  for (int k = 2; k <= 4; ++k) {
+    s.stages[k].arrears_limit = 3;
+    s.stages[k].on_arrears = {down[k], "street"};
+  }
+  s.stages[3].multipliers.factor[static_cast<int>(Prob::job_gain)] = 1.5;
+  s.promotions = {promotion("street", "shelter", 3, 1), promotion("shelter", "hostel", 3, 2),
+                  promotion("hostel", "training_flat", 6, 6),
+                  promotion("training_flat", "lease", 12, 12)};
+  const double gain[] = {0.05, 0.03, 0.02}, loss[] = {0.03, 0.05, 0.08};
+  const double pay_u[] = {0.85, 0.80, 0.70}, pay_e[] = {0.97, 0.95, 0.90};
+  const double comply[] = {0.90, 0.85, 0.75};
+  for (int p = 0; p < 3; ++p) {
+    Profile pr = profile("p" + std::to_string(p), p < 2 ? 0.3333333333333333 : 0.3333333333333334,
+                         comply[p], 0.01);
+    pr.job_gain = gain[p];
+    pr.job_loss = loss[p];
+    pr.pay_rent_unemployed = pay_u[p];
+    pr.pay_rent_employed = pay_e[p];
+    s.profiles.push_back(pr);
+  }
+  Town t = town("bench");
+  t.initial = {{"street", n - 450 - 750}, {"shelter", 450}, {"hostel", 750}};
+  t.capacity = {{"shelter", cap(450)},
+                {"hostel", cap(750)},
+                {"training_flat", cap(300)},
+                {"lease", cap(900)}};
+  t.replace_exits = true;
+  t.entry_stage = "street";
+  s.towns = {t};
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("engine output is pinned: ladder with a service, expiry and a cut", "[golden]") {
+  CHECK(digest_of(ladder(), 6) == "0x967c52d5ec583e46");
+}
+
+TEST_CASE("engine output is pinned: every policy, priority and criterion", "[golden]") {
+  CHECK(digest_of(rich(), 4) == "0x8e12289d1dd90122");
+}
+
+TEST_CASE("engine output is pinned: bench-ladder-1 rules at N = 3000", "[golden]") {
+  CHECK(digest_of(bench_small(), 3) == "0x834bab5262bc92cd");
+}
+
+TEST_CASE("the digest sees a one-household difference", "[golden]") {
+  // Guards the pins above: a digest that ignored the outcome would pin nothing.
+  Scenario a = bench_small(), b = bench_small();
+  b.towns[0].initial["street"] += 1;
+  CHECK(digest_of(a, 1) != digest_of(b, 1));
+}
+
+TEST_CASE("the pinned scenarios exercise what they claim", "[golden]") {
+  // If a scenario stopped reaching a code path, its pin would no longer guard that path.
+  const CompiledModel lad = compile(ladder());
+  const ReplicationOutcome l = simulate(lad, 0, 0);
+  CHECK(l.expiries > 0);
+  CHECK(l.evictions > 0);
+  CHECK(l.entry_fallbacks > 0);
+  CHECK(l.service_case_months[0] > 0);
+  CHECK(l.promotions_to[3] > 0);
+
+  const CompiledModel m = compile(rich());
+  ReplicationOutcome open = simulate(m, 0, 0), closed = simulate(m, 1, 0);
+  CHECK(open.arrivals > 230);  // month 10 draws more than one Poisson chunk
+  CHECK(open.expiries > 0);
+  CHECK(open.evictions > 0);
+  CHECK(open.service_case_months[0] > 0);   // debt
+  CHECK(open.service_case_months[1] > 0);   // social, held while eligible
+  CHECK(open.service_case_months[2] == 0);  // mentor: no staff in this town
+  CHECK(closed.service_case_months[2] > 0);
+  CHECK(open.promotion_flow[2 * 5 + 3] > 0);  // hostel -> flat (service required)
+  CHECK(open.promotion_flow[2 * 5 + 4] > 0);  // hostel -> lease (employment required)
+  CHECK(closed.promotions_to[3] > 0);
+  CHECK(closed.arrivals > 0);  // replacements
+  CHECK(closed.stabilized + open.stabilized > 0);
+}
