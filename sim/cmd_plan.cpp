@@ -1,12 +1,279 @@
+// `prostup plan`: the smallest whole value of one setting whose metric meets a target with
+// the chosen confidence. Every value tried runs with the same seed and random keys (common
+// random numbers), so the metric moves with the value and not with the draws, and bisection
+// over a monotone response needs about log2(HI - LO) evaluations.
+#include <algorithm>
+#include <cmath>
+#include <fstream>
 #include <iostream>
+#include <map>
 
+#include "plan_support.hpp"
 #include "prostup/cli.hpp"
+#include "prostup/runner.hpp"
+#include "prostup/writers.hpp"
+#include "run_support.hpp"
 
 namespace prostup {
 
-int cmd_plan(const PlanArgs&) {
-  std::cerr << "prostup plan: not implemented yet\n";
-  return kExitFailure;
+namespace fs = std::filesystem;
+using namespace planning;
+
+namespace {
+
+void write_text(const fs::path& p, const std::string& text) {
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) throw std::runtime_error("cannot write " + p.string());
+}
+
+ojson num(double v) {
+  return std::isfinite(v) ? ojson(v) : ojson(nullptr);
+}
+
+ojson point_json(const PlanPoint& p) {
+  return {{"value", p.value},
+          {"mean", num(p.summary.mean)},
+          {"ci_low", num(p.summary.ci_low)},
+          {"ci_high", num(p.summary.ci_high)},
+          {"bound", num(p.bound)},
+          {"meets", p.meets},
+          {"replications", p.summary.replications}};
+}
+
+// Metric names close to a mistyped one: sharing a word, or the headline ones.
+std::string metric_hint(const std::string& name, const std::vector<MetricInfo>& catalogue) {
+  std::string close, headline;
+  for (const auto& m : catalogue) {
+    if (m.headline) headline += (headline.empty() ? "" : ", ") + m.name;
+    for (const std::string& part : {name.substr(0, name.find('_')), name})
+      if (part.size() >= 4 && m.name.find(part) != std::string::npos) {
+        close += (close.empty() ? "" : ", ") + m.name;
+        break;
+      }
+  }
+  return close.empty() ? "headline metrics: " + headline : "did you mean: " + close;
+}
+
+int run_plan(const PlanArgs& a) {
+  using namespace detail;
+  install_signal_handlers();
+  const double wall0 = seconds_now();
+  const std::string started_at = utc_now_iso8601();
+
+  const VaryRange range = parse_vary(a.vary);
+  const std::string vary_opt = "--vary '" + a.vary + "'";
+  check_not_variants(range.pointer, vary_opt);
+  const Target target = parse_target(a.target);
+  if (!(a.confidence >= 0.5 && a.confidence < 1))
+    throw PlanInputError("--confidence must be at least 0.5 and below 1");
+
+  LoadedScenario ls = load_or_report(a.file);
+  const std::string variant = a.variant.empty() ? "baseline" : a.variant;
+  const ojson doc = document_for(ls.document, a.variant);
+
+  // The pointer, metric and town are checked on the lowest value before anything runs.
+  ojson probe_doc = doc;
+  const SetResult written =
+      set_number(probe_doc, range.pointer, static_cast<double>(range.lo), true, vary_opt);
+  if (!written.note.empty()) std::cerr << "prostup plan: note: " << written.note << "\n";
+  auto model_for = [&](long long v) {
+    return compile_with(doc, {{range.pointer, static_cast<double>(v), true}}, variant,
+                        range.pointer + " = " + std::to_string(v), vary_opt);
+  };
+  const CompiledModel probe = model_for(range.lo);
+  const auto catalogue = metric_catalogue(probe);
+  std::size_t metric = 0;
+  while (metric < catalogue.size() && catalogue[metric].name != target.metric) ++metric;
+  if (metric == catalogue.size())
+    throw PlanInputError("--target '" + a.target + "': no metric '" + target.metric + "' (" +
+                         metric_hint(target.metric, catalogue) + ")");
+  const std::string unit = catalogue[metric].unit;
+  const std::string town = a.town.empty() ? "*" : a.town;
+  std::string town_label = "all towns";
+  if (town != "*") {
+    std::string list;
+    bool known = false;
+    for (const auto& t : probe.towns) {
+      list += (list.empty() ? "" : ", ") + t.id;
+      if (t.id == town) known = true, town_label = t.label;
+    }
+    if (!known)
+      throw PlanInputError("--town '" + town + "': no such town (the scenario has: " + list +
+                           "; '*' = all towns together)");
+  }
+
+  const fs::path dir = a.out_dir.empty() ? fs::path("prostup-out") / (ls.scenario.name + "-plan")
+                                         : fs::path(a.out_dir);
+  StagedOutput out(dir, a.force);
+
+  RunOptions opt;
+  opt.threads = a.threads;
+  opt.replications = a.replications;
+  opt.months = a.months;
+  opt.seed = a.seed;
+  opt.cancel = &g_cancel;
+  Progress bar(!a.quiet);
+  const long long width = range.hi - range.lo;
+  const long long expected =  // hi, lo, then the bisection
+      2 + static_cast<long long>(std::ceil(std::log2(static_cast<double>(std::max(1LL, width)))));
+
+  std::map<long long, PlanPoint> evaluated;
+  std::vector<PlanPoint> order;
+  RunInfo info;
+  bool first = true;
+  auto meets = [&](long long v) {
+    const CompiledModel m = v == range.lo ? probe : model_for(v);
+    const long long base = static_cast<long long>(order.size());
+    opt.progress = [&bar, base, expected](long long done, long long total) {
+      bar.update(base * total + done, std::max(expected, base + 1) * total);
+    };
+    RunResult r = run_models({m}, opt);
+    if (first) {
+      info = r.info;
+      info.household_months = 0;
+      info.simulate_seconds = 0;
+      first = false;
+    }
+    info.household_months += r.info.household_months;
+    info.simulate_seconds += r.info.simulate_seconds;
+    const TownVariantResult* tv = r.find(town, variant);
+    if (!tv) throw std::logic_error("plan: no result row for town " + town);
+    std::size_t k = 0;
+    while (k < r.metric_info.size() && r.metric_info[k].name != target.metric) ++k;
+    if (k == r.metric_info.size()) throw std::logic_error("plan: metric vanished");
+    PlanPoint p = evaluate_point(v, tv->per_replication[k], target, a.confidence);
+    order.push_back(p);
+    evaluated[v] = p;
+    if (!a.quiet) {
+      bar.finish();
+      std::cerr << "  " << range.pointer << " = " << v << ": "
+                << detail::format_ci(p.summary.mean, p.summary.ci_low, p.summary.ci_high, unit)
+                << ", bound " << detail::format_ci(p.bound, kUndefined, kUndefined, unit)
+                << (p.meets ? "  meets" : "  does not meet") << "\n";
+    }
+    return p.meets;
+  };
+  const SearchResult found = bisect_smallest(range.lo, range.hi, meets);
+  bar.finish();
+
+  // The search trusts monotonicity; the values it saw should agree with it.
+  bool monotone = true;
+  {
+    bool seen_meet = false;
+    for (const auto& [v, p] : evaluated) {
+      if (seen_meet && !p.meets) monotone = false;
+      seen_meet = seen_meet || p.meets;
+    }
+  }
+
+  info.scenario_path = ls.path;
+  info.scenario_sha256 = ls.sha256;
+  info.scenario_title = ls.scenario.title;
+  info.wall_seconds = seconds_now() - wall0;
+  info.started_at = started_at;
+  ojson manifest = manifest_json(info, "plan");
+  manifest["plan"] = {{"vary", range.pointer},
+                      {"target", a.target},
+                      {"town", town},
+                      {"variant", variant},
+                      {"confidence", a.confidence}};
+  write_text(out.staging() / "manifest.json", manifest.dump(2) + "\n");
+
+  ojson pj;
+  pj["format"] = "prostup-plan";
+  pj["format_version"] = 1;
+  pj["vary"] = range.pointer;
+  pj["written_at"] = written.pointer;
+  pj["range"] = {{"lo", range.lo}, {"hi", range.hi}};
+  pj["target"] = {{"metric", target.metric}, {"op", target.op()}, {"value", target.value}};
+  pj["unit"] = unit;
+  pj["confidence"] = a.confidence;
+  pj["bound"] = target.at_least
+                    ? "one-sided lower confidence bound of the mean: mean - t(confidence, n-1) "
+                      "* sd / sqrt(n); the target is met when it is >= the value"
+                    : "one-sided upper confidence bound of the mean: mean + t(confidence, n-1) "
+                      "* sd / sqrt(n); the target is met when it is <= the value";
+  pj["ci"] = "ci_low and ci_high: the two-sided 95 % confidence interval of the mean";
+  pj["town"] = town;
+  pj["variant"] = variant;
+  pj["seed"] = info.seed;
+  pj["replications"] = info.replications;
+  pj["months"] = info.months;
+  pj["answer"] = found.answer ? ojson(*found.answer) : ojson(nullptr);
+  pj["monotone_in_evaluated"] = monotone;
+  ojson by_order = ojson::array(), sorted = ojson::array();
+  for (const auto& p : order) by_order.push_back(point_json(p));
+  for (const auto& [v, p] : evaluated) sorted.push_back(point_json(p));
+  pj["points"] = by_order;
+  pj["points_sorted"] = sorted;
+  write_text(out.staging() / "plan.json", pj.dump(2) + "\n");
+
+  std::string report_error;
+  try {
+    write_report(out.staging());
+  } catch (const std::exception& e) {
+    report_error = e.what();
+  }
+  out.commit();
+
+  // The answer goes to stdout even with --quiet: it is what the command is for.
+  auto describe = [&](const PlanPoint& p) {
+    return detail::format_ci(p.summary.mean, p.summary.ci_low, p.summary.ci_high, unit) +
+           ", one-sided " + (target.at_least ? "lower" : "upper") + " bound " +
+           detail::format_ci(p.bound, kUndefined, kUndefined, unit) +
+           (p.meets ? " -> meets the target" : " -> does not meet it");
+  };
+  char conf[32];
+  std::snprintf(conf, sizeof conf, "%g %%", 100 * a.confidence);
+  std::cout << "Target: " << target.metric << " " << target.op() << " "
+            << detail::format_ci(target.value, kUndefined, kUndefined, unit) << " in " << town_label
+            << " (" << variant << "), met with " << conf << " one-sided confidence\n"
+            << "Varied: " << range.pointer << " over " << range.lo << ".." << range.hi << "; "
+            << order.size() << " of " << (width + 1) << " values simulated, " << info.replications
+            << " replications each, seed " << info.seed << "\n";
+  if (found.answer) {
+    const long long v = *found.answer;
+    std::cout << "Answer: " << v << "\n"
+              << "  at " << v << ": " << describe(evaluated.at(v)) << "\n";
+    if (v > range.lo)
+      std::cout << "  at " << v - 1 << ": " << describe(evaluated.at(v - 1)) << "\n";
+    else
+      std::cout << "  (" << v << " is the lowest value in the range)\n";
+  } else {
+    std::cout << "No value in " << range.lo << ".." << range.hi << " meets the target.\n"
+              << "  at " << range.hi << ": " << describe(evaluated.at(range.hi)) << "\n";
+  }
+  std::cout << "Mean and 95 % CI over replications. Written to " << dir.string() << "/\n";
+  if (!monotone)
+    std::cerr << "prostup plan: warning: the values tried do not rise (or fall) steadily with "
+                 "the setting; the answer assumes they do (see plan.json)\n";
+  if (!report_error.empty()) {
+    std::cerr << "prostup plan: the report could not be drawn: " << report_error << "\n";
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int cmd_plan(const PlanArgs& a) {
+  try {
+    return run_plan(a);
+  } catch (const PlanInputError& e) {
+    std::cerr << "prostup plan: " << e.what() << "\n";
+    return kExitInvalid;
+  } catch (const detail::InputError& e) {
+    std::cerr << "prostup plan: " << e.what() << "\n";
+    return kExitInvalid;
+  } catch (const RunCancelled&) {
+    std::cerr << "prostup plan: interrupted; nothing was written\n";
+    return detail::exit_code_for_signal();
+  } catch (const std::exception& e) {
+    std::cerr << "prostup plan: " << e.what() << "\n";
+    return kExitFailure;
+  }
 }
 
 }  // namespace prostup

@@ -1,12 +1,254 @@
+// `prostup sweep`: the scenario run at every point of a grid of values, all points with the
+// same seed and random keys (common random numbers), so differences between points come
+// from the values and not from the draws.
+#include <cmath>
+#include <fstream>
 #include <iostream>
+#include <set>
 
+#include "plan_support.hpp"
 #include "prostup/cli.hpp"
+#include "prostup/runner.hpp"
+#include "prostup/writers.hpp"
+#include "run_support.hpp"
 
 namespace prostup {
 
-int cmd_sweep(const SweepArgs&) {
-  std::cerr << "prostup sweep: not implemented yet\n";
-  return kExitFailure;
+namespace fs = std::filesystem;
+using namespace planning;
+
+namespace {
+
+struct PointResult {
+  std::vector<double> values;                 // parallel to the axes
+  std::vector<std::string> towns;             // result rows: towns then "*"
+  std::vector<std::vector<Summary>> metrics;  // [row][metric]
+};
+
+void write_text(const fs::path& p, const std::string& text) {
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) throw std::runtime_error("cannot write " + p.string());
+}
+
+std::string point_label(const std::vector<SweepAxis>& axes, const std::vector<double>& values) {
+  std::string s;
+  for (std::size_t k = 0; k < axes.size(); ++k)
+    s += (s.empty() ? "" : ", ") + axes[k].pointer + " = " + value_text(values[k], axes[k].integer);
+  return s;
+}
+
+// sweep.csv: one row per town, point, metric and parameter; a point with several parameters
+// repeats its metric rows once per parameter (each row carries one coordinate).
+std::string sweep_csv(const std::vector<SweepAxis>& axes, const std::vector<PointResult>& points,
+                      const std::vector<MetricInfo>& metrics) {
+  std::string csv = "town,point,parameter,value,metric,mean,ci_low,ci_high\n";
+  if (points.empty()) return csv;
+  for (std::size_t row = 0; row < points.front().towns.size(); ++row)
+    for (std::size_t p = 0; p < points.size(); ++p)
+      for (std::size_t k = 0; k < metrics.size(); ++k) {
+        const Summary& s = points[p].metrics[row][k];
+        for (std::size_t a = 0; a < axes.size(); ++a)
+          csv += csv_field(points[p].towns[row]) + "," + std::to_string(p + 1) + "," +
+                 csv_field(axes[a].pointer) + "," +
+                 value_text(points[p].values[a], axes[a].integer) + "," +
+                 csv_field(metrics[k].name) + "," + format_number(s.mean) + "," +
+                 format_number(s.ci_low) + "," + format_number(s.ci_high) + "\n";
+      }
+  return csv;
+}
+
+ojson axes_json(const std::vector<SweepAxis>& axes, const std::vector<std::string>& written) {
+  ojson j = ojson::array();
+  for (std::size_t k = 0; k < axes.size(); ++k) {
+    const SweepAxis& a = axes[k];
+    ojson values = ojson::array();
+    for (double v : a.values) values.push_back(a.integer ? ojson(std::llround(v)) : ojson(v));
+    ojson x;
+    x["pointer"] = a.pointer;
+    x["written_at"] = written[k];
+    x["from"] = a.integer ? ojson(std::llround(a.from)) : ojson(a.from);
+    x["to"] = a.integer ? ojson(std::llround(a.to)) : ojson(a.to);
+    x["step"] = a.integer ? ojson(std::llround(a.step)) : ojson(a.step);
+    x["integer"] = a.integer;
+    x["values"] = values;
+    j.push_back(x);
+  }
+  return j;
+}
+
+int run_sweep(const SweepArgs& a) {
+  using namespace detail;
+  install_signal_handlers();
+  const double wall0 = seconds_now();
+  const std::string started_at = utc_now_iso8601();
+
+  std::vector<SweepAxis> axes;
+  std::set<std::string> seen;
+  for (const std::string& s : a.sets) {
+    axes.push_back(parse_set(s));
+    check_not_variants(axes.back().pointer, "--set '" + s + "'");
+    if (!seen.insert(axes.back().pointer).second)
+      throw PlanInputError("--set '" + s + "': " + axes.back().pointer +
+                           " is already set by an earlier --set");
+  }
+  const auto grid = sweep_grid(axes);
+
+  LoadedScenario ls = load_or_report(a.file);
+  const ojson doc = document_for(ls.document, "");
+  // Each pointer is checked alone first, so an error names its own --set.
+  std::vector<std::string> written;
+  for (std::size_t k = 0; k < axes.size(); ++k) {
+    ojson probe = doc;
+    SetResult r = set_number(probe, axes[k].pointer, axes[k].from, axes[k].integer,
+                             "--set '" + a.sets[k] + "'");
+    written.push_back(r.pointer);
+    if (!r.note.empty()) std::cerr << "prostup sweep: note: " << r.note << "\n";
+  }
+  // Every point is validated before anything runs: a bad value stops the sweep at once.
+  std::vector<CompiledModel> models;
+  for (std::size_t p = 0; p < grid.size(); ++p) {
+    std::vector<Setting> settings;
+    for (std::size_t k = 0; k < axes.size(); ++k)
+      settings.push_back({axes[k].pointer, grid[p][k], axes[k].integer});
+    models.push_back(compile_with(
+        doc, settings, "baseline",
+        "point " + std::to_string(p + 1) + " (" + point_label(axes, grid[p]) + ")", "--set"));
+  }
+
+  const fs::path dir = a.out_dir.empty() ? fs::path("prostup-out") / (ls.scenario.name + "-sweep")
+                                         : fs::path(a.out_dir);
+  StagedOutput out(dir, a.force);
+
+  RunOptions opt;
+  opt.threads = a.threads;
+  opt.replications = a.replications;
+  opt.months = a.months;
+  opt.seed = a.seed;
+  opt.cancel = &g_cancel;
+  Progress bar(!a.quiet);
+  const long long per_point = static_cast<long long>(models.front().towns.size()) *
+                              (a.replications > 0 ? a.replications : models.front().replications);
+  const long long total = per_point * static_cast<long long>(models.size());
+
+  std::vector<PointResult> points;
+  std::vector<MetricInfo> metrics;
+  RunInfo info;
+  for (std::size_t p = 0; p < models.size(); ++p) {
+    const long long offset = per_point * static_cast<long long>(p);
+    opt.progress = [&bar, offset, total](long long done, long long) {
+      bar.update(offset + done, total);
+    };
+    RunResult r = run_models({models[p]}, opt);
+    if (p == 0) {
+      info = r.info;
+      metrics = r.metric_info;
+      info.household_months = 0;
+      info.simulate_seconds = 0;
+    }
+    info.household_months += r.info.household_months;
+    info.simulate_seconds += r.info.simulate_seconds;
+    PointResult pr;
+    pr.values = grid[p];
+    for (const auto& tv : r.results) {
+      pr.towns.push_back(tv.town);
+      std::vector<Summary> row(metrics.size());
+      // Metrics by name: a point cannot add stages, but be exact rather than positional.
+      for (std::size_t k = 0; k < metrics.size(); ++k)
+        for (std::size_t j = 0; j < r.metric_info.size(); ++j)
+          if (r.metric_info[j].name == metrics[k].name) row[k] = tv.metrics[j];
+      pr.metrics.push_back(std::move(row));
+    }
+    points.push_back(std::move(pr));
+  }
+  bar.finish();
+
+  info.scenario_path = ls.path;
+  info.scenario_sha256 = ls.sha256;
+  info.scenario_title = ls.scenario.title;
+  info.wall_seconds = seconds_now() - wall0;
+  info.started_at = started_at;
+
+  ojson manifest = manifest_json(info, "sweep");
+  ojson def;
+  def["axes"] = axes_json(axes, written);
+  def["points"] = grid.size();
+  def["order"] = "points numbered from 1; the last --set varies fastest";
+  manifest["sweep"] = def;
+  write_text(out.staging() / "manifest.json", manifest.dump(2) + "\n");
+  write_text(out.staging() / "sweep.csv", sweep_csv(axes, points, metrics));
+
+  ojson pj;
+  pj["format"] = "prostup-sweep-points";
+  pj["format_version"] = 1;
+  pj["order"] = def["order"];
+  pj["axes"] = def["axes"];
+  ojson plist = ojson::array();
+  for (std::size_t p = 0; p < grid.size(); ++p) {
+    ojson values = ojson::object();
+    for (std::size_t k = 0; k < axes.size(); ++k)
+      values[axes[k].pointer] =
+          axes[k].integer ? ojson(std::llround(grid[p][k])) : ojson(grid[p][k]);
+    plist.push_back({{"point", p + 1}, {"values", values}});
+  }
+  pj["points"] = plist;
+  write_text(out.staging() / "sweep_points.json", pj.dump(2) + "\n");
+
+  std::string report_error;
+  if (!a.no_report) {
+    try {
+      write_report(out.staging());
+    } catch (const std::exception& e) {
+      report_error = e.what();
+    }
+  }
+  out.commit();
+
+  if (!a.quiet) {
+    // The headline outcome for all towns together, point by point.
+    std::size_t k = 0;
+    while (k < metrics.size() && metrics[k].name != "reached_lease_share") ++k;
+    std::cout << "Sweep of " << grid.size() << " point" << (grid.size() == 1 ? "" : "s") << ", "
+              << info.replications << " replications each, seed " << info.seed
+              << " (common random numbers)\n";
+    if (k < metrics.size()) {
+      std::cout << "Share reaching a lease, all towns (95 % CI):\n";
+      for (std::size_t p = 0; p < points.size(); ++p) {
+        const Summary& s = points[p].metrics.back()[k];
+        std::cout << "  " << p + 1 << ". " << point_label(axes, grid[p]) << ": "
+                  << format_ci(s.mean, s.ci_low, s.ci_high, metrics[k].unit) << "\n";
+      }
+    }
+    std::cout << "Written to " << dir.string() << "/ (sweep.csv, sweep_points.json, manifest.json"
+              << (a.no_report || !report_error.empty() ? "" : ", report.html") << ")\n";
+  }
+  if (!report_error.empty()) {
+    std::cerr << "prostup sweep: the report could not be drawn: " << report_error
+              << "\n(the data files are written; try `prostup report " << dir.string() << "`)\n";
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int cmd_sweep(const SweepArgs& a) {
+  try {
+    return run_sweep(a);
+  } catch (const PlanInputError& e) {
+    std::cerr << "prostup sweep: " << e.what() << "\n";
+    return kExitInvalid;
+  } catch (const detail::InputError& e) {
+    std::cerr << "prostup sweep: " << e.what() << "\n";
+    return kExitInvalid;
+  } catch (const RunCancelled&) {
+    std::cerr << "prostup sweep: interrupted; nothing was written\n";
+    return detail::exit_code_for_signal();
+  } catch (const std::exception& e) {
+    std::cerr << "prostup sweep: " << e.what() << "\n";
+    return kExitFailure;
+  }
 }
 
 }  // namespace prostup

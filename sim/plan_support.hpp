@@ -1,0 +1,138 @@
+// Parsing and evaluation shared by `prostup sweep` and `prostup plan`: JSON pointers into a
+// scenario document, value ranges, targets, one-sided confidence bounds and the integer
+// bisection. Private to sim/ and the tests; no output is written here.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "prostup/model.hpp"
+#include "prostup/results.hpp"
+#include "prostup/scenario_json.hpp"
+
+namespace prostup::planning {
+
+// Malformed user input; the message names the offending option and is printed as is (exit 2).
+struct PlanInputError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+inline constexpr int kMaxSweepPoints = 1000;
+
+// An RFC 6901 pointer split into unescaped reference tokens ("/a~1b/c" -> {"a/b", "c"}).
+// Throws PlanInputError for a malformed pointer (not starting with '/', a bad '~' escape) or
+// the whole document ("").
+std::vector<std::string> parse_pointer(const std::string& pointer);
+
+// One --set POINTER=FROM:TO:STEP. Integer when FROM, TO and STEP are all written as integers.
+struct SweepAxis {
+  std::string pointer;
+  double from = 0, to = 0, step = 0;
+  bool integer = false;
+  std::vector<double> values;  // from, from+step, ... <= to (to itself when reached exactly)
+};
+SweepAxis parse_set(const std::string& spec);
+
+// The cartesian product of the axes: point i's coordinates, the LAST axis varying fastest
+// (as nested loops written in the order of the --set options). Throws PlanInputError
+// beyond kMaxSweepPoints.
+std::vector<std::vector<double>> sweep_grid(const std::vector<SweepAxis>& axes);
+
+// --vary POINTER=LO:HI, integers with LO <= HI.
+struct VaryRange {
+  std::string pointer;
+  long long lo = 0, hi = 0;
+};
+VaryRange parse_vary(const std::string& spec);
+
+// --target METRIC>=VALUE or METRIC<=VALUE; VALUE may end in '%' (divided by 100).
+struct Target {
+  std::string metric;
+  bool at_least = true;  // ">=" (else "<=")
+  double value = 0;
+  std::string op() const { return at_least ? ">=" : "<="; }
+};
+Target parse_target(const std::string& spec);
+
+// What setting a value at a pointer changed, for the planner's log.
+struct SetResult {
+  std::string pointer;  // where the value was written (may end in "/initial")
+  std::string note;     // e.g. that a capacity schedule still applies; "" if none
+};
+
+// Writes `value` (an integer when `integer`) at `pointer` in `doc`. The pointer must name an
+// existing number, or a scheduled value given as {"initial": n, "schedule": [...]}: then
+// `initial` is set and the schedule kept (a planner sets the opening value; the scheduled
+// changes stay as planned). Throws PlanInputError naming `option` for a missing path or a
+// non-numeric target, listing the keys that exist where the path breaks off.
+SetResult set_number(ojson& doc, const std::string& pointer, double value, bool integer,
+                     const std::string& option);
+
+// One value to write into the scenario document.
+struct Setting {
+  std::string pointer;
+  double value = 0;
+  bool integer = false;
+};
+
+// A copy of `doc` with the settings written (set_number), validated (load_scenario_json) and
+// compiled as variant `variant`. Throws PlanInputError introduced by `what` (e.g. "point 3
+// (/x = 5)") that lists every diagnostic of the patched scenario. `written`, when given,
+// receives what each setting changed.
+CompiledModel compile_with(const ojson& doc, const std::vector<Setting>& settings,
+                           const std::string& variant, const std::string& what,
+                           const std::string& option, std::vector<SetResult>* written = nullptr);
+
+// The scenario document a sweep or plan patches: `variant`'s patch applied (none when
+// empty), without the variants themselves. Throws PlanInputError for an unknown or invalid
+// variant.
+ojson document_for(const ojson& scenario_document, const std::string& variant);
+
+// Refuses a pointer into /variants (the patched document has none: use --variant instead).
+void check_not_variants(const std::string& pointer, const std::string& option);
+
+// manifest.json for a sweep or plan directory: the fields of run's manifest (program,
+// scenario, seed, replications, months, threads, towns, stages, services, household_months,
+// simulate_seconds, wall_seconds, started_at) plus "command".
+ojson manifest_json(const RunInfo& info, const std::string& command);
+
+// A CSV field, quoted when it has to be (RFC 4180).
+std::string csv_field(const std::string& s);
+
+// Shortest text for a swept value (integers without a decimal point).
+std::string value_text(double v, bool integer);
+
+// Student's t quantile: P(T <= t) = p with `dof` degrees of freedom.
+double student_t_quantile(double p, double dof);
+
+// One evaluated value of the varied parameter.
+struct PlanPoint {
+  long long value = 0;
+  Summary summary;            // mean and the usual two-sided 95 % CI over replications
+  double bound = kUndefined;  // one-sided bound at the chosen confidence (lower for >=)
+  bool meets = false;
+};
+
+// The one-sided bound at `confidence` of the mean of `values` (NaN entries left out):
+// mean - t(confidence, n-1) * sd / sqrt(n) for a ">=" target, mean + ... for "<=".
+// Undefined with fewer than two defined values; a zero spread gives the mean itself.
+PlanPoint evaluate_point(long long value, const std::vector<double>& values, const Target& t,
+                         double confidence);
+
+// The smallest integer in [lo, hi] for which `meets(v)` holds, assuming it is monotone
+// (false ... false true ... true). Evaluates hi first (no answer if it fails), then lo, then
+// bisects, remembering every value it evaluated (each at most once). The returned trace
+// holds them in evaluation order; when the answer is above lo, its neighbour below is among
+// them and fails.
+struct SearchResult {
+  std::optional<long long> answer;
+  std::vector<long long> evaluated;  // in evaluation order
+};
+SearchResult bisect_smallest(long long lo, long long hi,
+                             const std::function<bool(long long)>& meets);
+
+}  // namespace prostup::planning
