@@ -64,7 +64,7 @@ TEST_CASE("pointers are split and unescaped as RFC 6901 says", "[plan][parse]") 
   CHECK_THAT(error_of([] { parse_pointer("/a~"); }), Catch::Contains("'~' must be followed"));
 }
 
-TEST_CASE("--set ranges: integers stay integers, decimals stay as written", "[plan][parse]") {
+TEST_CASE("sweep ranges: integers stay integers, decimals stay as written", "[plan][parse]") {
   SweepAxis a = parse_set("/towns/x/capacity/lease=0:40:5");
   CHECK(a.pointer == "/towns/x/capacity/lease");
   CHECK(a.integer);
@@ -111,7 +111,7 @@ TEST_CASE("the sweep grid: the last --set varies fastest; at most 1000 points", 
   CHECK(sweep_grid({parse_set("/a=1:40:1"), parse_set("/b=1:25:1")}).size() == 1000);
 }
 
-TEST_CASE("--vary and --target are parsed, and refused when malformed", "[plan][parse]") {
+TEST_CASE("plan ranges and targets are parsed, and refused when malformed", "[plan][parse]") {
   VaryRange v = parse_vary("/towns/x/capacity/lease=3:40");
   CHECK(v.pointer == "/towns/x/capacity/lease");
   CHECK(v.lo == 3);
