@@ -1,0 +1,45 @@
+// The exact cohort model: with capacities and caseloads unlimited, a household's state is
+// a finite Markov chain; propagating expected counts gives the Monte Carlo's expectation.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "prostup/model.hpp"
+
+namespace prostup {
+
+struct CohortTown {
+  std::string town;
+  // Expected occupancy [stage][month 0..M] and expected households that have reached a
+  // permanent stage by the end of each month (households in need only) [month].
+  std::vector<std::vector<double>> occupancy;
+  std::vector<double> reached_lease;
+  double in_need_initial = 0;  // initial households not in a permanent stage
+  // Per profile and entry stage (the town's first entry stage and every initially
+  // populated non-permanent stage): P(ever reach a permanent stage before exit) and
+  // E[monthly steps until the first permanent stage | reached].
+  struct Entry {
+    std::string profile, stage;
+    double p_reach_lease = 0, expected_months_to_lease = 0;
+  };
+  std::vector<Entry> entries;
+  // Demand (expected occupancy without limits) against capacity, per stage and month.
+  std::vector<std::string> binding;  // "training flats: demand 42, capacity 20 from month 9"
+};
+
+struct CohortResult {
+  std::string variant;
+  int months = 0;
+  std::size_t states_per_profile = 0;
+  std::vector<CohortTown> towns;
+};
+
+// Caps on the counters the chain keeps; 0 = derive the smallest exact caps from the rules.
+struct CohortCaps {
+  int months_in_stage = 0, streak = 0, arrears = 0;
+};
+
+CohortResult cohort(const CompiledModel& m, const CohortCaps& caps = {});
+
+}  // namespace prostup
