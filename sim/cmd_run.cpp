@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "prostup/cli.hpp"
+#include "prostup/cohort.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
 #include "run_support.hpp"
@@ -201,6 +202,16 @@ int cmd_run(const RunArgs& a) {
     staged.commit();
     if (!a.quiet) {
       print_summary(r, models);
+      // The binding constraints, from the exact model without limits (docs/cohort.md).
+      const CohortResult ch = cohort(models.front());
+      bool any = false;
+      for (std::size_t t = 0; t < ch.towns.size(); ++t)
+        for (const auto& b : ch.towns[t].binding) {
+          if (!any)
+            std::printf("\nBinding constraints (expected demand without limits, baseline):\n");
+          any = true;
+          std::printf("  %s: %s\n", models.front().towns[t].label.c_str(), b.c_str());
+        }
       std::printf("\nOutputs: %s (%.3g household-months in %.2f s)\n", out.string().c_str(),
                   static_cast<double>(r.info.household_months), r.info.simulate_seconds);
     }
