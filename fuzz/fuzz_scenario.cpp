@@ -1,0 +1,70 @@
+// libFuzzer target: arbitrary bytes as a scenario file.
+//
+// Every input must end in diagnostics or a valid scenario, never a crash, leak, hang or
+// sanitizer report. A valid scenario is also compiled and simulated for one month of
+// replication 0 of its first town, baseline and every variant, because the validator's
+// job is to let through only what the engine can run.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "prostup/engine.hpp"
+#include "prostup/model.hpp"
+#include "prostup/scenario_json.hpp"
+
+namespace {
+
+// Households the first month of town 0 may start with (initial population plus the
+// expected arrivals). Above this a valid input only measures the engine's speed, which
+// is the benchmarks' business; the fuzzer would spend its time there instead of
+// exploring the loader.
+constexpr double kMaxFuzzHouseholds = 50000;
+
+bool small_enough(const prostup::Scenario& s) {
+  if (s.towns.empty()) return false;
+  const prostup::Town& t = s.towns.front();
+  double households = t.arrival_rate.initial;
+  for (const auto& [month, rate] : t.arrival_rate.changes)
+    if (month <= 1 && rate > households) households = rate;
+  for (const auto& [stage, n] : t.initial) households += n;
+  return households <= kMaxFuzzHouseholds;
+}
+
+// Conservation holds in every month of every valid model: the households in the stages
+// are those alive, and everyone who entered is alive or gone. A break is an engine bug.
+void check_conservation(const prostup::MonthAudit& a, void*) {
+  std::int64_t in_stages = 0;
+  for (std::int64_t n : *a.occupancy) in_stages += n;
+  if (in_stages != a.alive || a.entered_total != a.alive + a.exited_total) __builtin_trap();
+}
+
+void simulate_first_month(const prostup::Scenario& s, const std::string& variant) {
+  if (!small_enough(s)) return;
+  const prostup::CompiledModel m = prostup::compile(s, variant);
+  prostup::SimulateOptions opt;
+  opt.months = 1;
+  opt.audit = check_conservation;
+  const prostup::ReplicationOutcome o = prostup::simulate(m, 0, 0, opt);
+  if (o.months != 1) __builtin_trap();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  prostup::LoadResult r = prostup::load_scenario_text(text);
+  if (!r.ok()) {
+    // An invalid input must say why.
+    if (r.diagnostics.empty()) __builtin_trap();
+    return 0;
+  }
+  simulate_first_month(*r.scenario, "baseline");
+  for (const prostup::Variant& v : r.scenario->variants) {
+    prostup::LoadResult patched = prostup::apply_variant(r.document, v.id);
+    // load_scenario_text already validated every variant's patched scenario.
+    if (!patched.ok()) __builtin_trap();
+    simulate_first_month(*patched.scenario, v.id);
+  }
+  return 0;
+}

@@ -1,0 +1,42 @@
+#!/bin/sh
+# Sanitizer builds of the test suite, for CI (scripts/test.sh) and by hand.
+#   scripts/sanitizers.sh [asan|tsan|all]     (default: all)
+# asan: AddressSanitizer + UndefinedBehaviorSanitizer (with leak checking), the whole ctest
+#       suite in build-asan/.
+# tsan: ThreadSanitizer in build-tsan/, only the tests that exercise the parallel runner
+#       (test_engine's [runner] tests): the rest is single-threaded and ASan covers it.
+# Both are RelWithDebInfo (-O2 -g): fast enough for the statistical tests, readable traces.
+set -eu
+cd "$(dirname "$0")/.."
+what=${1:-all}
+jobs=$(nproc)
+
+# Every report aborts the test that caused it (the build also has -fno-sanitize-recover).
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$(pwd)/scripts/tsan.supp"
+
+elapsed() { echo $(( $(date +%s) - $1 )); }
+
+if [ "$what" = asan ] || [ "$what" = all ]; then
+  t0=$(date +%s)
+  echo "== sanitizers: address,undefined (build-asan, whole ctest suite)"
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DPROSTUP_SANITIZE=address,undefined >/dev/null
+  cmake --build build-asan -j"$jobs" >/dev/null
+  t1=$(date +%s)
+  (cd build-asan && ctest --output-on-failure -j"$jobs")
+  echo "== sanitizers: address,undefined passed (build $((t1 - t0)) s, tests $(elapsed "$t1") s)"
+fi
+
+if [ "$what" = tsan ] || [ "$what" = all ]; then
+  t0=$(date +%s)
+  echo "== sanitizers: thread (build-tsan, the parallel runner's tests)"
+  cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPROSTUP_SANITIZE=thread \
+    -DPROSTUP_BUILD_BENCHMARKS=OFF >/dev/null
+  cmake --build build-tsan -j"$jobs" --target test_engine >/dev/null
+  t1=$(date +%s)
+  # These run the runner with 1, 2 and 8 threads, so its tasks really overlap.
+  build-tsan/tests/test_engine "[runner]"
+  echo "== sanitizers: thread passed (build $((t1 - t0)) s, tests $(elapsed "$t1") s)"
+fi
