@@ -41,6 +41,12 @@ int cmd_cohort(const CohortArgs& a) {
                    << ',' << format_number(ct.occupancy[s][month]) << ',' << tw.capacity[s][month]
                    << '\n';
           }
+        for (int v = 0; v < m.n_services(); ++v)
+          if (v < static_cast<int>(ct.service_demand.size()))
+            for (std::size_t k = 0; k < ct.service_demand[v].size(); ++k)
+              bott << ct.town << ',' << m.variant << ",service," << m.services[v].id << ',' << k + 1
+                   << ',' << format_number(ct.service_demand[v][k]) << ',' << tw.service_capacity[v]
+                   << '\n';
         for (const auto& e : ct.entries)
           sum << ct.town << ',' << m.variant << ',' << e.profile << ',' << e.stage << ','
               << format_number(e.p_reach_lease) << ',' << format_number(e.expected_months_to_lease)

@@ -306,6 +306,31 @@ CohortResult cohort(const CompiledModel& m, const CohortCaps& caps) {
         ct.binding.push_back(buf);
       }
     }
+    // Services: expected eligible households (all engaged when caseloads are unlimited)
+    // against the town's caseload slots.
+    for (int v = 0; v < m.n_services(); ++v) {
+      const int slots = tw.service_capacity[v];
+      if (slots <= 0) continue;
+      int first = -1;
+      double peak = 0;
+      for (int t = 1; t <= M; ++t) {
+        double demand = 0;
+        for (int s = 0; s < S; ++s)
+          if ((m.services[v].eligible_stage_mask >> s) & 1u) demand += ct.occupancy[s][t];
+        ct.service_demand.resize(m.n_services());
+        ct.service_demand[v].push_back(demand);
+        if (demand > slots + 0.5) {
+          if (first < 0) first = t;
+          peak = std::max(peak, demand);
+        }
+      }
+      if (first > 0) {
+        char buf[256];
+        std::snprintf(buf, sizeof buf, "%s: demand %.0f cases, caseload %d from month %d",
+                      m.services[v].label.c_str(), peak, slots, first);
+        ct.binding.push_back(buf);
+      }
+    }
     res.towns.push_back(std::move(ct));
   }
   return res;

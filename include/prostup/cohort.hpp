@@ -25,7 +25,9 @@ struct CohortTown {
   };
   std::vector<Entry> entries;
   // Demand (expected occupancy without limits) against capacity, per stage and month.
-  std::vector<std::string> binding;  // "training flats: demand 42, capacity 20 from month 9"
+  std::vector<std::string> binding;
+  // Expected households eligible for each staffed service, months 1..M (empty if unstaffed).
+  std::vector<std::vector<double>> service_demand;  // "training flats: demand 42, capacity 20 from month 9"
 };
 
 struct CohortResult {
