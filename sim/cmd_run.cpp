@@ -193,6 +193,9 @@ int cmd_run(const RunArgs& a) {
       r.info.variant_descriptions.push_back(d);
     }
     r.info.wall_seconds = seconds_now() - wall0;
+    // The binding constraints, from the exact model without limits (docs/cohort.md).
+    const CohortResult exact = cohort(models.front());
+    for (const auto& ct : exact.towns) r.info.binding_constraints.push_back(ct.binding);
     write_run_outputs(r, staged.staging());
     if (!a.no_report) write_report(staged.staging());
     if (g_cancel) {
@@ -202,11 +205,9 @@ int cmd_run(const RunArgs& a) {
     staged.commit();
     if (!a.quiet) {
       print_summary(r, models);
-      // The binding constraints, from the exact model without limits (docs/cohort.md).
-      const CohortResult ch = cohort(models.front());
       bool any = false;
-      for (std::size_t t = 0; t < ch.towns.size(); ++t)
-        for (const auto& b : ch.towns[t].binding) {
+      for (std::size_t t = 0; t < exact.towns.size(); ++t)
+        for (const auto& b : exact.towns[t].binding) {
           if (!any)
             std::printf("\nBinding constraints (expected demand without limits, baseline):\n");
           any = true;

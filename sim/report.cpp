@@ -265,6 +265,15 @@ void write_report(const fs::path& dir) {
     for (const auto& town : towns) {
       html << "<section class=\"town\" id=\"town-" << escape(report::file_id(town)) << "\">\n<h2>"
            << escape(report::town_label(r, town)) << "</h2>\n";
+      for (std::size_t t = 0; t < r.info.towns.size() && t < r.info.binding_constraints.size(); ++t)
+        if (r.info.towns[t] == town && !r.info.binding_constraints[t].empty()) {
+          html << "<h3>Binding constraints</h3>\n<p class=\"note\">Where the expected demand "
+                  "without limits (the exact cohort model of the baseline) exceeds the capacity "
+                  "or caseload:</p>\n<ul>\n";
+          for (const auto& line : r.info.binding_constraints[t])
+            html << "<li>" << escape(line) << "</li>\n";
+          html << "</ul>\n";
+        }
       html << "<h3>Outcomes</h3>\n" << outcomes_table(r, town);
       html << "<h3>Variants against the baseline</h3>\n" << comparison_table(r, town);
       if (auto c = report::forest_chart(r, town)) html << emit(*c);

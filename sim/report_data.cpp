@@ -112,6 +112,13 @@ RunResult run_from_json(const json& doc) {
         if (r.info.variants[i] == str_at(v, "id"))
           r.info.variant_descriptions[i] = str_at(v, "description");
   }
+  if (auto b = doc.find("binding_constraints"); b != doc.end() && b->is_object()) {
+    r.info.binding_constraints.assign(r.info.towns.size(), {});
+    for (std::size_t t = 0; t < r.info.towns.size(); ++t)
+      if (auto lines = b->find(r.info.towns[t]); lines != b->end() && lines->is_array())
+        for (const auto& line : *lines)
+          if (line.is_string()) r.info.binding_constraints[t].push_back(line.get<std::string>());
+  }
   for (const auto& m : doc.at("metric_info"))
     r.metric_info.push_back({str_at(m, "name"), str_at(m, "unit"), better_from(str_at(m, "better")),
                              m.value("headline", false)});

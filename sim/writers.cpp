@@ -209,6 +209,10 @@ json results_json(const RunResult& r, const json& manifest) {
          {"description", i < r.info.variant_descriptions.size() ? r.info.variant_descriptions[i]
                                                                 : std::string()}});
   doc["variants"] = variants;
+  json binding = json::object();
+  for (std::size_t t = 0; t < r.info.towns.size() && t < r.info.binding_constraints.size(); ++t)
+    binding[r.info.towns[t]] = r.info.binding_constraints[t];
+  doc["binding_constraints"] = binding;
 
   json rows = json::array();
   for (const auto& tv : r.results) {

@@ -49,9 +49,9 @@ struct IncidencePoint {
 };
 
 struct TownVariantResult {
-  std::string town;     // town id, "*" = all towns together
-  std::string variant;  // "baseline" or a variant id
-  std::vector<Summary> metrics;                 // parallel to RunResult::metric_info
+  std::string town;                                  // town id, "*" = all towns together
+  std::string variant;                               // "baseline" or a variant id
+  std::vector<Summary> metrics;                      // parallel to RunResult::metric_info
   std::vector<std::vector<double>> per_replication;  // [metric][replication], NaN = undefined
   std::vector<Series> series;
   std::vector<Flow> flows;
@@ -77,8 +77,11 @@ struct RunInfo {
   std::uint64_t seed = 0;
   int replications = 0, months = 0, threads = 0;
   std::vector<std::string> variants;  // "baseline" first
-  std::vector<std::string> variant_descriptions;  // parallel to variants (may be empty)
-  std::vector<std::string> towns;     // ids, in scenario order
+  std::vector<std::string> variant_descriptions;
+  // Per town (parallel to towns): where the baseline's expected demand without limits exceeds
+  // a capacity or caseload, from the exact cohort model ("Tréninkový byt: demand 58, ...").
+  std::vector<std::vector<std::string>> binding_constraints;  // parallel to variants (may be empty)
+  std::vector<std::string> towns;                             // ids, in scenario order
   std::vector<std::string> town_labels;
   std::vector<StageInfo> stages;
   std::vector<std::string> services, service_labels;
