@@ -42,18 +42,18 @@ int cmd_cohort(const CohortArgs& a) {
                    << '\n';
           }
         for (int v = 0; v < m.n_services(); ++v)
-          if (v < static_cast<int>(ct.service_demand.size()))
-            for (std::size_t k = 0; k < ct.service_demand[v].size(); ++k)
-              bott << ct.town << ',' << m.variant << ",service," << m.services[v].id << ',' << k + 1
-                   << ',' << format_number(ct.service_demand[v][k]) << ',' << tw.service_capacity[v]
-                   << '\n';
+          if (tw.service_capacity[v] > 0)  // a service without staff is not offered there
+            for (int month = 1; month <= r.months; ++month)
+              bott << ct.town << ',' << m.variant << ",service," << m.services[v].id << ',' << month
+                   << ',' << format_number(ct.service_demand[v][month]) << ','
+                   << tw.service_capacity[v] << '\n';
         for (const auto& e : ct.entries)
           sum << ct.town << ',' << m.variant << ',' << e.profile << ',' << e.stage << ','
               << format_number(e.p_reach_lease) << ',' << format_number(e.expected_months_to_lease)
               << '\n';
         std::printf("%s (%s):", tw.label.c_str(), m.variant.c_str());
         if (ct.binding.empty())
-          std::printf(" no stage's expected demand exceeds its capacity\n");
+          std::printf(" no stage's or service's expected demand exceeds its capacity\n");
         else
           std::printf("\n");
         for (const auto& b : ct.binding) std::printf("  %s\n", b.c_str());

@@ -8,16 +8,23 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <memory>
 
 namespace prostup {
 
 namespace {
 
+// The state's last coordinate, `svc`, packs one counter per tracked service (mixed radix):
+// 0 = not engaged, 1..E = months of the current engagement, E + 1 = an engagement completed.
 struct Space {
   int S, capM, capK, capA;
-  int size() const { return S * (capM + 1) * (capK + 1) * (capA + 1) * 2; }
-  int index(int s, int m, int k, int a, int e) const {
-    return ((((s * (capM + 1) + m) * (capK + 1) + k) * (capA + 1) + a) * 2) + e;
+  std::vector<int> tracked;  // services whose completion a criterion can depend on
+  std::vector<int> radix;    // engagement_months + 2 per tracked service
+  int D = 1;                 // product of radix
+  int size() const { return S * (capM + 1) * (capK + 1) * (capA + 1) * 2 * D; }
+  int index(int s, int m, int k, int a, int e, int svc = 0) const {
+    return (((((s * (capM + 1) + m) * (capK + 1) + k) * (capA + 1) + a) * 2) + e) * D + svc;
   }
 };
 
@@ -31,8 +38,37 @@ unsigned engaged_mask(const CompiledModel& m, const CompiledTown& tw, int stage)
   return mask;
 }
 
-Space make_space(const CompiledModel& m, const CohortCaps& caps) {
-  Space sp{m.n_stages(), 0, 0, 0};
+// A service's completion matters only where a promotion requires it while the household is
+// not engaged in it: an edge from a stage it does not serve, or from the first destination of
+// an eviction or expiry out of such a stage (step 4d then still sees the old stage's services).
+std::vector<int> tracked_services(const CompiledModel& m, const CompiledTown& tw) {
+  std::vector<int> out;
+  for (int v = 0; v < m.n_services(); ++v) {
+    if (m.services[v].engagement_months <= 0 || tw.service_capacity[v] <= 0) continue;
+    auto requires_v = [&](int stage) {
+      for (const auto& p : m.promotions)
+        if (p.from == stage && p.service_required == v) return true;
+      return false;
+    };
+    bool needed = false;
+    for (int s = 0; s < m.n_stages() && !needed; ++s) {
+      if ((engaged_mask(m, tw, s) >> v) & 1u) continue;
+      const CompiledStage& st = m.stages[s];
+      needed = requires_v(s) || (st.arrears_limit && requires_v(st.on_arrears.front())) ||
+               (st.max_stay_months && requires_v(st.on_expiry.front()));
+    }
+    if (needed) out.push_back(v);
+  }
+  return out;
+}
+
+Space make_space(const CompiledModel& m, const CompiledTown& tw, const CohortCaps& caps) {
+  Space sp{m.n_stages(), 0, 0, 0, {}, {}, 1};
+  sp.tracked = tracked_services(m, tw);
+  for (int v : sp.tracked) {
+    sp.radix.push_back(m.services[v].engagement_months + 2);
+    sp.D *= sp.radix.back();
+  }
   for (const auto& p : m.promotions) {
     sp.capM = std::max<int>(sp.capM, p.min_months_in_stage);
     sp.capK = std::max<int>(sp.capK, p.min_streak);
@@ -57,78 +93,185 @@ Space make_space(const CompiledModel& m, const CohortCaps& caps) {
   return sp;
 }
 
-// Builds the one-month transition for one profile in one town, as a column-stochastic
-// map of expected counts (next = T * current); the last state is "exited" and absorbs.
-Eigen::SparseMatrix<double> build(const CompiledModel& m, const CompiledTown& tw, int profile,
-                                  const Space& sp) {
-  const int n = sp.size(), exit_state = n;
-  std::vector<Eigen::Triplet<double>> trip;
+// One profile's chain in one town over the states reachable from its seeds (where the
+// initial population and arrivals start): most combinations of the capped counters never
+// occur, so the chain is built by a breadth-first search rather than over the full box.
+struct Chain {
+  Eigen::SparseMatrix<double> T;  // column-stochastic: next = T * current; last = exited
+  std::vector<int> stage;         // [compact state]
+  std::vector<int> compact;       // [full index] -> compact state, -1 = unreachable
+  int n = 0;                      // live states (the exit state is n)
+  int at(int full) const { return compact[full]; }
+};
+
+Chain build(const CompiledModel& m, const CompiledTown& tw, int profile, const Space& sp,
+            const std::vector<int>& seeds) {
+  struct StageRules {
+    unsigned mask;
+    int repay;
+    double gain, loss, pay[2], comply, exit_p;
+  };
+  std::vector<StageRules> rules(sp.S);
+  for (int s = 0; s < sp.S; ++s) {
+    StageRules& r = rules[s];
+    r.mask = engaged_mask(m, tw, s);
+    r.repay = 1;
+    for (int v = 0; v < m.n_services(); ++v)
+      if (r.mask & (1u << v)) r.repay += m.services[v].arrears_repayment;
+    r.gain = m.probability(profile, s, r.mask, Prob::job_gain, false);
+    r.loss = m.probability(profile, s, r.mask, Prob::job_loss, true);
+    r.pay[0] = m.probability(profile, s, r.mask, Prob::pay_rent, false);
+    r.pay[1] = m.probability(profile, s, r.mask, Prob::pay_rent, true);
+    r.comply = m.probability(profile, s, r.mask, Prob::comply, false);
+    r.exit_p = m.probability(profile, s, r.mask, Prob::exit, false);
+  }
   std::vector<std::vector<int>> edges(sp.S);
   for (std::size_t e = 0; e < m.promotions.size(); ++e)
     edges[m.promotions[e].from].push_back(static_cast<int>(e));
-  for (int s = 0; s < sp.S; ++s) {
+
+  Chain ch;
+  ch.compact.assign(sp.size(), -1);
+  std::vector<int> order;  // full index of each compact state
+  auto visit = [&](int full) {
+    if (ch.compact[full] < 0) {
+      ch.compact[full] = static_cast<int>(order.size());
+      order.push_back(full);
+    }
+    return ch.compact[full];
+  };
+  for (int f : seeds) visit(f);
+  struct Move {
+    int from, to;  // compact from, full to (-1 = exit)
+    double p;
+  };
+  std::vector<Move> moves;
+  for (std::size_t q = 0; q < order.size(); ++q) {
+    int rest = order[q];
+    const int c = rest % sp.D;
+    rest /= sp.D;
+    const int e = rest % 2;
+    rest /= 2;
+    const int a = rest % (sp.capA + 1);
+    rest /= sp.capA + 1;
+    const int k = rest % (sp.capK + 1);
+    rest /= sp.capK + 1;
+    const int mi = rest % (sp.capM + 1);
+    const int s = rest / (sp.capM + 1);
+    const int from = static_cast<int>(q);
     const CompiledStage& st = m.stages[s];
-    const unsigned mask = engaged_mask(m, tw, s);
-    int repay = 1;
-    for (int v = 0; v < m.n_services(); ++v)
-      if (mask & (1u << v)) repay += m.services[v].arrears_repayment;
-    const double gain = m.probability(profile, s, mask, Prob::job_gain, false);
-    const double loss = m.probability(profile, s, mask, Prob::job_loss, true);
-    const double pay[2] = {m.probability(profile, s, mask, Prob::pay_rent, false),
-                           m.probability(profile, s, mask, Prob::pay_rent, true)};
-    const double comply = m.probability(profile, s, mask, Prob::comply, false);
-    const double exit_p = m.probability(profile, s, mask, Prob::exit, false);
-    for (int mi = 0; mi <= sp.capM; ++mi)
-      for (int k = 0; k <= sp.capK; ++k)
-        for (int a = 0; a <= sp.capA; ++a)
-          for (int e = 0; e < 2; ++e) {
-            const int from = sp.index(s, mi, k, a, e);
-            for (int e2 = 0; e2 < 2; ++e2) {
-              const double pe = e ? (e2 ? 1 - loss : loss) : (e2 ? gain : 1 - gain);
-              if (pe == 0) continue;
-              const double p_good = st.pays_rent ? pay[e2] : comply;
-              for (int good = 0; good < 2; ++good) {
-                const double pg = good ? p_good : 1 - p_good;
-                if (pg == 0) continue;
-                int k2 = good ? std::min(k + 1, sp.capK) : 0;
-                int a2 =
-                    good ? std::max(0, a - repay) : (st.pays_rent ? std::min(a + 1, sp.capA) : a);
-                int cur = s, m2 = mi;
-                if (st.arrears_limit && a2 >= st.arrears_limit) {
-                  cur = st.on_arrears.front();
-                  k2 = a2 = m2 = 0;
-                } else if (st.max_stay_months && mi >= st.max_stay_months) {
-                  cur = st.on_expiry.front();
-                  k2 = a2 = m2 = 0;
-                }
-                int target = -1;
-                for (int ei : edges[cur]) {
-                  const CompiledPromotion& pr = m.promotions[ei];
-                  if (m2 < pr.min_months_in_stage || k2 < pr.min_streak || a2 > pr.max_arrears ||
-                      (pr.employment_required && !e2))
-                    continue;
-                  if (pr.service_required >= 0 && !((mask >> pr.service_required) & 1u)) continue;
-                  target = pr.to;
-                  break;
-                }
-                const double p = pe * pg;
-                trip.emplace_back(exit_state, from, p * exit_p);
-                const double stay = p * (1 - exit_p);
-                if (stay == 0) continue;
-                int to;
-                if (target >= 0)
-                  to = sp.index(target, 0, k2, a2, e2);
-                else
-                  to = sp.index(cur, std::min(m2 + 1, sp.capM), k2, a2, e2);
-                trip.emplace_back(to, from, stay);
-              }
-            }
-          }
+    const StageRules& r = rules[s];
+    // Step 3 on the tracked services: an engagement that has run its length completes (and,
+    // caseload unlimited, restarts at once where the stage is served); else it goes on in a
+    // served stage and is released elsewhere.
+    int c2 = 0;
+    unsigned done = 0;
+    for (int j = static_cast<int>(sp.tracked.size()) - 1, place = 1; j >= 0;
+         place *= sp.radix[j--]) {
+      const int R = sp.radix[j], E = R - 2, v = sp.tracked[j];
+      const int cv = (c / place) % R;
+      const int nv = cv >= E ? E + 1 : (((r.mask >> v) & 1u) ? cv + 1 : 0);
+      if (nv == E + 1) done |= 1u << v;
+      c2 += nv * place;
+    }
+    for (int e2 = 0; e2 < 2; ++e2) {
+      const double pe = e ? (e2 ? 1 - r.loss : r.loss) : (e2 ? r.gain : 1 - r.gain);
+      if (pe == 0) continue;
+      const double p_good = st.pays_rent ? r.pay[e2] : r.comply;
+      for (int good = 0; good < 2; ++good) {
+        const double pg = good ? p_good : 1 - p_good;
+        if (pg == 0) continue;
+        int k2 = good ? std::min(k + 1, sp.capK) : 0;
+        int a2 = good ? std::max(0, a - r.repay) : (st.pays_rent ? std::min(a + 1, sp.capA) : a);
+        int cur = s, m2 = mi;
+        if (st.arrears_limit && a2 >= st.arrears_limit) {
+          cur = st.on_arrears.front();  // unlimited: the first destination has room
+          k2 = a2 = m2 = 0;
+        } else if (st.max_stay_months && mi >= st.max_stay_months) {
+          cur = st.on_expiry.front();
+          k2 = a2 = m2 = 0;
+        }
+        // Step 4d sees the services engaged at step 3 (those of the month's first stage).
+        int target = -1;
+        for (int ei : edges[cur]) {
+          const CompiledPromotion& pr = m.promotions[ei];
+          if (m2 < pr.min_months_in_stage || k2 < pr.min_streak || a2 > pr.max_arrears ||
+              (pr.employment_required && !e2))
+            continue;
+          if (pr.service_required >= 0 && !(((r.mask | done) >> pr.service_required) & 1u))
+            continue;
+          target = pr.to;
+          break;
+        }
+        const double p = pe * pg;
+        if (p * r.exit_p > 0) moves.push_back({from, -1, p * r.exit_p});
+        const double stay = p * (1 - r.exit_p);
+        if (stay == 0) continue;
+        // Unlimited: an application is placed in step 5 of the month it is made.
+        const int to = target >= 0 ? sp.index(target, 0, k2, a2, e2, c2)
+                                   : sp.index(cur, std::min(m2 + 1, sp.capM), k2, a2, e2, c2);
+        visit(to);
+        moves.push_back({from, to, stay});
+      }
+    }
   }
-  trip.emplace_back(exit_state, exit_state, 1.0);
-  Eigen::SparseMatrix<double> T(n + 1, n + 1);
-  T.setFromTriplets(trip.begin(), trip.end());
-  return T;
+  ch.n = static_cast<int>(order.size());
+  ch.stage.resize(ch.n);
+  const int per_stage = sp.size() / sp.S;
+  for (int i = 0; i < ch.n; ++i) ch.stage[i] = order[i] / per_stage;
+  std::vector<Eigen::Triplet<double>> trip;
+  trip.reserve(moves.size() + 1);
+  for (const Move& mv : moves)
+    trip.emplace_back(mv.to < 0 ? ch.n : ch.compact[mv.to], mv.from, mv.p);
+  trip.emplace_back(ch.n, ch.n, 1.0);
+  ch.T.resize(ch.n + 1, ch.n + 1);
+  ch.T.setFromTriplets(trip.begin(), trip.end());
+  return ch;
+}
+
+// A chain with its absorption solve: h = P(reach a permanent stage) and g = E[T 1{lease}]
+// per transient (non-permanent) state, from a sparse LU of I - Q.
+struct Solved {
+  Chain ch;
+  std::vector<int> transient_of;  // [compact state] -> transient index, -1 = permanent
+  Eigen::VectorXd h, g;
+  bool ok = true;
+};
+
+std::unique_ptr<Solved> solve(Chain c, const std::vector<char>& permanent) {
+  auto out = std::make_unique<Solved>();
+  const int n = c.n;
+  out->transient_of.assign(n, -1);
+  int nt = 0;
+  for (int i = 0; i < n; ++i)
+    if (!permanent[c.stage[i]]) out->transient_of[i] = nt++;
+  const std::vector<int>& tr = out->transient_of;
+  std::vector<Eigen::Triplet<double>> trip;
+  Eigen::VectorXd r = Eigen::VectorXd::Zero(nt);
+  for (int col = 0; col < n; ++col) {
+    if (tr[col] < 0) continue;
+    for (Eigen::SparseMatrix<double>::InnerIterator it(c.T, col); it; ++it) {
+      const int to = static_cast<int>(it.row());
+      if (to == n) continue;
+      if (tr[to] >= 0)
+        trip.emplace_back(tr[col], tr[to], -it.value());
+      else
+        r[tr[col]] += it.value();
+    }
+  }
+  for (int i = 0; i < nt; ++i) trip.emplace_back(i, i, 1.0);
+  if (nt > 0) {
+    Eigen::SparseMatrix<double> A(nt, nt);  // I - Q, rows = from
+    A.setFromTriplets(trip.begin(), trip.end());
+    Eigen::SparseLU<Eigen::SparseMatrix<double>> lu;
+    lu.compute(A);
+    out->ok = lu.info() == Eigen::Success;
+    if (out->ok) {
+      out->h = lu.solve(r);
+      out->g = lu.solve(out->h);
+    }
+  }
+  out->ch = std::move(c);
+  return out;
 }
 
 std::vector<int> initial_profile_counts(const CompiledModel& m, int n) {
@@ -147,190 +290,190 @@ std::vector<int> initial_profile_counts(const CompiledModel& m, int n) {
   return count;
 }
 
+// Each stage or staffed service whose expected demand exceeds its capacity in some month:
+// the peak demand, the capacity in that month and the first month it is exceeded.
+std::vector<std::string> binding_lines(const CompiledModel& m, const CompiledTown& tw,
+                                       const CohortTown& ct) {
+  std::vector<std::string> out;
+  auto scan = [&](const std::string& label, auto demand, auto capacity) {
+    int first = -1;
+    double peak = -1, cap_at_peak = 0;
+    for (int t = 1; t <= m.months; ++t) {
+      const double d = demand(t), c = capacity(t);
+      if (d <= c + 0.5) continue;  // half a household: expected values, whole units
+      if (first < 0) first = t;
+      if (d > peak) {
+        peak = d;
+        cap_at_peak = c;
+      }
+    }
+    if (first < 0) return;
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "%s: demand %.0f, capacity %.0f from month %d", label.c_str(),
+                  peak, cap_at_peak, first);
+    out.push_back(buf);
+  };
+  for (int s = 0; s < m.n_stages(); ++s)
+    if (!m.stages[s].outside)
+      scan(
+          m.stages[s].label, [&](int t) { return ct.occupancy[s][t]; },
+          [&](int t) { return static_cast<double>(tw.capacity[s][t]); });
+  for (int v = 0; v < m.n_services(); ++v)
+    if (tw.service_capacity[v] > 0)
+      scan(
+          m.services[v].label + " (caseload)", [&](int t) { return ct.service_demand[v][t]; },
+          [&](int) { return static_cast<double>(tw.service_capacity[v]); });
+  return out;
+}
+
 }  // namespace
+
+std::vector<std::string> binding_constraints(const CompiledModel& m, const CohortResult& r,
+                                             int town) {
+  std::vector<std::string> out;
+  for (const std::string& line : r.towns.at(town).binding)
+    out.push_back(m.towns.at(town).label + ": " + line);
+  return out;
+}
 
 CohortResult cohort(const CompiledModel& m, const CohortCaps& caps) {
   CohortResult res;
   res.variant = m.variant;
   res.months = m.months;
-  const Space sp = make_space(m, caps);
-  res.states_per_profile = static_cast<std::size_t>(sp.size()) + 1;
-  const int S = sp.S, P = static_cast<int>(m.profiles.size()), M = m.months, n = sp.size();
+  const int S = m.n_stages(), P = static_cast<int>(m.profiles.size()), M = m.months;
   std::vector<char> permanent(S);
   for (int s = 0; s < S; ++s) permanent[s] = m.stages[s].kind == StageKind::permanent;
-  auto stage_of = [&](int idx) {
-    return idx / ((sp.capM + 1) * (sp.capK + 1) * (sp.capA + 1) * 2);
-  };
 
+  std::map<std::vector<unsigned>, std::unique_ptr<Solved>> cache;
   for (const CompiledTown& tw : m.towns) {
+    // Which services' completion must be tracked depends on the town's staffing.
+    const Space sp = make_space(m, tw, caps);
     CohortTown ct;
     ct.town = tw.id;
     ct.occupancy.assign(S, std::vector<double>(M + 1, 0));
     ct.reached_lease.assign(M + 1, 0);
+    ct.service_demand.assign(m.n_services(), std::vector<double>(M + 1, 0));
     const int entry = tw.entry.front();  // unlimited: the entry stage always has room
-    std::vector<Eigen::SparseMatrix<double>> T(P);
-    for (int p = 0; p < P; ++p) T[p] = build(m, tw, p, sp);
+    // Seeds on every stage, so that a chain depends on the town only through which services
+    // it staffs: towns with the same staffing pattern share one chain and one solve.
+    std::vector<int> seeds;
+    for (int s = 0; s < S; ++s)
+      for (int e = 0; e < 2; ++e) seeds.push_back(sp.index(s, 0, 0, 0, e));
+    std::vector<const Solved*> solved(P);
+    for (int p = 0; p < P; ++p) {
+      std::vector<unsigned> key{static_cast<unsigned>(p)};
+      for (int s = 0; s < S; ++s) key.push_back(engaged_mask(m, tw, s));
+      for (int v : sp.tracked) key.push_back(1000u + static_cast<unsigned>(v));
+      auto& slot = cache[key];
+      if (!slot) slot = solve(build(m, tw, p, sp, seeds), permanent);
+      solved[p] = slot.get();
+      res.states_per_profile =
+          std::max(res.states_per_profile, static_cast<std::size_t>(slot->ch.n) + 1);
+    }
+    std::vector<const Chain*> chp(P);
+    for (int p = 0; p < P; ++p) chp[p] = &solved[p]->ch;
+    auto ch = [&](int p) -> const Chain& { return *chp[p]; };
+    auto employed_share = [&](int p) {
+      return static_cast<double>(m.profiles[p].employed_at_entry) / 4294967296.0;
+    };
+    // Adds `count` households of profile p on stage s with all counters 0.
+    auto put = [&](Eigen::VectorXd& v, int p, int s, double count) {
+      const double emp = employed_share(p);
+      v[ch(p).at(sp.index(s, 0, 0, 0, 0))] += count * (1 - emp);
+      v[ch(p).at(sp.index(s, 0, 0, 0, 1))] += count * emp;
+    };
 
     // Full propagation (occupancy) and a copy where permanent stages absorb (reached).
-    std::vector<Eigen::VectorXd> x(P, Eigen::VectorXd::Zero(n + 1)),
-        y(P, Eigen::VectorXd::Zero(n + 1));
+    std::vector<Eigen::VectorXd> x(P), y(P);
+    for (int p = 0; p < P; ++p) {
+      x[p] = Eigen::VectorXd::Zero(ch(p).n + 1);
+      y[p] = Eigen::VectorXd::Zero(ch(p).n + 1);
+    }
     double reached = 0;
     for (int s = 0; s < S; ++s) {
       const std::vector<int> c = initial_profile_counts(m, tw.initial[s]);
       for (int p = 0; p < P; ++p) {
-        const double emp = static_cast<double>(m.profiles[p].employed_at_entry) / 4294967296.0;
-        x[p][sp.index(s, 0, 0, 0, 0)] += c[p] * (1 - emp);
-        x[p][sp.index(s, 0, 0, 0, 1)] += c[p] * emp;
+        put(x[p], p, s, c[p]);
         if (!permanent[s]) {
-          y[p][sp.index(s, 0, 0, 0, 0)] += c[p] * (1 - emp);
-          y[p][sp.index(s, 0, 0, 0, 1)] += c[p] * emp;
+          put(y[p], p, s, c[p]);
           ct.in_need_initial += c[p];
         }
       }
     }
     auto record = [&](int t) {
       for (int p = 0; p < P; ++p)
-        for (int i = 0; i < n; ++i) ct.occupancy[stage_of(i)][t] += x[p][i];
+        for (int i = 0; i < ch(p).n; ++i) ct.occupancy[ch(p).stage[i]][t] += x[p][i];
       ct.reached_lease[t] = reached;
     };
     // Moves mass that sits in a permanent stage out of y (counted once as reached).
     auto absorb = [&]() {
       for (int p = 0; p < P; ++p)
-        for (int i = 0; i < n; ++i)
-          if (permanent[stage_of(i)] && y[p][i] != 0) {
+        for (int i = 0; i < ch(p).n; ++i)
+          if (permanent[ch(p).stage[i]] && y[p][i] != 0) {
             reached += y[p][i];
             y[p][i] = 0;
           }
     };
     absorb();
     record(0);
+    std::vector<double> at_step3(S);
     for (int t = 1; t <= M; ++t) {
       const double rate = tw.arrival_rate[t];
       if (rate > 0)
         for (int p = 0; p < P; ++p) {
-          const double emp = static_cast<double>(m.profiles[p].employed_at_entry) / 4294967296.0;
-          const double a = rate * m.profiles[p].share;
-          x[p][sp.index(entry, 0, 0, 0, 0)] += a * (1 - emp);
-          x[p][sp.index(entry, 0, 0, 0, 1)] += a * emp;
-          y[p][sp.index(entry, 0, 0, 0, 0)] += a * (1 - emp);
-          y[p][sp.index(entry, 0, 0, 0, 1)] += a * emp;
+          put(x[p], p, entry, rate * m.profiles[p].share);
+          put(y[p], p, entry, rate * m.profiles[p].share);
         }
       absorb();
-      double exited = 0, exited_need = 0;
+      // Service demand: households in a served stage at the service step (step 3).
+      std::fill(at_step3.begin(), at_step3.end(), 0.0);
+      for (int p = 0; p < P; ++p)
+        for (int i = 0; i < ch(p).n; ++i) at_step3[ch(p).stage[i]] += x[p][i];
+      for (int v = 0; v < m.n_services(); ++v)
+        for (int s = 0; s < S; ++s)
+          if ((m.services[v].eligible_stage_mask >> s) & 1u) ct.service_demand[v][t] += at_step3[s];
+      double exited = 0;
       for (int p = 0; p < P; ++p) {
-        const double before = x[p][n], before_y = y[p][n];
-        x[p] = T[p] * x[p];
-        y[p] = T[p] * y[p];
+        const int n = ch(p).n;
+        const double before = x[p][n];
+        x[p] = ch(p).T * x[p];
+        y[p] = ch(p).T * y[p];
         exited += x[p][n] - before;
-        exited_need += y[p][n] - before_y;
       }
       if (tw.replace_exits && exited > 0) {
         // Each exit is replaced at once by a household on the entry stage (profile by the
         // shares), which takes its first step next month.
         for (int p = 0; p < P; ++p) {
-          const double emp = static_cast<double>(m.profiles[p].employed_at_entry) / 4294967296.0;
-          const double a = exited * m.profiles[p].share;
-          x[p][sp.index(entry, 0, 0, 0, 0)] += a * (1 - emp);
-          x[p][sp.index(entry, 0, 0, 0, 1)] += a * emp;
-          y[p][sp.index(entry, 0, 0, 0, 0)] += a * (1 - emp);
-          y[p][sp.index(entry, 0, 0, 0, 1)] += a * emp;
+          put(x[p], p, entry, exited * m.profiles[p].share);
+          put(y[p], p, entry, exited * m.profiles[p].share);
         }
       }
-      (void)exited_need;
       absorb();
       record(t);
     }
 
-    // Absorption: P(reach a permanent stage) and E[steps | reached] from each entry stage.
-    std::vector<int> transient_of(n, -1), states;
-    for (int i = 0; i < n; ++i)
-      if (!permanent[stage_of(i)]) {
-        transient_of[i] = static_cast<int>(states.size());
-        states.push_back(i);
-      }
-    const int nt = static_cast<int>(states.size());
+    // P(reach a permanent stage) and E[steps | reached] from each entry stage.
     std::vector<int> entry_stages{entry};
     for (int s = 0; s < S; ++s)
       if (tw.initial[s] > 0 && !permanent[s] && s != entry) entry_stages.push_back(s);
-    for (int p = 0; p < P && nt > 0; ++p) {
-      std::vector<Eigen::Triplet<double>> trip;
-      Eigen::VectorXd r = Eigen::VectorXd::Zero(nt);
-      for (int c = 0; c < T[p].outerSize(); ++c) {
-        if (c >= n || transient_of[c] < 0) continue;
-        for (Eigen::SparseMatrix<double>::InnerIterator it(T[p], c); it; ++it) {
-          const int to = static_cast<int>(it.row());
-          if (to == n) continue;
-          if (transient_of[to] >= 0)
-            trip.emplace_back(transient_of[c], transient_of[to], -it.value());
-          else
-            r[transient_of[c]] += it.value();
-        }
-      }
-      for (int i = 0; i < nt; ++i) trip.emplace_back(i, i, 1.0);
-      Eigen::SparseMatrix<double> A(nt, nt);  // I - Q, rows = from
-      A.setFromTriplets(trip.begin(), trip.end());
-      Eigen::SparseLU<Eigen::SparseMatrix<double>> lu;
-      lu.compute(A);
-      if (lu.info() != Eigen::Success) continue;
-      const Eigen::VectorXd h = lu.solve(r);  // P(absorbed in a permanent stage)
-      const Eigen::VectorXd g = lu.solve(h);  // E[T 1{lease}]
+    for (int p = 0; p < P; ++p) {
+      const Solved& sv = *solved[p];
+      if (!sv.ok) continue;
       for (int s : entry_stages) {
-        const double emp = static_cast<double>(m.profiles[p].employed_at_entry) / 4294967296.0;
-        const int i0 = transient_of[sp.index(s, 0, 0, 0, 0)],
-                  i1 = transient_of[sp.index(s, 0, 0, 0, 1)];
-        const double ph = (1 - emp) * h[i0] + emp * h[i1];
-        const double pg = (1 - emp) * g[i0] + emp * g[i1];
+        if (permanent[s]) {  // Housing First: housed on entry, after 0 months
+          ct.entries.push_back({m.profiles[p].id, m.stages[s].id, 1.0, 0.0});
+          continue;
+        }
+        const double emp = employed_share(p);
+        const int i0 = sv.transient_of[sv.ch.at(sp.index(s, 0, 0, 0, 0))],
+                  i1 = sv.transient_of[sv.ch.at(sp.index(s, 0, 0, 0, 1))];
+        const double ph = (1 - emp) * sv.h[i0] + emp * sv.h[i1];
+        const double pg = (1 - emp) * sv.g[i0] + emp * sv.g[i1];
         ct.entries.push_back({m.profiles[p].id, m.stages[s].id, ph, ph > 0 ? pg / ph : NAN});
       }
     }
 
-    // Bottlenecks: where expected demand exceeds the capacity.
-    for (int s = 0; s < S; ++s) {
-      if (m.stages[s].outside) continue;
-      int first = -1;
-      double peak = 0, cap_at_peak = 0;
-      for (int t = 1; t <= M; ++t) {
-        const double cap = static_cast<double>(tw.capacity[s][t]);
-        if (ct.occupancy[s][t] > cap + 0.5) {
-          if (first < 0) first = t;
-          if (ct.occupancy[s][t] - cap > peak - cap_at_peak) {
-            peak = ct.occupancy[s][t];
-            cap_at_peak = cap;
-          }
-        }
-      }
-      if (first > 0) {
-        char buf[256];
-        std::snprintf(buf, sizeof buf, "%s: demand %.0f, capacity %.0f from month %d",
-                      m.stages[s].label.c_str(), peak, cap_at_peak, first);
-        ct.binding.push_back(buf);
-      }
-    }
-    // Services: expected eligible households (all engaged when caseloads are unlimited)
-    // against the town's caseload slots.
-    for (int v = 0; v < m.n_services(); ++v) {
-      const int slots = tw.service_capacity[v];
-      if (slots <= 0) continue;
-      int first = -1;
-      double peak = 0;
-      for (int t = 1; t <= M; ++t) {
-        double demand = 0;
-        for (int s = 0; s < S; ++s)
-          if ((m.services[v].eligible_stage_mask >> s) & 1u) demand += ct.occupancy[s][t];
-        ct.service_demand.resize(m.n_services());
-        ct.service_demand[v].push_back(demand);
-        if (demand > slots + 0.5) {
-          if (first < 0) first = t;
-          peak = std::max(peak, demand);
-        }
-      }
-      if (first > 0) {
-        char buf[256];
-        std::snprintf(buf, sizeof buf, "%s: demand %.0f cases, caseload %d from month %d",
-                      m.services[v].label.c_str(), peak, slots, first);
-        ct.binding.push_back(buf);
-      }
-    }
+    ct.binding = binding_lines(m, tw, ct);
     res.towns.push_back(std::move(ct));
   }
   return res;

@@ -15,6 +15,9 @@ struct CohortTown {
   // permanent stage by the end of each month (households in need only) [month].
   std::vector<std::vector<double>> occupancy;
   std::vector<double> reached_lease;
+  // Expected households in a stage each service serves at the month's service step (its
+  // demand with an unlimited caseload) [service][month 1..M]; 0 at month 0.
+  std::vector<std::vector<double>> service_demand;
   double in_need_initial = 0;  // initial households not in a permanent stage
   // Per profile and entry stage (the town's first entry stage and every initially
   // populated non-permanent stage): P(ever reach a permanent stage before exit) and
@@ -25,9 +28,10 @@ struct CohortTown {
   };
   std::vector<Entry> entries;
   // Demand (expected occupancy without limits) against capacity, per stage and month.
+  // Stages and services whose expected demand exceeds capacity, with the peak demand, the
+  // capacity in that month and the first month: "Tréninkový byt: demand 42, capacity 20
+  // from month 9"; a service's line names its caseload.
   std::vector<std::string> binding;
-  // Expected households eligible for each staffed service, months 1..M (empty if unstaffed).
-  std::vector<std::vector<double>> service_demand;  // "training flats: demand 42, capacity 20 from month 9"
 };
 
 struct CohortResult {
@@ -43,5 +47,10 @@ struct CohortCaps {
 };
 
 CohortResult cohort(const CompiledModel& m, const CohortCaps& caps = {});
+
+// The binding lines of town `town` prefixed with its label ("Jirkov: Tréninkový byt: demand
+// 42, capacity 20 from month 9"); empty where nothing binds.
+std::vector<std::string> binding_constraints(const CompiledModel& m, const CohortResult& r,
+                                             int town);
 
 }  // namespace prostup
