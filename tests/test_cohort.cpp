@@ -323,3 +323,16 @@ TEST_CASE("cohort: binding constraints name stages and caseloads over capacity",
   const CompiledModel free_m = compile(unbounded(jirkov_like()));
   CHECK(binding_constraints(free_m, cohort(free_m), 0).empty());
 }
+
+TEST_CASE("cohort: each month keeps all mass but the exits", "[cohort]") {
+  // Every column of a profile's transition matrix sums to 1 with the exit state, to
+  // 1 - p_exit without it. Jirkov-like has no exit multipliers, so the expected population
+  // is 400 families x 0.97^t + 600 singles x 0.99^t (closed, no arrivals).
+  const CompiledModel m = compile(jirkov_like());
+  const CohortResult r = cohort(m);
+  for (int t = 0; t <= m.months; ++t) {
+    double total = 0;
+    for (int s = 0; s < m.n_stages(); ++s) total += r.towns[0].occupancy[s][t];
+    CHECK(total == Approx(400 * std::pow(0.97, t) + 600 * std::pow(0.99, t)).epsilon(1e-12));
+  }
+}
