@@ -1,8 +1,10 @@
 // The simulation core: one town, one replication of docs/model.md's month.
 //
-// Households live in structure-of-arrays; the per-household loop (step 4) reads one
-// threshold row indexed by (profile, stage, service mask), does integer compares and
-// buffers applications, so it neither allocates nor calls through pointers.
+// Households live in 32-byte records; the per-household loop (step 4) takes its random draws
+// from a SIMD batch, reads one 64-byte row indexed by (profile, stage, service mask), updates
+// the record without branches and leaves the rarer events (moves, applications, exits) to an
+// out-of-line path, so it neither allocates nor calls through pointers.
+// docs/performance.md describes the layout and the measurements.
 #include "prostup/engine.hpp"
 
 #include <Random123/philox.h>
@@ -11,6 +13,8 @@
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
+
+#include "philox_batch.hpp"
 
 namespace prostup {
 
@@ -75,11 +79,41 @@ std::int64_t poisson_arrivals(const Stream& st, int month, double rate) {
 }
 
 constexpr std::uint8_t kNone = kNoStage;
+// Above any 16-bit counter: a limit that never applies.
+constexpr std::uint32_t kNever = 0x10000;
+// Households whose draws are made in one batch: the three draw arrays (6 KB) stay in L1.
+constexpr std::size_t kBlock = 512;
+constexpr std::uint32_t kGone = 0xffffffffu;  // compaction: the slot held no household
 
 struct Applicant {
   std::uint32_t slot;
   std::uint32_t seq;
 };
+
+// What the rarer steps need of a stage, flattened.
+struct StageRule {
+  std::uint32_t arrears_limit;  // kNever = none
+  std::uint32_t max_stay;       // kNever = none
+  // The smallest months-in-stage and streak of the promotion edges from the stage (kNever if
+  // none): a household below either cannot apply, so the edge list is read only for the rest.
+  std::uint32_t apply_months, apply_streak;
+  std::uint32_t pays_rent, permanent;  // 0 or 1
+};
+
+// Everything step 4 needs for one threshold row (profile, stage, service mask), in one cache
+// line, laid out so that the loop indexes instead of choosing.
+struct alignas(64) Row {
+  // [0] job_gain, [1] job_loss: indexed by employment at the start of the month;
+  // [2] unemployed, [3] employed: the good-month threshold by employment after step a
+  // (pay_rent where rent is due, comply elsewhere); [4] exit.
+  std::uint64_t below[5];
+  // The stage's limits less one, so that "x >= limit" is the sign of (limit - 1 - x): the
+  // loop ORs such differences and tests one sign bit. kNever - 1 is above any counter.
+  std::int32_t arrears_m1, stay_m1, apply_months_m1, apply_streak_m1;
+  std::uint16_t repay;           // arrears cleared by a good month
+  std::uint8_t rent, permanent;  // 0 or 1
+};
+static_assert(sizeof(Row) == 64);
 
 class HouseholdSim {
  public:
@@ -101,14 +135,27 @@ class HouseholdSim {
   int S_, V_, M_;
   SimulateOptions opt_;
 
-  // Households, structure of arrays.
-  std::vector<std::uint8_t> profile_, stage_, employed_, app_target_, svc_mask_, svc_done_;
-  std::vector<std::uint8_t> reached_, stabilized_;
-  std::vector<std::uint16_t> streak_, arrears_, mis_, perm_run_;
-  std::vector<std::uint32_t> app_seq_;
-  std::vector<std::int32_t> app_month_, entry_month_, active_from_;
-  std::vector<std::int32_t> svc_until_, svc_wait_since_;  // [service * capacity + slot]
-  std::size_t n_ = 0;                                     // slots in use
+  // One 32-byte record per household (two per cache line), indexed by slot: the first half
+  // is what the household loop reads and writes every month, the second what its rarer
+  // events (an application, a move, an exit) need, so they find it in the line already
+  // loaded. A slot keeps its household until it exits (a replacement under replace_exits
+  // takes the slot and the number); slots of exited households are compacted away keeping
+  // the order, so slot order is always household-number order.
+  struct Household {
+    std::uint32_t key;  // threshold row: ((profile * stages + stage) << services) | mask
+    std::uint16_t streak, arrears, months, run;  // run: consecutive months in a permanent stage
+    std::uint8_t stage, employed, app_target, stabilized;
+    std::uint32_t app_seq;
+    std::int32_t app_month, entry_month;
+    std::uint8_t profile, svc_mask, svc_done, reached;
+  };
+  static_assert(sizeof(Household) == 32);
+  std::vector<Household> hh_;
+  std::vector<std::uint32_t> id_;  // household number: the counter of its random streams
+  std::vector<std::vector<std::int32_t>> svc_until_, svc_wait_since_;  // [service][slot]
+  std::size_t n_ = 0;                                                  // slots in use
+  std::size_t dead_ = 0;                                               // of which exited
+  std::uint32_t next_id_ = 0;
 
   std::vector<std::int64_t> occ_, cap_;
   std::vector<std::int64_t> pending_;  // valid applications per target stage
@@ -117,67 +164,87 @@ class HouseholdSim {
   std::vector<std::int64_t> engaged_;  // per service
   std::uint32_t next_seq_ = 0;
   std::vector<std::uint32_t> app_buffer_;
-  std::vector<std::array<std::uint32_t, 4>> draws_;
   std::vector<std::uint32_t> scratch_;
   std::vector<std::uint8_t> is_permanent_;
+  std::vector<StageRule> rules_;
+  std::vector<Row> row_table_;                // [threshold row]
   std::vector<std::vector<int>> edges_from_;  // promotion indices by from-stage
   std::vector<std::uint64_t> profile_cut_;    // cumulative share thresholds
   std::int64_t alive_ = 0, exited_total_ = 0, entered_total_ = 0;
+  // One batch of behaviour draws: employment, rent or compliance, exit.
+  std::uint32_t u_job_[kBlock], u_month_[kBlock], u_exit_[kBlock];
 
   ReplicationOutcome out_;
 
+  template <class F>
+  void for_each_column(F&& f);
   void reserve_slots(std::size_t n);
   std::uint32_t new_slot();
-  void init_household(std::uint32_t i, int month, int active_from, int profile, bool employed);
+  void compact();
+  void rekey(std::uint32_t i) {
+    Household& h = hh_[i];
+    h.key = static_cast<std::uint32_t>(((h.profile * S_ + h.stage) << V_) | h.svc_mask);
+  }
+  void init_household(std::uint32_t i, int month, int profile, bool employed);
   int first_free(const std::vector<std::uint8_t>& list) const;
   void enter_stage(std::uint32_t i, int stage, int month);
   void withdraw(std::uint32_t i);
   int pick_profile(std::uint32_t u) const;
+  void build_tables();
   void populate_initial();
   void arrivals(int t);
   void services(int t);
   void households(int t);
+  bool eventful_step(std::uint32_t i, unsigned months, bool exits, int t);
+  void demote(std::uint32_t i, int s, bool eviction, int t);
+  bool apply(std::uint32_t i, int stage, unsigned months, int t);
+  void exit_household(std::uint32_t i, int stage, int t);
   void placements(int t);
   void account(int t);
   bool valid(const Applicant& a, int target) const {
-    return app_target_[a.slot] == target && app_seq_[a.slot] == a.seq;
+    return hh_[a.slot].app_target == target && hh_[a.slot].app_seq == a.seq;
   }
 };
 
+template <class F>
+void HouseholdSim::for_each_column(F&& f) {
+  f(hh_);
+  f(id_);
+  for (auto& c : svc_until_) f(c);
+  for (auto& c : svc_wait_since_) f(c);
+}
+
 void HouseholdSim::reserve_slots(std::size_t n) {
-  profile_.resize(n);
-  stage_.resize(n, kNone);
-  employed_.resize(n);
-  app_target_.resize(n, kNone);
-  svc_mask_.resize(n);
-  svc_done_.resize(n);
-  reached_.resize(n);
-  stabilized_.resize(n);
-  streak_.resize(n);
-  arrears_.resize(n);
-  mis_.resize(n);
-  perm_run_.resize(n);
-  app_seq_.resize(n);
-  app_month_.resize(n);
-  entry_month_.resize(n);
-  active_from_.resize(n);
-  draws_.resize(n);
+  for_each_column([n](auto& column) { column.resize(n); });
   app_buffer_.resize(n);
-  // Per-service arrays are laid out service-major; re-lay them when growing.
-  std::vector<std::int32_t> until(V_ * n, 0), wait(V_ * n, -1);
-  std::size_t old = V_ ? svc_until_.size() / V_ : 0;
-  for (int v = 0; v < V_; ++v)
-    for (std::size_t i = 0; i < old; ++i) {
-      until[v * n + i] = svc_until_[v * old + i];
-      wait[v * n + i] = svc_wait_since_[v * old + i];
-    }
-  svc_until_.swap(until);
-  svc_wait_since_.swap(wait);
 }
 
 std::uint32_t HouseholdSim::new_slot() {
-  if (n_ == profile_.size()) reserve_slots(std::max<std::size_t>(64, profile_.size() * 2));
+  if (n_ == hh_.size()) reserve_slots(std::max<std::size_t>(64, hh_.size() * 2));
+  id_[n_] = next_id_++;
   return static_cast<std::uint32_t>(n_++);
+}
+
+void HouseholdSim::compact() {
+  // Drop the slots of exited households, keeping the order; waiting lists follow their
+  // households (entries of exited ones are stale anyway and go).
+  std::vector<std::uint32_t> to(n_);
+  std::uint32_t w = 0;
+  for (std::size_t i = 0; i < n_; ++i) to[i] = hh_[i].stage == kNone ? kGone : w++;
+  for_each_column([&](auto& column) {
+    for (std::size_t i = 0; i < n_; ++i)
+      if (to[i] != kGone) column[to[i]] = column[i];
+  });
+  for (int T = 0; T < S_; ++T) {
+    auto& list = lists_[T];
+    std::size_t k = 0;
+    for (std::size_t j = list_head_[T]; j < list.size(); ++j)
+      if (to[list[j].slot] != kGone) list[k++] = {to[list[j].slot], list[j].seq};
+    list.resize(k);
+    list_head_[T] = 0;
+  }
+  n_ = w;
+  dead_ = 0;
 }
 
 int HouseholdSim::pick_profile(std::uint32_t u) const {
@@ -186,22 +253,23 @@ int HouseholdSim::pick_profile(std::uint32_t u) const {
   return static_cast<int>(profile_cut_.size()) - 1;
 }
 
-void HouseholdSim::init_household(std::uint32_t i, int month, int active_from, int profile,
-                                  bool employed) {
-  profile_[i] = static_cast<std::uint8_t>(profile);
-  employed_[i] = employed;
-  app_target_[i] = kNone;
-  svc_mask_[i] = 0;
-  svc_done_[i] = 0;
-  reached_[i] = 0;
-  stabilized_[i] = 0;
-  streak_[i] = arrears_[i] = mis_[i] = perm_run_[i] = 0;
-  entry_month_[i] = month;
-  active_from_[i] = active_from;
-  const std::size_t cap = profile_.size();
+void HouseholdSim::init_household(std::uint32_t i, int month, int profile, bool employed) {
+  Household& h = hh_[i];
+  h.profile = static_cast<std::uint8_t>(profile);
+  h.stage = kNone;  // set by enter_stage
+  h.employed = employed;
+  h.app_target = kNone;
+  h.svc_mask = 0;
+  h.svc_done = 0;
+  h.reached = 0;
+  h.stabilized = 0;
+  h.streak = h.arrears = h.months = h.run = 0;
+  h.app_seq = 0;
+  h.app_month = 0;
+  h.entry_month = month;
   for (int v = 0; v < V_; ++v) {
-    svc_until_[v * cap + i] = 0;
-    svc_wait_since_[v * cap + i] = -1;
+    svc_until_[v][i] = 0;
+    svc_wait_since_[v][i] = -1;
   }
   ++alive_;
   ++entered_total_;
@@ -216,19 +284,74 @@ int HouseholdSim::first_free(const std::vector<std::uint8_t>& list) const {
 }
 
 void HouseholdSim::enter_stage(std::uint32_t i, int s, int month) {
-  stage_[i] = static_cast<std::uint8_t>(s);
+  Household& h = hh_[i];
+  h.stage = static_cast<std::uint8_t>(s);
+  rekey(i);
   ++occ_[s];
-  if (is_permanent_[s] && !reached_[i]) {
-    reached_[i] = 1;
+  if (is_permanent_[s] && !h.reached) {
+    h.reached = 1;
     out_.reached_lease += 1;
-    out_.lease_at[std::min(M_, month - entry_month_[i])] += 1;
+    out_.lease_at[std::min(M_, month - h.entry_month)] += 1;
   }
 }
 
 void HouseholdSim::withdraw(std::uint32_t i) {
-  if (app_target_[i] != kNone) {
-    --pending_[app_target_[i]];
-    app_target_[i] = kNone;
+  Household& h = hh_[i];
+  if (h.app_target != kNone) {
+    --pending_[h.app_target];
+    h.app_target = kNone;
+  }
+}
+
+void HouseholdSim::build_tables() {
+  is_permanent_.assign(S_, 0);
+  for (int s = 0; s < S_; ++s) is_permanent_[s] = m_.stages[s].kind == StageKind::permanent;
+  edges_from_.assign(S_, {});
+  for (std::size_t e = 0; e < m_.promotions.size(); ++e)
+    edges_from_[m_.promotions[e].from].push_back(static_cast<int>(e));
+  rules_.assign(S_, {});
+  for (int s = 0; s < S_; ++s) {
+    const CompiledStage& stg = m_.stages[s];
+    StageRule& r = rules_[s];
+    r.arrears_limit = stg.arrears_limit ? stg.arrears_limit : kNever;
+    r.max_stay = stg.max_stay_months ? stg.max_stay_months : kNever;
+    r.apply_months = r.apply_streak = kNever;
+    for (int e : edges_from_[s]) {
+      const CompiledPromotion& pr = m_.promotions[e];
+      r.apply_months = std::min<std::uint32_t>(r.apply_months, pr.min_months_in_stage);
+      r.apply_streak = std::min<std::uint32_t>(r.apply_streak, pr.min_streak);
+    }
+    r.pays_rent = stg.pays_rent;
+    r.permanent = is_permanent_[s];
+  }
+  // One row per (profile, stage, service mask), in the order of the compiled thresholds.
+  row_table_.resize(m_.thresholds.size());
+  for (std::size_t key = 0; key < row_table_.size(); ++key) {
+    const Thresholds& th = m_.thresholds[key];
+    const std::size_t mask = key & ((std::size_t{1} << V_) - 1);
+    const StageRule& rule = rules_[(key >> V_) % static_cast<std::size_t>(S_)];
+    Row& r = row_table_[key];
+    r.below[0] = th.job_gain;
+    r.below[1] = th.job_loss;
+    r.below[2] = rule.pays_rent ? th.pay_unemployed : th.comply;
+    r.below[3] = rule.pays_rent ? th.pay_employed : th.comply;
+    r.below[4] = th.exit;
+    r.arrears_m1 = static_cast<std::int32_t>(rule.arrears_limit) - 1;
+    r.stay_m1 = static_cast<std::int32_t>(rule.max_stay) - 1;
+    r.apply_months_m1 = static_cast<std::int32_t>(rule.apply_months) - 1;
+    r.apply_streak_m1 = static_cast<std::int32_t>(rule.apply_streak) - 1;
+    int repay = 1;
+    for (int v = 0; v < V_; ++v)
+      if (mask & (1u << v)) repay += m_.services[v].arrears_repayment;
+    r.repay = static_cast<std::uint16_t>(std::min(repay, 0xffff));
+    r.rent = static_cast<std::uint8_t>(rule.pays_rent);
+    r.permanent = static_cast<std::uint8_t>(rule.permanent);
+  }
+  double acc = 0;
+  for (const auto& p : m_.profiles) {
+    acc += p.share;
+    profile_cut_.push_back(
+        static_cast<std::uint64_t>(std::llround(std::min(acc, 1.0) * 4294967296.0)));
   }
 }
 
@@ -252,20 +375,21 @@ void HouseholdSim::populate_initial() {
     for (int p = 0; p < P; ++p)
       for (int k = 0; k < count[p]; ++k) {
         std::uint32_t i = new_slot();
-        auto r = st_.draw(i, 0, kAttributes);
-        init_household(i, 0, 1, p, r[1] < m_.profiles[p].employed_at_entry);
+        auto r = st_.draw(id_[i], 0, kAttributes);
+        init_household(i, 0, p, r[1] < m_.profiles[p].employed_at_entry);
         if (is_permanent_[s]) {
           // Already housed at the start: not a household the ladder has to move, so it is
           // left out of the lease and stabilisation outcomes (see docs/model.md).
-          reached_[i] = 1;
-          stabilized_[i] = 1;
-          stage_[i] = static_cast<std::uint8_t>(s);
+          Household& h = hh_[i];
+          h.reached = 1;
+          h.stabilized = 1;
+          h.stage = static_cast<std::uint8_t>(s);
+          rekey(i);
           ++occ_[s];
           out_.housed_at_start += 1;
         } else {
           enter_stage(i, s, 0);
         }
-        out_.arrivals_to[s] += 0;  // the initial population is not an arrival
       }
   }
 }
@@ -274,9 +398,9 @@ void HouseholdSim::arrivals(int t) {
   const std::int64_t n = poisson_arrivals(st_, t, tw_.arrival_rate[t]);
   for (std::int64_t k = 0; k < n; ++k) {
     std::uint32_t i = new_slot();
-    auto r = st_.draw(i, static_cast<std::uint32_t>(t), kAttributes);
+    auto r = st_.draw(id_[i], static_cast<std::uint32_t>(t), kAttributes);
     int p = pick_profile(r[0]);
-    init_household(i, t, t, p, r[1] < m_.profiles[p].employed_at_entry);
+    init_household(i, t, p, r[1] < m_.profiles[p].employed_at_entry);
     int s = first_free(tw_.entry);
     if (s != tw_.entry[0]) out_.entry_fallbacks += 1;
     enter_stage(i, s, t);
@@ -286,44 +410,50 @@ void HouseholdSim::arrivals(int t) {
 }
 
 void HouseholdSim::services(int t) {
-  const std::size_t cap = profile_.size();
   for (int v = 0; v < V_; ++v) {
+    // A town without staff for a service never engages anyone in it and reports nobody
+    // waiting for it (see docs/model.md): there is nothing to do for it, ever.
+    if (tw_.service_capacity[v] <= 0) continue;
     const CompiledService& sv = m_.services[v];
     const std::uint8_t bit = static_cast<std::uint8_t>(1u << v);
-    std::int32_t* until = &svc_until_[v * cap];
-    std::int32_t* wait = &svc_wait_since_[v * cap];
+    std::int32_t* until = svc_until_[v].data();
+    std::int32_t* wait = svc_wait_since_[v].data();
     scratch_.clear();
-    for (std::size_t i = 0; i < n_; ++i) {
-      if (stage_[i] == kNone) continue;
-      const bool eligible = (sv.eligible_stage_mask >> stage_[i]) & 1u;
-      if (svc_mask_[i] & bit) {
+    for (std::size_t idx = 0; idx < n_; ++idx) {
+      const std::uint32_t i = static_cast<std::uint32_t>(idx);
+      Household& h = hh_[i];
+      if (h.stage == kNone) continue;
+      const bool eligible = (sv.eligible_stage_mask >> h.stage) & 1u;
+      if (h.svc_mask & bit) {
         if (sv.engagement_months > 0 && t >= until[i]) {
-          svc_mask_[i] &= static_cast<std::uint8_t>(~bit);
-          svc_done_[i] |= bit;
+          h.svc_mask &= static_cast<std::uint8_t>(~bit);
+          h.svc_done |= bit;
           --engaged_[v];
+          rekey(i);
         } else if (!eligible) {
-          svc_mask_[i] &= static_cast<std::uint8_t>(~bit);
+          h.svc_mask &= static_cast<std::uint8_t>(~bit);
           --engaged_[v];
+          rekey(i);
         }
       }
-      if (svc_mask_[i] & bit) continue;
+      if (h.svc_mask & bit) continue;
       if (!eligible) {
         wait[i] = -1;
         continue;
       }
       if (wait[i] < 0) wait[i] = t;
-      scratch_.push_back(static_cast<std::uint32_t>(i));
+      scratch_.push_back(i);
     }
     std::int64_t free = tw_.service_capacity[v] - engaged_[v];
     if (free > 0 && !scratch_.empty()) {
       auto before = [&](std::uint32_t a, std::uint32_t b) {
         switch (sv.priority) {
           case ServicePriority::highest_arrears:
-            if (arrears_[a] != arrears_[b]) return arrears_[a] > arrears_[b];
+            if (hh_[a].arrears != hh_[b].arrears) return hh_[a].arrears > hh_[b].arrears;
             break;
           case ServicePriority::families_first: {
-            bool fa = m_.profiles[profile_[a]].children > 0;
-            bool fb = m_.profiles[profile_[b]].children > 0;
+            bool fa = m_.profiles[hh_[a].profile].children > 0;
+            bool fb = m_.profiles[hh_[b].profile].children > 0;
             if (fa != fb) return fa;
             break;
           }
@@ -331,20 +461,20 @@ void HouseholdSim::services(int t) {
             break;
         }
         if (wait[a] != wait[b]) return wait[a] < wait[b];
-        return a < b;
+        return a < b;  // slot order is household-number order
       };
       std::size_t take = std::min<std::size_t>(static_cast<std::size_t>(free), scratch_.size());
       std::partial_sort(scratch_.begin(), scratch_.begin() + take, scratch_.end(), before);
       for (std::size_t k = 0; k < take; ++k) {
         std::uint32_t i = scratch_[k];
-        svc_mask_[i] |= bit;
+        hh_[i].svc_mask |= bit;
+        rekey(i);
         until[i] = t + sv.engagement_months;
         wait[i] = -1;
         ++engaged_[v];
       }
       out_.service_waiting_sum[v] += static_cast<double>(scratch_.size() - take);
-    } else if (tw_.service_capacity[v] > 0) {
-      // A town without staff for the service does not offer it: nobody waits for it.
+    } else {
       out_.service_waiting_sum[v] += static_cast<double>(scratch_.size());
     }
     out_.service_case_months[v] += static_cast<double>(engaged_[v]);
@@ -353,134 +483,182 @@ void HouseholdSim::services(int t) {
 }
 
 void HouseholdSim::households(int t) {
-  // Draws for the month first, in a batched loop, then the branchy household loop.
+  // Step 4 for every household in number order. The draws of a batch of households are made
+  // first (SIMD Philox); the loop then reads the household's record and its row, does steps
+  // a and b without branches and tests in one branch whether anything rarer happens this
+  // month (an eviction or expiry, an application, an exit, a stabilisation). If not, step f
+  // is two stores; if so, eventful_step() does c-f as docs/model.md writes them. Steps a-b of
+  // one household read nothing another household's c-f writes, so the order is unchanged.
   const std::uint32_t month = static_cast<std::uint32_t>(t);
-  {
-    r123::Philox4x32 g;
-    for (std::size_t i = 0; i < n_; ++i) {
-      r123::Philox4x32::ctr_type c = {{static_cast<std::uint32_t>(i), month, kBehaviour, 0}};
-      auto r = g(c, st_.key);
-      draws_[i] = {r[0], r[1], r[2], r[3]};
-    }
-  }
-  const std::size_t cap = profile_.size();
+  const detail::PhiloxKey key{st_.key[0], st_.key[1]};
+  const Row* const rows = row_table_.data();
+  // A stabilisation needs run >= stabilized_months; with at least 1, a household outside a
+  // permanent stage (run 0) never qualifies, and 0 and 1 mean the same (run is 1 or more in
+  // a permanent stage by step f).
+  const int stable_m1 = std::max(1, m_.stabilized_months) - 1;
+  // A local pointer: byte stores may alias anything, and through hh_ the compiler would
+  // reload the vector's pointer after each of them.
+  Household* const hh = hh_.data();
   std::size_t n_apps = 0;
   std::uint64_t hm = 0;
-  const int V = V_;
-  for (std::size_t idx = 0; idx < n_; ++idx) {
-    const std::uint32_t i = static_cast<std::uint32_t>(idx);
-    const int s = stage_[i];
-    if (s == kNone || active_from_[i] > t) continue;
-    ++hm;
-    const Thresholds& th = m_.threshold(profile_[i], s, svc_mask_[i]);
-    const CompiledStage& stg = m_.stages[s];
-    const auto& r = draws_[i];
-    // a. employment
-    if (employed_[i])
-      employed_[i] = !(r[0] < th.job_loss);
-    else
-      employed_[i] = r[0] < th.job_gain;
-    // b. a good or bad month
-    const bool good = stg.pays_rent ? r[1] < (employed_[i] ? th.pay_employed : th.pay_unemployed)
-                                    : r[1] < th.comply;
-    if (good) {
-      if (streak_[i] < 0xffff) ++streak_[i];
-      int repay = 1;
-      if (svc_mask_[i])
-        for (int v = 0; v < V; ++v)
-          if (svc_mask_[i] & (1u << v)) repay += m_.services[v].arrears_repayment;
-      arrears_[i] = static_cast<std::uint16_t>(std::max(0, arrears_[i] - repay));
-    } else {
-      streak_[i] = 0;
-      if (stg.pays_rent && arrears_[i] < 0xffff) ++arrears_[i];
-    }
-    // c. eviction on arrears, else expiry of the maximum stay
-    int moved_kind = 0;  // 1 demotion, 2 expiry
-    if (stg.arrears_limit && arrears_[i] >= stg.arrears_limit)
-      moved_kind = 1;
-    else if (stg.max_stay_months && mis_[i] >= stg.max_stay_months)
-      moved_kind = 2;
-    if (moved_kind) {
-      const int d = first_free(moved_kind == 1 ? stg.on_arrears : stg.on_expiry);
-      --occ_[s];
-      enter_stage(i, d, t);
-      const std::size_t f = static_cast<std::size_t>(s) * S_ + d;
-      if (moved_kind == 1) {
-        out_.evictions += 1;
-        out_.demotion_flow[f] += 1;
-      } else {
-        out_.expiries += 1;
-        out_.expiry_flow[f] += 1;
+  for (std::size_t b0 = 0; b0 < n_; b0 += kBlock) {
+    const std::size_t bn = std::min(kBlock, n_ - b0);
+    detail::philox_first3(&id_[b0], bn, month, kBehaviour, key, u_job_, u_month_, u_exit_);
+    std::size_t gone = 0;
+    for (std::size_t k = 0; k < bn; ++k) {
+      const std::uint32_t i = static_cast<std::uint32_t>(b0 + k);
+      // Fields are read and written one by one: copying the record whole makes the compiler
+      // take it apart and put it together again with shifts.
+      Household& h = hh[i];
+      if (h.stage == kNone) [[unlikely]] {
+        ++gone;
+        continue;
       }
-      out_.demotions += 1;
-      if (m_.stages[d].outside && !stg.outside) out_.returns_to_street += 1;
-      arrears_[i] = streak_[i] = mis_[i] = 0;
-      withdraw(i);
-    }
-    const int cur = stage_[i];
-    // d. application: first matching edge in scenario order
-    if (app_target_[i] == kNone) {
-      for (int e : edges_from_[cur]) {
-        const CompiledPromotion& pr = m_.promotions[e];
-        if (mis_[i] < pr.min_months_in_stage || streak_[i] < pr.min_streak ||
-            arrears_[i] > pr.max_arrears || (pr.employment_required && !employed_[i]))
-          continue;
-        if (pr.service_required >= 0 &&
-            !(((svc_mask_[i] | svc_done_[i]) >> pr.service_required) & 1u))
-          continue;
-        app_target_[i] = pr.to;
-        app_seq_[i] = next_seq_++;
-        app_month_[i] = t;
-        ++pending_[pr.to];
-        app_buffer_[n_apps++] = i;
-        break;
+      const Row& r = rows[h.key];
+      // a. employment: the draw below job_loss (employed) or job_gain (not) flips it.
+      const unsigned was = h.employed;
+      const unsigned employed = static_cast<unsigned>(u_job_[k] < r.below[was]) ^ was;
+      // b. a good month (rent paid where due, else compliance): streak + 1, arrears paid
+      // down; a bad one: streak 0, arrears + 1 where rent is due. Counters stay below 2^16
+      // (months are at most 65534), so no saturation is needed. Selected with masks: the
+      // compiler would branch on `good`, a coin flip.
+      const unsigned good = u_month_[k] < r.below[2 + employed];
+      const unsigned streak = (h.streak + 1u) & (0u - good);
+      const int paid_down = static_cast<int>(h.arrears) - r.repay;
+      const unsigned if_good = static_cast<unsigned>(paid_down & ~(paid_down >> 31));
+      const unsigned if_bad = h.arrears + r.rent;
+      const unsigned arrears = if_bad ^ ((if_bad ^ if_good) & (0u - good));
+      const int months = h.months;
+      const int run = static_cast<int>((h.run + 1u) & (0u - r.permanent));  // as after step f
+      h.employed = static_cast<std::uint8_t>(employed);
+      h.streak = static_cast<std::uint16_t>(streak);
+      h.arrears = static_cast<std::uint16_t>(arrears);
+      // c-f: anything rarer? An eviction or expiry; an application (a pending one, app_target
+      // != 0xff, lifts the months bar out of reach); an exit; a stabilisation.
+      const int evict = r.arrears_m1 - static_cast<int>(arrears);
+      const int expire = r.stay_m1 - months;
+      const int apply = (r.apply_months_m1 + ((h.app_target ^ kNone) << 16) - months) &
+                        (r.apply_streak_m1 - static_cast<int>(streak));
+      const int stabilize = (stable_m1 - run) & (h.stabilized - 1);
+      const unsigned exits = u_exit_[k] < r.below[4];
+      unsigned rare = (static_cast<unsigned>(evict | expire | apply | stabilize) >> 31) | exits;
+      // Keep this one branch (the compiler would split it into several unpredictable ones).
+      asm("" : "+r"(rare));
+      if (rare) [[unlikely]] {
+        if (eventful_step(i, static_cast<unsigned>(months), exits, t)) app_buffer_[n_apps++] = i;
+        continue;
       }
+      // f. months in stage; consecutive months in a permanent stage
+      h.months = static_cast<std::uint16_t>(months + 1);
+      h.run = static_cast<std::uint16_t>(run);
     }
-    // e. exit
-    if (r[2] < th.exit) {
-      --occ_[cur];
-      withdraw(i);
-      for (int v = 0; v < V; ++v)
-        if (svc_mask_[i] & (1u << v)) --engaged_[v];
-      svc_mask_[i] = 0;
-      out_.exits += 1;
-      out_.exits_from[cur] += 1;
-      if (!reached_[i]) out_.exit_at[std::min(M_, t - entry_month_[i])] += 1;
-      stage_[i] = kNone;
-      --alive_;
-      ++exited_total_;
-      if (tw_.replace_exits) {
-        auto ra = st_.draw(i, month, kAttributes);
-        int p = pick_profile(ra[0]);
-        init_household(i, t, t + 1, p, ra[1] < m_.profiles[p].employed_at_entry);
-        (void)cap;
-        int es = first_free(tw_.entry);
-        if (es != tw_.entry[0]) out_.entry_fallbacks += 1;
-        enter_stage(i, es, t);
-        if (is_permanent_[es]) perm_run_[i] = 1;
-        out_.arrivals += 1;
-        out_.arrivals_to[es] += 1;
-      }
-      continue;
-    }
-    // f. months in stage; consecutive months in a permanent stage
-    if (mis_[i] < 0xffff) ++mis_[i];
-    if (is_permanent_[cur]) {
-      if (perm_run_[i] < 0xffff) ++perm_run_[i];
-      if (!stabilized_[i] && perm_run_[i] >= m_.stabilized_months) {
-        stabilized_[i] = 1;
-        out_.stabilized += 1;
-      }
-    } else {
-      perm_run_[i] = 0;
-    }
+    hm += bn - gone;
   }
   g_household_months += hm;
   for (std::size_t k = 0; k < n_apps; ++k) {
     const std::uint32_t i = app_buffer_[k];
     // An application made and withdrawn (exit) in the same month is simply stale.
-    if (app_target_[i] != kNone) lists_[app_target_[i]].push_back({i, app_seq_[i]});
+    const Household& h = hh_[i];
+    if (h.app_target != kNone) lists_[h.app_target].push_back({i, h.app_seq});
   }
+}
+
+bool HouseholdSim::eventful_step(std::uint32_t i, unsigned months, bool exits, int t) {
+  Household& h = hh_[i];
+  // c. eviction on arrears, else expiry of the maximum stay
+  const int s = h.stage;
+  const bool evicted = h.arrears >= rules_[s].arrears_limit;
+  if (evicted || months >= rules_[s].max_stay) {
+    demote(i, s, evicted, t);
+    months = 0;
+  }
+  const int cur = h.stage;
+  const StageRule& now = rules_[cur];
+  // d. application: first matching edge in scenario order
+  bool applied = false;
+  if (h.app_target == kNone && months >= now.apply_months && h.streak >= now.apply_streak)
+    applied = apply(i, cur, months, t);
+  // e. exit (with the probability of the stage the month began in: decided by the caller)
+  if (exits) {
+    exit_household(i, cur, t);
+    return applied;
+  }
+  // f. months in stage; consecutive months in a permanent stage
+  h.months = static_cast<std::uint16_t>(months + 1);
+  h.run = static_cast<std::uint16_t>(now.permanent ? h.run + 1 : 0);
+  if (now.permanent && !h.stabilized &&
+      h.run >= static_cast<unsigned>(std::max(0, m_.stabilized_months))) {
+    h.stabilized = 1;
+    out_.stabilized += 1;
+  }
+  return applied;
+}
+
+void HouseholdSim::demote(std::uint32_t i, int s, bool eviction, int t) {
+  const CompiledStage& stg = m_.stages[s];
+  const int d = first_free(eviction ? stg.on_arrears : stg.on_expiry);
+  --occ_[s];
+  enter_stage(i, d, t);
+  const std::size_t f = static_cast<std::size_t>(s) * S_ + d;
+  if (eviction) {
+    out_.evictions += 1;
+    out_.demotion_flow[f] += 1;
+  } else {
+    out_.expiries += 1;
+    out_.expiry_flow[f] += 1;
+  }
+  out_.demotions += 1;
+  if (m_.stages[d].outside && !stg.outside) out_.returns_to_street += 1;
+  Household& h = hh_[i];
+  h.arrears = h.streak = h.months = 0;
+  withdraw(i);
+}
+
+bool HouseholdSim::apply(std::uint32_t i, int stage, unsigned months, int t) {
+  Household& h = hh_[i];
+  for (int e : edges_from_[stage]) {
+    const CompiledPromotion& pr = m_.promotions[e];
+    if (months < pr.min_months_in_stage || h.streak < pr.min_streak || h.arrears > pr.max_arrears ||
+        (pr.employment_required && !h.employed))
+      continue;
+    if (pr.service_required >= 0 && !(((h.svc_mask | h.svc_done) >> pr.service_required) & 1u))
+      continue;
+    h.app_target = pr.to;
+    h.app_seq = next_seq_++;
+    h.app_month = t;
+    ++pending_[pr.to];
+    return true;
+  }
+  return false;
+}
+
+void HouseholdSim::exit_household(std::uint32_t i, int cur, int t) {
+  Household& h = hh_[i];
+  --occ_[cur];
+  withdraw(i);
+  for (int v = 0; v < V_; ++v)
+    if (h.svc_mask & (1u << v)) --engaged_[v];
+  h.svc_mask = 0;
+  out_.exits += 1;
+  out_.exits_from[cur] += 1;
+  if (!h.reached) out_.exit_at[std::min(M_, t - h.entry_month)] += 1;
+  h.stage = kNone;
+  --alive_;
+  ++exited_total_;
+  if (!tw_.replace_exits) {
+    ++dead_;
+    return;
+  }
+  // The replacement takes the slot and the number at once and steps from next month.
+  auto ra = st_.draw(id_[i], static_cast<std::uint32_t>(t), kAttributes);
+  int p = pick_profile(ra[0]);
+  init_household(i, t, p, ra[1] < m_.profiles[p].employed_at_entry);
+  int es = first_free(tw_.entry);
+  if (es != tw_.entry[0]) out_.entry_fallbacks += 1;
+  enter_stage(i, es, t);
+  if (is_permanent_[es]) h.run = 1;
+  out_.arrivals += 1;
+  out_.arrivals_to[es] += 1;
 }
 
 void HouseholdSim::placements(int t) {
@@ -495,21 +673,22 @@ void HouseholdSim::placements(int t) {
     std::int64_t free = cap_[T] - occ_[T];
     if (free <= 0) continue;
     auto place = [&](std::uint32_t i) {
-      const int from = stage_[i];
+      Household& h = hh_[i];
+      const int from = h.stage;
       --occ_[from];
-      app_target_[i] = kNone;
+      h.app_target = kNone;
       --pending_[T];
       enter_stage(i, T, t);
-      mis_[i] = 0;
+      h.months = 0;
       if (is_permanent_[T]) {
-        if (!is_permanent_[from]) perm_run_[i] = 1;
+        if (!is_permanent_[from]) h.run = 1;
       } else {
-        perm_run_[i] = 0;
+        h.run = 0;
       }
       out_.promotion_flow[static_cast<std::size_t>(from) * S_ + T] += 1;
       out_.promotions_to[T] += 1;
       out_.placements += 1;
-      out_.waiting_months_placed += t - app_month_[i];
+      out_.waiting_months_placed += t - h.app_month;
     };
     const WaitingPolicy policy = m_.stages[T].waiting_list;
     if (policy == WaitingPolicy::fifo) {
@@ -527,11 +706,12 @@ void HouseholdSim::placements(int t) {
       list.resize(w);
       head = 0;
       auto key_before = [&](const Applicant& a, const Applicant& b) {
+        const Household &ha = hh_[a.slot], &hb = hh_[b.slot];
         if (policy == WaitingPolicy::longest_streak) {
-          if (streak_[a.slot] != streak_[b.slot]) return streak_[a.slot] > streak_[b.slot];
+          if (ha.streak != hb.streak) return ha.streak > hb.streak;
         } else {
-          bool fa = m_.profiles[profile_[a.slot]].children > 0;
-          bool fb = m_.profiles[profile_[b.slot]].children > 0;
+          bool fa = m_.profiles[ha.profile].children > 0;
+          bool fb = m_.profiles[hb.profile].children > 0;
           if (fa != fb) return fa;
         }
         return a.seq < b.seq;
@@ -573,23 +753,17 @@ void HouseholdSim::account(int t) {
 }
 
 ReplicationOutcome HouseholdSim::run() {
+  // Household counters are 16-bit and grow by at most one a month.
+  if (M_ > 65534) throw std::invalid_argument("simulate: more than 65534 months");
   out_.resize(S_, V_, M_);
   occ_.assign(S_, 0);
   pending_.assign(S_, 0);
   lists_.assign(S_, {});
   list_head_.assign(S_, 0);
   engaged_.assign(V_, 0);
-  is_permanent_.assign(S_, 0);
-  for (int s = 0; s < S_; ++s) is_permanent_[s] = m_.stages[s].kind == StageKind::permanent;
-  edges_from_.assign(S_, {});
-  for (std::size_t e = 0; e < m_.promotions.size(); ++e)
-    edges_from_[m_.promotions[e].from].push_back(static_cast<int>(e));
-  double acc = 0;
-  for (const auto& p : m_.profiles) {
-    acc += p.share;
-    profile_cut_.push_back(
-        static_cast<std::uint64_t>(std::llround(std::min(acc, 1.0) * 4294967296.0)));
-  }
+  svc_until_.assign(V_, {});
+  svc_wait_since_.assign(V_, {});
+  build_tables();
   cap_.assign(S_, 0);
   for (int s = 0; s < S_; ++s) cap_[s] = tw_.capacity[s][0];
 
@@ -608,10 +782,13 @@ ReplicationOutcome HouseholdSim::run() {
     households(t);
     placements(t);
     account(t);
+    // Exited households' slots cost a pass in every month's loops: drop them once they are
+    // a quarter of all slots (each slot is then moved a bounded number of times).
+    if (dead_ >= 64 && dead_ * 4 > n_) compact();
   }
   for (int s = 0; s < S_; ++s) out_.occupancy_end[s] = static_cast<double>(occ_[s]);
   for (std::size_t i = 0; i < n_; ++i)
-    if (stage_[i] != kNone && !reached_[i]) out_.censored_at[M_ - entry_month_[i]] += 1;
+    if (hh_[i].stage != kNone && !hh_[i].reached) out_.censored_at[M_ - hh_[i].entry_month] += 1;
   return std::move(out_);
 }
 
