@@ -7,9 +7,11 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 
 #include "plan_support.hpp"
 #include "prostup/cli.hpp"
+#include "prostup/parallel.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
 #include "run_support.hpp"
@@ -70,6 +72,7 @@ int run_plan(const PlanArgs& a) {
     throw PlanInputError("--confidence must be at least 0.5 and below 1");
 
   LoadedScenario ls = load_or_report(a.file);
+  mpi_require_same_scenario(ls.sha256);  // every MPI rank must simulate the same file
   const std::string variant = a.variant.empty() ? "baseline" : a.variant;
   const ojson doc = document_for(ls.document, a.variant);
 
@@ -106,7 +109,9 @@ int run_plan(const PlanArgs& a) {
 
   const fs::path dir = a.out_dir.empty() ? fs::path("prostup-out") / (ls.scenario.name + "-plan")
                                          : fs::path(a.out_dir);
-  StagedOutput out(dir, a.force);
+  // Under MPI only the output rank writes files and prints (docs/distributed.md).
+  std::optional<StagedOutput> staged;
+  if (is_output_rank()) staged.emplace(dir, a.force);
 
   RunOptions opt;
   opt.threads = a.threads;
@@ -114,7 +119,7 @@ int run_plan(const PlanArgs& a) {
   opt.months = a.months;
   opt.seed = a.seed;
   opt.cancel = &g_cancel;
-  Progress bar(!a.quiet);
+  Progress bar(!a.quiet && is_output_rank());
   const long long width = range.hi - range.lo;
   const long long expected =  // hi, lo, then the bisection
       2 + static_cast<long long>(std::ceil(std::log2(static_cast<double>(std::max(1LL, width)))));
@@ -179,6 +184,8 @@ int run_plan(const PlanArgs& a) {
                       {"town", town},
                       {"variant", variant},
                       {"confidence", a.confidence}};
+  if (!is_output_rank()) return kExitOk;
+  StagedOutput& out = *staged;
   write_text(out.staging() / "manifest.json", manifest.dump(2) + "\n");
 
   ojson pj;

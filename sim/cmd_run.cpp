@@ -5,10 +5,12 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "prostup/cli.hpp"
 #include "prostup/cohort.hpp"
+#include "prostup/parallel.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
 #include "run_support.hpp"
@@ -126,6 +128,7 @@ int cmd_run(const RunArgs& a) {
   install_signal_handlers();
   try {
     LoadedScenario ls = load_or_report(a.file);
+    mpi_require_same_scenario(ls.sha256);  // every MPI rank must simulate the same file
     std::vector<CompiledModel> models = compile_models(ls, a.variants, !a.variants_given);
     if (a.months > 600)
       throw InputError("--months " + std::to_string(a.months) + " exceeds the limit of 600");
@@ -140,6 +143,7 @@ int cmd_run(const RunArgs& a) {
 
     const Estimate est = estimate(models, reps, months, std::max(1, threads));
     const long long avail = available_memory_bytes();
+    if (a.dry_run && !is_output_rank()) return kExitOk;
     if (a.dry_run) {
       std::printf("%s: %zu model(s) x %zu town(s) x %d replications x %d months\n", ls.path.c_str(),
                   models.size(), models.front().towns.size(), reps, months);
@@ -157,9 +161,11 @@ int cmd_run(const RunArgs& a) {
 
     const fs::path out =
         a.out_dir.empty() ? fs::path("prostup-out") / ls.scenario.name : fs::path(a.out_dir);
-    StagedOutput staged(out, a.force);
+    // Under MPI only the output rank writes files and prints (docs/distributed.md).
+    std::optional<StagedOutput> staged;
+    if (is_output_rank()) staged.emplace(out, a.force);
 
-    Progress progress(!a.quiet);
+    Progress progress(!a.quiet && is_output_rank());
     RunOptions ro;
     ro.threads = threads;
     ro.replications = reps;
@@ -193,16 +199,17 @@ int cmd_run(const RunArgs& a) {
       r.info.variant_descriptions.push_back(d);
     }
     r.info.wall_seconds = seconds_now() - wall0;
+    if (!is_output_rank()) return kExitOk;
     // The binding constraints, from the exact model without limits (docs/cohort.md).
     const CohortResult exact = cohort(models.front());
     for (const auto& ct : exact.towns) r.info.binding_constraints.push_back(ct.binding);
-    write_run_outputs(r, staged.staging());
-    if (!a.no_report) write_report(staged.staging());
+    write_run_outputs(r, staged->staging());
+    if (!a.no_report) write_report(staged->staging());
     if (g_cancel) {
       std::cerr << "prostup: interrupted; removed the partial output\n";
       return exit_code_for_signal();
     }
-    staged.commit();
+    staged->commit();
     if (!a.quiet) {
       print_summary(r, models);
       bool any = false;

@@ -4,10 +4,12 @@
 #include <cmath>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <set>
 
 #include "plan_support.hpp"
 #include "prostup/cli.hpp"
+#include "prostup/parallel.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
 #include "run_support.hpp"
@@ -96,6 +98,7 @@ int run_sweep(const SweepArgs& a) {
   const auto grid = sweep_grid(axes);
 
   LoadedScenario ls = load_or_report(a.file);
+  mpi_require_same_scenario(ls.sha256);  // every MPI rank must simulate the same file
   const ojson doc = document_for(ls.document, "");
   // Each pointer is checked alone first, so an error names its own --set.
   std::vector<std::string> written;
@@ -119,7 +122,9 @@ int run_sweep(const SweepArgs& a) {
 
   const fs::path dir = a.out_dir.empty() ? fs::path("prostup-out") / (ls.scenario.name + "-sweep")
                                          : fs::path(a.out_dir);
-  StagedOutput out(dir, a.force);
+  // Under MPI only the output rank writes files and prints (docs/distributed.md).
+  std::optional<StagedOutput> staged;
+  if (is_output_rank()) staged.emplace(dir, a.force);
 
   RunOptions opt;
   opt.threads = a.threads;
@@ -127,7 +132,7 @@ int run_sweep(const SweepArgs& a) {
   opt.months = a.months;
   opt.seed = a.seed;
   opt.cancel = &g_cancel;
-  Progress bar(!a.quiet);
+  Progress bar(!a.quiet && is_output_rank());
   const long long per_point = static_cast<long long>(models.front().towns.size()) *
                               (a.replications > 0 ? a.replications : models.front().replications);
   const long long total = per_point * static_cast<long long>(models.size());
@@ -176,6 +181,8 @@ int run_sweep(const SweepArgs& a) {
   def["points"] = grid.size();
   def["order"] = "points numbered from 1; the last --set varies fastest";
   manifest["sweep"] = def;
+  if (!is_output_rank()) return kExitOk;
+  StagedOutput& out = *staged;
   write_text(out.staging() / "manifest.json", manifest.dump(2) + "\n");
   write_text(out.staging() / "sweep.csv", sweep_csv(axes, points, metrics));
 

@@ -4,8 +4,9 @@
 #include <iostream>
 
 #include "prostup/cli.hpp"
+#include "prostup/parallel.hpp"
 
-int main(int argc, char** argv) {
+static int run_cli(int argc, char** argv) {
   using namespace prostup;
   CLI::App app{"prostup: Monte Carlo simulation of transitional-housing ladders (prostupné bydlení)"};
   app.set_version_flag("--version", std::string("prostup ") + PROSTUP_VERSION);
@@ -108,4 +109,10 @@ int main(int argc, char** argv) {
     return kExitFailure;
   }
   return kExitInvalid;
+}
+
+int main(int argc, char** argv) {
+  // Under mpirun/srun every rank runs the same command (docs/distributed.md).
+  prostup::MpiSession mpi(argc, argv);
+  return mpi.finish(run_cli(argc, argv));
 }

@@ -1,5 +1,8 @@
 #include "prostup/runner.hpp"
 
+#include "mpi_internal.hpp"
+#include "prostup/parallel.hpp"
+
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
@@ -332,7 +335,10 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
   tbb::task_arena arena(std::max(1, threads));
   // Replications go in blocks; inside a block every (variant, town, replication) is a
   // task; blocks are merged in replication order, so the thread count changes nothing.
-  const int block = std::max(8, 4 * std::max(1, threads));
+  // Under MPI, item it of a block is simulated by rank it % ranks and every rank receives
+  // all outcomes before the merge (docs/distributed.md); the block grows with the ranks.
+  const int ranks = mpi_size(), rank = mpi_rank();
+  const int block = std::max(8, 4 * detail::mpi_max_int(std::max(1, threads)) * ranks);
   const auto t0 = std::chrono::steady_clock::now();
   bool cancelled = false;
   for (int r0 = 0; r0 < reps && !cancelled; r0 += block) {
@@ -342,9 +348,13 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
     SimulateOptions so;
     so.months = months;
     so.cancel = opt.cancel;
-    arena.execute([&] {
-      tbb::parallel_for(std::size_t{0}, items, [&](std::size_t it) {
+    const std::size_t mine = (items + ranks - 1 - rank) / ranks;  // items of this rank
+    auto simulate_mine = [&] {
+      if (r0 == 0 && ranks > 1 && detail::test_fail_this_rank())
+        throw std::runtime_error("failing on purpose (test hook PROSTUP_TEST_FAIL_RANK)");
+      tbb::parallel_for(std::size_t{0}, mine, [&](std::size_t j) {
         if (opt.cancel && *opt.cancel) return;
+        const std::size_t it = j * ranks + rank;
         const int v = static_cast<int>(it / (static_cast<std::size_t>(T) * nb));
         const int rest = static_cast<int>(it % (static_cast<std::size_t>(T) * nb));
         const int town = rest / nb, r = r0 + rest % nb;
@@ -352,8 +362,36 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
         household_months += last_household_months();
         ++done;
       });
-    });
-    if (opt.cancel && *opt.cancel) {
+    };
+    if (ranks == 1) {
+      arena.execute(simulate_mine);
+    } else {
+      // A rank that fails or is cancelled must not leave the others waiting in the gather.
+      int status = 0;
+      std::string why;
+      try {
+        arena.execute(simulate_mine);
+      } catch (const std::exception& e) {
+        status = 2;
+        why = e.what();
+      }
+      if (status == 0 && opt.cancel && *opt.cancel) status = 1;
+      status = detail::mpi_agree_status(status, why);
+      if (status == 2) {
+        finished = true;
+        cv.notify_all();
+        if (monitor.joinable()) monitor.join();
+        throw std::runtime_error(why);
+      }
+      if (status == 1) {
+        cancelled = true;
+        break;
+      }
+      detail::mpi_share_outcomes(outs);
+      done += static_cast<long long>(items - mine);  // the other ranks' items of this block
+    }
+    // Under MPI only the agreed status above may stop the loop (all ranks stop together).
+    if (ranks == 1 && opt.cancel && *opt.cancel) {
       cancelled = true;
       break;
     }
@@ -399,7 +437,7 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
         info.service_labels.push_back(v.label);
       }
   }
-  info.household_months = household_months.load();
+  info.household_months = detail::mpi_sum_u64(household_months.load());
   info.simulate_seconds = std::chrono::duration<double>(t1 - t0).count();
 
   for (int v = 0; v < NV; ++v)

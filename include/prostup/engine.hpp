@@ -40,6 +40,10 @@ struct ReplicationOutcome {
 
   void resize(int stages, int services, int months);
   void add(const ReplicationOutcome& o);  // element-wise sum
+  // Flat form for sending between MPI ranks: appends every field to `out` (doubles are
+  // copied exactly); deserialize reads one outcome back and returns the position after it.
+  void serialize(std::vector<double>& out) const;
+  const double* deserialize(const double* p);
 };
 
 // Optional per-month check hook for tests: called after accounting with the
