@@ -505,52 +505,53 @@ void HouseholdSim::households(int t) {
     const std::size_t bn = std::min(kBlock, n_ - b0);
     detail::philox_first3(&id_[b0], bn, month, kBehaviour, key, u_job_, u_month_, u_exit_);
     std::size_t gone = 0;
-    for (std::size_t k = 0; k < bn; ++k) {
-      const std::uint32_t i = static_cast<std::uint32_t>(b0 + k);
+    Household* h = hh + b0;
+    for (std::size_t k = 0; k < bn; ++k, ++h) {
       // Fields are read and written one by one: copying the record whole makes the compiler
       // take it apart and put it together again with shifts.
-      Household& h = hh[i];
-      if (h.stage == kNone) [[unlikely]] {
+      if (h->stage == kNone) [[unlikely]] {
         ++gone;
         continue;
       }
-      const Row& r = rows[h.key];
+      const Row& r = rows[h->key];
       // a. employment: the draw below job_loss (employed) or job_gain (not) flips it.
-      const unsigned was = h.employed;
+      const unsigned was = h->employed;
       const unsigned employed = static_cast<unsigned>(u_job_[k] < r.below[was]) ^ was;
       // b. a good month (rent paid where due, else compliance): streak + 1, arrears paid
       // down; a bad one: streak 0, arrears + 1 where rent is due. Counters stay below 2^16
       // (months are at most 65534), so no saturation is needed. Selected with masks: the
       // compiler would branch on `good`, a coin flip.
       const unsigned good = u_month_[k] < r.below[2 + employed];
-      const unsigned streak = (h.streak + 1u) & (0u - good);
-      const int paid_down = static_cast<int>(h.arrears) - r.repay;
+      const unsigned streak = (h->streak + 1u) & (0u - good);
+      const int paid_down = static_cast<int>(h->arrears) - r.repay;
       const unsigned if_good = static_cast<unsigned>(paid_down & ~(paid_down >> 31));
-      const unsigned if_bad = h.arrears + r.rent;
+      const unsigned if_bad = h->arrears + r.rent;
       const unsigned arrears = if_bad ^ ((if_bad ^ if_good) & (0u - good));
-      const int months = h.months;
-      const int run = static_cast<int>((h.run + 1u) & (0u - r.permanent));  // as after step f
-      h.employed = static_cast<std::uint8_t>(employed);
-      h.streak = static_cast<std::uint16_t>(streak);
-      h.arrears = static_cast<std::uint16_t>(arrears);
+      const int months = h->months;
+      const int run = static_cast<int>((h->run + 1u) & (0u - r.permanent));  // as after step f
+      h->employed = static_cast<std::uint8_t>(employed);
+      h->streak = static_cast<std::uint16_t>(streak);
+      h->arrears = static_cast<std::uint16_t>(arrears);
       // c-f: anything rarer? An eviction or expiry; an application (a pending one, app_target
       // != 0xff, lifts the months bar out of reach); an exit; a stabilisation.
       const int evict = r.arrears_m1 - static_cast<int>(arrears);
       const int expire = r.stay_m1 - months;
-      const int apply = (r.apply_months_m1 + ((h.app_target ^ kNone) << 16) - months) &
+      const int apply = (r.apply_months_m1 + ((h->app_target ^ kNone) << 16) - months) &
                         (r.apply_streak_m1 - static_cast<int>(streak));
-      const int stabilize = (stable_m1 - run) & (h.stabilized - 1);
+      const int stabilize = (stable_m1 - run) & (h->stabilized - 1);
       const unsigned exits = u_exit_[k] < r.below[4];
       unsigned rare = (static_cast<unsigned>(evict | expire | apply | stabilize) >> 31) | exits;
       // Keep this one branch (the compiler would split it into several unpredictable ones).
       asm("" : "+r"(rare));
       if (rare) [[unlikely]] {
-        if (eventful_step(i, static_cast<unsigned>(months), exits, t)) app_buffer_[n_apps++] = i;
+        if (eventful_step(static_cast<std::uint32_t>(b0 + k), static_cast<unsigned>(months), exits,
+                          t))
+          app_buffer_[n_apps++] = static_cast<std::uint32_t>(b0 + k);
         continue;
       }
       // f. months in stage; consecutive months in a permanent stage
-      h.months = static_cast<std::uint16_t>(months + 1);
-      h.run = static_cast<std::uint16_t>(run);
+      h->months = static_cast<std::uint16_t>(months + 1);
+      h->run = static_cast<std::uint16_t>(run);
     }
     hm += bn - gone;
   }
