@@ -22,7 +22,7 @@ if [ "$what" = asan ] || [ "$what" = all ]; then
   t0=$(date +%s)
   echo "== sanitizers: address,undefined (build-asan, whole ctest suite)"
   cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DPROSTUP_SANITIZE=address,undefined >/dev/null
+    -DPROSTUP_SANITIZE=address,undefined -DPROSTUP_BUILD_BENCHMARKS=OFF >/dev/null
   cmake --build build-asan -j"$jobs" >/dev/null
   t1=$(date +%s)
   (cd build-asan && ctest --output-on-failure -j"$jobs")
