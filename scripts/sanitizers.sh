@@ -14,7 +14,9 @@ jobs=$(nproc)
 # Every report aborts the test that caused it (the build also has -fno-sanitize-recover).
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$(pwd)/scripts/tsan.supp"
+# history_size=4: keep more of each thread's history so the other access's stack can be
+# restored (tsan.supp matches on it); the default 2 loses it more often under load.
+export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:history_size=4:suppressions=$(pwd)/scripts/tsan.supp"
 
 elapsed() { echo $(( $(date +%s) - $1 )); }
 
