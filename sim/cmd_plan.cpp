@@ -107,18 +107,12 @@ int run_plan(const PlanArgs& a) {
                            "; '*' = all towns together)");
   }
 
-  const fs::path dir = a.out_dir.empty() ? fs::path("prostup-out") / (ls.scenario.name + "-plan")
-                                         : fs::path(a.out_dir);
+  const fs::path dir = output_dir_for(a.out_dir, ls, "-plan");
   // Under MPI only the output rank writes files and prints (docs/distributed.md).
   std::optional<StagedOutput> staged;
   if (is_output_rank()) staged.emplace(dir, a.force);
 
-  RunOptions opt;
-  opt.threads = a.threads;
-  opt.replications = a.replications;
-  opt.months = a.months;
-  opt.seed = a.seed;
-  opt.cancel = &g_cancel;
+  RunOptions opt = run_options_from(a);
   Progress bar(!a.quiet && is_output_rank());
   const long long width = range.hi - range.lo;
   const long long expected =  // hi, lo, then the bisection
@@ -126,8 +120,7 @@ int run_plan(const PlanArgs& a) {
 
   std::map<long long, PlanPoint> evaluated;
   std::vector<PlanPoint> order;
-  RunInfo info;
-  bool first = true;
+  RunTotals totals;
   auto meets = [&](long long v) {
     const CompiledModel m = v == range.lo ? probe : model_for(v);
     const long long base = static_cast<long long>(order.size());
@@ -135,14 +128,7 @@ int run_plan(const PlanArgs& a) {
       bar.update(base * total + done, std::max(expected, base + 1) * total);
     };
     RunResult r = run_models({m}, opt);
-    if (first) {
-      info = r.info;
-      info.household_months = 0;
-      info.simulate_seconds = 0;
-      first = false;
-    }
-    info.household_months += r.info.household_months;
-    info.simulate_seconds += r.info.simulate_seconds;
+    totals.add(r.info);
     const TownVariantResult* tv = r.find(town, variant);
     if (!tv) throw std::logic_error("plan: no result row for town " + town);
     std::size_t k = 0;
@@ -173,12 +159,8 @@ int run_plan(const PlanArgs& a) {
     }
   }
 
-  info.scenario_path = ls.path;
-  info.scenario_sha256 = ls.sha256;
-  info.scenario_title = ls.scenario.title;
-  info.wall_seconds = seconds_now() - wall0;
-  info.started_at = started_at;
-  ojson manifest = manifest_json(info, "plan");
+  const RunInfo info = totals.finish(ls, wall0, started_at);
+  ojson manifest = manifest_document(info, "plan");
   manifest["plan"] = {{"vary", range.pointer},
                       {"target", a.target},
                       {"town", town},
@@ -218,10 +200,12 @@ int run_plan(const PlanArgs& a) {
   write_text(out.staging() / "plan.json", pj.dump(2) + "\n");
 
   std::string report_error;
-  try {
-    write_report(out.staging());
-  } catch (const std::exception& e) {
-    report_error = e.what();
+  if (!a.no_report) {
+    try {
+      write_report(out.staging());
+    } catch (const std::exception& e) {
+      report_error = e.what();
+    }
   }
   out.commit();
 

@@ -99,7 +99,8 @@ int run_sweep(const SweepArgs& a) {
 
   LoadedScenario ls = load_or_report(a.file);
   mpi_require_same_scenario(ls.sha256);  // every MPI rank must simulate the same file
-  const ojson doc = document_for(ls.document, "");
+  const std::string variant = a.variant.empty() ? "baseline" : a.variant;
+  const ojson doc = document_for(ls.document, a.variant);
   // Each pointer is checked alone first, so an error names its own --set.
   std::vector<std::string> written;
   for (std::size_t k = 0; k < axes.size(); ++k) {
@@ -116,22 +117,16 @@ int run_sweep(const SweepArgs& a) {
     for (std::size_t k = 0; k < axes.size(); ++k)
       settings.push_back({axes[k].pointer, grid[p][k], axes[k].integer});
     models.push_back(compile_with(
-        doc, settings, "baseline",
+        doc, settings, variant,
         "point " + std::to_string(p + 1) + " (" + point_label(axes, grid[p]) + ")", "--set"));
   }
 
-  const fs::path dir = a.out_dir.empty() ? fs::path("prostup-out") / (ls.scenario.name + "-sweep")
-                                         : fs::path(a.out_dir);
+  const fs::path dir = output_dir_for(a.out_dir, ls, "-sweep");
   // Under MPI only the output rank writes files and prints (docs/distributed.md).
   std::optional<StagedOutput> staged;
   if (is_output_rank()) staged.emplace(dir, a.force);
 
-  RunOptions opt;
-  opt.threads = a.threads;
-  opt.replications = a.replications;
-  opt.months = a.months;
-  opt.seed = a.seed;
-  opt.cancel = &g_cancel;
+  RunOptions opt = run_options_from(a);
   Progress bar(!a.quiet && is_output_rank());
   const long long per_point = static_cast<long long>(models.front().towns.size()) *
                               (a.replications > 0 ? a.replications : models.front().replications);
@@ -139,21 +134,15 @@ int run_sweep(const SweepArgs& a) {
 
   std::vector<PointResult> points;
   std::vector<MetricInfo> metrics;
-  RunInfo info;
+  RunTotals totals;
   for (std::size_t p = 0; p < models.size(); ++p) {
     const long long offset = per_point * static_cast<long long>(p);
     opt.progress = [&bar, offset, total](long long done, long long) {
       bar.update(offset + done, total);
     };
     RunResult r = run_models({models[p]}, opt);
-    if (p == 0) {
-      info = r.info;
-      metrics = r.metric_info;
-      info.household_months = 0;
-      info.simulate_seconds = 0;
-    }
-    info.household_months += r.info.household_months;
-    info.simulate_seconds += r.info.simulate_seconds;
+    if (p == 0) metrics = r.metric_info;
+    totals.add(r.info);
     PointResult pr;
     pr.values = grid[p];
     for (const auto& tv : r.results) {
@@ -169,15 +158,11 @@ int run_sweep(const SweepArgs& a) {
   }
   bar.finish();
 
-  info.scenario_path = ls.path;
-  info.scenario_sha256 = ls.sha256;
-  info.scenario_title = ls.scenario.title;
-  info.wall_seconds = seconds_now() - wall0;
-  info.started_at = started_at;
-
-  ojson manifest = manifest_json(info, "sweep");
+  const RunInfo info = totals.finish(ls, wall0, started_at);
+  ojson manifest = manifest_document(info, "sweep");
   ojson def;
   def["axes"] = axes_json(axes, written);
+  def["variant"] = variant;
   def["points"] = grid.size();
   def["order"] = "points numbered from 1; the last --set varies fastest";
   manifest["sweep"] = def;
@@ -218,7 +203,8 @@ int run_sweep(const SweepArgs& a) {
     while (k < metrics.size() && metrics[k].name != "reached_lease_share") ++k;
     std::cout << "Sweep of " << grid.size() << " point" << (grid.size() == 1 ? "" : "s") << ", "
               << info.replications << " replications each, seed " << info.seed
-              << " (common random numbers)\n";
+              << " (common random numbers)" << (a.variant.empty() ? "" : ", variant " + a.variant)
+              << "\n";
     if (k < metrics.size()) {
       std::cout << "Share reaching a lease, all towns (95 % CI):\n";
       for (std::size_t p = 0; p < points.size(); ++p) {

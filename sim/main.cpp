@@ -8,7 +8,8 @@
 
 static int run_cli(int argc, char** argv) {
   using namespace prostup;
-  CLI::App app{"prostup: Monte Carlo simulation of transitional-housing ladders (prostupné bydlení)"};
+  CLI::App app{
+      "prostup: Monte Carlo simulation of transitional-housing ladders (prostupné bydlení)"};
   app.set_version_flag("--version", std::string("prostup ") + PROSTUP_VERSION);
   app.require_subcommand(1);
 
@@ -26,18 +27,23 @@ static int run_cli(int argc, char** argv) {
   auto* run = app.add_subcommand("run", "Simulate every town under the baseline and variants");
   run->add_option("file", ra.file, "Scenario JSON (default: the built-in scenario)");
   run->add_option("-o,--output", ra.out_dir, "Output directory (default prostup-out/<name>)");
-  run->add_option("--replications", ra.replications, "Monte Carlo replications")->check(CLI::PositiveNumber);
-  run->add_option("--threads", ra.threads, "Worker threads (0 = all cores)")->check(CLI::NonNegativeNumber);
+  run->add_option("--replications", ra.replications, "Monte Carlo replications")
+      ->check(CLI::PositiveNumber);
+  run->add_option("--threads", ra.threads, "Worker threads (0 = all cores)")
+      ->check(CLI::NonNegativeNumber);
   run->add_option("--seed", ra.seed, "Random seed")->check(CLI::NonNegativeNumber);
   run->add_option("--months", ra.months, "Months to simulate")->check(CLI::PositiveNumber);
-  auto* vopt = run->add_option("--variants", variants_csv, "Comma-separated variant ids (empty = baseline only)");
+  auto* vopt = run->add_option("--variants", variants_csv,
+                               "Comma-separated variant ids (empty = baseline only)");
   run->add_flag("--quiet", ra.quiet, "No progress or summary output");
-  run->add_flag("--force", ra.force, "Replace a non-empty output directory; ignore the memory estimate");
+  run->add_flag("--force", ra.force,
+                "Replace a non-empty output directory; ignore the memory estimate");
   run->add_flag("--no-report", ra.no_report, "Do not draw charts and report.html");
   run->add_flag("--dry-run", ra.dry_run, "Print the memory and time estimate and stop");
 
   SweepArgs sa;
-  auto* sweep = app.add_subcommand("sweep", "Run a grid of parameter values with common random numbers");
+  auto* sweep =
+      app.add_subcommand("sweep", "Run a grid of parameter values with common random numbers");
   sweep->add_option("file", sa.file, "Scenario JSON (default: the built-in scenario)");
   sweep->add_option("--set", sa.sets, "POINTER=FROM:TO:STEP (repeatable: a grid)")->required();
   sweep->add_option("-o,--output", sa.out_dir, "Output directory");
@@ -47,16 +53,19 @@ static int run_cli(int argc, char** argv) {
   sweep->add_option("--months", sa.months)->check(CLI::PositiveNumber);
   sweep->add_flag("--quiet", sa.quiet);
   sweep->add_flag("--force", sa.force);
-  sweep->add_flag("--no-report", sa.no_report);
+  sweep->add_flag("--no-report", sa.no_report, "Do not draw charts and report.html");
+  sweep->add_option("--variant", sa.variant, "Variant id to sweep (default: baseline)");
 
   PlanArgs pa;
-  auto* plan = app.add_subcommand("plan", "Find the smallest value that meets a target with confidence");
+  auto* plan =
+      app.add_subcommand("plan", "Find the smallest value that meets a target with confidence");
   plan->add_option("file", pa.file, "Scenario JSON (default: the built-in scenario)");
   plan->add_option("--vary", pa.vary, "POINTER=LO:HI")->required();
   plan->add_option("--target", pa.target, "METRIC>=VALUE or METRIC<=VALUE")->required();
   plan->add_option("--town", pa.town, "Town id (default: all towns, '*')");
   plan->add_option("--variant", pa.variant, "Variant id (default: baseline)");
-  plan->add_option("--confidence", pa.confidence, "Confidence of the CI bound")->check(CLI::Range(0.5, 0.9999));
+  plan->add_option("--confidence", pa.confidence, "Confidence of the CI bound")
+      ->check(CLI::Range(0.5, 0.9999));
   plan->add_option("-o,--output", pa.out_dir, "Output directory");
   plan->add_option("--replications", pa.replications)->check(CLI::PositiveNumber);
   plan->add_option("--threads", pa.threads)->check(CLI::NonNegativeNumber);
@@ -64,9 +73,11 @@ static int run_cli(int argc, char** argv) {
   plan->add_option("--months", pa.months)->check(CLI::PositiveNumber);
   plan->add_flag("--quiet", pa.quiet);
   plan->add_flag("--force", pa.force);
+  plan->add_flag("--no-report", pa.no_report, "Do not draw charts and report.html");
 
   ReportArgs rpa;
-  auto* report = app.add_subcommand("report", "Draw charts and report.html from an output directory");
+  auto* report =
+      app.add_subcommand("report", "Draw charts and report.html from an output directory");
   report->add_option("dir", rpa.dir, "Output directory of run or sweep")->required();
 
   CohortArgs ca;

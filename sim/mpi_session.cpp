@@ -69,10 +69,18 @@ int MpiSession::finish(int exit_code) {
   return exit_code;
 }
 
-int mpi_rank() { return g_rank; }
-int mpi_size() { return g_size; }
-bool is_output_rank() { return g_rank == 0; }
-bool mpi_failure_shared() { return g_failure_shared; }
+int mpi_rank() {
+  return g_rank;
+}
+int mpi_size() {
+  return g_size;
+}
+bool is_output_rank() {
+  return g_rank == 0;
+}
+bool mpi_failure_shared() {
+  return g_failure_shared;
+}
 
 void mpi_require_same_scenario(const std::string& sha256) {
 #ifdef PROSTUP_HAVE_MPI
@@ -96,7 +104,9 @@ void mpi_require_same_scenario(const std::string& sha256) {
 
 namespace detail {
 
-void mark_failure_shared() { g_failure_shared = true; }
+void mark_failure_shared() {
+  g_failure_shared = true;
+}
 
 bool test_fail_this_rank() {
   const char* v = std::getenv("PROSTUP_TEST_FAIL_RANK");

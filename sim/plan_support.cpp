@@ -383,47 +383,8 @@ void check_not_variants(const std::string& pointer, const std::string& option) {
   if (!tokens.empty() && tokens.front() == "variants")
     throw PlanInputError(option +
                          ": points into /variants; the runs use the baseline (or the variant "
-                         "named by plan's --variant, already applied), so point at the "
+                         "named by --variant, already applied), so point at the "
                          "scenario's own value instead, e.g. /towns/<town>/capacity/<stage>");
-}
-
-ojson manifest_json(const RunInfo& in, const std::string& command) {
-  auto num = [](double v) { return std::isfinite(v) ? ojson(v) : ojson(nullptr); };
-  ojson m;
-  m["format"] = "prostup-output";
-  m["format_version"] = 1;
-  m["program"] = "prostup";
-  m["program_version"] = in.program_version;
-  m["command"] = command;
-  m["scenario"] = {{"name", in.scenario_name},
-                   {"title", in.scenario_title},
-                   {"path", in.scenario_path},
-                   {"sha256", in.scenario_sha256}};
-  m["seed"] = in.seed;
-  m["replications"] = in.replications;
-  m["months"] = in.months;
-  m["threads"] = in.threads;
-  m["variants"] = in.variants;
-  ojson towns = ojson::array();
-  for (std::size_t i = 0; i < in.towns.size(); ++i)
-    towns.push_back({{"id", in.towns[i]},
-                     {"label", i < in.town_labels.size() ? in.town_labels[i] : in.towns[i]}});
-  m["towns"] = towns;
-  ojson stages = ojson::array();
-  for (const auto& s : in.stages)
-    stages.push_back({{"id", s.id}, {"label", s.label}, {"kind", s.kind}});
-  m["stages"] = stages;
-  ojson services = ojson::array();
-  for (std::size_t i = 0; i < in.services.size(); ++i)
-    services.push_back(
-        {{"id", in.services[i]},
-         {"label", i < in.service_labels.size() ? in.service_labels[i] : in.services[i]}});
-  m["services"] = services;
-  m["household_months"] = in.household_months;
-  m["simulate_seconds"] = num(in.simulate_seconds);
-  m["wall_seconds"] = num(in.wall_seconds);
-  m["started_at"] = in.started_at;
-  return m;
 }
 
 std::string csv_field(const std::string& s) {

@@ -95,11 +95,6 @@ ojson document_for(const ojson& scenario_document, const std::string& variant);
 // Refuses a pointer into /variants (the patched document has none: use --variant instead).
 void check_not_variants(const std::string& pointer, const std::string& option);
 
-// manifest.json for a sweep or plan directory: the fields of run's manifest (program,
-// scenario, seed, replications, months, threads, towns, stages, services, household_months,
-// simulate_seconds, wall_seconds, started_at) plus "command".
-ojson manifest_json(const RunInfo& info, const std::string& command);
-
 // A CSV field, quoted when it has to be (RFC 4180).
 std::string csv_field(const std::string& s);
 

@@ -140,6 +140,34 @@ void StagedOutput::commit() {
   if (!old.empty()) fs::remove_all(old, ec);
 }
 
+fs::path output_dir_for(const std::string& out_dir, const LoadedScenario& ls,
+                        const std::string& suffix) {
+  return out_dir.empty() ? fs::path("prostup-out") / (ls.scenario.name + suffix)
+                         : fs::path(out_dir);
+}
+
+void RunTotals::add(const RunInfo& one) {
+  if (first_) {
+    info_ = one;
+    info_.household_months = 0;
+    info_.simulate_seconds = 0;
+    first_ = false;
+  }
+  info_.household_months += one.household_months;
+  info_.simulate_seconds += one.simulate_seconds;
+}
+
+RunInfo RunTotals::finish(const LoadedScenario& ls, double wall0,
+                          const std::string& started_at) const {
+  RunInfo info = info_;
+  info.scenario_path = ls.path;
+  info.scenario_sha256 = ls.sha256;
+  info.scenario_title = ls.scenario.title;
+  info.wall_seconds = seconds_now() - wall0;
+  info.started_at = started_at;
+  return info;
+}
+
 double seconds_now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "prostup/model.hpp"
+#include "prostup/results.hpp"
+#include "prostup/runner.hpp"
 #include "prostup/scenario_json.hpp"
 
 namespace prostup::detail {
@@ -66,6 +68,38 @@ class Progress {
   bool enabled_;
   double start_;
   bool drawn_ = false;
+};
+
+// The runner's options from a command's own (run, sweep and plan share their names and
+// meaning); SIGINT/SIGTERM cancel the run.
+template <class Args>
+RunOptions run_options_from(const Args& a) {
+  RunOptions opt;
+  opt.threads = a.threads;
+  opt.replications = a.replications;
+  opt.months = a.months;
+  opt.seed = a.seed;
+  opt.cancel = &g_cancel;
+  return opt;
+}
+
+// `out_dir` when given, else prostup-out/<scenario name><suffix> (sweep: "-sweep").
+std::filesystem::path output_dir_for(const std::string& out_dir, const LoadedScenario& ls,
+                                     const std::string& suffix);
+
+// Sweep and plan run one model at a time; what their manifest records is the first run's
+// description with the household-months and simulation time of all of them.
+class RunTotals {
+ public:
+  void add(const RunInfo& one);
+  // The totals so far, with the scenario file's record, the wall time since `wall0`
+  // (seconds_now()) and the start time.
+  RunInfo finish(const LoadedScenario& ls, double wall0, const std::string& started_at) const;
+  const RunInfo& info() const { return info_; }
+
+ private:
+  bool first_ = true;
+  RunInfo info_;
 };
 
 std::string sha256_hex(const std::string& data);

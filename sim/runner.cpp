@@ -1,8 +1,5 @@
 #include "prostup/runner.hpp"
 
-#include "mpi_internal.hpp"
-#include "prostup/parallel.hpp"
-
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
@@ -15,6 +12,9 @@
 #include <mutex>
 #include <stdexcept>
 #include <thread>
+
+#include "mpi_internal.hpp"
+#include "prostup/parallel.hpp"
 
 namespace prostup {
 

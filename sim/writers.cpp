@@ -27,6 +27,46 @@ std::string format_number(double v) {
   return std::string(buf, end);
 }
 
+nlohmann::ordered_json manifest_document(const RunInfo& in, const std::string& command) {
+  using ojson = nlohmann::ordered_json;
+  auto num = [](double v) { return std::isfinite(v) ? ojson(v) : ojson(nullptr); };
+  ojson m;
+  m["format"] = "prostup-output";
+  m["format_version"] = 1;
+  m["program"] = "prostup";
+  m["program_version"] = in.program_version;
+  if (!command.empty()) m["command"] = command;
+  m["scenario"] = {{"name", in.scenario_name},
+                   {"title", in.scenario_title},
+                   {"path", in.scenario_path},
+                   {"sha256", in.scenario_sha256}};
+  m["seed"] = in.seed;
+  m["replications"] = in.replications;
+  m["months"] = in.months;
+  m["threads"] = in.threads;
+  m["variants"] = in.variants;
+  ojson towns = ojson::array();
+  for (std::size_t i = 0; i < in.towns.size(); ++i)
+    towns.push_back({{"id", in.towns[i]},
+                     {"label", i < in.town_labels.size() ? in.town_labels[i] : in.towns[i]}});
+  m["towns"] = towns;
+  ojson stages = ojson::array();
+  for (const auto& s : in.stages)
+    stages.push_back({{"id", s.id}, {"label", s.label}, {"kind", s.kind}});
+  m["stages"] = stages;
+  ojson services = ojson::array();
+  for (std::size_t i = 0; i < in.services.size(); ++i)
+    services.push_back(
+        {{"id", in.services[i]},
+         {"label", i < in.service_labels.size() ? in.service_labels[i] : in.services[i]}});
+  m["services"] = services;
+  m["household_months"] = in.household_months;
+  m["simulate_seconds"] = num(in.simulate_seconds);
+  m["wall_seconds"] = num(in.wall_seconds);
+  m["started_at"] = in.started_at;
+  return m;
+}
+
 namespace {
 
 // JSON number or null: nlohmann would also print null for NaN, but say it explicitly.
@@ -128,43 +168,6 @@ void write_json(const fs::path& path, const json& doc) {
   OutFile f(path);
   f.stream() << text << '\n';
   f.close();
-}
-
-json manifest_json(const RunInfo& in) {
-  json m;
-  m["format"] = "prostup-output";
-  m["format_version"] = 1;
-  m["program"] = "prostup";
-  m["program_version"] = in.program_version;
-  m["scenario"] = {{"name", in.scenario_name},
-                   {"title", in.scenario_title},
-                   {"path", in.scenario_path},
-                   {"sha256", in.scenario_sha256}};
-  m["seed"] = in.seed;
-  m["replications"] = in.replications;
-  m["months"] = in.months;
-  m["threads"] = in.threads;
-  m["variants"] = in.variants;
-  json towns = json::array();
-  for (std::size_t i = 0; i < in.towns.size(); ++i)
-    towns.push_back({{"id", in.towns[i]},
-                     {"label", i < in.town_labels.size() ? in.town_labels[i] : in.towns[i]}});
-  m["towns"] = towns;
-  json stages = json::array();
-  for (const auto& s : in.stages)
-    stages.push_back({{"id", s.id}, {"label", s.label}, {"kind", s.kind}});
-  m["stages"] = stages;
-  json services = json::array();
-  for (std::size_t i = 0; i < in.services.size(); ++i)
-    services.push_back(
-        {{"id", in.services[i]},
-         {"label", i < in.service_labels.size() ? in.service_labels[i] : in.services[i]}});
-  m["services"] = services;
-  m["household_months"] = in.household_months;
-  m["simulate_seconds"] = jnum(in.simulate_seconds);
-  m["wall_seconds"] = jnum(in.wall_seconds);
-  m["started_at"] = in.started_at;
-  return m;
 }
 
 json summary_json(const Summary& s) {
@@ -336,7 +339,7 @@ void write_run_outputs(const RunResult& r, const fs::path& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
     throw std::runtime_error(dir.string() + ": output directory does not exist");
-  const json manifest = manifest_json(r.info);
+  const json manifest(manifest_document(r.info));  // keys sorted, as every file here
   write_json(dir / "manifest.json", manifest);
   write_outcomes(r, dir / "outcomes.csv");
   write_timeseries(r, dir / "timeseries.csv");

@@ -34,8 +34,8 @@ struct RunArgs {
 int cmd_run(const RunArgs& a);
 
 struct SweepArgs {
-  std::string file, out_dir;
-  std::vector<std::string> sets;  // POINTER=FROM:TO:STEP
+  std::string file, out_dir, variant;  // variant: "" = baseline
+  std::vector<std::string> sets;       // POINTER=FROM:TO:STEP
   int replications = -1, threads = 0, months = -1;
   long long seed = -1;
   bool quiet = false, force = false, no_report = false;
@@ -47,7 +47,7 @@ struct PlanArgs {
   double confidence = 0.95;
   int replications = -1, threads = 0, months = -1;
   long long seed = -1;
-  bool quiet = false, force = false;
+  bool quiet = false, force = false, no_report = false;
 };
 int cmd_plan(const PlanArgs& a);
 

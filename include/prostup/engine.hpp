@@ -14,25 +14,25 @@ struct ReplicationOutcome {
   int n_stages = 0, n_services = 0, months = 0;
   double households_seen = 0;
   double housed_at_start = 0;  // initial population already in a permanent stage
-  double reached_lease = 0;   // households ever in a permanent stage
-  double stabilized = 0;      // households with >= stabilized_months consecutive there
+  double reached_lease = 0;    // households ever in a permanent stage
+  double stabilized = 0;       // households with >= stabilized_months consecutive there
   double evictions = 0, expiries = 0, returns_to_street = 0, exits = 0, demotions = 0;
   double arrivals = 0, entry_fallbacks = 0;
   double roofless_household_months = 0;
   double placements = 0, waiting_months_placed = 0;  // for mean months waiting
-  std::vector<double> promotions_to;      // [stage]
-  std::vector<double> occupancy_end;      // [stage]
-  std::vector<double> occupancy_sum;      // [stage] sum over months 1..M
-  std::vector<double> stage_cost;         // [stage] CZK
-  std::vector<double> service_case_months;   // [service]
-  std::vector<double> service_waiting_sum;   // [service] eligible-not-served, summed over months
-  std::vector<double> service_cost;          // [service] CZK
+  std::vector<double> promotions_to;                 // [stage]
+  std::vector<double> occupancy_end;                 // [stage]
+  std::vector<double> occupancy_sum;                 // [stage] sum over months 1..M
+  std::vector<double> stage_cost;                    // [stage] CZK
+  std::vector<double> service_case_months;           // [service]
+  std::vector<double> service_waiting_sum;  // [service] eligible-not-served, summed over months
+  std::vector<double> service_cost;         // [service] CZK
   std::vector<double> promotion_flow, demotion_flow, expiry_flow;  // [from * S + to]
-  std::vector<double> arrivals_to, exits_from;                    // [stage]
+  std::vector<double> arrivals_to, exits_from;                     // [stage]
   // Monthly series, month 0..M: [stage * (M+1) + month] etc.
-  std::vector<double> occupancy;      // [stage][month]
-  std::vector<double> waiting;        // [stage][month] waiting-list length (target stage)
-  std::vector<double> in_service;     // [service][month]
+  std::vector<double> occupancy;   // [stage][month]
+  std::vector<double> waiting;     // [stage][month] waiting-list length (target stage)
+  std::vector<double> in_service;  // [service][month]
   // Time to first permanent stage by months since entry d = 0..M.
   std::vector<double> lease_at;     // first permanent stage reached d months after entry
   std::vector<double> exit_at;      // exited before reaching it, d months after entry
@@ -50,8 +50,8 @@ struct ReplicationOutcome {
 // households' state; never set in production runs.
 struct MonthAudit {
   int month;
-  const std::vector<std::int64_t>* occupancy;  // [stage]
-  const std::vector<std::int64_t>* capacity;   // [stage]
+  const std::vector<std::int64_t>* occupancy;       // [stage]
+  const std::vector<std::int64_t>* capacity;        // [stage]
   std::int64_t alive, exited_total, entered_total;  // entered includes the initial population
 };
 using AuditFn = void (*)(const MonthAudit&, void* user);

@@ -41,9 +41,9 @@ struct Stage {
   bool pays_rent = false;
   double cost_per_month = 0;  // public cost per occupied unit, CZK/month
   std::optional<int> max_stay_months;
-  std::vector<std::string> on_expiry;  // ordered destinations, ends in an outside stage
-  std::optional<int> arrears_limit;    // months of arrears that trigger eviction
-  std::vector<std::string> on_arrears; // ordered destinations, ends in an outside stage
+  std::vector<std::string> on_expiry;   // ordered destinations, ends in an outside stage
+  std::optional<int> arrears_limit;     // months of arrears that trigger eviction
+  std::vector<std::string> on_arrears;  // ordered destinations, ends in an outside stage
   Multipliers multipliers;
   WaitingPolicy waiting_list = WaitingPolicy::fifo;
 };
@@ -99,13 +99,13 @@ struct Scheduled {
 struct Town {
   std::string id;
   std::string label;
-  std::map<std::string, int> initial;  // households per stage at month 0
+  std::map<std::string, int> initial;              // households per stage at month 0
   std::map<std::string, Scheduled<int>> capacity;  // every non-outside stage; units
   Scheduled<double> arrival_rate;                  // Poisson mean, households/month
   bool replace_exits = false;
   std::string entry_stage;
-  std::vector<std::string> entry_fallbacks;  // ordered; ends in an outside stage
-  std::map<std::string, double> staffing;    // service id -> workers (FTE)
+  std::vector<std::string> entry_fallbacks;     // ordered; ends in an outside stage
+  std::map<std::string, double> staffing;       // service id -> workers (FTE)
   std::map<std::string, double> stage_costs;    // overrides of Stage::cost_per_month
   std::map<std::string, double> service_costs;  // overrides of Service::cost_per_case_month
 };

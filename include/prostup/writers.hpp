@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "prostup/results.hpp"
@@ -13,6 +14,12 @@ namespace prostup {
 // comparison.csv and results.json into `dir` (which must exist). Throws
 // std::runtime_error with a clear message on I/O failure.
 void write_run_outputs(const RunResult& r, const std::filesystem::path& dir);
+
+// manifest.json's document: format, program and version, the scenario (name, title, path,
+// SHA-256), seed, replications, months, threads, variants, towns, stages and services with
+// their labels, household_months, simulate_seconds, wall_seconds, started_at. `command`
+// ("sweep", "plan") is recorded after program_version when not empty; a run's has none.
+nlohmann::ordered_json manifest_document(const RunInfo& info, const std::string& command = {});
 
 // Shortest decimal that round-trips a double; "" for NaN/inf (CSV), see json_number.
 std::string format_number(double v);

@@ -44,5 +44,15 @@ expect_error "/variants/more_leases/patch/towns/town/capacity/lease=0:10" "$G" "
 "$PROSTUP" plan "$FIX" --vary "$L=0:40" --target "reached_lease_share>=30%" -o "$TMP/good" \
   --replications 10 --quiet >"$TMP/stdout" 2>"$TMP/stderr" || fail "good plan failed: $(cat "$TMP/stderr")"
 grep -q "^Answer: [0-9]" "$TMP/stdout" || fail "no answer line in: $(cat "$TMP/stdout")"
-for f in plan.json manifest.json; do [ -f "$TMP/good/$f" ] || fail "no $f"; done
+for f in plan.json manifest.json report.html charts/plan.svg; do
+  [ -f "$TMP/good/$f" ] || fail "no $f"
+done
+# --no-report: the same plan without the charts and report.
+"$PROSTUP" plan "$FIX" --vary "$L=0:40" --target "reached_lease_share>=30%" -o "$TMP/bare" \
+  --replications 10 --quiet --no-report >"$TMP/stdout2" 2>"$TMP/stderr" ||
+  fail "plan --no-report failed: $(cat "$TMP/stderr")"
+[ -f "$TMP/bare/plan.json" ] || fail "--no-report: no plan.json"
+[ ! -e "$TMP/bare/report.html" ] && [ ! -e "$TMP/bare/charts" ] || fail "--no-report drew a report"
+[ "$(grep '^Answer' "$TMP/stdout")" = "$(grep '^Answer' "$TMP/stdout2")" ] ||
+  fail "--no-report changed the answer"
 echo "PASS"
