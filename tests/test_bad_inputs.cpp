@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "prostup/scenario_json.hpp"
+#include "test_files.hpp"
 
 using namespace prostup;
 
@@ -43,12 +44,7 @@ std::vector<Case> catalogue() {
   return out;
 }
 
-std::string read_bytes(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using prostup::test::read_bytes;
 
 }  // namespace
 

@@ -31,6 +31,7 @@
 #include "prostup/engine.hpp"
 #include "prostup/model.hpp"
 #include "prostup/scenario_json.hpp"
+#include "test_files.hpp"
 
 using namespace prostup;
 
@@ -244,13 +245,7 @@ ReferenceResult reference_run(int n, int months, std::uint64_t seed, int replica
 // ---- The engine on benchmarks/bench-ladder-1.json, rescaled to n households. ----
 
 Scenario bench_scenario(int n, int months, std::uint64_t seed) {
-  std::ifstream in(std::string(PROSTUP_SOURCE_DIR) + "/benchmarks/bench-ladder-1.json");
-  REQUIRE(in);
-  std::stringstream text;
-  text << in.rdbuf();
-  LoadResult r = load_scenario_text(text.str());
-  REQUIRE(r.ok());
-  Scenario s = *r.scenario;
+  Scenario s = prostup::test::load_scenario("benchmarks/bench-ladder-1.json");
   Town& t = s.towns.at(0);
   const int shelter = static_cast<int>(std::lround(0.15 * n));
   const int hostel = static_cast<int>(std::lround(0.25 * n));

@@ -10,6 +10,7 @@
 #include "prostup/runner.hpp"
 #include "prostup/scenario_json.hpp"
 #include "scenario_builder.hpp"
+#include "test_files.hpp"
 
 using namespace prostup;
 using namespace prostup::test;
@@ -240,12 +241,7 @@ TEST_CASE("cohort: the shipped Jirkov scenario with capacities raised agrees wit
   // scenarios/jirkov.json (arrivals, four services, a required service, a 12-month training
   // flat) with every capacity and caseload raised: 5 stages x 20 months = 100 occupancy
   // checks at 99.9 % (0.1 false alarms expected); at most one miss is allowed.
-  std::ifstream in(std::string(PROSTUP_SOURCE_DIR) + "/scenarios/jirkov.json");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  LoadResult lr = load_scenario_text(ss.str());
-  REQUIRE(lr.ok());
-  const CompiledModel m = compile(unbounded(*lr.scenario));
+  const CompiledModel m = compile(unbounded(prostup::test::load_scenario("scenarios/jirkov.json")));
   int checks = 0;
   const int misses = count_misses(m, m, 200, checks, false);
   INFO(checks << " checks at 99.9 %: expected false alarms " << checks * 0.001);

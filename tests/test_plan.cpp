@@ -13,6 +13,7 @@
 #include "prostup/cli.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/scenario_json.hpp"
+#include "test_files.hpp"
 
 using namespace prostup;
 using namespace prostup::planning;
@@ -21,10 +22,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string read_text(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return prostup::test::read_bytes(p);
 }
 
 const std::string kFixture =

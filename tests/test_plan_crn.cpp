@@ -13,20 +13,13 @@
 
 #include "prostup/runner.hpp"
 #include "prostup/scenario_json.hpp"
+#include "test_files.hpp"
 
 using namespace prostup;
 
 namespace {
 
-ojson load_document(const std::string& rel) {
-  std::ifstream in(std::string(PROSTUP_SOURCE_DIR) + "/" + rel);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  LoadResult r = load_scenario_text(ss.str());
-  for (const auto& d : r.diagnostics) UNSCOPED_INFO(rel << ": " << d.pointer << ": " << d.message);
-  REQUIRE(r.ok());
-  return r.document;
-}
+using prostup::test::load_document;
 
 CompiledModel model(const ojson& doc, const std::string& variant) {
   LoadResult r = variant == "baseline" ? load_scenario_json(doc) : apply_variant(doc, variant);

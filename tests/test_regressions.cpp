@@ -13,6 +13,7 @@
 #include "prostup/engine.hpp"
 #include "prostup/model.hpp"
 #include "prostup/scenario_json.hpp"
+#include "test_files.hpp"
 
 namespace fs = std::filesystem;
 using namespace prostup;
@@ -20,10 +21,7 @@ using namespace prostup;
 namespace {
 
 std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return prostup::test::read_bytes(p);
 }
 
 std::vector<fs::path> regression_inputs() {

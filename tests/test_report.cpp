@@ -21,6 +21,7 @@
 #include "../sim/svg.hpp"
 #include "prostup/cli.hpp"
 #include "prostup/writers.hpp"
+#include "test_files.hpp"
 #include "test_report_synthetic.hpp"
 
 namespace fs = std::filesystem;
@@ -42,10 +43,7 @@ struct TempDir {
 };
 
 std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return prostup::test::read_bytes(p);
 }
 
 void spit(const fs::path& p, const std::string& text) {

@@ -5,15 +5,13 @@
 #include <sstream>
 
 #include "prostup/scenario_json.hpp"
+#include "test_files.hpp"
 
 using namespace prostup;
 
 namespace {
 std::string small_fixture() {
-  std::ifstream in(std::filesystem::path(PROSTUP_SOURCE_DIR) / "tests/fixtures/small.json");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return prostup::test::read_bytes(prostup::test::source_path("tests/fixtures/small.json"));
 }
 }  // namespace
 

@@ -5,16 +5,14 @@
 #include <sstream>
 
 #include "prostup/scenario_json.hpp"
+#include "test_files.hpp"
 
 using namespace prostup;
 
 namespace {
 
 std::string read_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return prostup::test::read_bytes(p);
 }
 
 std::string fixture(const char* name) {

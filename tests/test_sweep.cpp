@@ -12,6 +12,7 @@
 #include "prostup/cli.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/scenario_json.hpp"
+#include "test_files.hpp"
 
 using namespace prostup;
 namespace fs = std::filesystem;
@@ -22,10 +23,7 @@ const std::string kFixture =
     std::string(PROSTUP_SOURCE_DIR) + "/tests/fixtures/plan-one-lease.json";
 
 std::string read_text(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return prostup::test::read_bytes(p);
 }
 
 std::vector<std::vector<std::string>> read_csv(const fs::path& p) {

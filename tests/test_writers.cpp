@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "prostup/writers.hpp"
+#include "test_files.hpp"
 #include "test_report_synthetic.hpp"
 
 namespace fs = std::filesystem;
@@ -38,10 +39,7 @@ struct TempDir {
 };
 
 std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return prostup::test::read_bytes(p);
 }
 
 // A strict RFC 4180 reader (LF or CRLF row ends): enough to check what the writer produced.
