@@ -4,7 +4,7 @@
 set -eu
 want="cmake g++ make libboost-graph-dev libeigen3-dev libtbb-dev nlohmann-json3-dev catch2 libcli11-dev librandom123-dev libopenmpi-dev openmpi-bin"
 if [ "${1:-build}" = test ]; then
-  want="$want python3 python3-jsonschema chromium clang libclang-rt-14-dev"
+  want="$want python3 python3-jsonschema chromium clang libclang-rt-14-dev clang-format"
 fi
 missing=""
 for p in $want; do
