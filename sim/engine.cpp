@@ -20,8 +20,6 @@ namespace prostup {
 
 namespace {
 
-thread_local std::uint64_t g_household_months = 0;
-
 // Purposes: the third counter word, so each use of randomness has its own stream.
 enum Purpose : std::uint32_t {
   kBehaviour = 0,   // lanes: employment, rent/compliance, exit
@@ -127,6 +125,7 @@ class HouseholdSim {
         opt_(opt) {}
 
   ReplicationOutcome run();
+  std::uint64_t household_months() const { return household_months_; }
 
  private:
   const CompiledModel& m_;
@@ -171,6 +170,7 @@ class HouseholdSim {
   std::vector<std::vector<int>> edges_from_;  // promotion indices by from-stage
   std::vector<std::uint64_t> profile_cut_;    // cumulative share thresholds
   std::int64_t alive_ = 0, exited_total_ = 0, entered_total_ = 0;
+  std::uint64_t household_months_ = 0;  // simulated so far (households alive x months)
   // One batch of behaviour draws: employment, rent or compliance, exit.
   std::uint32_t u_job_[kBlock], u_month_[kBlock], u_exit_[kBlock];
 
@@ -555,7 +555,7 @@ void HouseholdSim::households(int t) {
     }
     hm += bn - gone;
   }
-  g_household_months += hm;
+  household_months_ += hm;
   for (std::size_t k = 0; k < n_apps; ++k) {
     const std::uint32_t i = app_buffer_[k];
     // An application made and withdrawn (exit) in the same month is simply stale.
@@ -863,13 +863,10 @@ void ReplicationOutcome::add(const ReplicationOutcome& o) {
 
 ReplicationOutcome simulate(const CompiledModel& m, int town, int replication,
                             const SimulateOptions& opt) {
-  g_household_months = 0;
   HouseholdSim sim(m, town, replication, opt);
-  return sim.run();
-}
-
-std::uint64_t last_household_months() {
-  return g_household_months;
+  ReplicationOutcome out = sim.run();
+  if (opt.household_months) *opt.household_months = sim.household_months();
+  return out;
 }
 
 }  // namespace prostup

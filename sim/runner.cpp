@@ -358,8 +358,11 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
         const int v = static_cast<int>(it / (static_cast<std::size_t>(T) * nb));
         const int rest = static_cast<int>(it % (static_cast<std::size_t>(T) * nb));
         const int town = rest / nb, r = r0 + rest % nb;
-        outs[it] = simulate(ms[v], town, r, so);
-        household_months += last_household_months();
+        std::uint64_t hm = 0;
+        SimulateOptions mine = so;
+        mine.household_months = &hm;
+        outs[it] = simulate(ms[v], town, r, mine);
+        household_months += hm;
         ++done;
       });
     };

@@ -73,8 +73,11 @@ std::string digest_of(const Scenario& s, int replications) {
   Digest d;
   for (int town = 0; town < static_cast<int>(m.towns.size()); ++town)
     for (int rep = 0; rep < replications; ++rep) {
-      d.outcome(simulate(m, town, rep));
-      d.num(static_cast<double>(last_household_months()));
+      std::uint64_t household_months = 0;
+      SimulateOptions opt;
+      opt.household_months = &household_months;
+      d.outcome(simulate(m, town, rep, opt));
+      d.num(static_cast<double>(household_months));
     }
   return d.hex();
 }

@@ -61,13 +61,12 @@ struct SimulateOptions {
   AuditFn audit = nullptr;
   void* audit_user = nullptr;
   const volatile bool* cancel = nullptr;  // polled once per month
+  // When set, receives the household-months simulated (for rates: benchmarks, progress).
+  std::uint64_t* household_months = nullptr;
 };
 
 // Simulates town `town` for replication `replication`. Deterministic in its arguments.
 ReplicationOutcome simulate(const CompiledModel& m, int town, int replication,
                             const SimulateOptions& opt = {});
-
-// The number of household-months the last call on this thread simulated (for benchmarks).
-std::uint64_t last_household_months();
 
 }  // namespace prostup
