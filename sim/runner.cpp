@@ -359,9 +359,9 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
         const int rest = static_cast<int>(it % (static_cast<std::size_t>(T) * nb));
         const int town = rest / nb, r = r0 + rest % nb;
         std::uint64_t hm = 0;
-        SimulateOptions mine = so;
-        mine.household_months = &hm;
-        outs[it] = simulate(ms[v], town, r, mine);
+        SimulateOptions task_opt = so;
+        task_opt.household_months = &hm;
+        outs[it] = simulate(ms[v], town, r, task_opt);
         household_months += hm;
         ++done;
       });

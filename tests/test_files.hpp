@@ -22,7 +22,9 @@ inline std::filesystem::path source_path(const std::string& relative) {
 // be opened, so a missing output is not mistaken for an empty one.
 inline std::string read_bytes(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot open " + p.string());
+  // A directory opens without error on Linux and would read as "".
+  if (!in || !std::filesystem::is_regular_file(p))
+    throw std::runtime_error("cannot open " + p.string() + " as a file");
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();

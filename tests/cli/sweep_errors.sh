@@ -52,8 +52,8 @@ expect_error "$L=0:10:5" "already set by an earlier --set" "$L=0:4:2"
 head -1 "$TMP/good/sweep.csv" | grep -qx "town,point,parameter,value,metric,mean,ci_low,ci_high" ||
   fail "sweep.csv header: $(head -1 "$TMP/good/sweep.csv")"
 for f in manifest.json sweep_points.json; do [ -f "$TMP/good/$f" ] || fail "no $f"; done
-# --variant: an unknown one is refused; a known one's patch is applied before the --set
-# values (more_leases doubles the leases, so sweeping the shelter gives other results).
+# --variant: an unknown one is refused; a known one's patch is applied (more_leases doubles
+# the leases, so sweeping the shelter gives other results).
 S=/towns/town/capacity/shelter
 "$PROSTUP" sweep "$FIX" --set "$S=100:200:100" --variant nope -o "$TMP/out" --replications 2 \
   --quiet >/dev/null 2>"$TMP/stderr"
@@ -72,6 +72,15 @@ grep -q '"variant": "baseline"' "$TMP/v/manifest.json" || fail "baseline sweep's
 ! cmp -s "$TMP/v/sweep.csv" "$TMP/vmore_leases/sweep.csv" ||
   fail "sweep --variant more_leases gave the baseline's results"
 [ ! -e "$TMP/v/report.html" ] || fail "--no-report drew a report"
+# The --set value wins over the variant's own value of the same parameter: sweeping the leases
+# under more_leases gives the baseline's sweep of the leases (same seed, same values).
+for v in "" more_leases; do
+  "$PROSTUP" sweep "$FIX" --set "$L=5:10:5" ${v:+--variant "$v"} -o "$TMP/l$v" \
+    --replications 3 --quiet --no-report >/dev/null 2>"$TMP/stderr" ||
+    fail "sweep of the leases --variant '$v' failed: $(cat "$TMP/stderr")"
+done
+cmp -s "$TMP/l/sweep.csv" "$TMP/lmore_leases/sweep.csv" ||
+  fail "under --variant the --set value did not replace the variant's value"
 # An existing non-empty directory is refused without --force.
 "$PROSTUP" sweep "$FIX" --set "$L=0:10:5" -o "$TMP/good" --replications 3 --quiet >/dev/null 2>&1
 [ $? -eq 2 ] || fail "a non-empty output directory was not refused"
