@@ -67,7 +67,7 @@ void scalar_range(const RoundKeys& rk, const std::uint32_t* ctr0, std::size_t fr
     hi = MERGE(P##_srli_epi64(even_, 32), odd_);             \
   } while (0)
 
-#define PROSTUP_PHILOX_KERNEL(NAME, ATTR, VT, LANES, P, SI, MERGE, XOR3)                           \
+#define PROSTUP_PHILOX_KERNEL(NAME, ATTR, VT, LANES, P, SI, MULHILO, XOR3)                         \
   ATTR void NAME(const RoundKeys& rk, const std::uint32_t* ctr0, std::size_t n,                    \
                  std::uint32_t c1in, std::uint32_t c2in, std::uint32_t* out0, std::uint32_t* out1, \
                  std::uint32_t* out2) {                                                            \
@@ -90,17 +90,17 @@ void scalar_range(const RoundKeys& rk, const std::uint32_t* ctr0, std::size_t fr
     for (; j + LANES <= n; j += LANES) {                                                           \
       VT hi0, lo0, hi1, lo1;                                                                       \
       const VT a = P##_loadu_##SI(reinterpret_cast<const VT*>(ctr0 + j));                          \
-      PROSTUP_MULHILO(VT, P, MERGE, a, m0, hi0, lo0);                                              \
+      MULHILO(a, m0, hi0, lo0);                                                                    \
       VT c2 = P##_xor_##SI(hi0, k1v[0]);                                                           \
       VT c3 = lo0;                                                                                 \
-      PROSTUP_MULHILO(VT, P, MERGE, c2, m1, hi1, lo1);                                             \
+      MULHILO(c2, m1, hi1, lo1);                                                                   \
       VT c0 = P##_xor_##SI(hi1, r1c0x);                                                            \
       VT c1 = lo1;                                                                                 \
       c2 = P##_xor_##SI(c3, r1c2x);                                                                \
       c3 = c3r1;                                                                                   \
       for (int r = 2; r < kRounds; ++r) {                                                          \
-        PROSTUP_MULHILO(VT, P, MERGE, c0, m0, hi0, lo0);                                           \
-        PROSTUP_MULHILO(VT, P, MERGE, c2, m1, hi1, lo1);                                           \
+        MULHILO(c0, m0, hi0, lo0);                                                                 \
+        MULHILO(c2, m1, hi1, lo1);                                                                 \
         c0 = XOR3(hi1, c1, k0v[r]);                                                                \
         c1 = lo1;                                                                                  \
         c2 = XOR3(hi0, c3, k1v[r]);                                                                \
@@ -120,17 +120,31 @@ void scalar_range(const RoundKeys& rk, const std::uint32_t* ctr0, std::size_t fr
 #define PROSTUP_XOR3_SSE2(x, y, z) _mm_xor_si128(_mm_xor_si128(x, y), z)
 #define PROSTUP_MERGE_AVX2(x, y) _mm256_blend_epi32(x, y, 0xAA)
 #define PROSTUP_XOR3_AVX2(x, y, z) _mm256_xor_si256(_mm256_xor_si256(x, y), z)
-#define PROSTUP_MERGE_AVX512(x, y) _mm512_mask_blend_epi32(0xAAAA, x, y)
 #define PROSTUP_XOR3_AVX512(x, y, z) _mm512_ternarylogic_epi32(x, y, z, 0x96)
+#define PROSTUP_MULHILO_SSE2(a, m, hi, lo) \
+  PROSTUP_MULHILO(__m128i, _mm, PROSTUP_MERGE_SSE2, a, m, hi, lo)
+#define PROSTUP_MULHILO_AVX2(a, m, hi, lo) \
+  PROSTUP_MULHILO(__m256i, _mm256, PROSTUP_MERGE_AVX2, a, m, hi, lo)
+// AVX-512 moves a word and merges in one masked in-lane swap (CDAB swaps the two 32-bit
+// halves of each 64-bit lane): lo takes the odd products' low words into the odd lanes,
+// hi the even products' high words into the even lanes. Two operations fewer per multiply.
+#define PROSTUP_MULHILO_AVX512(a, m, hi, lo)                            \
+  do {                                                                  \
+    const __m512i even_ = _mm512_mul_epu32(a, m);                       \
+    const __m512i odd_ = _mm512_mul_epu32(_mm512_srli_epi64(a, 32), m); \
+    lo = _mm512_mask_shuffle_epi32(even_, 0xAAAA, odd_, _MM_PERM_CDAB); \
+    hi = _mm512_mask_shuffle_epi32(odd_, 0x5555, even_, _MM_PERM_CDAB); \
+  } while (0)
 
-PROSTUP_PHILOX_KERNEL(kernel_sse2, , __m128i, 4, _mm, si128, PROSTUP_MERGE_SSE2, PROSTUP_XOR3_SSE2)
+PROSTUP_PHILOX_KERNEL(kernel_sse2, , __m128i, 4, _mm, si128, PROSTUP_MULHILO_SSE2,
+                      PROSTUP_XOR3_SSE2)
 PROSTUP_PHILOX_KERNEL(kernel_avx2, __attribute__((target("avx2"))), __m256i, 8, _mm256, si256,
-                      PROSTUP_MERGE_AVX2, PROSTUP_XOR3_AVX2)
+                      PROSTUP_MULHILO_AVX2, PROSTUP_XOR3_AVX2)
 // GCC 12's avx512fintrin.h trips -Wmaybe-uninitialized on its own _mm512_undefined values.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 PROSTUP_PHILOX_KERNEL(kernel_avx512, __attribute__((target("avx512f"))), __m512i, 16, _mm512, si512,
-                      PROSTUP_MERGE_AVX512, PROSTUP_XOR3_AVX512)
+                      PROSTUP_MULHILO_AVX512, PROSTUP_XOR3_AVX512)
 #pragma GCC diagnostic pop
 #undef PROSTUP_PHILOX_KERNEL
 #undef PROSTUP_MULHILO
@@ -138,7 +152,9 @@ PROSTUP_PHILOX_KERNEL(kernel_avx512, __attribute__((target("avx512f"))), __m512i
 #undef PROSTUP_XOR3_SSE2
 #undef PROSTUP_MERGE_AVX2
 #undef PROSTUP_XOR3_AVX2
-#undef PROSTUP_MERGE_AVX512
+#undef PROSTUP_MULHILO_SSE2
+#undef PROSTUP_MULHILO_AVX2
+#undef PROSTUP_MULHILO_AVX512
 #undef PROSTUP_XOR3_AVX512
 #endif
 
