@@ -250,21 +250,7 @@ int run_plan(const PlanArgs& a) {
 }  // namespace
 
 int cmd_plan(const PlanArgs& a) {
-  try {
-    return run_plan(a);
-  } catch (const PlanInputError& e) {
-    std::cerr << "prostup plan: " << e.what() << "\n";
-    return kExitInvalid;
-  } catch (const detail::InputError& e) {
-    std::cerr << "prostup plan: " << e.what() << "\n";
-    return kExitInvalid;
-  } catch (const RunCancelled&) {
-    std::cerr << "prostup plan: interrupted; nothing was written\n";
-    return detail::exit_code_for_signal();
-  } catch (const std::exception& e) {
-    std::cerr << "prostup plan: " << e.what() << "\n";
-    return kExitFailure;
-  }
+  return run_planning_command("plan", [&] { return run_plan(a); });
 }
 
 }  // namespace prostup

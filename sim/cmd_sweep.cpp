@@ -227,21 +227,7 @@ int run_sweep(const SweepArgs& a) {
 }  // namespace
 
 int cmd_sweep(const SweepArgs& a) {
-  try {
-    return run_sweep(a);
-  } catch (const PlanInputError& e) {
-    std::cerr << "prostup sweep: " << e.what() << "\n";
-    return kExitInvalid;
-  } catch (const detail::InputError& e) {
-    std::cerr << "prostup sweep: " << e.what() << "\n";
-    return kExitInvalid;
-  } catch (const RunCancelled&) {
-    std::cerr << "prostup sweep: interrupted; nothing was written\n";
-    return detail::exit_code_for_signal();
-  } catch (const std::exception& e) {
-    std::cerr << "prostup sweep: " << e.what() << "\n";
-    return kExitFailure;
-  }
+  return run_planning_command("sweep", [&] { return run_sweep(a); });
 }
 
 }  // namespace prostup

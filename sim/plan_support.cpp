@@ -5,9 +5,13 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <iostream>
 
+#include "prostup/cli.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
+#include "run_support.hpp"
+#include "scenario_internal.hpp"
 
 namespace prostup::planning {
 
@@ -64,19 +68,6 @@ std::string keys_of(const ojson& obj) {
   std::string list;
   for (auto it = obj.begin(); it != obj.end(); ++it) list += (list.empty() ? "" : ", ") + it.key();
   return list.empty() ? "none" : list;
-}
-
-std::string escape_token(const std::string& t) {
-  std::string out;
-  for (char c : t) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
 }
 
 }  // namespace
@@ -304,7 +295,7 @@ SetResult set_number(ojson& doc, const std::string& pointer, double value, bool 
                            "' cannot be looked up in it");
     }
     path += '/';
-    path += escape_token(t);
+    path += detail::pointer_token(t);
   }
   SetResult r;
   r.pointer = path;
@@ -450,6 +441,25 @@ SearchResult bisect_smallest(long long lo, long long hi,
   }
   r.answer = ok;
   return r;
+}
+
+int run_planning_command(const std::string& command, const std::function<int()>& body) {
+  const std::string prefix = "prostup " + command + ": ";
+  try {
+    return body();
+  } catch (const PlanInputError& e) {
+    std::cerr << prefix << e.what() << "\n";
+    return kExitInvalid;
+  } catch (const detail::InputError& e) {
+    std::cerr << prefix << e.what() << "\n";
+    return kExitInvalid;
+  } catch (const RunCancelled&) {
+    std::cerr << prefix << "interrupted; nothing was written\n";
+    return detail::exit_code_for_signal();
+  } catch (const std::exception& e) {
+    std::cerr << prefix << e.what() << "\n";
+    return kExitFailure;
+  }
 }
 
 }  // namespace prostup::planning

@@ -1,6 +1,7 @@
 // Parsing and evaluation shared by `prostup sweep` and `prostup plan`: JSON pointers into a
 // scenario document, value ranges, targets, one-sided confidence bounds and the integer
-// bisection. Private to sim/ and the tests; no output is written here.
+// bisection, and the error handling both commands share. Private to sim/ and the tests; no
+// files are written here.
 #pragma once
 
 #include <functional>
@@ -129,5 +130,10 @@ struct SearchResult {
 };
 SearchResult bisect_smallest(long long lo, long long hi,
                              const std::function<bool(long long)>& meets);
+
+// Runs the body of `prostup sweep` or `prostup plan` (`command`) and turns what escapes it
+// into the exit code, the message on stderr prefixed "prostup COMMAND: ": invalid input 2, an
+// interruption 130/143 (nothing was written), anything else 1.
+int run_planning_command(const std::string& command, const std::function<int()>& body);
 
 }  // namespace prostup::planning

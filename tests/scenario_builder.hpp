@@ -54,4 +54,58 @@ inline Town town(const std::string& id) {
   return t;
 }
 
+// street (outside) -> hostel (temporary) -> flat (supported, rent, 12-month stay)
+// -> lease (permanent, rent): two profiles, one service, arrears limits, a capacity rise and
+// a cut below occupancy, arrivals with a fallback. The engine tests' common ladder.
+inline Scenario four_rung_ladder() {
+  Scenario s;
+  s.name = "ladder";
+  s.simulation.months = 48;
+  s.simulation.replications = 8;
+  s.simulation.seed = 7;
+  s.stages = {stage("street", StageKind::outside), stage("hostel", StageKind::temporary),
+              stage("flat", StageKind::supported, true),
+              stage("lease", StageKind::permanent, true)};
+  s.stages[2].max_stay_months = 12;
+  s.stages[2].on_expiry = {"hostel", "street"};
+  s.stages[2].arrears_limit = 2;
+  s.stages[2].on_arrears = {"hostel", "street"};
+  s.stages[3].arrears_limit = 3;
+  s.stages[3].on_arrears = {"flat", "street"};
+  s.stages[2].multipliers.factor[static_cast<int>(Prob::job_gain)] = 1.5;
+  s.promotions = {promotion("street", "hostel", 2, 1), promotion("hostel", "flat", 3, 3),
+                  promotion("flat", "lease", 6, 6)};
+  Profile a = profile("a", 0.6, 0.9, 0.01, 0.9);
+  a.job_gain = 0.05;
+  a.job_loss = 0.03;
+  a.pay_rent_employed = 0.97;
+  a.pay_rent_unemployed = 0.85;
+  Profile b = profile("b", 0.4, 0.7, 0.02, 0.8);
+  b.job_gain = 0.02;
+  b.job_loss = 0.08;
+  b.children = 2;
+  b.household_size = 4;
+  s.profiles = {a, b};
+  Service debt;
+  debt.id = "debt_counselling";
+  debt.label = "Dluhové poradenství";
+  debt.eligible_stages = {"hostel", "flat"};
+  debt.caseload_per_worker = 10;
+  debt.engagement_months = 6;
+  debt.effects.factor[static_cast<int>(Prob::pay_rent)] = 1.1;
+  debt.cost_per_case_month = 1500;
+  s.services = {debt};
+  Town t = town("jirkov");
+  t.initial = {{"street", 60}, {"hostel", 25}, {"flat", 5}};
+  t.capacity = {{"hostel", cap(30)}, {"flat", cap(10)}, {"lease", cap(15)}};
+  t.capacity["flat"].changes = {{24, 20}};
+  t.capacity["hostel"].changes = {{30, 10}};  // a cut below occupancy
+  t.arrival_rate.initial = 3;
+  t.entry_stage = "hostel";
+  t.entry_fallbacks = {"street"};
+  t.staffing = {{"debt_counselling", 1.0}};
+  s.towns = {t};
+  return s;
+}
+
 }  // namespace prostup::test

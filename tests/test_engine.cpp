@@ -13,59 +13,6 @@ using namespace prostup::test;
 
 namespace {
 
-// street (outside) -> hostel (temporary) -> flat (supported, rent, 12-month stay)
-// -> lease (permanent, rent), with arrivals and one service.
-Scenario ladder() {
-  Scenario s;
-  s.name = "ladder";
-  s.simulation.months = 48;
-  s.simulation.replications = 8;
-  s.simulation.seed = 7;
-  s.stages = {stage("street", StageKind::outside), stage("hostel", StageKind::temporary),
-              stage("flat", StageKind::supported, true),
-              stage("lease", StageKind::permanent, true)};
-  s.stages[2].max_stay_months = 12;
-  s.stages[2].on_expiry = {"hostel", "street"};
-  s.stages[2].arrears_limit = 2;
-  s.stages[2].on_arrears = {"hostel", "street"};
-  s.stages[3].arrears_limit = 3;
-  s.stages[3].on_arrears = {"flat", "street"};
-  s.stages[2].multipliers.factor[static_cast<int>(Prob::job_gain)] = 1.5;
-  s.promotions = {promotion("street", "hostel", 2, 1), promotion("hostel", "flat", 3, 3),
-                  promotion("flat", "lease", 6, 6)};
-  Profile a = profile("a", 0.6, 0.9, 0.01, 0.9);
-  a.job_gain = 0.05;
-  a.job_loss = 0.03;
-  a.pay_rent_employed = 0.97;
-  a.pay_rent_unemployed = 0.85;
-  Profile b = profile("b", 0.4, 0.7, 0.02, 0.8);
-  b.job_gain = 0.02;
-  b.job_loss = 0.08;
-  b.children = 2;
-  b.household_size = 4;
-  s.profiles = {a, b};
-  Service debt;
-  debt.id = "debt_counselling";
-  debt.label = "Dluhové poradenství";
-  debt.eligible_stages = {"hostel", "flat"};
-  debt.caseload_per_worker = 10;
-  debt.engagement_months = 6;
-  debt.effects.factor[static_cast<int>(Prob::pay_rent)] = 1.1;
-  debt.cost_per_case_month = 1500;
-  s.services = {debt};
-  Town t = town("jirkov");
-  t.initial = {{"street", 60}, {"hostel", 25}, {"flat", 5}};
-  t.capacity = {{"hostel", cap(30)}, {"flat", cap(10)}, {"lease", cap(15)}};
-  t.capacity["flat"].changes = {{24, 20}};
-  t.capacity["hostel"].changes = {{30, 10}};  // a cut below occupancy
-  t.arrival_rate.initial = 3;
-  t.entry_stage = "hostel";
-  t.entry_fallbacks = {"street"};
-  t.staffing = {{"debt_counselling", 1.0}};
-  s.towns = {t};
-  return s;
-}
-
 // Bit-for-bit equality of the doubles (NaN equals NaN), field by field (no padding).
 bool bitwise_equal(const Summary& a, const Summary& b) {
   const double xa[] = {a.mean, a.sd, a.ci_low, a.ci_high, a.p05, a.p50, a.p95};
@@ -103,7 +50,7 @@ void audit(const MonthAudit& a, void* user) {
 }  // namespace
 
 TEST_CASE("conservation and hard capacities hold every month", "[engine]") {
-  const CompiledModel m = compile(ladder());
+  const CompiledModel m = compile(four_rung_ladder());
   for (int rep = 0; rep < 20; ++rep) {
     AuditLog log;
     SimulateOptions o;
@@ -125,7 +72,7 @@ TEST_CASE("conservation and hard capacities hold every month", "[engine]") {
 TEST_CASE("a capacity cut evicts no one", "[engine]") {
   // With rent always paid there are no evictions; hostel occupancy above the cut may only
   // fall (exits and promotions), never be forced out.
-  Scenario s = ladder();
+  Scenario s = four_rung_ladder();
   for (auto& p : s.profiles) p.pay_rent_employed = p.pay_rent_unemployed = 1.0;
   const CompiledModel m = compile(s);
   bool above_seen = false;
@@ -139,7 +86,7 @@ TEST_CASE("a capacity cut evicts no one", "[engine]") {
 }
 
 TEST_CASE("same arguments give the same outcome; replications differ", "[engine][rng]") {
-  const CompiledModel m = compile(ladder());
+  const CompiledModel m = compile(four_rung_ladder());
   ReplicationOutcome a = simulate(m, 0, 3), b = simulate(m, 0, 3), c = simulate(m, 0, 4);
   CHECK(a.occupancy == b.occupancy);
   CHECK(a.lease_at == b.lease_at);
@@ -147,7 +94,7 @@ TEST_CASE("same arguments give the same outcome; replications differ", "[engine]
 }
 
 TEST_CASE("runner results do not depend on the thread count", "[runner][determinism]") {
-  Scenario s = ladder();
+  Scenario s = four_rung_ladder();
   s.simulation.replications = 37;  // not a multiple of any block size
   std::vector<CompiledModel> models{compile(s)};
   Scenario v = s;
@@ -179,7 +126,7 @@ TEST_CASE("runner results do not depend on the thread count", "[runner][determin
 }
 
 TEST_CASE("a variant that changes nothing gives zero differences", "[runner][variants]") {
-  Scenario s = ladder();
+  Scenario s = four_rung_ladder();
   s.simulation.replications = 12;
   std::vector<CompiledModel> models{compile(s), compile(s, "same")};
   RunResult r = run_models(models, {});
@@ -274,7 +221,7 @@ TEST_CASE("Little's law for a capacity-limited hostel", "[engine][statistical]")
 }
 
 TEST_CASE("services: no workers, full caseloads, neutral effects", "[engine][services]") {
-  Scenario s = ladder();
+  Scenario s = four_rung_ladder();
   s.towns[0].staffing["debt_counselling"] = 0;
   ReplicationOutcome none = simulate(compile(s), 0, 1);
   CHECK(none.service_case_months[0] == 0);
@@ -293,7 +240,7 @@ TEST_CASE("services: no workers, full caseloads, neutral effects", "[engine][ser
   CHECK(full.service_case_months[0] == 5.0 * s.simulation.months);
 
   // A multiplier of 1 changes nothing, draw for draw.
-  Scenario neutral = ladder();
+  Scenario neutral = four_rung_ladder();
   neutral.services[0].effects = Multipliers{};
   Scenario without = neutral;
   without.towns[0].staffing["debt_counselling"] = 0;

@@ -82,58 +82,24 @@ std::string digest_of(const Scenario& s, int replications) {
   return d.hex();
 }
 
-// Five rungs, two profiles, one service, a maximum stay, a capacity rise and a cut below
-// occupancy, Poisson arrivals with a fallback.
+// The engine tests' four-rung ladder at twice the size, with stage costs and some employed
+// arrivals (the pin was made on this exact scenario).
 Scenario ladder() {
-  Scenario s;
+  Scenario s = test::four_rung_ladder();
   s.name = "golden_ladder";
-  s.simulation.months = 48;
   s.simulation.seed = 11;
-  s.stages = {stage("street", StageKind::outside), stage("hostel", StageKind::temporary),
-              stage("flat", StageKind::supported, true),
-              stage("lease", StageKind::permanent, true)};
+  s.simulation.replications = Simulation{}.replications;
   s.stages[1].cost_per_month = 9000;
-  s.stages[2].max_stay_months = 12;
-  s.stages[2].on_expiry = {"hostel", "street"};
-  s.stages[2].arrears_limit = 2;
-  s.stages[2].on_arrears = {"hostel", "street"};
   s.stages[2].cost_per_month = 4000;
-  s.stages[3].arrears_limit = 3;
-  s.stages[3].on_arrears = {"flat", "street"};
-  s.stages[2].multipliers.factor[static_cast<int>(Prob::job_gain)] = 1.5;
-  s.promotions = {promotion("street", "hostel", 2, 1), promotion("hostel", "flat", 3, 3),
-                  promotion("flat", "lease", 6, 6)};
-  Profile a = profile("a", 0.6, 0.9, 0.01);
-  a.job_gain = 0.05;
-  a.job_loss = 0.03;
-  a.pay_rent_employed = 0.97;
-  a.pay_rent_unemployed = 0.85;
-  a.employed_at_entry = 0.2;
-  Profile b = profile("b", 0.4, 0.7, 0.02, 0.8);
-  b.job_gain = 0.02;
-  b.job_loss = 0.08;
-  b.children = 2;
-  b.household_size = 4;
-  s.profiles = {a, b};
-  Service debt;
-  debt.id = "debt";
-  debt.label = "debt";
-  debt.eligible_stages = {"hostel", "flat"};
-  debt.caseload_per_worker = 10;
-  debt.engagement_months = 6;
-  debt.effects.factor[static_cast<int>(Prob::pay_rent)] = 1.1;
-  debt.cost_per_case_month = 1500;
-  s.services = {debt};
-  Town t = town("jirkov");
+  s.profiles[0].employed_at_entry = 0.2;
+  s.services[0].id = s.services[0].label = "debt";
+  Town& t = s.towns[0];
   t.initial = {{"street", 120}, {"hostel", 50}, {"flat", 10}};
   t.capacity = {{"hostel", cap(60)}, {"flat", cap(20)}, {"lease", cap(30)}};
   t.capacity["flat"].changes = {{24, 40}};
-  t.capacity["hostel"].changes = {{30, 20}};
+  t.capacity["hostel"].changes = {{30, 20}};  // a cut below occupancy
   t.arrival_rate.initial = 5;
-  t.entry_stage = "hostel";
-  t.entry_fallbacks = {"street"};
   t.staffing = {{"debt", 1.0}};
-  s.towns = {t};
   return s;
 }
 

@@ -61,11 +61,16 @@ S=/towns/town/capacity/shelter
 grep -qF -- "--variant 'nope': no such variant (the scenario has: more_leases)" "$TMP/stderr" ||
   fail "--variant nope: $(cat "$TMP/stderr")"
 [ ! -e "$TMP/out" ] || fail "--variant nope: output directory written"
-for v in "" more_leases; do
-  "$PROSTUP" sweep "$FIX" --set "$S=100:200:100" ${v:+--variant "$v"} -o "$TMP/v$v" \
-    --replications 3 --quiet --no-report >/dev/null 2>"$TMP/stderr" ||
-    fail "sweep --variant '$v' failed: $(cat "$TMP/stderr")"
-done
+# baseline_and_variant SET DIR: the sweep without --variant into DIR, with more_leases into
+# DIRmore_leases.
+baseline_and_variant() {
+  for v in "" more_leases; do
+    "$PROSTUP" sweep "$FIX" --set "$1" ${v:+--variant "$v"} -o "$2$v" --replications 3 \
+      --quiet --no-report >/dev/null 2>"$TMP/stderr" ||
+      fail "sweep --set '$1' --variant '$v' failed: $(cat "$TMP/stderr")"
+  done
+}
+baseline_and_variant "$S=100:200:100" "$TMP/v"
 grep -q '"variant": "more_leases"' "$TMP/vmore_leases/manifest.json" ||
   fail "the sweep's manifest does not record its variant"
 grep -q '"variant": "baseline"' "$TMP/v/manifest.json" || fail "baseline sweep's manifest"
@@ -74,11 +79,7 @@ grep -q '"variant": "baseline"' "$TMP/v/manifest.json" || fail "baseline sweep's
 [ ! -e "$TMP/v/report.html" ] || fail "--no-report drew a report"
 # The --set value wins over the variant's own value of the same parameter: sweeping the leases
 # under more_leases gives the baseline's sweep of the leases (same seed, same values).
-for v in "" more_leases; do
-  "$PROSTUP" sweep "$FIX" --set "$L=5:10:5" ${v:+--variant "$v"} -o "$TMP/l$v" \
-    --replications 3 --quiet --no-report >/dev/null 2>"$TMP/stderr" ||
-    fail "sweep of the leases --variant '$v' failed: $(cat "$TMP/stderr")"
-done
+baseline_and_variant "$L=5:10:5" "$TMP/l"
 cmp -s "$TMP/l/sweep.csv" "$TMP/lmore_leases/sweep.csv" ||
   fail "under --variant the --set value did not replace the variant's value"
 # An existing non-empty directory is refused without --force.
