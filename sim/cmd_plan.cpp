@@ -199,14 +199,7 @@ int run_plan(const PlanArgs& a) {
   pj["points_sorted"] = sorted;
   write_text(out.staging() / "plan.json", pj.dump(2) + "\n");
 
-  std::string report_error;
-  if (!a.no_report) {
-    try {
-      write_report(out.staging());
-    } catch (const std::exception& e) {
-      report_error = e.what();
-    }
-  }
+  const std::string report_error = a.no_report ? "" : report_failure(out.staging());
   out.commit();
 
   // The answer goes to stdout even with --quiet: it is what the command is for.

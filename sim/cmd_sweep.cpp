@@ -187,14 +187,7 @@ int run_sweep(const SweepArgs& a) {
   pj["points"] = plist;
   write_text(out.staging() / "sweep_points.json", pj.dump(2) + "\n");
 
-  std::string report_error;
-  if (!a.no_report) {
-    try {
-      write_report(out.staging());
-    } catch (const std::exception& e) {
-      report_error = e.what();
-    }
-  }
+  const std::string report_error = a.no_report ? "" : report_failure(out.staging());
   out.commit();
 
   if (!a.quiet) {

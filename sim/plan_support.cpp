@@ -443,6 +443,15 @@ SearchResult bisect_smallest(long long lo, long long hi,
   return r;
 }
 
+std::string report_failure(const std::filesystem::path& dir) {
+  try {
+    write_report(dir);
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "";
+}
+
 int run_planning_command(const std::string& command, const std::function<int()>& body) {
   const std::string prefix = "prostup " + command + ": ";
   try {

@@ -4,6 +4,7 @@
 // files are written here.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -130,6 +131,10 @@ struct SearchResult {
 };
 SearchResult bisect_smallest(long long lo, long long hi,
                              const std::function<bool(long long)>& meets);
+
+// Draws the charts and report.html into `dir`; returns why it could not ("" when drawn). The
+// data files in `dir` stay either way: a failed report does not undo the computation.
+std::string report_failure(const std::filesystem::path& dir);
 
 // Runs the body of `prostup sweep` or `prostup plan` (`command`) and turns what escapes it
 // into the exit code, the message on stderr prefixed "prostup COMMAND: ": invalid input 2, an

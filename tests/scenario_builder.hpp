@@ -108,4 +108,24 @@ inline Scenario four_rung_ladder() {
   return s;
 }
 
+// street --(good month)--> hostel --(good month)--> lease, unlimited units, one profile that
+// complies with probability c1 on the street and c2 in the hostel and exits with x: a chain
+// whose answers can be written down by hand (2,000 households on the street at month 0).
+inline Scenario two_step_chain(double c1, double c2, double x, int months) {
+  Scenario s;
+  s.name = "chain";
+  s.simulation.months = months;
+  s.stages = {stage("street", StageKind::outside), stage("hostel", StageKind::temporary),
+              stage("lease", StageKind::permanent)};
+  s.stages[1].multipliers.factor[static_cast<int>(Prob::comply)] = c2 / c1;
+  s.promotions = {promotion("street", "hostel", 1), promotion("hostel", "lease", 1)};
+  s.profiles = {profile("only", 1.0, c1, x)};
+  Town t = town("t");
+  t.initial = {{"street", 2000}};
+  t.capacity = {{"hostel", cap(1 << 30)}, {"lease", cap(1 << 30)}};
+  t.entry_stage = "street";
+  s.towns = {t};
+  return s;
+}
+
 }  // namespace prostup::test

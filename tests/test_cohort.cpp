@@ -15,31 +15,11 @@
 using namespace prostup;
 using namespace prostup::test;
 
-namespace {
-
-// street --(good month)--> hostel --(good month)--> lease; unlimited units.
-Scenario two_step(double c1, double c2, double x, int months) {
-  Scenario s;
-  s.name = "chain";
-  s.simulation.months = months;
-  s.stages = {stage("street", StageKind::outside), stage("hostel", StageKind::temporary),
-              stage("lease", StageKind::permanent)};
-  s.stages[1].multipliers.factor[static_cast<int>(Prob::comply)] = c2 / c1;
-  s.promotions = {promotion("street", "hostel", 1), promotion("hostel", "lease", 1)};
-  s.profiles = {profile("only", 1.0, c1, x)};
-  Town t = town("t");
-  t.initial = {{"street", 2000}};
-  t.capacity = {{"hostel", cap(1 << 30)}, {"lease", cap(1 << 30)}};
-  t.entry_stage = "street";
-  s.towns = {t};
-  return s;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("cohort: a two-step chain matches the hand-solved answer", "[cohort]") {
   const double c1 = 0.3, c2 = 0.2, x = 0.02;
-  CohortResult r = cohort(compile(two_step(c1, c2, x, 400)));
+  CohortResult r = cohort(compile(two_step_chain(c1, c2, x, 400)));
   REQUIRE(r.towns.size() == 1);
   const double pa = c1 * (1 - x) + x, pb = c2 * (1 - x) + x;
   const double p_exact = (c1 * (1 - x) / pa) * (c2 * (1 - x) / pb);
@@ -217,7 +197,7 @@ TEST_CASE("cohort: expected months to a lease agree with the Monte Carlo",
   // A minimum stay on the second rung: no closed form, so the 99.9 % t-interval of the
   // Monte Carlo's mean months (initial population, counted from month 0) must contain the
   // exact E[T | lease].
-  Scenario s = two_step(0.5, 0.4, 0.02, 300);
+  Scenario s = two_step_chain(0.5, 0.4, 0.02, 300);
   s.promotions[1].min_months_in_stage = 3;
   s.promotions[1].min_streak = 2;
   const CompiledModel m = compile(s);

@@ -149,20 +149,7 @@ TEST_CASE("capacity-free chain matches analytic absorption and time to lease",
   // sum of 1/(c_i(1-x)+x). Bound: the 99 % t-interval over 60 replications must contain
   // the exact value (each check fails by chance with probability 1 %).
   const double c1 = 0.3, c2 = 0.2, x = 0.02;
-  Scenario s;
-  s.name = "chain";
-  s.simulation.months = 400;
-  s.stages = {stage("street", StageKind::outside), stage("hostel", StageKind::temporary),
-              stage("lease", StageKind::permanent)};
-  s.stages[1].multipliers.factor[static_cast<int>(Prob::comply)] = c2 / c1;
-  s.promotions = {promotion("street", "hostel", 1), promotion("hostel", "lease", 1)};
-  s.profiles = {profile("only", 1.0, c1, x)};
-  Town t = town("t");
-  t.initial = {{"street", 2000}};
-  t.capacity = {{"hostel", cap(1 << 30)}, {"lease", cap(1 << 30)}};
-  t.entry_stage = "street";
-  s.towns = {t};
-  const CompiledModel m = compile(s);
+  const CompiledModel m = compile(two_step_chain(c1, c2, x, 400));
   const double pa = c1 * (1 - x) + x, pb = c2 * (1 - x) + x;
   const double p_exact = (c1 * (1 - x) / pa) * (c2 * (1 - x) / pb);
   const double t_exact = 1 / pa + 1 / pb;

@@ -1,8 +1,11 @@
 // Files for the tests: reading the source tree's (PROSTUP_SOURCE_DIR) scenarios and fixtures
-// and the files a test's run wrote.
+// and the files a test's run wrote, and a temporary directory to write them to.
 #pragma once
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -47,5 +50,25 @@ inline ojson load_document(const std::string& relative) {
 inline Scenario load_scenario(const std::string& relative) {
   return *load_valid(relative).scenario;
 }
+
+// A new empty directory under the system's temporary directory (prostup-TAG-XXXXXX), removed
+// with everything in it when the object goes, also after a test took its permissions away.
+struct TempDir {
+  std::filesystem::path path;
+  explicit TempDir(const std::string& tag = "test") {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / ("prostup-" + tag + "-XXXXXX")).string();
+    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed for " + pattern);
+    path = pattern;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::permissions(path, std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::add, ec);
+    std::filesystem::remove_all(path, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+};
 
 }  // namespace prostup::test

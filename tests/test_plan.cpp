@@ -39,15 +39,7 @@ std::string error_of(F f) {
   return "";
 }
 
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& tag)
-      : path(fs::temp_directory_path() /
-             ("prostup-test-" + tag + "-" + std::to_string(::getpid()))) {
-    fs::remove_all(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
+using prostup::test::TempDir;
 
 }  // namespace
 
