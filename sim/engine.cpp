@@ -193,6 +193,9 @@ class HouseholdSim {
   void build_tables();
   void populate_initial();
   void arrivals(int t);
+  // A new household in slot i (an arrival or a replacement): its attributes, the first entry
+  // stage with a free unit, the arrival counts. Returns the stage.
+  int admit(std::uint32_t i, int t);
   void services(int t);
   void households(int t);
   bool eventful_step(std::uint32_t i, unsigned months, bool exits, int t);
@@ -397,16 +400,20 @@ void HouseholdSim::populate_initial() {
 void HouseholdSim::arrivals(int t) {
   const std::int64_t n = poisson_arrivals(st_, t, tw_.arrival_rate[t]);
   for (std::int64_t k = 0; k < n; ++k) {
-    std::uint32_t i = new_slot();
-    auto r = st_.draw(id_[i], static_cast<std::uint32_t>(t), kAttributes);
-    int p = pick_profile(r[0]);
-    init_household(i, t, p, r[1] < m_.profiles[p].employed_at_entry);
-    int s = first_free(tw_.entry);
-    if (s != tw_.entry[0]) out_.entry_fallbacks += 1;
-    enter_stage(i, s, t);
-    out_.arrivals += 1;
-    out_.arrivals_to[s] += 1;
+    admit(new_slot(), t);
   }
+}
+
+int HouseholdSim::admit(std::uint32_t i, int t) {
+  auto r = st_.draw(id_[i], static_cast<std::uint32_t>(t), kAttributes);
+  const int p = pick_profile(r[0]);
+  init_household(i, t, p, r[1] < m_.profiles[p].employed_at_entry);
+  const int s = first_free(tw_.entry);
+  if (s != tw_.entry[0]) out_.entry_fallbacks += 1;
+  enter_stage(i, s, t);
+  out_.arrivals += 1;
+  out_.arrivals_to[s] += 1;
+  return s;
 }
 
 void HouseholdSim::services(int t) {
@@ -654,15 +661,7 @@ void HouseholdSim::exit_household(std::uint32_t i, int cur, int t) {
     return;
   }
   // The replacement takes the slot and the number at once and steps from next month.
-  auto ra = st_.draw(id_[i], static_cast<std::uint32_t>(t), kAttributes);
-  int p = pick_profile(ra[0]);
-  init_household(i, t, p, ra[1] < m_.profiles[p].employed_at_entry);
-  int es = first_free(tw_.entry);
-  if (es != tw_.entry[0]) out_.entry_fallbacks += 1;
-  enter_stage(i, es, t);
-  if (is_permanent_[es]) h.run = 1;
-  out_.arrivals += 1;
-  out_.arrivals_to[es] += 1;
+  if (is_permanent_[admit(i, t)]) h.run = 1;
 }
 
 void HouseholdSim::placements(int t) {
