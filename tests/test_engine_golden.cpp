@@ -14,7 +14,7 @@
 #include <iomanip>
 #include <sstream>
 
-#include "../sim/philox_batch.hpp"
+#include "../sim/core/philox_batch.hpp"
 #include "prostup/engine.hpp"
 #include "prostup/model.hpp"
 #include "prostup/scenario_json.hpp"

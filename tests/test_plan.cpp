@@ -9,7 +9,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "../sim/plan_support.hpp"
+#include "../sim/app/plan_support.hpp"
 #include "prostup/cli.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/scenario_json.hpp"

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "../sim/svg.hpp"
+#include "../sim/output/svg.hpp"
 #include "prostup/cli.hpp"
 #include "prostup/writers.hpp"
 #include "test_files.hpp"

@@ -1,6 +1,6 @@
 // Scenario layer: the validated plain structs a scenario JSON becomes.
 //
-// Nothing here knows about JSON; sim/scenario_json.cpp fills these structs and
+// Nothing here knows about JSON; sim/scenario/scenario_json.cpp fills these structs and
 // reports every problem with its JSON pointer. Collections keep the order of the
 // file (stages bottom rung first, promotion edges in priority order).
 #pragma once
