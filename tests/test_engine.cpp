@@ -69,20 +69,31 @@ TEST_CASE("conservation and hard capacities hold every month", "[engine]") {
   }
 }
 
-TEST_CASE("a capacity cut evicts no one", "[engine]") {
-  // With rent always paid there are no evictions; hostel occupancy above the cut may only
-  // fall (exits and promotions), never be forced out.
+TEST_CASE("a capacity cut moves no one out", "[engine]") {
+  // Nobody can leave the hostel here on their own (no exits, no promotion out of it, rent
+  // and compliance never fail), so its occupancy may never fall: a cut below occupancy that
+  // forced anyone out, or counted them as evicted, would show here.
   Scenario s = four_rung_ladder();
-  for (auto& p : s.profiles) p.pay_rent_employed = p.pay_rent_unemployed = 1.0;
-  const CompiledModel m = compile(s);
-  bool above_seen = false;
-  for (int rep = 0; rep < 10; ++rep) {
-    ReplicationOutcome out = simulate(m, 0, rep);
-    CHECK(out.evictions == 0);
-    const std::size_t M1 = m.months + 1;
-    if (out.occupancy[1 * M1 + 30] > 10) above_seen = true;
+  for (auto& p : s.profiles) {
+    p.exit = 0;
+    p.comply = p.pay_rent_employed = p.pay_rent_unemployed = 1.0;
   }
-  CHECK(above_seen);  // the scenario really cuts below occupancy
+  s.promotions = {promotion("street", "hostel", 2, 1), promotion("flat", "lease", 6, 6)};
+  const CompiledModel m = compile(s);
+  const std::size_t M1 = m.months + 1, hostel = 1;
+  const std::int64_t cut = m.towns[0].capacity[hostel][30];
+  REQUIRE(cut < m.towns[0].capacity[hostel][29]);  // the scenario really cuts at month 30
+  for (int rep = 0; rep < 4; ++rep) {
+    INFO("replication " << rep);
+    const ReplicationOutcome out = simulate(m, 0, rep);
+    CHECK(out.occupancy[hostel * M1 + 30] > cut);  // occupied above the new capacity
+    for (std::size_t t = 1; t < M1; ++t) {
+      INFO("month " << t);
+      CHECK(out.occupancy[hostel * M1 + t] >= out.occupancy[hostel * M1 + t - 1]);
+    }
+    CHECK(out.evictions == 0);
+    CHECK(out.demotions == 0);
+  }
 }
 
 TEST_CASE("same arguments give the same outcome; replications differ", "[engine][rng]") {

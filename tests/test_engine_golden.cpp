@@ -1,17 +1,22 @@
-// Regression pins for the engine's exact output.
+// Regression pins for the engine's exact output, as readable text (tests/golden/engine_*.txt).
 //
-// The digests below were computed from the engine as it was BEFORE the performance work
-// (commit 5209db2's sim/engine.cpp) and are pinned so that any optimisation has to keep
-// simulate() bit-identical for the same seed: same random streams (key from seed, town,
-// replication; counter (household slot, month, purpose)), same order of events, same
-// counters. They are not "correct answers" in themselves: a deliberate change of the
-// model's rules must update them, and say so in its commit message.
+// The files hold every counter of every replication of every town of three small scenarios,
+// at full precision (%.17g), plus the household-months simulated. They were first written
+// from the engine as it was before the performance work (commit 5209db2's engine, whose
+// FNV digests of the same counters they replace) and pin simulate() bit for bit for the same
+// seed: same random streams (key from seed, town, replication; counter (household slot,
+// month, purpose)), same order of events, same counters. They are not "correct answers" in
+// themselves: a deliberate change of the model's rules must update them
+// (PROSTUP_UPDATE_GOLDEN=1 ctest -R golden, then review `git diff tests/golden`) and say
+// why in its commit message. On a mismatch the test prints the differing lines.
 #include <Random123/philox.h>
 
 #include <catch2/catch.hpp>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
-#include <iomanip>
+#include <fstream>
 #include <sstream>
 
 #include "../sim/core/philox_batch.hpp"
@@ -19,67 +24,135 @@
 #include "prostup/model.hpp"
 #include "prostup/scenario_json.hpp"
 #include "scenario_builder.hpp"
+#include "test_files.hpp"
 
 using namespace prostup;
 using namespace prostup::test;
 
 namespace {
 
-// FNV-1a over the bytes of every counter, field by field, in a fixed order.
-struct Digest {
-  std::uint64_t h = 1469598103934665603ULL;
-  void bytes(const void* p, std::size_t n) {
-    const auto* c = static_cast<const unsigned char*>(p);
-    for (std::size_t k = 0; k < n; ++k) {
-      h ^= c[k];
-      h *= 1099511628211ULL;
-    }
-  }
-  void num(double x) { bytes(&x, sizeof x); }
-  void vec(const std::vector<double>& v) {
-    num(static_cast<double>(v.size()));
-    for (double x : v) num(x);
-  }
-  void outcome(const ReplicationOutcome& o) {
-    num(o.n_stages);
-    num(o.n_services);
-    num(o.months);
-    for (double x :
-         {o.households_seen, o.housed_at_start, o.reached_lease, o.stabilized, o.evictions,
-          o.expiries, o.returns_to_street, o.exits, o.demotions, o.arrivals, o.entry_fallbacks,
-          o.roofless_household_months, o.placements, o.waiting_months_placed})
-      num(x);
-    for (const auto* v :
-         {&o.promotions_to, &o.occupancy_end, &o.occupancy_sum, &o.stage_cost,
-          &o.service_case_months, &o.service_waiting_sum, &o.service_cost, &o.promotion_flow,
-          &o.demotion_flow, &o.expiry_flow, &o.arrivals_to, &o.exits_from, &o.occupancy, &o.waiting,
-          &o.in_service, &o.lease_at, &o.exit_at, &o.censored_at})
-      vec(*v);
-  }
-  std::string hex() const {
-    std::ostringstream s;
-    s << "0x" << std::hex << std::setw(16) << std::setfill('0') << h;
-    return s.str();
-  }
-};
+std::string num(double x) {
+  char b[40];
+  std::snprintf(b, sizeof b, "%.17g", x);
+  return b;
+}
 
-// Every replication of every town, plus the household-months simulated.
-std::string digest_of(const Scenario& s, int replications) {
+void line(std::ostringstream& out, const std::string& name, const std::vector<double>& v,
+          std::size_t from = 0, std::size_t count = std::string::npos) {
+  out << name << ":";
+  const std::size_t end = count == std::string::npos ? v.size() : from + count;
+  for (std::size_t k = from; k < end && k < v.size(); ++k) out << ' ' << num(v[k]);
+  out << '\n';
+}
+
+// One replication's counters, one named line each; the monthly series one line per stage or
+// service, the flows one line per origin stage.
+void write_outcome(std::ostringstream& out, const ReplicationOutcome& o, const CompiledModel& m) {
+  const std::size_t S = static_cast<std::size_t>(o.n_stages), M1 = o.months + 1;
+  const std::pair<const char*, double> scalars[] = {
+      {"households_seen", o.households_seen},
+      {"housed_at_start", o.housed_at_start},
+      {"reached_lease", o.reached_lease},
+      {"stabilized", o.stabilized},
+      {"evictions", o.evictions},
+      {"expiries", o.expiries},
+      {"returns_to_street", o.returns_to_street},
+      {"exits", o.exits},
+      {"demotions", o.demotions},
+      {"arrivals", o.arrivals},
+      {"entry_fallbacks", o.entry_fallbacks},
+      {"roofless_household_months", o.roofless_household_months},
+      {"placements", o.placements},
+      {"waiting_months_placed", o.waiting_months_placed}};
+  for (const auto& [name, value] : scalars) out << name << ": " << num(value) << '\n';
+  const std::pair<const char*, const std::vector<double>*> per_stage[] = {
+      {"promotions_to", &o.promotions_to},
+      {"occupancy_end", &o.occupancy_end},
+      {"occupancy_sum", &o.occupancy_sum},
+      {"stage_cost", &o.stage_cost},
+      {"arrivals_to", &o.arrivals_to},
+      {"exits_from", &o.exits_from},
+      {"service_case_months", &o.service_case_months},
+      {"service_waiting_sum", &o.service_waiting_sum},
+      {"service_cost", &o.service_cost},
+      {"lease_at", &o.lease_at},
+      {"exit_at", &o.exit_at},
+      {"censored_at", &o.censored_at}};
+  for (const auto& [name, v] : per_stage) line(out, name, *v);
+  const std::pair<const char*, const std::vector<double>*> flows[] = {
+      {"promotion_flow", &o.promotion_flow},
+      {"demotion_flow", &o.demotion_flow},
+      {"expiry_flow", &o.expiry_flow}};
+  for (const auto& [name, v] : flows)
+    for (std::size_t from = 0; from < S; ++from)
+      line(out, std::string(name) + " from " + m.stages[from].id, *v, from * S, S);
+  for (std::size_t st = 0; st < S; ++st) {
+    line(out, "occupancy " + m.stages[st].id, o.occupancy, st * M1, M1);
+    line(out, "waiting " + m.stages[st].id, o.waiting, st * M1, M1);
+  }
+  for (std::size_t sv = 0; sv * M1 < o.in_service.size(); ++sv)
+    line(out, "in_service " + m.services[sv].id, o.in_service, sv * M1, M1);
+}
+
+// Every replication of every town, plus the household-months simulated, as text.
+std::string golden_text(const Scenario& s, int replications) {
   // The builder bypasses the JSON layer: make sure the scenario is one prostup accepts.
   const LoadResult check = load_scenario_json(to_json(s));
   for (const auto& d : check.diagnostics) UNSCOPED_INFO(d.pointer << ": " << d.message);
   REQUIRE(check.ok());
   const CompiledModel m = compile(s);
-  Digest d;
+  std::ostringstream out;
+  out << "# prostup engine golden output: scenario " << s.name << ", " << replications
+      << " replications per town, " << m.months << " months, seed " << s.simulation.seed
+      << "\n# regenerate: PROSTUP_UPDATE_GOLDEN=1 ctest -R golden (say why in the commit)\n";
   for (int town = 0; town < static_cast<int>(m.towns.size()); ++town)
     for (int rep = 0; rep < replications; ++rep) {
       std::uint64_t household_months = 0;
       SimulateOptions opt;
       opt.household_months = &household_months;
-      d.outcome(simulate(m, town, rep, opt));
-      d.num(static_cast<double>(household_months));
+      const ReplicationOutcome o = simulate(m, town, rep, opt);
+      out << "\n== town " << s.towns[town].id << " replication " << rep << '\n';
+      write_outcome(out, o, m);
+      out << "household_months: " << household_months << '\n';
     }
-  return d.hex();
+  return out.str();
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> v;
+  std::istringstream in(text);
+  for (std::string l; std::getline(in, l);) v.push_back(l);
+  return v;
+}
+
+// Compares with tests/golden/NAME (or rewrites it under PROSTUP_UPDATE_GOLDEN=1) and lists
+// the first differing lines, with the section (town, replication) each belongs to.
+void check_golden(const std::string& name, const std::string& actual) {
+  const auto path = source_path("tests/golden/" + name);
+  const char* update = std::getenv("PROSTUP_UPDATE_GOLDEN");
+  if (update && std::string(update) == "1") {
+    std::ofstream(path, std::ios::binary) << actual;
+    WARN("rewrote " << path.string() << ": review it with git diff");
+    return;
+  }
+  const std::vector<std::string> want = lines_of(read_bytes(path)), got = lines_of(actual);
+  std::ostringstream diff;
+  int shown = 0, differing = 0;
+  std::string section;
+  for (std::size_t k = 0; k < std::max(want.size(), got.size()); ++k) {
+    const std::string* w = k < want.size() ? &want[k] : nullptr;
+    const std::string* g = k < got.size() ? &got[k] : nullptr;
+    if (w && w->rfind("== ", 0) == 0) section = *w;
+    if (w && g && *w == *g) continue;
+    ++differing;
+    if (shown++ < 12)
+      diff << "line " << k + 1 << " (" << section << ")\n  expected: " << (w ? *w : "(end of file)")
+           << "\n  actual:   " << (g ? *g : "(end of output)") << '\n';
+  }
+  INFO(name << ": " << differing << " of " << want.size() << " lines differ\n"
+            << diff.str() << "if the change is intended: PROSTUP_UPDATE_GOLDEN=1 ctest -R "
+            << "golden, and say why in the commit message");
+  CHECK(differing == 0);
 }
 
 // The engine tests' four-rung ladder at twice the size, with stage costs and some employed
@@ -259,22 +332,22 @@ Scenario bench_small() {
 }  // namespace
 
 TEST_CASE("engine output is pinned: ladder with a service, expiry and a cut", "[golden]") {
-  CHECK(digest_of(ladder(), 6) == "0x967c52d5ec583e46");
+  check_golden("engine_ladder.txt", golden_text(ladder(), 6));
 }
 
 TEST_CASE("engine output is pinned: every policy, priority and criterion", "[golden]") {
-  CHECK(digest_of(rich(), 4) == "0x8e12289d1dd90122");
+  check_golden("engine_rich.txt", golden_text(rich(), 4));
 }
 
 TEST_CASE("engine output is pinned: bench-ladder-1 rules at N = 3000", "[golden]") {
-  CHECK(digest_of(bench_small(), 3) == "0x834bab5262bc92cd");
+  check_golden("engine_bench.txt", golden_text(bench_small(), 3));
 }
 
-TEST_CASE("the digest sees a one-household difference", "[golden]") {
-  // Guards the pins above: a digest that ignored the outcome would pin nothing.
+TEST_CASE("the golden text sees a one-household difference", "[golden]") {
+  // Guards the pins above: a text that left out the outcome would pin nothing.
   Scenario a = bench_small(), b = bench_small();
   b.towns[0].initial["street"] += 1;
-  CHECK(digest_of(a, 1) != digest_of(b, 1));
+  CHECK(golden_text(a, 1) != golden_text(b, 1));
 }
 
 TEST_CASE("the pinned scenarios exercise what they claim", "[golden]") {

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "../sim/app/run_support.hpp"
 #include "prostup/writers.hpp"
 #include "test_files.hpp"
 #include "test_report_synthetic.hpp"
@@ -300,4 +301,22 @@ TEST_CASE("write failures name the file and the reason") {
       CHECK(what.find("No space left") != std::string::npos);
     }
   }
+}
+
+TEST_CASE("manifest SHA-256 matches the FIPS 180-2 known answers", "[manifest][sha256]") {
+  // The scenario digest in manifest.json identifies the input of a run; a wrong hash would
+  // still look like a hash, so check the published test vectors (FIPS 180-2, appendix B),
+  // including one across the 55/56-byte padding boundary and one of many blocks.
+  CHECK(prostup::detail::sha256_hex("") ==
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(prostup::detail::sha256_hex("abc") ==
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(prostup::detail::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  CHECK(prostup::detail::sha256_hex(std::string(55, 'a')) ==
+        "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
+  CHECK(prostup::detail::sha256_hex(std::string(56, 'a')) ==
+        "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
+  CHECK(prostup::detail::sha256_hex(std::string(1000000, 'a')) ==
+        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
