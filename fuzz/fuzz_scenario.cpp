@@ -1,11 +1,16 @@
-// libFuzzer target: arbitrary bytes as a scenario file.
+// libFuzzer target: arbitrary bytes as a scenario file, and as the value a variant's merge
+// patch gives one top-level key of the built-in scenario.
 //
 // Every input must end in diagnostics or a valid scenario, never a crash, leak, hang or
 // sanitizer report. A valid scenario is also compiled and simulated for one month of
 // replication 0 of its first town, baseline and every variant, because the validator's
-// job is to let through only what the engine can run.
+// job is to let through only what the engine can run. The patch reaches every top-level
+// key (chosen by a hash of the input), so the patched-variant path sees hostile values for
+// stages, towns, simulation, variants and the rest, not only the edits in the corpus.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -49,15 +54,13 @@ void simulate_first_month(const prostup::Scenario& s, const std::string& variant
   if (o.months != 1) __builtin_trap();
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view text(reinterpret_cast<const char*>(data), size);
+// The whole contract for one scenario text.
+void check_text(std::string_view text) {
   prostup::LoadResult r = prostup::load_scenario_text(text);
   if (!r.ok()) {
     // An invalid input must say why.
     if (r.diagnostics.empty()) __builtin_trap();
-    return 0;
+    return;
   }
   simulate_first_month(*r.scenario, "baseline");
   for (const prostup::Variant& v : r.scenario->variants) {
@@ -66,5 +69,34 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!patched.ok()) __builtin_trap();
     simulate_first_month(*patched.scenario, v.id);
   }
+}
+
+// The built-in scenario with one variant whose patch sets `key` to `value`.
+void check_patch(std::string_view text) {
+  static const char* const kTopKeys[] = {
+      "$schema", "format_version", "name",     "title",    "description", "sources", "simulation",
+      "stages",  "promotions",     "profiles", "services", "towns",       "variants"};
+  // Deeply nested values are the scenario loader's own case (it refuses them before
+  // parsing); nlohmann's dump() here would recurse.
+  if (std::count_if(text.begin(), text.end(), [](char c) { return c == '[' || c == '{'; }) > 64)
+    return;
+  const prostup::ojson value = prostup::ojson::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (value.is_discarded()) return;
+  static const prostup::ojson base =
+      prostup::ojson::parse(prostup::embedded_default_scenario(), nullptr, false);
+  const std::size_t k = std::hash<std::string_view>{}(text) % std::size(kTopKeys);
+  prostup::ojson doc = base;
+  prostup::ojson patch = prostup::ojson::object();
+  patch[kTopKeys[k]] = value;
+  doc["variants"] = {{"fuzz", {{"label", "fuzz"}, {"patch", patch}}}};
+  check_text(doc.dump());
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  check_text(text);
+  check_patch(text);
   return 0;
 }

@@ -106,8 +106,9 @@ struct CompiledModel {
 };
 
 // Compiles a validated scenario. Throws std::logic_error only on a bug (the scenario
-// layer has already refused anything invalid).
-CompiledModel compile(const Scenario& s, const std::string& variant = "baseline");
+// layer has already refused anything invalid). `months` > 0 compiles every schedule to that
+// horizon in place of the file's (`--months`), so a step after the file's horizon is kept.
+CompiledModel compile(const Scenario& s, const std::string& variant = "baseline", int months = 0);
 
 // Stable 64-bit hash (FNV-1a) used to key random streams by model ids.
 std::uint64_t stable_hash(const std::string& s);

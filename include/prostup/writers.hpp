@@ -27,5 +27,7 @@ std::string format_number(double v);
 // Reads the files in `dir` and writes dir/charts/*.svg and dir/report.html.
 // Throws std::runtime_error on unreadable or malformed inputs.
 void write_report(const std::filesystem::path& dir);
+// The same, drawn from the files in `dir` into out_dir/charts and out_dir/report.html.
+void write_report(const std::filesystem::path& dir, const std::filesystem::path& out_dir);
 
 }  // namespace prostup

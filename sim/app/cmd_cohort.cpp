@@ -8,6 +8,7 @@
 #include "prostup/cohort.hpp"
 #include "prostup/writers.hpp"
 #include "run_support.hpp"
+#include "scenario_cli.hpp"
 
 namespace prostup {
 
@@ -15,23 +16,27 @@ namespace fs = std::filesystem;
 using namespace detail;
 
 int cmd_cohort(const CohortArgs& a) {
+  install_signal_handlers();
   try {
     LoadedScenario ls = load_or_report(a.file);
     std::vector<CompiledModel> models = compile_models(ls, {}, true);
     const fs::path out = a.out_dir.empty()
                              ? fs::path("prostup-out") / (ls.scenario.name + "-cohort")
                              : fs::path(a.out_dir);
-    StagedOutput staged(out, a.force);
+    StagedOutput staged(out, a.force, "cohort");
+    test_signal_point("write");
     std::ofstream occ(staged.staging() / "cohort.csv"),
         sum(staged.staging() / "cohort_summary.csv"), bott(staged.staging() / "bottlenecks.csv");
     occ << "town,variant,month,stage,expected\n";
     sum << "town,variant,profile,entry_stage,p_reach_lease,expected_months_to_lease\n";
     bott << "town,variant,kind,id,month,demand,capacity\n";
     for (const CompiledModel& m : models) {
+      if (g_cancel) throw RunCancelled();
       const CohortResult r = cohort(m);
       for (std::size_t t = 0; t < r.towns.size(); ++t) {
         const CohortTown& ct = r.towns[t];
         const CompiledTown& tw = m.towns[t];
+        if (g_cancel) throw RunCancelled();
         for (int month = 0; month <= r.months; ++month)
           for (int s = 0; s < m.n_stages(); ++s) {
             occ << ct.town << ',' << m.variant << ',' << month << ',' << m.stages[s].id << ','
@@ -51,12 +56,12 @@ int cmd_cohort(const CohortArgs& a) {
           sum << ct.town << ',' << m.variant << ',' << e.profile << ',' << e.stage << ','
               << format_number(e.p_reach_lease) << ',' << format_number(e.expected_months_to_lease)
               << '\n';
-        std::printf("%s (%s):", tw.label.c_str(), m.variant.c_str());
+        std::printf("%s (%s):", on_terminal(tw.label).c_str(), on_terminal(m.variant).c_str());
         if (ct.binding.empty())
           std::printf(" no stage's or service's expected demand exceeds its capacity\n");
         else
           std::printf("\n");
-        for (const auto& b : ct.binding) std::printf("  %s\n", b.c_str());
+        for (const auto& b : ct.binding) std::printf("  %s\n", on_terminal(b).c_str());
       }
     }
     occ.close();
@@ -70,8 +75,11 @@ int cmd_cohort(const CohortArgs& a) {
   } catch (const InputError& e) {
     std::cerr << "prostup cohort: " << e.what() << "\n";
     return kExitInvalid;
-  } catch (const std::runtime_error& e) {
-    std::cerr << "prostup cohort: " << e.what() << "\n";
+  } catch (const RunCancelled&) {
+    std::cerr << "prostup cohort: interrupted by " << signal_name() << "; nothing was written\n";
+    return exit_code_for_signal();
+  } catch (const std::exception& e) {
+    std::cerr << "prostup cohort: " << failure_text(e) << "\n";
     return kExitFailure;
   }
 }

@@ -23,7 +23,7 @@ int cmd_describe(const DescribeArgs& a) {
     print_diagnostics(std::cerr, name, r.diagnostics);
     return kExitInvalid;
   }
-  std::cout << describe(*r.scenario, r.document);
+  std::cout << on_terminal(describe(*r.scenario, r.document), true);
   return kExitOk;
 }
 

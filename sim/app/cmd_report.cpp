@@ -1,24 +1,75 @@
 // `prostup report DIR`: redraw charts and report.html from an output directory.
+#include <unistd.h>
+
 #include <iostream>
 #include <stdexcept>
 
 #include "prostup/cli.hpp"
 #include "prostup/writers.hpp"
 #include "report.hpp"
+#include "run_support.hpp"
 
 namespace prostup {
 
+namespace fs = std::filesystem;
+using namespace detail;
+
+namespace {
+
+// The new report is drawn into DIR/.report.tmp-PID and moved into place only when complete:
+// report.html by one rename (atomic), charts/ by one exchange where the kernel has it. A full
+// disk or a signal leaves the old report as it was.
+void redraw(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec))
+    throw report::InputError(dir.string() + ": not an output directory");
+  const fs::path staging = dir / (".report.tmp-" + std::to_string(::getpid()));
+  fs::remove_all(staging, ec);
+  fs::create_directory(staging, ec);
+  if (ec) throw std::runtime_error("cannot create " + staging.string() + ": " + ec.message());
+  struct Cleanup {
+    fs::path p;
+    ~Cleanup() {
+      std::error_code e;
+      fs::remove_all(p, e);
+    }
+  } cleanup{staging};
+  test_signal_point("write");
+  write_report(dir, staging);
+  if (g_cancel) throw RunCancelled();
+  const fs::path charts = dir / "charts", new_charts = staging / "charts";
+  if (fs::exists(new_charts, ec)) {
+    if (fs::exists(charts, ec)) {
+      exchange_paths(new_charts, charts);  // the old charts end up in staging, removed below
+    } else {
+      fs::rename(new_charts, charts, ec);
+      if (ec)
+        throw std::runtime_error("cannot move charts into " + dir.string() + ": " + ec.message());
+    }
+  }
+  fs::rename(staging / "report.html", dir / "report.html", ec);
+  if (ec)
+    throw std::runtime_error("cannot move report.html into " + dir.string() + ": " + ec.message());
+}
+
+}  // namespace
+
 int cmd_report(const ReportArgs& a) {
+  install_signal_handlers();
   try {
-    write_report(a.dir);
+    redraw(a.dir);
   } catch (const report::InputError& e) {
     std::cerr << "prostup report: " << e.what() << "\n";
     return kExitInvalid;
-  } catch (const std::runtime_error& e) {
-    std::cerr << "prostup report: " << e.what() << "\n";
+  } catch (const RunCancelled&) {
+    std::cerr << "prostup report: interrupted by " << signal_name()
+              << "; the old report is unchanged\n";
+    return exit_code_for_signal();
+  } catch (const std::exception& e) {
+    std::cerr << "prostup report: " << failure_text(e) << "\n";
     return kExitFailure;
   }
-  std::cout << "report: " << (std::filesystem::path(a.dir) / "report.html").string() << "\n";
+  std::cout << "report: " << (fs::path(a.dir) / "report.html").string() << "\n";
   return kExitOk;
 }
 

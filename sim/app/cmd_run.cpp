@@ -4,6 +4,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <optional>
 #include <thread>
@@ -14,6 +15,7 @@
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
 #include "run_support.hpp"
+#include "scenario_cli.hpp"
 
 namespace prostup {
 
@@ -21,40 +23,6 @@ namespace fs = std::filesystem;
 using namespace detail;
 
 namespace {
-
-struct Estimate {
-  double household_months = 0;
-  double memory_bytes = 0;
-  double seconds = 0;
-};
-
-Estimate estimate(const std::vector<CompiledModel>& models, int reps, int months, int threads) {
-  Estimate e;
-  const CompiledModel& m = models.front();
-  const double S = m.n_stages(), V = m.n_services(), M1 = months + 1;
-  const double T = static_cast<double>(m.towns.size()), NV = static_cast<double>(models.size());
-  double peak_households = 0, hm_per_rep = 0;
-  for (const auto& tw : m.towns) {
-    double n = 0;
-    for (int x : tw.initial) n += x;
-    double arrivals = 0;
-    for (int t = 1; t <= months && t < static_cast<int>(tw.arrival_rate.size()); ++t)
-      arrivals += tw.arrival_rate[t];
-    peak_households = std::max(peak_households, n + arrivals);
-    hm_per_rep += (n + arrivals / 2) * months;
-  }
-  e.household_months = hm_per_rep * reps * NV;
-  const double block = std::max(8, 4 * threads);
-  const double outcome = ((3 * S + V + 3) * M1 + 3 * S * S + 12 * S) * 8;
-  const double per_household = 64 + 8 * V;
-  e.memory_bytes = threads * peak_households * per_household * 2     // grown vectors double
-                   + block * NV * T * outcome                        // a block's outcomes
-                   + NV * (T + 1) * reps * (16 + 8 * S + 3 * V) * 8  // per-replication metrics
-                   + NV * (T + 1) * (2 * S + V + 1) * M1 * 24        // streaming accumulators
-                   + 64e6;                                           // program and slack
-  e.seconds = e.household_months / (100e6 * threads) + 0.2;  // ~100 M hm/s per thread measured
-  return e;
-}
 
 // Words a planner reads in the summary; the tables keep the metric ids.
 std::string headline_label(const std::string& metric) {
@@ -76,7 +44,7 @@ std::string headline_label(const std::string& metric) {
 
 void print_summary(const RunResult& r, const std::vector<CompiledModel>& models) {
   std::printf("\n%s: %d replications x %d months, baseline + %zu variant(s), seed %llu\n",
-              r.info.scenario_name.c_str(), r.info.replications, r.info.months,
+              on_terminal(r.info.scenario_name).c_str(), r.info.replications, r.info.months,
               r.info.variants.size() - 1, static_cast<unsigned long long>(r.info.seed));
   std::vector<std::size_t> headline;
   for (std::size_t k = 0; k < r.metric_info.size(); ++k)
@@ -90,14 +58,15 @@ void print_summary(const RunResult& r, const std::vector<CompiledModel>& models)
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const TownVariantResult* b = r.find(rows[i], "baseline");
     if (!b) continue;
-    std::printf("\n%s (baseline, mean [95 %% CI])\n", labels[i].c_str());
+    std::printf("\n%s (baseline, mean [95 %% CI])\n", on_terminal(labels[i]).c_str());
     for (std::size_t k : headline) {
       const Summary& s = b->metrics[k];
       std::printf("  %-30s %s\n", headline_label(r.metric_info[k].name).c_str(),
                   format_ci(s.mean, s.ci_low, s.ci_high, r.metric_info[k].unit).c_str());
     }
     for (std::size_t v = 1; v < models.size(); ++v) {
-      std::printf("  %s minus baseline (paired, 95 %% CI):\n", models[v].variant.c_str());
+      std::printf("  %s minus baseline (paired, 95 %% CI):\n",
+                  on_terminal(models[v].variant).c_str());
       for (const auto& c : r.comparisons) {
         if (c.town != rows[i] || c.variant != models[v].variant) continue;
         std::size_t k = 0;
@@ -129,41 +98,36 @@ int cmd_run(const RunArgs& a) {
   try {
     LoadedScenario ls = load_or_report(a.file);
     mpi_require_same_scenario(ls.sha256);  // every MPI rank must simulate the same file
-    std::vector<CompiledModel> models = compile_models(ls, a.variants, !a.variants_given);
-    if (a.months > 600)
-      throw InputError("--months " + std::to_string(a.months) + " exceeds the limit of 600");
-    if (a.replications > 100000)
-      throw InputError("--replications " + std::to_string(a.replications) +
-                       " exceeds the limit of 100000");
-    if (a.threads > 1024) throw InputError("--threads exceeds the limit of 1024");
-    const int reps = a.replications > 0 ? a.replications : models.front().replications;
-    const int months = a.months > 0 ? a.months : models.front().months;
-    const int threads =
-        a.threads > 0 ? a.threads : static_cast<int>(std::thread::hardware_concurrency());
-
-    const Estimate est = estimate(models, reps, months, std::max(1, threads));
-    const long long avail = available_memory_bytes();
+    check_run_limits(a);
+    // Validated, not yet compiled: the estimate comes before anything large is built.
+    const std::vector<ModelScenario> scenarios = model_scenarios(ls, a.variants, !a.variants_given);
+    const int reps = a.replications > 0 ? a.replications : ls.scenario.simulation.replications;
+    const int months = a.months > 0 ? a.months : ls.scenario.simulation.months;
+    const int threads = resolved_threads(a.threads);
+    std::vector<const Scenario*> sizes;
+    for (const auto& s : scenarios) sizes.push_back(&s.scenario);
+    const ResourceEstimate est = estimate_resources(sizes, reps, months, threads, true);
+    const MemoryLimit limit = memory_limit(threads);
     if (a.dry_run && !is_output_rank()) return kExitOk;
     if (a.dry_run) {
       std::printf("%s: %zu model(s) x %zu town(s) x %d replications x %d months\n", ls.path.c_str(),
-                  models.size(), models.front().towns.size(), reps, months);
+                  scenarios.size(), ls.scenario.towns.size(), reps, months);
       std::printf(
-          "estimate: %.3g household-months, peak memory %.0f MB (available %.0f MB), "
+          "estimate: %.3g household-months, peak memory %.0f MB (%s: %.0f MB), "
           "about %.1f s on %d thread(s)\n",
-          est.household_months, est.memory_bytes / 1e6, avail / 1e6, est.seconds, threads);
+          est.household_months, est.memory_bytes / 1e6, limit.source.c_str(), limit.bytes / 1e6,
+          est.seconds, threads);
       return kExitOk;
     }
-    if (avail > 0 && est.memory_bytes > static_cast<double>(avail) && !a.force)
-      throw InputError("the run needs an estimated " +
-                       std::to_string(static_cast<long long>(est.memory_bytes / 1e6)) +
-                       " MB but only " + std::to_string(avail / 1000000) +
-                       " MB are available (fewer replications or towns, or --force)");
+    check_memory(est, limit, a.force, "the run");
 
     const fs::path out =
         a.out_dir.empty() ? fs::path("prostup-out") / ls.scenario.name : fs::path(a.out_dir);
-    // Under MPI only the output rank writes files and prints (docs/distributed.md).
+    // Under MPI only the output rank writes files and prints (docs/distributed.md). The
+    // path is checked and locked before anything is simulated.
     std::optional<StagedOutput> staged;
     if (is_output_rank()) staged.emplace(out, a.force);
+    const std::vector<CompiledModel> models = compile_all(scenarios, months);
 
     Progress progress(!a.quiet && is_output_rank());
     RunOptions ro;
@@ -178,8 +142,7 @@ int cmd_run(const RunArgs& a) {
       r = run_models(models, ro);
     } catch (const RunCancelled&) {
       progress.finish();
-      const int sig = g_signal.load();
-      std::cerr << "prostup: interrupted by " << (sig == SIGTERM ? "SIGTERM" : "SIGINT")
+      std::cerr << "prostup: interrupted by " << signal_name()
                 << "; stopped the workers and removed the partial output\n";
       return exit_code_for_signal();
     }
@@ -203,13 +166,15 @@ int cmd_run(const RunArgs& a) {
     // The binding constraints, from the exact model without limits (docs/cohort.md).
     const CohortResult exact = cohort(models.front());
     for (const auto& ct : exact.towns) r.info.binding_constraints.push_back(ct.binding);
+    // A signal while writing is seen between the steps, and commit() refuses after one.
+    test_signal_point("write");
+    if (g_cancel) throw RunCancelled();
     write_run_outputs(r, staged->staging());
+    if (g_cancel) throw RunCancelled();
     if (!a.no_report) write_report(staged->staging());
-    if (g_cancel) {
-      std::cerr << "prostup: interrupted; removed the partial output\n";
-      return exit_code_for_signal();
-    }
     staged->commit();
+    if (std::getenv("PROSTUP_TEST_PEAK_RSS"))  // test hook: tests/cli/run_memory_estimate.sh
+      std::fprintf(stderr, "peak_rss_bytes %lld\n", peak_resident_bytes());
     if (!a.quiet) {
       print_summary(r, models);
       bool any = false;
@@ -218,7 +183,8 @@ int cmd_run(const RunArgs& a) {
           if (!any)
             std::printf("\nBinding constraints (expected demand without limits, baseline):\n");
           any = true;
-          std::printf("  %s: %s\n", models.front().towns[t].label.c_str(), b.c_str());
+          std::printf("  %s: %s\n", on_terminal(models.front().towns[t].label).c_str(),
+                      on_terminal(b).c_str());
         }
       std::printf("\nOutputs: %s (%.3g household-months in %.2f s)\n", out.string().c_str(),
                   static_cast<double>(r.info.household_months), r.info.simulate_seconds);
@@ -230,8 +196,12 @@ int cmd_run(const RunArgs& a) {
   } catch (const std::invalid_argument& e) {
     std::cerr << "prostup run: " << e.what() << "\n";
     return kExitInvalid;
-  } catch (const std::runtime_error& e) {
-    std::cerr << "prostup run: " << e.what() << "\n";
+  } catch (const RunCancelled&) {
+    std::cerr << "prostup run: interrupted by " << signal_name()
+              << "; stopped and removed the partial output\n";
+    return exit_code_for_signal();
+  } catch (const std::exception& e) {
+    std::cerr << "prostup run: " << failure_text(e) << "\n";
     return kExitFailure;
   }
 }

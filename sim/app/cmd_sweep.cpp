@@ -111,20 +111,35 @@ int run_sweep(const SweepArgs& a) {
     if (!r.note.empty()) std::cerr << "prostup sweep: note: " << r.note << "\n";
   }
   // Every point is validated before anything runs: a bad value stops the sweep at once.
-  std::vector<CompiledModel> models;
+  std::vector<Scenario> point_scenarios;
   for (std::size_t p = 0; p < grid.size(); ++p) {
     std::vector<Setting> settings;
     for (std::size_t k = 0; k < axes.size(); ++k)
       settings.push_back({axes[k].pointer, grid[p][k], axes[k].integer});
-    models.push_back(compile_with(
-        doc, settings, variant,
-        "point " + std::to_string(p + 1) + " (" + point_label(axes, grid[p]) + ")", "--set"));
+    point_scenarios.push_back(scenario_with(
+        doc, settings, "point " + std::to_string(p + 1) + " (" + point_label(axes, grid[p]) + ")",
+        "--set"));
+  }
+  check_run_limits(a);
+  {
+    std::vector<const Scenario*> sizes;
+    for (const auto& s : point_scenarios) sizes.push_back(&s);
+    const int threads = resolved_threads(a.threads);
+    check_memory(
+        estimate_resources(
+            sizes, a.replications > 0 ? a.replications : ls.scenario.simulation.replications,
+            a.months > 0 ? a.months : ls.scenario.simulation.months, threads, false),
+        memory_limit(threads), a.force, "the sweep");
   }
 
   const fs::path dir = output_dir_for(a.out_dir, ls, "-sweep");
   // Under MPI only the output rank writes files and prints (docs/distributed.md).
   std::optional<StagedOutput> staged;
-  if (is_output_rank()) staged.emplace(dir, a.force);
+  if (is_output_rank()) staged.emplace(dir, a.force, "sweep");
+
+  std::vector<CompiledModel> models;
+  for (const auto& s : point_scenarios) models.push_back(compile(s, variant, a.months));
+  point_scenarios.clear();
 
   RunOptions opt = run_options_from(a);
   Progress bar(!a.quiet && is_output_rank());
@@ -168,6 +183,7 @@ int run_sweep(const SweepArgs& a) {
   manifest["sweep"] = def;
   if (!is_output_rank()) return kExitOk;
   StagedOutput& out = *staged;
+  test_signal_point("write");
   write_text(out.staging() / "manifest.json", manifest.dump(2) + "\n");
   write_text(out.staging() / "sweep.csv", sweep_csv(axes, points, metrics));
 
@@ -187,7 +203,10 @@ int run_sweep(const SweepArgs& a) {
   pj["points"] = plist;
   write_text(out.staging() / "sweep_points.json", pj.dump(2) + "\n");
 
-  const std::string report_error = a.no_report ? "" : report_failure(out.staging());
+  // All or nothing: a report that cannot be drawn (a full disk) fails the command and
+  // nothing is committed.
+  if (g_cancel) throw RunCancelled();
+  if (!a.no_report) write_report(out.staging());
   out.commit();
 
   if (!a.quiet) {
@@ -207,12 +226,7 @@ int run_sweep(const SweepArgs& a) {
       }
     }
     std::cout << "Written to " << dir.string() << "/ (sweep.csv, sweep_points.json, manifest.json"
-              << (a.no_report || !report_error.empty() ? "" : ", report.html") << ")\n";
-  }
-  if (!report_error.empty()) {
-    std::cerr << "prostup sweep: the report could not be drawn: " << report_error
-              << "\n(the data files are written; try `prostup report " << dir.string() << "`)\n";
-    return kExitFailure;
+              << (a.no_report ? "" : ", report.html") << ")\n";
   }
   return kExitOk;
 }

@@ -19,7 +19,7 @@ int cmd_validate(const ValidateArgs& a) {
     }
     const LoadResult r = load_scenario_text(text);
     if (r.ok()) {
-      if (!a.quiet) std::cout << file << ": ok\n";
+      if (!a.quiet) std::cout << printable(file) << ": ok\n";
       continue;
     }
     print_diagnostics(std::cerr, file, r.diagnostics);

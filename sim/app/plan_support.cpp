@@ -329,9 +329,9 @@ SetResult set_number(ojson& doc, const std::string& pointer, double value, bool 
   return r;
 }
 
-CompiledModel compile_with(const ojson& doc, const std::vector<Setting>& settings,
-                           const std::string& variant, const std::string& what,
-                           const std::string& option, std::vector<SetResult>* written) {
+Scenario scenario_with(const ojson& doc, const std::vector<Setting>& settings,
+                       const std::string& what, const std::string& option,
+                       std::vector<SetResult>* written) {
   ojson patched = doc;
   for (const Setting& s : settings) {
     SetResult r = set_number(patched, s.pointer, s.value, s.integer, option);
@@ -344,7 +344,13 @@ CompiledModel compile_with(const ojson& doc, const std::vector<Setting>& setting
       msg += "\n  " + (d.pointer.empty() ? std::string("/") : d.pointer) + ": " + d.message;
     throw PlanInputError(msg);
   }
-  return compile(*lr.scenario, variant);
+  return std::move(*lr.scenario);
+}
+
+CompiledModel compile_with(const ojson& doc, const std::vector<Setting>& settings,
+                           const std::string& variant, const std::string& what,
+                           const std::string& option, std::vector<SetResult>* written, int months) {
+  return compile(scenario_with(doc, settings, what, option, written), variant, months);
 }
 
 ojson document_for(const ojson& scenario_document, const std::string& variant) {
@@ -443,15 +449,6 @@ SearchResult bisect_smallest(long long lo, long long hi,
   return r;
 }
 
-std::string report_failure(const std::filesystem::path& dir) {
-  try {
-    write_report(dir);
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "";
-}
-
 int run_planning_command(const std::string& command, const std::function<int()>& body) {
   const std::string prefix = "prostup " + command + ": ";
   try {
@@ -463,10 +460,10 @@ int run_planning_command(const std::string& command, const std::function<int()>&
     std::cerr << prefix << e.what() << "\n";
     return kExitInvalid;
   } catch (const RunCancelled&) {
-    std::cerr << prefix << "interrupted; nothing was written\n";
+    std::cerr << prefix << "interrupted by " << detail::signal_name() << "; nothing was written\n";
     return detail::exit_code_for_signal();
   } catch (const std::exception& e) {
-    std::cerr << prefix << e.what() << "\n";
+    std::cerr << prefix << detail::failure_text(e) << "\n";
     return kExitFailure;
   }
 }

@@ -84,10 +84,15 @@ struct Setting {
 // A copy of `doc` with the settings written (set_number), validated (load_scenario_json) and
 // compiled as variant `variant`. Throws PlanInputError introduced by `what` (e.g. "point 3
 // (/x = 5)") that lists every diagnostic of the patched scenario. `written`, when given,
-// receives what each setting changed.
+// receives what each setting changed. `months` > 0: compiled to that horizon (see compile).
+// The validated scenario compile_with compiles (for the memory estimate before compiling).
+Scenario scenario_with(const ojson& doc, const std::vector<Setting>& settings,
+                       const std::string& what, const std::string& option,
+                       std::vector<SetResult>* written = nullptr);
 CompiledModel compile_with(const ojson& doc, const std::vector<Setting>& settings,
                            const std::string& variant, const std::string& what,
-                           const std::string& option, std::vector<SetResult>* written = nullptr);
+                           const std::string& option, std::vector<SetResult>* written = nullptr,
+                           int months = 0);
 
 // The scenario document a sweep or plan patches: `variant`'s patch applied (none when
 // empty), without the variants themselves. Throws PlanInputError for an unknown or invalid
@@ -131,10 +136,6 @@ struct SearchResult {
 };
 SearchResult bisect_smallest(long long lo, long long hi,
                              const std::function<bool(long long)>& meets);
-
-// Draws the charts and report.html into `dir`; returns why it could not ("" when drawn). The
-// data files in `dir` stay either way: a failed report does not undo the computation.
-std::string report_failure(const std::filesystem::path& dir);
 
 // Runs the body of `prostup sweep` or `prostup plan` (`command`) and turns what escapes it
 // into the exit code, the message on stderr prefixed "prostup COMMAND: ": invalid input 2, an

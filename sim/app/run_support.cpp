@@ -1,17 +1,28 @@
 #include "run_support.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <fstream>
 #include <iostream>
+#include <new>
 #include <sstream>
+#include <thread>
+
+#include "scenario_cli.hpp"
 
 namespace prostup::detail {
 
@@ -36,6 +47,22 @@ int exit_code_for_signal() {
   return 128 + g_signal.load();
 }
 
+void test_signal_point(const char* where) {
+  const char* at = std::getenv("PROSTUP_TEST_SIGNAL_AT");
+  if (at && std::strcmp(at, where) == 0) std::raise(SIGTERM);
+}
+
+const char* signal_name() {
+  return g_signal.load() == SIGTERM ? "SIGTERM" : "SIGINT";
+}
+
+std::string failure_text(const std::exception& e) {
+  if (dynamic_cast<const std::bad_alloc*>(&e))
+    return "out of memory (" + std::string(e.what()) +
+           "); nothing was written (try fewer replications, threads or towns)";
+  return e.what();
+}
+
 LoadedScenario load_or_report(const std::string& file) {
   LoadedScenario ls;
   if (file.empty()) {
@@ -55,9 +82,7 @@ LoadedScenario load_or_report(const std::string& file) {
   ls.sha256 = sha256_hex(ls.text);
   LoadResult r = load_scenario_text(ls.text);
   if (!r.ok()) {
-    for (const auto& d : r.diagnostics)
-      std::cerr << ls.path << ": " << (d.pointer.empty() ? "/" : d.pointer) << ": " << d.message
-                << "\n";
+    print_diagnostics(std::cerr, ls.path, r.diagnostics);
     throw InputError(ls.path + " is not a valid scenario (" + std::to_string(r.diagnostics.size()) +
                      " problem" + (r.diagnostics.size() == 1 ? "" : "s") + ")");
   }
@@ -66,9 +91,9 @@ LoadedScenario load_or_report(const std::string& file) {
   return ls;
 }
 
-std::vector<CompiledModel> compile_models(const LoadedScenario& ls,
-                                          const std::vector<std::string>& variants, bool all) {
-  std::vector<CompiledModel> models{compile(ls.scenario, "baseline")};
+std::vector<ModelScenario> model_scenarios(const LoadedScenario& ls,
+                                           const std::vector<std::string>& variants, bool all) {
+  std::vector<ModelScenario> out{{"baseline", ls.scenario}};
   std::vector<std::string> ids;
   if (all) {
     for (const auto& v : ls.scenario.variants) ids.push_back(v.id);
@@ -82,62 +107,418 @@ std::vector<CompiledModel> compile_models(const LoadedScenario& ls,
         throw InputError("unknown variant '" + id +
                          "' (the scenario has: " + (list.empty() ? "none" : list) + ")");
       }
+      if (std::find(ids.begin(), ids.end(), id) != ids.end())
+        throw InputError("--variants names '" + id + "' more than once");
       ids.push_back(id);
     }
   }
   for (const auto& id : ids) {
     LoadResult r = apply_variant(ls.document, id);
     if (!r.ok()) {
-      for (const auto& d : r.diagnostics)
-        std::cerr << ls.path << ": /variants/" << id << "/patch" << d.pointer << ": " << d.message
-                  << "\n";
+      print_diagnostics(std::cerr, ls.path, r.diagnostics, "/variants/" + id + "/patch");
       throw InputError("variant '" + id + "' gives an invalid scenario");
     }
-    models.push_back(compile(*r.scenario, id));
+    out.push_back({id, std::move(*r.scenario)});
   }
+  return out;
+}
+
+std::vector<CompiledModel> compile_all(const std::vector<ModelScenario>& scenarios, int months) {
+  std::vector<CompiledModel> models;
+  for (const auto& ms : scenarios) models.push_back(compile(ms.scenario, ms.variant, months));
   return models;
 }
 
-StagedOutput::StagedOutput(fs::path dir, bool force) : dir_(std::move(dir)), force_(force) {
+std::vector<CompiledModel> compile_models(const LoadedScenario& ls,
+                                          const std::vector<std::string>& variants, bool all,
+                                          int months) {
+  return compile_all(model_scenarios(ls, variants, all), months);
+}
+
+namespace {
+
+// Sizes of one model's parts, from its scenario (model.hpp, engine.cpp, runner.cpp).
+struct ModelSize {
+  double stages, services, profiles, towns, peak_households, household_months_per_rep;
+  double compiled_bytes, outcome_bytes, metrics, series_values;
+};
+
+ModelSize model_size(const Scenario& s, int months) {
+  ModelSize z{};
+  const double M1 = months + 1;
+  z.stages = static_cast<double>(s.stages.size());
+  z.services = static_cast<double>(s.services.size());
+  z.profiles = static_cast<double>(s.profiles.size());
+  z.towns = static_cast<double>(s.towns.size());
+  for (const Town& tw : s.towns) {
+    double n = 0, arrivals = 0;
+    for (const auto& [id, x] : tw.initial) n += x;
+    if (!tw.replace_exits)
+      for (int t = 1; t <= months; ++t) arrivals += tw.arrival_rate.at(t);
+    // Poisson arrivals: the mean plus four standard deviations.
+    arrivals += 4 * std::sqrt(arrivals);
+    z.peak_households = std::max(z.peak_households, n + arrivals);
+    z.household_months_per_rep += (n + arrivals / 2) * months;
+  }
+  const double S = z.stages, V = z.services;
+  // Capacities and arrival rates per town and month, thresholds per (profile, stage, mask).
+  z.compiled_bytes = z.towns * (S + 1) * M1 * 8 + z.profiles * S * std::pow(2.0, V) * 64 + 65536;
+  // ReplicationOutcome: series per stage and service by month, flows between stages.
+  z.outcome_bytes = ((3 * S + V + 3) * M1 + 3 * S * S + 12 * S) * 8 + 1024;
+  z.metrics = 15 + 5 * S + V;              // metric_catalogue (36 for 4 stages, 1 service)
+  z.series_values = (3 * S + V + 1) * M1;  // occupancy, waiting, capacity, services, CIF
+  return z;
+}
+
+}  // namespace
+
+ResourceEstimate estimate_resources(const std::vector<const Scenario*>& scenarios, int reps,
+                                    int months, int threads, bool together) {
+  ResourceEstimate e;
+  const double R = reps, TH = std::max(1, threads);
+  const double block = std::max(8.0, 4 * TH);
+  double compiled = 0, households = 0, outcomes = 0, per_run = 0, held = 0;
+  for (const Scenario* s : scenarios) {
+    const ModelSize z = model_size(*s, months);
+    const double rows = z.towns + 1;  // towns and all towns together
+    e.household_months += z.household_months_per_rep * R;
+    compiled += z.compiled_bytes;
+    // A household (engine.cpp reserves the expected count): its 32-byte record, its number,
+    // two words per service, an application slot, its place on a waiting list and in a
+    // compaction; measured 64 bytes with one service.
+    households = std::max(households, TH * z.peak_households * (56 + 8 * z.services));
+    const double block_outcomes = block * z.towns * z.outcome_bytes;
+    // Per replication, every metric, twice (the runner's and the result's copy); the
+    // streaming accumulators and the result's series (three numbers per month and series).
+    const double summaries = rows * R * z.metrics * 8 * 2 + rows * z.series_values * (48 + 24);
+    // Writing: results.json as a JSON tree and as text, then read back by the report
+    // (measured about 40 bytes a number in all).
+    const double output = rows * (z.series_values * 3 + z.metrics * 8) * 48;
+    if (together) {
+      outcomes += block_outcomes;
+      per_run += summaries + output;
+    } else {
+      outcomes = std::max(outcomes, block_outcomes);
+      per_run = std::max(per_run, summaries + output);
+      held += rows * z.metrics * 8 * 8;  // what a sweep or plan keeps of each point
+    }
+  }
+  const double program = 12e6;  // code, libraries, the scenario document (10 MB measured)
+  e.memory_bytes = program + compiled + households + outcomes + per_run + held;
+  e.seconds = e.household_months / (100e6 * TH) + 0.2;  // ~100 M hm/s per thread measured
+  return e;
+}
+
+namespace {
+
+long long read_number_file(const std::string& path) {
+  std::ifstream in(path);
+  std::string word;
+  if (!(in >> word) || word.find_first_not_of("0123456789") != std::string::npos) return -1;
+  return std::stoll(word);
+}
+
+long long status_kb(const std::string& key) {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.compare(0, key.size(), key) == 0) return std::atoll(line.c_str() + key.size()) * 1024;
+  return -1;
+}
+
+}  // namespace
+
+long long peak_resident_bytes() {
+  return status_kb("VmHWM:");
+}
+
+MemoryLimit memory_limit(int threads) {
+  MemoryLimit lim;
+  auto consider = [&](long long bytes, const std::string& source) {
+    if (bytes < 0) return;
+    if (lim.bytes < 0 || bytes < lim.bytes) lim = {bytes, source};
+  };
+  consider(available_memory_bytes(), "available memory (MemAvailable)");
+  // cgroup v2: the memory.max of this process's cgroup, less what the cgroup uses.
+  std::ifstream cg("/proc/self/cgroup");
+  std::string line;
+  while (std::getline(cg, line)) {
+    if (line.compare(0, 3, "0::") == 0) {
+      const std::string dir = "/sys/fs/cgroup" + line.substr(3);
+      const long long max = read_number_file(dir + "/memory.max");  // -1 for "max"
+      const long long cur = read_number_file(dir + "/memory.current");
+      if (max >= 0) consider(max - std::max(0LL, cur), "the cgroup's memory.max");
+    }
+  }
+  // cgroup v1 (an unlimited group reads as a huge number).
+  const long long v1 = read_number_file("/sys/fs/cgroup/memory/memory.limit_in_bytes");
+  const long long v1_used = read_number_file("/sys/fs/cgroup/memory/memory.usage_in_bytes");
+  if (v1 >= 0 && v1 < (1LL << 60)) consider(v1 - std::max(0LL, v1_used), "the cgroup's limit");
+  // RLIMIT_AS (ulimit -v) limits address space: each worker reserves a stack and a malloc
+  // arena besides what it uses.
+  struct rlimit rl {};
+  if (::getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY) {
+    const long long in_use = status_kb("VmSize:");
+    const long long per_thread = (8LL << 20) + (64LL << 20);
+    consider(static_cast<long long>(rl.rlim_cur) - std::max(0LL, in_use) -
+                 static_cast<long long>(std::max(1, threads)) * per_thread,
+             "the address-space limit (ulimit -v)");
+  }
+  return lim;
+}
+
+void check_memory(const ResourceEstimate& est, const MemoryLimit& limit, bool force,
+                  const std::string& what) {
+  if (force || limit.bytes < 0 || est.memory_bytes <= static_cast<double>(limit.bytes)) return;
+  throw InputError(what + " needs an estimated " +
+                   std::to_string(static_cast<long long>(est.memory_bytes / 1e6)) +
+                   " MB of memory but " + limit.source + " allows " +
+                   std::to_string(std::max(0LL, limit.bytes) / 1000000) +
+                   " MB (fewer replications, threads, towns or variants, or --force)");
+}
+
+namespace {
+
+// renameat2(2) with a flag; -1 and errno EINVAL/ENOSYS where the kernel or file system
+// lacks it.
+int rename2(const fs::path& from, const fs::path& to, unsigned flags) {
+#ifdef RENAME_NOREPLACE
+  return ::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), flags);
+#else
+  (void)from, (void)to, (void)flags;
+  errno = ENOSYS;
+  return -1;
+#endif
+}
+
+bool unsupported(int err) {
+  return err == EINVAL || err == ENOSYS || err == ENOTSUP;
+}
+
+std::string errno_text(int err) {
+  return std::strerror(err);
+}
+
+// The PID a leftover's name ends with ("...tmp-4242", "...old-4242"), 0 if none.
+long pid_suffix(const std::string& name, const std::string& prefix) {
+  if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) return 0;
+  const std::string digits = name.substr(prefix.size());
+  if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9) return 0;
+  return std::stol(digits);
+}
+
+// Leftovers of a killed command in `where` whose PID is no longer running: printed as a note,
+// never deleted (they may hold the only copy of an older output).
+void report_leftovers(const fs::path& where, const std::vector<std::string>& prefixes,
+                      const std::string& command) {
   std::error_code ec;
-  if (fs::exists(dir_, ec)) {
-    if (!fs::is_directory(dir_, ec))
+  for (fs::directory_iterator it(where, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    for (const auto& prefix : prefixes) {
+      const long pid = pid_suffix(name, prefix);
+      if (pid <= 0 || pid == ::getpid()) continue;
+      if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // still running
+      std::cerr << "prostup " << command << ": note: " << it->path().string()
+                << " is left from an interrupted command (process " << pid
+                << " no longer runs); it is safe to delete\n";
+    }
+  }
+}
+
+}  // namespace
+
+void exchange_paths(const fs::path& a, const fs::path& b) {
+  if (rename2(a, b, RENAME_EXCHANGE) == 0) return;
+  if (!unsupported(errno))
+    throw std::runtime_error("cannot replace " + b.string() + ": " + errno_text(errno));
+  std::error_code ec;
+  const fs::path old = b.string() + ".old-" + std::to_string(::getpid());
+  fs::rename(b, old, ec);
+  if (ec) throw std::runtime_error("cannot replace " + b.string() + ": " + ec.message());
+  fs::rename(a, b, ec);
+  if (ec) {
+    std::error_code back;
+    fs::rename(old, b, back);
+    throw std::runtime_error("cannot move output into " + b.string() + ": " + ec.message());
+  }
+  fs::rename(old, a, ec);
+  if (ec)
+    throw std::runtime_error("cannot move " + old.string() + " to " + a.string() + ": " +
+                             ec.message());
+}
+
+StagedOutput::StagedOutput(fs::path dir, bool force, const std::string& command) {
+  try {
+    prepare(std::move(dir), force, command);
+  } catch (...) {
+    unlock();
+    throw;
+  }
+}
+
+void StagedOutput::prepare(fs::path dir, bool force, const std::string& command) {
+  std::error_code ec;
+  if (dir.empty()) throw InputError("the output path is empty");
+  // One spelling for every form of the path: `out/`, `.`, `../x`, a symlink to a directory.
+  dir_ = fs::weakly_canonical(fs::absolute(dir), ec);
+  if (ec) throw std::runtime_error("cannot resolve " + dir.string() + ": " + ec.message());
+  if (!dir_.has_filename()) dir_ = dir_.parent_path();
+  const fs::path parent = dir_.parent_path();
+  const std::string name = dir_.filename().string();
+
+  const fs::file_status st = fs::status(dir_, ec);
+  if (fs::exists(st)) {
+    if (!fs::is_directory(st))
       throw InputError("output path " + dir_.string() + " exists and is not a directory");
-    if (!fs::is_empty(dir_, ec) && !force_)
+    dir_fd_ = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir_fd_ < 0)
+      throw std::runtime_error("cannot open " + dir_.string() + ": " + errno_text(errno));
+    if (::flock(dir_fd_, LOCK_EX | LOCK_NB) != 0)
+      throw InputError("output directory " + dir_.string() +
+                       " is being written by another prostup command (wait for it, or use -o "
+                       "for another directory)");
+    report_leftovers(dir_, {".prostup.tmp-"}, command);
+    if (fs::is_empty(dir_, ec)) {
+      mode_ = Mode::in_place;
+    } else if (!force) {
       throw InputError("output directory " + dir_.string() +
                        " is not empty (use --force to replace it, or -o for another)");
+    } else if (name.empty() || name == "." || name == "..") {
+      throw InputError("output directory " + dir_.string() + " cannot be replaced");
+    } else {
+      mode_ = Mode::replace;
+    }
   }
-  fs::path parent = dir_.has_parent_path() ? dir_.parent_path() : fs::path(".");
-  fs::create_directories(parent, ec);
-  if (ec) throw std::runtime_error("cannot create " + parent.string() + ": " + ec.message());
-  staging_ = parent / ("." + dir_.filename().string() + ".tmp-" + std::to_string(::getpid()));
+  if (!name.empty() && name != "." && name != "..") {
+    if (mode_ != Mode::in_place) {
+      fs::create_directories(parent, ec);
+      if (ec) throw std::runtime_error("cannot create " + parent.string() + ": " + ec.message());
+    }
+    lock_file_ = parent / ("." + name + ".lock");
+    lock();
+    report_leftovers(parent, {"." + name + ".tmp-", name + ".old-"}, command);
+  }
+  const std::string pid = std::to_string(::getpid());
+  staging_ = mode_ == Mode::in_place ? dir_ / (".prostup.tmp-" + pid)
+                                     : parent / ("." + name + ".tmp-" + pid);
   fs::remove_all(staging_, ec);
   fs::create_directory(staging_, ec);
   if (ec) throw std::runtime_error("cannot create " + staging_.string() + ": " + ec.message());
 }
 
-StagedOutput::~StagedOutput() {
-  if (!committed_) {
-    std::error_code ec;
-    fs::remove_all(staging_, ec);
+// The lock file beside the target: flock(2) held for the whole command. A holder unlinks it
+// before closing, so a waiter that opened the old file checks that it locked the current one.
+void StagedOutput::lock() {
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    const int fd = ::open(lock_file_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) {
+      const int err = errno;
+      // Writing inside an empty directory needs no write access to its parent (`-o .`);
+      // the directory's own lock is then the only one.
+      if (mode_ == Mode::in_place) return;
+      throw std::runtime_error("cannot create " + lock_file_.string() + ": " + errno_text(err));
+    }
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      const int err = errno;
+      ::close(fd);
+      if (err == EWOULDBLOCK)
+        throw InputError("output directory " + dir_.string() +
+                         " is being written by another prostup command (it holds " +
+                         lock_file_.string() + "; wait for it, or use -o for another directory)");
+      throw std::runtime_error("cannot lock " + lock_file_.string() + ": " + errno_text(err));
+    }
+    struct stat held {
+    }, now{};
+    if (::fstat(fd, &held) == 0 && ::stat(lock_file_.c_str(), &now) == 0 &&
+        held.st_ino == now.st_ino && held.st_dev == now.st_dev) {
+      lock_fd_ = fd;
+      return;
+    }
+    ::close(fd);
+  }
+  throw std::runtime_error("cannot lock " + lock_file_.string() + ": it keeps being replaced");
+}
+
+void StagedOutput::unlock() {
+  if (lock_fd_ >= 0) {
+    ::unlink(lock_file_.c_str());
+    ::close(lock_fd_);
+    lock_fd_ = -1;
+  }
+  if (dir_fd_ >= 0) {
+    ::close(dir_fd_);
+    dir_fd_ = -1;
   }
 }
 
-void StagedOutput::commit() {
-  std::error_code ec;
-  fs::path old;
-  if (fs::exists(dir_, ec)) {
-    old = dir_.string() + ".old-" + std::to_string(::getpid());
-    fs::rename(dir_, old, ec);
-    if (ec) throw std::runtime_error("cannot replace " + dir_.string() + ": " + ec.message());
+StagedOutput::~StagedOutput() {
+  if (!committed_ && !staging_.empty()) {
+    std::error_code ec;
+    fs::remove_all(staging_, ec);
   }
-  fs::rename(staging_, dir_, ec);
-  if (ec) {
-    if (!old.empty()) fs::rename(old, dir_, ec);
-    throw std::runtime_error("cannot move output into " + dir_.string() + ": " + ec.message());
+  unlock();
+}
+
+void StagedOutput::commit() {
+  if (g_cancel) throw RunCancelled();
+  std::error_code ec;
+  const std::string appeared =
+      " while this command was writing it; nothing was written (use -o "
+      "for another directory)";
+  switch (mode_) {
+    case Mode::fresh: {
+      if (rename2(staging_, dir_, RENAME_NOREPLACE) == 0) break;
+      int err = errno;
+      if (unsupported(err)) {
+        if (fs::exists(fs::symlink_status(dir_, ec)))
+          err = EEXIST;
+        else if (::rename(staging_.c_str(), dir_.c_str()) == 0)
+          break;
+        else
+          err = errno;
+      }
+      if (err == EEXIST || err == ENOTEMPTY)
+        throw std::runtime_error(dir_.string() + " was created" + appeared);
+      throw std::runtime_error("cannot move output into " + dir_.string() + ": " + errno_text(err));
+    }
+    case Mode::in_place: {
+      const std::string mine = staging_.filename().string();
+      for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().filename() != mine)
+          throw std::runtime_error(it->path().string() + " appeared in " + dir_.string() +
+                                   appeared);
+      std::vector<fs::path> files, moved;
+      for (fs::directory_iterator it(staging_, ec), end; !ec && it != end; it.increment(ec))
+        files.push_back(it->path());
+      if (ec) throw std::runtime_error("cannot read " + staging_.string() + ": " + ec.message());
+      for (const fs::path& from : files) {
+        const fs::path to = dir_ / from.filename();
+        int rc = rename2(from, to, RENAME_NOREPLACE);
+        if (rc != 0 && unsupported(errno)) rc = ::rename(from.c_str(), to.c_str());
+        if (rc != 0) {
+          const int err = errno;
+          for (const auto& m : moved) fs::remove_all(m, ec);
+          throw std::runtime_error("cannot move output into " + dir_.string() + ": " +
+                                   errno_text(err));
+        }
+        moved.push_back(to);
+      }
+      fs::remove(staging_, ec);
+      break;
+    }
+    case Mode::replace: {
+      // A reader, or a kill, sees the old output or the new one (the old one is then in
+      // staging_, removed below, or reported as a leftover by the next command).
+      exchange_paths(staging_, dir_);
+      committed_ = true;
+      fs::remove_all(staging_, ec);
+      if (ec)
+        std::cerr << "prostup: note: could not remove the replaced output " << staging_.string()
+                  << ": " << ec.message() << "\n";
+      return;
+    }
   }
   committed_ = true;
-  if (!old.empty()) fs::remove_all(old, ec);
 }
 
 fs::path output_dir_for(const std::string& out_dir, const LoadedScenario& ls,
@@ -166,6 +547,10 @@ RunInfo RunTotals::finish(const LoadedScenario& ls, double wall0,
   info.wall_seconds = seconds_now() - wall0;
   info.started_at = started_at;
   return info;
+}
+
+int resolved_threads(int threads) {
+  return std::max(1, threads > 0 ? threads : static_cast<int>(std::thread::hardware_concurrency()));
 }
 
 double seconds_now() {

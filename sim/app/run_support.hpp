@@ -32,30 +32,73 @@ struct LoadedScenario {
 // InputError when there is any.
 LoadedScenario load_or_report(const std::string& file);
 
-// Baseline first, then the chosen variants (all when `all`), each validated and compiled.
-std::vector<CompiledModel> compile_models(const LoadedScenario& ls,
-                                          const std::vector<std::string>& variants, bool all);
+// The baseline's scenario first, then each chosen variant's (all when `all`), patched and
+// validated but not compiled: what the memory estimate reads before anything large exists.
+struct ModelScenario {
+  std::string variant;  // "baseline" or the variant id
+  Scenario scenario;
+};
+std::vector<ModelScenario> model_scenarios(const LoadedScenario& ls,
+                                           const std::vector<std::string>& variants, bool all);
 
-// Output written to a temporary directory beside `dir`, renamed into place by commit().
+// model_scenarios compiled in order (to `months` when > 0, see compile).
+std::vector<CompiledModel> compile_all(const std::vector<ModelScenario>& scenarios, int months);
+
+// Baseline first, then the chosen variants (all when `all`), each validated and compiled
+// (to `months` when > 0, see compile).
+std::vector<CompiledModel> compile_models(const LoadedScenario& ls,
+                                          const std::vector<std::string>& variants, bool all,
+                                          int months = 0);
+
+// Output written to a temporary directory and moved into place by commit(), with the
+// output path locked for the whole command (docs/reliability.md, "Output directories"):
+// - `dir` absent: staged beside it as .NAME.tmp-PID, renamed to NAME at commit (refused
+//   if NAME appeared meanwhile);
+// - `dir` an empty directory (also `.`, a mount point, a symlink to one): staged inside it
+//   as .prostup.tmp-PID, the files moved in at commit (refused if anything appeared);
+// - `dir` non-empty: refused (InputError) unless `force`; with it staged beside and
+//   exchanged with NAME in one renameat2(RENAME_EXCHANGE) where the kernel has it.
+// A second writer of the same path is refused (InputError) while the first holds the lock.
 class StagedOutput {
  public:
-  // Refuses (InputError) an existing non-empty `dir` unless `force`.
-  StagedOutput(std::filesystem::path dir, bool force);
-  ~StagedOutput();  // removes the temporary directory unless committed
+  // `command` names the command in notes printed to stderr (leftovers of killed runs).
+  StagedOutput(std::filesystem::path dir, bool force, const std::string& command = "run");
+  ~StagedOutput();  // removes the temporary directory unless committed; releases the lock
+  StagedOutput(const StagedOutput&) = delete;
+  StagedOutput& operator=(const StagedOutput&) = delete;
   const std::filesystem::path& staging() const { return staging_; }
   const std::filesystem::path& target() const { return dir_; }
+  // Throws RunCancelled when SIGINT/SIGTERM arrived, so an interrupted command never commits.
   void commit();
 
  private:
-  std::filesystem::path dir_, staging_;
-  bool force_, committed_ = false;
+  enum class Mode { fresh, in_place, replace };
+  void prepare(std::filesystem::path dir, bool force, const std::string& command);
+  void lock();
+  void unlock();
+  std::filesystem::path dir_, staging_, lock_file_;
+  Mode mode_ = Mode::fresh;
+  int dir_fd_ = -1, lock_fd_ = -1;
+  bool committed_ = false;
 };
+
+// Swaps two existing paths: one renameat2(RENAME_EXCHANGE) where the kernel and file system
+// have it (atomic), else two renames through `b`.old-PID with `b` put back if the second
+// fails. Throws std::runtime_error naming `b`.
+void exchange_paths(const std::filesystem::path& a, const std::filesystem::path& b);
 
 // SIGINT/SIGTERM set this flag; 0 = none, else the signal number.
 extern volatile bool g_cancel;
 extern std::atomic<int> g_signal;
 void install_signal_handlers();
 int exit_code_for_signal();
+const char* signal_name();  // "SIGINT" or "SIGTERM"
+// Test hook (tests/cli/signals_while_writing.sh): raises SIGTERM when the environment
+// variable PROSTUP_TEST_SIGNAL_AT equals `where` ("write": a command starts writing files).
+void test_signal_point(const char* where);
+
+// What a runtime failure's message says: e.what(), or for std::bad_alloc that memory ran out.
+std::string failure_text(const std::exception& e);
 
 // A progress bar on stderr when it is a terminal.
 class Progress {
@@ -83,6 +126,21 @@ RunOptions run_options_from(const Args& a) {
   return opt;
 }
 
+// The limits of --months, --replications and --threads (InputError), shared by run, sweep
+// and plan.
+template <class Args>
+void check_run_limits(const Args& a) {
+  if (a.months > 600)
+    throw InputError("--months " + std::to_string(a.months) + " exceeds the limit of 600");
+  if (a.replications > 100000)
+    throw InputError("--replications " + std::to_string(a.replications) +
+                     " exceeds the limit of 100000");
+  if (a.threads > 1024) throw InputError("--threads exceeds the limit of 1024");
+}
+
+// --threads as the runner uses it: 0 = every hardware thread.
+int resolved_threads(int threads);
+
 // `out_dir` when given, else prostup-out/<scenario name><suffix> (sweep: "-sweep").
 std::filesystem::path output_dir_for(const std::string& out_dir, const LoadedScenario& ls,
                                      const std::string& suffix);
@@ -101,6 +159,36 @@ class RunTotals {
   bool first_ = true;
   RunInfo info_;
 };
+
+// Memory and time a command needs, from the validated scenarios before anything is compiled
+// (docs/reliability.md, "Memory"): compiled models, households in the workers, outcomes of
+// a block, per-replication metrics, the summaries and the output files being built.
+struct ResourceEstimate {
+  double household_months = 0;
+  double memory_bytes = 0;
+  double seconds = 0;
+};
+// `together`: every scenario is simulated in one run (run: baseline and variants); else one
+// after another (sweep points, plan values), each with its own results held at once.
+ResourceEstimate estimate_resources(const std::vector<const Scenario*>& scenarios, int reps,
+                                    int months, int threads, bool together);
+
+// The memory a command may still use: the smallest of MemAvailable, the cgroup's memory.max
+// less its memory.current, and RLIMIT_AS less the address space in use (less what `threads`
+// workers reserve). `source` names the binding one; bytes < 0 when none is known.
+struct MemoryLimit {
+  long long bytes = -1;
+  std::string source;
+};
+MemoryLimit memory_limit(int threads);
+
+// Refuses (InputError) an estimate over the limit unless `force`; `what` ("the run") starts
+// the message.
+void check_memory(const ResourceEstimate& est, const MemoryLimit& limit, bool force,
+                  const std::string& what);
+
+// Peak resident memory of this process (VmHWM), -1 if unknown.
+long long peak_resident_bytes();
 
 std::string sha256_hex(const std::string& data);
 std::string utc_now_iso8601();

@@ -71,14 +71,14 @@ double CompiledModel::probability(int profile, int stage, unsigned mask, Prob p,
   return std::clamp(base * f, 0.0, 1.0);
 }
 
-CompiledModel compile(const Scenario& s, const std::string& variant) {
+CompiledModel compile(const Scenario& s, const std::string& variant, int months) {
   if (s.stages.size() > kMaxStages || s.profiles.size() > kMaxProfiles ||
       s.services.size() > kMaxServices)
     throw std::logic_error("compile: scenario exceeds engine limits");
   CompiledModel m;
   m.scenario_name = s.name;
   m.variant = variant;
-  m.months = s.simulation.months;
+  m.months = months > 0 ? months : s.simulation.months;
   m.replications = s.simulation.replications;
   m.seed = s.simulation.seed;
   m.stabilized_months = s.simulation.stabilized_months;

@@ -211,9 +211,13 @@ std::string comparison_table(const RunResult& r, const std::string& town) {
 }  // namespace
 
 void write_report(const fs::path& dir) {
+  write_report(dir, dir);
+}
+
+void write_report(const fs::path& dir, const fs::path& out_dir) {
   const Input in = report::read_input(dir);
   const RunResult& r = in.run;
-  const fs::path charts_dir = dir / "charts";
+  const fs::path charts_dir = out_dir / "charts";
   std::error_code ec;
   fs::create_directories(charts_dir, ec);
   if (ec) throw std::runtime_error(charts_dir.string() + ": cannot create (" + ec.message() + ")");
@@ -317,7 +321,7 @@ void write_report(const fs::path& dir) {
        << " from the files in this directory (results.json, manifest.json"
        << (in.sweep.empty() ? "" : ", sweep.csv") << (in.plan ? ", plan.json" : "")
        << "). The charts are also in charts/ as SVG files.</footer>\n</body>\n</html>\n";
-  write_text(dir / "report.html", html.str());
+  write_text(out_dir / "report.html", html.str());
 }
 
 }  // namespace prostup

@@ -26,6 +26,8 @@ void mpi_share_outcomes(std::vector<ReplicationOutcome>& outs);
 // Test hook (docs/distributed.md): PROSTUP_TEST_FAIL_RANK=r makes rank r fail while
 // simulating its first block. Returns true when this rank should fail.
 bool test_fail_this_rank();
+// PROSTUP_TEST_FAIL_ALLOC=N: the runner's task N throws std::bad_alloc (-1 when unset).
+long long test_fail_alloc_at();
 
 void mark_failure_shared();
 

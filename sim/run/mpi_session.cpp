@@ -113,6 +113,11 @@ bool test_fail_this_rank() {
   return v && *v && std::atoi(v) == g_rank;
 }
 
+long long test_fail_alloc_at() {
+  const char* v = std::getenv("PROSTUP_TEST_FAIL_ALLOC");
+  return v && *v ? std::atoll(v) : -1;
+}
+
 int mpi_max_int(int x) {
 #ifdef PROSTUP_HAVE_MPI
   if (g_size > 1) {

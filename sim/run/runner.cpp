@@ -10,6 +10,7 @@
 #include <cmath>
 #include <condition_variable>
 #include <mutex>
+#include <new>
 #include <stdexcept>
 #include <thread>
 
@@ -317,15 +318,31 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
   std::mutex mu;
   std::condition_variable cv;
   std::thread monitor;
+  // Stops the progress thread on every way out, an exception from a worker included (a
+  // joinable std::thread destroyed by unwinding would call std::terminate).
+  auto stop_monitor = [&] {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      finished = true;
+    }
+    cv.notify_all();
+    if (monitor.joinable()) monitor.join();
+  };
+  struct MonitorGuard {
+    decltype(stop_monitor)& stop;
+    ~MonitorGuard() { stop(); }
+  } monitor_guard{stop_monitor};
   if (opt.progress) {
     monitor = std::thread([&] {
       std::unique_lock<std::mutex> lock(mu);
       while (!finished.load()) {
         cv.wait_for(lock, std::chrono::milliseconds(100));
-        opt.progress(done.load(), total_items);
+        if (!finished.load()) opt.progress(done.load(), total_items);
       }
     });
   }
+  // Test hook (tests/cli/run_faults.sh): an allocation failure in task N of the first block.
+  const long long fail_alloc_at = detail::test_fail_alloc_at();
 
   const int threads =
       opt.threads > 0 ? opt.threads : static_cast<int>(std::thread::hardware_concurrency());
@@ -358,6 +375,7 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
         const int v = static_cast<int>(it / (static_cast<std::size_t>(T) * nb));
         const int rest = static_cast<int>(it % (static_cast<std::size_t>(T) * nb));
         const int town = rest / nb, r = r0 + rest % nb;
+        if (r0 == 0 && static_cast<long long>(it) == fail_alloc_at) throw std::bad_alloc();
         std::uint64_t hm = 0;
         SimulateOptions task_opt = so;
         task_opt.household_months = &hm;
@@ -380,12 +398,7 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
       }
       if (status == 0 && opt.cancel && *opt.cancel) status = 1;
       status = detail::mpi_agree_status(status, why);
-      if (status == 2) {
-        finished = true;
-        cv.notify_all();
-        if (monitor.joinable()) monitor.join();
-        throw std::runtime_error(why);
-      }
+      if (status == 2) throw std::runtime_error(why);
       if (status == 1) {
         cancelled = true;
         break;
@@ -415,9 +428,7 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
       }
   }
   const auto t1 = std::chrono::steady_clock::now();
-  finished = true;
-  cv.notify_all();
-  if (monitor.joinable()) monitor.join();
+  stop_monitor();
   if (cancelled) throw RunCancelled();
 
   RunInfo& info = res.info;

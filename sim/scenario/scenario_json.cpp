@@ -955,6 +955,14 @@ LoadResult apply_variant(const ojson& base_document, const std::string& variant_
       if (patch->contains(key))
         r.diagnostics.push_back(
             {vp + "/patch/" + key, std::string("a variant may not change '") + key + "'"});
+    // Variants are compared with common random numbers over one horizon: a patched seed,
+    // horizon or replication count would pair different draws (or months) with the baseline.
+    if (patch->contains("simulation"))
+      r.diagnostics.push_back(
+          {vp + "/patch/simulation",
+           "a variant may not change 'simulation' (seed, months and replications are shared by "
+           "the baseline and every variant so that they are compared on the same random "
+           "numbers; use --seed, --months or --replications for the whole run)"});
     if (!r.diagnostics.empty()) return r;
     ojson base = base_document;
     base.erase("variants");

@@ -173,7 +173,8 @@ class DocumentBuilder : public nlohmann::json_sax<ojson> {
   bool start_object(std::size_t) override { return open(ojson::object()); }
   bool key(string_t& k) override {
     Level& top = levels_.back();
-    if (!top.keys.insert(k).second) {
+    top.duplicate = !top.keys.insert(k).second;
+    if (top.duplicate) {
       std::string p = current_pointer();
       p += '/';
       p += pointer_token(k);
@@ -212,6 +213,7 @@ class DocumentBuilder : public nlohmann::json_sax<ojson> {
     ojson* value;
     std::unordered_set<std::string> keys;
     std::string last_key;
+    bool duplicate = false;
   };
 
   std::string current_pointer() const {
@@ -237,9 +239,16 @@ class DocumentBuilder : public nlohmann::json_sax<ojson> {
       top.value->push_back(std::move(v));
       return &top.value->back();
     }
-    ojson& slot = (*top.value)[top.last_key];
-    slot = std::move(v);
-    return &slot;
+    if (top.duplicate) {  // already reported; the later value wins, as in nlohmann's parser
+      ojson& slot = (*top.value)[top.last_key];
+      slot = std::move(v);
+      return &slot;
+    }
+    // A new key (`keys` says so): appended without ordered_map's linear search, which made
+    // parsing quadratic in the number of keys of one object.
+    auto& object = top.value->get_ref<ojson::object_t&>();
+    static_cast<ojson::object_t::Container&>(object).emplace_back(top.last_key, std::move(v));
+    return &object.back().second;
   }
   bool add(ojson&& v) {
     place(std::move(v));
