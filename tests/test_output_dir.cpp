@@ -7,7 +7,7 @@
 #include <fstream>
 #include <thread>
 
-#include "../sim/run_support.hpp"
+#include "../sim/app/run_support.hpp"
 #include "test_files.hpp"
 
 namespace fs = std::filesystem;
