@@ -78,6 +78,7 @@ struct RunInfo {
   int replications = 0, months = 0, threads = 0;
   std::vector<std::string> variants;  // "baseline" first
   std::vector<std::string> variant_descriptions;
+  std::vector<std::string> variant_labels;  // parallel to variants; "" = none (use the id)
   // Per town (parallel to towns): where the baseline's expected demand without limits exceeds
   // a capacity or caseload, from the exact cohort model ("Tréninkový byt: demand 58, ...").
   std::vector<std::vector<std::string>> binding_constraints;  // parallel to variants (may be empty)
