@@ -202,7 +202,7 @@ void print_answer(const RunResult& r, const std::filesystem::path& out, bool rep
                   ta.binding.size() - 3);
   }
   if (report) std::printf("\nReport: %s\n", (out / "report.html").string().c_str());
-  std::printf("%sTables: %s (%.3g household-months in %.2f s)\n", report ? "" : "\n",
+  std::printf("%sOutputs: %s (%.3g household-months in %.2f s)\n", report ? "" : "\n",
               out.string().c_str(), static_cast<double>(r.info.household_months),
               r.info.simulate_seconds);
 }
