@@ -1,4 +1,4 @@
-// bench-ladder-1 (/work/shared/bench-ladder-1.md) run by the engine from
+// bench-ladder-1 (docs/bench-ladder-1.md) run by the engine from
 // benchmarks/bench-ladder-1.json agrees, month by month and exactly, with an independent,
 // step-by-step implementation of the benchmark's rules written here.
 //

@@ -348,7 +348,10 @@ TEST_CASE("every chart is well-formed XML and shows the expected series") {
         CHECK(series.count(std::string("capacity:") + st) == 1);
       const auto waiting =
           data_series(svgs[std::string("waiting_") + town + "_" + variant + ".svg"]);
-      CHECK(waiting == std::multiset<std::string>{"waiting:training_flat", "waiting:lease"});
+      // Each stage's list, and all lists together under the baseline (drawn on top).
+      CHECK(waiting == std::multiset<std::string>{"waiting:training_flat", "waiting:lease",
+                                                  "waiting_total:baseline"});
+      CHECK(series.count("occupancy_total:baseline") == 1);
       const auto flows = data_series(svgs[std::string("flows_") + town + "_" + variant + ".svg"]);
       CHECK(flows.size() == run.results[0].flows.size());
       CHECK(flows.count("flow:promotion:hostel:training_flat") == 1);
@@ -434,6 +437,62 @@ TEST_CASE("report.html is self-contained and drawn from the files alone") {
   CHECK(html.find("40.0 %") != std::string::npos);
   CHECK(html.find("nan") == std::string::npos);
   CHECK(html.find("inf<") == std::string::npos);
+}
+
+TEST_CASE("report.html opens with the answer; an untouched variant is left out of its town") {
+  auto run = prostup::testing::synthetic_run();
+  run.info.variant_labels = {"", "Víc tréninkových bytů"};
+  // More flats in Litvínov only: every paired difference in Kutná Hora is exactly zero.
+  for (auto& c : run.comparisons)
+    if (c.town == "kutna_hora") c.diff_mean = c.diff_ci_low = c.diff_ci_high = 0;
+  // A clear gain in Litvínov: +5 pp [+4, +6] in the share reaching a lease.
+  for (auto& c : run.comparisons)
+    if (c.town == "litvinov" && c.metric == "reached_lease_share") {
+      c.diff_mean = 0.05;
+      c.diff_ci_low = 0.04;
+      c.diff_ci_high = 0.06;
+    }
+  TempDir tmp;
+  prostup::write_run_outputs(run, tmp.path);
+  prostup::write_report(tmp.path);
+  const std::string html = slurp(tmp.path / "report.html");
+  const auto summary = html.find("<section id=\"summary\"");
+  REQUIRE(summary != std::string::npos);
+  // The answer comes before the contents, the towns and the run's record.
+  CHECK(summary < html.find("<nav>"));
+  CHECK(summary < html.find("id=\"town-litvinov\""));
+  CHECK(html.find("id=\"town-litvinov\"") < html.find("<section id=\"run\""));
+  const std::string answer = html.substr(summary, html.find("</section>", summary) - summary);
+  // Litvínov: the variant by its label (id in the tooltip), with markers and the cost.
+  const auto litvinov = answer.find("Litvínov</a></h3>");
+  const auto kutna = answer.find("Kutná Hora</a></h3>");
+  REQUIRE(litvinov != std::string::npos);
+  REQUIRE(kutna != std::string::npos);
+  const std::string lit = answer.substr(litvinov, kutna - litvinov);
+  CHECK(lit.find("title=\"variant id: more_flats\">Víc tréninkových bytů</td>") !=
+        std::string::npos);
+  CHECK(lit.find("<li class=\"better\">▲ reached a lease +5.0 pp [+4.0, +6.0]</li>") !=
+        std::string::npos);
+  CHECK(lit.find("public cost ") != std::string::npos);
+  // Kutná Hora: left out, said once at the top.
+  const std::string kh = answer.substr(kutna, answer.find("</div>", kutna) - kutna);
+  CHECK(kh.find("Víc tréninkových bytů") == std::string::npos);
+  CHECK(answer.find("left out of that town here and below: Víc tréninkových bytů (Kutná Hora)") !=
+        std::string::npos);
+  // ... and out of Kutná Hora's charts, where the legend says it is the same as the baseline.
+  const std::string ttl = slurp(tmp.path / "charts" / "time_to_lease_kutna_hora.svg");
+  CHECK(data_series(ttl) == std::multiset<std::string>{"time_to_lease:baseline"});
+  REQUIRE(ttl.find(">Víc tréninkových bytů</text>") != std::string::npos);
+  CHECK(ttl.find(">Same as baseline here:</text>") < ttl.find(">Víc tréninkových bytů</text>"));
+  CHECK_FALSE(fs::exists(tmp.path / "charts" / "occupancy_kutna_hora_more_flats.svg"));
+  CHECK(fs::exists(tmp.path / "charts" / "occupancy_litvinov_more_flats.svg"));
+  CHECK_FALSE(fs::exists(tmp.path / "charts" / "forest_kutna_hora.svg"));
+  // The baseline is drawn last in the time-to-lease chart of a town the variant changes.
+  const std::string lit_ttl = slurp(tmp.path / "charts" / "time_to_lease_litvinov.svg");
+  CHECK(lit_ttl.find("data-series=\"time_to_lease:more_flats\"") <
+        lit_ttl.find("data-series=\"time_to_lease:baseline\""));
+  // The long tables are folded.
+  CHECK(html.find("<details><summary>All outcomes") != std::string::npos);
 }
 
 TEST_CASE("prostup report: exit codes") {

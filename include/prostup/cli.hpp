@@ -30,6 +30,8 @@ struct RunArgs {
   std::vector<std::string> variants;  // empty = all
   bool variants_given = false;
   bool quiet = false, force = false, no_report = false, dry_run = false;
+  bool verbose = false;                 // today's full listing instead of the short answer
+  std::string csv_dialect = "rfc4180";  // or "excel-cs"
 };
 int cmd_run(const RunArgs& a);
 

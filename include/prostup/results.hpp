@@ -78,6 +78,7 @@ struct RunInfo {
   int replications = 0, months = 0, threads = 0;
   std::vector<std::string> variants;  // "baseline" first
   std::vector<std::string> variant_descriptions;
+  std::vector<std::string> variant_labels;  // parallel to variants; "" = none (use the id)
   // Per town (parallel to towns): where the baseline's expected demand without limits exceeds
   // a capacity or caseload, from the exact cohort model ("Tréninkový byt: demand 58, ...").
   std::vector<std::vector<std::string>> binding_constraints;  // parallel to variants (may be empty)
@@ -95,7 +96,13 @@ struct RunResult {
   std::vector<MetricInfo> metric_info;
   std::vector<TownVariantResult> results;  // variant-major, towns in order then "*"
   std::vector<Comparison> comparisons;     // each variant vs baseline
-  const TownVariantResult* find(const std::string& town, const std::string& variant) const;
+  // Inline: the result structs are shared by the runner (which fills them) and the writers
+  // (which read them); neither layer links the other.
+  const TownVariantResult* find(const std::string& town, const std::string& variant) const {
+    for (const auto& r : results)
+      if (r.town == town && r.variant == variant) return &r;
+    return nullptr;
+  }
 };
 
 }  // namespace prostup

@@ -10,10 +10,16 @@
 
 namespace prostup {
 
+// How the CSV files are written. rfc4180: comma, decimal point, no BOM (scripts, the
+// report). excel_cs: what a spreadsheet set to Czech opens by double-click: semicolon
+// separator, decimal comma, UTF-8 byte order mark (docs/report.md).
+enum class CsvDialect { rfc4180, excel_cs };
+
 // Writes manifest.json, outcomes.csv, timeseries.csv, flows.csv, time_to_lease.csv,
 // comparison.csv and results.json into `dir` (which must exist). Throws
 // std::runtime_error with a clear message on I/O failure.
-void write_run_outputs(const RunResult& r, const std::filesystem::path& dir);
+void write_run_outputs(const RunResult& r, const std::filesystem::path& dir,
+                       CsvDialect dialect = CsvDialect::rfc4180);
 
 // manifest.json's document: format, program and version, the scenario (name, title, path,
 // SHA-256), seed, replications, months, threads, variants, towns, stages and services with

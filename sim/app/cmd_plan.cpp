@@ -9,8 +9,10 @@
 #include <map>
 #include <optional>
 
+#include "answer.hpp"
 #include "plan_support.hpp"
 #include "prostup/cli.hpp"
+#include "prostup/cohort.hpp"
 #include "prostup/parallel.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
@@ -247,6 +249,32 @@ int run_plan(const PlanArgs& a) {
   } else {
     std::cout << "No value in " << range.lo << ".." << range.hi << " meets the target.\n"
               << "  at " << range.hi << ": " << describe(evaluated.at(range.hi)) << "\n";
+    // What holds it back: the exact model without limits at the top of the range names the
+    // stages and services whose expected demand still exceeds their capacity (docs/cohort.md).
+    const CompiledModel top = model_for(range.hi);
+    const CohortResult exact = cohort(top);
+    std::vector<std::string> lines;
+    for (std::size_t t = 0; t < top.towns.size(); ++t)
+      if (town == "*" || top.towns[t].id == town)
+        for (const auto& l : binding_constraints(top, exact, static_cast<int>(t)))
+          lines.push_back(l);
+    const std::vector<answer::Binding> binding = answer::ranked_binding(lines);
+    if (binding.empty()) {
+      std::cout << "  Nothing binds at " << range.hi
+                << " (expected demand within every capacity): the target is out of reach of "
+                   "places; the rules (criteria, time limits, support) decide it.\n";
+    } else {
+      std::cout << "  Binding at " << range.hi
+                << " (expected demand without limits, largest excess first):\n";
+      for (std::size_t k = 0; k < binding.size() && k < 3; ++k) {
+        const answer::Binding& b = binding[k];
+        if (b.demand > 0)
+          std::cout << "    " << b.what << ": demand " << std::llround(b.demand) << " for "
+                    << std::llround(b.capacity) << " places from month " << b.from_month << "\n";
+        else
+          std::cout << "    " << b.line << "\n";
+      }
+    }
   }
   std::cout << "Mean and 95 % CI over replications. Written to " << dir.string() << "/\n";
   if (!monotone)

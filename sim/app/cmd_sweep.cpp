@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 
+#include "answer.hpp"
 #include "plan_support.hpp"
 #include "prostup/cli.hpp"
 #include "prostup/parallel.hpp"
@@ -78,6 +79,97 @@ ojson axes_json(const std::vector<SweepAxis>& axes, const std::vector<std::strin
     j.push_back(x);
   }
   return j;
+}
+
+// Columns padded to their widest cell (UTF-8 aware), the first left-aligned, the rest right.
+void print_table(const std::vector<std::vector<std::string>>& rows) {
+  auto width = [](const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+  };
+  std::vector<std::size_t> w;
+  for (const auto& row : rows)
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (w.size() <= c) w.push_back(0);
+      w[c] = std::max(w[c], width(row[c]));
+    }
+  for (const auto& row : rows) {
+    std::string line = " ";
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      const std::string pad(w[c] - width(row[c]), ' ');
+      line += "  " + (c == 0 ? row[c] + pad : pad + row[c]);
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    std::cout << line << "\n";
+  }
+}
+
+// The sweep's answer on a terminal: every headline metric at every point (all towns together,
+// or the only town), and with two swept parameters the first headline metric as a grid.
+void print_sweep_table(const std::vector<SweepAxis>& axes, const std::vector<PointResult>& points,
+                       const std::vector<MetricInfo>& metrics) {
+  std::vector<std::size_t> headline;
+  for (std::size_t k = 0; k < metrics.size(); ++k)
+    if (metrics[k].headline) headline.push_back(k);
+  if (points.empty() || headline.empty()) return;
+  auto cell = [&](std::size_t p, std::size_t k) {
+    return answer::table_text(points[p].metrics.back()[k].mean, metrics[k]);
+  };
+  auto coords = [&](std::size_t p) {
+    std::string s;
+    for (std::size_t a = 0; a < axes.size(); ++a)
+      s += (a ? ", " : "") + value_text(points[p].values[a], axes[a].integer);
+    return s;
+  };
+  std::string params;
+  for (const auto& ax : axes) params += (params.empty() ? "" : ", ") + ax.pointer;
+  const std::string where =
+      points.front().towns.size() > 2 ? "all towns together" : "town " + points.front().towns[0];
+  std::cout << "Headline outcomes, " << where << ", mean per point (95 % CIs in sweep.csv and "
+            << "report.html); point = " << params << ":\n";
+  std::vector<std::vector<std::string>> rows;
+  if (points.size() <= 8) {
+    // Few points: one column per point, one row per metric.
+    std::vector<std::string> head{"point"};
+    for (std::size_t p = 0; p < points.size(); ++p) head.push_back(coords(p));
+    rows.push_back(head);
+    for (std::size_t k : headline) {
+      const std::string unit = answer::table_unit(metrics[k]);
+      std::vector<std::string> row{answer::metric_words(metrics[k].name) +
+                                   (unit.empty() ? "" : ", " + unit)};
+      for (std::size_t p = 0; p < points.size(); ++p) row.push_back(cell(p, k));
+      rows.push_back(row);
+    }
+  } else {
+    std::vector<std::string> head{"point"};
+    for (std::size_t k : headline) {
+      const std::string unit = answer::table_unit(metrics[k]);
+      head.push_back(answer::metric_words(metrics[k].name) + (unit.empty() ? "" : ", " + unit));
+    }
+    rows.push_back(head);
+    for (std::size_t p = 0; p < points.size(); ++p) {
+      std::vector<std::string> row{coords(p)};
+      for (std::size_t k : headline) row.push_back(cell(p, k));
+      rows.push_back(row);
+    }
+  }
+  print_table(rows);
+  if (axes.size() != 2) return;
+  // The grid: the first parameter down, the second across (the last --set varies fastest).
+  const std::size_t k = headline.front(), n1 = axes[1].values.size();
+  std::cout << "\n"
+            << answer::metric_words(metrics[k].name) << ": " << axes[0].pointer << " down, "
+            << axes[1].pointer << " across\n";
+  std::vector<std::vector<std::string>> grid{{""}};
+  for (double v : axes[1].values) grid[0].push_back(value_text(v, axes[1].integer));
+  for (std::size_t i = 0; i < axes[0].values.size(); ++i) {
+    std::vector<std::string> row{value_text(axes[0].values[i], axes[0].integer)};
+    for (std::size_t j = 0; j < n1 && i * n1 + j < points.size(); ++j)
+      row.push_back(cell(i * n1 + j, k));
+    grid.push_back(row);
+  }
+  print_table(grid);
 }
 
 int run_sweep(const SweepArgs& a) {
@@ -225,6 +317,9 @@ int run_sweep(const SweepArgs& a) {
                   << format_ci(s.mean, s.ci_low, s.ci_high, metrics[k].unit) << "\n";
       }
     }
+    std::cout << "\n";
+    print_sweep_table(axes, points, metrics);
+    std::cout << "\n";
     std::cout << "Written to " << dir.string() << "/ (sweep.csv, sweep_points.json, manifest.json"
               << (a.no_report ? "" : ", report.html") << ")\n";
   }

@@ -8,6 +8,20 @@
 
 namespace prostup {
 
+namespace {
+
+// A JSON Schema document: its "$schema" names the JSON Schema meta-schema. A scenario's own
+// "$schema" points at scenario.schema.json, so it is not mistaken for one.
+bool is_json_schema(const std::string& text) {
+  const ojson doc = ojson::parse(text, nullptr, false);
+  if (!doc.is_object()) return false;
+  const auto it = doc.find("$schema");
+  return it != doc.end() && it->is_string() &&
+         it->get<std::string>().find("json-schema.org") != std::string::npos;
+}
+
+}  // namespace
+
 int cmd_validate(const ValidateArgs& a) {
   int rc = kExitOk;
   for (const auto& file : a.files) {
@@ -15,6 +29,11 @@ int cmd_validate(const ValidateArgs& a) {
     if (!read_scenario_file(file, text, error)) {
       std::cerr << "cannot read " << file << ": " << error << "\n";
       rc = kExitFailure;
+      continue;
+    }
+    if (is_json_schema(text)) {
+      // `prostup validate scenarios/*.json` picks up the schema beside the scenarios.
+      if (!a.quiet) std::cout << file << ": skipped (a JSON Schema, not a scenario)\n";
       continue;
     }
     const LoadResult r = load_scenario_text(text);

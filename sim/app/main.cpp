@@ -31,6 +31,30 @@ CLI::Validator whole_number(unsigned long long lo, unsigned long long hi) {
       "INT " + std::to_string(lo) + ".." + std::to_string(hi));
 }
 
+const char* const kFileHelp =
+    "Scenario JSON (default: the built-in scenario, scenarios/default.json; e.g. "
+    "scenarios/jirkov.json)";
+
+// The options run, sweep and plan share, with the same names, meaning and help.
+template <class Args>
+void add_run_options(CLI::App& cmd, Args& a) {
+  cmd.add_option("--replications", a.replications,
+                 "Monte Carlo replications (default: the scenario's simulation.replications; "
+                 "e.g. --replications 100)")
+      ->check(whole_number(1, 100000));
+  cmd.add_option("--threads", a.threads,
+                 "Worker threads, 0 = all cores; results do not depend on it (default: 0; e.g. "
+                 "--threads 4)")
+      ->check(whole_number(0, 1024));
+  cmd.add_option("--seed", a.seed,
+                 "Random seed (default: the scenario's simulation.seed; e.g. --seed 7)")
+      ->check(whole_number(0, std::numeric_limits<long long>::max()));
+  cmd.add_option("--months", a.months,
+                 "Months to simulate, at most 600 (default: the scenario's simulation.months; "
+                 "e.g. --months 120)")
+      ->check(whole_number(1, 600));
+}
+
 }  // namespace
 
 static int run_cli(int argc, char** argv) {
@@ -39,82 +63,129 @@ static int run_cli(int argc, char** argv) {
       "prostup: Monte Carlo simulation of transitional-housing ladders (prostupné bydlení)"};
   app.set_version_flag("--version", std::string("prostup ") + PROSTUP_VERSION);
   app.require_subcommand(1);
-  // The engine's limits (also checked by the commands, for callers of the library).
-  const auto kMonths = whole_number(1, 600), kReplications = whole_number(1, 100000),
-             kThreads = whole_number(0, 1024),
-             kSeed = whole_number(0, std::numeric_limits<long long>::max());
 
   ValidateArgs va;
   auto* validate = app.add_subcommand("validate", "Check scenario files; print every problem");
-  validate->add_option("files", va.files, "Scenario JSON files")->required();
-  validate->add_flag("-q,--quiet", va.quiet, "Print nothing for valid files");
+  validate
+      ->add_option("files", va.files,
+                   "Scenario JSON files; a JSON Schema file among them is skipped (required; "
+                   "e.g. scenarios/*.json)")
+      ->required();
+  validate->add_flag("-q,--quiet", va.quiet,
+                     "Print nothing for valid files (default: off; e.g. validate -q a.json)");
 
   DescribeArgs da;
   auto* describe = app.add_subcommand("describe", "Summarise a scenario for a planner");
-  describe->add_option("file", da.file, "Scenario JSON (default: the built-in scenario)");
+  describe->add_option("file", da.file, kFileHelp);
 
   RunArgs ra;
   std::string variants_csv;
   auto* run = app.add_subcommand("run", "Simulate every town under the baseline and variants");
-  run->add_option("file", ra.file, "Scenario JSON (default: the built-in scenario)");
-  run->add_option("-o,--output", ra.out_dir, "Output directory (default prostup-out/<name>)");
-  run->add_option("--replications", ra.replications, "Monte Carlo replications")
-      ->check(kReplications);
-  run->add_option("--threads", ra.threads, "Worker threads (0 = all cores)")->check(kThreads);
-  run->add_option("--seed", ra.seed, "Random seed")->check(kSeed);
-  run->add_option("--months", ra.months, "Months to simulate")->check(kMonths);
-  auto* vopt = run->add_option("--variants", variants_csv,
-                               "Comma-separated variant ids (empty = baseline only)");
-  run->add_flag("--quiet", ra.quiet, "No progress or summary output");
+  run->add_option("file", ra.file, kFileHelp);
+  run->add_option("-o,--output", ra.out_dir,
+                  "Output directory (default: prostup-out/<scenario name>; e.g. -o out/jirkov)");
+  add_run_options(*run, ra);
+  auto* vopt = run->add_option(
+      "--variants", variants_csv,
+      "Comma-separated variant ids, empty = baseline only (default: all; e.g. --variants "
+      "jirkov_training_plus20,housing_first)");
+  run->add_flag("--quiet", ra.quiet,
+                "No progress or summary output (default: off; e.g. --quiet in scripts)");
+  run->add_flag("--verbose", ra.verbose,
+                "Print every headline metric of every town and variant, and every binding "
+                "constraint (default: off, the short answer; e.g. --verbose)");
   run->add_flag("--force", ra.force,
-                "Replace a non-empty output directory; ignore the memory estimate");
-  run->add_flag("--no-report", ra.no_report, "Do not draw charts and report.html");
-  run->add_flag("--dry-run", ra.dry_run, "Print the memory and time estimate and stop");
+                "Replace a non-empty output directory; ignore the memory estimate (default: off; "
+                "e.g. --force -o out/again)");
+  run->add_flag("--no-report", ra.no_report,
+                "Do not draw charts and report.html (default: off; e.g. --no-report, then "
+                "`prostup report DIR`)");
+  run->add_option("--csv-dialect", ra.csv_dialect,
+                  "How the CSV files are written: rfc4180 (comma, decimal point) or excel-cs "
+                  "(semicolon, decimal comma, UTF-8 BOM: opens in a Czech spreadsheet) "
+                  "(default: rfc4180; e.g. --csv-dialect excel-cs)")
+      ->check(CLI::IsMember({"rfc4180", "excel-cs"}));
+  run->add_flag("--dry-run", ra.dry_run,
+                "Print the memory and time estimate and stop (default: off; e.g. --dry-run "
+                "--replications 5000)");
 
   SweepArgs sa;
   auto* sweep =
       app.add_subcommand("sweep", "Run a grid of parameter values with common random numbers");
-  sweep->add_option("file", sa.file, "Scenario JSON (default: the built-in scenario)");
-  sweep->add_option("--set", sa.sets, "POINTER=FROM:TO:STEP (repeatable: a grid)")->required();
-  sweep->add_option("-o,--output", sa.out_dir, "Output directory");
-  sweep->add_option("--replications", sa.replications)->check(kReplications);
-  sweep->add_option("--threads", sa.threads)->check(kThreads);
-  sweep->add_option("--seed", sa.seed)->check(kSeed);
-  sweep->add_option("--months", sa.months)->check(kMonths);
-  sweep->add_flag("--quiet", sa.quiet);
-  sweep->add_flag("--force", sa.force);
-  sweep->add_flag("--no-report", sa.no_report, "Do not draw charts and report.html");
-  sweep->add_option("--variant", sa.variant, "Variant id to sweep (default: baseline)");
+  sweep->add_option("file", sa.file, kFileHelp);
+  sweep
+      ->add_option("--set", sa.sets,
+                   "POINTER=FROM:TO:STEP, a number in the scenario and its values; repeat for a "
+                   "grid (required; e.g. --set /towns/jirkov/capacity/training_flat=4:20:4)")
+      ->required();
+  sweep->add_option("-o,--output", sa.out_dir,
+                    "Output directory (default: prostup-out/<scenario name>-sweep; e.g. -o "
+                    "out/sweep)");
+  add_run_options(*sweep, sa);
+  sweep->add_flag("--quiet", sa.quiet,
+                  "No progress or summary output (default: off; e.g. --quiet in scripts)");
+  sweep->add_flag("--force", sa.force,
+                  "Replace a non-empty output directory (default: off; e.g. --force -o out/again)");
+  sweep->add_flag(
+      "--no-report", sa.no_report,
+      "Do not draw charts and report.html (default: off; e.g. --no-report, then `prostup "
+      "report DIR`)");
+  sweep->add_option("--variant", sa.variant,
+                    "Variant id to sweep (default: the baseline; e.g. --variant "
+                    "jirkov_training_plus20)");
 
   PlanArgs pa;
   auto* plan =
       app.add_subcommand("plan", "Find the smallest value that meets a target with confidence");
-  plan->add_option("file", pa.file, "Scenario JSON (default: the built-in scenario)");
-  plan->add_option("--vary", pa.vary, "POINTER=LO:HI")->required();
-  plan->add_option("--target", pa.target, "METRIC>=VALUE or METRIC<=VALUE")->required();
-  plan->add_option("--town", pa.town, "Town id (default: all towns, '*')");
-  plan->add_option("--variant", pa.variant, "Variant id (default: baseline)");
-  plan->add_option("--confidence", pa.confidence, "Confidence of the CI bound")
+  plan->add_option("file", pa.file, kFileHelp);
+  plan->add_option("--vary", pa.vary,
+                   "POINTER=LO:HI, the number to search and its range (required; e.g. --vary "
+                   "/towns/jirkov/capacity/training_flat=0:40)")
+      ->required();
+  plan->add_option("--target", pa.target,
+                   "METRIC>=VALUE or METRIC<=VALUE; shares also as percent (required; e.g. "
+                   "--target 'reached_lease_share>=60%')")
+      ->required();
+  plan->add_option("--town", pa.town,
+                   "Town id the target applies to (default: all towns together, '*'; e.g. "
+                   "--town jirkov)");
+  plan->add_option("--variant", pa.variant,
+                   "Variant id to search in (default: the baseline; e.g. --variant "
+                   "debt_counsellor_everywhere)");
+  plan->add_option("--confidence", pa.confidence,
+                   "Confidence of the one-sided bound that must meet the target (default: 0.95; "
+                   "e.g. --confidence 0.9)")
       ->check(CLI::Range(0.5, 0.9999));
-  plan->add_option("-o,--output", pa.out_dir, "Output directory");
-  plan->add_option("--replications", pa.replications)->check(kReplications);
-  plan->add_option("--threads", pa.threads)->check(kThreads);
-  plan->add_option("--seed", pa.seed)->check(kSeed);
-  plan->add_option("--months", pa.months)->check(kMonths);
-  plan->add_flag("--quiet", pa.quiet);
-  plan->add_flag("--force", pa.force);
-  plan->add_flag("--no-report", pa.no_report, "Do not draw charts and report.html");
+  plan->add_option("-o,--output", pa.out_dir,
+                   "Output directory (default: prostup-out/<scenario name>-plan; e.g. -o "
+                   "out/plan)");
+  add_run_options(*plan, pa);
+  plan->add_flag("--quiet", pa.quiet,
+                 "No progress or summary output (default: off; e.g. --quiet in scripts)");
+  plan->add_flag("--force", pa.force,
+                 "Replace a non-empty output directory (default: off; e.g. --force -o out/again)");
+  plan->add_flag(
+      "--no-report", pa.no_report,
+      "Do not draw charts and report.html (default: off; e.g. --no-report, then `prostup "
+      "report DIR`)");
 
   ReportArgs rpa;
   auto* report =
       app.add_subcommand("report", "Draw charts and report.html from an output directory");
-  report->add_option("dir", rpa.dir, "Output directory of run or sweep")->required();
+  report
+      ->add_option("dir", rpa.dir,
+                   "Output directory of run, sweep or plan (required; e.g. out/jirkov)")
+      ->required();
 
   CohortArgs ca;
   auto* cohort = app.add_subcommand("cohort", "Exact expected trajectories (no capacity limits)");
-  cohort->add_option("file", ca.file, "Scenario JSON (default: the built-in scenario)");
-  cohort->add_option("-o,--output", ca.out_dir, "Output directory");
-  cohort->add_flag("--force", ca.force);
+  cohort->add_option("file", ca.file, kFileHelp);
+  cohort->add_option("-o,--output", ca.out_dir,
+                     "Output directory (default: prostup-out/<scenario name>-cohort; e.g. -o "
+                     "out/cohort)");
+  cohort->add_flag(
+      "--force", ca.force,
+      "Replace a non-empty output directory (default: off; e.g. --force -o out/again)");
 
   try {
     app.parse(argc, argv);

@@ -2,12 +2,14 @@
 // in an output directory.
 #include "report.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 
+#include "answer.hpp"
 #include "prostup/writers.hpp"
 #include "svg.hpp"
 
@@ -44,7 +46,10 @@ const char* kCss = R"css(
 :root { --ink: #1a1a1a; --muted: #555; --rule: #d0d0d0; --band: #f4f4f4; }
 * { box-sizing: border-box; }
 body { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; color: var(--ink);
-       max-width: 960px; margin: 0 auto; padding: 24px; line-height: 1.45; font-size: 15px; }
+       max-width: 960px; margin: 0 auto; padding: 24px; line-height: 1.45; font-size: 15px;
+       /* Lines wrap at spaces (and hyphens), never inside a word. */
+       word-break: normal; overflow-wrap: normal; hyphens: manual; }
+@media (max-width: 600px) { body { padding: 10px; font-size: 14px; } }
 h1 { font-size: 26px; margin: 0 0 4px; }
 h2 { font-size: 21px; margin: 40px 0 8px; padding-top: 8px; border-top: 3px solid var(--ink); }
 h3 { font-size: 17px; margin: 28px 0 6px; }
@@ -57,7 +62,19 @@ td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-n
 tr.headline td:first-child { font-weight: bold; }
 span.ci { display: block; color: var(--muted); font-size: 11px; }
 table.manifest th { width: 30%; font-weight: normal; color: var(--muted); background: none; }
-table.manifest td { word-break: break-all; }
+table.manifest td { word-break: normal; }
+.scroll { overflow-x: auto; max-width: 100%; }
+details { margin: 8px 0 16px; }
+details > summary { cursor: pointer; color: var(--muted); }
+section.summary { border: 2px solid var(--ink); padding: 4px 14px 8px; margin-top: 12px; }
+section.summary h2 { border-top: none; margin-top: 8px; }
+section.summary h3 { margin: 14px 0 2px; }
+section.summary p { margin: 4px 0; }
+table.answer { font-size: 13px; margin: 4px 0 8px; }
+table.answer ul { list-style: none; margin: 0; padding: 0; }
+table.answer td:first-child { width: 28%; }
+table.answer td:last-child { width: 30%; }
+p.key, p.base { font-size: 13px; color: var(--muted); }
 figure { margin: 16px 0 28px; }
 figure svg { display: block; max-width: 100%; height: auto; }
 figcaption { font-size: 13px; color: var(--muted); margin-top: 4px; max-width: 820px; }
@@ -91,7 +108,9 @@ std::string manifest_table(const Input& in) {
   h += row2("Scenario",
             i.scenario_name + (i.scenario_title.empty() ? "" : " — " + i.scenario_title));
   h += row2("Scenario file", i.scenario_path);
-  h += row2("Scenario SHA-256", i.scenario_sha256);
+  // The digest in full is in manifest.json; 16 hex digits identify the file here and fit a
+  // phone's width without breaking inside the word.
+  h += row2("Scenario SHA-256 (first 16 digits)", i.scenario_sha256.substr(0, 16));
   h += row2("Program", "prostup " + i.program_version);
   h += row2("Seed", std::to_string(i.seed));
   h += row2("Replications", std::to_string(i.replications));
@@ -100,7 +119,7 @@ std::string manifest_table(const Input& in) {
   std::string variants;
   for (std::size_t k = 0; k < i.variants.size(); ++k) {
     if (k) variants += "; ";
-    variants += report::variant_label(i.variants[k]);
+    variants += report::variant_label(in.run, i.variants[k]);
     if (k < i.variant_descriptions.size() && !i.variant_descriptions[k].empty())
       variants += " (" + i.variant_descriptions[k] + ")";
   }
@@ -137,13 +156,16 @@ std::string value_cell(const Summary& s, const std::string& unit) {
   return h + "</td>";
 }
 
-std::string outcomes_table(const RunResult& r, const std::string& town) {
+std::string outcomes_table(const RunResult& r, const std::string& town,
+                           const std::vector<std::string>& shown) {
   std::vector<const TownVariantResult*> rows;
-  for (const auto& v : r.info.variants)
+  for (const auto& v : shown)
     for (const auto& tv : r.results)
       if (tv.town == town && tv.variant == v) rows.push_back(&tv);
-  std::string h = "<table class=\"outcomes\">\n<thead><tr><th>Outcome</th>";
-  for (const auto* tv : rows) h += "<th>" + escape(report::variant_label(tv->variant)) + "</th>";
+  std::string h = "<div class=\"scroll\"><table class=\"outcomes\">\n<thead><tr><th>Outcome</th>";
+  for (const auto* tv : rows)
+    h += "<th title=\"variant id: " + escape(tv->variant) + "\">" +
+         escape(report::variant_label(r, tv->variant)) + "</th>";
   h += "</tr></thead>\n<tbody>\n";
   // Headline outcomes first, then the rest in catalogue order.
   for (int pass = 0; pass < 2; ++pass)
@@ -156,7 +178,7 @@ std::string outcomes_table(const RunResult& r, const std::string& town) {
         h += k < tv->metrics.size() ? value_cell(tv->metrics[k], m.unit) : "<td></td>";
       h += "</tr>\n";
     }
-  return h + "</tbody>\n</table>\n";
+  return h + "</tbody>\n</table></div>\n";
 }
 
 std::string signed_value(double v, const std::string& unit, bool with_unit = true) {
@@ -167,9 +189,11 @@ std::string signed_value(double v, const std::string& unit, bool with_unit = tru
   return s;
 }
 
-std::string comparison_table(const RunResult& r, const std::string& town) {
+std::string comparison_table(const RunResult& r, const std::string& town,
+                             const std::vector<std::string>& shown) {
   std::string h =
-      "<table class=\"comparison\">\n<thead><tr><th>Outcome</th><th>Variant</th>"
+      "<div class=\"scroll\"><table "
+      "class=\"comparison\">\n<thead><tr><th>Outcome</th><th>Variant</th>"
       "<th>Difference to baseline</th><th>95 % CI</th><th>Better in</th><th>Reading</th></tr>"
       "</thead>\n<tbody>\n";
   bool any = false;
@@ -178,6 +202,7 @@ std::string comparison_table(const RunResult& r, const std::string& town) {
       if (m.headline != (pass == 0)) continue;
       for (const auto& c : r.comparisons) {
         if (c.town != town || c.metric != m.name) continue;
+        if (std::find(shown.begin(), shown.end(), c.variant) == shown.end()) continue;
         any = true;
         std::string reading = "undefined", cls = "unclear";
         if (std::isfinite(c.diff_ci_low) && std::isfinite(c.diff_ci_high)) {
@@ -193,8 +218,9 @@ std::string comparison_table(const RunResult& r, const std::string& town) {
           }
         }
         h += std::string("<tr") + (m.headline ? " class=\"headline\"" : "") + "><td>" +
-             escape(report::metric_label(r, m.name)) + "</td><td>" +
-             escape(report::variant_label(c.variant)) + "</td><td class=\"num\">" +
+             escape(report::metric_label(r, m.name)) + "</td>" +
+             "<td title=\"variant id: " + escape(c.variant) + "\">" +
+             escape(report::variant_label(r, c.variant)) + "</td><td class=\"num\">" +
              escape(signed_value(c.diff_mean, m.unit)) + "</td><td class=\"num\">" +
              escape(signed_value(c.diff_ci_low, m.unit, false)) + " to " +
              escape(signed_value(c.diff_ci_high, m.unit)) + "</td><td class=\"num\">" +
@@ -205,7 +231,107 @@ std::string comparison_table(const RunResult& r, const std::string& town) {
       }
     }
   if (!any) return "<p>This run has no variants to compare with the baseline.</p>\n";
-  return h + "</tbody>\n</table>\n";
+  return h + "</tbody>\n</table></div>\n";
+}
+
+const char* verdict_class(answer::Verdict v) {
+  switch (v) {
+    case answer::Verdict::better:
+      return "better";
+    case answer::Verdict::worse:
+      return "worse";
+    default:
+      return "unclear";
+  }
+}
+
+// The answer first (id="summary"): per town, each variant that changes something there,
+// what it changes with the 95 % interval and a marker, what it costs, and the binding
+// constraint in words. Built from answer::answers(), the same data as the terminal summary.
+std::string summary_section(const RunResult& r) {
+  using namespace answer;
+  const std::vector<TownAnswer> towns = answers(r);
+  std::string h = "<section id=\"summary\" class=\"summary\">\n<h2>The answer</h2>\n";
+  if (r.info.variants.size() > 1)
+    h += "<p class=\"key\">Each variant against the baseline, as paired differences with 95 % "
+         "confidence intervals: <span class=\"better\">▲ better</span>, "
+         "<span class=\"worse\">▼ worse</span>, <span class=\"unclear\">= no clear "
+         "difference</span> (the interval includes zero).</p>\n";
+  std::string left_out;
+  for (const std::string& v : r.info.variants) {
+    std::string where;
+    for (const auto& ta : towns)
+      if (ta.town != "*")
+        for (const auto& u : ta.untouched)
+          if (u == variant_label(r.info, v)) where += (where.empty() ? "" : ", ") + ta.label;
+    if (!where.empty())
+      left_out += (left_out.empty() ? "" : "; ") + escape(variant_label(r.info, v)) + " (" +
+                  escape(where) + ")";
+  }
+  if (!left_out.empty())
+    h += "<p class=\"key\">Variants that change nothing in a town are left out of that town "
+         "here and below: " +
+         left_out + ".</p>\n";
+  for (const auto& ta : towns) {
+    h += "<div class=\"town-answer\">\n<h3><a href=\"#town-" + escape(report::file_id(ta.town)) +
+         "\">" + escape(ta.label) + "</a></h3>\n";
+    std::string base;
+    for (const auto& b : ta.baseline)
+      if (b.metric->name == "reached_lease_share" || b.metric->name == "cost_total")
+        base += (base.empty() ? "" : ", ") + metric_words(b.metric->name) + " " +
+                level_text(b.diff, *b.metric);
+    if (!base.empty()) h += "<p class=\"base\">Baseline: " + escape(base) + ".</p>\n";
+    if (!ta.variants.empty()) {
+      h += "<table class=\"answer\"><thead><tr><th>Variant</th><th>What changes</th>"
+           "<th>Cost</th></tr></thead><tbody>\n";
+      for (const auto& va : ta.variants) {
+        h += "<tr><td title=\"variant id: " + escape(va.id) + "\">" + escape(va.label) +
+             "</td><td><ul>";
+        int same = 0;
+        for (const auto& c : va.outcomes) {
+          if (c.verdict == Verdict::no_difference || c.verdict == Verdict::undefined) {
+            same += c.verdict == Verdict::no_difference;
+            continue;
+          }
+          h += std::string("<li class=\"") + verdict_class(c.verdict) + "\">" +
+               verdict_mark(c.verdict) + " " + escape(metric_words(c.metric->name)) + " " +
+               escape(change_text(c)) + "</li>";
+        }
+        if (same > 0)
+          h += "<li class=\"unclear\">= no clear difference in " + std::to_string(same) +
+               " other outcome" + (same == 1 ? "" : "s") + "</li>";
+        h += "</ul></td><td><ul>";
+        for (const auto& c : va.costs)
+          h += std::string("<li class=\"") + verdict_class(c.verdict) + "\">" +
+               escape(metric_words(c.metric->name)) + " " + escape(change_text(c)) + "</li>";
+        h += "</ul></td></tr>\n";
+      }
+      h += "</tbody></table>\n";
+    } else if (r.info.variants.size() > 1) {
+      h += "<p>No variant changes anything here.</p>\n";
+    }
+    if (!ta.binding.empty()) {
+      const Binding& b = ta.binding.front();
+      std::string words;
+      if (b.demand > 0) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf,
+                      ": without limits about %.0f households would need it against %.0f "
+                      "places, from month %d",
+                      b.demand, b.capacity, b.from_month);
+        words = b.what + buf;
+      } else {
+        words = b.line;
+      }
+      h +=
+          "<p class=\"binding\"><strong>Binding constraint:</strong> " + escape(words) +
+          (ta.binding.size() > 1 ? " (and " + std::to_string(ta.binding.size() - 1) + " more below)"
+                                 : std::string()) +
+          ".</p>\n";
+    }
+    h += "</div>\n";
+  }
+  return h + "</section>\n";
 }
 
 }  // namespace
@@ -249,44 +375,55 @@ void write_report(const fs::path& dir, const fs::path& out_dir) {
         break;
       }
 
-  html << "<nav>\n<h2>Contents</h2>\n<ul>\n<li><a href=\"#run\">The run</a></li>\n";
-  if (in.has_run)
+  // The answer first; the run's record goes to the end.
+  if (in.has_run) html << summary_section(r);
+  const std::vector<answer::TownAnswer> answers =
+      in.has_run ? answer::answers(r) : std::vector<answer::TownAnswer>{};
+  // The variants shown in a town: the baseline and those that change something there.
+  auto shown_in = [&](const std::string& town) {
+    std::vector<std::string> shown{"baseline"};
+    for (const auto& ta : answers)
+      if (ta.town == town)
+        for (const auto& va : ta.variants) shown.push_back(va.id);
+    return shown;
+  };
+
+  html << "<nav>\n<h2>Contents</h2>\n<ul>\n";
+  if (in.has_run) {
+    html << "<li><a href=\"#summary\">The answer</a></li>\n";
     for (const auto& t : towns)
       html << "<li><a href=\"#town-" << escape(report::file_id(t)) << "\">"
            << escape(report::town_label(r, t)) << "</a></li>\n";
+  }
   if (!in.sweep.empty()) html << "<li><a href=\"#sweep\">Sweep</a></li>\n";
   if (in.plan) html << "<li><a href=\"#plan\">Plan</a></li>\n";
-  html << "</ul>\n</nav>\n";
-
-  html << "<section id=\"run\" class=\"run\">\n<h2>The run</h2>\n"
-       << manifest_table(in)
-       << "<p>Every number is a mean over the Monte Carlo replications; ranges are 95 % "
-          "confidence intervals of that mean (how precisely the run pins the mean down, not "
-          "the spread between households). Differences between a variant and the baseline are "
-          "paired: replication <i>r</i> of each uses the same random draws.</p>\n</section>\n";
+  html << "<li><a href=\"#run\">The run: settings and record</a></li>\n</ul>\n</nav>\n";
 
   if (in.has_run) {
     for (const auto& town : towns) {
+      const std::vector<std::string> shown = shown_in(town);
       html << "<section class=\"town\" id=\"town-" << escape(report::file_id(town)) << "\">\n<h2>"
            << escape(report::town_label(r, town)) << "</h2>\n";
-      for (std::size_t t = 0; t < r.info.towns.size() && t < r.info.binding_constraints.size(); ++t)
-        if (r.info.towns[t] == town && !r.info.binding_constraints[t].empty()) {
+      for (const auto& ta : answers)
+        if (ta.town == town && !ta.binding.empty()) {
           html << "<h3>Binding constraints</h3>\n<p class=\"note\">Where the expected demand "
                   "without limits (the exact cohort model of the baseline) exceeds the capacity "
-                  "or caseload:</p>\n<ul>\n";
-          for (const auto& line : r.info.binding_constraints[t])
-            html << "<li>" << escape(line) << "</li>\n";
+                  "or caseload, largest excess first:</p>\n<ul>\n";
+          for (const auto& b : ta.binding) html << "<li>" << escape(b.line) << "</li>\n";
           html << "</ul>\n";
         }
-      html << "<h3>Outcomes</h3>\n" << outcomes_table(r, town);
-      html << "<h3>Variants against the baseline</h3>\n" << comparison_table(r, town);
       if (auto c = report::forest_chart(r, town)) html << emit(*c);
       if (auto c = report::cost_chart(r, town)) html << emit(*c);
       html << "<h3>Reaching a lease</h3>\n" << emit(report::time_to_lease_chart(r, town));
-      for (const auto& v : r.info.variants)
+      html << "<details><summary>All outcomes, each variant (table)</summary>\n"
+           << outcomes_table(r, town, shown) << "</details>\n";
+      html << "<details><summary>Variants against the baseline, every outcome "
+              "(table)</summary>\n"
+           << comparison_table(r, town, shown) << "</details>\n";
+      for (const auto& v : shown)
         for (const auto& tv : r.results) {
           if (tv.town != town || tv.variant != v) continue;
-          html << "<h3>" << escape(report::variant_label(v))
+          html << "<h3>" << escape(report::variant_label(r, v))
                << ": stages, waiting lists and moves</h3>\n";
           html << emit(report::occupancy_chart(r, tv));
           html << emit(report::waiting_chart(r, tv));
@@ -310,13 +447,20 @@ void write_report(const fs::path& dir, const fs::path& out_dir) {
     html << "Target: " << escape(report::metric_label(r, p.metric)) << " " << escape(p.op) << " "
          << escape(report::format_value(p.target, unit));
     if (!p.town.empty()) html << " in " << escape(report::town_label(r, p.town));
-    if (!p.variant.empty()) html << " (" << escape(report::variant_label(p.variant)) << ")";
+    if (!p.variant.empty()) html << " (" << escape(report::variant_label(r, p.variant)) << ")";
     html << ". Answer: <strong>"
          << (std::isfinite(p.answer) ? escape(svg::human(p.answer))
                                      : std::string("no value in the range meets the target"))
          << "</strong>.</p>\n";
     html << emit(report::plan_chart(in, p)) << "</section>\n";
   }
+  html << "<section id=\"run\" class=\"run\">\n<h2>The run: settings and record</h2>\n"
+       << manifest_table(in)
+       << "<p>Every number is a mean over the Monte Carlo replications; ranges are 95 % "
+          "confidence intervals of that mean (how precisely the run pins the mean down, not "
+          "the spread between households). Differences between a variant and the baseline are "
+          "paired: replication <i>r</i> of each uses the same random draws.</p>\n</section>\n";
+
   html << "<footer>Drawn by prostup " << escape(r.info.program_version)
        << " from the files in this directory (results.json, manifest.json"
        << (in.sweep.empty() ? "" : ", sweep.csv") << (in.plan ? ", plan.json" : "")

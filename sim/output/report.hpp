@@ -52,7 +52,7 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text);
 // Names for people: labels from the scenario where it has them.
 std::string town_label(const RunResult& r, const std::string& id);  // "*" -> "All towns"
 std::string stage_label(const RunResult& r, const std::string& id);
-std::string variant_label(const std::string& id);
+std::string variant_label(const RunResult& r, const std::string& id);  // label, else id
 std::string metric_label(const RunResult& r, const std::string& name);
 const MetricInfo* metric_info(const RunResult& r, const std::string& name);
 std::size_t variant_index(const RunResult& r, const std::string& id);

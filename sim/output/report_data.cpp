@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "answer.hpp"
 #include "report.hpp"
 #include "svg.hpp"
 
@@ -111,6 +112,10 @@ RunResult run_from_json(const json& doc) {
       for (std::size_t i = 0; i < r.info.variants.size(); ++i)
         if (r.info.variants[i] == str_at(v, "id"))
           r.info.variant_descriptions[i] = str_at(v, "description");
+    r.info.variant_labels.assign(r.info.variants.size(), "");
+    for (const auto& v : *vs)
+      for (std::size_t i = 0; i < r.info.variants.size(); ++i)
+        if (r.info.variants[i] == str_at(v, "id")) r.info.variant_labels[i] = str_at(v, "label");
   }
   if (auto b = doc.find("binding_constraints"); b != doc.end() && b->is_object()) {
     r.info.binding_constraints.assign(r.info.towns.size(), {});
@@ -335,8 +340,8 @@ std::string stage_label(const RunResult& r, const std::string& id) {
   return id;
 }
 
-std::string variant_label(const std::string& id) {
-  return id == "baseline" ? "Baseline" : id;
+std::string variant_label(const RunResult& r, const std::string& id) {
+  return answer::variant_label(r.info, id);
 }
 
 const MetricInfo* metric_info(const RunResult& r, const std::string& name) {

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "answer.hpp"
 #include "report.hpp"
 #include "svg.hpp"
 
@@ -140,12 +141,73 @@ std::string axis_title(const std::string& what, const AxisUnit& u) {
   return u.label.empty() ? what : what + " (" + u.label + ")";
 }
 
+// The variants drawn for a town: the baseline and those that change something there, in
+// scenario order; the others are named once in a "same as baseline" legend entry.
+std::vector<std::string> drawn_variants(const RunResult& r, const std::string& town,
+                                        std::vector<std::string>* same) {
+  std::vector<std::string> out;
+  for (const auto& v : r.info.variants) {
+    if (answer::changes_town(r, town, v))
+      out.push_back(v);
+    else if (same)
+      same->push_back(variant_label(r, v));
+  }
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+  return s;
+}
+
+// A step line: the value holds for the whole month, then jumps (capacities change in steps).
+PathData step_line(const std::vector<double>& xs, const std::vector<double>& ys, const Frame& f) {
+  PathData d;
+  bool pen = false;
+  for (std::size_t i = 0; i < xs.size() && i < ys.size(); ++i) {
+    if (!std::isfinite(ys[i])) {
+      pen = false;
+      continue;
+    }
+    if (!pen)
+      d.move(f.x(xs[i]), f.y(ys[i]));
+    else
+      d.line(f.x(xs[i]), f.y(ys[i - 1])).line(f.x(xs[i]), f.y(ys[i]));
+    pen = true;
+  }
+  return d;
+}
+
+// The baseline's total in `town` of the series named by `prefix` + stage id, by month.
+std::vector<double> baseline_total(const RunResult& r, const std::string& town,
+                                   const std::string& prefix) {
+  std::vector<double> total;
+  const TownVariantResult* b = find_row(r, town, "baseline");
+  if (!b) return total;
+  for (const auto& st : r.info.stages)
+    if (const Series* s = find_series(*b, prefix + st.id)) {
+      if (total.size() < s->by_month.size()) total.resize(s->by_month.size(), 0);
+      for (std::size_t t = 0; t < s->by_month.size(); ++t)
+        total[t] += std::max(0.0, finite_or(s->by_month[t].mean, 0));
+    }
+  return total;
+}
+
+// The baseline's mark, drawn last so nothing hides it: black, with a white halo.
+void baseline_line(Document& doc, const std::string& d, const std::string& series, bool dashed) {
+  doc.path(d, "fill=\"none\" stroke=\"#ffffff\" stroke-width=\"5\" stroke-opacity=\"0.8\"");
+  doc.path(d, "class=\"baseline\" " + attr("data-series", series) +
+                  " fill=\"none\" stroke=\"#000000\" stroke-width=\"2\"" +
+                  (dashed ? " stroke-dasharray=\"8 4\"" : ""));
+}
+
 }  // namespace
 
 Chart occupancy_chart(const RunResult& r, const TownVariantResult& tv) {
   Chart c;
   c.file = "occupancy_" + file_id(tv.town) + "_" + file_id(tv.variant) + ".svg";
-  c.title = "Households by stage — " + town_label(r, tv.town) + ", " + variant_label(tv.variant);
+  c.title = "Households by stage — " + town_label(r, tv.town) + ", " + variant_label(r, tv.variant);
   const std::size_t S = r.info.stages.size();
   std::size_t M1 = 0;
   for (const auto& s : tv.series) M1 = std::max(M1, s.by_month.size());
@@ -199,7 +261,7 @@ Chart occupancy_chart(const RunResult& r, const TownVariantResult& tv) {
     std::vector<double> line(M1, kUndefined);
     for (std::size_t t = 0; t < M1 && t < occ[s]->capacity.size(); ++t)
       line[t] = lower[s][t] + occ[s]->capacity[t];
-    const std::string d = polyline(xs, line, f).str();
+    const std::string d = step_line(xs, line, f).str();
     // A white halo keeps the dashed line visible over bands of any colour.
     doc.path(d, "stroke=\"#ffffff\" stroke-width=\"4\" stroke-opacity=\"0.8\"");
     doc.path(d, attr("data-series", "capacity:" + r.info.stages[s].id) + " stroke=\"" +
@@ -207,11 +269,23 @@ Chart occupancy_chart(const RunResult& r, const TownVariantResult& tv) {
   }
   doc.close("g");
 
+  // Everyone in the system under the baseline, on top: the reference in every variant's chart.
+  const std::vector<double> base_total = baseline_total(r, tv.town, "occupancy:");
+  {
+    std::vector<double> bx(base_total.size());
+    for (std::size_t t = 0; t < bx.size(); ++t) bx[t] = static_cast<double>(t);
+    doc.open("g clip-path=\"url(#" + clip + ")\"");
+    baseline_line(doc, polyline(bx, base_total, f).str(), "occupancy_total:baseline",
+                  tv.variant != "baseline");
+    doc.close("g");
+  }
   std::vector<LegendItem> items;
+  items.push_back({"All households, baseline", "#000000",
+                   tv.variant == "baseline" ? LegendItem::line : LegendItem::dashed});
   for (std::size_t s = S; s-- > 0;)
     items.push_back({r.info.stages[s].label.empty() ? r.info.stages[s].id : r.info.stages[s].label,
                      svg::stage_colour(s), LegendItem::swatch});
-  if (any_capacity) items.push_back({"Capacity (dashed)", "#555555", LegendItem::dashed});
+  if (any_capacity) items.push_back({"Capacity (dashed steps)", "#555555", LegendItem::dashed});
   svg::draw_legend(doc, kLegendX, f.top + 10, items);
   c.svg = doc.str();
   c.how_to_read =
@@ -219,14 +293,15 @@ Chart occupancy_chart(const RunResult& r, const TownVariantResult& tv) {
       "each month, stacked from the bottom of the ladder upwards; the top edge is everyone in "
       "the system. A dashed line in a stage's colour shows where that band's top edge would be "
       "if the stage were full: where the band reaches its dashed line, the stage is at capacity "
-      "and further households wait or go elsewhere.";
+      "and further households wait or go elsewhere. The black line is everyone in the system "
+      "under the baseline (dashed in a variant's chart), for comparison.";
   return c;
 }
 
 Chart waiting_chart(const RunResult& r, const TownVariantResult& tv) {
   Chart c;
   c.file = "waiting_" + file_id(tv.town) + "_" + file_id(tv.variant) + ".svg";
-  c.title = "Waiting lists — " + town_label(r, tv.town) + ", " + variant_label(tv.variant);
+  c.title = "Waiting lists — " + town_label(r, tv.town) + ", " + variant_label(r, tv.variant);
   std::size_t M1 = 0;
   for (const auto& s : tv.series) M1 = std::max(M1, s.by_month.size());
   struct Line {
@@ -244,6 +319,11 @@ Chart waiting_chart(const RunResult& r, const TownVariantResult& tv) {
     if (peak <= 0) continue;
     y_max = std::max(y_max, peak);
     lines.push_back({s, w});
+  }
+  {
+    double total = 0;
+    for (double v : baseline_total(r, tv.town, "waiting:")) total = std::max(total, v);
+    y_max = std::max(y_max, total);
   }
   Frame f;
   fit_months(f, M1 > 0 ? static_cast<int>(M1) - 1 : r.info.months);
@@ -271,12 +351,20 @@ Chart waiting_chart(const RunResult& r, const TownVariantResult& tv) {
   }
   if (!lines.empty())
     items.push_back({"Shaded: 95 % CI of the mean", "#bbbbbb", LegendItem::swatch});
+  {
+    const std::vector<double> base_total = baseline_total(r, tv.town, "waiting:");
+    std::vector<double> bx(base_total.size());
+    for (std::size_t t = 0; t < bx.size(); ++t) bx[t] = static_cast<double>(t);
+    baseline_line(doc, polyline(bx, base_total, f).str(), "waiting_total:baseline", true);
+    items.push_back({"All lists together, baseline", "#000000", LegendItem::dashed});
+  }
   svg::draw_legend(doc, kLegendX, f.top + 10, items);
   c.svg = doc.str();
   c.how_to_read =
       "Each line is the mean number of households on the waiting list for a stage at the end of "
       "each month; the shaded band is the 95 % confidence interval of that mean. A list that "
-      "keeps growing means demand for that stage outruns the places that free up.";
+      "keeps growing means demand for that stage outruns the places that free up. The dashed "
+      "black line is all lists together under the baseline, for comparison.";
   return c;
 }
 
@@ -287,7 +375,12 @@ Chart time_to_lease_chart(const RunResult& r, const std::string& town) {
   int months = 1;
   double y_max = 0.05;
   std::vector<const TownVariantResult*> rows;
-  for (const auto& v : r.info.variants)
+  std::vector<std::string> same;
+  const std::vector<std::string> drawn = drawn_variants(r, town, &same);
+  // Variants first, the baseline last: on top, where nothing can hide it.
+  std::vector<std::string> order(drawn.begin() + (drawn.empty() ? 0 : 1), drawn.end());
+  if (!drawn.empty()) order.push_back(drawn.front());
+  for (const auto& v : order)
     if (const auto* tv = find_row(r, town, v)) {
       rows.push_back(tv);
       for (const auto& p : tv->time_to_lease) {
@@ -313,11 +406,22 @@ Chart time_to_lease_chart(const RunResult& r, const std::string& town) {
     const std::string colour = svg::variant_colour(variant_index(r, tv->variant));
     doc.path(band(xs, lo, hi, f).str(), attr("data-band", "time_to_lease:" + tv->variant) +
                                             " fill=\"" + colour + "\" fill-opacity=\"0.15\"");
+    if (tv->variant == "baseline") {
+      baseline_line(doc, polyline(xs, mean, f).str(), "time_to_lease:baseline", false);
+      continue;
+    }
     doc.path(polyline(xs, mean, f).str(), attr("data-series", "time_to_lease:" + tv->variant) +
                                               " fill=\"none\" stroke=\"" + colour +
                                               "\" stroke-width=\"2.5\"");
-    items.push_back({variant_label(tv->variant), colour, LegendItem::line});
   }
+  // The legend in scenario order, the baseline first.
+  for (const auto& v : drawn)
+    items.push_back(
+        {variant_label(r, v), svg::variant_colour(variant_index(r, v)), LegendItem::line});
+  // Variants that change nothing here: one legend line each, so long labels fit.
+  if (!same.empty()) items.push_back({"Same as baseline here:", "#000000", LegendItem::line});
+  for (std::size_t k = 0; k < same.size(); ++k)
+    items.push_back({same[k], "#000000", LegendItem::line});
   if (rows.empty()) no_data_note(doc, f, "No data for this town.");
   items.push_back({"Shaded: 95 % CI", "#bbbbbb", LegendItem::swatch});
   svg::draw_legend(doc, kLegendX, f.top + 10, items);
@@ -326,14 +430,17 @@ Chart time_to_lease_chart(const RunResult& r, const std::string& town) {
       "Of the households that entered, the share that has reached a permanent lease by a given "
       "number of months after entry (cumulative incidence; households still in the ladder at the "
       "end of the horizon are censored, those who left count as never reaching a lease). A curve "
-      "higher and further left is better. Shaded bands are 95 % confidence intervals.";
+      "higher and further left is better. Shaded bands are 95 % confidence intervals. The "
+      "baseline is drawn last, in black, so a variant hidden under it is the same as the "
+      "baseline; variants that change nothing in this town are named in the legend.";
   return c;
 }
 
 std::optional<Chart> forest_chart(const RunResult& r, const std::string& town) {
-  std::vector<std::string> variants;
-  for (const auto& v : r.info.variants)
+  std::vector<std::string> variants, same;
+  for (const auto& v : drawn_variants(r, town, &same))
     if (v != "baseline") variants.push_back(v);
+  if (variants.empty()) return std::nullopt;
   std::vector<const MetricInfo*> metrics;
   for (const auto& m : r.metric_info)
     if (m.headline) metrics.push_back(&m);
@@ -353,17 +460,24 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town) {
   const double row_h = 22, head_h = 26, axis_h = 36, gap = 14;
   const double panel_h = head_h + row_h * static_cast<double>(variants.size()) + axis_h;
   // The legend sits under the subtitle: variant ids can be long.
-  const double legend_h = 18 * static_cast<double>(variants.size()) + 8;
+  const double legend_h = 18 * 4 + 8;
   const double height = 70 + legend_h + static_cast<double>(metrics.size()) * (panel_h + gap) + 10;
   const double left = 230, plot_w = 380;
   Document doc(kWidth, height, c.title, chart_prefix(c.file));
   doc.text(20, 24, c.title, "font-size=\"15\" font-weight=\"bold\"");
   doc.text(20, 44, "Paired difference variant − baseline: mean and 95 % CI over " + reps_note(r),
            "fill=\"#333333\"");
-  std::vector<LegendItem> legend;
-  for (const auto& v : variants)
-    legend.push_back(
-        {variant_label(v), svg::variant_colour(variant_index(r, v)), LegendItem::point});
+  // Colour says the verdict, the same in every panel: green better, orange-red worse, grey
+  // no clear difference; the variant is named on each row.
+  std::vector<LegendItem> legend{
+      {"Better than the baseline (the whole 95 % CI on the better side)", svg::kGreen,
+       LegendItem::point},
+      {"Worse than the baseline", svg::kVermillion, LegendItem::point},
+      {"No clear difference, or no better direction", svg::kGrey, LegendItem::point}};
+  legend.push_back({"Baseline: zero difference" +
+                        (same.empty() ? std::string()
+                                      : " (left out, same as baseline here: " + joined(same) + ")"),
+                    "#000000", LegendItem::dashed});
   svg::draw_legend(doc, 20, 70, legend);
 
   double y0 = 70 + legend_h;
@@ -386,8 +500,6 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town) {
     doc.open("g " + attr("data-metric", m->name));
     doc.text(20, y0 + 16, metric_label(r, m->name) + direction, "font-weight=\"bold\"");
     doc.rect(f.left, f.top, f.width, f.height, "fill=\"#f6f6f6\"");
-    doc.line(f.x(0), f.top - 4, f.x(0), f.bottom() + 4,
-             "stroke=\"#333333\" stroke-width=\"1\" stroke-dasharray=\"3 3\" data-zero=\"true\"");
     doc.open("g stroke=\"#333333\" stroke-width=\"1\"");
     doc.line(f.left, f.bottom(), f.right(), f.bottom(), "");
     for (double t : f.x_ticks) doc.line(f.x(t), f.bottom(), f.x(t), f.bottom() + 4, "");
@@ -400,9 +512,17 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town) {
              "text-anchor=\"middle\" font-size=\"11\"");
     for (std::size_t i = 0; i < variants.size(); ++i) {
       const double cy = f.top + row_h * (static_cast<double>(i) + 0.5);
-      const std::string colour = svg::variant_colour(variant_index(r, variants[i]));
-      doc.text(f.left - 10, cy + 4, variant_label(variants[i]), "text-anchor=\"end\"");
       const Comparison* cm = find_cmp(variants[i], m->name);
+      const answer::Verdict verdict =
+          cm ? answer::verdict(*m, cm->diff_ci_low, cm->diff_ci_high) : answer::Verdict::undefined;
+      const std::string colour = verdict == answer::Verdict::better  ? svg::kGreen
+                                 : verdict == answer::Verdict::worse ? svg::kVermillion
+                                                                     : svg::kGrey;
+      doc.open("text x=\"" + coord(f.left - 10) + "\" y=\"" + coord(cy + 4) +
+               "\" text-anchor=\"end\"");
+      doc.raw("<title>" + escape("variant id: " + variants[i]) + "</title>" +
+              escape(variant_label(r, variants[i])));
+      doc.close("text");
       if (!cm || !std::isfinite(cm->diff_mean)) {
         doc.text(f.left + 8, cy + 4, "undefined in every replication pair",
                  "fill=\"#555555\" font-style=\"italic\"");
@@ -422,6 +542,10 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town) {
                  "better in " + svg::group_thousands(cm->share_better * 100, 0) + " % of runs",
                  "fill=\"#333333\" font-size=\"11\"");
     }
+    // Zero difference (the baseline) on top of the whiskers.
+    doc.line(f.x(0), f.top - 4, f.x(0), f.bottom() + 4,
+             "class=\"baseline\" stroke=\"#000000\" stroke-width=\"1.5\" "
+             "stroke-dasharray=\"4 3\" data-zero=\"true\"");
     doc.close("g");
     y0 += panel_h + gap;
   }
@@ -430,8 +554,10 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town) {
       "One panel per headline outcome. The dot is the mean difference between a variant and the "
       "baseline, computed replication by replication with the same random draws, and the "
       "whiskers its 95 % confidence interval. Whiskers that cross the dashed zero line mean the "
-      "run cannot tell the variant from the baseline on that outcome. Each panel says which "
-      "direction is better; on the right, the share of replications in which the variant did "
+      "run cannot tell the variant from the baseline on that outcome. Colour gives the verdict "
+      "in every panel alike: green better, orange-red worse, grey no clear difference. Each "
+      "panel says which direction is better; on the right, the share of replications in which the "
+      "variant did "
       "better (ties count half).";
   return c;
 }
@@ -439,7 +565,7 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town) {
 Chart flow_chart(const RunResult& r, const TownVariantResult& tv) {
   Chart c;
   c.file = "flows_" + file_id(tv.town) + "_" + file_id(tv.variant) + ".svg";
-  c.title = "Moves on the ladder — " + town_label(r, tv.town) + ", " + variant_label(tv.variant);
+  c.title = "Moves on the ladder — " + town_label(r, tv.town) + ", " + variant_label(r, tv.variant);
   const std::size_t S = r.info.stages.size();
   const double box_w = 200, box_h = 40, gap = 96, top = 90;
   const double box_x = 300,
@@ -471,6 +597,21 @@ Chart flow_chart(const RunResult& r, const TownVariantResult& tv) {
            "Mean households per replication over " + std::to_string(r.info.months) +
                " months; arrow width proportional to the number of moves",
            "fill=\"#333333\"");
+  // The baseline's totals for comparison (this chart's own when it is the baseline's).
+  if (const TownVariantResult* b = find_row(r, tv.town, "baseline")) {
+    double up = 0, down = 0, out = 0;
+    for (const auto& fl : b->flows) {
+      const double v = finite_or(fl.mean_per_replication, 0);
+      if (fl.kind == "promotion") up += v;
+      if (fl.kind == "demotion" || fl.kind == "expiry") down += v;
+      if (fl.kind == "exit") out += v;
+    }
+    doc.text(20, 64,
+             std::string(tv.variant == "baseline" ? "Baseline" : "Baseline for comparison") + ": " +
+                 compact(up) + " moves up, " + compact(down) + " moves down, " + compact(out) +
+                 " leave",
+             "class=\"baseline\" font-weight=\"bold\" fill=\"#000000\"");
+  }
   doc.open("defs");
   for (const char* kind : {"promotion", "demotion", "expiry", "arrival", "exit"}) {
     doc.open("marker id=\"" + doc.id(std::string("arrow-") + kind) +
@@ -584,7 +725,12 @@ std::optional<Chart> cost_chart(const RunResult& r, const std::string& town) {
   };
   std::vector<Point> pts;
   double x_lo = INFINITY, x_hi = -INFINITY, y_lo = INFINITY, y_hi = -INFINITY;
-  for (const auto& v : r.info.variants) {
+  std::vector<std::string> same;
+  const std::vector<std::string> drawn = drawn_variants(r, town, &same);
+  // Variants first, the baseline last: on top, where nothing can hide it.
+  std::vector<std::string> order(drawn.begin() + (drawn.empty() ? 0 : 1), drawn.end());
+  if (!drawn.empty()) order.push_back(drawn.front());
+  for (const auto& v : order) {
     const auto* tv = find_row(r, town, v);
     if (!tv || xk >= tv->metrics.size() || yk >= tv->metrics.size()) continue;
     Point p{v, tv->metrics[xk], tv->metrics[yk]};
@@ -610,20 +756,33 @@ std::optional<Chart> cost_chart(const RunResult& r, const std::string& town) {
   Document doc(kWidth, 420, c.title, chart_prefix(c.file));
   svg::draw_frame(doc, f, c.title, axis_title(metric_label(r, x_metric), xu),
                   axis_title("Total public cost", yu), xu.factor, yu.factor);
+  // The axes show the data's own range: say so, so that small gaps are not read as large.
+  if (f.x.d0 > 0 || f.y.d0 > 0)
+    doc.text(f.left, f.top - 8, "Axes do not start at zero: they span the variants' range.",
+             "fill=\"#555555\" font-size=\"11\" font-style=\"italic\"");
   std::vector<LegendItem> items;
   for (const auto& p : pts) {
     const std::string colour = svg::variant_colour(variant_index(r, p.variant));
     const double cx = f.x(p.x.mean), cy = f.y(p.y.mean);
-    doc.open("g " + attr("data-series", "cost:" + p.variant));
+    const bool base = p.variant == "baseline";
+    doc.open("g " + attr("data-series", "cost:" + p.variant) + (base ? " class=\"baseline\"" : ""));
     const std::string stroke = "stroke=\"" + colour + "\" stroke-width=\"1.5\"";
     if (std::isfinite(p.x.ci_low) && std::isfinite(p.x.ci_high))
       doc.line(f.x(p.x.ci_low), cy, f.x(p.x.ci_high), cy, stroke);
     if (std::isfinite(p.y.ci_low) && std::isfinite(p.y.ci_high))
       doc.line(cx, f.y(p.y.ci_low), cx, f.y(p.y.ci_high), stroke);
-    doc.circle(cx, cy, 6, "fill=\"" + colour + "\" stroke=\"#ffffff\" stroke-width=\"1\"");
+    // The baseline's dot is smaller and on top: a variant's dot under it stays visible as a ring.
+    doc.circle(cx, cy, base ? 4 : 7,
+               (base ? "class=\"baseline\" " : "") + std::string("fill=\"") + colour +
+                   "\" stroke=\"#ffffff\" stroke-width=\"1\"");
     doc.close("g");
-    items.push_back({variant_label(p.variant), colour, LegendItem::point});
   }
+  for (const auto& v : drawn)
+    items.push_back(
+        {variant_label(r, v), svg::variant_colour(variant_index(r, v)), LegendItem::point});
+  if (!same.empty()) items.push_back({"Same as baseline here:", "#000000", LegendItem::point});
+  for (std::size_t k = 0; k < same.size(); ++k)
+    items.push_back({same[k], "#000000", LegendItem::point});
   items.push_back({"Whiskers: 95 % CI", "#555555", LegendItem::line});
   svg::draw_legend(doc, kLegendX, f.top + 10, items);
   c.svg = doc.str();
@@ -632,9 +791,42 @@ std::optional<Chart> cost_chart(const RunResult& r, const std::string& town) {
       "lease, lower means less public money over the horizon. Whiskers are 95 % confidence "
       "intervals of the two means. A variant below and to the right of the baseline does better "
       "for less; one above and to the right buys more stabilised households at a higher cost, "
-      "and the table's cost per stabilised household says at what price.";
+      "and the table's cost per stabilised household says at what price. The baseline is the "
+      "small dot drawn on top; a ring around it is a variant at the same place.";
   return c;
 }
+
+namespace {
+
+// A swept pointer in words, with its unit: "/towns/jirkov/capacity/training_flat" ->
+// "Tréninkový byt: places in Jirkov". Pointers of other shapes keep their last segment.
+std::string parameter_words(const RunResult& r, const std::string& pointer) {
+  std::vector<std::string> parts;
+  std::string cur;
+  for (char ch : pointer.substr(pointer.empty() ? 0 : 1) + "/") {
+    if (ch == '/') {
+      parts.push_back(cur);
+      cur.clear();
+    } else {
+      cur += ch;
+    }
+  }
+  if (parts.size() >= 4 && parts[0] == "towns") {
+    const std::string town = town_label(r, parts[1]);
+    if (parts[2] == "capacity") return stage_label(r, parts[3]) + ": places in " + town;
+    if (parts[2] == "staffing") {
+      std::string service = parts[3];
+      for (std::size_t i = 0; i < r.info.services.size(); ++i)
+        if (r.info.services[i] == parts[3] && i < r.info.service_labels.size() &&
+            !r.info.service_labels[i].empty())
+          service = r.info.service_labels[i];
+      return service + ": full-time staff in " + town;
+    }
+  }
+  return parts.empty() ? pointer : parts.back() + " (" + pointer + ")";
+}
+
+}  // namespace
 
 std::vector<Chart> sweep_charts(const Input& in) {
   std::vector<Chart> charts;
@@ -678,17 +870,17 @@ std::vector<Chart> sweep_charts(const Input& in) {
       p.metric[row.metric] = {row.mean, row.ci_low, row.ci_high};
     }
     for (const auto& metric : shown) {
-      std::map<std::string, std::vector<std::pair<double, SeriesPoint>>> groups;
+      // Groups keyed by the other parameters' values: sorted numerically, not as text.
+      std::map<std::vector<double>, std::vector<std::pair<double, SeriesPoint>>> groups;
       double x_lo = INFINITY, x_hi = -INFINITY, y_lo = INFINITY, y_hi = -INFINITY;
       for (const auto& [id, p] : points) {
         auto mv = p.metric.find(metric);
         auto xv = p.values.find(parameters.front());
         if (mv == p.metric.end() || xv == p.values.end() || !std::isfinite(xv->second)) continue;
-        std::string key;
+        std::vector<double> key;
         for (std::size_t k = 1; k < parameters.size(); ++k) {
           auto it = p.values.find(parameters[k]);
-          if (!key.empty()) key += ", ";
-          key += parameters[k] + " = " + (it == p.values.end() ? "?" : svg::human(it->second));
+          key.push_back(it == p.values.end() ? kUndefined : it->second);
         }
         groups[key].push_back({xv->second, mv->second});
         x_lo = std::min(x_lo, xv->second);
@@ -702,15 +894,15 @@ std::vector<Chart> sweep_charts(const Input& in) {
       for (char& ch : metric_file)
         if (ch == ':') ch = '_';
       c.file = "sweep_" + file_id(town) + "_" + file_id(metric_file) + ".svg";
-      c.title =
-          metric_label(r, metric) + " against " + parameters.front() + " — " + town_label(r, town);
+      c.title = metric_label(r, metric) + " against " + parameter_words(r, parameters.front()) +
+                " — " + town_label(r, town);
       const std::string unit = unit_of(r, metric);
       Frame f;
       svg::fit_x(f, x_lo, x_hi, 6);
       svg::fit_y(f, std::min(0.0, y_lo), y_hi, 5);
       const AxisUnit yu = axis_unit(unit, std::max(std::fabs(f.y.d0), std::fabs(f.y.d1)));
       Document doc(kWidth, 420, c.title, chart_prefix(c.file));
-      svg::draw_frame(doc, f, c.title, "Swept value: " + parameters.front(),
+      svg::draw_frame(doc, f, c.title, parameter_words(r, parameters.front()),
                       axis_title(metric_label(r, metric), yu), 1, yu.factor);
       std::vector<LegendItem> items;
       std::size_t g = 0;
@@ -724,8 +916,13 @@ std::vector<Chart> sweep_charts(const Input& in) {
           lo.push_back(p.ci_low);
           hi.push_back(p.ci_high);
         }
-        const std::string colour = svg::variant_colour(g++);
-        const std::string name = "sweep:" + metric + (key.empty() ? "" : ":" + key);
+        // Black is the baseline's colour elsewhere: the sweep's lines start after it.
+        const std::string colour = svg::variant_colour(1 + g++);
+        std::string label;
+        for (std::size_t k = 0; k < key.size(); ++k)
+          label +=
+              (k ? ", " : "") + parameter_words(r, parameters[k + 1]) + " = " + svg::human(key[k]);
+        const std::string name = "sweep:" + metric + (label.empty() ? "" : ":" + label);
         doc.path(band(xs, lo, hi, f).str(),
                  attr("data-band", name) + " fill=\"" + colour + "\" fill-opacity=\"0.15\"");
         doc.path(polyline(xs, mean, f).str(), attr("data-series", name) +
@@ -734,7 +931,7 @@ std::vector<Chart> sweep_charts(const Input& in) {
         for (std::size_t k = 0; k < xs.size(); ++k)
           if (std::isfinite(mean[k]))
             doc.circle(f.x(xs[k]), f.y(mean[k]), 3, "fill=\"" + colour + "\"");
-        items.push_back({key.empty() ? "Mean" : key, colour, LegendItem::line});
+        items.push_back({label.empty() ? "Mean" : label, colour, LegendItem::line});
       }
       items.push_back({"Shaded: 95 % CI", "#bbbbbb", LegendItem::swatch});
       svg::draw_legend(doc, kLegendX, f.top + 10, items);

@@ -3,6 +3,7 @@
 // an old directory without the scenario or the engine.
 #include "prostup/writers.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -86,9 +87,10 @@ const char* to_string(Better b) {
   return "none";
 }
 
-// RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes inside.
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+// RFC 4180: quote a field holding the separator, a quote, CR or LF; double the quotes inside.
+std::string csv_field(std::string_view s, char separator = ',') {
+  const char special[] = {separator, '"', '\r', '\n', '\0'};
+  if (s.find_first_of(special) == std::string_view::npos) return std::string(s);
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += '"';
@@ -133,17 +135,24 @@ class OutFile {
 
 class CsvFile {
  public:
-  CsvFile(const fs::path& path, std::initializer_list<std::string_view> header) : file_(path) {
+  CsvFile(const fs::path& path, std::initializer_list<std::string_view> header, CsvDialect dialect)
+      : file_(path), dialect_(dialect) {
+    if (dialect_ == CsvDialect::excel_cs) file_.stream() << "\xEF\xBB\xBF";  // UTF-8 BOM
     for (auto h : header) field(h);
     end_row();
   }
   CsvFile& field(std::string_view s) {
-    if (!first_) file_.stream() << ',';
-    file_.stream() << csv_field(s);
+    const char sep = dialect_ == CsvDialect::excel_cs ? ';' : ',';
+    if (!first_) file_.stream() << sep;
+    file_.stream() << csv_field(s, sep);
     first_ = false;
     return *this;
   }
-  CsvFile& num(double v) { return field(format_number(v)); }
+  CsvFile& num(double v) {
+    std::string n = format_number(v);
+    if (dialect_ == CsvDialect::excel_cs) std::replace(n.begin(), n.end(), '.', ',');
+    return field(n);
+  }
   CsvFile& integer(long long v) { return field(std::to_string(v)); }
   void end_row() {
     file_.stream() << '\n';
@@ -154,6 +163,7 @@ class CsvFile {
 
  private:
   OutFile file_;
+  CsvDialect dialect_;
   bool first_ = true;
 };
 
@@ -209,6 +219,7 @@ json results_json(const RunResult& r, const json& manifest) {
   for (std::size_t i = 0; i < r.info.variants.size(); ++i)
     variants.push_back(
         {{"id", r.info.variants[i]},
+         {"label", i < r.info.variant_labels.size() ? r.info.variant_labels[i] : std::string()},
          {"description", i < r.info.variant_descriptions.size() ? r.info.variant_descriptions[i]
                                                                 : std::string()}});
   doc["variants"] = variants;
@@ -264,9 +275,11 @@ json results_json(const RunResult& r, const json& manifest) {
   return doc;
 }
 
-void write_outcomes(const RunResult& r, const fs::path& path) {
-  CsvFile csv(path, {"town", "variant", "metric", "mean", "sd", "ci_low", "ci_high", "p05", "p50",
-                     "p95", "replications"});
+void write_outcomes(const RunResult& r, const fs::path& path, CsvDialect dialect) {
+  CsvFile csv(path,
+              {"town", "variant", "metric", "mean", "sd", "ci_low", "ci_high", "p05", "p50", "p95",
+               "replications"},
+              dialect);
   for (const auto& tv : r.results)
     for (std::size_t k = 0; k < tv.metrics.size() && k < r.metric_info.size(); ++k) {
       const Summary& s = tv.metrics[k];
@@ -284,8 +297,8 @@ std::string stage_of(const std::string& series_name) {
   return colon == std::string::npos ? series_name : series_name.substr(colon + 1);
 }
 
-void write_timeseries(const RunResult& r, const fs::path& path) {
-  CsvFile csv(path, {"town", "variant", "month", "series", "mean", "ci_low", "ci_high"});
+void write_timeseries(const RunResult& r, const fs::path& path, CsvDialect dialect) {
+  CsvFile csv(path, {"town", "variant", "month", "series", "mean", "ci_low", "ci_high"}, dialect);
   for (const auto& tv : r.results)
     for (const auto& s : tv.series) {
       for (std::size_t t = 0; t < s.by_month.size(); ++t) {
@@ -302,8 +315,8 @@ void write_timeseries(const RunResult& r, const fs::path& path) {
   csv.close();
 }
 
-void write_flows(const RunResult& r, const fs::path& path) {
-  CsvFile csv(path, {"town", "variant", "from", "to", "kind", "mean_per_replication"});
+void write_flows(const RunResult& r, const fs::path& path, CsvDialect dialect) {
+  CsvFile csv(path, {"town", "variant", "from", "to", "kind", "mean_per_replication"}, dialect);
   for (const auto& tv : r.results)
     for (const auto& f : tv.flows) {
       csv.field(tv.town).field(tv.variant).field(f.from).field(f.to).field(f.kind);
@@ -312,8 +325,8 @@ void write_flows(const RunResult& r, const fs::path& path) {
   csv.close();
 }
 
-void write_time_to_lease(const RunResult& r, const fs::path& path) {
-  CsvFile csv(path, {"town", "variant", "month", "cum_incidence", "ci_low", "ci_high"});
+void write_time_to_lease(const RunResult& r, const fs::path& path, CsvDialect dialect) {
+  CsvFile csv(path, {"town", "variant", "month", "cum_incidence", "ci_low", "ci_high"}, dialect);
   for (const auto& tv : r.results)
     for (const auto& p : tv.time_to_lease) {
       csv.field(tv.town).field(tv.variant).integer(p.month);
@@ -322,9 +335,11 @@ void write_time_to_lease(const RunResult& r, const fs::path& path) {
   csv.close();
 }
 
-void write_comparison(const RunResult& r, const fs::path& path) {
-  CsvFile csv(path, {"town", "variant", "baseline", "metric", "diff_mean", "diff_ci_low",
-                     "diff_ci_high", "share_better", "replications"});
+void write_comparison(const RunResult& r, const fs::path& path, CsvDialect dialect) {
+  CsvFile csv(path,
+              {"town", "variant", "baseline", "metric", "diff_mean", "diff_ci_low", "diff_ci_high",
+               "share_better", "replications"},
+              dialect);
   for (const auto& c : r.comparisons) {
     csv.field(c.town).field(c.variant).field(c.baseline).field(c.metric);
     csv.num(c.diff_mean).num(c.diff_ci_low).num(c.diff_ci_high).num(c.share_better);
@@ -335,17 +350,17 @@ void write_comparison(const RunResult& r, const fs::path& path) {
 
 }  // namespace
 
-void write_run_outputs(const RunResult& r, const fs::path& dir) {
+void write_run_outputs(const RunResult& r, const fs::path& dir, CsvDialect dialect) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
     throw std::runtime_error(dir.string() + ": output directory does not exist");
   const json manifest(manifest_document(r.info));  // keys sorted, as every file here
   write_json(dir / "manifest.json", manifest);
-  write_outcomes(r, dir / "outcomes.csv");
-  write_timeseries(r, dir / "timeseries.csv");
-  write_flows(r, dir / "flows.csv");
-  write_time_to_lease(r, dir / "time_to_lease.csv");
-  write_comparison(r, dir / "comparison.csv");
+  write_outcomes(r, dir / "outcomes.csv", dialect);
+  write_timeseries(r, dir / "timeseries.csv", dialect);
+  write_flows(r, dir / "flows.csv", dialect);
+  write_time_to_lease(r, dir / "time_to_lease.csv", dialect);
+  write_comparison(r, dir / "comparison.csv", dialect);
   write_json(dir / "results.json", results_json(r, manifest));
 }
 

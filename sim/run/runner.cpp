@@ -19,13 +19,6 @@
 
 namespace prostup {
 
-const TownVariantResult* RunResult::find(const std::string& town,
-                                         const std::string& variant) const {
-  for (const auto& r : results)
-    if (r.town == town && r.variant == variant) return &r;
-  return nullptr;
-}
-
 double student_t_975(int dof) {
   // Two-sided 95 % quantiles of Student's t; beyond the table a 1/dof expansion.
   static const double table[] = {0,     12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365,

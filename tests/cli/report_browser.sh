@@ -2,9 +2,14 @@
 # report.html in a real browser: headless Chromium loads it from disk; the test fails on any
 # console message, any request that leaves the machine or any local file that is missing,
 # and on a blank page. A deliberately broken page is loaded first to show the checks see
-# such problems. Args: $1 = prostup binary, $2 = source directory. Exit 77 = skipped.
+# such problems. Then the layout (tests/cli/report_layout.js, injected into a copy of the
+# page): the summary (id="summary") starts on the first screen, nothing is wider than a
+# 400 px phone screen, no word is broken across lines (at 1400 and 400 px), and every chart
+# shows a baseline mark that nothing covers; a broken page is checked first here too.
+# Args: $1 = prostup binary, $2 = source directory. Exit 77 = skipped.
 set -u
 PROSTUP=$1
+SRC=${2:-}
 
 
 CHROMIUM=""
@@ -144,5 +149,69 @@ print(f"{len(files)} charts parse as XML")
 EOF
 else
   COLOURS="(python3 absent: not counted)"
+fi
+
+# Layout, in a copy of a page with report_layout.js injected; prints its findings. Chromium's
+# window is at least 500 px wide, so a phone's 400 px is an iframe of that width holding the
+# copy (srcdoc: the same origin, so the checks can write their findings to the top page).
+# layout PAGE WIDTH NAME
+layout() {
+  python3 - "$1" "$SRC/tests/cli/report_layout.js" "$TMP/$3.html" "$2" <<'EOF' || return 1
+import html, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+js = open(sys.argv[2], encoding="utf-8").read()
+at = page.rfind("</body>")
+page = page[:at] + "<script>" + js + "</script>" + page[at:]
+if int(sys.argv[4]) < 500:
+    page = ('<!DOCTYPE html><html><body style="margin:0"><iframe style="border:0" width="%s" '
+            'height="1000" srcdoc="%s"></iframe></body></html>' % (sys.argv[4], html.escape(page)))
+open(sys.argv[3], "w", encoding="utf-8").write(page)
+EOF
+  win=$2
+  [ "$win" -ge 500 ] || win=500
+  timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$(mktemp -d "$TMP/profile.XXXXXX")" --hide-scrollbars \
+    --virtual-time-budget=5000 --window-size="$win,1000" \
+    --dump-dom "file://$TMP/$3.html" 2>"$TMP/$3.err" |
+    sed -n '/^LAYOUT-BEGIN$/,/^LAYOUT-END$/p' | sed '1d;$d'
+}
+if [ -n "$SRC" ] && command -v python3 >/dev/null 2>&1; then
+  # Negative control: the summary below the first screen, a box wider than a phone, a word
+  # broken inside and a chart whose baseline line is covered.
+  cat >"$TMP/badlayout.html" <<'EOF'
+<!DOCTYPE html><html><head><meta name="viewport" content="width=device-width"></head><body>
+<p style="width:900px">wide</p>
+<p style="width:60px;overflow-wrap:anywhere">unbreakablewordthatmustbreak</p>
+<figure><svg width="200" height="100" viewBox="0 0 200 100"><title>covered</title>
+<line class="baseline" x1="0" y1="50" x2="200" y2="50" stroke="black" stroke-width="2"/>
+<rect x="0" y="0" width="200" height="100" fill="red"/></svg></figure>
+<div id="summary" style="margin-top:1500px">late</div></body></html>
+EOF
+  BAD=$(layout "$TMP/badlayout.html" 400 badcheck)
+  for want in "FAIL wider than the viewport" "FAIL word broken" "FAIL chart without a visible baseline"; do
+    printf '%s\n' "$BAD" | grep -q "$want" ||
+      fail "the layout checks did not see '$want' on a broken page: $BAD"
+  done
+  printf '%s\n' "$BAD" | grep -q '^summary-top 1[5-9][0-9][0-9]' ||
+    fail "the layout checks did not measure the late summary: $BAD"
+  # The report's charts are inline, so the copy needs nothing beside it.
+  for width in 1400 400; do
+    R=$(layout "$HTML" $width "layout$width")
+    echo "layout at $width px: $(printf '%s' "$R" | tr '\n' ' ' | head -c 300)"
+    [ -n "$R" ] || fail "no layout result at $width px: $(tail -5 "$TMP/layout$width.err")"
+    VW=$(printf '%s\n' "$R" | sed -n 's/^viewport //p')
+    [ "$width" -ne 400 ] || [ "${VW:-9999}" -le 420 ] || fail "viewport at 400 px is $VW px wide"
+    TOP=$(printf '%s\n' "$R" | sed -n 's/^summary-top //p')
+    { [ -n "$TOP" ] && [ "$TOP" -lt 1000 ]; } || fail "the summary starts at ${TOP:-?} px (>= 1000) at $width px"
+    CHARTS=$(printf '%s\n' "$R" | sed -n 's/^charts //p')
+    [ "${CHARTS:-0}" -gt 0 ] || fail "no charts seen at $width px"
+    if printf '%s\n' "$R" | grep -q '^FAIL'; then
+      printf '%s\n' "$R" | grep '^FAIL'
+      fail "layout problems at $width px"
+    fi
+  done
+else
+  echo "layout checks skipped: python3 or the source directory missing"
 fi
 echo "OK: report.html loads cleanly; screenshot $SIZE bytes, $COLOURS colours"

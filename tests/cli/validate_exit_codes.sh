@@ -60,6 +60,15 @@ expect 2 "$prostup" validate "$src/tests/bad/07-duplicate-key.json"
 expect 2 "$prostup" validate "$good" "$src/tests/bad/12-top-level-array.json"
 grep -qx "$good: ok" "$tmp/out" || fail "the valid file was not reported ok next to an invalid one"
 
+# The README's first command: the JSON Schema beside the scenarios is skipped, not an error;
+# a scenario that names the schema in its own "$schema" is still validated.
+expect 0 "$prostup" validate "$src"/scenarios/*.json
+grep -qx "$src/scenarios/scenario.schema.json: skipped (a JSON Schema, not a scenario)" "$tmp/out" ||
+  fail "the schema file was not skipped: $(cat "$tmp/out" "$tmp/err")"
+grep -qx "$src/scenarios/default.json: ok" "$tmp/out" || fail "default.json not validated"
+printf '{"$schema": "../scenarios/scenario.schema.json", "format_version": 1}' >"$tmp/named.json"
+expect 2 "$prostup" validate "$tmp/named.json"
+
 # Files that cannot be read: 1.
 expect 1 "$prostup" validate "$tmp/no-such-file.json"
 grep -qF "cannot read $tmp/no-such-file.json: " "$tmp/err" || fail "missing file: $(cat "$tmp/err")"

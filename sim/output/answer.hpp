@@ -1,0 +1,86 @@
+// The answer to a planner's question, "what does each variant change in my town and what
+// does it cost?", as data: built once from a RunResult and printed by the terminal summary
+// (cmd_run) and the report's summary (report.cpp). Private to sim/.
+//
+// Which metrics appear is data too: every metric flagged MetricInfo::headline, in catalogue
+// order; those whose unit is money ("CZK...") go to the cost column. A new headline metric
+// (an incremental cost per household housed, say) appears without touching this code.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "prostup/results.hpp"
+
+namespace prostup::answer {
+
+enum class Verdict { better, worse, higher, lower, no_difference, undefined };
+
+// "better" when the whole 95 % CI of the paired difference lies on the better side,
+// "worse" on the other; "higher"/"lower" for metrics with no better direction.
+Verdict verdict(const MetricInfo& m, double ci_low, double ci_high);
+
+struct Change {
+  const MetricInfo* metric = nullptr;
+  double diff = kUndefined, ci_low = kUndefined, ci_high = kUndefined;
+  Verdict verdict = Verdict::undefined;
+};
+
+struct VariantAnswer {
+  std::string id, label;
+  std::vector<Change> outcomes;  // headline metrics that are not money
+  std::vector<Change> costs;     // headline metrics in CZK
+};
+
+// One binding constraint of the exact model, parsed from its line so it can be ranked.
+struct Binding {
+  std::string what;  // "Tréninkový byt" or "Dluhové poradenství (caseload)"
+  double demand = 0, capacity = 0;
+  int from_month = 0;
+  std::string line;  // the line as written, for lines that do not parse
+  double excess() const { return demand - capacity; }
+};
+
+struct TownAnswer {
+  std::string town, label;              // "*" / "All towns" for the total
+  std::vector<Change> baseline;         // the baseline's level of each headline metric
+  std::vector<VariantAnswer> variants;  // only variants that change something here
+  std::vector<std::string> untouched;   // labels of variants identical to the baseline here
+  std::vector<Binding> binding;         // ranked by excess demand, largest first
+};
+
+// Whether `variant` changes anything in `town`: with common random numbers an untouched
+// town gets the same draws and the same outcome in every replication, so every paired
+// difference is exactly zero. True when the run has no comparison to tell.
+bool changes_town(const RunResult& r, const std::string& town, const std::string& variant);
+
+// Per town (scenario order, then "All towns" when there are several), from the run's
+// comparisons. `variant_label` maps an id to the label people read.
+std::vector<TownAnswer> answers(const RunResult& r);
+
+// Binding lines ("LABEL: demand D, capacity C from month M") ranked by D - C, largest first.
+std::vector<Binding> ranked_binding(const std::vector<std::string>& lines);
+
+// The label of a variant from RunInfo::variant_labels; the id where there is none.
+std::string variant_label(const RunInfo& info, const std::string& id);
+
+// Money in one format everywhere: "1.25 bn CZK", "12.5 M CZK", "172 k CZK", "950 CZK";
+// `sign` puts "+" before positive values (differences). `unit` is the metric's unit
+// ("CZK", "CZK per household").
+std::string money(double v, const std::string& unit = "CZK", bool sign = false);
+
+// A level ("41.2 %", "3.5 months", "1.25 bn CZK") and a difference with its interval
+// ("+4.1 pp [+2.0, +6.2]", "+172 k CZK [+150 k, +190 k]").
+std::string level_text(double v, const MetricInfo& m);
+std::string change_text(const Change& c);
+// The same level for a table whose row names the unit: "41.2 %", "3.5", "1.25 bn";
+// table_unit gives the row's unit ("", "months", "CZK", "CZK per household").
+std::string table_text(double v, const MetricInfo& m);
+std::string table_unit(const MetricInfo& m);
+
+// The words of the summary: metric names and verdicts (English; the report's catalogue).
+std::string metric_words(const std::string& name);
+const char* verdict_words(Verdict v);
+const char* verdict_mark(Verdict v);  // "▲" better, "▼" worse, "=" no clear difference
+
+}  // namespace prostup::answer

@@ -1,0 +1,44 @@
+#!/bin/sh
+# The terminal summary of `prostup run` for the default scenario: the answer in under 40 lines,
+# per town only the variants that change it, markers, one money format, the top 3 binding
+# constraints ranked by excess demand, and the report's path; --verbose keeps the full listing.
+# Args: $1 = prostup binary, $2 = source directory.
+set -u
+prostup=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() {
+  echo "FAIL: $*"
+  failures=$((failures + 1))
+}
+"$prostup" run --replications 4 --months 24 -o "$tmp/out" >"$tmp/short" 2>"$tmp/err" ||
+  { cat "$tmp/err"; echo "FAIL: run exited $?"; exit 1; }
+lines=$(wc -l <"$tmp/short")
+[ "$lines" -lt 40 ] || fail "the summary has $lines lines (40 or more)"
+grep -qx "Report: $tmp/out/report.html" "$tmp/short" || fail "no 'Report: PATH' line"
+for town in Most Litvínov Jirkov Obrnice Trmice "All towns"; do
+  grep -q "^$town (baseline: " "$tmp/short" || fail "no answer for $town"
+done
+# The Jirkov variant touches Jirkov only: said once, and absent from Most's answer.
+grep -q "^Left out where they change nothing: Jirkov: +20 tréninkových bytů (Most, Litvínov, Obrnice, Trmice)" "$tmp/short" ||
+  fail "the untouched variants are not said once: $(grep '^Left out' "$tmp/short")"
+sed -n '/^Most (baseline/,/^$/p' "$tmp/short" | grep -q "Jirkov: +20" &&
+  fail "Most's answer lists the Jirkov-only variant"
+grep -q "▲ better, ▼ worse, = no clear difference" "$tmp/short" || fail "no marker key"
+# Money: one format, "N[.NN] bn|M|k CZK", never "1249.26 M" or a bare long number.
+grep -o '[^ ]* [^ ]* CZK' "$tmp/short" | grep -Ev '^[[+-]*[0-9]+(\.[0-9]+)? (bn|M|k) CZK$|^[^ ]* [[+-]*[0-9]{1,3} CZK$' |
+  sed 's/^/  money not in the one format: /' | grep . && fail "money in another format"
+# Binding constraints: at most 3, in decreasing excess.
+grep -E '^  [0-9]+\. .*demand [0-9]+ for [0-9]+ places \([+-][0-9]+\)' "$tmp/short" >"$tmp/binding"
+n=$(wc -l <"$tmp/binding")
+{ [ "$n" -ge 1 ] && [ "$n" -le 3 ]; } || fail "$n binding constraints listed (want 1 to 3)"
+sed 's/.*(\([+-][0-9]*\)).*/\1/' "$tmp/binding" | tr -d + | sort -n -r -c 2>/dev/null ||
+  fail "binding constraints not ranked by excess: $(cat "$tmp/binding")"
+# --verbose: today's full listing, every variant for every town.
+"$prostup" run --replications 4 --months 24 --no-report --verbose -o "$tmp/verbose" >"$tmp/long" 2>&1 ||
+  fail "run --verbose exited $?"
+[ "$(grep -c 'minus baseline' "$tmp/long")" -eq 18 ] ||
+  fail "--verbose does not list 3 variants x 6 rows: $(grep -c 'minus baseline' "$tmp/long")"
+[ "$failures" -eq 0 ] || { cat "$tmp/short"; exit 1; }
+echo "OK: summary in $lines lines"
