@@ -40,7 +40,7 @@ void redraw(const fs::path& dir) {
     }
   } cleanup{staging};
   test_signal_point("write");
-  write_report(dir, staging);
+  write_report(dir, staging, &g_cancel);
   if (g_cancel) throw RunCancelled();
   const fs::path new_charts = staging / "charts";
   if (fs::exists(new_charts, ec)) {

@@ -169,9 +169,8 @@ int cmd_run(const RunArgs& a) {
     // A signal while writing is seen between the steps, and commit() refuses after one.
     test_signal_point("write");
     if (g_cancel) throw RunCancelled();
-    write_run_outputs(r, staged->staging());
-    if (g_cancel) throw RunCancelled();
-    if (!a.no_report) write_report(staged->staging());
+    write_run_outputs(r, staged->staging(), &g_cancel);
+    if (!a.no_report) write_report(staged->staging(), staged->staging(), &g_cancel);
     staged->commit();
     if (std::getenv("PROSTUP_TEST_PEAK_RSS"))  // test hook: tests/cli/run_memory_estimate.sh
       std::fprintf(stderr, "peak_rss_bytes %lld\n", peak_resident_bytes());

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <system_error>
 
+#include "prostup/runner.hpp"
+
 namespace prostup {
 
 namespace fs = std::filesystem;
@@ -335,17 +337,25 @@ void write_comparison(const RunResult& r, const fs::path& path) {
 
 }  // namespace
 
-void write_run_outputs(const RunResult& r, const fs::path& dir) {
+void write_run_outputs(const RunResult& r, const fs::path& dir, const volatile bool* cancel) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
     throw std::runtime_error(dir.string() + ": output directory does not exist");
+  // Between files: a large run writes for seconds, and Ctrl-C should not wait for all.
+  auto check = [cancel] {
+    if (cancel && *cancel) throw RunCancelled();
+  };
   const json manifest(manifest_document(r.info));  // keys sorted, as every file here
   write_json(dir / "manifest.json", manifest);
+  check();
   write_outcomes(r, dir / "outcomes.csv");
+  check();
   write_timeseries(r, dir / "timeseries.csv");
+  check();
   write_flows(r, dir / "flows.csv");
   write_time_to_lease(r, dir / "time_to_lease.csv");
   write_comparison(r, dir / "comparison.csv");
+  check();
   write_json(dir / "results.json", results_json(r, manifest));
 }
 
