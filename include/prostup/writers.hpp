@@ -17,9 +17,11 @@ enum class CsvDialect { rfc4180, excel_cs };
 
 // Writes manifest.json, outcomes.csv, timeseries.csv, flows.csv, time_to_lease.csv,
 // comparison.csv and results.json into `dir` (which must exist). Throws
-// std::runtime_error with a clear message on I/O failure.
+// std::runtime_error with a clear message on I/O failure. When `cancel` is set (by a signal
+// handler) it stops between files with RunCancelled (prostup/runner.hpp).
 void write_run_outputs(const RunResult& r, const std::filesystem::path& dir,
-                       CsvDialect dialect = CsvDialect::rfc4180);
+                       CsvDialect dialect = CsvDialect::rfc4180,
+                       const volatile bool* cancel = nullptr);
 
 // manifest.json's document: format, program and version, the scenario (name, title, path,
 // SHA-256), seed, replications, months, threads, variants, towns, stages and services with
@@ -34,6 +36,8 @@ std::string format_number(double v);
 // Throws std::runtime_error on unreadable or malformed inputs.
 void write_report(const std::filesystem::path& dir);
 // The same, drawn from the files in `dir` into out_dir/charts and out_dir/report.html.
-void write_report(const std::filesystem::path& dir, const std::filesystem::path& out_dir);
+// `cancel` as for write_run_outputs, checked between charts.
+void write_report(const std::filesystem::path& dir, const std::filesystem::path& out_dir,
+                  const volatile bool* cancel = nullptr);
 
 }  // namespace prostup

@@ -220,7 +220,7 @@ int run_plan(const PlanArgs& a) {
   // All or nothing: a report that cannot be drawn (a full disk) fails the command and
   // nothing is committed.
   if (g_cancel) throw RunCancelled();
-  if (!a.no_report) write_report(out.staging());
+  if (!a.no_report) write_report(out.staging(), out.staging(), &g_cancel);
   out.commit();
 
   // The answer goes to stdout even with --quiet: it is what the command is for.

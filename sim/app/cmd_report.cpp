@@ -23,6 +23,11 @@ void redraw(const fs::path& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
     throw report::InputError(dir.string() + ": not an output directory");
+  const fs::path charts = dir / "charts";
+  if (fs::exists(fs::symlink_status(charts, ec)) &&
+      !fs::is_directory(fs::symlink_status(charts, ec)))
+    throw std::runtime_error("cannot draw the charts: " + charts.string() +
+                             " exists and is not a directory");
   const fs::path staging = dir / (".report.tmp-" + std::to_string(::getpid()));
   fs::remove_all(staging, ec);
   fs::create_directory(staging, ec);
@@ -35,9 +40,9 @@ void redraw(const fs::path& dir) {
     }
   } cleanup{staging};
   test_signal_point("write");
-  write_report(dir, staging);
+  write_report(dir, staging, &g_cancel);
   if (g_cancel) throw RunCancelled();
-  const fs::path charts = dir / "charts", new_charts = staging / "charts";
+  const fs::path new_charts = staging / "charts";
   if (fs::exists(new_charts, ec)) {
     if (fs::exists(charts, ec)) {
       exchange_paths(new_charts, charts);  // the old charts end up in staging, removed below

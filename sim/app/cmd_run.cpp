@@ -261,9 +261,9 @@ int cmd_run(const RunArgs& a) {
     test_signal_point("write");
     if (g_cancel) throw RunCancelled();
     write_run_outputs(r, staged->staging(),
-                      a.csv_dialect == "excel-cs" ? CsvDialect::excel_cs : CsvDialect::rfc4180);
-    if (g_cancel) throw RunCancelled();
-    if (!a.no_report) write_report(staged->staging());
+                      a.csv_dialect == "excel-cs" ? CsvDialect::excel_cs : CsvDialect::rfc4180,
+                      &g_cancel);
+    if (!a.no_report) write_report(staged->staging(), staged->staging(), &g_cancel);
     staged->commit();
     if (std::getenv("PROSTUP_TEST_PEAK_RSS"))  // test hook: tests/cli/run_memory_estimate.sh
       std::fprintf(stderr, "peak_rss_bytes %lld\n", peak_resident_bytes());

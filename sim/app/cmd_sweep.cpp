@@ -298,7 +298,7 @@ int run_sweep(const SweepArgs& a) {
   // All or nothing: a report that cannot be drawn (a full disk) fails the command and
   // nothing is committed.
   if (g_cancel) throw RunCancelled();
-  if (!a.no_report) write_report(out.staging());
+  if (!a.no_report) write_report(out.staging(), out.staging(), &g_cancel);
   out.commit();
 
   if (!a.quiet) {

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "answer.hpp"
+#include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
 #include "svg.hpp"
 
@@ -340,8 +341,12 @@ void write_report(const fs::path& dir) {
   write_report(dir, dir);
 }
 
-void write_report(const fs::path& dir, const fs::path& out_dir) {
+void write_report(const fs::path& dir, const fs::path& out_dir, const volatile bool* cancel) {
+  auto check = [cancel] {
+    if (cancel && *cancel) throw RunCancelled();
+  };
   const Input in = report::read_input(dir);
+  check();
   const RunResult& r = in.run;
   const fs::path charts_dir = out_dir / "charts";
   std::error_code ec;
@@ -349,6 +354,7 @@ void write_report(const fs::path& dir, const fs::path& out_dir) {
   if (ec) throw std::runtime_error(charts_dir.string() + ": cannot create (" + ec.message() + ")");
 
   auto emit = [&](const Chart& c) {
+    check();
     write_text(charts_dir / c.file, c.svg);
     return figure(c);
   };

@@ -14,6 +14,8 @@
 #include <string_view>
 #include <system_error>
 
+#include "prostup/runner.hpp"
+
 namespace prostup {
 
 namespace fs = std::filesystem;
@@ -350,17 +352,26 @@ void write_comparison(const RunResult& r, const fs::path& path, CsvDialect diale
 
 }  // namespace
 
-void write_run_outputs(const RunResult& r, const fs::path& dir, CsvDialect dialect) {
+void write_run_outputs(const RunResult& r, const fs::path& dir, CsvDialect dialect,
+                       const volatile bool* cancel) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
     throw std::runtime_error(dir.string() + ": output directory does not exist");
+  // Between files: a large run writes for seconds, and Ctrl-C should not wait for all.
+  auto check = [cancel] {
+    if (cancel && *cancel) throw RunCancelled();
+  };
   const json manifest(manifest_document(r.info));  // keys sorted, as every file here
   write_json(dir / "manifest.json", manifest);
+  check();
   write_outcomes(r, dir / "outcomes.csv", dialect);
+  check();
   write_timeseries(r, dir / "timeseries.csv", dialect);
+  check();
   write_flows(r, dir / "flows.csv", dialect);
   write_time_to_lease(r, dir / "time_to_lease.csv", dialect);
   write_comparison(r, dir / "comparison.csv", dialect);
+  check();
   write_json(dir / "results.json", results_json(r, manifest));
 }
 
