@@ -201,6 +201,7 @@ int run_plan(const PlanArgs& a) {
 
   const std::string report_error = a.no_report ? "" : report_failure(out.staging());
   out.commit();
+  record_in_catalog(a.catalog, "plan", ls.text, dir);
 
   // The answer goes to stdout even with --quiet: it is what the command is for.
   auto describe = [&](const PlanPoint& p) {

@@ -210,6 +210,7 @@ int cmd_run(const RunArgs& a) {
       return exit_code_for_signal();
     }
     staged->commit();
+    record_in_catalog(a.catalog, "run", ls.text, out);
     if (!a.quiet) {
       print_summary(r, models);
       bool any = false;

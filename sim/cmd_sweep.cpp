@@ -189,6 +189,7 @@ int run_sweep(const SweepArgs& a) {
 
   const std::string report_error = a.no_report ? "" : report_failure(out.staging());
   out.commit();
+  record_in_catalog(a.catalog, "sweep", ls.text, dir);
 
   if (!a.quiet) {
     // The headline outcome for all towns together, point by point.

@@ -6,6 +6,13 @@
 #include "prostup/cli.hpp"
 #include "prostup/parallel.hpp"
 
+// --catalog PATH and --no-catalog of the commands that record themselves (docs/catalog.md).
+static void add_catalog_options(CLI::App* cmd, prostup::CatalogOptions& c) {
+  cmd->add_option("--catalog", c.path,
+                  "Run catalog (default $PROSTUP_CATALOG, else prostup-out/catalog.sqlite)");
+  cmd->add_flag("--no-catalog", c.disabled, "Do not record this run in the catalog");
+}
+
 static int run_cli(int argc, char** argv) {
   using namespace prostup;
   CLI::App app{
@@ -40,6 +47,7 @@ static int run_cli(int argc, char** argv) {
                 "Replace a non-empty output directory; ignore the memory estimate");
   run->add_flag("--no-report", ra.no_report, "Do not draw charts and report.html");
   run->add_flag("--dry-run", ra.dry_run, "Print the memory and time estimate and stop");
+  add_catalog_options(run, ra.catalog);
 
   SweepArgs sa;
   auto* sweep =
@@ -55,6 +63,7 @@ static int run_cli(int argc, char** argv) {
   sweep->add_flag("--force", sa.force);
   sweep->add_flag("--no-report", sa.no_report, "Do not draw charts and report.html");
   sweep->add_option("--variant", sa.variant, "Variant id to sweep (default: baseline)");
+  add_catalog_options(sweep, sa.catalog);
 
   PlanArgs pa;
   auto* plan =
@@ -74,6 +83,7 @@ static int run_cli(int argc, char** argv) {
   plan->add_flag("--quiet", pa.quiet);
   plan->add_flag("--force", pa.force);
   plan->add_flag("--no-report", pa.no_report, "Do not draw charts and report.html");
+  add_catalog_options(plan, pa.catalog);
 
   ReportArgs rpa;
   auto* report =
@@ -85,6 +95,19 @@ static int run_cli(int argc, char** argv) {
   cohort->add_option("file", ca.file, "Scenario JSON (default: the built-in scenario)");
   cohort->add_option("-o,--output", ca.out_dir, "Output directory");
   cohort->add_flag("--force", ca.force);
+
+  RunsArgs rna;
+  auto* runs = app.add_subcommand("runs", "What the run catalog remembers: list, show, diff");
+  runs->require_subcommand(1);
+  runs->add_option("--catalog", rna.catalog.path,
+                   "Run catalog (default $PROSTUP_CATALOG, else prostup-out/catalog.sqlite)");
+  auto* runs_list = runs->add_subcommand("list", "Every recorded run, oldest first");
+  runs_list->add_option("--scenario", rna.scenario, "Only runs of this scenario name");
+  auto* runs_show = runs->add_subcommand("show", "One run's settings and headline outcomes");
+  runs_show->add_option("id", rna.ids, "Run id")->required()->expected(1);
+  auto* runs_diff = runs->add_subcommand(
+      "diff", "What changed between two runs: scenario by JSON pointer, headline outcomes");
+  runs_diff->add_option("ids", rna.ids, "Two run ids: older, newer")->required()->expected(2);
 
   try {
     app.parse(argc, argv);
@@ -115,6 +138,10 @@ static int run_cli(int argc, char** argv) {
     if (*plan) return cmd_plan(pa);
     if (*report) return cmd_report(rpa);
     if (*cohort) return cmd_cohort(ca);
+    if (*runs) {
+      rna.action = *runs_list ? "list" : *runs_show ? "show" : "diff";
+      return cmd_runs(rna);
+    }
   } catch (const std::exception& e) {
     std::cerr << "prostup: internal error: " << e.what() << "\n";
     return kExitFailure;

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "prostup/catalog.hpp"
+
 namespace prostup {
 
 inline constexpr int kExitOk = 0, kExitFailure = 1, kExitInvalid = 2;
@@ -30,6 +32,7 @@ struct RunArgs {
   std::vector<std::string> variants;  // empty = all
   bool variants_given = false;
   bool quiet = false, force = false, no_report = false, dry_run = false;
+  CatalogOptions catalog;
 };
 int cmd_run(const RunArgs& a);
 
@@ -39,6 +42,7 @@ struct SweepArgs {
   int replications = -1, threads = 0, months = -1;
   long long seed = -1;
   bool quiet = false, force = false, no_report = false;
+  CatalogOptions catalog;
 };
 int cmd_sweep(const SweepArgs& a);
 
@@ -48,6 +52,7 @@ struct PlanArgs {
   int replications = -1, threads = 0, months = -1;
   long long seed = -1;
   bool quiet = false, force = false, no_report = false;
+  CatalogOptions catalog;
 };
 int cmd_plan(const PlanArgs& a);
 
@@ -61,5 +66,14 @@ struct CohortArgs {
   bool force = false;
 };
 int cmd_cohort(const CohortArgs& a);
+
+// `prostup runs list [--scenario NAME] | show ID | diff ID1 ID2` (docs/catalog.md).
+struct RunsArgs {
+  std::string action;  // list, show, diff
+  std::vector<std::string> ids;
+  std::string scenario;
+  CatalogOptions catalog;
+};
+int cmd_runs(const RunsArgs& a);
 
 }  // namespace prostup
