@@ -8,6 +8,7 @@
 
 #include <csignal>
 #include <iostream>
+#include <mutex>
 #include <sstream>
 
 #include "../sim/run_support.hpp"
@@ -56,8 +57,17 @@ class SignalScope {
   struct sigaction old_term_ {};
 };
 
+// The commands share the process's signal handlers, cancel flag and std::cerr: one at a time
+// (another Python thread calling in waits, without holding the GIL).
+std::mutex g_command_mutex;
+
 template <class Body>
 py::tuple call_command(Body&& body) {
+  std::unique_lock<std::mutex> one_at_a_time(g_command_mutex, std::defer_lock);
+  {
+    py::gil_scoped_release nogil;
+    one_at_a_time.lock();
+  }
   int rc = kExitFailure, sig = 0;
   std::string err;
   {
