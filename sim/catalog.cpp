@@ -174,7 +174,7 @@ std::string catalog_path(const CatalogOptions& opt) {
   return (fs::path("prostup-out") / "catalog.sqlite").string();
 }
 
-Catalog::Catalog(const std::string& path) : db_(new Db), path_(path) {
+Catalog::Catalog(const std::string& path, int busy_timeout_ms) : db_(new Db), path_(path) {
   try {
     std::error_code ec;
     const fs::path p(path);
@@ -186,7 +186,7 @@ Catalog::Catalog(const std::string& path) : db_(new Db), path_(path) {
                          (db_->handle ? sqlite3_errmsg(db_->handle) : "out of memory"));
     sqlite3* db = db_->handle;
     // Two runs finishing together wait for each other instead of failing.
-    sqlite3_busy_timeout(db, 10000);
+    sqlite3_busy_timeout(db, busy_timeout_ms);
     exec(db, "PRAGMA journal_mode=WAL", path);
     const int found = user_version(db, path);
     if (found > kCatalogSchemaVersion)

@@ -104,6 +104,26 @@ TEST_CASE("a damaged catalog is refused with its path", "[catalog]") {
   }
 }
 
+TEST_CASE("a catalog locked past the busy timeout gives a CatalogError, not a hang", "[catalog]") {
+  TempDir dir;
+  const std::string path = (dir.path / "catalog.sqlite").string();
+  { Catalog c(path); }
+  sqlite3* holder = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &holder) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(holder, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  try {
+    Catalog c(path, 50);
+    c.record(sample_run("most", 1), sample_outcomes(0.4));
+    FAIL("recorded while another connection held the lock");
+  } catch (const CatalogError& e) {
+    CHECK_THAT(e.what(), Catch::Contains("locked"));
+  }
+  sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(holder);
+  Catalog c(path);  // released: the record goes in
+  CHECK(c.record(sample_run("most", 1), sample_outcomes(0.4)) == 1);
+}
+
 TEST_CASE("a catalog of a newer schema version is refused", "[catalog]") {
   TempDir dir;
   const std::string path = (dir.path / "catalog.sqlite").string();

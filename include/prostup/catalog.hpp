@@ -56,8 +56,9 @@ struct CatalogOutcome {
 
 class Catalog {
  public:
-  // Opens (creating when missing) and checks the schema version. Throws CatalogError.
-  explicit Catalog(const std::string& path);
+  // Opens (creating when missing) and checks the schema version. Throws CatalogError, also
+  // when another connection holds the write lock for longer than `busy_timeout_ms`.
+  explicit Catalog(const std::string& path, int busy_timeout_ms = 10000);
   ~Catalog();
   Catalog(const Catalog&) = delete;
   Catalog& operator=(const Catalog&) = delete;
