@@ -99,6 +99,7 @@ static int run_cli(int argc, char** argv) {
   RunsArgs rna;
   auto* runs = app.add_subcommand("runs", "What the run catalog remembers: list, show, diff");
   runs->require_subcommand(1);
+  runs->fallthrough();  // `runs list --catalog PATH` as well as `runs --catalog PATH list`
   runs->add_option("--catalog", rna.catalog.path,
                    "Run catalog (default $PROSTUP_CATALOG, else prostup-out/catalog.sqlite)");
   auto* runs_list = runs->add_subcommand("list", "Every recorded run, oldest first");

@@ -37,7 +37,7 @@ run nc --seed 3 --catalog "$CAT" --no-catalog || fail "run with --no-catalog fai
 PROSTUP_CATALOG="$CAT" "$PROSTUP" runs list >"$TMP/list" || fail "runs list failed"
 [ "$(grep -c ' run ' "$TMP/list")" -eq 2 ] || fail "expected 2 runs listed: $(cat "$TMP/list")"
 grep -qF "$TMP/nc" "$TMP/list" && fail "--no-catalog was recorded"
-"$PROSTUP" runs --catalog "$CAT" list --scenario nosuch | grep -q "No runs recorded" \
+"$PROSTUP" runs list --scenario nosuch --catalog "$CAT" | grep -q "No runs recorded" \
   || fail "runs list --scenario does not filter"
 
 # runs diff: the scenario change by pointer, the settings, both intervals per town.
