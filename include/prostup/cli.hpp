@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "prostup/catalog.hpp"
+
 namespace prostup {
 
 inline constexpr int kExitOk = 0, kExitFailure = 1, kExitInvalid = 2;
@@ -32,6 +34,7 @@ struct RunArgs {
   bool quiet = false, force = false, no_report = false, dry_run = false;
   bool verbose = false;                 // today's full listing instead of the short answer
   std::string csv_dialect = "rfc4180";  // or "excel-cs"
+  CatalogOptions catalog;
 };
 int cmd_run(const RunArgs& a);
 
@@ -41,6 +44,7 @@ struct SweepArgs {
   int replications = -1, threads = 0, months = -1;
   long long seed = -1;
   bool quiet = false, force = false, no_report = false;
+  CatalogOptions catalog;
 };
 int cmd_sweep(const SweepArgs& a);
 
@@ -50,6 +54,7 @@ struct PlanArgs {
   int replications = -1, threads = 0, months = -1;
   long long seed = -1;
   bool quiet = false, force = false, no_report = false;
+  CatalogOptions catalog;
 };
 int cmd_plan(const PlanArgs& a);
 
@@ -63,5 +68,14 @@ struct CohortArgs {
   bool force = false;
 };
 int cmd_cohort(const CohortArgs& a);
+
+// `prostup runs list [--scenario NAME] | show ID | diff ID1 ID2` (docs/catalog.md).
+struct RunsArgs {
+  std::string action;  // list, show, diff
+  std::vector<std::string> ids;
+  std::string scenario;
+  CatalogOptions catalog;
+};
+int cmd_runs(const RunsArgs& a);
 
 }  // namespace prostup

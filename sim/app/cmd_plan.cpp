@@ -222,6 +222,7 @@ int run_plan(const PlanArgs& a) {
   if (g_cancel) throw RunCancelled();
   if (!a.no_report) write_report(out.staging(), out.staging(), &g_cancel);
   out.commit();
+  record_in_catalog(a.catalog, "plan", ls.text, dir);
 
   // The answer goes to stdout even with --quiet: it is what the command is for.
   auto describe = [&](const PlanPoint& p) {

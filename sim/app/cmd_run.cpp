@@ -265,6 +265,7 @@ int cmd_run(const RunArgs& a) {
                       &g_cancel);
     if (!a.no_report) write_report(staged->staging(), staged->staging(), &g_cancel);
     staged->commit();
+    record_in_catalog(a.catalog, "run", ls.text, out);
     if (std::getenv("PROSTUP_TEST_PEAK_RSS"))  // test hook: tests/cli/run_memory_estimate.sh
       std::fprintf(stderr, "peak_rss_bytes %lld\n", peak_resident_bytes());
     if (!a.quiet && !a.verbose) print_answer(r, out, !a.no_report);

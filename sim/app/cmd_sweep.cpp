@@ -300,6 +300,7 @@ int run_sweep(const SweepArgs& a) {
   if (g_cancel) throw RunCancelled();
   if (!a.no_report) write_report(out.staging(), out.staging(), &g_cancel);
   out.commit();
+  record_in_catalog(a.catalog, "sweep", ls.text, dir);
 
   if (!a.quiet) {
     // The headline outcome for all towns together, point by point.

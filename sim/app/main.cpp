@@ -55,6 +55,16 @@ void add_run_options(CLI::App& cmd, Args& a) {
       ->check(whole_number(1, 600));
 }
 
+// --catalog PATH and --no-catalog of the commands that record themselves (docs/catalog.md).
+void add_catalog_options(CLI::App& cmd, prostup::CatalogOptions& c) {
+  cmd.add_option("--catalog", c.path,
+                 "Run catalog to record this run in (default: $PROSTUP_CATALOG, else "
+                 "prostup-out/catalog.sqlite; e.g. --catalog ~/runs.sqlite)");
+  cmd.add_flag("--no-catalog", c.disabled,
+               "Do not record this run in the catalog (default: off, recorded; e.g. "
+               "--no-catalog for a throw-away run)");
+}
+
 }  // namespace
 
 static int run_cli(int argc, char** argv) {
@@ -85,6 +95,7 @@ static int run_cli(int argc, char** argv) {
   run->add_option("-o,--output", ra.out_dir,
                   "Output directory (default: prostup-out/<scenario name>; e.g. -o out/jirkov)");
   add_run_options(*run, ra);
+  add_catalog_options(*run, ra.catalog);
   auto* vopt = run->add_option(
       "--variants", variants_csv,
       "Comma-separated variant ids, empty = baseline only (default: all; e.g. --variants "
@@ -122,6 +133,7 @@ static int run_cli(int argc, char** argv) {
                     "Output directory (default: prostup-out/<scenario name>-sweep; e.g. -o "
                     "out/sweep)");
   add_run_options(*sweep, sa);
+  add_catalog_options(*sweep, sa.catalog);
   sweep->add_flag("--quiet", sa.quiet,
                   "No progress or summary output (default: off; e.g. --quiet in scripts)");
   sweep->add_flag("--force", sa.force,
@@ -160,6 +172,7 @@ static int run_cli(int argc, char** argv) {
                    "Output directory (default: prostup-out/<scenario name>-plan; e.g. -o "
                    "out/plan)");
   add_run_options(*plan, pa);
+  add_catalog_options(*plan, pa.catalog);
   plan->add_flag("--quiet", pa.quiet,
                  "No progress or summary output (default: off; e.g. --quiet in scripts)");
   plan->add_flag("--force", pa.force,
@@ -186,6 +199,26 @@ static int run_cli(int argc, char** argv) {
   cohort->add_flag(
       "--force", ca.force,
       "Replace a non-empty output directory (default: off; e.g. --force -o out/again)");
+
+  RunsArgs rna;
+  auto* runs = app.add_subcommand("runs", "What the run catalog remembers: list, show, diff");
+  runs->require_subcommand(1);
+  runs->fallthrough();  // `runs list --catalog PATH` as well as `runs --catalog PATH list`
+  runs->add_option("--catalog", rna.catalog.path,
+                   "Run catalog to read (default: $PROSTUP_CATALOG, else "
+                   "prostup-out/catalog.sqlite; e.g. --catalog ~/runs.sqlite)");
+  auto* runs_list = runs->add_subcommand("list", "Every recorded run, oldest first");
+  runs_list->add_option("--scenario", rna.scenario,
+                        "Only runs of this scenario name (default: all; e.g. --scenario jirkov)");
+  auto* runs_show = runs->add_subcommand("show", "One run's settings and headline outcomes");
+  runs_show->add_option("id", rna.ids, "Run id (required; e.g. 12, from `prostup runs list`)")
+      ->required()
+      ->expected(1);
+  auto* runs_diff = runs->add_subcommand(
+      "diff", "What changed between two runs: scenario by JSON pointer, headline outcomes");
+  runs_diff->add_option("ids", rna.ids, "Two run ids, older then newer (required; e.g. 11 12)")
+      ->required()
+      ->expected(2);
 
   try {
     app.parse(argc, argv);
@@ -216,6 +249,10 @@ static int run_cli(int argc, char** argv) {
     if (*plan) return cmd_plan(pa);
     if (*report) return cmd_report(rpa);
     if (*cohort) return cmd_cohort(ca);
+    if (*runs) {
+      rna.action = *runs_list ? "list" : *runs_show ? "show" : "diff";
+      return cmd_runs(rna);
+    }
   } catch (const std::exception& e) {
     std::cerr << "prostup: internal error: " << e.what() << "\n";
     return kExitFailure;

@@ -1,0 +1,250 @@
+// prostup._core: the C++ side of the Python module (docs/python.md). Each command runs the
+// same library function as the `prostup` executable, into a folder the Python side reads,
+// so the tables are the CLI's bytes by construction. The GIL is released while simulating;
+// SIGINT (Ctrl-C, a notebook's interrupt) stops the run through the runner's cancel flag and
+// surfaces as KeyboardInterrupt.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <csignal>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+
+#include "../sim/app/run_support.hpp"
+#include "prostup/catalog.hpp"
+#include "prostup/cli.hpp"
+#include "prostup/scenario_json.hpp"
+#include "prostup/writers.hpp"
+
+namespace py = pybind11;
+using namespace prostup;
+
+namespace {
+
+// std::cerr into a string for the life of the object: a command's messages become the
+// Python exception's text (or warnings) instead of going to the kernel's terminal.
+class CaptureStderr {
+ public:
+  CaptureStderr() : old_(std::cerr.rdbuf(text_.rdbuf())) {}
+  ~CaptureStderr() { std::cerr.rdbuf(old_); }
+  std::string text() const { return text_.str(); }
+
+ private:
+  std::ostringstream text_;
+  std::streambuf* old_;
+};
+
+// The command installs its own SIGINT/SIGTERM handlers (they set the cancel flag); Python's
+// are put back afterwards and the signal is delivered the Python way.
+class SignalScope {
+ public:
+  SignalScope() {
+    sigaction(SIGINT, nullptr, &old_int_);
+    sigaction(SIGTERM, nullptr, &old_term_);
+    detail::g_cancel = false;
+    detail::g_signal = 0;
+  }
+  ~SignalScope() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  SignalScope(const SignalScope&) = delete;
+  SignalScope& operator=(const SignalScope&) = delete;
+
+ private:
+  struct sigaction old_int_ {};
+  struct sigaction old_term_ {};
+};
+
+// The commands share the process's signal handlers, cancel flag and std::cerr: one at a time
+// (another Python thread calling in waits, without holding the GIL).
+std::mutex g_command_mutex;
+
+template <class Body>
+py::tuple call_command(Body&& body) {
+  std::unique_lock<std::mutex> one_at_a_time(g_command_mutex, std::defer_lock);
+  {
+    py::gil_scoped_release nogil;
+    one_at_a_time.lock();
+  }
+  int rc = kExitFailure, sig = 0;
+  std::string err;
+  {
+    SignalScope signals;
+    CaptureStderr capture;
+    {
+      py::gil_scoped_release nogil;
+      rc = body();
+    }
+    sig = detail::g_signal.exchange(0);
+    detail::g_cancel = false;
+    err = capture.text();
+  }
+  if (sig == SIGINT) {
+    PyErr_SetString(PyExc_KeyboardInterrupt, "prostup: interrupted; nothing was kept");
+    throw py::error_already_set();
+  }
+  if (sig == SIGTERM) std::raise(SIGTERM);  // now with Python's own handler in place
+  return py::make_tuple(rc, err);
+}
+
+template <class T>
+T get(const py::dict& d, const char* key, T fallback) {
+  return d.contains(key) && !d[key].is_none() ? d[key].cast<T>() : fallback;
+}
+
+py::dict run_dict(const CatalogRun& r) {
+  py::dict d;
+  d["id"] = r.id;
+  d["recorded_at"] = r.recorded_at;
+  d["started_at"] = r.started_at;
+  d["command"] = r.command;
+  d["program_version"] = r.program_version;
+  d["scenario_name"] = r.scenario_name;
+  d["scenario_path"] = r.scenario_path;
+  d["scenario_sha256"] = r.scenario_sha256;
+  d["seed"] = r.seed;
+  d["replications"] = r.replications;
+  d["months"] = r.months;
+  std::string v;
+  for (const auto& x : r.variants) v += (v.empty() ? "" : ",") + x;
+  d["variants"] = v;
+  d["output_dir"] = r.output_dir;
+  d["details"] = r.details;
+  d["scenario_text"] = r.scenario_text;
+  return d;
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "prostup's engine (use the `prostup` package, not this module)";
+  m.attr("version") = PROSTUP_VERSION;
+  m.attr("catalog_schema_version") = kCatalogSchemaVersion;
+
+  m.def("default_scenario", [] { return std::string(embedded_default_scenario()); });
+
+  // Every problem of a scenario text: [(pointer, message)], empty when valid.
+  m.def("validate", [](const std::string& text) {
+    const LoadResult r = load_scenario_text(text);
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& d : r.diagnostics)
+      out.emplace_back(d.pointer.empty() ? "/" : d.pointer, d.message);
+    if (out.empty() && !r.ok()) out.emplace_back("/", "not a valid scenario");
+    return out;
+  });
+  m.def("canonical", [](const std::string& text) {
+    const LoadResult r = load_scenario_text(text);
+    if (!r.ok()) throw py::value_error("not a valid scenario");
+    return to_json(*r.scenario).dump(2) + "\n";
+  });
+
+  m.def("run", [](const py::dict& d) {
+    RunArgs a;
+    a.file = get<std::string>(d, "file", "");
+    a.out_dir = get<std::string>(d, "out_dir", "");
+    a.replications = get<int>(d, "replications", -1);
+    a.threads = get<int>(d, "threads", 0);
+    a.months = get<int>(d, "months", -1);
+    a.seed = get<long long>(d, "seed", -1);
+    if (d.contains("variants") && !d["variants"].is_none()) {
+      a.variants = d["variants"].cast<std::vector<std::string>>();
+      a.variants_given = true;
+    }
+    a.quiet = a.force = a.no_report = true;
+    a.catalog.disabled = true;
+    return call_command([&] { return cmd_run(a); });
+  });
+  m.def("sweep", [](const py::dict& d) {
+    SweepArgs a;
+    a.file = get<std::string>(d, "file", "");
+    a.out_dir = get<std::string>(d, "out_dir", "");
+    a.variant = get<std::string>(d, "variant", "");
+    a.sets = get<std::vector<std::string>>(d, "sets", {});
+    a.replications = get<int>(d, "replications", -1);
+    a.threads = get<int>(d, "threads", 0);
+    a.months = get<int>(d, "months", -1);
+    a.seed = get<long long>(d, "seed", -1);
+    a.quiet = a.force = a.no_report = true;
+    a.catalog.disabled = true;
+    return call_command([&] { return cmd_sweep(a); });
+  });
+  m.def("plan", [](const py::dict& d) {
+    PlanArgs a;
+    a.file = get<std::string>(d, "file", "");
+    a.out_dir = get<std::string>(d, "out_dir", "");
+    a.vary = get<std::string>(d, "vary", "");
+    a.target = get<std::string>(d, "target", "");
+    a.town = get<std::string>(d, "town", "");
+    a.variant = get<std::string>(d, "variant", "");
+    a.confidence = get<double>(d, "confidence", 0.95);
+    a.replications = get<int>(d, "replications", -1);
+    a.threads = get<int>(d, "threads", 0);
+    a.months = get<int>(d, "months", -1);
+    a.seed = get<long long>(d, "seed", -1);
+    a.quiet = a.force = a.no_report = true;
+    a.catalog.disabled = true;
+    return call_command([&] { return cmd_plan(a); });
+  });
+  m.def("cohort", [](const py::dict& d) {
+    CohortArgs a;
+    a.file = get<std::string>(d, "file", "");
+    a.out_dir = get<std::string>(d, "out_dir", "");
+    a.force = true;
+    return call_command([&] { return cmd_cohort(a); });
+  });
+
+  m.def(
+      "write_report",
+      [](const std::string& dir) {
+        py::gil_scoped_release nogil;
+        write_report(dir);
+      },
+      "Draws dir/charts/*.svg and dir/report.html from the files in dir");
+
+  m.def("catalog_path", [](const std::string& path) {
+    CatalogOptions o;
+    o.path = path;
+    return catalog_path(o);
+  });
+  m.def("catalog_runs", [](const std::string& path, const std::string& scenario) {
+    Catalog c(path);
+    py::list out;
+    for (const auto& r : c.list(scenario)) out.append(run_dict(r));
+    return out;
+  });
+  m.def("catalog_run", [](const std::string& path, long long id) -> py::object {
+    Catalog c(path);
+    auto r = c.get(id);
+    if (!r) return py::none();
+    return run_dict(*r);
+  });
+  m.def("catalog_outcomes", [](const std::string& path, long long id) {
+    Catalog c(path);
+    py::list out;
+    for (const auto& o : c.outcomes(id)) {
+      py::dict d;
+      d["run_id"] = id;
+      d["town"] = o.town;
+      d["variant"] = o.variant;
+      d["point"] = o.point < 0 ? py::object(py::none()) : py::object(py::int_(o.point));
+      d["metric"] = o.metric;
+      d["unit"] = o.unit;
+      d["headline"] = o.headline;
+      d["mean"] = o.mean;
+      d["ci_low"] = o.ci_low;
+      d["ci_high"] = o.ci_high;
+      d["replications"] = o.replications;
+      out.append(d);
+    }
+    return out;
+  });
+  m.def("catalog_diff", [](const std::string& path, long long a, long long b) {
+    Catalog c(path);
+    auto ra = c.get(a), rb = c.get(b);
+    if (!ra || !rb) throw py::key_error("no run " + std::to_string(!ra ? a : b) + " in " + path);
+    return format_run_diff(*ra, c.outcomes(a), *rb, c.outcomes(b));
+  });
+  py::register_exception<CatalogError>(m, "CatalogError", PyExc_RuntimeError);
+}

@@ -1,0 +1,362 @@
+"""prostup for notebooks and scripts (docs/python.md).
+
+Every function runs the same library code as the ``prostup`` command into a private
+temporary folder and reads the files back, so a table here is the CLI's CSV byte for byte
+(``Result.files``) and, parsed, a pandas DataFrame with exactly the CSV's columns. Nothing is
+written where you can see it unless you call ``write(dir)``.
+
+    import prostup
+    town = prostup.load("scenarios/default.json")
+    result = prostup.run(town, replications=50, seed=1)
+    result.outcomes            # pandas DataFrame, the columns of outcomes.csv
+    result.write("out/today")  # exactly what `prostup run -o out/today` writes
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from . import _core
+
+__version__ = _core.version
+CatalogError = _core.CatalogError
+
+__all__ = [
+    "CatalogError",
+    "CommandError",
+    "Scenario",
+    "ScenarioError",
+    "cohort",
+    "load",
+    "plan",
+    "run",
+    "run_diff",
+    "run_outcomes",
+    "runs",
+    "sweep",
+]
+
+
+class ScenarioError(ValueError):
+    """A scenario that does not validate. ``problems`` lists every one as
+    ``(json_pointer, message)``; the message shows them all, one per line."""
+
+    def __init__(self, source: str, problems: list[tuple[str, str]]):
+        self.source = source
+        self.problems = list(problems)
+        lines = [f"{source}: {len(self.problems)} problem(s)"]
+        lines += [f"  {p}: {m}" for p, m in self.problems]
+        super().__init__("\n".join(lines))
+
+
+class CommandError(RuntimeError):
+    """A command that failed; ``exit_code`` is what ``prostup`` would have exited with
+    (2 invalid input or options, 1 a runtime failure) and the message is its stderr."""
+
+    def __init__(self, command: str, exit_code: int, message: str):
+        self.command = command
+        self.exit_code = exit_code
+        super().__init__(message.strip() or f"prostup {command} failed (exit {exit_code})")
+
+
+class Scenario:
+    """A validated scenario: ``document`` is the JSON as a dict, ``name`` its name,
+    ``path`` the file it came from (None for a dict), ``canonical`` the canonical JSON text
+    (defaults written out) that the run catalog stores."""
+
+    def __init__(self, text: str, path: str | None):
+        self.text = text
+        self.path = path
+        self.document = json.loads(text)
+        self.name = self.document.get("name", "")
+
+    @property
+    def canonical(self) -> str:
+        return _core.canonical(self.text)
+
+    def __repr__(self) -> str:
+        where = self.path or "(dict)"
+        return f"<prostup.Scenario {self.name!r} from {where}>"
+
+
+def load(source=None) -> Scenario:
+    """A scenario from a file path, a dict (the JSON document) or None (the built-in
+    default). Raises ScenarioError listing every problem with its JSON pointer."""
+    if source is None:
+        text, path, label = _core.default_scenario(), None, "(built-in default)"
+    elif isinstance(source, Scenario):
+        return source
+    elif isinstance(source, dict):
+        text, path, label = json.dumps(source, ensure_ascii=False, indent=2), None, "(dict)"
+    else:
+        path = os.fspath(source)
+        with open(path, "rb") as f:
+            text = f.read().decode("utf-8", errors="replace")
+        label = path
+    problems = _core.validate(text)
+    if problems:
+        raise ScenarioError(label, problems)
+    return Scenario(text, path)
+
+
+# Column types of every table, so that a column's type does not depend on its values (a
+# column of whole numbers is still float where the CSV column is a real number).
+_TEXT = {
+    "town", "variant", "metric", "series", "from", "to", "kind", "baseline", "parameter",
+    "stage", "profile", "entry_stage", "id",
+}
+_INTEGER = {"month", "replications", "point"}
+
+
+def _frame(data: bytes):
+    import pandas as pd
+
+    header = data.split(b"\n", 1)[0].decode("utf-8").strip().split(",")
+    dtype = {c: (str if c in _TEXT else "int64" if c in _INTEGER else "float64") for c in header}
+    return pd.read_csv(io.BytesIO(data), dtype=dtype, keep_default_na=False, na_values=[""])
+
+
+class _Output:
+    """The files a command wrote, kept in memory."""
+
+    _tables: tuple[str, ...] = ()
+    _command = ""
+
+    def __init__(self, files: dict[str, bytes], scenario: Scenario):
+        self.files = files
+        self.scenario = scenario
+        self._cache = {}
+
+    def table(self, name: str):
+        """The CSV file ``name`` (without .csv) as a DataFrame."""
+        if name not in self._cache:
+            key = name + ".csv"
+            if key not in self.files:
+                raise KeyError(f"no {key} in this {self._command}'s output")
+            self._cache[name] = _frame(self.files[key])
+        return self._cache[name].copy()
+
+    def __getattr__(self, name):
+        if name in type(self)._tables:
+            return self.table(name)
+        raise AttributeError(name)
+
+    def __dir__(self):
+        return sorted(set(super().__dir__()) | set(type(self)._tables))
+
+    @property
+    def manifest(self) -> dict:
+        return json.loads(self.files["manifest.json"])
+
+    def write(self, directory, force: bool = False, report: bool = True) -> Path:
+        """Writes exactly what the ``prostup`` command writes into ``directory``: the same
+        files, and charts/ with report.html drawn from them (``report=False`` skips them, as
+        ``--no-report``). Refuses a non-empty directory unless ``force``; the folder appears
+        whole or not at all."""
+        target = Path(directory)
+        if target.exists() and (not target.is_dir() or any(target.iterdir())) and not force:
+            raise FileExistsError(f"{target} exists and is not empty (force=True replaces it)")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+        try:
+            for name, data in self.files.items():
+                (staging / name).write_bytes(data)
+            if report and self._command in ("run", "sweep", "plan"):
+                _core.write_report(str(staging))
+            if target.exists():
+                shutil.rmtree(target) if target.is_dir() else target.unlink()
+            staging.rename(target)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        return target
+
+
+class RunResult(_Output):
+    """``prostup run``: outcomes, timeseries, flows, time_to_lease, comparison (DataFrames
+    with the CSV's columns), ``results`` (results.json as a dict), ``manifest``."""
+
+    _tables = ("outcomes", "timeseries", "flows", "time_to_lease", "comparison")
+    _command = "run"
+
+    @property
+    def results(self) -> dict:
+        return json.loads(self.files["results.json"])
+
+    def __repr__(self):
+        m = self.manifest
+        return (f"<prostup.RunResult {m['scenario']['name']!r}: {m['replications']} replications"
+                f" x {m['months']} months, seed {m['seed']}, variants {m['variants']}>")
+
+
+class SweepResult(_Output):
+    """``prostup sweep``: ``sweep`` (sweep.csv), ``points`` (sweep_points.json), manifest."""
+
+    _tables = ("sweep",)
+    _command = "sweep"
+
+    @property
+    def points(self) -> dict:
+        return json.loads(self.files["sweep_points.json"])
+
+
+class PlanResult(_Output):
+    """``prostup plan``: ``plan`` (plan.json as a dict), ``answer`` (None when no value in
+    the range meets the target), ``points`` (a DataFrame of the values tried, sorted)."""
+
+    _command = "plan"
+
+    @property
+    def plan(self) -> dict:
+        return json.loads(self.files["plan.json"])
+
+    @property
+    def answer(self):
+        return self.plan["answer"]
+
+    @property
+    def points(self):
+        import pandas as pd
+
+        return pd.DataFrame(self.plan["points_sorted"])
+
+
+class CohortResult(_Output):
+    """``prostup cohort``: cohort, cohort_summary, bottlenecks (DataFrames)."""
+
+    _tables = ("cohort", "cohort_summary", "bottlenecks")
+    _command = "cohort"
+
+
+def _execute(command: str, scenario, options: dict, result_type):
+    import warnings
+
+    sc = load(scenario)
+    with tempfile.TemporaryDirectory(prefix="prostup-") as tmp:
+        if sc.path is not None:
+            file = sc.path
+        else:  # a dict or the built-in default: its text, as loaded, in a file of its name
+            file = os.path.join(tmp, (sc.name or "scenario") + ".json")
+            with open(file, "w", encoding="utf-8") as f:
+                f.write(sc.text)
+        out = os.path.join(tmp, "out")
+        args = {k: v for k, v in options.items() if v is not None}
+        args.update(file=file, out_dir=out)
+        rc, err = getattr(_core, command)(args)
+        if rc != 0:
+            raise CommandError(command, rc, err)
+        if err.strip():
+            warnings.warn(err.strip(), stacklevel=3)
+        files = {}
+        for p in sorted(Path(out).rglob("*")):
+            if p.is_file():
+                files[p.relative_to(out).as_posix()] = p.read_bytes()
+    return result_type(files, sc)
+
+
+def run(scenario=None, replications=None, seed=None, threads=0, variants=None, months=None):
+    """Simulates every town under the baseline and the variants (all of them when
+    ``variants`` is None, only the baseline when it is ``[]``), as ``prostup run``. The
+    GIL is released while it simulates; Ctrl-C (a notebook's interrupt) stops it with
+    KeyboardInterrupt. Returns a RunResult."""
+    if isinstance(variants, str):
+        variants = [v for v in variants.split(",") if v]
+    return _execute(
+        "run", scenario,
+        dict(replications=replications, seed=seed, threads=threads, months=months,
+             variants=None if variants is None else list(variants)),
+        RunResult)
+
+
+def _set_specs(set):
+    """--set values from ["POINTER=FROM:TO:STEP", ...] or {pointer: (from, to, step)}."""
+    if isinstance(set, str):
+        return [set]
+    if isinstance(set, dict):
+        specs = []
+        for pointer, r in set.items():
+            if isinstance(r, str):
+                specs.append(f"{pointer}={r}")
+            else:
+                specs.append(f"{pointer}=" + ":".join(str(x) for x in r))
+        return specs
+    return list(set)
+
+
+def sweep(scenario=None, set=(), variant=None, replications=None, seed=None, threads=0,
+          months=None):
+    """A grid of values with common random numbers, as ``prostup sweep``. ``set`` is a
+    dict {pointer: (from, to, step)} or a list of "POINTER=FROM:TO:STEP". Returns a
+    SweepResult."""
+    return _execute(
+        "sweep", scenario,
+        dict(sets=_set_specs(set), variant=variant, replications=replications, seed=seed,
+             threads=threads, months=months),
+        SweepResult)
+
+
+def plan(scenario=None, vary="", target="", town=None, variant=None, confidence=0.95,
+         replications=None, seed=None, threads=0, months=None):
+    """The smallest value that meets a target with confidence, as ``prostup plan``.
+    ``vary`` is "POINTER=LO:HI" or (pointer, lo, hi); ``target`` "METRIC>=VALUE" or
+    "METRIC<=VALUE". Returns a PlanResult."""
+    if not isinstance(vary, str):
+        pointer, lo, hi = vary
+        vary = f"{pointer}={lo}:{hi}"
+    return _execute(
+        "plan", scenario,
+        dict(vary=vary, target=target, town=town, variant=variant, confidence=confidence,
+             replications=replications, seed=seed, threads=threads, months=months),
+        PlanResult)
+
+
+def cohort(scenario=None):
+    """Exact expected trajectories without capacity limits, as ``prostup cohort``."""
+    return _execute("cohort", scenario, {}, CohortResult)
+
+
+# ---- the run catalog (docs/catalog.md) ----
+
+def _catalog(path) -> str:
+    """The catalog's path; reading never creates one."""
+    path = _core.catalog_path("" if path is None else os.fspath(path))
+    if not os.path.exists(path):
+        raise FileNotFoundError(f"no catalog at {path} (runs record themselves there)")
+    return path
+
+
+def runs(catalog=None, scenario=None):
+    """The runs recorded in the catalog (default: $PROSTUP_CATALOG, else
+    prostup-out/catalog.sqlite) as a DataFrame, one row per run, oldest first."""
+    import pandas as pd
+
+    rows = _core.catalog_runs(_catalog(catalog), scenario or "")
+    columns = ["id", "recorded_at", "started_at", "command", "program_version",
+               "scenario_name", "scenario_path", "scenario_sha256", "seed", "replications",
+               "months", "variants", "output_dir", "details", "scenario_text"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def run_outcomes(run_id: int, catalog=None):
+    """One recorded run's outcomes table (mean and 95 % CI per town, variant, point and
+    metric) as a DataFrame."""
+    import pandas as pd
+
+    path = _catalog(catalog)
+    if _core.catalog_run(path, int(run_id)) is None:
+        raise KeyError(f"no run {run_id} in {path}")
+    columns = ["run_id", "town", "variant", "point", "metric", "unit", "headline", "mean",
+               "ci_low", "ci_high", "replications"]
+    frame = pd.DataFrame(_core.catalog_outcomes(path, int(run_id)), columns=columns)
+    frame["point"] = frame["point"].astype("Int64")
+    return frame
+
+
+def run_diff(run_a: int, run_b: int, catalog=None) -> str:
+    """What `prostup runs diff A B` prints."""
+    return _core.catalog_diff(_catalog(catalog), int(run_a), int(run_b))

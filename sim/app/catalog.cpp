@@ -1,0 +1,591 @@
+// The run catalog in SQLite (include/prostup/catalog.hpp, docs/catalog.md).
+#include "prostup/catalog.hpp"
+
+#include <sqlite3.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "prostup/model.hpp"
+#include "prostup/runner.hpp"
+#include "prostup/scenario_json.hpp"
+#include "run_support.hpp"
+#include "scenario_internal.hpp"
+
+namespace prostup {
+
+namespace fs = std::filesystem;
+
+struct Catalog::Db {
+  sqlite3* handle = nullptr;
+};
+
+namespace {
+
+// A prepared statement that finalizes itself.
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql, const std::string& path) : db_(db), path_(path) {
+    if (sqlite3_prepare_v2(db, sql, -1, &st_, nullptr) != SQLITE_OK) fail();
+  }
+  ~Stmt() { sqlite3_finalize(st_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  Stmt& bind(int i, const std::string& s) {
+    sqlite3_bind_text(st_, i, s.c_str(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& bind(int i, long long v) {
+    sqlite3_bind_int64(st_, i, v);
+    return *this;
+  }
+  Stmt& bind_real(int i, double v) {  // NaN (undefined) is stored as NULL
+    if (std::isnan(v))
+      sqlite3_bind_null(st_, i);
+    else
+      sqlite3_bind_double(st_, i, v);
+    return *this;
+  }
+  Stmt& bind_null(int i) {
+    sqlite3_bind_null(st_, i);
+    return *this;
+  }
+  bool step() {  // true while there is a row
+    const int rc = sqlite3_step(st_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    fail();
+    return false;
+  }
+  void reset() {
+    sqlite3_reset(st_);
+    sqlite3_clear_bindings(st_);
+  }
+  std::string text(int c) const {
+    const unsigned char* t = sqlite3_column_text(st_, c);
+    return t ? reinterpret_cast<const char*>(t) : "";
+  }
+  long long integer(int c) const { return sqlite3_column_int64(st_, c); }
+  double real(int c) const {
+    return sqlite3_column_type(st_, c) == SQLITE_NULL ? kUndefined : sqlite3_column_double(st_, c);
+  }
+  bool null(int c) const { return sqlite3_column_type(st_, c) == SQLITE_NULL; }
+
+ private:
+  [[noreturn]] void fail() const {
+    throw CatalogError("catalog " + path_ + ": " + sqlite3_errmsg(db_));
+  }
+  sqlite3* db_;
+  sqlite3_stmt* st_ = nullptr;
+  std::string path_;
+};
+
+void exec(sqlite3* db, const char* sql, const std::string& path) {
+  char* err = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : sqlite3_errmsg(db);
+    sqlite3_free(err);
+    throw CatalogError("catalog " + path + ": " + msg);
+  }
+}
+
+const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS runs(
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  recorded_at TEXT NOT NULL,
+  started_at TEXT,
+  command TEXT NOT NULL,
+  program_version TEXT,
+  scenario_name TEXT,
+  scenario_path TEXT,
+  scenario_sha256 TEXT,
+  scenario_text TEXT,
+  seed INTEGER,
+  replications INTEGER,
+  months INTEGER,
+  variants TEXT,
+  output_dir TEXT,
+  details TEXT);
+CREATE INDEX IF NOT EXISTS runs_by_scenario ON runs(scenario_name);
+CREATE TABLE IF NOT EXISTS outcomes(
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  town TEXT NOT NULL,
+  variant TEXT NOT NULL,
+  point INTEGER,
+  metric TEXT NOT NULL,
+  unit TEXT,
+  headline INTEGER NOT NULL,
+  mean REAL,
+  ci_low REAL,
+  ci_high REAL,
+  replications INTEGER);
+CREATE INDEX IF NOT EXISTS outcomes_by_run ON outcomes(run_id);
+)sql";
+
+int user_version(sqlite3* db, const std::string& path) {
+  Stmt st(db, "PRAGMA user_version", path);
+  return st.step() ? static_cast<int>(st.integer(0)) : 0;
+}
+
+std::string join(const std::vector<std::string>& v, const std::string& sep) {
+  std::string s;
+  for (const auto& x : v) s += (s.empty() ? "" : sep) + x;
+  return s;
+}
+
+CatalogRun read_run(const Stmt& st) {
+  CatalogRun r;
+  r.id = st.integer(0);
+  r.recorded_at = st.text(1);
+  r.started_at = st.text(2);
+  r.command = st.text(3);
+  r.program_version = st.text(4);
+  r.scenario_name = st.text(5);
+  r.scenario_path = st.text(6);
+  r.scenario_sha256 = st.text(7);
+  r.scenario_text = st.text(8);
+  r.seed = st.integer(9);
+  r.replications = static_cast<int>(st.integer(10));
+  r.months = static_cast<int>(st.integer(11));
+  const ojson v = ojson::parse(st.text(12), nullptr, false);
+  if (v.is_array())
+    for (const auto& x : v)
+      if (x.is_string()) r.variants.push_back(x.get<std::string>());
+  r.output_dir = st.text(13);
+  r.details = st.text(14);
+  return r;
+}
+
+const char* kRunColumns =
+    "id, recorded_at, started_at, command, program_version, scenario_name, scenario_path, "
+    "scenario_sha256, scenario_text, seed, replications, months, variants, output_dir, details";
+
+}  // namespace
+
+std::string catalog_path(const CatalogOptions& opt) {
+  if (!opt.path.empty()) return opt.path;
+  if (const char* env = std::getenv("PROSTUP_CATALOG"); env && *env) return env;
+  return (fs::path("prostup-out") / "catalog.sqlite").string();
+}
+
+Catalog::Catalog(const std::string& path, int busy_timeout_ms) : db_(new Db), path_(path) {
+  try {
+    std::error_code ec;
+    const fs::path p(path);
+    if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
+    if (sqlite3_open_v2(path.c_str(), &db_->handle,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        nullptr) != SQLITE_OK)
+      throw CatalogError("cannot open catalog " + path + ": " +
+                         (db_->handle ? sqlite3_errmsg(db_->handle) : "out of memory"));
+    sqlite3* db = db_->handle;
+    // Two runs finishing together wait for each other instead of failing.
+    sqlite3_busy_timeout(db, busy_timeout_ms);
+    exec(db, "PRAGMA journal_mode=WAL", path);
+    const int found = user_version(db, path);
+    if (found > kCatalogSchemaVersion)
+      throw CatalogError("catalog " + path + " has schema version " + std::to_string(found) +
+                         ", newer than this prostup understands (" +
+                         std::to_string(kCatalogSchemaVersion) +
+                         "); use a newer prostup or another --catalog");
+    if (found < kCatalogSchemaVersion) {
+      exec(db, "BEGIN IMMEDIATE", path);
+      try {
+        // Another process may have created it while this one waited for the lock.
+        if (user_version(db, path) == 0) {
+          exec(db, kSchema, path);
+          exec(db, ("PRAGMA user_version=" + std::to_string(kCatalogSchemaVersion)).c_str(), path);
+        }
+        exec(db, "COMMIT", path);
+      } catch (...) {
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+      }
+    }
+  } catch (...) {
+    sqlite3_close(db_->handle);
+    delete db_;
+    throw;
+  }
+}
+
+Catalog::~Catalog() {
+  sqlite3_close(db_->handle);
+  delete db_;
+}
+
+long long Catalog::record(const CatalogRun& run, const std::vector<CatalogOutcome>& outcomes) {
+  sqlite3* db = db_->handle;
+  exec(db, "BEGIN IMMEDIATE", path_);
+  try {
+    Stmt ins(db,
+             "INSERT INTO runs(recorded_at, started_at, command, program_version, scenario_name, "
+             "scenario_path, scenario_sha256, scenario_text, seed, replications, months, "
+             "variants, output_dir, details) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+             path_);
+    ins.bind(1, run.recorded_at).bind(2, run.started_at).bind(3, run.command);
+    ins.bind(4, run.program_version).bind(5, run.scenario_name).bind(6, run.scenario_path);
+    ins.bind(7, run.scenario_sha256).bind(8, run.scenario_text).bind(9, run.seed);
+    ins.bind(10, static_cast<long long>(run.replications));
+    ins.bind(11, static_cast<long long>(run.months));
+    ins.bind(12, ojson(run.variants).dump()).bind(13, run.output_dir).bind(14, run.details);
+    ins.step();
+    const long long id = sqlite3_last_insert_rowid(db);
+    Stmt row(db,
+             "INSERT INTO outcomes(run_id, town, variant, point, metric, unit, headline, mean, "
+             "ci_low, ci_high, replications) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+             path_);
+    for (const auto& o : outcomes) {
+      row.bind(1, id).bind(2, o.town).bind(3, o.variant);
+      if (o.point < 0)
+        row.bind_null(4);
+      else
+        row.bind(4, o.point);
+      row.bind(5, o.metric).bind(6, o.unit).bind(7, static_cast<long long>(o.headline));
+      row.bind_real(8, o.mean).bind_real(9, o.ci_low).bind_real(10, o.ci_high);
+      row.bind(11, static_cast<long long>(o.replications));
+      row.step();
+      row.reset();
+    }
+    exec(db, "COMMIT", path_);
+    return id;
+  } catch (...) {
+    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+std::vector<CatalogRun> Catalog::list(const std::string& scenario_name) {
+  const std::string sql = std::string("SELECT ") + kRunColumns + " FROM runs" +
+                          (scenario_name.empty() ? "" : " WHERE scenario_name = ?") +
+                          " ORDER BY id";
+  Stmt st(db_->handle, sql.c_str(), path_);
+  if (!scenario_name.empty()) st.bind(1, scenario_name);
+  std::vector<CatalogRun> out;
+  while (st.step()) out.push_back(read_run(st));
+  return out;
+}
+
+std::optional<CatalogRun> Catalog::get(long long id) {
+  const std::string sql = std::string("SELECT ") + kRunColumns + " FROM runs WHERE id = ?";
+  Stmt st(db_->handle, sql.c_str(), path_);
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  return read_run(st);
+}
+
+std::vector<CatalogOutcome> Catalog::outcomes(long long id) {
+  Stmt st(db_->handle,
+          "SELECT town, variant, point, metric, unit, headline, mean, ci_low, ci_high, "
+          "replications FROM outcomes WHERE run_id = ? ORDER BY rowid",
+          path_);
+  st.bind(1, id);
+  std::vector<CatalogOutcome> out;
+  while (st.step()) {
+    CatalogOutcome o;
+    o.town = st.text(0);
+    o.variant = st.text(1);
+    o.point = st.null(2) ? -1 : st.integer(2);
+    o.metric = st.text(3);
+    o.unit = st.text(4);
+    o.headline = st.integer(5) != 0;
+    o.mean = st.real(6);
+    o.ci_low = st.real(7);
+    o.ci_high = st.real(8);
+    o.replications = static_cast<int>(st.integer(9));
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+// ---- recording a command's output folder ----
+
+namespace {
+
+// One RFC 4180 line (the writers quote fields holding commas, quotes or line breaks; none of
+// the recorded tables has a line break inside a field).
+std::vector<std::string> csv_split(const std::string& line) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"')
+        out.back() += '"', ++i;
+      else if (c == '"')
+        quoted = false;
+      else
+        out.back() += c;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      out.emplace_back();
+    } else if (c != '\r') {
+      out.back() += c;
+    }
+  }
+  return out;
+}
+
+// The CSV file as rows of named fields.
+std::vector<std::map<std::string, std::string>> read_csv(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + p.string());
+  std::string line;
+  std::vector<std::map<std::string, std::string>> rows;
+  if (!std::getline(in, line)) return rows;
+  const auto header = csv_split(line);
+  while (std::getline(in, line)) {
+    const auto f = csv_split(line);
+    std::map<std::string, std::string> row;
+    for (std::size_t i = 0; i < header.size() && i < f.size(); ++i) row[header[i]] = f[i];
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+double number(const std::string& s) {
+  return s.empty() ? kUndefined : std::strtod(s.c_str(), nullptr);
+}
+
+double json_number(const ojson& j) {
+  return j.is_number() ? j.get<double>() : kUndefined;
+}
+
+std::vector<CatalogOutcome> outcomes_of(const std::string& command, const fs::path& dir,
+                                        const ojson& manifest,
+                                        const std::vector<MetricInfo>& metrics) {
+  std::map<std::string, const MetricInfo*> by_name;
+  for (const auto& m : metrics) by_name[m.name] = &m;
+  std::vector<CatalogOutcome> out;
+  auto add = [&](CatalogOutcome o) {
+    if (auto it = by_name.find(o.metric); it != by_name.end()) {
+      o.unit = it->second->unit;
+      o.headline = it->second->headline;
+    }
+    out.push_back(std::move(o));
+  };
+  const int reps = manifest.value("replications", 0);
+  if (command == "run") {
+    for (const auto& r : read_csv(dir / "outcomes.csv"))
+      add({r.at("town"), r.at("variant"), r.at("metric"), "", -1, number(r.at("mean")),
+           number(r.at("ci_low")), number(r.at("ci_high")), std::atoi(r.at("replications").c_str()),
+           false});
+  } else if (command == "sweep") {
+    // sweep.csv repeats a point's rows once per parameter; one copy is the table.
+    const std::string variant = manifest.at("sweep").value("variant", "baseline");
+    std::string first;
+    for (const auto& r : read_csv(dir / "sweep.csv")) {
+      if (first.empty()) first = r.at("parameter");
+      if (r.at("parameter") != first) continue;
+      add({r.at("town"), variant, r.at("metric"), "", std::atoll(r.at("point").c_str()),
+           number(r.at("mean")), number(r.at("ci_low")), number(r.at("ci_high")), reps, false});
+    }
+  } else if (command == "plan") {
+    std::ifstream in(dir / "plan.json", std::ios::binary);
+    const ojson plan = ojson::parse(in);
+    for (const auto& p : plan.at("points_sorted"))
+      add({plan.at("town").get<std::string>(), plan.at("variant").get<std::string>(),
+           plan.at("target").at("metric").get<std::string>(), "", p.at("value").get<long long>(),
+           json_number(p.at("mean")), json_number(p.at("ci_low")), json_number(p.at("ci_high")),
+           p.value("replications", 0), false});
+  }
+  return out;
+}
+
+}  // namespace
+
+long long record_in_catalog(const CatalogOptions& opt, const std::string& command,
+                            const std::string& scenario_text, const fs::path& out_dir) {
+  if (opt.disabled) return -1;
+  const std::string path = catalog_path(opt);
+  try {
+    std::ifstream in(out_dir / "manifest.json", std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + (out_dir / "manifest.json").string());
+    const ojson manifest = ojson::parse(in);
+    const LoadResult lr = load_scenario_text(scenario_text);
+    if (!lr.ok()) throw std::runtime_error("the scenario does not validate");
+    CatalogRun run;
+    run.recorded_at = detail::utc_now_iso8601();
+    run.started_at = manifest.value("started_at", "");
+    run.command = command;
+    run.program_version = manifest.value("program_version", "");
+    run.scenario_name = manifest.at("scenario").value("name", "");
+    run.scenario_path = manifest.at("scenario").value("path", "");
+    run.scenario_sha256 = manifest.at("scenario").value("sha256", "");
+    run.scenario_text = to_json(*lr.scenario).dump(2) + "\n";
+    run.seed = manifest.value("seed", 0LL);
+    run.replications = manifest.value("replications", 0);
+    run.months = manifest.value("months", 0);
+    run.variants = manifest.value("variants", std::vector<std::string>{});
+    std::error_code ec;
+    run.output_dir = fs::absolute(out_dir, ec).lexically_normal().string();
+    if (ec) run.output_dir = out_dir.string();
+    run.details = manifest.contains(command) ? manifest.at(command).dump() : "{}";
+    const auto metrics = metric_catalogue(compile(*lr.scenario, "baseline"));
+    const auto outcomes = outcomes_of(command, out_dir, manifest, metrics);
+    Catalog catalog(path);
+    return catalog.record(run, outcomes);
+  } catch (const std::exception& e) {
+    std::cerr << "prostup " << command << ": warning: not recorded in the catalog " << path << ": "
+              << e.what() << " (the outputs in " << out_dir.string()
+              << " are complete; --catalog PATH records elsewhere, --no-catalog skips it)\n";
+    return -1;
+  }
+}
+
+// ---- text for `prostup runs` ----
+
+namespace {
+
+std::string fmt(const char* f, auto... args) {
+  char buf[512];
+  std::snprintf(buf, sizeof buf, f, args...);
+  return buf;
+}
+
+std::string describe_point(const CatalogRun& r, long long point) {
+  if (point < 0) return "";
+  return r.command == "plan" ? " (value " + std::to_string(point) + ")"
+                             : " (point " + std::to_string(point) + ")";
+}
+
+// The leaves of a JSON value by pointer.
+void flatten(const ojson& j, const std::string& at, std::map<std::string, std::string>& out) {
+  if (j.is_object() && !j.empty()) {
+    for (const auto& [k, v] : j.items()) flatten(v, at + "/" + detail::pointer_token(k), out);
+  } else if (j.is_array() && !j.empty()) {
+    for (std::size_t i = 0; i < j.size(); ++i) flatten(j[i], at + "/" + std::to_string(i), out);
+  } else {
+    out[at.empty() ? "/" : at] = j.dump();
+  }
+}
+
+}  // namespace
+
+std::vector<JsonChange> json_diff(const std::string& before, const std::string& after) {
+  std::map<std::string, std::string> a, b;
+  flatten(ojson::parse(before, nullptr, false), "", a);
+  flatten(ojson::parse(after, nullptr, false), "", b);
+  std::vector<JsonChange> out;
+  std::set<std::string> keys;
+  for (const auto& [k, v] : a) keys.insert(k);
+  for (const auto& [k, v] : b) keys.insert(k);
+  for (const auto& k : keys) {
+    const auto ia = a.find(k), ib = b.find(k);
+    const std::string va = ia == a.end() ? "" : ia->second;
+    const std::string vb = ib == b.end() ? "" : ib->second;
+    if (va != vb) out.push_back({k, va, vb});
+  }
+  return out;
+}
+
+std::string format_run_list(const std::vector<CatalogRun>& runs) {
+  if (runs.empty()) return "No runs recorded.\n";
+  std::string s =
+      fmt("%5s  %-20s  %-5s  %-20s  %-12s  %10s  %6s  %-24s  %s\n", "id", "recorded (UTC)", "cmd",
+          "scenario", "sha256", "seed", "reps", "variants", "output");
+  for (const auto& r : runs)
+    s += fmt("%5lld  %-20s  %-5s  %-20s  %-12s  %10lld  %6d  %-24s  %s\n", r.id,
+             r.recorded_at.c_str(), r.command.c_str(), r.scenario_name.c_str(),
+             r.scenario_sha256.substr(0, 12).c_str(), r.seed, r.replications,
+             join(r.variants, ",").c_str(), r.output_dir.c_str());
+  return s;
+}
+
+std::string format_run(const CatalogRun& r, const std::vector<CatalogOutcome>& outcomes) {
+  std::string s =
+      fmt("Run %lld: prostup %s %s\n", r.id, r.command.c_str(), r.program_version.c_str());
+  s += "  recorded:     " + r.recorded_at + " (started " + r.started_at + ")\n";
+  s += "  scenario:     " + r.scenario_name + " (" + r.scenario_path + ")\n";
+  s += "  sha256:       " + r.scenario_sha256 + "\n";
+  s += fmt("  seed:         %lld\n  replications: %d\n  months:       %d\n", r.seed, r.replications,
+           r.months);
+  s += "  variants:     " + join(r.variants, ", ") + "\n";
+  s += "  output:       " + r.output_dir + "\n";
+  if (r.details != "{}" && !r.details.empty()) s += "  definition:   " + r.details + "\n";
+  s += "Headline outcomes (mean [95 % CI]):\n";
+  std::string group;
+  for (const auto& o : outcomes) {
+    if (!o.headline) continue;
+    const std::string g = o.town + ", " + o.variant + describe_point(r, o.point);
+    if (g != group) s += "  " + (group = g) + "\n";
+    s += fmt("    %-32s %s\n", o.metric.c_str(),
+             detail::format_ci(o.mean, o.ci_low, o.ci_high, o.unit).c_str());
+  }
+  return s;
+}
+
+std::string format_run_diff(const CatalogRun& a, const std::vector<CatalogOutcome>& oa,
+                            const CatalogRun& b, const std::vector<CatalogOutcome>& ob) {
+  std::string s = fmt("Run %lld (%s %s, %s) -> run %lld (%s %s, %s)\n", a.id, a.command.c_str(),
+                      a.scenario_name.c_str(), a.recorded_at.c_str(), b.id, b.command.c_str(),
+                      b.scenario_name.c_str(), b.recorded_at.c_str());
+  s += "\nScenario (canonical JSON, by pointer):\n";
+  if (a.scenario_sha256 == b.scenario_sha256)
+    s += "  same file (SHA-256 " + a.scenario_sha256.substr(0, 12) + ")\n";
+  const auto changes = json_diff(a.scenario_text, b.scenario_text);
+  if (changes.empty()) s += "  no change\n";
+  for (const auto& c : changes) {
+    if (c.before.empty())
+      s += "  added    " + c.pointer + ": " + c.after + "\n";
+    else if (c.after.empty())
+      s += "  removed  " + c.pointer + ": " + c.before + "\n";
+    else
+      s += "  changed  " + c.pointer + ": " + c.before + " -> " + c.after + "\n";
+  }
+  s += "\nSettings:\n";
+  bool any = false;
+  auto setting = [&](const char* name, const std::string& x, const std::string& y) {
+    if (x == y) return;
+    s += "  " + std::string(name) + ": " + x + " -> " + y + "\n";
+    any = true;
+  };
+  setting("program version", a.program_version, b.program_version);
+  setting("seed", std::to_string(a.seed), std::to_string(b.seed));
+  setting("replications", std::to_string(a.replications), std::to_string(b.replications));
+  setting("months", std::to_string(a.months), std::to_string(b.months));
+  setting("variants", join(a.variants, ","), join(b.variants, ","));
+  setting("details", a.details, b.details);
+  if (!any) s += "  no change\n";
+
+  // Headline outcomes that both runs have, grouped by town (then variant and point).
+  std::map<std::tuple<std::string, std::string, long long, std::string>, const CatalogOutcome*>
+      before;
+  for (const auto& o : oa)
+    if (o.headline) before[{o.town, o.variant, o.point, o.metric}] = &o;
+  s += "\nHeadline outcomes (mean [95 % CI], run " + std::to_string(a.id) + " -> run " +
+       std::to_string(b.id) + "; change of the means):\n";
+  std::string group;
+  bool shown = false;
+  for (const auto& o : ob) {
+    if (!o.headline) continue;
+    const auto it = before.find({o.town, o.variant, o.point, o.metric});
+    if (it == before.end()) continue;
+    const CatalogOutcome& p = *it->second;
+    const std::string g = o.town + ", " + o.variant + describe_point(b, o.point);
+    if (g != group) s += "  " + (group = g) + "\n";
+    const double d = o.mean - p.mean;
+    std::string change = "n/a";
+    if (!std::isnan(d) && o.unit == "share") {
+      change = fmt("%+.1f pp", 100 * d);
+    } else if (!std::isnan(d)) {
+      change = d < 0 ? "-" : "+";
+      change += detail::format_ci(std::abs(d), kUndefined, kUndefined, o.unit);
+    }
+    s += fmt("    %-28s %s -> %s  (%s)\n", o.metric.c_str(),
+             detail::format_ci(p.mean, p.ci_low, p.ci_high, p.unit).c_str(),
+             detail::format_ci(o.mean, o.ci_low, o.ci_high, o.unit).c_str(), change.c_str());
+    shown = true;
+  }
+  if (!shown) s += "  none in common (different towns, variants or commands)\n";
+  return s;
+}
+
+}  // namespace prostup

@@ -1,0 +1,67 @@
+// `prostup runs list|show|diff`: what the run catalog remembers (docs/catalog.md).
+#include <filesystem>
+#include <iostream>
+
+#include "prostup/catalog.hpp"
+#include "prostup/cli.hpp"
+
+namespace prostup {
+
+namespace {
+
+long long run_id(const std::string& text) {
+  std::size_t used = 0;
+  long long id = -1;
+  try {
+    id = std::stoll(text, &used);
+  } catch (const std::exception&) {
+  }
+  if (used != text.size() || id <= 0)
+    throw std::invalid_argument("'" + text + "' is not a run id (see `prostup runs list`)");
+  return id;
+}
+
+}  // namespace
+
+int cmd_runs(const RunsArgs& a) {
+  try {
+    const std::string path = catalog_path(a.catalog);
+    // Reading never creates a catalog: a mistyped path should say so, not show an empty one.
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+      throw std::runtime_error("no catalog at " + path +
+                               " (runs record themselves there; --catalog PATH or "
+                               "$PROSTUP_CATALOG names another)");
+    if (a.action == "list") {
+      Catalog c(path);
+      std::cout << format_run_list(c.list(a.scenario));
+      return kExitOk;
+    }
+    const std::size_t need = a.action == "diff" ? 2 : 1;
+    if (a.ids.size() != need)
+      throw std::invalid_argument("runs " + a.action + " takes " + std::to_string(need) +
+                                  " run id" + (need == 1 ? "" : "s"));
+    std::vector<long long> ids;
+    for (const auto& t : a.ids) ids.push_back(run_id(t));
+    Catalog c(path);
+    std::vector<CatalogRun> runs;
+    for (long long id : ids) {
+      auto r = c.get(id);
+      if (!r) throw std::invalid_argument("no run " + std::to_string(id) + " in " + path);
+      runs.push_back(std::move(*r));
+    }
+    if (a.action == "show")
+      std::cout << format_run(runs[0], c.outcomes(ids[0]));
+    else
+      std::cout << format_run_diff(runs[0], c.outcomes(ids[0]), runs[1], c.outcomes(ids[1]));
+    return kExitOk;
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "prostup runs: " << e.what() << "\n";
+    return kExitInvalid;
+  } catch (const std::exception& e) {
+    std::cerr << "prostup runs: " << e.what() << "\n";
+    return kExitFailure;
+  }
+}
+
+}  // namespace prostup

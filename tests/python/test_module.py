@@ -1,0 +1,149 @@
+"""The Python module against the CLI (docs/python.md): validation errors with every JSON
+pointer, tables byte-identical to the CLI's files for the same scenario and seed (also with
+another thread count), DataFrame columns and types, write(dir), sweep/plan/cohort, the
+catalog as a DataFrame (Ctrl-C: test_interrupt.py). Args: PROSTUP_BINARY SOURCE_DIR. Exit 77 = skipped."""
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+try:
+    import pandas as pd
+    import prostup
+except ImportError as e:  # the module is not built here, or pandas is missing
+    print(f"SKIP: cannot import the prostup module with pandas: {e}")
+    sys.exit(77)
+
+PROSTUP, SRC = sys.argv[1], Path(sys.argv[2])
+FIX = str(SRC / "tests" / "fixtures" / "small.json")
+TABLES = ["outcomes", "timeseries", "flows", "time_to_lease", "comparison"]
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print("FAIL:", what)
+
+
+def cli(*args):
+    r = subprocess.run([PROSTUP, *args], capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"prostup {' '.join(args)}: exit {r.returncode}: {r.stderr}")
+    return r.stdout
+
+
+tmp = Path(tempfile.mkdtemp(prefix="prostup-py-"))
+try:
+    # --- validation: every problem, each with its pointer
+    bad = prostup.load(FIX).document
+    bad["simulation"]["months"] = -3
+    bad["profiles"]["single"]["share"] = "lots"
+    try:
+        prostup.load(bad)
+        check(False, "an invalid scenario loaded")
+    except prostup.ScenarioError as e:
+        pointers = [p for p, _ in e.problems]
+        check("/simulation/months" in pointers, f"no /simulation/months problem in {pointers}")
+        check("/profiles/single/share" in pointers, f"no /profiles/single/share in {pointers}")
+        check("/simulation/months" in str(e), "the message does not show the pointers")
+    check(isinstance(prostup.ScenarioError("x", []), ValueError), "ScenarioError is no ValueError")
+
+    # --- run: the CLI's bytes (the CLI with 2 threads, the module with 1)
+    cli("run", FIX, "-o", str(tmp / "cli"), "--replications", "3", "--months", "12",
+        "--seed", "5", "--threads", "2", "--quiet", "--no-catalog")
+    r = prostup.run(FIX, replications=3, months=12, seed=5, threads=1)
+    for t in TABLES:
+        want = (tmp / "cli" / f"{t}.csv").read_bytes()
+        check(r.files[f"{t}.csv"] == want, f"{t}.csv differs from the CLI's")
+        frame = getattr(r, t)
+        header = want.split(b"\n", 1)[0].decode().split(",")
+        check(list(frame.columns) == header, f"{t}: columns {list(frame.columns)} != {header}")
+        check(len(frame) == want.count(b"\n") - 1, f"{t}: {len(frame)} rows")
+    o = r.outcomes
+    check(o["town"].dtype == object and o["metric"].dtype == object, "outcomes: text columns")
+    check(str(o["mean"].dtype) == "float64" and str(o["replications"].dtype) == "int64",
+          f"outcomes: number columns {o.dtypes.to_dict()}")
+    check(str(r.timeseries["month"].dtype) == "int64", "timeseries.month is not int64")
+    check(str(r.flows["mean_per_replication"].dtype) == "float64", "flows: mean not float64")
+    share = o[(o.town == "*") & (o.variant == "baseline") & (o.metric == "reached_lease_share")]
+    check(len(share) == 1 and 0 <= share["mean"].iloc[0] <= 1, "no all-towns lease share")
+    check(r.manifest["seed"] == 5 and r.manifest["threads"] == 1, "manifest settings")
+
+    # write(dir): the files `prostup run` writes, report included (the CLI's run above drew it).
+    r.write(tmp / "py-report")
+    listing = lambda d: sorted(p.relative_to(d).as_posix() for p in d.rglob("*") if p.is_file())
+    check(listing(tmp / "py-report") == listing(tmp / "cli"),
+          f"write() files {listing(tmp / 'py-report')} != {listing(tmp / 'cli')}")
+    for t in TABLES:
+        check((tmp / "py-report" / f"{t}.csv").read_bytes()
+              == (tmp / "cli" / f"{t}.csv").read_bytes(), f"written {t}.csv differs")
+    try:
+        r.write(tmp / "py-report")
+        check(False, "write() replaced a non-empty folder without force")
+    except FileExistsError:
+        pass
+
+    # variants=[] is the baseline alone; an unknown variant is the CLI's usage error.
+    check(set(prostup.run(FIX, replications=2, months=6, variants=[]).outcomes.variant)
+          == {"baseline"}, "variants=[] ran variants")
+    try:
+        prostup.run(FIX, replications=2, months=6, variants=["nosuch"])
+        check(False, "an unknown variant ran")
+    except prostup.CommandError as e:
+        check(e.exit_code == 2 and "unknown variant 'nosuch'" in str(e), f"variant error: {e}")
+
+    # --- sweep, plan, cohort: the CLI's bytes
+    lease = "/towns/jirkov/capacity/lease"
+    cli("sweep", FIX, "--set", f"{lease}=20:30:10", "-o", str(tmp / "cli-sweep"), "--months",
+        "12", "--replications", "2", "--seed", "4", "--quiet", "--no-report", "--no-catalog")
+    s = prostup.sweep(FIX, set={lease: (20, 30, 10)}, months=12, replications=2, seed=4)
+    check(s.files["sweep.csv"] == (tmp / "cli-sweep" / "sweep.csv").read_bytes(),
+          "sweep.csv differs from the CLI's")
+    check(sorted(set(s.sweep.point)) == [1, 2], "sweep points")
+    plan_fix = str(SRC / "tests" / "fixtures" / "plan-one-lease.json")
+    cli("plan", plan_fix, "--vary", "/towns/town/capacity/lease=0:40", "--target",
+        "reached_lease_share>=30%", "-o", str(tmp / "cli-plan"), "--replications", "10",
+        "--quiet", "--no-report", "--no-catalog")
+    p = prostup.plan(plan_fix, vary=("/towns/town/capacity/lease", 0, 40),
+                     target="reached_lease_share>=30%", replications=10)
+    check(p.files["plan.json"] == (tmp / "cli-plan" / "plan.json").read_bytes(),
+          "plan.json differs from the CLI's")
+    check(isinstance(p.answer, int) and list(p.points.columns)[:2] == ["value", "mean"],
+          f"plan answer {p.answer!r}")
+    subprocess.run([PROSTUP, "cohort", FIX, "-o", str(tmp / "cli-cohort")], check=True,
+                   capture_output=True)
+    c = prostup.cohort(FIX)
+    for t in ["cohort", "cohort_summary", "bottlenecks"]:
+        check(c.files[f"{t}.csv"] == (tmp / "cli-cohort" / f"{t}.csv").read_bytes(),
+              f"{t}.csv differs from the CLI's")
+
+    # --- the catalog as DataFrames
+    cat = tmp / "catalog.sqlite"
+    for seed in ("1", "2"):
+        cli("run", FIX, "-o", str(tmp / f"cat{seed}"), "--replications", "2", "--months", "6",
+            "--seed", seed, "--quiet", "--no-report", "--catalog", str(cat))
+    runs = prostup.runs(cat)
+    check(list(runs.seed) == [1, 2] and list(runs.command) == ["run", "run"], f"runs: {runs}")
+    oc = prostup.run_outcomes(int(runs.id.iloc[1]), catalog=cat)
+    check({"town", "metric", "mean", "ci_low", "ci_high", "headline"} <= set(oc.columns),
+          f"run_outcomes columns {list(oc.columns)}")
+    cli_rows = pd.read_csv(tmp / "cat2" / "outcomes.csv", keep_default_na=False)
+    check(len(oc) == len(cli_rows), "the catalog's outcomes are not the run's outcomes.csv")
+    check("seed: 1 -> 2" in prostup.run_diff(1, 2, catalog=cat), "run_diff")
+    try:
+        prostup.runs(tmp / "missing.sqlite")
+        check(False, "a missing catalog was read")
+    except FileNotFoundError:
+        check(not (tmp / "missing.sqlite").exists(), "reading created a catalog")
+
+finally:
+    import shutil
+
+    shutil.rmtree(tmp, ignore_errors=True)
+
+if failures:
+    print(f"{len(failures)} failure(s)")
+    sys.exit(1)
+print("ok")

@@ -1,0 +1,169 @@
+// The run catalog's database: records read back, concurrent writers, damaged and newer files,
+// and the scenario diff by JSON pointer (docs/catalog.md).
+#include <sqlite3.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <fstream>
+#include <thread>
+
+#include "prostup/catalog.hpp"
+#include "prostup/results.hpp"
+#include "test_files.hpp"
+
+using namespace prostup;
+using prostup::test::TempDir;
+
+namespace {
+
+CatalogRun sample_run(const std::string& name, long long seed) {
+  CatalogRun r;
+  r.recorded_at = "2026-01-01T00:00:00Z";
+  r.started_at = "2026-01-01T00:00:00Z";
+  r.command = "run";
+  r.program_version = "0.1.0";
+  r.scenario_name = name;
+  r.scenario_sha256 = "abc";
+  r.scenario_text = R"({"name": ")" + name + R"(", "simulation": {"seed": 1}})";
+  r.seed = seed;
+  r.replications = 10;
+  r.months = 24;
+  r.variants = {"baseline", "more_flats"};
+  r.output_dir = "/tmp/out";
+  r.details = "{}";
+  return r;
+}
+
+std::vector<CatalogOutcome> sample_outcomes(double share) {
+  return {{"most", "baseline", "reached_lease_share", "share", -1, share, share - 0.01,
+           share + 0.01, 10, true},
+          {"most", "baseline", "median_months_to_lease", "months", -1, kUndefined, kUndefined,
+           kUndefined, 0, true}};
+}
+
+}  // namespace
+
+TEST_CASE("a recorded run reads back with its outcomes", "[catalog]") {
+  TempDir dir;
+  const std::string path = (dir.path / "sub" / "catalog.sqlite").string();
+  long long id = 0;
+  {
+    Catalog c(path);  // creates the folder and the schema
+    id = c.record(sample_run("most", 7), sample_outcomes(0.4));
+    c.record(sample_run("other", 8), sample_outcomes(0.5));
+  }
+  Catalog c(path);
+  const auto r = c.get(id);
+  REQUIRE(r);
+  CHECK(r->scenario_name == "most");
+  CHECK(r->seed == 7);
+  CHECK(r->variants == std::vector<std::string>{"baseline", "more_flats"});
+  CHECK(c.list().size() == 2);
+  CHECK(c.list("other").size() == 1);
+  CHECK_FALSE(c.get(id + 100));
+  const auto o = c.outcomes(id);
+  REQUIRE(o.size() == 2);
+  CHECK(o[0].mean == 0.4);
+  CHECK(o[0].headline);
+  CHECK(o[0].point == -1);
+  CHECK(std::isnan(o[1].mean));  // undefined stays undefined, not 0
+}
+
+TEST_CASE("concurrent writers all get recorded", "[catalog]") {
+  TempDir dir;
+  const std::string path = (dir.path / "catalog.sqlite").string();
+  constexpr int kWriters = 4, kEach = 10;
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int w = 0; w < kWriters; ++w)
+    threads.emplace_back([&, w] {
+      try {
+        Catalog c(path);  // each its own connection, as separate processes would have
+        for (int i = 0; i < kEach; ++i)
+          c.record(sample_run("w", w * 100 + i), sample_outcomes(0.1));
+      } catch (const std::exception&) {
+        ++failures;
+      }
+    });
+  for (auto& t : threads) t.join();
+  CHECK(failures == 0);
+  Catalog c(path);
+  CHECK(c.list().size() == kWriters * kEach);
+}
+
+TEST_CASE("a damaged catalog is refused with its path", "[catalog]") {
+  TempDir dir;
+  const auto path = dir.path / "catalog.sqlite";
+  std::ofstream(path) << std::string(4096, 'x');
+  try {
+    Catalog c(path.string());
+    FAIL("a damaged file was accepted");
+  } catch (const CatalogError& e) {
+    CHECK_THAT(e.what(), Catch::Contains(path.string()));
+  }
+}
+
+TEST_CASE("a catalog locked past the busy timeout gives a CatalogError, not a hang", "[catalog]") {
+  TempDir dir;
+  const std::string path = (dir.path / "catalog.sqlite").string();
+  { Catalog c(path); }
+  sqlite3* holder = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &holder) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(holder, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  try {
+    Catalog c(path, 50);
+    c.record(sample_run("most", 1), sample_outcomes(0.4));
+    FAIL("recorded while another connection held the lock");
+  } catch (const CatalogError& e) {
+    CHECK_THAT(e.what(), Catch::Contains("locked"));
+  }
+  sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(holder);
+  Catalog c(path);  // released: the record goes in
+  CHECK(c.record(sample_run("most", 1), sample_outcomes(0.4)) == 1);
+}
+
+TEST_CASE("a catalog of a newer schema version is refused", "[catalog]") {
+  TempDir dir;
+  const std::string path = (dir.path / "catalog.sqlite").string();
+  { Catalog c(path); }
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  const std::string sql = "PRAGMA user_version=" + std::to_string(kCatalogSchemaVersion + 1);
+  REQUIRE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  try {
+    Catalog c(path);
+    FAIL("a newer catalog was accepted");
+  } catch (const CatalogError& e) {
+    CHECK_THAT(e.what(), Catch::Contains("newer"));
+  }
+}
+
+TEST_CASE("json_diff names every changed, added and removed leaf by pointer", "[catalog]") {
+  const auto d = json_diff(R"({"a": {"b/c": 1, "x": [1, 2]}, "gone": true})",
+                           R"({"a": {"b/c": 2, "x": [1, 2, 3]}, "new": "v"})");
+  REQUIRE(d.size() == 4);
+  CHECK(d[0].pointer == "/a/b~1c");
+  CHECK(d[0].before == "1");
+  CHECK(d[0].after == "2");
+  CHECK(d[1].pointer == "/a/x/2");
+  CHECK(d[1].before.empty());
+  CHECK(d[2].pointer == "/gone");
+  CHECK(d[2].after.empty());
+  CHECK(d[3].pointer == "/new");
+  CHECK(json_diff("{\"a\": 1}", "{\"a\": 1}").empty());
+}
+
+TEST_CASE("runs diff shows both intervals and the move of each headline outcome", "[catalog]") {
+  CatalogRun a = sample_run("most", 1), b = sample_run("most", 2);
+  a.id = 1;
+  b.id = 2;
+  b.scenario_text = R"({"name": "most", "simulation": {"seed": 2}})";
+  const std::string text = format_run_diff(a, sample_outcomes(0.4), b, sample_outcomes(0.45));
+  CHECK_THAT(text, Catch::Contains("changed  /simulation/seed: 1 -> 2"));
+  CHECK_THAT(text, Catch::Contains("seed: 1 -> 2"));
+  CHECK_THAT(text,
+             Catch::Contains("40.0 % [39.0 %, 41.0 %] -> 45.0 % [44.0 %, 46.0 %]  (+5.0 pp)"));
+}
