@@ -6,6 +6,9 @@
 // replication; counter (household slot, month, purpose)), same order of events, same
 // counters. They are not "correct answers" in themselves: a deliberate change of the
 // model's rules must update them, and say so in its commit message.
+// Updated once since: issue 15 numbers the initial population in a keyed random order of the
+// profiles instead of in profile blocks (docs/model.md), which changes every household's
+// profile-by-number and so all three digests; nothing else in the engine changed with it.
 #include <Random123/philox.h>
 
 #include <catch2/catch.hpp>
@@ -259,15 +262,15 @@ Scenario bench_small() {
 }  // namespace
 
 TEST_CASE("engine output is pinned: ladder with a service, expiry and a cut", "[golden]") {
-  CHECK(digest_of(ladder(), 6) == "0x967c52d5ec583e46");
+  CHECK(digest_of(ladder(), 6) == "0x48493611d3ce887c");
 }
 
 TEST_CASE("engine output is pinned: every policy, priority and criterion", "[golden]") {
-  CHECK(digest_of(rich(), 4) == "0x8e12289d1dd90122");
+  CHECK(digest_of(rich(), 4) == "0x2d6624f5f2519736");
 }
 
 TEST_CASE("engine output is pinned: bench-ladder-1 rules at N = 3000", "[golden]") {
-  CHECK(digest_of(bench_small(), 3) == "0x834bab5262bc92cd");
+  CHECK(digest_of(bench_small(), 3) == "0x19c747ff52c506f8");
 }
 
 TEST_CASE("the digest sees a one-household difference", "[golden]") {
