@@ -423,8 +423,9 @@ int HouseholdSim::admit(std::uint32_t i, int t) {
   auto r = st_.draw(id_[i], static_cast<std::uint32_t>(t), kAttributes);
   const int p = pick_profile(r[0]);
   init_household(i, t, p, r[1] < m_.profiles[p].employed_at_entry);
-  const int s = first_free(tw_.entry);
-  if (s != tw_.entry[0]) out_.entry_fallbacks += 1;
+  const std::vector<std::uint8_t>& entry = tw_.entry_by_profile[p];
+  const int s = first_free(entry);
+  if (s != entry[0]) out_.entry_fallbacks += 1;
   enter_stage(i, s, t);
   out_.arrivals += 1;
   out_.profile_arrivals[p] += 1;

@@ -244,7 +244,15 @@ class Describer {
         out_ << "    arrivals: " << arrivals(t.arrival_rate) << "\n";
       std::vector<std::string> entry{t.entry_stage};
       entry.insert(entry.end(), t.entry_fallbacks.begin(), t.entry_fallbacks.end());
-      out_ << "    newcomers go to: " << stage_list(entry) << " (the first with a free unit)\n";
+      out_ << "    newcomers go to: " << stage_list(entry) << " (the first with a free unit)";
+      out_ << (t.entry_by_profile.empty() ? "\n" : ", except:\n");
+      for (const auto& pf : s_.profiles) {
+        auto it = t.entry_by_profile.find(pf.id);
+        if (it == t.entry_by_profile.end()) continue;
+        std::vector<std::string> own{it->second.stage};
+        own.insert(own.end(), it->second.fallbacks.begin(), it->second.fallbacks.end());
+        out_ << "      " << pf.label << " go to: " << stage_list(own) << "\n";
+      }
       std::vector<std::string> staff;
       for (const auto& sv : s_.services) {
         auto it = t.staffing.find(sv.id);

@@ -63,9 +63,10 @@ const std::vector<std::string> kProfileKeys = {
 const std::vector<std::string> kServiceKeys = {
     "label",   "eligible_stages",   "caseload_per_worker", "priority", "engagement_months",
     "effects", "arrears_repayment", "cost_per_case_month"};
-const std::vector<std::string> kTownKeys = {"label",    "initial",     "capacity",
-                                            "arrivals", "entry_stage", "entry_fallbacks",
-                                            "staffing", "stage_costs", "service_costs"};
+const std::vector<std::string> kTownKeys = {
+    "label",           "initial",  "capacity",    "arrivals",      "entry_stage",
+    "entry_fallbacks", "staffing", "stage_costs", "service_costs", "entry_by_profile"};
+const std::vector<std::string> kEntryRouteKeys = {"entry_stage", "entry_fallbacks"};
 const std::vector<std::string> kArrivalKeys = {"rate", "schedule", "replace_exits"};
 const std::vector<std::string> kCapacityKeys = {"initial", "schedule"};
 const std::vector<std::string> kCapacityChangeKeys = {"month", "value"};
@@ -434,7 +435,24 @@ class Reader {
   void schedule(const ojson& v, const std::string& p, const char* value_key, double lo, double hi,
                 bool integral, Scheduled<T>& out);
 
-  std::vector<std::string> stage_ids_, service_ids_;
+  // An entry list (the town's or a profile's, at pointer p) ends where there is always room.
+  void check_entry_list(const std::string& p, const std::string& stage,
+                        const std::vector<std::string>& fallbacks, const Scenario& s) {
+    std::vector<std::string> entry;
+    if (!stage.empty()) entry.push_back(stage);
+    entry.insert(entry.end(), fallbacks.begin(), fallbacks.end());
+    if (!stage.empty() && std::find(fallbacks.begin(), fallbacks.end(), stage) != fallbacks.end())
+      error(p + "/entry_fallbacks", "repeats the entry_stage '" + stage + "'");
+    if (entry.empty()) return;
+    const int last = s.stage_index(entry.back());
+    if (last >= 0 && s.stages[last].kind != StageKind::outside)
+      error(p + (fallbacks.empty() ? "/entry_stage" : "/entry_fallbacks"),
+            "the entry list (entry_stage, then entry_fallbacks) must end in an outside "
+            "stage, which always has room (it ends in '" +
+                entry.back() + "')");
+  }
+
+  std::vector<std::string> stage_ids_, service_ids_, profile_ids_;
 };
 
 void Reader::read_simulation(const ojson& v, const std::string& p, Simulation& sim) {
@@ -681,6 +699,27 @@ void Reader::read_town(const std::string& id, const ojson& v, const std::string&
   }
   if (const ojson* f = find(v, "entry_fallbacks"))
     stage_list(*f, child_pointer(p, "entry_fallbacks"), stage_ids_, t.entry_fallbacks, false);
+  check_entry_list(p, t.entry_stage, t.entry_fallbacks, s);
+
+  // Entry routes by profile: the same two keys as the town's, for the profiles named.
+  if (const ojson* by = find(v, "entry_by_profile")) {
+    const std::string bp = child_pointer(p, "entry_by_profile");
+    if (is_object(*by, bp)) {
+      for (const auto& [k, route] : by->items()) {
+        if (is_doc_key(k, false)) continue;
+        const std::string kp = child_pointer(bp, k);
+        if (!key_reference(k, kp, profile_ids_, "profile") || !is_object(route, kp)) continue;
+        check_keys(route, kp, kEntryRouteKeys);
+        EntryRoute r;
+        if (const ojson* e = require(route, kp, "entry_stage"))
+          reference(*e, child_pointer(kp, "entry_stage"), stage_ids_, "stage", r.stage);
+        if (const ojson* f = find(route, "entry_fallbacks"))
+          stage_list(*f, child_pointer(kp, "entry_fallbacks"), stage_ids_, r.fallbacks, false);
+        check_entry_list(kp, r.stage, r.fallbacks, s);
+        t.entry_by_profile[k] = std::move(r);
+      }
+    }
+  }
 
   auto id_map = [&](const char* key, const std::vector<std::string>& ids, const char* entity,
                     double hi, const char* why, std::map<std::string, double>& out) {
@@ -754,6 +793,7 @@ void Reader::read(const ojson& doc, Scenario& s) {
 
   stage_ids_ = ids_of(doc, "stages");
   service_ids_ = ids_of(doc, "services");
+  profile_ids_ = ids_of(doc, "profiles");
 
   // Stages first: later sections need their kinds.
   if (const ojson* st = require(doc, "", "stages"); st && is_object(*st, "/stages")) {
@@ -850,22 +890,6 @@ void Reader::read(const ojson& doc, Scenario& s) {
             [&](const std::string& id, const ojson& v, const std::string& p) {
               Town town;
               read_town(id, v, p, town, s);
-              // The entry list ends where there is always room.
-              std::vector<std::string> entry;
-              if (!town.entry_stage.empty()) entry.push_back(town.entry_stage);
-              entry.insert(entry.end(), town.entry_fallbacks.begin(), town.entry_fallbacks.end());
-              if (!town.entry_stage.empty() &&
-                  std::find(town.entry_fallbacks.begin(), town.entry_fallbacks.end(),
-                            town.entry_stage) != town.entry_fallbacks.end())
-                error(p + "/entry_fallbacks", "repeats the entry_stage '" + town.entry_stage + "'");
-              if (!entry.empty()) {
-                const int last = s.stage_index(entry.back());
-                if (last >= 0 && s.stages[last].kind != StageKind::outside)
-                  error(p + (town.entry_fallbacks.empty() ? "/entry_stage" : "/entry_fallbacks"),
-                        "the entry list (entry_stage, then entry_fallbacks) must end in an outside "
-                        "stage, which always has room (it ends in '" +
-                            entry.back() + "')");
-              }
               s.towns.push_back(std::move(town));
             });
     if (s.towns.empty()) error("/towns", "at least one town is needed");
@@ -1094,6 +1118,15 @@ ojson to_json(const Scenario& s) {
     j["arrivals"] = std::move(arrivals);
     j["entry_stage"] = t.entry_stage;
     j["entry_fallbacks"] = t.entry_fallbacks;
+    if (!t.entry_by_profile.empty()) {
+      ojson by = ojson::object();
+      for (const auto& pf : s.profiles) {
+        auto it = t.entry_by_profile.find(pf.id);
+        if (it == t.entry_by_profile.end()) continue;
+        by[pf.id] = {{"entry_stage", it->second.stage}, {"entry_fallbacks", it->second.fallbacks}};
+      }
+      j["entry_by_profile"] = by;
+    }
     auto number = [](double x) { return ojson(x); };
     j["staffing"] = ordered_map_json(t.staffing, service_order, number);
     j["stage_costs"] = ordered_map_json(t.stage_costs, stage_order, number);

@@ -315,3 +315,37 @@ TEST_CASE("household numbering carries no profile information", "[engine][statis
   CHECK(d.sd > 0);  // the order does vary between replications
   CHECK(std::abs(d.mean) <= 4 * se);
 }
+
+TEST_CASE("entry routes by profile: families straight to a lease and others by the town list",
+          "[engine][entry]") {
+  // Arrivals only, nobody leaves and no promotions: families enter the 30 lease units while
+  // any is free, then the street; singles enter the hostel (the town's list). Exact counts.
+  Scenario s;
+  s.name = "entry";
+  s.simulation.months = 24;
+  s.stages = {stage("street", StageKind::outside), stage("hostel", StageKind::temporary),
+              stage("lease", StageKind::permanent)};
+  Profile family = profile("family", 0.4, 1.0, 0.0);
+  family.children = 2;
+  family.household_size = 4;
+  s.profiles = {profile("single", 0.6, 1.0, 0.0), family};
+  Town t = town("t");
+  t.capacity = {{"hostel", cap(1000)}, {"lease", cap(30)}};
+  t.arrival_rate.initial = 5;
+  t.entry_stage = "hostel";
+  t.entry_fallbacks = {"street"};
+  t.entry_by_profile["family"] = EntryRoute{"lease", {"street"}};
+  s.towns = {t};
+  const CompiledModel m = compile(s);
+  for (int rep = 0; rep < 5; ++rep) {
+    const ReplicationOutcome o = simulate(m, 0, rep);
+    const double families = o.profile_arrivals[1], singles = o.profile_arrivals[0];
+    REQUIRE(families > 30);  // the lease fills up
+    CHECK(o.profile_reached_lease[1] == 30);
+    CHECK(o.lease_at[0] == 30);  // housed in the month they arrived
+    CHECK(o.profile_reached_lease[0] == 0);
+    CHECK(o.arrivals_to[1] == singles);
+    CHECK(o.arrivals_to[0] == families - 30);
+    CHECK(o.entry_fallbacks == families - 30);
+  }
+}

@@ -282,3 +282,28 @@ TEST_CASE("every shipped scenario validates") {
   }
   SUCCEED(checked << " shipped scenarios checked");
 }
+
+TEST_CASE("entry routes by profile are read and checked and written back") {
+  const LoadResult ok = load_with(ojson::parse(
+      R"({"towns":{"most":{"entry_by_profile":{"family":{"entry_stage":"lease",
+          "entry_fallbacks":["street"]}}}}})"));
+  INFO(all_messages(ok));
+  REQUIRE(ok.ok());
+  const Town& most = ok.scenario->towns[ok.scenario->town_index("most")];
+  REQUIRE(most.entry_by_profile.count("family") == 1);
+  const EntryRoute& r = most.entry_by_profile.at("family");
+  CHECK(r.stage == "lease");
+  CHECK(r.fallbacks == std::vector<std::string>{"street"});
+  CHECK(to_json(*ok.scenario)["towns"]["most"]["entry_by_profile"]["family"]["entry_stage"] ==
+        "lease");
+  const LoadResult bad = load_with(ojson::parse(
+      R"({"towns":{"most":{"entry_by_profile":{"famly":{"entry_stage":"lease"},
+          "family":{"entry_stage":"leas","x":1},
+          "single":{"entry_stage":"lease","entry_fallbacks":["shelter"]}}}}})"));
+  INFO(all_messages(bad));
+  CHECK(has(bad, "/towns/most/entry_by_profile/famly", "unknown profile 'famly'"));
+  CHECK(has(bad, "/towns/most/entry_by_profile/family/x", "unknown key 'x'"));
+  CHECK(has(bad, "/towns/most/entry_by_profile/family/entry_stage", "unknown stage 'leas'"));
+  CHECK(has(bad, "/towns/most/entry_by_profile/single/entry_fallbacks",
+            "must end in an outside stage"));
+}

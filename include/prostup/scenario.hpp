@@ -96,6 +96,12 @@ struct Scheduled {
   }
 };
 
+// Where newcomers of one profile go: the first stage with a free unit, in order.
+struct EntryRoute {
+  std::string stage;
+  std::vector<std::string> fallbacks;  // ordered; ends in an outside stage
+};
+
 struct Town {
   std::string id;
   std::string label;
@@ -104,10 +110,11 @@ struct Town {
   Scheduled<double> arrival_rate;                  // Poisson mean, households/month
   bool replace_exits = false;
   std::string entry_stage;
-  std::vector<std::string> entry_fallbacks;     // ordered; ends in an outside stage
-  std::map<std::string, double> staffing;       // service id -> workers (FTE)
-  std::map<std::string, double> stage_costs;    // overrides of Stage::cost_per_month
-  std::map<std::string, double> service_costs;  // overrides of Service::cost_per_case_month
+  std::vector<std::string> entry_fallbacks;            // ordered; ends in an outside stage
+  std::map<std::string, EntryRoute> entry_by_profile;  // profile id -> own list; absent = above
+  std::map<std::string, double> staffing;              // service id -> workers (FTE)
+  std::map<std::string, double> stage_costs;           // overrides of Stage::cost_per_month
+  std::map<std::string, double> service_costs;         // overrides of Service::cost_per_case_month
 };
 
 struct Simulation {
