@@ -328,6 +328,30 @@ std::vector<std::string> binding_lines(const CompiledModel& m, const CompiledTow
 
 }  // namespace
 
+std::vector<std::string> profile_summary(const CompiledModel& m, const CohortResult& r, int town) {
+  std::vector<std::string> out;
+  const CompiledTown& tw = m.towns.at(town);
+  const CohortTown& ct = r.towns.at(town);
+  for (std::size_t p = 0; p < m.profiles.size(); ++p) {
+    const CompiledStage& entry = m.stages[tw.entry_by_profile[p].front()];
+    for (const auto& e : ct.entries) {
+      if (e.profile != m.profiles[p].id || e.stage != entry.id) continue;
+      char buf[160];
+      if (entry.kind == StageKind::permanent)
+        std::snprintf(buf, sizeof buf, ": housed on entry (100 %% reach a lease, after 0 months)");
+      else if (e.p_reach_lease > 0)
+        std::snprintf(buf, sizeof buf,
+                      ": %.1f %% reach a lease, in %.1f months on average if they do",
+                      100 * e.p_reach_lease, e.expected_months_to_lease);
+      else
+        std::snprintf(buf, sizeof buf, ": none reach a lease");
+      out.push_back(m.profiles[p].label + ", entering " + entry.label + buf);
+      break;
+    }
+  }
+  return out;
+}
+
 std::vector<std::string> binding_constraints(const CompiledModel& m, const CohortResult& r,
                                              int town) {
   std::vector<std::string> out;
