@@ -152,6 +152,12 @@ class HouseholdSim {
   static_assert(sizeof(Household) == 32);
   std::vector<Household> hh_;
   std::vector<std::uint32_t> id_;  // household number: the counter of its random streams
+  // Months roofless (in an outside stage) before the current stay there, and the month the
+  // current stay began (-1 = not in an outside stage): updated only when a household moves.
+  struct Roofless {
+    std::int32_t before, since;
+  };
+  std::vector<Roofless> roofless_;
   std::vector<std::vector<std::int32_t>> svc_until_, svc_wait_since_;  // [service][slot]
   std::size_t n_ = 0;                                                  // slots in use
   std::size_t dead_ = 0;                                               // of which exited
@@ -214,6 +220,7 @@ template <class F>
 void HouseholdSim::for_each_column(F&& f) {
   f(hh_);
   f(id_);
+  f(roofless_);
   for (auto& c : svc_until_) f(c);
   for (auto& c : svc_wait_since_) f(c);
 }
@@ -271,6 +278,7 @@ void HouseholdSim::init_household(std::uint32_t i, int month, int profile, bool 
   h.app_seq = 0;
   h.app_month = 0;
   h.entry_month = month;
+  roofless_[i] = {0, -1};
   for (int v = 0; v < V_; ++v) {
     svc_until_[v][i] = 0;
     svc_wait_since_[v][i] = -1;
@@ -290,6 +298,9 @@ int HouseholdSim::first_free(const std::vector<std::uint8_t>& list) const {
 
 void HouseholdSim::enter_stage(std::uint32_t i, int s, int month) {
   Household& h = hh_[i];
+  Roofless& r = roofless_[i];
+  if (r.since >= 0) r.before += month - r.since;
+  r.since = m_.stages[s].outside ? month : -1;
   h.stage = static_cast<std::uint8_t>(s);
   rekey(i);
   ++occ_[s];
@@ -728,9 +739,21 @@ void HouseholdSim::placements(int t) {
         if (valid(list[k], T)) list[w++] = list[k];
       list.resize(w);
       head = 0;
+      const PriorityPoints& weight = m_.stages[T].priority_points;
+      auto points = [&](std::uint32_t i) {
+        const Household& h = hh_[i];
+        const Roofless& r = roofless_[i];
+        const int roofless = r.before + (r.since >= 0 ? t - r.since : 0);
+        return weight.waiting_months * (t - h.app_month) +
+               weight.children * m_.profiles[h.profile].children +
+               weight.roofless_months * roofless + weight.arrears_months * h.arrears;
+      };
       auto key_before = [&](const Applicant& a, const Applicant& b) {
         const Household &ha = hh_[a.slot], &hb = hh_[b.slot];
-        if (policy == WaitingPolicy::longest_streak) {
+        if (policy == WaitingPolicy::points) {
+          const double pa = points(a.slot), pb = points(b.slot);
+          if (pa != pb) return pa > pb;
+        } else if (policy == WaitingPolicy::longest_streak) {
           if (ha.streak != hb.streak) return ha.streak > hb.streak;
         } else {
           bool fa = m_.profiles[ha.profile].children > 0;

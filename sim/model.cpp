@@ -95,6 +95,7 @@ CompiledModel compile(const Scenario& s, const std::string& variant) {
     c.on_expiry = stage_list(s, st.on_expiry);
     c.on_arrears = stage_list(s, st.on_arrears);
     c.waiting_list = st.waiting_list;
+    c.priority_points = st.priority_points;
     m.stages.push_back(std::move(c));
     m.stage_multipliers.push_back(factors(st.multipliers));
   }

@@ -134,11 +134,18 @@ class Describer {
              << " of arrears, to: " << stage_list(st.on_arrears) << "\n";
       if (const std::string m = multipliers(st.multipliers); !m.empty())
         out_ << "       while living here: " << m << "\n";
-      if (st.waiting_list != WaitingPolicy::fifo)
+      if (st.waiting_list == WaitingPolicy::points) {
+        const PriorityPoints& w = st.priority_points;
+        out_ << "       waiting list: highest points first (" << format_number(w.waiting_months)
+             << " per month waiting, " << format_number(w.children) << " per child, "
+             << format_number(w.roofless_months) << " per month roofless, "
+             << format_number(w.arrears_months) << " per month of arrears)\n";
+      } else if (st.waiting_list != WaitingPolicy::fifo) {
         out_ << "       waiting list: "
              << (st.waiting_list == WaitingPolicy::longest_streak ? "longest good streak first"
                                                                   : "families with children first")
              << "\n";
+      }
     }
   }
 

@@ -47,8 +47,11 @@ const std::vector<std::string> kTopKeys = {"$schema",     "format_version", "nam
 const std::vector<std::string> kSimulationKeys = {"months", "replications", "seed",
                                                   "stabilized_months"};
 const std::vector<std::string> kStageKeys = {
-    "label",     "kind",          "pays_rent",  "cost_per_month", "max_stay_months",
-    "on_expiry", "arrears_limit", "on_arrears", "multipliers",    "waiting_list"};
+    "label",         "kind",       "pays_rent",   "cost_per_month", "max_stay_months", "on_expiry",
+    "arrears_limit", "on_arrears", "multipliers", "waiting_list",   "priority_points"};
+const std::vector<std::string> kPointsKeys = {"waiting_months", "children", "roofless_months",
+                                              "arrears_months"};
+constexpr double kMaxPointWeight = 1e6;
 const std::vector<std::string> kPromotionKeys = {"from",
                                                  "to",
                                                  "min_months_in_stage",
@@ -75,7 +78,8 @@ const std::vector<std::string> kVariantKeys = {"label", "description", "patch"};
 const std::vector<std::string> kMultiplierKeys = {"job_gain", "job_loss", "pay_rent", "comply",
                                                   "exit"};
 const std::vector<std::string> kStageKinds = {"outside", "temporary", "supported", "permanent"};
-const std::vector<std::string> kWaitingPolicies = {"fifo", "longest_streak", "families_first"};
+const std::vector<std::string> kWaitingPolicies = {"fifo", "longest_streak", "families_first",
+                                                   "points"};
 const std::vector<std::string> kServicePriorities = {"fifo", "highest_arrears", "families_first"};
 
 // Documentation keys: `_anything` wherever the format has an object, and `sources`,
@@ -481,6 +485,21 @@ void Reader::read_stage(const std::string& id, const ojson& v, const std::string
   if (const ojson* m = find(v, "multipliers"))
     multipliers(*m, child_pointer(p, "multipliers"), st.multipliers);
   opt_enum(v, p, "waiting_list", kWaitingPolicies, st.waiting_list);
+  if (const ojson* w = find(v, "priority_points")) {
+    const std::string wp = child_pointer(p, "priority_points");
+    if (find(v, "waiting_list") && v["waiting_list"] != "points")
+      error(wp, "priority_points is used only with waiting_list \"points\"");
+    if (is_object(*w, wp)) {
+      check_keys(*w, wp, kPointsKeys);
+      PriorityPoints& pp = st.priority_points;
+      opt_number(*w, wp, "waiting_months", -kMaxPointWeight, kMaxPointWeight, pp.waiting_months);
+      opt_number(*w, wp, "children", -kMaxPointWeight, kMaxPointWeight, pp.children);
+      opt_number(*w, wp, "roofless_months", -kMaxPointWeight, kMaxPointWeight, pp.roofless_months);
+      opt_number(*w, wp, "arrears_months", -kMaxPointWeight, kMaxPointWeight, pp.arrears_months);
+    }
+  } else if (st.waiting_list == WaitingPolicy::points) {
+    error(p, "waiting_list \"points\" needs priority_points (the weights of the score)");
+  }
 
   const bool outside = find(v, "kind") && v["kind"] == "outside";
   if (outside && st.pays_rent)
@@ -1054,6 +1073,13 @@ ojson to_json(const Scenario& s) {
     if (!st.on_arrears.empty()) j["on_arrears"] = st.on_arrears;
     if (ojson m = multipliers_json(st.multipliers); !m.empty()) j["multipliers"] = m;
     j["waiting_list"] = to_string(st.waiting_list);
+    if (st.waiting_list == WaitingPolicy::points) {
+      const PriorityPoints& w = st.priority_points;
+      j["priority_points"] = {{"waiting_months", w.waiting_months},
+                              {"children", w.children},
+                              {"roofless_months", w.roofless_months},
+                              {"arrears_months", w.arrears_months}};
+    }
     stages[st.id] = std::move(j);
   }
   out["stages"] = std::move(stages);

@@ -243,16 +243,18 @@ namespace {
 // children), all applying in month 1 in household-number order, which is a random order of
 // the profiles (docs/model.md). "b" evicts at once on arrears, so whom it placed shows as an
 // eviction (bad) or none (good). Summed over replications 0-9: under fifo a bad household is
-// first in about half of them.
-double evictions_under(WaitingPolicy policy) {
+// first in about half of them. "a" charges rent (with no limit), so by month 5 the bad ones
+// owe 5 months and the good ones nothing.
+double evictions_under(WaitingPolicy policy, PriorityPoints points = {}) {
   Scenario s;
   s.name = "policy";
   s.simulation.months = 8;
-  s.stages = {stage("street", StageKind::outside), stage("a", StageKind::temporary),
+  s.stages = {stage("street", StageKind::outside), stage("a", StageKind::temporary, true),
               stage("b", StageKind::permanent, true)};
   s.stages[2].arrears_limit = 1;
   s.stages[2].on_arrears = {"street"};
   s.stages[2].waiting_list = policy;
+  s.stages[2].priority_points = points;
   s.promotions = {promotion("a", "b", 0)};
   Profile bad = profile("bad", 0.5, 0.0, 0.0, 0.0);
   Profile good = profile("good", 0.5, 1.0, 0.0, 1.0);
@@ -281,6 +283,60 @@ TEST_CASE("waiting-list policies order applicants as documented", "[engine][poli
   CHECK(evictions_under(WaitingPolicy::fifo) >= 1);            // a bad one applied first
   CHECK(evictions_under(WaitingPolicy::longest_streak) == 0);  // good ones have streaks
   CHECK(evictions_under(WaitingPolicy::families_first) == 0);  // good ones have children
+}
+
+TEST_CASE("priority points rank by children and by arrears", "[engine][policy]") {
+  // Every replication places a bad household first (an eviction each) or none does.
+  PriorityPoints w;
+  w.children = 1;
+  CHECK(evictions_under(WaitingPolicy::points, w) == 0);
+  w.children = -1;
+  CHECK(evictions_under(WaitingPolicy::points, w) >= 10);
+  w = {};
+  w.arrears_months = -1;  // debtors last
+  CHECK(evictions_under(WaitingPolicy::points, w) == 0);
+  w.arrears_months = 1;
+  CHECK(evictions_under(WaitingPolicy::points, w) >= 10);
+}
+
+namespace {
+// Two households on the street apply for the lease in month 1; two in the hostel can apply
+// only from month 4 (3 months there). One lease unit opens in month 5. Returns the stage the
+// one placement came from: the street ones have waited 4 months and been roofless 5, the
+// hostel ones waited 1 and were never roofless.
+int first_housed_from(PriorityPoints w) {
+  Scenario s;
+  s.name = "points";
+  s.simulation.months = 6;
+  s.stages = {stage("street", StageKind::outside), stage("hostel", StageKind::temporary),
+              stage("lease", StageKind::permanent)};
+  s.stages[2].waiting_list = WaitingPolicy::points;
+  s.stages[2].priority_points = w;
+  s.promotions = {promotion("street", "lease", 0), promotion("hostel", "lease", 0, 3)};
+  s.profiles = {profile("only", 1.0, 1.0, 0.0)};
+  Town t = town("t");
+  t.initial = {{"street", 2}, {"hostel", 2}};
+  t.capacity = {{"hostel", cap(2)}, {"lease", cap(0)}};
+  t.capacity["lease"].changes = {{5, 1}};
+  t.entry_stage = "street";
+  s.towns = {t};
+  const ReplicationOutcome o = simulate(compile(s), 0, 0);
+  REQUIRE(o.promotions_to[2] == 1);
+  return o.promotion_flow[0 * 3 + 2] == 1 ? 0 : 1;
+}
+}  // namespace
+
+TEST_CASE("priority points rank by months waiting and months roofless", "[engine][policy]") {
+  PriorityPoints w;
+  w.waiting_months = 1;
+  CHECK(first_housed_from(w) == 0);
+  w.waiting_months = -1;
+  CHECK(first_housed_from(w) == 1);
+  w = {};
+  w.roofless_months = 1;
+  CHECK(first_housed_from(w) == 0);
+  w.roofless_months = -1;
+  CHECK(first_housed_from(w) == 1);
 }
 
 TEST_CASE("household numbering carries no profile information", "[engine][statistical]") {

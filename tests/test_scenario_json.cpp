@@ -307,3 +307,23 @@ TEST_CASE("entry routes by profile are read and checked and written back") {
   CHECK(has(bad, "/towns/most/entry_by_profile/single/entry_fallbacks",
             "must end in an outside stage"));
 }
+
+TEST_CASE("priority points go with waiting_list points only") {
+  const LoadResult ok = load_with(ojson::parse(
+      R"({"stages":{"lease":{"waiting_list":"points",
+          "priority_points":{"children":3,"arrears_months":-2}}}})"));
+  INFO(all_messages(ok));
+  REQUIRE(ok.ok());
+  const Stage& lease = ok.scenario->stages[ok.scenario->stage_index("lease")];
+  CHECK(lease.waiting_list == WaitingPolicy::points);
+  CHECK(lease.priority_points.children == 3);
+  CHECK(lease.priority_points.arrears_months == -2);
+  CHECK(to_json(*ok.scenario)["stages"]["lease"]["priority_points"]["children"] == 3);
+  const LoadResult missing =
+      load_with(ojson::parse(R"({"stages":{"lease":{"waiting_list":"points"}}})"));
+  CHECK(has(missing, "/stages/lease", "needs priority_points"));
+  const LoadResult stray = load_with(ojson::parse(
+      R"({"stages":{"lease":{"waiting_list":"fifo","priority_points":{"childen":1}}}})"));
+  CHECK(has(stray, "/stages/lease/priority_points", "used only with waiting_list"));
+  CHECK(has(stray, "/stages/lease/priority_points/childen", "did you mean 'children'?"));
+}

@@ -43,6 +43,7 @@ struct CompiledStage {
   std::uint16_t arrears_limit;    // 0 = none
   std::vector<std::uint8_t> on_expiry, on_arrears;
   WaitingPolicy waiting_list;
+  PriorityPoints priority_points;
 };
 
 struct CompiledService {

@@ -22,7 +22,14 @@ enum class StageKind : std::uint8_t {
   permanent,  // standard lease (běžný nájem)
 };
 
-enum class WaitingPolicy : std::uint8_t { fifo, longest_streak, families_first };
+enum class WaitingPolicy : std::uint8_t { fifo, longest_streak, families_first, points };
+
+// The weights of a `points` waiting list: an applicant's score is the weighted sum of months
+// on the list, children, months roofless (in an outside stage, since entry) and months of
+// arrears; the highest score goes first.
+struct PriorityPoints {
+  double waiting_months = 0, children = 0, roofless_months = 0, arrears_months = 0;
+};
 enum class ServicePriority : std::uint8_t { fifo, highest_arrears, families_first };
 
 // The monthly probabilities a profile has and multipliers can scale.
@@ -46,6 +53,7 @@ struct Stage {
   std::vector<std::string> on_arrears;  // ordered destinations, ends in an outside stage
   Multipliers multipliers;
   WaitingPolicy waiting_list = WaitingPolicy::fifo;
+  PriorityPoints priority_points;  // used by waiting_list `points`
 };
 
 struct Promotion {
