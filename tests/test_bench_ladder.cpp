@@ -13,7 +13,8 @@
 //   above it), word 1 employment at entry (never: nobody is employed at entry here);
 // - an event of probability p happens when the word is below round(p * 2^32).
 // Household numbers: the initial population stage by stage (street, shelter, hostel), each
-// stage's profiles in blocks with counts by largest remainder of the shares; a replacement
+// stage's profiles with counts by largest remainder of the shares, put in the keyed random
+// order of docs/model.md (counter {position, stage, 3, 0}); a replacement
 // takes the number of the household it replaces. Where bench-ladder-1.md is silent (which
 // profile a replacement has), this is the engine's documented choice.
 #include <Random123/philox.h>
@@ -116,13 +117,20 @@ ReferenceResult reference_run(int n, int months, std::uint64_t seed, int replica
     std::stable_sort(remainder.begin(), remainder.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
     for (int k = 0; given < count; ++k, ++given) ++per_profile[remainder[k % 3].second];
-    for (int p = 0; p < 3; ++p)
-      for (long k = 0; k < per_profile[p]; ++k) {
-        ReferenceHousehold x;
-        x.profile = p;
-        x.stage = stage;
-        hh.push_back(x);
-      }
+    // The profiles in blocks, then shuffled (docs/model.md): position k swaps with position
+    // k + floor(word 0 * (count - k) / 2^32) of counter {k, stage, 3, 0}, k = 0..count-2.
+    std::vector<int> order;
+    for (int p = 0; p < 3; ++p) order.insert(order.end(), per_profile[p], p);
+    for (std::uint32_t k = 0; k + 1 < order.size(); ++k) {
+      const std::uint64_t word = draw(k, stage, 3)[0];
+      std::swap(order[k], order[k + ((word * (order.size() - k)) >> 32)]);
+    }
+    for (int p : order) {
+      ReferenceHousehold x;
+      x.profile = p;
+      x.stage = stage;
+      hh.push_back(x);
+    }
   }
 
   std::array<long, kStages> occupancy{};

@@ -312,3 +312,32 @@ TEST_CASE("cohort: each month keeps all mass but the exits", "[cohort]") {
     CHECK(total == Approx(400 * std::pow(0.97, t) + 600 * std::pow(0.99, t)).epsilon(1e-12));
   }
 }
+
+TEST_CASE("cohort: the printed summary gives each profile's chance and months from its entry",
+          "[cohort]") {
+  // The hand-solved two-step chain for "only"; "family" has its own entry list straight into
+  // the lease (entry_by_profile), so it is housed on entry.
+  const double c1 = 0.3, c2 = 0.2, x = 0.02;
+  Scenario s = two_step_chain(c1, c2, x, 400);
+  s.profiles[0].share = 0.5;
+  Profile family = s.profiles[0];
+  family.id = "family";
+  family.label = "Rodina";
+  s.profiles.push_back(family);
+  s.towns[0].entry_by_profile["family"] = EntryRoute{"lease", {"street"}};
+  const CompiledModel m = compile(s);
+  const CohortResult r = cohort(m);
+  const double pa = c1 * (1 - x) + x, pb = c2 * (1 - x) + x;
+  const double p_exact = (c1 * (1 - x) / pa) * (c2 * (1 - x) / pb);
+  const double t_exact = 1 / pa + 1 / pb;
+  char expected[160];
+  std::snprintf(expected, sizeof expected,
+                "only, entering street: %.1f %% reach a lease, in %.1f months on average if "
+                "they do",
+                100 * p_exact, t_exact);
+  const std::vector<std::string> lines = profile_summary(m, r, 0);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0] == expected);
+  CHECK(lines[1] ==
+        "Rodina, entering lease: housed on entry (100 % reach a lease, after 0 months)");
+}

@@ -282,3 +282,48 @@ TEST_CASE("every shipped scenario validates") {
   }
   SUCCEED(checked << " shipped scenarios checked");
 }
+
+TEST_CASE("entry routes by profile are read and checked and written back") {
+  const LoadResult ok = load_with(ojson::parse(
+      R"({"towns":{"most":{"entry_by_profile":{"family":{"entry_stage":"lease",
+          "entry_fallbacks":["street"]}}}}})"));
+  INFO(all_messages(ok));
+  REQUIRE(ok.ok());
+  const Town& most = ok.scenario->towns[ok.scenario->town_index("most")];
+  REQUIRE(most.entry_by_profile.count("family") == 1);
+  const EntryRoute& r = most.entry_by_profile.at("family");
+  CHECK(r.stage == "lease");
+  CHECK(r.fallbacks == std::vector<std::string>{"street"});
+  CHECK(to_json(*ok.scenario)["towns"]["most"]["entry_by_profile"]["family"]["entry_stage"] ==
+        "lease");
+  const LoadResult bad = load_with(ojson::parse(
+      R"({"towns":{"most":{"entry_by_profile":{"famly":{"entry_stage":"lease"},
+          "family":{"entry_stage":"leas","x":1},
+          "single":{"entry_stage":"lease","entry_fallbacks":["shelter"]}}}}})"));
+  INFO(all_messages(bad));
+  CHECK(has(bad, "/towns/most/entry_by_profile/famly", "unknown profile 'famly'"));
+  CHECK(has(bad, "/towns/most/entry_by_profile/family/x", "unknown key 'x'"));
+  CHECK(has(bad, "/towns/most/entry_by_profile/family/entry_stage", "unknown stage 'leas'"));
+  CHECK(has(bad, "/towns/most/entry_by_profile/single/entry_fallbacks",
+            "must end in an outside stage"));
+}
+
+TEST_CASE("priority points go with waiting_list points only") {
+  const LoadResult ok = load_with(ojson::parse(
+      R"({"stages":{"lease":{"waiting_list":"points",
+          "priority_points":{"children":3,"arrears_months":-2}}}})"));
+  INFO(all_messages(ok));
+  REQUIRE(ok.ok());
+  const Stage& lease = ok.scenario->stages[ok.scenario->stage_index("lease")];
+  CHECK(lease.waiting_list == WaitingPolicy::points);
+  CHECK(lease.priority_points.children == 3);
+  CHECK(lease.priority_points.arrears_months == -2);
+  CHECK(to_json(*ok.scenario)["stages"]["lease"]["priority_points"]["children"] == 3);
+  const LoadResult missing =
+      load_with(ojson::parse(R"({"stages":{"lease":{"waiting_list":"points"}}})"));
+  CHECK(has(missing, "/stages/lease", "needs priority_points"));
+  const LoadResult stray = load_with(ojson::parse(
+      R"({"stages":{"lease":{"waiting_list":"fifo","priority_points":{"childen":1}}}})"));
+  CHECK(has(stray, "/stages/lease/priority_points", "used only with waiting_list"));
+  CHECK(has(stray, "/stages/lease/priority_points/childen", "did you mean 'children'?"));
+}

@@ -1,6 +1,7 @@
 // The simulation core: one town, one replication, no I/O, no globals.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -37,8 +38,23 @@ struct ReplicationOutcome {
   std::vector<double> lease_at;     // first permanent stage reached d months after entry
   std::vector<double> exit_at;      // exited before reaching it, d months after entry
   std::vector<double> censored_at;  // still not reached at the horizon, d months after entry
+  // By household profile [profile] (issue: who gets stuck): the household counts above split
+  // by profile, and those on an outside stage at the horizon.
+  int n_profiles = 0;
+  std::vector<double> profile_seen, profile_housed_at_start, profile_reached_lease,
+      profile_stabilized, profile_evictions, profile_exits, profile_arrivals, profile_roofless_end;
+  std::array<std::vector<double>*, 8> profile_counts() {
+    return {&profile_seen,       &profile_housed_at_start, &profile_reached_lease,
+            &profile_stabilized, &profile_evictions,       &profile_exits,
+            &profile_arrivals,   &profile_roofless_end};
+  }
+  std::array<const std::vector<double>*, 8> profile_counts() const {
+    return {&profile_seen,       &profile_housed_at_start, &profile_reached_lease,
+            &profile_stabilized, &profile_evictions,       &profile_exits,
+            &profile_arrivals,   &profile_roofless_end};
+  }
 
-  void resize(int stages, int services, int months);
+  void resize(int stages, int services, int months, int profiles = 0);
   void add(const ReplicationOutcome& o);  // element-wise sum
   // Flat form for sending between MPI ranks: appends every field to `out` (doubles are
   // copied exactly); deserialize reads one outcome back and returns the position after it.

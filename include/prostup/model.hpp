@@ -43,6 +43,7 @@ struct CompiledStage {
   std::uint16_t arrears_limit;    // 0 = none
   std::vector<std::uint8_t> on_expiry, on_arrears;
   WaitingPolicy waiting_list;
+  PriorityPoints priority_points;
 };
 
 struct CompiledService {
@@ -70,11 +71,12 @@ struct CompiledTown {
   std::vector<std::vector<std::int64_t>> capacity;  // [stage][month]; outside = huge
   std::vector<double> arrival_rate;                 // [month]
   bool replace_exits;
-  std::vector<std::uint8_t> entry;    // entry stage then fallbacks
-  std::vector<int> initial;           // households per stage at month 0
-  std::vector<int> service_capacity;  // [service] caseload slots
-  std::vector<double> stage_cost;     // [stage] CZK per occupied unit-month
-  std::vector<double> service_cost;   // [service] CZK per case-month
+  std::vector<std::uint8_t> entry;                          // entry stage then fallbacks
+  std::vector<std::vector<std::uint8_t>> entry_by_profile;  // [profile]: its list (default entry)
+  std::vector<int> initial;                                 // households per stage at month 0
+  std::vector<int> service_capacity;                        // [service] caseload slots
+  std::vector<double> stage_cost;                           // [stage] CZK per occupied unit-month
+  std::vector<double> service_cost;                         // [service] CZK per case-month
 };
 
 struct CompiledModel {

@@ -22,7 +22,14 @@ enum class StageKind : std::uint8_t {
   permanent,  // standard lease (běžný nájem)
 };
 
-enum class WaitingPolicy : std::uint8_t { fifo, longest_streak, families_first };
+enum class WaitingPolicy : std::uint8_t { fifo, longest_streak, families_first, points };
+
+// The weights of a `points` waiting list: an applicant's score is the weighted sum of months
+// on the list, children, months roofless (in an outside stage, since entry) and months of
+// arrears; the highest score goes first.
+struct PriorityPoints {
+  double waiting_months = 0, children = 0, roofless_months = 0, arrears_months = 0;
+};
 enum class ServicePriority : std::uint8_t { fifo, highest_arrears, families_first };
 
 // The monthly probabilities a profile has and multipliers can scale.
@@ -46,6 +53,7 @@ struct Stage {
   std::vector<std::string> on_arrears;  // ordered destinations, ends in an outside stage
   Multipliers multipliers;
   WaitingPolicy waiting_list = WaitingPolicy::fifo;
+  PriorityPoints priority_points;  // used by waiting_list `points`
 };
 
 struct Promotion {
@@ -96,6 +104,12 @@ struct Scheduled {
   }
 };
 
+// Where newcomers of one profile go: the first stage with a free unit, in order.
+struct EntryRoute {
+  std::string stage;
+  std::vector<std::string> fallbacks;  // ordered; ends in an outside stage
+};
+
 struct Town {
   std::string id;
   std::string label;
@@ -104,10 +118,11 @@ struct Town {
   Scheduled<double> arrival_rate;                  // Poisson mean, households/month
   bool replace_exits = false;
   std::string entry_stage;
-  std::vector<std::string> entry_fallbacks;     // ordered; ends in an outside stage
-  std::map<std::string, double> staffing;       // service id -> workers (FTE)
-  std::map<std::string, double> stage_costs;    // overrides of Stage::cost_per_month
-  std::map<std::string, double> service_costs;  // overrides of Service::cost_per_case_month
+  std::vector<std::string> entry_fallbacks;            // ordered; ends in an outside stage
+  std::map<std::string, EntryRoute> entry_by_profile;  // profile id -> own list; absent = above
+  std::map<std::string, double> staffing;              // service id -> workers (FTE)
+  std::map<std::string, double> stage_costs;           // overrides of Stage::cost_per_month
+  std::map<std::string, double> service_costs;         // overrides of Service::cost_per_case_month
 };
 
 struct Simulation {

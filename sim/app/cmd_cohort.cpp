@@ -62,6 +62,9 @@ int cmd_cohort(const CohortArgs& a) {
         else
           std::printf("\n");
         for (const auto& b : ct.binding) std::printf("  %s\n", on_terminal(b).c_str());
+        std::printf("  newcomers by profile, capacities unlimited:\n");
+        for (const auto& line : profile_summary(m, r, static_cast<int>(t)))
+          std::printf("    %s\n", on_terminal(line).c_str());
       }
     }
     occ.close();

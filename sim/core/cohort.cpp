@@ -328,6 +328,30 @@ std::vector<std::string> binding_lines(const CompiledModel& m, const CompiledTow
 
 }  // namespace
 
+std::vector<std::string> profile_summary(const CompiledModel& m, const CohortResult& r, int town) {
+  std::vector<std::string> out;
+  const CompiledTown& tw = m.towns.at(town);
+  const CohortTown& ct = r.towns.at(town);
+  for (std::size_t p = 0; p < m.profiles.size(); ++p) {
+    const CompiledStage& entry = m.stages[tw.entry_by_profile[p].front()];
+    for (const auto& e : ct.entries) {
+      if (e.profile != m.profiles[p].id || e.stage != entry.id) continue;
+      char buf[160];
+      if (entry.kind == StageKind::permanent)
+        std::snprintf(buf, sizeof buf, ": housed on entry (100 %% reach a lease, after 0 months)");
+      else if (e.p_reach_lease > 0)
+        std::snprintf(buf, sizeof buf,
+                      ": %.1f %% reach a lease, in %.1f months on average if they do",
+                      100 * e.p_reach_lease, e.expected_months_to_lease);
+      else
+        std::snprintf(buf, sizeof buf, ": none reach a lease");
+      out.push_back(m.profiles[p].label + ", entering " + entry.label + buf);
+      break;
+    }
+  }
+  return out;
+}
+
 std::vector<std::string> binding_constraints(const CompiledModel& m, const CohortResult& r,
                                              int town) {
   std::vector<std::string> out;
@@ -353,7 +377,10 @@ CohortResult cohort(const CompiledModel& m, const CohortCaps& caps) {
     ct.occupancy.assign(S, std::vector<double>(M + 1, 0));
     ct.reached_lease.assign(M + 1, 0);
     ct.service_demand.assign(m.n_services(), std::vector<double>(M + 1, 0));
-    const int entry = tw.entry.front();  // unlimited: the entry stage always has room
+    // Unlimited: the entry stage always has room. Each profile has its own (by default the
+    // town's).
+    std::vector<int> entry(P);
+    for (int p = 0; p < P; ++p) entry[p] = tw.entry_by_profile[p].front();
     // Seeds on every stage, so that a chain depends on the town only through which services
     // it staffs: towns with the same staffing pattern share one chain and one solve.
     std::vector<int> seeds;
@@ -421,8 +448,8 @@ CohortResult cohort(const CompiledModel& m, const CohortCaps& caps) {
       const double rate = tw.arrival_rate[t];
       if (rate > 0)
         for (int p = 0; p < P; ++p) {
-          put(x[p], p, entry, rate * m.profiles[p].share);
-          put(y[p], p, entry, rate * m.profiles[p].share);
+          put(x[p], p, entry[p], rate * m.profiles[p].share);
+          put(y[p], p, entry[p], rate * m.profiles[p].share);
         }
       absorb();
       // Service demand: households in a served stage at the service step (step 3).
@@ -444,8 +471,8 @@ CohortResult cohort(const CompiledModel& m, const CohortCaps& caps) {
         // Each exit is replaced at once by a household on the entry stage (profile by the
         // shares), which takes its first step next month.
         for (int p = 0; p < P; ++p) {
-          put(x[p], p, entry, exited * m.profiles[p].share);
-          put(y[p], p, entry, exited * m.profiles[p].share);
+          put(x[p], p, entry[p], exited * m.profiles[p].share);
+          put(y[p], p, entry[p], exited * m.profiles[p].share);
         }
       }
       absorb();
@@ -453,12 +480,12 @@ CohortResult cohort(const CompiledModel& m, const CohortCaps& caps) {
     }
 
     // P(reach a permanent stage) and E[steps | reached] from each entry stage.
-    std::vector<int> entry_stages{entry};
-    for (int s = 0; s < S; ++s)
-      if (tw.initial[s] > 0 && !permanent[s] && s != entry) entry_stages.push_back(s);
     for (int p = 0; p < P; ++p) {
       const Solved& sv = *solved[p];
       if (!sv.ok) continue;
+      std::vector<int> entry_stages{entry[p]};
+      for (int s = 0; s < S; ++s)
+        if (tw.initial[s] > 0 && !permanent[s] && s != entry[p]) entry_stages.push_back(s);
       for (int s : entry_stages) {
         if (permanent[s]) {  // Housing First: housed on entry, after 0 months
           ct.entries.push_back({m.profiles[p].id, m.stages[s].id, 1.0, 0.0});

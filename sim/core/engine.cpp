@@ -25,6 +25,7 @@ enum Purpose : std::uint32_t {
   kBehaviour = 0,   // lanes: employment, rent/compliance, exit
   kAttributes = 1,  // lanes: profile, employed at entry
   kArrivals = 2,    // counter (month, chunk): Poisson arrival counts
+  kNumbering = 3,   // counter (position, stage): the initial population's order in a stage
 };
 
 std::uint64_t splitmix64(std::uint64_t x) {
@@ -151,6 +152,12 @@ class HouseholdSim {
   static_assert(sizeof(Household) == 32);
   std::vector<Household> hh_;
   std::vector<std::uint32_t> id_;  // household number: the counter of its random streams
+  // Months roofless (in an outside stage) before the current stay there, and the month the
+  // current stay began (-1 = not in an outside stage): updated only when a household moves.
+  struct Roofless {
+    std::int32_t before, since;
+  };
+  std::vector<Roofless> roofless_;
   std::vector<std::vector<std::int32_t>> svc_until_, svc_wait_since_;  // [service][slot]
   std::size_t n_ = 0;                                                  // slots in use
   std::size_t dead_ = 0;                                               // of which exited
@@ -213,6 +220,7 @@ template <class F>
 void HouseholdSim::for_each_column(F&& f) {
   f(hh_);
   f(id_);
+  f(roofless_);
   for (auto& c : svc_until_) f(c);
   for (auto& c : svc_wait_since_) f(c);
 }
@@ -270,6 +278,7 @@ void HouseholdSim::init_household(std::uint32_t i, int month, int profile, bool 
   h.app_seq = 0;
   h.app_month = 0;
   h.entry_month = month;
+  roofless_[i] = {0, -1};
   for (int v = 0; v < V_; ++v) {
     svc_until_[v][i] = 0;
     svc_wait_since_[v][i] = -1;
@@ -277,6 +286,7 @@ void HouseholdSim::init_household(std::uint32_t i, int month, int profile, bool 
   ++alive_;
   ++entered_total_;
   out_.households_seen += 1;
+  out_.profile_seen[profile] += 1;
 }
 
 int HouseholdSim::first_free(const std::vector<std::uint8_t>& list) const {
@@ -288,12 +298,16 @@ int HouseholdSim::first_free(const std::vector<std::uint8_t>& list) const {
 
 void HouseholdSim::enter_stage(std::uint32_t i, int s, int month) {
   Household& h = hh_[i];
+  Roofless& r = roofless_[i];
+  if (r.since >= 0) r.before += month - r.since;
+  r.since = m_.stages[s].outside ? month : -1;
   h.stage = static_cast<std::uint8_t>(s);
   rekey(i);
   ++occ_[s];
   if (is_permanent_[s] && !h.reached) {
     h.reached = 1;
     out_.reached_lease += 1;
+    out_.profile_reached_lease[h.profile] += 1;
     out_.lease_at[std::min(M_, month - h.entry_month)] += 1;
   }
 }
@@ -359,8 +373,12 @@ void HouseholdSim::build_tables() {
 }
 
 void HouseholdSim::populate_initial() {
-  // Profiles in blocks per stage, counts by largest remainder of the shares.
+  // Counts per profile by largest remainder of the shares; within a stage the profiles are
+  // then put in a random order (Fisher-Yates, keyed to the replication and the stage) before
+  // the households are numbered, so that number order, which decides who comes first in
+  // steps 4c-d and in ties, carries no information about the profile (docs/model.md).
   const int P = static_cast<int>(m_.profiles.size());
+  std::vector<std::uint8_t> order;
   for (int s = 0; s < S_; ++s) {
     const int n = tw_.initial[s];
     if (n == 0) continue;
@@ -375,25 +393,33 @@ void HouseholdSim::populate_initial() {
     }
     std::stable_sort(rem.begin(), rem.end());
     for (int k = 0; given < n; ++k, ++given) ++count[rem[k % P].second];
-    for (int p = 0; p < P; ++p)
-      for (int k = 0; k < count[p]; ++k) {
-        std::uint32_t i = new_slot();
-        auto r = st_.draw(id_[i], 0, kAttributes);
-        init_household(i, 0, p, r[1] < m_.profiles[p].employed_at_entry);
-        if (is_permanent_[s]) {
-          // Already housed at the start: not a household the ladder has to move, so it is
-          // left out of the lease and stabilisation outcomes (see docs/model.md).
-          Household& h = hh_[i];
-          h.reached = 1;
-          h.stabilized = 1;
-          h.stage = static_cast<std::uint8_t>(s);
-          rekey(i);
-          ++occ_[s];
-          out_.housed_at_start += 1;
-        } else {
-          enter_stage(i, s, 0);
-        }
+    order.clear();
+    for (int p = 0; p < P; ++p) order.insert(order.end(), count[p], static_cast<std::uint8_t>(p));
+    for (std::uint32_t k = 0; k + 1 < order.size(); ++k) {
+      // Position k takes one of positions k..n-1: word 0 scaled to the n - k choices.
+      const auto r = st_.draw(k, static_cast<std::uint32_t>(s), kNumbering);
+      const std::uint64_t left = order.size() - k;
+      std::swap(order[k], order[k + ((static_cast<std::uint64_t>(r[0]) * left) >> 32)]);
+    }
+    for (const std::uint8_t p : order) {
+      std::uint32_t i = new_slot();
+      auto r = st_.draw(id_[i], 0, kAttributes);
+      init_household(i, 0, p, r[1] < m_.profiles[p].employed_at_entry);
+      if (is_permanent_[s]) {
+        // Already housed at the start: not a household the ladder has to move, so it is
+        // left out of the lease and stabilisation outcomes (see docs/model.md).
+        Household& h = hh_[i];
+        h.reached = 1;
+        h.stabilized = 1;
+        h.stage = static_cast<std::uint8_t>(s);
+        rekey(i);
+        ++occ_[s];
+        out_.housed_at_start += 1;
+        out_.profile_housed_at_start[p] += 1;
+      } else {
+        enter_stage(i, s, 0);
       }
+    }
   }
 }
 
@@ -408,10 +434,12 @@ int HouseholdSim::admit(std::uint32_t i, int t) {
   auto r = st_.draw(id_[i], static_cast<std::uint32_t>(t), kAttributes);
   const int p = pick_profile(r[0]);
   init_household(i, t, p, r[1] < m_.profiles[p].employed_at_entry);
-  const int s = first_free(tw_.entry);
-  if (s != tw_.entry[0]) out_.entry_fallbacks += 1;
+  const std::vector<std::uint8_t>& entry = tw_.entry_by_profile[p];
+  const int s = first_free(entry);
+  if (s != entry[0]) out_.entry_fallbacks += 1;
   enter_stage(i, s, t);
   out_.arrivals += 1;
+  out_.profile_arrivals[p] += 1;
   out_.arrivals_to[s] += 1;
   return s;
 }
@@ -601,6 +629,7 @@ bool HouseholdSim::eventful_step(std::uint32_t i, unsigned months, bool exits, i
       h.run >= static_cast<unsigned>(std::max(0, m_.stabilized_months))) {
     h.stabilized = 1;
     out_.stabilized += 1;
+    out_.profile_stabilized[h.profile] += 1;
   }
   return applied;
 }
@@ -613,6 +642,7 @@ void HouseholdSim::demote(std::uint32_t i, int s, bool eviction, int t) {
   const std::size_t f = static_cast<std::size_t>(s) * S_ + d;
   if (eviction) {
     out_.evictions += 1;
+    out_.profile_evictions[hh_[i].profile] += 1;
     out_.demotion_flow[f] += 1;
   } else {
     out_.expiries += 1;
@@ -651,6 +681,7 @@ void HouseholdSim::exit_household(std::uint32_t i, int cur, int t) {
     if (h.svc_mask & (1u << v)) --engaged_[v];
   h.svc_mask = 0;
   out_.exits += 1;
+  out_.profile_exits[h.profile] += 1;
   out_.exits_from[cur] += 1;
   if (!h.reached) out_.exit_at[std::min(M_, t - h.entry_month)] += 1;
   h.stage = kNone;
@@ -708,9 +739,21 @@ void HouseholdSim::placements(int t) {
         if (valid(list[k], T)) list[w++] = list[k];
       list.resize(w);
       head = 0;
+      const PriorityPoints& weight = m_.stages[T].priority_points;
+      auto points = [&](std::uint32_t i) {
+        const Household& h = hh_[i];
+        const Roofless& r = roofless_[i];
+        const int roofless = r.before + (r.since >= 0 ? t - r.since : 0);
+        return weight.waiting_months * (t - h.app_month) +
+               weight.children * m_.profiles[h.profile].children +
+               weight.roofless_months * roofless + weight.arrears_months * h.arrears;
+      };
       auto key_before = [&](const Applicant& a, const Applicant& b) {
         const Household &ha = hh_[a.slot], &hb = hh_[b.slot];
-        if (policy == WaitingPolicy::longest_streak) {
+        if (policy == WaitingPolicy::points) {
+          const double pa = points(a.slot), pb = points(b.slot);
+          if (pa != pb) return pa > pb;
+        } else if (policy == WaitingPolicy::longest_streak) {
           if (ha.streak != hb.streak) return ha.streak > hb.streak;
         } else {
           bool fa = m_.profiles[ha.profile].children > 0;
@@ -758,7 +801,7 @@ void HouseholdSim::account(int t) {
 ReplicationOutcome HouseholdSim::run() {
   // Household counters are 16-bit and grow by at most one a month.
   if (M_ > 65534) throw std::invalid_argument("simulate: more than 65534 months");
-  out_.resize(S_, V_, M_);
+  out_.resize(S_, V_, M_, static_cast<int>(m_.profiles.size()));
   occ_.assign(S_, 0);
   pending_.assign(S_, 0);
   lists_.assign(S_, {});
@@ -790,17 +833,23 @@ ReplicationOutcome HouseholdSim::run() {
     if (dead_ >= 64 && dead_ * 4 > n_) compact();
   }
   for (int s = 0; s < S_; ++s) out_.occupancy_end[s] = static_cast<double>(occ_[s]);
-  for (std::size_t i = 0; i < n_; ++i)
-    if (hh_[i].stage != kNone && !hh_[i].reached) out_.censored_at[M_ - hh_[i].entry_month] += 1;
+  for (std::size_t i = 0; i < n_; ++i) {
+    const Household& h = hh_[i];
+    if (h.stage == kNone) continue;
+    if (!h.reached) out_.censored_at[M_ - h.entry_month] += 1;
+    if (m_.stages[h.stage].outside) out_.profile_roofless_end[h.profile] += 1;
+  }
   return std::move(out_);
 }
 
 }  // namespace
 
-void ReplicationOutcome::resize(int stages, int services, int m) {
+void ReplicationOutcome::resize(int stages, int services, int m, int profiles) {
   n_stages = stages;
   n_services = services;
   months = m;
+  n_profiles = profiles;
+  for (auto* v : profile_counts()) v->assign(static_cast<std::size_t>(profiles), 0);
   const std::size_t S = stages, V = services, M1 = static_cast<std::size_t>(m) + 1;
   promotions_to.assign(S, 0);
   occupancy_end.assign(S, 0);
@@ -823,8 +872,9 @@ void ReplicationOutcome::resize(int stages, int services, int m) {
 }
 
 void ReplicationOutcome::add(const ReplicationOutcome& o) {
-  if (n_stages == 0 && months == 0) resize(o.n_stages, o.n_services, o.months);
-  if (o.n_stages != n_stages || o.n_services != n_services || o.months != months)
+  if (n_stages == 0 && months == 0) resize(o.n_stages, o.n_services, o.months, o.n_profiles);
+  if (o.n_stages != n_stages || o.n_services != n_services || o.months != months ||
+      o.n_profiles != n_profiles)
     throw std::logic_error("ReplicationOutcome::add: shapes differ");
   households_seen += o.households_seen;
   housed_at_start += o.housed_at_start;
@@ -861,6 +911,9 @@ void ReplicationOutcome::add(const ReplicationOutcome& o) {
   sum(lease_at, o.lease_at);
   sum(exit_at, o.exit_at);
   sum(censored_at, o.censored_at);
+  const auto mine = profile_counts();
+  const auto theirs = o.profile_counts();
+  for (std::size_t k = 0; k < mine.size(); ++k) sum(*mine[k], *theirs[k]);
 }
 
 ReplicationOutcome simulate(const CompiledModel& m, int town, int replication,

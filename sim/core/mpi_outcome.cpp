@@ -42,6 +42,14 @@ void visit_fields(Outcome& o, Scalar&& scalar, Vector&& vec) {
   vec(o.lease_at);
   vec(o.exit_at);
   vec(o.censored_at);
+  vec(o.profile_seen);
+  vec(o.profile_housed_at_start);
+  vec(o.profile_reached_lease);
+  vec(o.profile_stabilized);
+  vec(o.profile_evictions);
+  vec(o.profile_exits);
+  vec(o.profile_arrivals);
+  vec(o.profile_roofless_end);
 }
 
 }  // namespace
@@ -69,6 +77,7 @@ const double* ReplicationOutcome::deserialize(const double* p) {
         v.assign(p, p + n);
         p += n;
       });
+  n_profiles = static_cast<int>(profile_seen.size());
   return p;
 }
 

@@ -95,6 +95,7 @@ CompiledModel compile(const Scenario& s, const std::string& variant, int months)
     c.on_expiry = stage_list(s, st.on_expiry);
     c.on_arrears = stage_list(s, st.on_arrears);
     c.waiting_list = st.waiting_list;
+    c.priority_points = st.priority_points;
     m.stages.push_back(std::move(c));
     m.stage_multipliers.push_back(factors(st.multipliers));
   }
@@ -177,6 +178,16 @@ CompiledModel compile(const Scenario& s, const std::string& variant, int months)
     std::vector<std::string> entry{tw.entry_stage};
     entry.insert(entry.end(), tw.entry_fallbacks.begin(), tw.entry_fallbacks.end());
     c.entry = stage_list(s, entry);
+    for (const Profile& p : s.profiles) {
+      auto it = tw.entry_by_profile.find(p.id);
+      if (it == tw.entry_by_profile.end()) {
+        c.entry_by_profile.push_back(c.entry);
+        continue;
+      }
+      std::vector<std::string> own{it->second.stage};
+      own.insert(own.end(), it->second.fallbacks.begin(), it->second.fallbacks.end());
+      c.entry_by_profile.push_back(stage_list(s, own));
+    }
     c.initial.assign(S, 0);
     for (const auto& [id, n] : tw.initial) c.initial[s.stage_index(id)] = n;
     c.service_capacity.assign(V, 0);

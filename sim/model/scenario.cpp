@@ -43,6 +43,8 @@ const char* to_string(WaitingPolicy p) {
       return "longest_streak";
     case WaitingPolicy::families_first:
       return "families_first";
+    case WaitingPolicy::points:
+      return "points";
   }
   return "?";
 }

@@ -134,11 +134,18 @@ class Describer {
              << " of arrears, to: " << stage_list(st.on_arrears) << "\n";
       if (const std::string m = multipliers(st.multipliers); !m.empty())
         out_ << "       while living here: " << m << "\n";
-      if (st.waiting_list != WaitingPolicy::fifo)
+      if (st.waiting_list == WaitingPolicy::points) {
+        const PriorityPoints& w = st.priority_points;
+        out_ << "       waiting list: highest points first (" << format_number(w.waiting_months)
+             << " per month waiting, " << format_number(w.children) << " per child, "
+             << format_number(w.roofless_months) << " per month roofless, "
+             << format_number(w.arrears_months) << " per month of arrears)\n";
+      } else if (st.waiting_list != WaitingPolicy::fifo) {
         out_ << "       waiting list: "
              << (st.waiting_list == WaitingPolicy::longest_streak ? "longest good streak first"
                                                                   : "families with children first")
              << "\n";
+      }
     }
   }
 
@@ -244,7 +251,15 @@ class Describer {
         out_ << "    arrivals: " << arrivals(t.arrival_rate) << "\n";
       std::vector<std::string> entry{t.entry_stage};
       entry.insert(entry.end(), t.entry_fallbacks.begin(), t.entry_fallbacks.end());
-      out_ << "    newcomers go to: " << stage_list(entry) << " (the first with a free unit)\n";
+      out_ << "    newcomers go to: " << stage_list(entry) << " (the first with a free unit)";
+      out_ << (t.entry_by_profile.empty() ? "\n" : ", except:\n");
+      for (const auto& pf : s_.profiles) {
+        auto it = t.entry_by_profile.find(pf.id);
+        if (it == t.entry_by_profile.end()) continue;
+        std::vector<std::string> own{it->second.stage};
+        own.insert(own.end(), it->second.fallbacks.begin(), it->second.fallbacks.end());
+        out_ << "      " << pf.label << " go to: " << stage_list(own) << "\n";
+      }
       std::vector<std::string> staff;
       for (const auto& sv : s_.services) {
         auto it = t.staffing.find(sv.id);

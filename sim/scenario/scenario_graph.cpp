@@ -1,10 +1,10 @@
 // The ladder-graph layer: checks that need the stages as a directed graph.
 //
 // Vertices are the stages plus two virtual ones: `entry` (edges to every stage a household
-// can start in: entry lists and initially populated stages) and `housed` (an edge from every
-// permanent stage). Edges are every move a rule allows: promotions, on_expiry, on_arrears.
-// A stage not reachable from `entry` can never hold anyone; a stage from which `housed` is
-// not reachable is a trap: whoever lands there can never reach a lease.
+// can start in: entry lists, the towns' and each profile's, and initially populated stages) and
+// `housed` (an edge from every permanent stage). Edges are every move a rule allows: promotions,
+// on_expiry, on_arrears. A stage not reachable from `entry` can never hold anyone; a stage from
+// which `housed` is not reachable is a trap: whoever lands there can never reach a lease.
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/reverse_graph.hpp>
@@ -52,6 +52,10 @@ void check_ladder_graph(const Scenario& s, std::vector<Diagnostic>& diags) {
   for (const auto& t : s.towns) {
     edge_to(entry, t.entry_stage);
     for (const auto& f : t.entry_fallbacks) edge_to(entry, f);
+    for (const auto& [profile, route] : t.entry_by_profile) {
+      edge_to(entry, route.stage);
+      for (const auto& f : route.fallbacks) edge_to(entry, f);
+    }
     for (const auto& [stage, count] : t.initial)
       if (count > 0) edge_to(entry, stage);
   }

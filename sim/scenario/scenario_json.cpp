@@ -47,8 +47,11 @@ const std::vector<std::string> kTopKeys = {"$schema",     "format_version", "nam
 const std::vector<std::string> kSimulationKeys = {"months", "replications", "seed",
                                                   "stabilized_months"};
 const std::vector<std::string> kStageKeys = {
-    "label",     "kind",          "pays_rent",  "cost_per_month", "max_stay_months",
-    "on_expiry", "arrears_limit", "on_arrears", "multipliers",    "waiting_list"};
+    "label",         "kind",       "pays_rent",   "cost_per_month", "max_stay_months", "on_expiry",
+    "arrears_limit", "on_arrears", "multipliers", "waiting_list",   "priority_points"};
+const std::vector<std::string> kPointsKeys = {"waiting_months", "children", "roofless_months",
+                                              "arrears_months"};
+constexpr double kMaxPointWeight = 1e6;
 const std::vector<std::string> kPromotionKeys = {"from",
                                                  "to",
                                                  "min_months_in_stage",
@@ -63,9 +66,10 @@ const std::vector<std::string> kProfileKeys = {
 const std::vector<std::string> kServiceKeys = {
     "label",   "eligible_stages",   "caseload_per_worker", "priority", "engagement_months",
     "effects", "arrears_repayment", "cost_per_case_month"};
-const std::vector<std::string> kTownKeys = {"label",    "initial",     "capacity",
-                                            "arrivals", "entry_stage", "entry_fallbacks",
-                                            "staffing", "stage_costs", "service_costs"};
+const std::vector<std::string> kTownKeys = {
+    "label",           "initial",  "capacity",    "arrivals",      "entry_stage",
+    "entry_fallbacks", "staffing", "stage_costs", "service_costs", "entry_by_profile"};
+const std::vector<std::string> kEntryRouteKeys = {"entry_stage", "entry_fallbacks"};
 const std::vector<std::string> kArrivalKeys = {"rate", "schedule", "replace_exits"};
 const std::vector<std::string> kCapacityKeys = {"initial", "schedule"};
 const std::vector<std::string> kCapacityChangeKeys = {"month", "value"};
@@ -74,7 +78,8 @@ const std::vector<std::string> kVariantKeys = {"label", "description", "patch"};
 const std::vector<std::string> kMultiplierKeys = {"job_gain", "job_loss", "pay_rent", "comply",
                                                   "exit"};
 const std::vector<std::string> kStageKinds = {"outside", "temporary", "supported", "permanent"};
-const std::vector<std::string> kWaitingPolicies = {"fifo", "longest_streak", "families_first"};
+const std::vector<std::string> kWaitingPolicies = {"fifo", "longest_streak", "families_first",
+                                                   "points"};
 const std::vector<std::string> kServicePriorities = {"fifo", "highest_arrears", "families_first"};
 
 // Documentation keys: `_anything` wherever the format has an object, and `sources`,
@@ -434,7 +439,24 @@ class Reader {
   void schedule(const ojson& v, const std::string& p, const char* value_key, double lo, double hi,
                 bool integral, Scheduled<T>& out);
 
-  std::vector<std::string> stage_ids_, service_ids_;
+  // An entry list (the town's or a profile's, at pointer p) ends where there is always room.
+  void check_entry_list(const std::string& p, const std::string& stage,
+                        const std::vector<std::string>& fallbacks, const Scenario& s) {
+    std::vector<std::string> entry;
+    if (!stage.empty()) entry.push_back(stage);
+    entry.insert(entry.end(), fallbacks.begin(), fallbacks.end());
+    if (!stage.empty() && std::find(fallbacks.begin(), fallbacks.end(), stage) != fallbacks.end())
+      error(p + "/entry_fallbacks", "repeats the entry_stage '" + stage + "'");
+    if (entry.empty()) return;
+    const int last = s.stage_index(entry.back());
+    if (last >= 0 && s.stages[last].kind != StageKind::outside)
+      error(p + (fallbacks.empty() ? "/entry_stage" : "/entry_fallbacks"),
+            "the entry list (entry_stage, then entry_fallbacks) must end in an outside "
+            "stage, which always has room (it ends in '" +
+                entry.back() + "')");
+  }
+
+  std::vector<std::string> stage_ids_, service_ids_, profile_ids_;
 };
 
 void Reader::read_simulation(const ojson& v, const std::string& p, Simulation& sim) {
@@ -463,6 +485,21 @@ void Reader::read_stage(const std::string& id, const ojson& v, const std::string
   if (const ojson* m = find(v, "multipliers"))
     multipliers(*m, child_pointer(p, "multipliers"), st.multipliers);
   opt_enum(v, p, "waiting_list", kWaitingPolicies, st.waiting_list);
+  if (const ojson* w = find(v, "priority_points")) {
+    const std::string wp = child_pointer(p, "priority_points");
+    if (find(v, "waiting_list") && v["waiting_list"] != "points")
+      error(wp, "priority_points is used only with waiting_list \"points\"");
+    if (is_object(*w, wp)) {
+      check_keys(*w, wp, kPointsKeys);
+      PriorityPoints& pp = st.priority_points;
+      opt_number(*w, wp, "waiting_months", -kMaxPointWeight, kMaxPointWeight, pp.waiting_months);
+      opt_number(*w, wp, "children", -kMaxPointWeight, kMaxPointWeight, pp.children);
+      opt_number(*w, wp, "roofless_months", -kMaxPointWeight, kMaxPointWeight, pp.roofless_months);
+      opt_number(*w, wp, "arrears_months", -kMaxPointWeight, kMaxPointWeight, pp.arrears_months);
+    }
+  } else if (st.waiting_list == WaitingPolicy::points) {
+    error(p, "waiting_list \"points\" needs priority_points (the weights of the score)");
+  }
 
   const bool outside = find(v, "kind") && v["kind"] == "outside";
   if (outside && st.pays_rent)
@@ -681,6 +718,27 @@ void Reader::read_town(const std::string& id, const ojson& v, const std::string&
   }
   if (const ojson* f = find(v, "entry_fallbacks"))
     stage_list(*f, child_pointer(p, "entry_fallbacks"), stage_ids_, t.entry_fallbacks, false);
+  check_entry_list(p, t.entry_stage, t.entry_fallbacks, s);
+
+  // Entry routes by profile: the same two keys as the town's, for the profiles named.
+  if (const ojson* by = find(v, "entry_by_profile")) {
+    const std::string bp = child_pointer(p, "entry_by_profile");
+    if (is_object(*by, bp)) {
+      for (const auto& [k, route] : by->items()) {
+        if (is_doc_key(k, false)) continue;
+        const std::string kp = child_pointer(bp, k);
+        if (!key_reference(k, kp, profile_ids_, "profile") || !is_object(route, kp)) continue;
+        check_keys(route, kp, kEntryRouteKeys);
+        EntryRoute r;
+        if (const ojson* e = require(route, kp, "entry_stage"))
+          reference(*e, child_pointer(kp, "entry_stage"), stage_ids_, "stage", r.stage);
+        if (const ojson* f = find(route, "entry_fallbacks"))
+          stage_list(*f, child_pointer(kp, "entry_fallbacks"), stage_ids_, r.fallbacks, false);
+        check_entry_list(kp, r.stage, r.fallbacks, s);
+        t.entry_by_profile[k] = std::move(r);
+      }
+    }
+  }
 
   auto id_map = [&](const char* key, const std::vector<std::string>& ids, const char* entity,
                     double hi, const char* why, std::map<std::string, double>& out) {
@@ -754,6 +812,7 @@ void Reader::read(const ojson& doc, Scenario& s) {
 
   stage_ids_ = ids_of(doc, "stages");
   service_ids_ = ids_of(doc, "services");
+  profile_ids_ = ids_of(doc, "profiles");
 
   // Stages first: later sections need their kinds.
   if (const ojson* st = require(doc, "", "stages"); st && is_object(*st, "/stages")) {
@@ -850,22 +909,6 @@ void Reader::read(const ojson& doc, Scenario& s) {
             [&](const std::string& id, const ojson& v, const std::string& p) {
               Town town;
               read_town(id, v, p, town, s);
-              // The entry list ends where there is always room.
-              std::vector<std::string> entry;
-              if (!town.entry_stage.empty()) entry.push_back(town.entry_stage);
-              entry.insert(entry.end(), town.entry_fallbacks.begin(), town.entry_fallbacks.end());
-              if (!town.entry_stage.empty() &&
-                  std::find(town.entry_fallbacks.begin(), town.entry_fallbacks.end(),
-                            town.entry_stage) != town.entry_fallbacks.end())
-                error(p + "/entry_fallbacks", "repeats the entry_stage '" + town.entry_stage + "'");
-              if (!entry.empty()) {
-                const int last = s.stage_index(entry.back());
-                if (last >= 0 && s.stages[last].kind != StageKind::outside)
-                  error(p + (town.entry_fallbacks.empty() ? "/entry_stage" : "/entry_fallbacks"),
-                        "the entry list (entry_stage, then entry_fallbacks) must end in an outside "
-                        "stage, which always has room (it ends in '" +
-                            entry.back() + "')");
-              }
               s.towns.push_back(std::move(town));
             });
     if (s.towns.empty()) error("/towns", "at least one town is needed");
@@ -1038,6 +1081,13 @@ ojson to_json(const Scenario& s) {
     if (!st.on_arrears.empty()) j["on_arrears"] = st.on_arrears;
     if (ojson m = multipliers_json(st.multipliers); !m.empty()) j["multipliers"] = m;
     j["waiting_list"] = to_string(st.waiting_list);
+    if (st.waiting_list == WaitingPolicy::points) {
+      const PriorityPoints& w = st.priority_points;
+      j["priority_points"] = {{"waiting_months", w.waiting_months},
+                              {"children", w.children},
+                              {"roofless_months", w.roofless_months},
+                              {"arrears_months", w.arrears_months}};
+    }
     stages[st.id] = std::move(j);
   }
   out["stages"] = std::move(stages);
@@ -1102,6 +1152,15 @@ ojson to_json(const Scenario& s) {
     j["arrivals"] = std::move(arrivals);
     j["entry_stage"] = t.entry_stage;
     j["entry_fallbacks"] = t.entry_fallbacks;
+    if (!t.entry_by_profile.empty()) {
+      ojson by = ojson::object();
+      for (const auto& pf : s.profiles) {
+        auto it = t.entry_by_profile.find(pf.id);
+        if (it == t.entry_by_profile.end()) continue;
+        by[pf.id] = {{"entry_stage", it->second.stage}, {"entry_fallbacks", it->second.fallbacks}};
+      }
+      j["entry_by_profile"] = by;
+    }
     auto number = [](double x) { return ojson(x); };
     j["staffing"] = ordered_map_json(t.staffing, service_order, number);
     j["stage_costs"] = ordered_map_json(t.stage_costs, stage_order, number);
