@@ -57,6 +57,13 @@ int cmd_cohort(const CohortArgs& a) {
         else
           std::printf("\n");
         for (const auto& b : ct.binding) std::printf("  %s\n", b.c_str());
+        // Not the Monte Carlo's reached_lease_share or ever_housed_share: this model has no
+        // capacities and no horizon, so the label says which estimator it is.
+        for (const auto& e : ct.entries)
+          std::printf(
+              "  %s entering %s: eventual probability of a lease, cohort model without "
+              "capacity limits or horizon: %.1f %%\n",
+              e.profile.c_str(), e.stage.c_str(), 100 * e.p_reach_lease);
       }
     }
     occ.close();

@@ -67,7 +67,9 @@ std::string headline_label(const std::string& metric) {
       {"roofless_household_months", "household-months roofless"},
       {"mean_waiting_months", "months on a waiting list"},
       {"cost_total", "public cost, CZK"},
-      {"cost_per_stabilized", "CZK per stabilised household"},
+      {"housed_share_end", "housed at the horizon"},
+      {"months_housed_share", "share of months housed"},
+      {"retention:12", "housed 12 months after housing"},
   };
   for (const auto& [id, label] : labels)
     if (metric == id) return label;
@@ -96,13 +98,30 @@ void print_summary(const RunResult& r, const std::vector<CompiledModel>& models)
       std::printf("  %-30s %s\n", headline_label(r.metric_info[k].name).c_str(),
                   format_ci(s.mean, s.ci_low, s.ci_high, r.metric_info[k].unit).c_str());
     }
+    // Tagged cohorts (trial arms): the outcomes the trials publish, per variant.
+    for (std::size_t v = 0; v < models.size(); ++v) {
+      const TownVariantResult* tv = r.find(rows[i], models[v].variant);
+      for (const auto& co : models[v].cohorts) {
+        if (!tv) break;
+        std::printf("  cohort %s (%s), intention to treat:\n", co.id.c_str(),
+                    models[v].variant.c_str());
+        for (const char* name : {"households", "retention:12", "retention:24",
+                                 "months_housed_share", "housed_share_end", "cost_per_household"}) {
+          const int k = r.metric_index(name, co.id);
+          if (k < 0) continue;
+          const Summary& s = tv->metrics[static_cast<std::size_t>(k)];
+          std::printf("    %-28s %s\n", name,
+                      format_ci(s.mean, s.ci_low, s.ci_high, r.metric_info[k].unit).c_str());
+        }
+      }
+    }
     for (std::size_t v = 1; v < models.size(); ++v) {
       std::printf("  %s minus baseline (paired, 95 %% CI):\n", models[v].variant.c_str());
       for (const auto& c : r.comparisons) {
-        if (c.town != rows[i] || c.variant != models[v].variant) continue;
-        std::size_t k = 0;
-        while (k < r.metric_info.size() && r.metric_info[k].name != c.metric) ++k;
-        if (k == r.metric_info.size() || !r.metric_info[k].headline) continue;
+        if (c.town != rows[i] || c.variant != models[v].variant || c.cohort != "all") continue;
+        const int ki = r.metric_index(c.metric);
+        if (ki < 0 || !r.metric_info[ki].headline) continue;
+        const std::size_t k = static_cast<std::size_t>(ki);
         if (c.replications == 0) continue;
         const std::string unit = r.metric_info[k].unit;
         std::string diff = format_ci(c.diff_mean, c.diff_ci_low, c.diff_ci_high, unit);
@@ -115,6 +134,20 @@ void print_summary(const RunResult& r, const std::vector<CompiledModel>& models)
         const bool clear = !std::isnan(c.diff_ci_low) && (c.diff_ci_low > 0 || c.diff_ci_high < 0);
         std::printf("    %-28s %s%s\n", headline_label(c.metric).c_str(), diff.c_str(),
                     clear ? "" : "  (not distinguishable from 0)");
+      }
+      // Value for money: the cost per extra household stabilised and per extra month housed.
+      for (const auto& c : r.comparisons) {
+        if (c.town != rows[i] || c.variant != models[v].variant || c.cohort != "all" ||
+            c.metric.rfind("icer:", 0) != 0)
+          continue;
+        const bool months = c.metric == "icer:months_housed";
+        std::string value = c.note;
+        if (std::isfinite(c.diff_mean))
+          value =
+              format_ci(c.diff_mean, c.diff_ci_low, c.diff_ci_high, "CZK") + " (" + c.note + ")";
+        std::printf("    %-28s %s\n",
+                    months ? "CZK per extra month housed" : "CZK per extra stabilised",
+                    value.c_str());
       }
     }
   }

@@ -119,9 +119,11 @@ RunResult run_from_json(const json& doc) {
         for (const auto& line : *lines)
           if (line.is_string()) r.info.binding_constraints[t].push_back(line.get<std::string>());
   }
+  // The report shows the cohort "all" (results.json keeps the others under "cohorts").
   for (const auto& m : doc.at("metric_info"))
-    r.metric_info.push_back({str_at(m, "name"), str_at(m, "unit"), better_from(str_at(m, "better")),
-                             m.value("headline", false)});
+    if (m.value("cohort", std::string("all")) == "all")
+      r.metric_info.push_back({str_at(m, "name"), str_at(m, "unit"),
+                               better_from(str_at(m, "better")), m.value("headline", false)});
   for (const auto& row : doc.at("results")) {
     TownVariantResult tv;
     tv.town = str_at(row, "town");
@@ -161,7 +163,10 @@ RunResult run_from_json(const json& doc) {
     r.results.push_back(std::move(tv));
   }
   for (const auto& c : doc.value("comparisons", json::array())) {
+    if (c.value("cohort", std::string("all")) != "all") continue;
     Comparison x;
+    x.cohort = "all";
+    x.note = c.value("note", std::string());
     x.town = str_at(c, "town");
     x.variant = str_at(c, "variant");
     x.baseline = str_at(c, "baseline");

@@ -58,6 +58,7 @@ class Describer {
     profiles();
     services();
     towns();
+    cohorts();
     variants();
     return out_.str();
   }
@@ -182,6 +183,25 @@ class Describer {
            << ", pays rent " << pct(p.pay_rent_unemployed) << " if unemployed / "
            << pct(p.pay_rent_employed) << " if employed, keeps the rules " << pct(p.comply)
            << " where no rent is due, leaves " << pct(p.exit) << "\n";
+      if (p.exit_unknown != 1)
+        out_ << "     exits go to own housing " << pct(p.exit_to_own_housing)
+             << ", to an institution " << pct(p.exit_to_institution) << ", unknown "
+             << pct(p.exit_unknown) << "\n";
+    }
+  }
+
+  void cohorts() {
+    if (s_.cohorts.empty()) return;
+    out_ << "\nTagged cohorts (reported on their own, intention to treat)\n";
+    for (const auto& c : s_.cohorts) {
+      out_ << "  " << c.label << " [" << c.id << "]: ";
+      if (!c.initial_stage.empty())
+        out_ << "the households in " << stage_label(c.initial_stage) << " at month 0";
+      else
+        out_ << "the households arriving from month " << c.from_month
+             << (c.to_month > 0 ? " to month " + std::to_string(c.to_month) : " on");
+      if (!c.profile.empty()) out_ << ", profile " << c.profile << " only";
+      out_ << "\n";
     }
   }
 

@@ -69,6 +69,21 @@ struct Profile {
   double comply = 0;
   double exit = 0;
   double employed_at_entry = 0;  // probability a new household starts employed
+  // Where the profile's exits go, as shares summing to 1 (format: exit_destinations). A
+  // version-1 file without them sends every exit to `unknown`.
+  double exit_to_own_housing = 0, exit_to_institution = 0, exit_unknown = 1;
+};
+
+// A tagged household cohort (format: cohorts), reported on its own, intention to treat:
+// its households stay in it wherever they go. Exactly one of initial_stage / arrivals.
+inline constexpr int kMaxCohorts = 8;
+struct Cohort {
+  std::string id;
+  std::string label;
+  std::string initial_stage;         // the households placed in this stage at month 0
+  bool arrivals = false;             // households arriving in months from_month..to_month
+  int from_month = 1, to_month = 0;  // to_month 0 = the horizon
+  std::string profile;               // empty = every profile
 };
 
 struct Service {
@@ -136,6 +151,7 @@ struct Scenario {
   std::vector<Service> services;
   std::vector<Town> towns;
   std::vector<Variant> variants;
+  std::vector<Cohort> cohorts;
 
   int stage_index(const std::string& id) const;
   int service_index(const std::string& id) const;
