@@ -46,7 +46,7 @@ Estimate estimate(const std::vector<CompiledModel>& models, int reps, int months
   e.household_months = hm_per_rep * reps * NV;
   const double block = std::max(8, 4 * threads);
   const double outcome = ((3 * S + V + 3) * M1 + 3 * S * S + 12 * S) * 8;
-  const double per_household = 64 + 8 * V;
+  const double per_household = 96 + 12 * V;  // record, number, cohort track, services
   e.memory_bytes = threads * peak_households * per_household * 2     // grown vectors double
                    + block * NV * T * outcome                        // a block's outcomes
                    + NV * (T + 1) * reps * (16 + 8 * S + 3 * V) * 8  // per-replication metrics

@@ -207,6 +207,20 @@ CompiledModel compile(const Scenario& s, const std::string& variant) {
     }
     m.towns.push_back(std::move(c));
   }
+  bool any_payer = false;
+  for (const Stage& st : s.stages) any_payer |= !st.payer.empty();
+  for (const Service& sv : s.services) any_payer |= !sv.payer.empty();
+  if (any_payer) {
+    auto payer_index = [&m](const std::string& p) {
+      const std::string id = p.empty() ? "unspecified" : p;
+      for (std::size_t k = 0; k < m.payers.size(); ++k)
+        if (m.payers[k] == id) return static_cast<int>(k);
+      m.payers.push_back(id);
+      return static_cast<int>(m.payers.size()) - 1;
+    };
+    for (const Stage& st : s.stages) m.stage_payer.push_back(payer_index(st.payer));
+    for (const Service& sv : s.services) m.service_payer.push_back(payer_index(sv.payer));
+  }
   for (const Cohort& co : s.cohorts) {
     CompiledCohort c;
     c.id = co.id;

@@ -165,6 +165,7 @@ std::vector<MetricInfo> metric_catalogue(const CompiledModel& m) {
   for (const auto& s : m.stages) add("cost:" + s.id, "CZK", Better::lower);
   for (const auto& v : m.services) add("cost:" + v.id, "CZK", Better::lower);
   add("cost_total", "CZK", Better::lower, true);
+  for (const auto& p : m.payers) add("cost:" + p, "CZK", Better::lower);
   // A ratio of averages: its difference between variants is no measure of value for money
   // (icer:stabilized is), so it has no "better" direction.
   add("cost_per_stabilized", "CZK per household", Better::none);
@@ -241,6 +242,12 @@ std::vector<double> derive_metrics(const CompiledModel& m, const ReplicationOutc
     total += o.service_cost[v];
   }
   x.push_back(total);
+  if (!m.payers.empty()) {
+    std::vector<double> by_payer(m.payers.size(), 0);
+    for (int s = 0; s < S; ++s) by_payer[m.stage_payer[s]] += o.stage_cost[s];
+    for (int v = 0; v < V; ++v) by_payer[m.service_payer[v]] += o.service_cost[v];
+    x.insert(x.end(), by_payer.begin(), by_payer.end());
+  }
   x.push_back(ratio(total, o.stabilized));
   for (int c = 0; c < o.n_cohorts; ++c) {
     auto f = [&](int field) { return o.cohort(c, field); };

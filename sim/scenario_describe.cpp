@@ -126,7 +126,8 @@ class Describer {
       out_ << "  " << k + 1 << ". " << st.label << " [" << st.id << "]: " << to_string(st.kind);
       if (st.kind == StageKind::outside) out_ << " (always has room)";
       out_ << "; " << (st.pays_rent ? "rent is due" : "no rent") << "; public cost "
-           << format_number(st.cost_per_month) << " CZK per occupied unit and month\n";
+           << format_number(st.cost_per_month) << " CZK per occupied unit and month"
+           << (st.payer.empty() ? "" : ", paid by " + st.payer) << "\n";
       if (st.max_stay_months)
         out_ << "       stay limited to " << plural(*st.max_stay_months, "month", "months")
              << ", then to: " << stage_list(st.on_expiry) << "\n";
@@ -217,7 +218,8 @@ class Describer {
            << (sv.engagement_months
                    ? "engagement lasts " + plural(*sv.engagement_months, "month", "months")
                    : std::string("engaged while eligible"))
-           << "; " << format_number(sv.cost_per_case_month) << " CZK per case-month\n";
+           << "; " << format_number(sv.cost_per_case_month) << " CZK per case-month"
+           << (sv.payer.empty() ? "" : ", paid by " + sv.payer) << "\n";
       const std::string m = multipliers(sv.effects);
       if (!m.empty() || sv.arrears_repayment > 0) {
         out_ << "     while engaged: " << m;

@@ -47,8 +47,9 @@ const std::vector<std::string> kTopKeys = {
 const std::vector<std::string> kSimulationKeys = {"months", "replications", "seed",
                                                   "stabilized_months"};
 const std::vector<std::string> kStageKeys = {
-    "label",     "kind",          "pays_rent",  "cost_per_month", "max_stay_months",
-    "on_expiry", "arrears_limit", "on_arrears", "multipliers",    "waiting_list"};
+    "label",           "kind",         "pays_rent",     "cost_per_month",
+    "max_stay_months", "on_expiry",    "arrears_limit", "on_arrears",
+    "multipliers",     "waiting_list", "payer"};
 const std::vector<std::string> kPromotionKeys = {"from",
                                                  "to",
                                                  "min_months_in_stage",
@@ -68,7 +69,7 @@ const std::vector<std::string> kCohortArrivalKeys = {"from_month", "to_month"};
 const std::vector<std::string> kBuiltinCohorts = {"all", "initial", "arrivals"};
 const std::vector<std::string> kServiceKeys = {
     "label",   "eligible_stages",   "caseload_per_worker", "priority", "engagement_months",
-    "effects", "arrears_repayment", "cost_per_case_month"};
+    "effects", "arrears_repayment", "cost_per_case_month", "payer"};
 const std::vector<std::string> kTownKeys = {"label",    "initial",     "capacity",
                                             "arrivals", "entry_stage", "entry_fallbacks",
                                             "staffing", "stage_costs", "service_costs"};
@@ -427,6 +428,30 @@ class Reader {
 
   void read(const ojson& doc, Scenario& s);
 
+  // A cost line's payer: an id naming a metric cost:<payer>, so it may not be a stage's or a
+  // service's id (their costs are cost:<id> already).
+  void payer(const ojson& v, const std::string& p, std::string& out) {
+    const ojson* x = find(v, "payer");
+    if (!x) return;
+    const std::string pp = child_pointer(p, "payer");
+    std::string id;
+    if (!string(*x, pp, id)) return;
+    if (!valid_id(id) || id == "unspecified") {
+      error(pp,
+            "must be an id (lower-case letters a-z, digits and '_', starting with a letter; "
+            "'unspecified' is reserved) (got '" +
+                id + "')");
+      return;
+    }
+    if (std::find(stage_ids_.begin(), stage_ids_.end(), id) != stage_ids_.end() ||
+        std::find(service_ids_.begin(), service_ids_.end(), id) != service_ids_.end()) {
+      error(pp, "'" + id + "' is a stage or service id; a payer needs its own id (cost:" + id +
+                    " would be ambiguous)");
+      return;
+    }
+    out = id;
+  }
+
  private:
   void read_simulation(const ojson& v, const std::string& p, Simulation& sim);
   void read_stage(const std::string& id, const ojson& v, const std::string& p, Stage& st);
@@ -462,6 +487,7 @@ void Reader::read_stage(const std::string& id, const ojson& v, const std::string
   opt_enum(v, p, "kind", kStageKinds, st.kind, true);
   opt_bool(v, p, "pays_rent", st.pays_rent);
   opt_number(v, p, "cost_per_month", 0, kMaxCost, st.cost_per_month);
+  payer(v, p, st.payer);
   opt_int(v, p, "max_stay_months", 1, kMaxMonths, st.max_stay_months);
   opt_int(v, p, "arrears_limit", 1, kMaxMonths, st.arrears_limit);
   if (const ojson* e = find(v, "on_expiry"))
@@ -596,6 +622,7 @@ void Reader::read_service(const std::string& id, const ojson& v, const std::stri
   if (const ojson* m = find(v, "effects")) multipliers(*m, child_pointer(p, "effects"), sv.effects);
   opt_int(v, p, "arrears_repayment", 0, kMaxMonths, sv.arrears_repayment);
   opt_number(v, p, "cost_per_case_month", 0, kMaxCost, sv.cost_per_case_month);
+  payer(v, p, sv.payer);
 }
 
 // A schedule: [{"month": m, <value_key>: x}, ...] with months strictly increasing.
@@ -1102,6 +1129,7 @@ ojson to_json(const Scenario& s) {
     if (!st.on_arrears.empty()) j["on_arrears"] = st.on_arrears;
     if (ojson m = multipliers_json(st.multipliers); !m.empty()) j["multipliers"] = m;
     j["waiting_list"] = to_string(st.waiting_list);
+    if (!st.payer.empty()) j["payer"] = st.payer;
     stages[st.id] = std::move(j);
   }
   out["stages"] = std::move(stages);
@@ -1150,6 +1178,7 @@ ojson to_json(const Scenario& s) {
     if (ojson m = multipliers_json(sv.effects); !m.empty()) j["effects"] = m;
     j["arrears_repayment"] = sv.arrears_repayment;
     j["cost_per_case_month"] = sv.cost_per_case_month;
+    if (!sv.payer.empty()) j["payer"] = sv.payer;
     services[sv.id] = std::move(j);
   }
   out["services"] = std::move(services);

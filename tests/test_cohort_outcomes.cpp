@@ -256,6 +256,38 @@ TEST_CASE("the incremental analysis names its quadrant") {
   }
 }
 
+TEST_CASE("costs split by payer add up to the total") {
+  Scenario s = four_rung_ladder();
+  s.stages[1].cost_per_month = 9000;
+  s.stages[1].payer = "town";
+  s.stages[2].cost_per_month = 4000;
+  s.stages[2].payer = "labour_office";
+  s.stages[3].cost_per_month = 3000;  // no payer: unspecified
+  s.services[0].payer = "town";
+  const CompiledModel m = compile(s);
+  REQUIRE(m.payers == std::vector<std::string>{"unspecified", "town", "labour_office"});
+  const ReplicationOutcome o = simulate(m, 0, 0);
+  const double town = metric(m, o, "all", "cost:town");
+  const double office = metric(m, o, "all", "cost:labour_office");
+  const double other = metric(m, o, "all", "cost:unspecified");
+  CHECK(town == o.stage_cost[1] + o.service_cost[0]);
+  CHECK(office == o.stage_cost[2]);
+  CHECK(other == o.stage_cost[0] + o.stage_cost[3]);
+  CHECK(town + office + other == Approx(metric(m, o, "all", "cost_total")).epsilon(1e-15));
+  CHECK(town > 0);
+  CHECK(office > 0);
+
+  // A payer may not reuse a stage's or service's id (cost:<id> would be ambiguous).
+  auto doc = to_json(s);
+  doc["stages"]["flat"]["payer"] = "hostel";
+  doc["services"]["debt_counselling"]["payer"] = "Town";
+  const LoadResult r = load_scenario_json(doc);
+  std::map<std::string, std::string> by_pointer;
+  for (const auto& d : r.diagnostics) by_pointer[d.pointer] += d.message;
+  CHECK(by_pointer["/stages/flat/payer"].find("stage or service id") != std::string::npos);
+  CHECK(by_pointer["/services/debt_counselling/payer"].find("must be an id") != std::string::npos);
+}
+
 TEST_CASE("cohorts and exit destinations in JSON: validated with pointers, round trip") {
   Scenario s = housing_first_arm(0.9, 5, 5, 12);
   s.profiles[0].exit_to_own_housing = 0.25;

@@ -103,6 +103,10 @@ struct CompiledModel {
   std::vector<CompiledService> services;
   std::vector<CompiledTown> towns;
   std::vector<CompiledCohort> cohorts;  // tagged cohorts only
+  // Payers of the cost lines (cost:<payer>), empty when no line names one; a line without a
+  // payer is "unspecified" then. Index per stage and per service.
+  std::vector<std::string> payers;
+  std::vector<int> stage_payer, service_payer;
   // Multipliers already folded: probability used = base * stage mult * service mults, clamped.
   std::vector<Thresholds> thresholds;  // [(profile * n_stages + stage) << n_services | mask]
   std::vector<std::array<double, kProbCount>> stage_multipliers;    // [stage]

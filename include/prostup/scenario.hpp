@@ -40,6 +40,7 @@ struct Stage {
   StageKind kind = StageKind::temporary;
   bool pays_rent = false;
   double cost_per_month = 0;  // public cost per occupied unit, CZK/month
+  std::string payer;          // who pays cost_per_month (cost:<payer>); empty = unspecified
   std::optional<int> max_stay_months;
   std::vector<std::string> on_expiry;   // ordered destinations, ends in an outside stage
   std::optional<int> arrears_limit;     // months of arrears that trigger eviction
@@ -96,6 +97,7 @@ struct Service {
   Multipliers effects;                   // on the household's probabilities while engaged
   int arrears_repayment = 0;  // extra months of arrears cleared per good month while engaged
   double cost_per_case_month = 0;
+  std::string payer;  // who pays cost_per_case_month; empty = unspecified
 };
 
 // A value that changes from given months on (capacity, arrival rate).
