@@ -122,14 +122,14 @@ TEST_CASE("write_run_outputs writes every file with the documented columns") {
 
   const std::vector<std::pair<std::string, Row>> files = {
       {"outcomes.csv",
-       {"town", "variant", "metric", "mean", "sd", "ci_low", "ci_high", "p05", "p50", "p95",
-        "replications"}},
+       {"town", "variant", "cohort", "metric", "mean", "sd", "ci_low", "ci_high", "p05", "p50",
+        "p95", "replications"}},
       {"timeseries.csv", {"town", "variant", "month", "series", "mean", "ci_low", "ci_high"}},
       {"flows.csv", {"town", "variant", "from", "to", "kind", "mean_per_replication"}},
       {"time_to_lease.csv", {"town", "variant", "month", "cum_incidence", "ci_low", "ci_high"}},
       {"comparison.csv",
-       {"town", "variant", "baseline", "metric", "diff_mean", "diff_ci_low", "diff_ci_high",
-        "share_better", "replications"}}};
+       {"town", "variant", "baseline", "cohort", "metric", "diff_mean", "diff_ci_low",
+        "diff_ci_high", "share_better", "replications", "note"}}};
   for (const auto& [name, header] : files) {
     INFO(name);
     const auto rows = read_csv(tmp.path / name);
@@ -161,15 +161,16 @@ TEST_CASE("outcomes keep every digit and leave undefined values empty") {
   const auto rows = read_csv(tmp.path / "outcomes.csv");
   bool seen_third = false, seen_undefined = false;
   for (const auto& row : rows) {
-    if (row[0] == "litvinov" && row[1] == "baseline" && row[2] == "reached_lease_share") {
-      REQUIRE(same_bits(std::strtod(row[3].c_str(), nullptr), 1.0 / 3));
-      REQUIRE(same_bits(std::strtod(row[4].c_str(), nullptr), 1e-17));
+    if (row[0] == "litvinov" && row[1] == "baseline" && row[2] == "all" &&
+        row[3] == "reached_lease_share") {
+      REQUIRE(same_bits(std::strtod(row[4].c_str(), nullptr), 1.0 / 3));
+      REQUIRE(same_bits(std::strtod(row[5].c_str(), nullptr), 1e-17));
       seen_third = true;
     }
     // The synthetic run leaves Kutná Hora's median undefined under the variant.
-    if (row[0] == "kutna_hora" && row[1] == "more_flats" && row[2] == "median_months_to_lease") {
-      for (int c = 3; c <= 9; ++c) CHECK(row[c].empty());
-      CHECK(row[10] == "0");
+    if (row[0] == "kutna_hora" && row[1] == "more_flats" && row[3] == "median_months_to_lease") {
+      for (int c = 4; c <= 10; ++c) CHECK(row[c].empty());
+      CHECK(row[11] == "0");
       seen_undefined = true;
     }
   }
@@ -207,7 +208,7 @@ TEST_CASE("CSV fields with commas, quotes and newlines are quoted per RFC 4180")
   prostup::write_run_outputs(run, tmp.path);
   const auto outcomes = read_csv(tmp.path / "outcomes.csv");
   int found = 0;
-  for (const auto& row : outcomes) found += row.at(2) == odd;
+  for (const auto& row : outcomes) found += row.at(3) == odd;
   CHECK(found == static_cast<int>(run.results.size()));
   const std::string raw = slurp(tmp.path / "outcomes.csv");
   CHECK(raw.find("\"cost:\"\"byt, ubytovna\"\"\nnový\"") != std::string::npos);

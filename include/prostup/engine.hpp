@@ -9,6 +9,29 @@
 
 namespace prostup {
 
+// Per-cohort counters (docs/model.md, "Cohort outcomes"): one block of kCohortFields doubles
+// per cohort (model.cohort_ids(): all, initial, arrivals, tagged...). Every household adds
+// to the blocks of its cohorts once, when it exits or at the horizon.
+inline constexpr int kRetentionMonths[3] = {6, 12, 24};
+enum CohortField : int {
+  kHouseholds,             // households in the cohort
+  kHousedEnd,              // in a permanent stage at the horizon
+  kEverHoused,             // in a permanent stage at some month (month 0 included)
+  kMonthsObserved,         // household-months in the system, months 1..M
+  kMonthsHoused,           // of which in a permanent stage
+  kStabilized,             // households with >= stabilized_months consecutive housed months
+  kStabilizationEligible,  // households that entered early enough to be able to
+  kStabilizedEligible,     // stabilised households among those
+  kRetentionEligible,      // 3 fields, one per kRetentionMonths: first housed >= N before M
+  kRetained = kRetentionEligible + 3,  // 3 fields: of which housed N months later
+  kReturned = kRetained + 3,           // lost a permanent stage to a non-permanent one
+  kExitsToOwnHousing,
+  kExitsToInstitution,
+  kExitsUnknown,
+  kCohortCost,  // stage and service costs of the cohort's households, CZK
+  kCohortFields
+};
+
 // Raw, summable counters of one replication of one town (or of several towns added up).
 // Everything reported is derived from these, so the all-towns row ("*") is exact.
 struct ReplicationOutcome {
@@ -54,7 +77,13 @@ struct ReplicationOutcome {
             &profile_arrivals,   &profile_roofless_end};
   }
 
-  void resize(int stages, int services, int months, int profiles = 0);
+  int n_cohorts = 0;
+  std::vector<double> cohorts;  // [cohort * kCohortFields + CohortField]
+  double cohort(int c, int field) const {
+    return cohorts[static_cast<std::size_t>(c) * kCohortFields + field];
+  }
+
+  void resize(int stages, int services, int months, int n_cohorts = 3, int profiles = 0);
   void add(const ReplicationOutcome& o);  // element-wise sum
   // Flat form for sending between MPI ranks: appends every field to `out` (doubles are
   // copied exactly); deserialize reads one outcome back and returns the position after it.

@@ -62,6 +62,19 @@ struct CompiledProfile {
   std::uint64_t employed_at_entry;  // threshold
   // The untransformed base probabilities (the cohort model uses doubles).
   double job_gain, job_loss, pay_unemployed, pay_employed, comply, exit;
+  // Exit destination: a draw below exit_own goes to own housing, below exit_institution to
+  // an institution, else unknown (exit_own = exit_institution = 0: every exit unknown).
+  std::uint64_t exit_own, exit_institution;
+};
+
+// Households in the built-in cohorts 0 = all, 1 = initial population, 2 = arrivals, then
+// the tagged ones; a household carries them as a bit mask.
+inline constexpr int kBuiltinCohorts = 3;
+struct CompiledCohort {
+  std::string id, label;
+  int initial_stage = -1;            // >= 0: the households placed in this stage at month 0
+  int from_month = 0, to_month = 0;  // arrivals in from..to (when initial_stage < 0)
+  int profile = -1;                  // -1 = every profile
 };
 
 // Per town, every schedule resolved to one value per month 1..months (index 0 = start).
@@ -91,6 +104,11 @@ struct CompiledModel {
   std::vector<CompiledProfile> profiles;
   std::vector<CompiledService> services;
   std::vector<CompiledTown> towns;
+  std::vector<CompiledCohort> cohorts;  // tagged cohorts only
+  // Payers of the cost lines (cost:<payer>), empty when no line names one; a line without a
+  // payer is "unspecified" then. Index per stage and per service.
+  std::vector<std::string> payers;
+  std::vector<int> stage_payer, service_payer;
   // Multipliers already folded: probability used = base * stage mult * service mults, clamped.
   std::vector<Thresholds> thresholds;  // [(profile * n_stages + stage) << n_services | mask]
   std::vector<std::array<double, kProbCount>> stage_multipliers;    // [stage]
@@ -98,6 +116,9 @@ struct CompiledModel {
 
   int n_stages() const { return static_cast<int>(stages.size()); }
   int n_services() const { return static_cast<int>(services.size()); }
+  int n_cohorts() const { return kBuiltinCohorts + static_cast<int>(cohorts.size()); }
+  // "all", "initial", "arrivals", then the tagged cohorts' ids.
+  std::vector<std::string> cohort_ids() const;
   const Thresholds& threshold(int profile, int stage, unsigned mask) const {
     return thresholds[((static_cast<std::size_t>(profile) * stages.size() + stage)
                        << services.size()) |

@@ -19,7 +19,8 @@ struct MetricInfo {
   std::string name;  // e.g. "reached_lease_share", "occupancy_end:hostel"
   std::string unit;  // "share", "households", "months", "CZK", ...
   Better better = Better::none;
-  bool headline = false;  // shown in the run summary
+  bool headline = false;       // shown in the run summary
+  std::string cohort = "all";  // the household cohort it is about (docs/model.md)
 };
 
 struct Summary {
@@ -60,6 +61,10 @@ struct TownVariantResult {
 
 struct Comparison {
   std::string town, variant, baseline, metric;
+  std::string cohort = "all";
+  // For icer:* rows: "dominant", "dominated", "no difference", "more effect, more cost" or
+  // "less effect, less cost" (docs/model.md, "Incremental analysis"); empty elsewhere.
+  std::string note;
   double diff_mean = kUndefined, diff_ci_low = kUndefined, diff_ci_high = kUndefined;
   double share_better = kUndefined;  // ties count half
   int replications = 0;
@@ -94,6 +99,13 @@ struct RunInfo {
 struct RunResult {
   RunInfo info;
   std::vector<MetricInfo> metric_info;
+  // The index of a metric in metric_info (and in every row's metrics); -1 if absent.
+  int metric_index(const std::string& name, const std::string& cohort = "all") const {
+    for (std::size_t k = 0; k < metric_info.size(); ++k)
+      if (metric_info[k].name == name && metric_info[k].cohort == cohort)
+        return static_cast<int>(k);
+    return -1;
+  }
   std::vector<TownVariantResult> results;  // variant-major, towns in order then "*"
   std::vector<Comparison> comparisons;     // each variant vs baseline
   // Inline: the result structs are shared by the runner (which fills them) and the writers

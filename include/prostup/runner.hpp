@@ -39,6 +39,15 @@ std::vector<MetricInfo> metric_catalogue(const CompiledModel& m);
 // Derives the metric vector (parallel to metric_catalogue) from raw counters.
 std::vector<double> derive_metrics(const CompiledModel& m, const ReplicationOutcome& o);
 
+// Incremental cost-effectiveness of a variant against the baseline from paired
+// per-replication differences (variant minus baseline; pairs with a NaN are skipped).
+struct Incremental {
+  double icer = kUndefined, icer_low = kUndefined, icer_high = kUndefined;
+  std::string note;  // see Comparison::note
+};
+Incremental incremental_analysis(const std::vector<double>& d_cost,
+                                 const std::vector<double>& d_effect);
+
 // Statistics helpers (exposed for tests).
 Summary summarize(const std::vector<double>& values);
 double student_t_975(int dof);

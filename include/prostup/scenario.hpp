@@ -47,6 +47,7 @@ struct Stage {
   StageKind kind = StageKind::temporary;
   bool pays_rent = false;
   double cost_per_month = 0;  // public cost per occupied unit, CZK/month
+  std::string payer;          // who pays cost_per_month (cost:<payer>); empty = unspecified
   std::optional<int> max_stay_months;
   std::vector<std::string> on_expiry;   // ordered destinations, ends in an outside stage
   std::optional<int> arrears_limit;     // months of arrears that trigger eviction
@@ -77,6 +78,21 @@ struct Profile {
   double comply = 0;
   double exit = 0;
   double employed_at_entry = 0;  // probability a new household starts employed
+  // Where the profile's exits go, as shares summing to 1 (format: exit_destinations). A
+  // version-1 file without them sends every exit to `unknown`.
+  double exit_to_own_housing = 0, exit_to_institution = 0, exit_unknown = 1;
+};
+
+// A tagged household cohort (format: cohorts), reported on its own, intention to treat:
+// its households stay in it wherever they go. Exactly one of initial_stage / arrivals.
+inline constexpr int kMaxCohorts = 8;
+struct Cohort {
+  std::string id;
+  std::string label;
+  std::string initial_stage;         // the households placed in this stage at month 0
+  bool arrivals = false;             // households arriving in months from_month..to_month
+  int from_month = 1, to_month = 0;  // to_month 0 = the horizon
+  std::string profile;               // empty = every profile
 };
 
 struct Service {
@@ -89,6 +105,7 @@ struct Service {
   Multipliers effects;                   // on the household's probabilities while engaged
   int arrears_repayment = 0;  // extra months of arrears cleared per good month while engaged
   double cost_per_case_month = 0;
+  std::string payer;  // who pays cost_per_case_month; empty = unspecified
 };
 
 // A value that changes from given months on (capacity, arrival rate).
@@ -151,6 +168,7 @@ struct Scenario {
   std::vector<Service> services;
   std::vector<Town> towns;
   std::vector<Variant> variants;
+  std::vector<Cohort> cohorts;
 
   int stage_index(const std::string& id) const;
   int service_index(const std::string& id) const;

@@ -108,7 +108,7 @@ def load(source=None) -> Scenario:
 # column of whole numbers is still float where the CSV column is a real number).
 _TEXT = {
     "town", "variant", "metric", "series", "from", "to", "kind", "baseline", "parameter",
-    "stage", "profile", "entry_stage", "id",
+    "stage", "profile", "entry_stage", "id", "cohort", "note",
 }
 _INTEGER = {"month", "replications", "point"}
 

@@ -65,6 +65,13 @@ int cmd_cohort(const CohortArgs& a) {
         std::printf("  newcomers by profile, capacities unlimited:\n");
         for (const auto& line : profile_summary(m, r, static_cast<int>(t)))
           std::printf("    %s\n", on_terminal(line).c_str());
+        // Not the Monte Carlo's reached_lease_share or ever_housed_share: this model has no
+        // capacities and no horizon, so the label says which estimator it is.
+        for (const auto& e : ct.entries)
+          std::printf(
+              "  %s entering %s: eventual probability of a lease, cohort model without "
+              "capacity limits or horizon: %.1f %%\n",
+              on_terminal(e.profile).c_str(), on_terminal(e.stage).c_str(), 100 * e.p_reach_lease);
       }
     }
     occ.close();

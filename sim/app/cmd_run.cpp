@@ -36,7 +36,9 @@ std::string headline_label(const std::string& metric) {
       {"roofless_household_months", "household-months roofless"},
       {"mean_waiting_months", "months on a waiting list"},
       {"cost_total", "public cost, CZK"},
-      {"cost_per_stabilized", "CZK per stabilised household"},
+      {"housed_share_end", "housed at the horizon"},
+      {"months_housed_share", "share of months housed"},
+      {"retention:12", "housed 12 months after housing"},
   };
   for (const auto& [id, label] : labels)
     if (metric == id) return label;
@@ -65,14 +67,31 @@ void print_summary(const RunResult& r, const std::vector<CompiledModel>& models)
       std::printf("  %-30s %s\n", headline_label(r.metric_info[k].name).c_str(),
                   format_ci(s.mean, s.ci_low, s.ci_high, r.metric_info[k].unit).c_str());
     }
+    // Tagged cohorts (trial arms): the outcomes the trials publish, per variant.
+    for (std::size_t v = 0; v < models.size(); ++v) {
+      const TownVariantResult* tv = r.find(rows[i], models[v].variant);
+      for (const auto& co : models[v].cohorts) {
+        if (!tv) break;
+        std::printf("  cohort %s (%s), intention to treat:\n", on_terminal(co.id).c_str(),
+                    on_terminal(models[v].variant).c_str());
+        for (const char* name : {"households", "retention:12", "retention:24",
+                                 "months_housed_share", "housed_share_end", "cost_per_household"}) {
+          const int k = r.metric_index(name, co.id);
+          if (k < 0) continue;
+          const Summary& s = tv->metrics[static_cast<std::size_t>(k)];
+          std::printf("    %-28s %s\n", name,
+                      format_ci(s.mean, s.ci_low, s.ci_high, r.metric_info[k].unit).c_str());
+        }
+      }
+    }
     for (std::size_t v = 1; v < models.size(); ++v) {
       std::printf("  %s minus baseline (paired, 95 %% CI):\n",
                   on_terminal(models[v].variant).c_str());
       for (const auto& c : r.comparisons) {
-        if (c.town != rows[i] || c.variant != models[v].variant) continue;
-        std::size_t k = 0;
-        while (k < r.metric_info.size() && r.metric_info[k].name != c.metric) ++k;
-        if (k == r.metric_info.size() || !r.metric_info[k].headline) continue;
+        if (c.town != rows[i] || c.variant != models[v].variant || c.cohort != "all") continue;
+        const int ki = r.metric_index(c.metric);
+        if (ki < 0 || !r.metric_info[ki].headline) continue;
+        const std::size_t k = static_cast<std::size_t>(ki);
         if (c.replications == 0) continue;
         const std::string unit = r.metric_info[k].unit;
         std::string diff = format_ci(c.diff_mean, c.diff_ci_low, c.diff_ci_high, unit);
@@ -85,6 +104,20 @@ void print_summary(const RunResult& r, const std::vector<CompiledModel>& models)
         const bool clear = !std::isnan(c.diff_ci_low) && (c.diff_ci_low > 0 || c.diff_ci_high < 0);
         std::printf("    %-28s %s%s\n", headline_label(c.metric).c_str(), diff.c_str(),
                     clear ? "" : "  (not distinguishable from 0)");
+      }
+      // Value for money: the cost per extra household stabilised and per extra month housed.
+      for (const auto& c : r.comparisons) {
+        if (c.town != rows[i] || c.variant != models[v].variant || c.cohort != "all" ||
+            c.metric.rfind("icer:", 0) != 0)
+          continue;
+        const bool months = c.metric == "icer:months_housed";
+        std::string value = c.note;
+        if (std::isfinite(c.diff_mean))
+          value =
+              format_ci(c.diff_mean, c.diff_ci_low, c.diff_ci_high, "CZK") + " (" + c.note + ")";
+        std::printf("    %-28s %s\n",
+                    months ? "CZK per extra month housed" : "CZK per extra stabilised",
+                    value.c_str());
       }
     }
   }
@@ -119,6 +152,7 @@ void print_answer(const RunResult& r, const std::filesystem::path& out, bool rep
     if (!left_out.empty())
       std::printf("Left out where they change nothing: %s\n", left_out.c_str());
   }
+  std::printf("\n");
   for (const auto& ta : towns) {
     std::string head;
     const Change* outcome = nullptr;
@@ -132,7 +166,8 @@ void print_answer(const RunResult& r, const std::filesystem::path& out, bool rep
       if (b)
         head += (head.empty() ? "" : ", ") + metric_words(b->metric->name) + " " +
                 level_text(b->diff, *b->metric);
-    std::printf("\n%s (baseline: %s)\n", ta.label.c_str(), head.c_str());
+    // No blank line between towns: the answer for six towns and four variants fits a screen.
+    std::printf("%s (baseline: %s)\n", ta.label.c_str(), head.c_str());
     for (const auto& va : ta.variants) {
       int n[6] = {0, 0, 0, 0, 0, 0};
       std::string clear;
@@ -148,6 +183,7 @@ void print_answer(const RunResult& r, const std::filesystem::path& out, bool rep
                  " " + std::to_string(same) + " other outcome" + (same == 1 ? "" : "s");
       for (const auto& c : va.costs)
         clear += (clear.empty() ? "" : "; ") + metric_words(c.metric->name) + " " + change_text(c);
+      if (!va.value_for_money.empty()) clear += "; " + va.value_for_money;
       std::printf("  %s: %s\n", va.label.c_str(), clear.c_str());
     }
   }

@@ -248,7 +248,10 @@ int run_sweep(const SweepArgs& a) {
       bar.update(offset + done, total);
     };
     RunResult r = run_models({models[p]}, opt);
-    if (p == 0) metrics = r.metric_info;
+    // The cohort "all" only: sweep.csv has one column per metric name.
+    if (p == 0)
+      for (const auto& mi : r.metric_info)
+        if (mi.cohort == "all") metrics.push_back(mi);
     totals.add(r.info);
     PointResult pr;
     pr.values = grid[p];
@@ -258,7 +261,8 @@ int run_sweep(const SweepArgs& a) {
       // Metrics by name: a point cannot add stages, but be exact rather than positional.
       for (std::size_t k = 0; k < metrics.size(); ++k)
         for (std::size_t j = 0; j < r.metric_info.size(); ++j)
-          if (r.metric_info[j].name == metrics[k].name) row[k] = tv.metrics[j];
+          if (r.metric_info[j].name == metrics[k].name && r.metric_info[j].cohort == "all")
+            row[k] = tv.metrics[j];
       pr.metrics.push_back(std::move(row));
     }
     points.push_back(std::move(pr));

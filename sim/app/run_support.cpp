@@ -164,8 +164,12 @@ ModelSize model_size(const Scenario& s, int months) {
   // Capacities and arrival rates per town and month, thresholds per (profile, stage, mask).
   z.compiled_bytes = z.towns * (S + 1) * M1 * 8 + z.profiles * S * std::pow(2.0, V) * 64 + 65536;
   // ReplicationOutcome: series per stage and service by month, flows between stages.
-  z.outcome_bytes = ((3 * S + V + 3) * M1 + 3 * S * S + 12 * S) * 8 + 1024;
-  z.metrics = 15 + 5 * S + V;              // metric_catalogue (36 for 4 stages, 1 service)
+  // Plus the cohorts' counter blocks (at most 32 fields each) and 8 counters per profile.
+  const double cohorts = 3 + static_cast<double>(s.cohorts.size());
+  z.outcome_bytes =
+      ((3 * S + V + 3) * M1 + 3 * S * S + 12 * S + cohorts * 32 + 8 * z.profiles) * 8 + 1024;
+  // metric_catalogue: 36 for 4 stages and 1 service, up to 5 payers, 19 per cohort.
+  z.metrics = 15 + 5 * S + V + 5 + 19 * cohorts;
   z.series_values = (3 * S + V + 1) * M1;  // occupancy, waiting, capacity, services, CIF
   return z;
 }
@@ -186,7 +190,9 @@ ResourceEstimate estimate_resources(const std::vector<const Scenario*>& scenario
     // A household (engine.cpp reserves the expected count): its 32-byte record, its number,
     // two words per service, an application slot, its place on a waiting list and in a
     // compaction; measured 64 bytes with one service.
-    households = std::max(households, TH * z.peak_households * (56 + 8 * z.services));
+    // Since then: the cohort track (40 bytes), the roofless spell (8) and each engagement's
+    // start month (4 per service).
+    households = std::max(households, TH * z.peak_households * (104 + 12 * z.services));
     const double block_outcomes = block * z.towns * z.outcome_bytes;
     // Per replication, every metric, twice (the runner's and the result's copy); the
     // streaming accumulators and the result's series (three numbers per month and series).

@@ -22,10 +22,11 @@ namespace {
 
 // Purposes: the third counter word, so each use of randomness has its own stream.
 enum Purpose : std::uint32_t {
-  kBehaviour = 0,   // lanes: employment, rent/compliance, exit
-  kAttributes = 1,  // lanes: profile, employed at entry
-  kArrivals = 2,    // counter (month, chunk): Poisson arrival counts
-  kNumbering = 3,   // counter (position, stage): the initial population's order in a stage
+  kBehaviour = 0,        // lanes: employment, rent/compliance, exit
+  kAttributes = 1,       // lanes: profile, employed at entry
+  kArrivals = 2,         // counter (month, chunk): Poisson arrival counts
+  kNumbering = 3,        // counter (position, stage): the initial population's order in a stage
+  kExitDestination = 4,  // lane 0: where an exiting household goes
 };
 
 std::uint64_t splitmix64(std::uint64_t x) {
@@ -150,6 +151,18 @@ class HouseholdSim {
     std::uint8_t profile, svc_mask, svc_done, reached;
   };
   static_assert(sizeof(Household) == 32);
+  // What the cohort outcomes need of a household, touched only on its events (a move, a
+  // service engagement, the exit) and once at the horizon: never in the monthly loop.
+  struct Track {
+    double cost;                 // stage and service costs so far, CZK
+    std::int32_t first_housed;   // month it first entered a permanent stage; -1 = never
+    std::int32_t housed_since;   // first counted month of the current housed spell; -1 = none
+    std::int32_t stage_since;    // first counted month in the current stage
+    std::int32_t lost;           // month it first lost housing (not to own housing); -1 = never
+    std::int32_t months_housed;  // counted months in a permanent stage, closed spells
+    std::uint16_t cohorts;       // bit c = in cohort c (bit 0, all, always)
+    std::uint8_t stabilized, returned;
+  };
   std::vector<Household> hh_;
   std::vector<std::uint32_t> id_;  // household number: the counter of its random streams
   // Months roofless (in an outside stage) before the current stay there, and the month the
@@ -158,9 +171,11 @@ class HouseholdSim {
     std::int32_t before, since;
   };
   std::vector<Roofless> roofless_;
-  std::vector<std::vector<std::int32_t>> svc_until_, svc_wait_since_;  // [service][slot]
-  std::size_t n_ = 0;                                                  // slots in use
-  std::size_t dead_ = 0;                                               // of which exited
+  std::vector<Track> track_;
+  // [service][slot]; svc_since_: the month an engagement began (for its cost)
+  std::vector<std::vector<std::int32_t>> svc_until_, svc_wait_since_, svc_since_;
+  std::size_t n_ = 0;     // slots in use
+  std::size_t dead_ = 0;  // of which exited
   std::uint32_t next_id_ = 0;
 
   std::vector<std::int64_t> occ_, cap_;
@@ -192,7 +207,14 @@ class HouseholdSim {
     Household& h = hh_[i];
     h.key = static_cast<std::uint32_t>(((h.profile * S_ + h.stage) << V_) | h.svc_mask);
   }
-  void init_household(std::uint32_t i, int month, int profile, bool employed);
+  // initial_stage: the stage at month 0 for the initial population, -1 for an arrival.
+  void init_household(std::uint32_t i, int month, int profile, bool employed, int initial_stage);
+  // The cohort bookkeeping of a move from `from` (kNone for a new household) to `to`.
+  void track_move(std::uint32_t i, int from, int to, int t);
+  void end_spell(Track& k, int end);
+  // Adds the household to its cohorts' counters; end: the first month it is no longer
+  // counted (its exit month, or M + 1); dest: its exit destination, -1 = still here.
+  void finalize(std::uint32_t i, int end, int dest);
   int first_free(const std::vector<std::uint8_t>& list) const;
   void enter_stage(std::uint32_t i, int stage, int month);
   void withdraw(std::uint32_t i);
@@ -221,8 +243,10 @@ void HouseholdSim::for_each_column(F&& f) {
   f(hh_);
   f(id_);
   f(roofless_);
+  f(track_);
   for (auto& c : svc_until_) f(c);
   for (auto& c : svc_wait_since_) f(c);
+  for (auto& c : svc_since_) f(c);
 }
 
 void HouseholdSim::reserve_slots(std::size_t n) {
@@ -264,7 +288,8 @@ int HouseholdSim::pick_profile(std::uint32_t u) const {
   return static_cast<int>(profile_cut_.size()) - 1;
 }
 
-void HouseholdSim::init_household(std::uint32_t i, int month, int profile, bool employed) {
+void HouseholdSim::init_household(std::uint32_t i, int month, int profile, bool employed,
+                                  int initial_stage) {
   Household& h = hh_[i];
   h.profile = static_cast<std::uint8_t>(profile);
   h.stage = kNone;  // set by enter_stage
@@ -282,7 +307,18 @@ void HouseholdSim::init_household(std::uint32_t i, int month, int profile, bool 
   for (int v = 0; v < V_; ++v) {
     svc_until_[v][i] = 0;
     svc_wait_since_[v][i] = -1;
+    svc_since_[v][i] = 0;
   }
+  unsigned cohorts = 1u | (initial_stage >= 0 ? 2u : 4u);
+  for (std::size_t c = 0; c < m_.cohorts.size(); ++c) {
+    const CompiledCohort& co = m_.cohorts[c];
+    if (co.profile >= 0 && co.profile != profile) continue;
+    const bool in = co.initial_stage >= 0
+                        ? co.initial_stage == initial_stage
+                        : initial_stage < 0 && month >= co.from_month && month <= co.to_month;
+    if (in) cohorts |= 1u << (kBuiltinCohorts + c);
+  }
+  track_[i] = Track{0, -1, -1, 0, -1, 0, static_cast<std::uint16_t>(cohorts), 0, 0};
   ++alive_;
   ++entered_total_;
   out_.households_seen += 1;
@@ -296,11 +332,76 @@ int HouseholdSim::first_free(const std::vector<std::uint8_t>& list) const {
   throw std::logic_error("engine: destination list without an outside stage");
 }
 
+void HouseholdSim::track_move(std::uint32_t i, int from, int to, int t) {
+  Track& k = track_[i];
+  // Month t is counted in the new stage (accounting follows every move of the month); the
+  // initial population is counted from month 1.
+  const int b = std::max(t, 1);
+  if (from != kNone) k.cost += (b - k.stage_since) * tw_.stage_cost[from];
+  k.stage_since = b;
+  const bool was = from != kNone && is_permanent_[from], now = is_permanent_[to];
+  if (was && !now) {
+    end_spell(k, b);
+    if (k.lost < 0) k.lost = t;
+    k.returned = 1;
+  } else if (!was && now) {
+    k.housed_since = b;
+    if (k.first_housed < 0) k.first_housed = t;
+  }
+}
+
+void HouseholdSim::end_spell(Track& k, int end) {
+  const int spell = end - k.housed_since;
+  k.months_housed += spell;
+  if (spell >= std::max(1, m_.stabilized_months)) k.stabilized = 1;
+  k.housed_since = -1;
+}
+
+void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
+  const Household& h = hh_[i];
+  Track& k = track_[i];
+  k.cost += (end - k.stage_since) * tw_.stage_cost[h.stage];
+  // Services count a month before the households step, so an exit month is still counted.
+  const int svc_end = dest >= 0 ? end + 1 : end;
+  for (int v = 0; v < V_; ++v)
+    if (h.svc_mask & (1u << v)) k.cost += (svc_end - svc_since_[v][i]) * tw_.service_cost[v];
+  const bool housed = k.housed_since >= 0;
+  if (housed) {
+    end_spell(k, end);
+    if (dest > 0 && k.lost < 0) k.lost = end;  // an exit, except into own housing
+  }
+  double f[kCohortFields] = {};
+  const int entered = std::max(h.entry_month, 1);
+  f[kHouseholds] = 1;
+  f[kHousedEnd] = dest < 0 && housed;
+  f[kEverHoused] = k.first_housed >= 0;
+  f[kMonthsObserved] = end - entered;
+  f[kMonthsHoused] = k.months_housed;
+  f[kStabilized] = k.stabilized;
+  const bool can_stabilize = entered + std::max(1, m_.stabilized_months) - 1 <= M_;
+  f[kStabilizationEligible] = can_stabilize;
+  f[kStabilizedEligible] = can_stabilize && k.stabilized;
+  for (int r = 0; r < 3; ++r) {
+    const int n = kRetentionMonths[r];
+    if (k.first_housed < 0 || k.first_housed + n > M_) continue;
+    f[kRetentionEligible + r] = 1;
+    f[kRetained + r] = k.lost < 0 || k.lost > k.first_housed + n;
+  }
+  f[kReturned] = k.returned;
+  if (dest >= 0) f[kExitsToOwnHousing + dest] = 1;
+  f[kCohortCost] = k.cost;
+  for (unsigned c = k.cohorts; c; c &= c - 1) {
+    double* block = &out_.cohorts[static_cast<std::size_t>(__builtin_ctz(c)) * kCohortFields];
+    for (int x = 0; x < kCohortFields; ++x) block[x] += f[x];
+  }
+}
+
 void HouseholdSim::enter_stage(std::uint32_t i, int s, int month) {
   Household& h = hh_[i];
   Roofless& r = roofless_[i];
   if (r.since >= 0) r.before += month - r.since;
   r.since = m_.stages[s].outside ? month : -1;
+  track_move(i, h.stage, s, month);
   h.stage = static_cast<std::uint8_t>(s);
   rekey(i);
   ++occ_[s];
@@ -404,10 +505,12 @@ void HouseholdSim::populate_initial() {
     for (const std::uint8_t p : order) {
       std::uint32_t i = new_slot();
       auto r = st_.draw(id_[i], 0, kAttributes);
-      init_household(i, 0, p, r[1] < m_.profiles[p].employed_at_entry);
+      init_household(i, 0, p, r[1] < m_.profiles[p].employed_at_entry, s);
       if (is_permanent_[s]) {
         // Already housed at the start: not a household the ladder has to move, so it is
-        // left out of the lease and stabilisation outcomes (see docs/model.md).
+        // left out of the ladder's lease and stabilisation outcomes (reached_lease_share,
+        // stabilized_share); the cohort outcomes count it (see docs/model.md).
+        track_move(i, kNone, s, 0);
         Household& h = hh_[i];
         h.reached = 1;
         h.stabilized = 1;
@@ -433,7 +536,7 @@ void HouseholdSim::arrivals(int t) {
 int HouseholdSim::admit(std::uint32_t i, int t) {
   auto r = st_.draw(id_[i], static_cast<std::uint32_t>(t), kAttributes);
   const int p = pick_profile(r[0]);
-  init_household(i, t, p, r[1] < m_.profiles[p].employed_at_entry);
+  init_household(i, t, p, r[1] < m_.profiles[p].employed_at_entry, -1);
   const std::vector<std::uint8_t>& entry = tw_.entry_by_profile[p];
   const int s = first_free(entry);
   if (s != entry[0]) out_.entry_fallbacks += 1;
@@ -465,10 +568,12 @@ void HouseholdSim::services(int t) {
           h.svc_done |= bit;
           --engaged_[v];
           rekey(i);
+          track_[i].cost += (t - svc_since_[v][i]) * tw_.service_cost[v];
         } else if (!eligible) {
           h.svc_mask &= static_cast<std::uint8_t>(~bit);
           --engaged_[v];
           rekey(i);
+          track_[i].cost += (t - svc_since_[v][i]) * tw_.service_cost[v];
         }
       }
       if (h.svc_mask & bit) continue;
@@ -506,6 +611,7 @@ void HouseholdSim::services(int t) {
         rekey(i);
         until[i] = t + sv.engagement_months;
         wait[i] = -1;
+        svc_since_[v][i] = t;
         ++engaged_[v];
       }
       out_.service_waiting_sum[v] += static_cast<double>(scratch_.size() - take);
@@ -675,6 +781,15 @@ bool HouseholdSim::apply(std::uint32_t i, int stage, unsigned months, int t) {
 
 void HouseholdSim::exit_household(std::uint32_t i, int cur, int t) {
   Household& h = hh_[i];
+  // Where it goes: 0 own housing, 1 an institution, 2 unknown (a stream of its own, drawn
+  // only where a profile gives destinations, so other draws are unchanged).
+  int dest = 2;
+  const CompiledProfile& pf = m_.profiles[h.profile];
+  if (pf.exit_institution > 0) {
+    const std::uint32_t u = st_.draw(id_[i], static_cast<std::uint32_t>(t), kExitDestination)[0];
+    dest = u < pf.exit_own ? 0 : u < pf.exit_institution ? 1 : 2;
+  }
+  finalize(i, t, dest);
   --occ_[cur];
   withdraw(i);
   for (int v = 0; v < V_; ++v)
@@ -801,7 +916,7 @@ void HouseholdSim::account(int t) {
 ReplicationOutcome HouseholdSim::run() {
   // Household counters are 16-bit and grow by at most one a month.
   if (M_ > 65534) throw std::invalid_argument("simulate: more than 65534 months");
-  out_.resize(S_, V_, M_, static_cast<int>(m_.profiles.size()));
+  out_.resize(S_, V_, M_, m_.n_cohorts(), static_cast<int>(m_.profiles.size()));
   occ_.assign(S_, 0);
   pending_.assign(S_, 0);
   lists_.assign(S_, {});
@@ -809,6 +924,7 @@ ReplicationOutcome HouseholdSim::run() {
   engaged_.assign(V_, 0);
   svc_until_.assign(V_, {});
   svc_wait_since_.assign(V_, {});
+  svc_since_.assign(V_, {});
   build_tables();
   cap_.assign(S_, 0);
   for (int s = 0; s < S_; ++s) cap_[s] = tw_.capacity[s][0];
@@ -839,13 +955,17 @@ ReplicationOutcome HouseholdSim::run() {
     if (!h.reached) out_.censored_at[M_ - h.entry_month] += 1;
     if (m_.stages[h.stage].outside) out_.profile_roofless_end[h.profile] += 1;
   }
+  for (std::size_t i = 0; i < n_; ++i)
+    if (hh_[i].stage != kNone) finalize(static_cast<std::uint32_t>(i), M_ + 1, -1);
   return std::move(out_);
 }
 
 }  // namespace
 
-void ReplicationOutcome::resize(int stages, int services, int m, int profiles) {
+void ReplicationOutcome::resize(int stages, int services, int m, int cohort_count, int profiles) {
   n_stages = stages;
+  n_cohorts = cohort_count;
+  cohorts.assign(static_cast<std::size_t>(cohort_count) * kCohortFields, 0);
   n_services = services;
   months = m;
   n_profiles = profiles;
@@ -872,9 +992,10 @@ void ReplicationOutcome::resize(int stages, int services, int m, int profiles) {
 }
 
 void ReplicationOutcome::add(const ReplicationOutcome& o) {
-  if (n_stages == 0 && months == 0) resize(o.n_stages, o.n_services, o.months, o.n_profiles);
+  if (n_stages == 0 && months == 0)
+    resize(o.n_stages, o.n_services, o.months, o.n_cohorts, o.n_profiles);
   if (o.n_stages != n_stages || o.n_services != n_services || o.months != months ||
-      o.n_profiles != n_profiles)
+      o.n_cohorts != n_cohorts || o.n_profiles != n_profiles)
     throw std::logic_error("ReplicationOutcome::add: shapes differ");
   households_seen += o.households_seen;
   housed_at_start += o.housed_at_start;
@@ -914,6 +1035,7 @@ void ReplicationOutcome::add(const ReplicationOutcome& o) {
   const auto mine = profile_counts();
   const auto theirs = o.profile_counts();
   for (std::size_t k = 0; k < mine.size(); ++k) sum(*mine[k], *theirs[k]);
+  sum(cohorts, o.cohorts);
 }
 
 ReplicationOutcome simulate(const CompiledModel& m, int town, int replication,

@@ -50,6 +50,7 @@ void visit_fields(Outcome& o, Scalar&& scalar, Vector&& vec) {
   vec(o.profile_exits);
   vec(o.profile_arrivals);
   vec(o.profile_roofless_end);
+  vec(o.cohorts);
 }
 
 }  // namespace
@@ -58,6 +59,7 @@ void ReplicationOutcome::serialize(std::vector<double>& out) const {
   out.push_back(n_stages);
   out.push_back(n_services);
   out.push_back(months);
+  out.push_back(n_cohorts);
   visit_fields(
       *this, [&](double x) { out.push_back(x); },
       [&](const std::vector<double>& v) {
@@ -70,6 +72,7 @@ const double* ReplicationOutcome::deserialize(const double* p) {
   n_stages = static_cast<int>(*p++);
   n_services = static_cast<int>(*p++);
   months = static_cast<int>(*p++);
+  n_cohorts = static_cast<int>(*p++);
   visit_fields(
       *this, [&](double& x) { x = *p++; },
       [&](std::vector<double>& v) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace prostup {
@@ -40,6 +41,12 @@ std::vector<std::uint8_t> stage_list(const Scenario& s, const std::vector<std::s
 }
 
 }  // namespace
+
+std::vector<std::string> CompiledModel::cohort_ids() const {
+  std::vector<std::string> ids = {"all", "initial", "arrivals"};
+  for (const auto& c : cohorts) ids.push_back(c.id);
+  return ids;
+}
 
 double CompiledModel::probability(int profile, int stage, unsigned mask, Prob p,
                                   bool employed) const {
@@ -125,6 +132,8 @@ CompiledModel compile(const Scenario& s, const std::string& variant, int months)
     c.pay_employed = p.pay_rent_employed;
     c.comply = p.comply;
     c.exit = p.exit;
+    c.exit_own = to_threshold(p.exit_to_own_housing);
+    c.exit_institution = to_threshold(p.exit_to_own_housing + p.exit_to_institution);
     m.profiles.push_back(std::move(c));
   }
   for (const Service& sv : s.services) {
@@ -208,6 +217,32 @@ CompiledModel compile(const Scenario& s, const std::string& variant, int months)
       c.stage_cost[st] = ct == tw.stage_costs.end() ? s.stages[st].cost_per_month : ct->second;
     }
     m.towns.push_back(std::move(c));
+  }
+  bool any_payer = false;
+  for (const Stage& st : s.stages) any_payer |= !st.payer.empty();
+  for (const Service& sv : s.services) any_payer |= !sv.payer.empty();
+  if (any_payer) {
+    auto payer_index = [&m](const std::string& p) {
+      const std::string id = p.empty() ? "unspecified" : p;
+      for (std::size_t k = 0; k < m.payers.size(); ++k)
+        if (m.payers[k] == id) return static_cast<int>(k);
+      m.payers.push_back(id);
+      return static_cast<int>(m.payers.size()) - 1;
+    };
+    for (const Stage& st : s.stages) m.stage_payer.push_back(payer_index(st.payer));
+    for (const Service& sv : s.services) m.service_payer.push_back(payer_index(sv.payer));
+  }
+  for (const Cohort& co : s.cohorts) {
+    CompiledCohort c;
+    c.id = co.id;
+    c.label = co.label;
+    c.initial_stage = co.initial_stage.empty() ? -1 : s.stage_index(co.initial_stage);
+    c.from_month = co.from_month;
+    c.to_month = co.to_month > 0 ? co.to_month : std::numeric_limits<int>::max();
+    if (!co.profile.empty())
+      for (std::size_t p = 0; p < s.profiles.size(); ++p)
+        if (s.profiles[p].id == co.profile) c.profile = static_cast<int>(p);
+    m.cohorts.push_back(std::move(c));
   }
   return m;
 }

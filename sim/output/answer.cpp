@@ -118,6 +118,9 @@ std::string metric_words(const std::string& name) {
       {"mean_waiting_months", "months on a waiting list"},
       {"cost_total", "public cost"},
       {"cost_per_stabilized", "cost per stabilised household"},
+      {"housed_share_end", "housed at the horizon"},
+      {"months_housed_share", "share of months housed"},
+      {"retention:12", "still housed 12 months after housing"},
   };
   for (const auto& [id, w] : words)
     if (name == id) return w;
@@ -205,6 +208,18 @@ bool changes_town(const RunResult& r, const std::string& town, const std::string
   return !any;
 }
 
+std::string value_for_money_text(const Comparison& c) {
+  if (!std::isfinite(c.diff_mean)) return c.note;  // dominant, dominated, no difference
+  MetricInfo czk;
+  czk.unit = "CZK";
+  std::string s = number_text(c.diff_mean, czk, false) + " CZK per extra household stabilised";
+  if (std::isfinite(c.diff_ci_low) && std::isfinite(c.diff_ci_high))
+    s += " [" + number_text(c.diff_ci_low, czk, false) + ", " +
+         number_text(c.diff_ci_high, czk, false) + "]";
+  if (!c.note.empty()) s += " (" + c.note + ")";
+  return s;
+}
+
 std::vector<TownAnswer> answers(const RunResult& r) {
   std::vector<TownAnswer> out;
   std::vector<std::string> towns = r.info.towns;
@@ -237,10 +252,12 @@ std::vector<TownAnswer> answers(const RunResult& r) {
       va.label = variant_label(r.info, v);
       bool any = false;
       for (const Comparison& c : r.comparisons) {
-        if (c.town != town || c.variant != v) continue;
+        // The headline is about every household ("all"); tagged cohorts have their tables.
+        if (c.town != town || c.variant != v || c.cohort != "all") continue;
         any = true;
+        if (c.metric == "icer:stabilized") va.value_for_money = value_for_money_text(c);
         for (const MetricInfo& m : r.metric_info) {
-          if (m.name != c.metric || !m.headline) continue;
+          if (m.name != c.metric || m.cohort != c.cohort || !m.headline) continue;
           Change ch{&m, c.diff_mean, c.diff_ci_low, c.diff_ci_high,
                     verdict(m, c.diff_ci_low, c.diff_ci_high)};
           (is_money(m) ? va.costs : va.outcomes).push_back(ch);

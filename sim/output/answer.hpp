@@ -30,7 +30,13 @@ struct VariantAnswer {
   std::string id, label;
   std::vector<Change> outcomes;  // headline metrics that are not money
   std::vector<Change> costs;     // headline metrics in CZK
+  // Value for money, from comparison.csv's icer:stabilized (docs/model.md, "Incremental
+  // analysis"): "1.52 M CZK per extra household stabilised [0.9 M, 2.8 M]", or the
+  // quadrant where no ratio is meaningful ("dominant": cheaper and better). Empty if none.
+  std::string value_for_money;
 };
+
+std::string value_for_money_text(const Comparison& c);
 
 // One binding constraint of the exact model, parsed from its line so it can be ranked.
 struct Binding {

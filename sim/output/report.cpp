@@ -305,6 +305,9 @@ std::string summary_section(const RunResult& r) {
         for (const auto& c : va.costs)
           h += std::string("<li class=\"") + verdict_class(c.verdict) + "\">" +
                escape(metric_words(c.metric->name)) + " " + escape(change_text(c)) + "</li>";
+        if (!va.value_for_money.empty())
+          h += "<li class=\"vfm\" title=\"comparison.csv: icer:stabilized\">" +
+               escape(va.value_for_money) + "</li>";
         h += "</ul></td></tr>\n";
       }
       h += "</tbody></table>\n";
@@ -333,6 +336,70 @@ std::string summary_section(const RunResult& r) {
     h += "</div>\n";
   }
   return h + "</section>\n";
+}
+
+// What the headline outcomes count (the full table is docs/model.md's).
+std::string definitions_table() {
+  static const char* const rows[][4] = {
+      {"Share housed at the horizon", "households in a permanent stage at the last month",
+       "all households seen (those housed at the start included)", "share"},
+      {"Share of household-months housed", "months spent in a permanent stage",
+       "months spent in the system (entry or month 1 to exit or horizon)", "share"},
+      {"Housed 12 months after first housed",
+       "households that did not lose housing (to a lower stage, or an exit other than into own "
+       "housing) in the 12 months after they were first housed",
+       "households first housed at least 12 months before the horizon", "share"},
+      {"Share reaching a lease", "households ever in a permanent stage",
+       "households not housed at the start", "share"},
+      {"Share stabilised", "households with the scenario's stabilisation months in a row housed",
+       "households not housed at the start", "share"},
+      {"Total public cost", "stage costs per occupied unit-month plus service costs per case-month",
+       "-", "CZK"}};
+  std::string h =
+      "<h3>Definitions</h3>\n<div class=\"scroll\"><table "
+      "class=\"definitions\">\n<thead><tr><th>Outcome</th>"
+      "<th>Counts</th><th>Out of</th><th>Unit</th></tr></thead>\n<tbody>\n";
+  for (const auto& row : rows)
+    h += std::string("<tr><td>") + escape(row[0]) + "</td><td>" + escape(row[1]) + "</td><td>" +
+         escape(row[2]) + "</td><td>" + escape(row[3]) + "</td></tr>\n";
+  return h + "</tbody>\n</table></div>\n";
+}
+
+// Incremental cost and cost-effectiveness against the baseline (cohort "all"), with the
+// quadrant stated where no ratio is meaningful (docs/model.md, "Incremental analysis").
+std::string value_for_money_table(const RunResult& r, const std::string& town) {
+  static const std::pair<const char*, const char*> rows[] = {
+      {"incremental_cost", "Extra cost (CZK)"},
+      {"icer:stabilized", "CZK per extra household stabilised"},
+      {"icer:months_housed", "CZK per extra household-month housed"}};
+  std::string h;
+  for (const auto& c : r.comparisons) {
+    if (c.town != town || c.cohort != "all") continue;  // tagged cohorts: comparison.csv
+    for (const auto& [id, label] : rows) {
+      if (c.metric != id) continue;
+      const bool value = std::isfinite(c.diff_mean);
+      h += "<tr><td>" + escape(label) + "</td><td>" + escape(report::variant_label(r, c.variant)) +
+           "</td><td class=\"num\">" +
+           (value ? escape(report::format_value(c.diff_mean, "CZK")) : std::string("—")) +
+           "</td><td class=\"num\">" +
+           (std::isfinite(c.diff_ci_low)
+                ? escape(report::format_value(c.diff_ci_low, "CZK", false)) + " to " +
+                      escape(report::format_value(c.diff_ci_high, "CZK"))
+                : std::string("—")) +
+           "</td><td>" + escape(c.note) + "</td></tr>\n";
+    }
+  }
+  if (h.empty()) return "";
+  return "<h3>Value for money</h3>\n<p class=\"note\">Extra cost: the paired difference of the "
+         "total cost. Cost per extra household stabilised or month housed: mean extra cost / mean "
+         "extra effect (stabilised households: a spell of the scenario's stabilisation months in "
+         "a permanent stage, households housed at the start included), 95 % bootstrap interval "
+         "over the paired replications; <i>dominant</i> = at least as effective and no dearer, "
+         "<i>dominated</i> = no more effective and no cheaper, where no ratio is stated.</p>\n"
+         "<div class=\"scroll\"><table class=\"comparison\">\n<thead><tr><th>Figure</th>"
+         "<th>Variant</th><th>Value</th><th>95 % interval</th><th>Reading</th></tr></thead>\n"
+         "<tbody>\n" +
+         h + "</tbody>\n</table></div>\n";
 }
 
 }  // namespace
@@ -418,6 +485,7 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const volatile b
           for (const auto& b : ta.binding) html << "<li>" << escape(b.line) << "</li>\n";
           html << "</ul>\n";
         }
+      html << value_for_money_table(r, town);
       if (auto c = report::forest_chart(r, town)) html << emit(*c);
       if (auto c = report::cost_chart(r, town)) html << emit(*c);
       html << "<h3>Reaching a lease</h3>\n" << emit(report::time_to_lease_chart(r, town));
@@ -465,7 +533,8 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const volatile b
        << "<p>Every number is a mean over the Monte Carlo replications; ranges are 95 % "
           "confidence intervals of that mean (how precisely the run pins the mean down, not "
           "the spread between households). Differences between a variant and the baseline are "
-          "paired: replication <i>r</i> of each uses the same random draws.</p>\n</section>\n";
+          "paired: replication <i>r</i> of each uses the same random draws.</p>\n"
+       << definitions_table() << "</section>\n";
 
   html << "<footer>Drawn by prostup " << escape(r.info.program_version)
        << " from the files in this directory (results.json, manifest.json"

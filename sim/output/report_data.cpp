@@ -124,9 +124,11 @@ RunResult run_from_json(const json& doc) {
         for (const auto& line : *lines)
           if (line.is_string()) r.info.binding_constraints[t].push_back(line.get<std::string>());
   }
+  // The report shows the cohort "all" (results.json keeps the others under "cohorts").
   for (const auto& m : doc.at("metric_info"))
-    r.metric_info.push_back({str_at(m, "name"), str_at(m, "unit"), better_from(str_at(m, "better")),
-                             m.value("headline", false)});
+    if (m.value("cohort", std::string("all")) == "all")
+      r.metric_info.push_back({str_at(m, "name"), str_at(m, "unit"),
+                               better_from(str_at(m, "better")), m.value("headline", false)});
   for (const auto& row : doc.at("results")) {
     TownVariantResult tv;
     tv.town = str_at(row, "town");
@@ -166,7 +168,10 @@ RunResult run_from_json(const json& doc) {
     r.results.push_back(std::move(tv));
   }
   for (const auto& c : doc.value("comparisons", json::array())) {
+    if (c.value("cohort", std::string("all")) != "all") continue;
     Comparison x;
+    x.cohort = "all";
+    x.note = c.value("note", std::string());
     x.town = str_at(c, "town");
     x.variant = str_at(c, "variant");
     x.baseline = str_at(c, "baseline");
@@ -360,8 +365,22 @@ std::string metric_label(const RunResult& r, const std::string& name) {
   static const std::pair<const char*, const char*> fixed[] = {
       {"households_seen", "Households seen"},
       {"housed_at_start", "Households already housed at the start"},
-      {"reached_lease_share", "Share reaching a lease"},
-      {"stabilized_share", "Share stabilised"},
+      {"reached_lease_share", "Share reaching a lease (households not housed at the start)"},
+      {"stabilized_share", "Share stabilised (households not housed at the start)"},
+      {"housed_share_end", "Share housed at the horizon (all households)"},
+      {"ever_housed_share", "Share ever housed (all households)"},
+      {"months_housed_share", "Share of household-months housed"},
+      {"months_housed", "Household-months housed"},
+      {"retention:6", "Housed 6 months after first housed"},
+      {"retention:12", "Housed 12 months after first housed"},
+      {"retention:24", "Housed 24 months after first housed"},
+      {"returned_share", "Share of the housed who lost housing"},
+      {"stabilization_share", "Share stabilised (censoring-aware, all households)"},
+      {"stabilized_households", "Households stabilised (all households)"},
+      {"exits:to_own_housing", "Exits into own housing"},
+      {"exits:to_institution", "Exits into an institution"},
+      {"exits:unknown", "Exits, destination unknown"},
+      {"cost_per_household", "Cost per household"},
       {"stabilized", "Households stabilised"},
       {"median_months_to_lease", "Median months to a lease"},
       {"evictions", "Evictions"},

@@ -215,7 +215,8 @@ json results_json(const RunResult& r, const json& manifest) {
     info.push_back({{"name", m.name},
                     {"unit", m.unit},
                     {"better", to_string(m.better)},
-                    {"headline", m.headline}});
+                    {"headline", m.headline},
+                    {"cohort", m.cohort}});
   doc["metric_info"] = info;
   json variants = json::array();
   for (std::size_t i = 0; i < r.info.variants.size(); ++i)
@@ -235,10 +236,17 @@ json results_json(const RunResult& r, const json& manifest) {
     json row;
     row["town"] = tv.town;
     row["variant"] = tv.variant;
-    json metrics = json::object();
-    for (std::size_t k = 0; k < tv.metrics.size() && k < r.metric_info.size(); ++k)
-      metrics[r.metric_info[k].name] = summary_json(tv.metrics[k]);
+    // The cohort "all" under "metrics" (as before cohorts existed), the others by cohort.
+    json metrics = json::object(), cohorts = json::object();
+    for (std::size_t k = 0; k < tv.metrics.size() && k < r.metric_info.size(); ++k) {
+      const MetricInfo& mi = r.metric_info[k];
+      if (mi.cohort == "all")
+        metrics[mi.name] = summary_json(tv.metrics[k]);
+      else
+        cohorts[mi.cohort][mi.name] = summary_json(tv.metrics[k]);
+    }
     row["metrics"] = metrics;
+    row["cohorts"] = cohorts;
     json series = json::array();
     for (const auto& s : tv.series) series.push_back(series_json(s));
     row["series"] = series;
@@ -267,25 +275,28 @@ json results_json(const RunResult& r, const json& manifest) {
     comps.push_back({{"town", c.town},
                      {"variant", c.variant},
                      {"baseline", c.baseline},
+                     {"cohort", c.cohort},
                      {"metric", c.metric},
                      {"diff_mean", jnum(c.diff_mean)},
                      {"diff_ci_low", jnum(c.diff_ci_low)},
                      {"diff_ci_high", jnum(c.diff_ci_high)},
                      {"share_better", jnum(c.share_better)},
-                     {"replications", c.replications}});
+                     {"replications", c.replications},
+                     {"note", c.note}});
   doc["comparisons"] = comps;
   return doc;
 }
 
 void write_outcomes(const RunResult& r, const fs::path& path, CsvDialect dialect) {
   CsvFile csv(path,
-              {"town", "variant", "metric", "mean", "sd", "ci_low", "ci_high", "p05", "p50", "p95",
-               "replications"},
+              {"town", "variant", "cohort", "metric", "mean", "sd", "ci_low", "ci_high", "p05",
+               "p50", "p95", "replications"},
               dialect);
   for (const auto& tv : r.results)
     for (std::size_t k = 0; k < tv.metrics.size() && k < r.metric_info.size(); ++k) {
       const Summary& s = tv.metrics[k];
-      csv.field(tv.town).field(tv.variant).field(r.metric_info[k].name);
+      csv.field(tv.town).field(tv.variant).field(r.metric_info[k].cohort);
+      csv.field(r.metric_info[k].name);
       csv.num(s.mean).num(s.sd).num(s.ci_low).num(s.ci_high);
       csv.num(s.p05).num(s.p50).num(s.p95).integer(s.replications);
       csv.end_row();
@@ -339,13 +350,13 @@ void write_time_to_lease(const RunResult& r, const fs::path& path, CsvDialect di
 
 void write_comparison(const RunResult& r, const fs::path& path, CsvDialect dialect) {
   CsvFile csv(path,
-              {"town", "variant", "baseline", "metric", "diff_mean", "diff_ci_low", "diff_ci_high",
-               "share_better", "replications"},
+              {"town", "variant", "baseline", "cohort", "metric", "diff_mean", "diff_ci_low",
+               "diff_ci_high", "share_better", "replications", "note"},
               dialect);
   for (const auto& c : r.comparisons) {
-    csv.field(c.town).field(c.variant).field(c.baseline).field(c.metric);
+    csv.field(c.town).field(c.variant).field(c.baseline).field(c.cohort).field(c.metric);
     csv.num(c.diff_mean).num(c.diff_ci_low).num(c.diff_ci_high).num(c.share_better);
-    csv.integer(c.replications).end_row();
+    csv.integer(c.replications).field(c.note).end_row();
   }
   csv.close();
 }

@@ -153,7 +153,32 @@ std::vector<MetricInfo> metric_catalogue(const CompiledModel& m) {
   for (const auto& s : m.stages) add("cost:" + s.id, "CZK", Better::lower);
   for (const auto& v : m.services) add("cost:" + v.id, "CZK", Better::lower);
   add("cost_total", "CZK", Better::lower, true);
-  add("cost_per_stabilized", "CZK per household", Better::lower, true);
+  for (const auto& p : m.payers) add("cost:" + p, "CZK", Better::lower);
+  // A ratio of averages: its difference between variants is no measure of value for money
+  // (icer:stabilized is), so it has no "better" direction.
+  add("cost_per_stabilized", "CZK per household", Better::none);
+  // Cohort outcomes (docs/model.md): every cohort, the built-in "all" first.
+  for (const std::string& cohort : m.cohort_ids()) {
+    const bool all = cohort == "all";
+    auto addc = [&](std::string name, std::string unit, Better b, bool headline = false) {
+      c.push_back({std::move(name), std::move(unit), b, headline && all, cohort});
+    };
+    if (!all) addc("households", "households", Better::none);
+    addc("housed_share_end", "share", Better::higher, true);
+    addc("ever_housed_share", "share", Better::higher);
+    addc("months_housed_share", "share", Better::higher, true);
+    addc("months_housed", "household-months", Better::higher);
+    for (int n : kRetentionMonths)
+      addc("retention:" + std::to_string(n), "share", Better::higher, n == 12);
+    addc("returned_share", "share", Better::lower);
+    addc("stabilization_share", "share", Better::higher);
+    addc("stabilized_households", "households", Better::higher);
+    addc("exits:to_own_housing", "households", Better::none);
+    addc("exits:to_institution", "households", Better::none);
+    addc("exits:unknown", "households", Better::none);
+    if (!all) addc("cost_total", "CZK", Better::lower);
+    addc("cost_per_household", "CZK per household", Better::none);
+  }
   return c;
 }
 
@@ -205,8 +230,95 @@ std::vector<double> derive_metrics(const CompiledModel& m, const ReplicationOutc
     total += o.service_cost[v];
   }
   x.push_back(total);
+  if (!m.payers.empty()) {
+    std::vector<double> by_payer(m.payers.size(), 0);
+    for (int s = 0; s < S; ++s) by_payer[m.stage_payer[s]] += o.stage_cost[s];
+    for (int v = 0; v < V; ++v) by_payer[m.service_payer[v]] += o.service_cost[v];
+    x.insert(x.end(), by_payer.begin(), by_payer.end());
+  }
   x.push_back(ratio(total, o.stabilized));
+  for (int c = 0; c < o.n_cohorts; ++c) {
+    auto f = [&](int field) { return o.cohort(c, field); };
+    const double households = f(kHouseholds);
+    if (c > 0) x.push_back(households);
+    x.push_back(ratio(f(kHousedEnd), households));
+    x.push_back(ratio(f(kEverHoused), households));
+    x.push_back(ratio(f(kMonthsHoused), f(kMonthsObserved)));
+    x.push_back(f(kMonthsHoused));
+    for (int r = 0; r < 3; ++r) x.push_back(ratio(f(kRetained + r), f(kRetentionEligible + r)));
+    x.push_back(ratio(f(kReturned), f(kEverHoused)));
+    x.push_back(ratio(f(kStabilizedEligible), f(kStabilizationEligible)));
+    x.push_back(f(kStabilized));
+    x.push_back(f(kExitsToOwnHousing));
+    x.push_back(f(kExitsToInstitution));
+    x.push_back(f(kExitsUnknown));
+    if (c > 0) x.push_back(f(kCohortCost));
+    x.push_back(ratio(f(kCohortCost), households));
+  }
   return x;
+}
+
+Incremental incremental_analysis(const std::vector<double>& d_cost,
+                                 const std::vector<double>& d_effect) {
+  std::vector<double> dc, de;
+  for (std::size_t r = 0; r < d_cost.size() && r < d_effect.size(); ++r)
+    if (!std::isnan(d_cost[r]) && !std::isnan(d_effect[r])) {
+      dc.push_back(d_cost[r]);
+      de.push_back(d_effect[r]);
+    }
+  Incremental out;
+  if (dc.empty()) return out;
+  const Summary sc = summarize(dc), se = summarize(de);
+  // A difference counts when its 95 % interval (paired t) excludes 0; with one replication,
+  // or identical differences, when it is not 0.
+  auto differs = [](const Summary& s) {
+    if (s.replications < 2 || s.sd == 0) return s.mean != 0;
+    return s.ci_low > 0 || s.ci_high < 0;
+  };
+  if (!differs(sc) && !differs(se)) {
+    out.note = "no difference";
+    return out;
+  }
+  if (se.mean >= 0 && sc.mean <= 0) {
+    out.note = "dominant";
+    return out;
+  }
+  if (se.mean <= 0 && sc.mean >= 0) {
+    out.note = "dominated";
+    return out;
+  }
+  out.note = se.mean > 0 ? "more effect, more cost" : "less effect, less cost";
+  out.icer = sc.mean / se.mean;
+  // Percentile bootstrap over the paired replications (2,000 resamples, a fixed stream, so
+  // the interval is reproducible). Where a resample's effect difference reaches 0 or changes
+  // sign the ratio is unbounded and the interval is left undefined.
+  const std::size_t n = dc.size();
+  if (n < 2) return out;
+  constexpr int kResamples = 2000;
+  std::vector<double> ratios;
+  ratios.reserve(kResamples);
+  std::uint64_t state = 0x5eed1ce5u;
+  auto next = [&state] {
+    state += 0x9e3779b97f4a7c15ULL;
+    std::uint64_t z = state;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  };
+  for (int b = 0; b < kResamples; ++b) {
+    double sum_c = 0, sum_e = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::size_t r = static_cast<std::size_t>(next() % n);
+      sum_c += dc[r];
+      sum_e += de[r];
+    }
+    if (sum_e == 0 || (sum_e > 0) != (se.mean > 0)) return out;
+    ratios.push_back(sum_c / sum_e);
+  }
+  std::sort(ratios.begin(), ratios.end());
+  out.icer_low = quantile_sorted(ratios, 0.025);
+  out.icer_high = quantile_sorted(ratios, 0.975);
+  return out;
 }
 
 RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions& opt) {
@@ -255,7 +367,9 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
   for (int v = 0; v < NV; ++v)
     for (const MetricInfo& mi : metric_catalogue(ms[v])) {
       std::size_t k = 0;
-      while (k < res.metric_info.size() && res.metric_info[k].name != mi.name) ++k;
+      while (k < res.metric_info.size() &&
+             (res.metric_info[k].name != mi.name || res.metric_info[k].cohort != mi.cohort))
+        ++k;
       if (k == res.metric_info.size()) res.metric_info.push_back(mi);
       metric_slot[v].push_back(k);
     }
@@ -535,6 +649,7 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
         c.variant = x.variant;
         c.baseline = b.variant;
         c.metric = res.metric_info[k].name;
+        c.cohort = res.metric_info[k].cohort;
         c.diff_mean = s.mean;
         c.diff_ci_low = s.ci_low;
         c.diff_ci_high = s.ci_high;
@@ -545,6 +660,48 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
                              : better / static_cast<double>(diffs.size());
         c.replications = s.replications;
         res.comparisons.push_back(std::move(c));
+      }
+      // Incremental analysis per cohort: extra cost, and the cost per extra household
+      // stabilised and per extra month housed (docs/model.md, "Incremental analysis").
+      std::vector<std::string> cohorts;
+      for (const auto& mi : res.metric_info)
+        if (std::find(cohorts.begin(), cohorts.end(), mi.cohort) == cohorts.end())
+          cohorts.push_back(mi.cohort);
+      for (const std::string& cohort : cohorts) {
+        const int kc = res.metric_index("cost_total", cohort);
+        if (kc < 0) continue;
+        auto diffs = [&](int k) {
+          std::vector<double> d(reps, kUndefined);
+          for (int r = 0; r < reps; ++r) d[r] = x.per_replication[k][r] - b.per_replication[k][r];
+          return d;
+        };
+        const std::vector<double> d_cost = diffs(kc);
+        const Summary sc = summarize(d_cost);
+        if (sc.replications == 0) continue;  // the cohort is not in both runs
+        Comparison inc;
+        inc.town = x.town;
+        inc.variant = x.variant;
+        inc.baseline = b.variant;
+        inc.cohort = cohort;
+        inc.metric = "incremental_cost";
+        inc.diff_mean = sc.mean;
+        inc.diff_ci_low = sc.replications >= 2 && sc.sd == 0 ? sc.mean : sc.ci_low;
+        inc.diff_ci_high = sc.replications >= 2 && sc.sd == 0 ? sc.mean : sc.ci_high;
+        inc.replications = sc.replications;
+        res.comparisons.push_back(inc);
+        for (const char* effect : {"stabilized_households", "months_housed"}) {
+          const int ke = res.metric_index(effect, cohort);
+          if (ke < 0) continue;
+          const Incremental ia = incremental_analysis(d_cost, diffs(ke));
+          Comparison ic = inc;
+          ic.metric = std::string("icer:") +
+                      (std::string(effect) == "months_housed" ? "months_housed" : "stabilized");
+          ic.diff_mean = ia.icer;
+          ic.diff_ci_low = ia.icer_low;
+          ic.diff_ci_high = ia.icer_high;
+          ic.note = ia.note;
+          res.comparisons.push_back(std::move(ic));
+        }
       }
     }
   return res;

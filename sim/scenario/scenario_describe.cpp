@@ -58,6 +58,7 @@ class Describer {
     profiles();
     services();
     towns();
+    cohorts();
     variants();
     return out_.str();
   }
@@ -125,7 +126,8 @@ class Describer {
       out_ << "  " << k + 1 << ". " << st.label << " [" << st.id << "]: " << to_string(st.kind);
       if (st.kind == StageKind::outside) out_ << " (always has room)";
       out_ << "; " << (st.pays_rent ? "rent is due" : "no rent") << "; public cost "
-           << format_number(st.cost_per_month) << " CZK per occupied unit and month\n";
+           << format_number(st.cost_per_month) << " CZK per occupied unit and month"
+           << (st.payer.empty() ? "" : ", paid by " + st.payer) << "\n";
       if (st.max_stay_months)
         out_ << "       stay limited to " << plural(*st.max_stay_months, "month", "months")
              << ", then to: " << stage_list(st.on_expiry) << "\n";
@@ -189,6 +191,25 @@ class Describer {
            << ", pays rent " << pct(p.pay_rent_unemployed) << " if unemployed / "
            << pct(p.pay_rent_employed) << " if employed, keeps the rules " << pct(p.comply)
            << " where no rent is due, leaves " << pct(p.exit) << "\n";
+      if (p.exit_unknown != 1)
+        out_ << "     exits go to own housing " << pct(p.exit_to_own_housing)
+             << ", to an institution " << pct(p.exit_to_institution) << ", unknown "
+             << pct(p.exit_unknown) << "\n";
+    }
+  }
+
+  void cohorts() {
+    if (s_.cohorts.empty()) return;
+    out_ << "\nTagged cohorts (reported on their own, intention to treat)\n";
+    for (const auto& c : s_.cohorts) {
+      out_ << "  " << c.label << " [" << c.id << "]: ";
+      if (!c.initial_stage.empty())
+        out_ << "the households in " << stage_label(c.initial_stage) << " at month 0";
+      else
+        out_ << "the households arriving from month " << c.from_month
+             << (c.to_month > 0 ? " to month " + std::to_string(c.to_month) : " on");
+      if (!c.profile.empty()) out_ << ", profile " << c.profile << " only";
+      out_ << "\n";
     }
   }
 
@@ -204,7 +225,8 @@ class Describer {
            << (sv.engagement_months
                    ? "engagement lasts " + plural(*sv.engagement_months, "month", "months")
                    : std::string("engaged while eligible"))
-           << "; " << format_number(sv.cost_per_case_month) << " CZK per case-month\n";
+           << "; " << format_number(sv.cost_per_case_month) << " CZK per case-month"
+           << (sv.payer.empty() ? "" : ", paid by " + sv.payer) << "\n";
       const std::string m = multipliers(sv.effects);
       if (!m.empty() || sv.arrears_repayment > 0) {
         out_ << "     while engaged: " << m;

@@ -41,14 +41,14 @@ constexpr double kMaxMultiplier = 1000;
 constexpr double kMaxCost = 1e9;  // CZK per unit-month or case-month
 constexpr std::size_t kMaxIdLength = 40;
 
-const std::vector<std::string> kTopKeys = {"$schema",     "format_version", "name",   "title",
-                                           "description", "simulation",     "stages", "promotions",
-                                           "profiles",    "services",       "towns",  "variants"};
+const std::vector<std::string> kTopKeys = {
+    "$schema",    "format_version", "name",     "title", "description", "simulation", "stages",
+    "promotions", "profiles",       "services", "towns", "variants",    "cohorts"};
 const std::vector<std::string> kSimulationKeys = {"months", "replications", "seed",
                                                   "stabilized_months"};
 const std::vector<std::string> kStageKeys = {
     "label",         "kind",       "pays_rent",   "cost_per_month", "max_stay_months", "on_expiry",
-    "arrears_limit", "on_arrears", "multipliers", "waiting_list",   "priority_points"};
+    "arrears_limit", "on_arrears", "multipliers", "waiting_list",   "priority_points", "payer"};
 const std::vector<std::string> kPointsKeys = {"waiting_months", "children", "roofless_months",
                                               "arrears_months"};
 constexpr double kMaxPointWeight = 1e6;
@@ -62,10 +62,16 @@ const std::vector<std::string> kPromotionKeys = {"from",
 const std::vector<std::string> kProfileKeys = {
     "label",    "share",    "household_size",      "children",
     "job_gain", "job_loss", "pay_rent_unemployed", "pay_rent_employed",
-    "comply",   "exit",     "employed_at_entry"};
+    "comply",   "exit",     "employed_at_entry",   "exit_destinations"};
+const std::vector<std::string> kExitDestinationKeys = {"to_own_housing", "to_institution",
+                                                       "unknown"};
+const std::vector<std::string> kCohortKeys = {"label", "initial_stage", "arrivals", "profile"};
+const std::vector<std::string> kCohortArrivalKeys = {"from_month", "to_month"};
+// Cohort ids the output reserves for its built-in cohorts.
+const std::vector<std::string> kBuiltinCohorts = {"all", "initial", "arrivals"};
 const std::vector<std::string> kServiceKeys = {
     "label",   "eligible_stages",   "caseload_per_worker", "priority", "engagement_months",
-    "effects", "arrears_repayment", "cost_per_case_month"};
+    "effects", "arrears_repayment", "cost_per_case_month", "payer"};
 const std::vector<std::string> kTownKeys = {
     "label",           "initial",  "capacity",    "arrivals",      "entry_stage",
     "entry_fallbacks", "staffing", "stage_costs", "service_costs", "entry_by_profile"};
@@ -426,6 +432,30 @@ class Reader {
 
   void read(const ojson& doc, Scenario& s);
 
+  // A cost line's payer: an id naming a metric cost:<payer>, so it may not be a stage's or a
+  // service's id (their costs are cost:<id> already).
+  void payer(const ojson& v, const std::string& p, std::string& out) {
+    const ojson* x = find(v, "payer");
+    if (!x) return;
+    const std::string pp = child_pointer(p, "payer");
+    std::string id;
+    if (!string(*x, pp, id)) return;
+    if (!valid_id(id) || id == "unspecified") {
+      error(pp,
+            "must be an id (lower-case letters a-z, digits and '_', starting with a letter; "
+            "'unspecified' is reserved) (got '" +
+                id + "')");
+      return;
+    }
+    if (std::find(stage_ids_.begin(), stage_ids_.end(), id) != stage_ids_.end() ||
+        std::find(service_ids_.begin(), service_ids_.end(), id) != service_ids_.end()) {
+      error(pp, "'" + id + "' is a stage or service id; a payer needs its own id (cost:" + id +
+                    " would be ambiguous)");
+      return;
+    }
+    out = id;
+  }
+
  private:
   void read_simulation(const ojson& v, const std::string& p, Simulation& sim);
   void read_stage(const std::string& id, const ojson& v, const std::string& p, Stage& st);
@@ -435,6 +465,8 @@ class Reader {
   void read_town(const std::string& id, const ojson& v, const std::string& p, Town& t,
                  const Scenario& s);
   void read_variant(const std::string& id, const ojson& v, const std::string& p, Variant& var);
+  void read_cohort(const std::string& id, const ojson& v, const std::string& p, Cohort& c,
+                   const Scenario& s);
   template <class T>
   void schedule(const ojson& v, const std::string& p, const char* value_key, double lo, double hi,
                 bool integral, Scheduled<T>& out);
@@ -476,6 +508,7 @@ void Reader::read_stage(const std::string& id, const ojson& v, const std::string
   opt_enum(v, p, "kind", kStageKinds, st.kind, true);
   opt_bool(v, p, "pays_rent", st.pays_rent);
   opt_number(v, p, "cost_per_month", 0, kMaxCost, st.cost_per_month);
+  payer(v, p, st.payer);
   opt_int(v, p, "max_stay_months", 1, kMaxMonths, st.max_stay_months);
   opt_int(v, p, "arrears_limit", 1, kMaxMonths, st.arrears_limit);
   if (const ojson* e = find(v, "on_expiry"))
@@ -558,6 +591,57 @@ void Reader::read_profile(const std::string& id, const ojson& v, const std::stri
   probability(v, p, "comply", pf.comply, true);
   probability(v, p, "exit", pf.exit, true);
   probability(v, p, "employed_at_entry", pf.employed_at_entry, false);
+  if (const ojson* d = find(v, "exit_destinations")) {
+    const std::string dp = child_pointer(p, "exit_destinations");
+    if (is_object(*d, dp)) {
+      check_keys(*d, dp, kExitDestinationKeys);
+      const std::size_t before = diags.size();
+      pf.exit_to_own_housing = pf.exit_to_institution = pf.exit_unknown = 0;
+      probability(*d, dp, "to_own_housing", pf.exit_to_own_housing, false);
+      probability(*d, dp, "to_institution", pf.exit_to_institution, false);
+      probability(*d, dp, "unknown", pf.exit_unknown, false);
+      const double sum = pf.exit_to_own_housing + pf.exit_to_institution + pf.exit_unknown;
+      if (diags.size() == before && std::abs(sum - 1) > 1e-9)
+        error(dp, "exit destination shares must sum to 1 (they sum to " + format_number(sum) + ")");
+    }
+  }
+}
+
+void Reader::read_cohort(const std::string& id, const ojson& v, const std::string& p, Cohort& c,
+                         const Scenario& s) {
+  c.id = id;
+  c.label = id;
+  check_keys(v, p, kCohortKeys);
+  if (std::find(kBuiltinCohorts.begin(), kBuiltinCohorts.end(), id) != kBuiltinCohorts.end())
+    error(p, "'" + id + "' is a built-in cohort (all, initial, arrivals); pick another id");
+  opt_string(v, p, "label", c.label, true);
+  const ojson* initial = find(v, "initial_stage");
+  const ojson* arrivals = find(v, "arrivals");
+  if (initial && arrivals)
+    error(p, "a cohort is either initial_stage or arrivals, not both");
+  else if (!initial && !arrivals)
+    error(p,
+          "a cohort needs initial_stage (households placed in a stage at month 0) or arrivals "
+          "(households arriving in a window of months)");
+  if (initial)
+    reference(*initial, child_pointer(p, "initial_stage"), stage_ids_, "stage", c.initial_stage);
+  if (arrivals) {
+    const std::string ap = child_pointer(p, "arrivals");
+    if (is_object(*arrivals, ap)) {
+      c.arrivals = true;
+      check_keys(*arrivals, ap, kCohortArrivalKeys);
+      opt_int(*arrivals, ap, "from_month", 1, kMaxMonths, c.from_month);
+      opt_int(*arrivals, ap, "to_month", 1, kMaxMonths, c.to_month);
+      if (find(*arrivals, "to_month") && c.to_month < c.from_month)
+        error(child_pointer(ap, "to_month"),
+              "must not be before from_month (" + std::to_string(c.from_month) + ")");
+    }
+  }
+  if (const ojson* pf = find(v, "profile")) {
+    std::vector<std::string> ids;
+    for (const auto& x : s.profiles) ids.push_back(x.id);
+    reference(*pf, child_pointer(p, "profile"), ids, "profile", c.profile);
+  }
 }
 
 void Reader::read_service(const std::string& id, const ojson& v, const std::string& p,
@@ -574,6 +658,7 @@ void Reader::read_service(const std::string& id, const ojson& v, const std::stri
   if (const ojson* m = find(v, "effects")) multipliers(*m, child_pointer(p, "effects"), sv.effects);
   opt_int(v, p, "arrears_repayment", 0, kMaxMonths, sv.arrears_repayment);
   opt_number(v, p, "cost_per_case_month", 0, kMaxCost, sv.cost_per_case_month);
+  payer(v, p, sv.payer);
 }
 
 // A schedule: [{"month": m, <value_key>: x}, ...] with months strictly increasing.
@@ -917,6 +1002,19 @@ void Reader::read(const ojson& doc, Scenario& s) {
                           std::to_string(s.towns.size()));
   }
 
+  if (const ojson* co = find(doc, "cohorts"); co && is_object(*co, "/cohorts")) {
+    entries(*co, "/cohorts", "cohort",
+            [&](const std::string& id, const ojson& v, const std::string& p) {
+              Cohort cohort;
+              read_cohort(id, v, p, cohort, s);
+              s.cohorts.push_back(std::move(cohort));
+            });
+    if (s.cohorts.size() > static_cast<std::size_t>(kMaxCohorts))
+      error("/cohorts", "at most " + std::to_string(kMaxCohorts) +
+                            " tagged cohorts (the engine's limit); got " +
+                            std::to_string(s.cohorts.size()));
+  }
+
   if (const ojson* va = find(doc, "variants"); va && is_object(*va, "/variants")) {
     entries(*va, "/variants", "variant",
             [&](const std::string& id, const ojson& v, const std::string& p) {
@@ -1088,6 +1186,7 @@ ojson to_json(const Scenario& s) {
                               {"roofless_months", w.roofless_months},
                               {"arrears_months", w.arrears_months}};
     }
+    if (!st.payer.empty()) j["payer"] = st.payer;
     stages[st.id] = std::move(j);
   }
   out["stages"] = std::move(stages);
@@ -1118,6 +1217,10 @@ ojson to_json(const Scenario& s) {
                       {"comply", p.comply},
                       {"exit", p.exit},
                       {"employed_at_entry", p.employed_at_entry}};
+    if (p.exit_unknown != 1)
+      profiles[p.id]["exit_destinations"] = {{"to_own_housing", p.exit_to_own_housing},
+                                             {"to_institution", p.exit_to_institution},
+                                             {"unknown", p.exit_unknown}};
   }
   out["profiles"] = std::move(profiles);
 
@@ -1132,6 +1235,7 @@ ojson to_json(const Scenario& s) {
     if (ojson m = multipliers_json(sv.effects); !m.empty()) j["effects"] = m;
     j["arrears_repayment"] = sv.arrears_repayment;
     j["cost_per_case_month"] = sv.cost_per_case_month;
+    if (!sv.payer.empty()) j["payer"] = sv.payer;
     services[sv.id] = std::move(j);
   }
   out["services"] = std::move(services);
@@ -1178,6 +1282,21 @@ ojson to_json(const Scenario& s) {
     variants[v.id] = std::move(j);
   }
   out["variants"] = std::move(variants);
+  if (!s.cohorts.empty()) {
+    ojson cohorts = ojson::object();
+    for (const auto& c : s.cohorts) {
+      ojson j = {{"label", c.label}};
+      if (!c.initial_stage.empty()) j["initial_stage"] = c.initial_stage;
+      if (c.arrivals) {
+        ojson a = {{"from_month", c.from_month}};
+        if (c.to_month > 0) a["to_month"] = c.to_month;
+        j["arrivals"] = std::move(a);
+      }
+      if (!c.profile.empty()) j["profile"] = c.profile;
+      cohorts[c.id] = std::move(j);
+    }
+    out["cohorts"] = std::move(cohorts);
+  }
   return out;
 }
 

@@ -23,7 +23,9 @@ done
 # The Jirkov variant touches Jirkov only: said once, and absent from Most's answer.
 grep -q "^Left out where they change nothing: Jirkov: +20 tréninkových bytů (Most, Litvínov, Obrnice, Trmice)" "$tmp/short" ||
   fail "the untouched variants are not said once: $(grep '^Left out' "$tmp/short")"
-sed -n '/^Most (baseline/,/^$/p' "$tmp/short" | grep -q "Jirkov: +20" &&
+# Most's section: its heading and the indented lines under it (the next town's heading ends it).
+awk '/^Most \(baseline/ { on = 1; next } on && /^  / { print; next } { on = 0 }' "$tmp/short" |
+  grep -q "Jirkov: +20" &&
   fail "Most's answer lists the Jirkov-only variant"
 grep -q "▲ better, ▼ worse, = no clear difference" "$tmp/short" || fail "no marker key"
 # Money: one format, "N[.NN] bn|M|k CZK", never "1249.26 M" or a bare long number.
@@ -38,7 +40,7 @@ sed 's/.*(\([+-][0-9]*\)).*/\1/' "$tmp/binding" | tr -d + | sort -n -r -c 2>/dev
 # --verbose: today's full listing, every variant for every town.
 "$prostup" run --replications 4 --months 24 --no-report --verbose -o "$tmp/verbose" >"$tmp/long" 2>&1 ||
   fail "run --verbose exited $?"
-[ "$(grep -c 'minus baseline' "$tmp/long")" -eq 18 ] ||
-  fail "--verbose does not list 3 variants x 6 rows: $(grep -c 'minus baseline' "$tmp/long")"
+[ "$(grep -c 'minus baseline' "$tmp/long")" -eq 24 ] ||
+  fail "--verbose does not list 4 variants x 6 rows: $(grep -c 'minus baseline' "$tmp/long")"
 [ "$failures" -eq 0 ] || { cat "$tmp/short"; exit 1; }
 echo "OK: summary in $lines lines"

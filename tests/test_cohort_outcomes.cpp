@@ -1,0 +1,320 @@
+// The cohort outcomes (housed at the horizon, months housed, retention, returns, exit
+// destinations, costs per cohort) and the incremental analysis, on cases whose answers can
+// be written down by hand. docs/model.md defines every figure checked here.
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "prostup/engine.hpp"
+#include "prostup/model.hpp"
+#include "prostup/runner.hpp"
+#include "prostup/scenario_json.hpp"
+#include "scenario_builder.hpp"
+
+using namespace prostup;
+using namespace prostup::test;
+
+namespace {
+
+// The value of a metric (cohort, name) derived from one outcome.
+double metric(const CompiledModel& m, const ReplicationOutcome& o, const std::string& cohort,
+              const std::string& name) {
+  const auto info = metric_catalogue(m);
+  const auto x = derive_metrics(m, o);
+  for (std::size_t k = 0; k < info.size(); ++k)
+    if (info[k].name == name && info[k].cohort == cohort) return x[k];
+  FAIL("no metric " << name << " for cohort " << cohort);
+  return 0;
+}
+
+// street -> hostel -> lease (permanent, 10-month maximum stay back to the street), everyone
+// complies and pays and nobody exits: one household on the street at month 0 climbs and falls
+// on a fixed timetable (worked out in the test below).
+Scenario deterministic_ladder() {
+  Scenario s;
+  s.name = "timetable";
+  s.simulation.months = 30;
+  s.simulation.stabilized_months = 6;
+  s.stages = {stage("street", StageKind::outside), stage("hostel", StageKind::temporary),
+              stage("lease", StageKind::permanent, true)};
+  s.stages[0].cost_per_month = 1000;
+  s.stages[1].cost_per_month = 5000;
+  s.stages[2].cost_per_month = 2000;
+  s.stages[2].max_stay_months = 10;
+  s.stages[2].on_expiry = {"street"};
+  s.promotions = {promotion("street", "hostel", 1), promotion("hostel", "lease", 1, 2)};
+  s.profiles = {profile("only", 1.0, 1.0, 0.0)};
+  Town t = town("t");
+  t.initial = {{"street", 1}};
+  t.capacity = {{"hostel", cap(10)}, {"lease", cap(10)}};
+  t.entry_stage = "street";
+  s.towns = {t};
+  return s;
+}
+
+// A Housing First arm: `treated` households in a lease at month 0 (evicted to the street at
+// the first unpaid month when pay < 1) beside `controls` in a hostel with no way up.
+Scenario housing_first_arm(double pay, int treated, int controls, int months) {
+  Scenario s;
+  s.name = "hf";
+  s.simulation.months = months;
+  s.stages = {stage("street", StageKind::outside), stage("hostel", StageKind::temporary),
+              stage("lease", StageKind::permanent, true)};
+  s.stages[2].arrears_limit = 1;
+  s.stages[2].on_arrears = {"street"};
+  s.profiles = {profile("family", 1.0, 1.0, 0.0, pay)};
+  Town t = town("t");
+  t.initial = {{"hostel", controls}, {"lease", treated}};
+  t.capacity = {{"hostel", cap(controls)}, {"lease", cap(treated)}};
+  t.entry_stage = "street";
+  s.towns = {t};
+  Cohort arm;
+  arm.id = arm.label = "hf_arm";
+  arm.initial_stage = "lease";
+  Cohort ctl;
+  ctl.id = ctl.label = "controls";
+  ctl.initial_stage = "hostel";
+  s.cohorts = {arm, ctl};
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("a deterministic ladder gives every cohort outcome exactly") {
+  // Month 1 placed in the hostel; month 4 in the lease (2 months in the hostel, then the
+  // application); the 10-month stay ends at month 15 (back on the street); hostel at 16,
+  // lease at 19, street again at 30. Counted months (1..30): street 0 + 1 + 1, hostel
+  // 3 + 3, lease 11 + 11.
+  const CompiledModel m = compile(deterministic_ladder());
+  const ReplicationOutcome o = simulate(m, 0, 0);
+  for (const char* cohort : {"all", "initial"}) {
+    INFO(cohort);
+    CHECK(metric(m, o, cohort, "housed_share_end") == 0);
+    CHECK(metric(m, o, cohort, "ever_housed_share") == 1);
+    CHECK(metric(m, o, cohort, "months_housed") == 22);
+    CHECK(metric(m, o, cohort, "months_housed_share") == Approx(22.0 / 30).epsilon(1e-15));
+    // First housed at month 4, lost at month 15: housed at 4 + 6, not at 4 + 12 or 4 + 24.
+    CHECK(metric(m, o, cohort, "retention:6") == 1);
+    CHECK(metric(m, o, cohort, "retention:12") == 0);
+    CHECK(metric(m, o, cohort, "retention:24") == 0);
+    CHECK(metric(m, o, cohort, "returned_share") == 1);
+    CHECK(metric(m, o, cohort, "stabilization_share") == 1);  // an 11-month spell >= 6
+    CHECK(metric(m, o, cohort, "stabilized_households") == 1);
+    CHECK(metric(m, o, cohort, "cost_per_household") == 2 * 1000 + 6 * 5000 + 22 * 2000);
+  }
+  CHECK(metric(m, o, "initial", "cost_total") == 76000);
+  CHECK(metric(m, o, "all", "cost_total") == 76000);  // the stage costs' sum
+  CHECK(metric(m, o, "arrivals", "households") == 0);
+  CHECK(std::isnan(metric(m, o, "arrivals", "housed_share_end")));
+
+  // A horizon 6 months after the first lease: retention:12 and :24 are censored (undefined),
+  // not failures.
+  Scenario shorter = deterministic_ladder();
+  shorter.simulation.months = 12;
+  const CompiledModel ms = compile(shorter);
+  const ReplicationOutcome os = simulate(ms, 0, 0);
+  CHECK(metric(ms, os, "all", "retention:6") == 1);
+  CHECK(std::isnan(metric(ms, os, "all", "retention:12")));
+  CHECK(std::isnan(metric(ms, os, "all", "retention:24")));
+  CHECK(metric(ms, os, "all", "housed_share_end") == 1);
+  CHECK(metric(ms, os, "all", "months_housed_share") == Approx(9.0 / 12).epsilon(1e-15));
+}
+
+TEST_CASE("a Housing First arm without evictions keeps everyone housed every month") {
+  const CompiledModel m = compile(housing_first_arm(1.0, 50, 100, 24));
+  const ReplicationOutcome o = simulate(m, 0, 0);
+  CHECK(metric(m, o, "hf_arm", "households") == 50);
+  CHECK(metric(m, o, "controls", "households") == 100);
+  CHECK(metric(m, o, "initial", "households") == 150);
+  for (const char* name : {"housed_share_end", "ever_housed_share", "months_housed_share",
+                           "retention:6", "retention:12", "retention:24", "stabilization_share"})
+    CHECK(metric(m, o, "hf_arm", name) == 1);
+  CHECK(metric(m, o, "hf_arm", "returned_share") == 0);
+  CHECK(metric(m, o, "controls", "ever_housed_share") == 0);
+  CHECK(metric(m, o, "controls", "months_housed_share") == 0);
+  // The arm is in the cohort "all": 50 of 150 housed at the horizon.
+  CHECK(metric(m, o, "all", "housed_share_end") == Approx(50.0 / 150).epsilon(1e-15));
+}
+
+TEST_CASE("with an eviction at the first unpaid month, retention is pay^N") {
+  // Each month a treated family pays with probability p; an unpaid month is an eviction to
+  // the street, with no way back. Retention at N = p^N; months housed = sum_{t=1..M} p^t.
+  const double p = 0.96;
+  const int months = 24, treated = 2000, reps = 5;
+  const CompiledModel m = compile(housing_first_arm(p, treated, 0, months));
+  ReplicationOutcome sum;
+  for (int r = 0; r < reps; ++r) sum.add(simulate(m, 0, r));
+  const double n = static_cast<double>(treated) * reps;
+  for (int N : {6, 12, 24}) {
+    const double expected = std::pow(p, N);
+    const double sd = std::sqrt(expected * (1 - expected) / n);
+    INFO("retention:" << N);
+    CHECK(std::abs(metric(m, sum, "hf_arm", "retention:" + std::to_string(N)) - expected) < 4 * sd);
+  }
+  double housed = 0;
+  for (int t = 1; t <= months; ++t) housed += std::pow(p, t);
+  // A family's share of months housed lies in [0, 1], so its sd is at most 0.5: 4 sd of the
+  // mean of n families.
+  const double bound = 4 * 0.5 / std::sqrt(n);
+  CHECK(std::abs(metric(m, sum, "hf_arm", "months_housed_share") - housed / months) < bound);
+  CHECK(metric(m, sum, "hf_arm", "returned_share") ==
+        Approx(1 - metric(m, sum, "hf_arm", "housed_share_end")).epsilon(1e-12));
+}
+
+TEST_CASE("exits split into destinations and add up, in every cohort") {
+  Scenario s = four_rung_ladder();
+  s.profiles[0].exit = 0.05;
+  s.profiles[0].exit_to_own_housing = 0.5;
+  s.profiles[0].exit_to_institution = 0.3;
+  s.profiles[0].exit_unknown = 0.2;
+  Cohort late;
+  late.id = late.label = "late_b";
+  late.arrivals = true;
+  late.from_month = 13;
+  late.to_month = 24;
+  late.profile = "b";
+  s.cohorts = {late};
+  const CompiledModel m = compile(s);
+  double own = 0, exits = 0;
+  for (int r = 0; r < 4; ++r) {
+    const ReplicationOutcome o = simulate(m, 0, r);
+    for (int c = 0; c < o.n_cohorts; ++c) {
+      double split = 0;
+      for (int d = 0; d < 3; ++d) split += o.cohort(c, kExitsToOwnHousing + d);
+      if (c == 0) {
+        CHECK(split == o.exits);
+        CHECK(o.cohort(0, kHouseholds) == o.households_seen);
+      }
+      // Every household either exits or is still there at the horizon.
+      double alive = 0;
+      for (double x : o.occupancy_end) alive += x;
+      if (c == 0) CHECK(split + alive == o.cohort(0, kHouseholds));
+    }
+    // initial + arrivals = all, field by field (sums of whole numbers: exact).
+    for (int f = 0; f < kCohortFields; ++f) {
+      if (f == kCohortCost) continue;
+      INFO("field " << f);
+      CHECK(o.cohort(1, f) + o.cohort(2, f) == o.cohort(0, f));
+    }
+    // The cohort costs are the stage and service costs, household by household.
+    double cost = 0;
+    for (double x : o.stage_cost) cost += x;
+    for (double x : o.service_cost) cost += x;
+    CHECK(o.cohort(0, kCohortCost) == Approx(cost).epsilon(1e-12));
+    CHECK(o.cohort(1, kCohortCost) + o.cohort(2, kCohortCost) == Approx(cost).epsilon(1e-12));
+    // The tagged cohort: profile b arrivals of months 13..24 only, all of them arrivals.
+    CHECK(o.cohort(3, kHouseholds) > 0);
+    CHECK(o.cohort(3, kHouseholds) < o.cohort(2, kHouseholds));
+    own += o.cohort(0, kExitsToOwnHousing);
+    exits += o.exits;
+  }
+  // Profile a exits to own housing with 0.5, b (no destinations given) never: the share of
+  // own-housing exits lies strictly between (binomial bound not needed: both ends are open).
+  CHECK(own > 0);
+  CHECK(own < 0.5 * exits);
+}
+
+TEST_CASE("the incremental analysis names its quadrant") {
+  // Paired differences (variant minus baseline) over 4 replications.
+  const std::vector<double> none = {1, -1, 1, -1};
+  SECTION("no difference") {
+    const Incremental x = incremental_analysis(none, none);
+    CHECK(x.note == "no difference");
+    CHECK(std::isnan(x.icer));
+  }
+  SECTION("dominant: more effect, less cost") {
+    const Incremental x = incremental_analysis({-100, -120, -90, -110}, {2, 3, 2, 3});
+    CHECK(x.note == "dominant");
+    CHECK(std::isnan(x.icer));
+  }
+  SECTION("dominated: less effect, more cost") {
+    const Incremental x = incremental_analysis({100, 120, 90, 110}, {-2, -3, -2, -3});
+    CHECK(x.note == "dominated");
+    CHECK(std::isnan(x.icer));
+  }
+  SECTION("trade-off: more effect at more cost") {
+    const Incremental x = incremental_analysis({100, 120, 80, 100}, {2, 2, 2, 2});
+    CHECK(x.note == "more effect, more cost");
+    CHECK(x.icer == 50);  // 100 CZK / 2 households
+    CHECK(x.icer_low >= 40);
+    CHECK(x.icer_high <= 60);
+    CHECK(x.icer_low < 50);
+    CHECK(x.icer_high > 50);
+  }
+  SECTION("trade-off: less effect at less cost") {
+    const Incremental x = incremental_analysis({-300, -300, -300, -300}, {-2, -4, -2, -4});
+    CHECK(x.note == "less effect, less cost");
+    CHECK(x.icer == 100);  // 300 CZK saved per household lost
+    CHECK(x.icer_low >= 75);
+    CHECK(x.icer_high <= 150);
+  }
+  SECTION("an effect difference that can reach 0 leaves the interval undefined") {
+    const Incremental x = incremental_analysis({100, 100, 100, 100}, {5, -1, 4, 0});
+    CHECK(x.note == "more effect, more cost");
+    CHECK(x.icer == 50);
+    CHECK(std::isnan(x.icer_low));
+    CHECK(std::isnan(x.icer_high));
+  }
+}
+
+TEST_CASE("costs split by payer add up to the total") {
+  Scenario s = four_rung_ladder();
+  s.stages[1].cost_per_month = 9000;
+  s.stages[1].payer = "town";
+  s.stages[2].cost_per_month = 4000;
+  s.stages[2].payer = "labour_office";
+  s.stages[3].cost_per_month = 3000;  // no payer: unspecified
+  s.services[0].payer = "town";
+  const CompiledModel m = compile(s);
+  REQUIRE(m.payers == std::vector<std::string>{"unspecified", "town", "labour_office"});
+  const ReplicationOutcome o = simulate(m, 0, 0);
+  const double town = metric(m, o, "all", "cost:town");
+  const double office = metric(m, o, "all", "cost:labour_office");
+  const double other = metric(m, o, "all", "cost:unspecified");
+  CHECK(town == o.stage_cost[1] + o.service_cost[0]);
+  CHECK(office == o.stage_cost[2]);
+  CHECK(other == o.stage_cost[0] + o.stage_cost[3]);
+  CHECK(town + office + other == Approx(metric(m, o, "all", "cost_total")).epsilon(1e-15));
+  CHECK(town > 0);
+  CHECK(office > 0);
+
+  // A payer may not reuse a stage's or service's id (cost:<id> would be ambiguous).
+  auto doc = to_json(s);
+  doc["stages"]["flat"]["payer"] = "hostel";
+  doc["services"]["debt_counselling"]["payer"] = "Town";
+  const LoadResult r = load_scenario_json(doc);
+  std::map<std::string, std::string> by_pointer;
+  for (const auto& d : r.diagnostics) by_pointer[d.pointer] += d.message;
+  CHECK(by_pointer["/stages/flat/payer"].find("stage or service id") != std::string::npos);
+  CHECK(by_pointer["/services/debt_counselling/payer"].find("must be an id") != std::string::npos);
+}
+
+TEST_CASE("cohorts and exit destinations in JSON: validated with pointers, round trip") {
+  Scenario s = housing_first_arm(0.9, 5, 5, 12);
+  s.profiles[0].exit_to_own_housing = 0.25;
+  s.profiles[0].exit_to_institution = 0.25;
+  s.profiles[0].exit_unknown = 0.5;
+  s.promotions = {promotion("street", "hostel", 1), promotion("hostel", "lease", 1)};
+  auto doc = to_json(s);
+  const LoadResult ok = load_scenario_json(doc);
+  for (const auto& d : ok.diagnostics) UNSCOPED_INFO(d.pointer << ": " << d.message);
+  REQUIRE(ok.ok());
+  CHECK(to_json(*ok.scenario) == doc);
+
+  auto bad = doc;
+  bad["profiles"]["family"]["exit_destinations"]["unknown"] = 0.4;
+  bad["cohorts"]["hf_arm"]["arrivals"] = {{"from_month", 3}};
+  bad["cohorts"]["all"] = {{"initial_stage", "lease"}};
+  bad["cohorts"]["controls"]["initial_stage"] = "hostle";
+  bad["cohorts"]["late"] = {{"arrivals", {{"from_month", 5}, {"to_month", 2}}},
+                            {"profile", "single"}};
+  const LoadResult r = load_scenario_json(bad);
+  std::map<std::string, std::string> by_pointer;
+  for (const auto& d : r.diagnostics) by_pointer[d.pointer] += d.message;
+  CHECK(by_pointer["/profiles/family/exit_destinations"].find("sum to 1") != std::string::npos);
+  CHECK(by_pointer["/cohorts/hf_arm"].find("not both") != std::string::npos);
+  CHECK(by_pointer["/cohorts/all"].find("built-in") != std::string::npos);
+  CHECK(by_pointer["/cohorts/controls/initial_stage"].find("did you mean 'hostel'") !=
+        std::string::npos);
+  CHECK(by_pointer["/cohorts/late/arrivals/to_month"].find("from_month") != std::string::npos);
+  CHECK(by_pointer["/cohorts/late/profile"].find("unknown profile") != std::string::npos);
+}
