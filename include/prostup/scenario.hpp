@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "prostup/uncertainty.hpp"
+
 namespace prostup {
 
 inline constexpr int kFormatVersion = 1;
@@ -169,6 +171,9 @@ struct Scenario {
   std::vector<Town> towns;
   std::vector<Variant> variants;
   std::vector<Cohort> cohorts;
+  // Parameters that carry a distribution (PSA; prostup/uncertainty.hpp), in file order. The
+  // fields themselves hold each distribution's mean.
+  std::vector<UncertainParameter> uncertain;
 
   int stage_index(const std::string& id) const;
   int service_index(const std::string& id) const;
