@@ -174,6 +174,7 @@ struct Scenario {
   // Parameters that carry a distribution (PSA; prostup/uncertainty.hpp), in file order. The
   // fields themselves hold each distribution's mean.
   std::vector<UncertainParameter> uncertain;
+  ParameterSample parameter_sample;  // a joint sample (a calibration's posterior); may be empty
 
   int stage_index(const std::string& id) const;
   int service_index(const std::string& id) const;

@@ -67,6 +67,17 @@ struct UncertainParameter {
   Distribution dist;
 };
 
+// A joint sample of parameter sets (format: `parameter_sample`, written by `prostup calibrate`
+// as its posterior): each PSA parameter set takes one row, chosen by a keyed uniform draw, so
+// the correlations between the parameters are kept. Pointers as in UncertainParameter; a
+// pointer here overrides a distribution on the same parameter.
+struct ParameterSample {
+  std::vector<std::string> pointers;
+  std::vector<std::vector<double>> rows;  // each parallel to pointers; equally likely
+  std::string source;                     // where it came from (e.g. "prostup calibrate ...")
+  bool empty() const { return rows.empty(); }
+};
+
 // Sets the numeric parameter at `pointer` (a pointer Scenario::uncertain may hold) to
 // `value`. Returns false when the pointer names no parameter that may carry a distribution.
 bool set_parameter(Scenario& s, const std::string& pointer, double value);
