@@ -4,10 +4,12 @@
 //   prostup_bench ladder  [--households N] [--months M] [--replications R] [--threads T]
 //                         [--runs K] [--warmup W] [--scenario bench-ladder-1.json]
 //   prostup_bench default --prostup PATH [--runs K] [--warmup W] [--scenario FILE]
+//   prostup_bench psa [--replications R] [--threads T] [--runs K] [--warmup W] [--scenario FILE]
 // `ladder` runs bench-ladder-1 (benchmarks/bench-ladder-1.json, rescaled to N households by
 // its rules) through the runner, in-process; `default` times `prostup run` end to end (all
 // variants, default replications, report included) as a child process. Times are medians
-// over K runs after W warm-up runs.
+// over K runs after W warm-up runs. `psa` times the runner with fixed parameters against
+// R drawn parameter sets (PSA set-up cost), alternating, in-process.
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -28,6 +30,7 @@
 #include <vector>
 
 #include "prostup/model.hpp"
+#include "prostup/parameter_draw.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/scenario_json.hpp"
 
@@ -49,7 +52,9 @@ struct Args {
             << "\nusage: prostup_bench ladder [--households N] [--months M] [--replications R]"
                " [--threads T] [--runs K] [--warmup W] [--scenario FILE]\n"
                "       prostup_bench default --prostup PATH [--runs K] [--warmup W]"
-               " [--scenario FILE]\n";
+               " [--scenario FILE]\n"
+               "       prostup_bench psa [--replications R] [--threads T] [--runs K]"
+               " [--warmup W] [--scenario FILE]\n";
   std::exit(2);
 }
 
@@ -57,7 +62,8 @@ Args parse(int argc, char** argv) {
   if (argc < 2) usage("no case given");
   Args a;
   a.mode = argv[1];
-  if (a.mode != "ladder" && a.mode != "default") usage("unknown case '" + a.mode + "'");
+  if (a.mode != "ladder" && a.mode != "default" && a.mode != "psa")
+    usage("unknown case '" + a.mode + "'");
   for (int k = 2; k < argc; ++k) {
     const std::string opt = argv[k];
     if (k + 1 >= argc) usage(opt + " needs a value");
@@ -255,11 +261,76 @@ int run_default(const Args& a) {
   return 0;
 }
 
+// PSA set-up cost (docs/uncertainty.md): the same models run with fixed parameters and with
+// one drawn parameter set per replication (inner replications 1), alternating, so the ratio
+// of the medians is measured side by side. A scenario without distributions gets a beta with
+// sd = 10 % of min(p, 1 - p) on every profile probability (the same in every variant).
+int run_psa(const Args& a) {
+  const std::string text = a.scenario.empty() ? std::string(prostup::embedded_default_scenario())
+                                              : read_file(a.scenario);
+  const prostup::LoadResult base = prostup::load_scenario_text(text);
+  if (!base.ok()) throw std::runtime_error("the scenario is not valid");
+  std::vector<prostup::Scenario> scenarios{*base.scenario};
+  std::vector<prostup::CompiledModel> models{prostup::compile(*base.scenario)};
+  for (const auto& v : base.scenario->variants) {
+    const prostup::LoadResult r = prostup::apply_variant(base.document, v.id);
+    scenarios.push_back(*r.scenario);
+    models.push_back(prostup::compile(*r.scenario, v.id));
+  }
+  bool uncertain = false;
+  for (const auto& s : scenarios) uncertain = uncertain || prostup::has_parameter_uncertainty(s);
+  if (!uncertain)
+    for (auto& s : scenarios)
+      for (const auto& p : s.profiles)
+        for (const auto& [key, mean] :
+             std::vector<std::pair<std::string, double>>{{"job_gain", p.job_gain},
+                                                         {"job_loss", p.job_loss},
+                                                         {"comply", p.comply},
+                                                         {"exit", p.exit}}) {
+          prostup::UncertainParameter u;
+          u.pointer = "/profiles/" + p.id + "/" + key;
+          u.dist.lo = 0;
+          u.dist.hi = 1;
+          if (mean <= 0 || mean >= 1 ||
+              !prostup::beta_from_moments(mean, 0.1 * std::min(mean, 1 - mean), u.dist).empty())
+            continue;
+          s.uncertain.push_back(u);
+        }
+  prostup::RunOptions fixed;
+  fixed.threads = a.threads;
+  fixed.replications = a.replications;
+  prostup::RunOptions psa = fixed;
+  psa.scenarios = &scenarios;
+  psa.inner_replications = 1;
+  std::vector<double> wall_fixed, wall_psa;
+  for (int k = 0; k < a.warmup + a.runs; ++k)
+    for (int mode = 0; mode < 2; ++mode) {
+      const auto t0 = std::chrono::steady_clock::now();
+      const prostup::RunResult r = prostup::run_models(models, mode == 0 ? fixed : psa);
+      const double w = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      if (mode == 1 && !r.info.psa) throw std::runtime_error("the PSA run drew no parameter sets");
+      if (k >= a.warmup) (mode == 0 ? wall_fixed : wall_psa).push_back(w);
+    }
+  ojson line;
+  line["mode"] = "psa";
+  line["scenario"] = base.scenario->name;
+  line["models"] = models.size();
+  line["parameter_sets"] = a.replications;
+  line["threads"] = a.threads;
+  line["runs"] = a.runs;
+  line["fixed_wall_s"] = median(wall_fixed);
+  line["psa_wall_s"] = median(wall_psa);
+  line["psa_over_fixed"] = median(wall_psa) / median(wall_fixed);
+  std::cout << line.dump() << std::endl;
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   try {
     const Args a = parse(argc, argv);
+    if (a.mode == "psa") return run_psa(a);
     return a.mode == "ladder" ? run_ladder(a) : run_default(a);
   } catch (const std::exception& e) {
     std::cerr << "prostup_bench: " << e.what() << "\n";

@@ -123,13 +123,13 @@ TEST_CASE("write_run_outputs writes every file with the documented columns") {
   const std::vector<std::pair<std::string, Row>> files = {
       {"outcomes.csv",
        {"town", "variant", "cohort", "metric", "mean", "sd", "ci_low", "ci_high", "p05", "p50",
-        "p95", "replications"}},
+        "p95", "replications", "share_from_parameters"}},
       {"timeseries.csv", {"town", "variant", "month", "series", "mean", "ci_low", "ci_high"}},
       {"flows.csv", {"town", "variant", "from", "to", "kind", "mean_per_replication"}},
       {"time_to_lease.csv", {"town", "variant", "month", "cum_incidence", "ci_low", "ci_high"}},
       {"comparison.csv",
        {"town", "variant", "baseline", "cohort", "metric", "diff_mean", "diff_ci_low",
-        "diff_ci_high", "share_better", "replications", "note"}}};
+        "diff_ci_high", "share_better", "replications", "note", "share_from_parameters"}}};
   for (const auto& [name, header] : files) {
     INFO(name);
     const auto rows = read_csv(tmp.path / name);

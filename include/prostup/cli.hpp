@@ -35,6 +35,10 @@ struct RunArgs {
   bool verbose = false;                 // today's full listing instead of the short answer
   std::string csv_dialect = "rfc4180";  // or "excel-cs"
   CatalogOptions catalog;
+  // Parameter uncertainty (docs/uncertainty.md): run at the distributions' means, and the
+  // replications per drawn parameter set.
+  bool fixed_parameters = false;
+  int inner_replications = 2;
 };
 int cmd_run(const RunArgs& a);
 

@@ -26,7 +26,10 @@ struct MetricInfo {
 struct Summary {
   double mean = kUndefined, sd = kUndefined, ci_low = kUndefined, ci_high = kUndefined;
   double p05 = kUndefined, p50 = kUndefined, p95 = kUndefined;
-  int replications = 0;  // replications where the value is defined
+  int replications = 0;  // replications (PSA: parameter sets) where the value is defined
+  // PSA: the share of one replication's variance that comes from the parameters (0 in a run
+  // with fixed parameters; NaN when it cannot be estimated).
+  double share_from_parameters = 0;
 };
 
 struct SeriesPoint {
@@ -66,8 +69,9 @@ struct Comparison {
   // "less effect, less cost" (docs/model.md, "Incremental analysis"); empty elsewhere.
   std::string note;
   double diff_mean = kUndefined, diff_ci_low = kUndefined, diff_ci_high = kUndefined;
-  double share_better = kUndefined;  // ties count half
+  double share_better = kUndefined;  // ties count half (PSA: over parameter sets)
   int replications = 0;
+  double share_from_parameters = 0;  // as Summary's, for the paired difference
 };
 
 struct StageInfo {
@@ -94,6 +98,46 @@ struct RunInfo {
   std::uint64_t household_months = 0;
   double simulate_seconds = 0, wall_seconds = 0;
   std::string started_at;  // ISO 8601 UTC
+  // PSA (docs/uncertainty.md): parameter sets drawn, each run `inner_replications` times;
+  // intervals are then uncertainty intervals over the sets, per_replication holds set means.
+  bool psa = false;
+  int parameter_sets = 0, inner_replications = 1;
+  std::vector<std::string> parameters;        // JSON pointers of the drawn parameters
+  std::vector<std::string> parameter_groups;  // parallel: the group of each ("" = none)
+};
+
+// PSA results (docs/uncertainty.md). `outcome` is "stabilized" (effect: households stabilised,
+// cohort all) or "months_housed" (effect: household-months housed); net benefit of a variant
+// = willingness_to_pay * effect - cost_total.
+struct CeacPoint {
+  std::string town, variant, outcome;
+  double willingness_to_pay = 0;  // CZK per unit of effect
+  double probability_most_cost_effective = 0;
+};
+struct EvpiRow {
+  std::string town, outcome;
+  std::string parameter = "*";  // "*" = EVPI (all parameters); else EVPPI of this parameter
+  double willingness_to_pay = 0;
+  double value = 0;  // CZK per run of the town (the horizon), expected
+};
+struct TornadoRow {
+  std::string town, variant, outcome, parameter;
+  double low = kUndefined, high = kUndefined;  // the outcome at the parameter's 5 % and 95 %
+  double base = kUndefined;                    // at every parameter's mean
+};
+// The cost-effectiveness plane of a variant in a town: per parameter set, its difference to
+// the baseline in cost_total and in households stabilised and months housed (cohort all).
+struct CePlane {
+  std::string town, variant;
+  std::vector<double> d_cost, d_stabilized, d_months_housed;
+};
+struct UncertaintyResult {
+  std::vector<CePlane> plane;
+  std::vector<CeacPoint> ceac;
+  std::vector<EvpiRow> evpi;
+  std::vector<TornadoRow> tornado;
+  std::string tornado_outcome;  // e.g. "reached_lease_share" (difference to the baseline)
+  double evpi_willingness_to_pay = kUndefined;  // the WTP of the EVPPI rows, per household
 };
 
 struct RunResult {
@@ -108,6 +152,10 @@ struct RunResult {
   }
   std::vector<TownVariantResult> results;  // variant-major, towns in order then "*"
   std::vector<Comparison> comparisons;     // each variant vs baseline
+  // PSA: parameter_values[variant][set][i], the value of info.parameters[i] in parameter set
+  // `set` of that variant (NaN where the variant has no such parameter). Empty without PSA.
+  std::vector<std::vector<std::vector<double>>> parameter_values;
+  UncertaintyResult uncertainty;
   // Inline: the result structs are shared by the runner (which fills them) and the writers
   // (which read them); neither layer links the other.
   const TownVariantResult* find(const std::string& town, const std::string& variant) const {

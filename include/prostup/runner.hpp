@@ -22,6 +22,15 @@ struct RunOptions {
   // Called from one thread at most every ~100 ms with (tasks done, tasks total).
   std::function<void(long long, long long)> progress;
   const volatile bool* cancel = nullptr;  // set asynchronously to stop early
+  // Parameter uncertainty (PSA, docs/uncertainty.md). When set, parallel to the models: the
+  // scenarios they were compiled from. If one of them has parameter uncertainty
+  // (has_parameter_uncertainty) and fixed_parameters is false, the run draws parameter sets:
+  // set k (keyed to the seed and k, the same in every model: paired) is applied to each
+  // model's scenario and compiled, and replications k * inner .. k * inner + inner - 1 run
+  // under it. The replications are rounded up to a multiple of inner_replications.
+  const std::vector<Scenario>* scenarios = nullptr;
+  bool fixed_parameters = false;
+  int inner_replications = 2;
 };
 
 // Thrown by run_models when RunOptions::cancel was set during the run.
@@ -47,6 +56,16 @@ struct Incremental {
 };
 Incremental incremental_analysis(const std::vector<double>& d_cost,
                                  const std::vector<double>& d_effect);
+
+// The PSA analyses of a run with parameter sets (docs/uncertainty.md): acceptability curves,
+// EVPI and EVPPI, and the regression tornado. Fills res.uncertainty; a no-op without sets.
+void analyse_uncertainty(RunResult& res);
+
+// Share of an outcome's variance that comes from the parameters (law of total variance):
+// `values` holds `inner` replications per parameter set, set after set. Returns
+// (B - W / inner) / (B - W / inner + W), clipped to [0, 1], where B is the variance of the
+// set means and W the mean within-set variance; NaN when inner < 2 or fewer than 2 sets.
+double share_from_parameters(const std::vector<double>& values, int inner);
 
 // Statistics helpers (exposed for tests).
 Summary summarize(const std::vector<double>& values);

@@ -132,12 +132,17 @@ void print_answer(const RunResult& r, const std::filesystem::path& out, bool rep
               r.info.scenario_name.c_str(), r.info.replications, r.info.months,
               r.info.variants.size() - 1, static_cast<unsigned long long>(r.info.seed));
   const std::vector<TownAnswer> towns = answers(r);
+  if (r.info.psa)
+    std::printf(
+        "Uncertain inputs: %d parameter sets x %d replications; intervals are 95 %% "
+        "uncertainty intervals (inputs and Monte Carlo), docs/uncertainty.md\n",
+        r.info.parameter_sets, r.info.inner_replications);
   if (r.info.variants.size() > 1) {
     std::printf(
-        "Each variant against the baseline (paired 95 %% CI): %s better, %s worse, "
+        "Each variant against the baseline (paired 95 %% %s): %s better, %s worse, "
         "%s no clear difference\n",
-        verdict_mark(Verdict::better), verdict_mark(Verdict::worse),
-        verdict_mark(Verdict::no_difference));
+        r.info.psa ? "uncertainty interval" : "CI", verdict_mark(Verdict::better),
+        verdict_mark(Verdict::worse), verdict_mark(Verdict::no_difference));
     // Said once: the towns a variant leaves exactly as they are.
     std::string left_out;
     for (const std::string& v : r.info.variants) {
@@ -260,6 +265,11 @@ int cmd_run(const RunArgs& a) {
     ro.seed = a.seed;
     ro.cancel = &g_cancel;
     ro.progress = [&](long long done, long long total) { progress.update(done, total); };
+    std::vector<Scenario> model_sources;
+    for (const auto& s : scenarios) model_sources.push_back(s.scenario);
+    ro.scenarios = &model_sources;
+    ro.fixed_parameters = a.fixed_parameters;
+    ro.inner_replications = a.inner_replications;
     RunResult r;
     try {
       r = run_models(models, ro);

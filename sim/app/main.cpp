@@ -116,6 +116,14 @@ static int run_cli(int argc, char** argv) {
                   "(semicolon, decimal comma, UTF-8 BOM: opens in a Czech spreadsheet) "
                   "(default: rfc4180; e.g. --csv-dialect excel-cs)")
       ->check(CLI::IsMember({"rfc4180", "excel-cs"}));
+  run->add_flag("--fixed-parameters", ra.fixed_parameters,
+                "Run every parameter that carries a distribution at its mean: Monte Carlo "
+                "intervals only, as before distributions (default: off, parameter sets are "
+                "drawn; e.g. --fixed-parameters)");
+  run->add_option("--inner-replications", ra.inner_replications,
+                  "Replications per drawn parameter set, at least 2 to split the variance into "
+                  "parameters and Monte Carlo (default: 2; e.g. --inner-replications 4)")
+      ->check(CLI::Range(1, 1000));
   run->add_flag("--dry-run", ra.dry_run,
                 "Print the memory and time estimate and stop (default: off; e.g. --dry-run "
                 "--replications 5000)");

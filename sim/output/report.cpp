@@ -246,6 +246,38 @@ const char* verdict_class(answer::Verdict v) {
   }
 }
 
+// PSA: how sure the answer is, in words (the summary and each town's uncertainty section).
+std::string how_sure_text(const RunResult& r, const std::string& town) {
+  std::string h;
+  for (const auto& c : r.comparisons) {
+    if (c.town != town || c.cohort != "all" || c.metric != "stabilized_households") continue;
+    if (!std::isfinite(c.share_better)) continue;
+    h += escape(report::variant_label(r, c.variant)) +
+         " stabilises more households than the baseline in " +
+         escape(report::format_value(c.share_better, "share")) + " of the parameter sets. ";
+  }
+  // The EVPI where it peaks over the willingness-to-pay axis: what removing all input
+  // uncertainty could be worth at most.
+  const EvpiRow* peak = nullptr;
+  for (const auto& e : r.uncertainty.evpi)
+    if (e.town == town && e.parameter == "*" && e.outcome == "stabilized" &&
+        (!peak || e.value > peak->value))
+      peak = &e;
+  if (peak)
+    h += "Knowing the uncertain inputs exactly would be worth at most " +
+         escape(report::format_value(peak->value, "CZK")) +
+         " over the horizon (the expected value of perfect information, largest at " +
+         escape(report::format_value(peak->willingness_to_pay, "CZK")) +
+         " per household stabilised; evpi.csv has every willingness to pay).";
+  return h;
+}
+
+std::string uncertainty_intro(const RunResult& r, const std::string& town) {
+  return "<h3>How sure: uncertain inputs</h3>\n<p>The inputs carry distributions; " +
+         std::to_string(r.info.parameter_sets) + " parameter sets were drawn. " +
+         how_sure_text(r, town) + "</p>\n";
+}
+
 // The answer first (id="summary"): per town, each variant that changes something there,
 // what it changes with the 95 % interval and a marker, what it costs, and the binding
 // constraint in words. Built from answer::answers(), the same data as the terminal summary.
@@ -254,8 +286,13 @@ std::string summary_section(const RunResult& r) {
   const std::vector<TownAnswer> towns = answers(r);
   std::string h = "<section id=\"summary\" class=\"summary\">\n<h2>The answer</h2>\n";
   if (r.info.variants.size() > 1)
-    h += "<p class=\"key\">Each variant against the baseline, as paired differences with 95 % "
-         "confidence intervals: <span class=\"better\">▲ better</span>, "
+    h += std::string(
+             "<p class=\"key\">Each variant against the baseline, as paired "
+             "differences with 95 % ") +
+         (r.info.psa ? "uncertainty intervals (the inputs' uncertainty included, " +
+                           std::to_string(r.info.parameter_sets) + " parameter sets)"
+                     : std::string("confidence intervals")) +
+         ": <span class=\"better\">▲ better</span>, "
          "<span class=\"worse\">▼ worse</span>, <span class=\"unclear\">= no clear "
          "difference</span> (the interval includes zero).</p>\n";
   std::string left_out;
@@ -314,6 +351,9 @@ std::string summary_section(const RunResult& r) {
     } else if (r.info.variants.size() > 1) {
       h += "<p>No variant changes anything here.</p>\n";
     }
+    if (r.info.psa && !ta.variants.empty())
+      h += "<p class=\"how-sure\"><strong>How sure:</strong> " + how_sure_text(r, ta.town) +
+           "</p>\n";
     if (!ta.binding.empty()) {
       const Binding& b = ta.binding.front();
       std::string words;
@@ -488,6 +528,12 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const volatile b
       html << value_for_money_table(r, town);
       if (auto c = report::forest_chart(r, town)) html << emit(*c);
       if (auto c = report::cost_chart(r, town)) html << emit(*c);
+      if (r.info.psa) html << uncertainty_intro(r, town);
+      if (auto c = report::ce_plane_chart(r, town)) html << emit(*c);
+      if (auto c = report::ceac_chart(r, town)) html << emit(*c);
+      for (const auto& v : shown)
+        if (v != "baseline")
+          if (auto c = report::tornado_chart(r, town, v)) html << emit(*c);
       html << "<h3>Reaching a lease</h3>\n" << emit(report::time_to_lease_chart(r, town));
       html << "<details><summary>All outcomes, each variant (table)</summary>\n"
            << outcomes_table(r, town, shown) << "</details>\n";
@@ -530,10 +576,21 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const volatile b
   }
   html << "<section id=\"run\" class=\"run\">\n<h2>The run: settings and record</h2>\n"
        << manifest_table(in)
-       << "<p>Every number is a mean over the Monte Carlo replications; ranges are 95 % "
-          "confidence intervals of that mean (how precisely the run pins the mean down, not "
-          "the spread between households). Differences between a variant and the baseline are "
-          "paired: replication <i>r</i> of each uses the same random draws.</p>\n"
+       << (r.info.psa
+               ? "<p>This run drew " + std::to_string(r.info.parameter_sets) +
+                     " parameter sets from the scenario's distributions, each simulated " +
+                     std::to_string(r.info.inner_replications) +
+                     " times. Every number is a mean over the parameter sets; ranges are 95 % "
+                     "uncertainty intervals (the central 95 % of the parameter sets' means), "
+                     "which include both the uncertainty of the inputs and Monte Carlo noise. "
+                     "Differences are paired: parameter set <i>k</i> and replication <i>r</i> "
+                     "are the same in the baseline and every variant.</p>\n"
+               : std::string(
+                     "<p>Every number is a mean over the Monte Carlo replications; ranges are "
+                     "95 % confidence intervals of that mean (how precisely the run pins the "
+                     "mean down, not the spread between households). Differences between a "
+                     "variant and the baseline are paired: replication <i>r</i> of each uses "
+                     "the same random draws.</p>\n"))
        << definitions_table() << "</section>\n";
 
   html << "<footer>Drawn by prostup " << escape(r.info.program_version)

@@ -85,6 +85,17 @@ std::optional<Chart> cost_chart(const RunResult& r, const std::string& town);
 std::vector<Chart> sweep_charts(const Input& in);
 Chart plan_chart(const Input& in, const Plan& plan);
 
+// Parameter uncertainty (PSA) charts, from RunResult::uncertainty (svg_uncertainty.cpp):
+// the cost-effectiveness plane and acceptability curve of a town, and the tornado of one
+// variant in a town. Empty when the run has no such results.
+std::optional<Chart> ce_plane_chart(const RunResult& r, const std::string& town);
+std::optional<Chart> ceac_chart(const RunResult& r, const std::string& town);
+std::optional<Chart> tornado_chart(const RunResult& r, const std::string& town,
+                                   const std::string& variant);
+
+// The SVG id prefix of a chart file (ids must be unique in the one-page report).
+std::string chart_prefix(const std::string& file);
+
 // A file-name-safe form of an id ("*" -> "all").
 std::string file_id(const std::string& id);
 

@@ -96,6 +96,33 @@ void read_manifest_info(const json& m, RunInfo& in) {
   in.simulate_seconds = num_at(m, "simulate_seconds");
   in.wall_seconds = num_at(m, "wall_seconds");
   in.started_at = str_at(m, "started_at");
+  if (auto u = m.find("parameter_uncertainty"); u != m.end() && u->is_object()) {
+    in.psa = true;
+    in.parameter_sets = u->value("parameter_sets", 0);
+    in.inner_replications = u->value("inner_replications", 1);
+    in.parameters = u->value("parameters", std::vector<std::string>{});
+    in.parameter_groups = u->value("parameter_groups", std::vector<std::string>{});
+  }
+}
+
+// The PSA results (results.json "uncertainty"), when the run drew parameter sets.
+void read_uncertainty(const json& u, UncertaintyResult& out) {
+  for (const auto& p : u.value("plane", json::array()))
+    out.plane.push_back({str_at(p, "town"), str_at(p, "variant"), numbers(p, "d_cost"),
+                         numbers(p, "d_stabilized"), numbers(p, "d_months_housed")});
+  for (const auto& c : u.value("ceac", json::array()))
+    out.ceac.push_back({str_at(c, "town"), str_at(c, "variant"), str_at(c, "outcome"),
+                        num_at(c, "willingness_to_pay"),
+                        num_at(c, "probability_most_cost_effective")});
+  for (const auto& e : u.value("evpi", json::array()))
+    out.evpi.push_back({str_at(e, "town"), str_at(e, "outcome"), str_at(e, "parameter"),
+                        num_at(e, "willingness_to_pay"), num_at(e, "value")});
+  for (const auto& t : u.value("tornado", json::array()))
+    out.tornado.push_back({str_at(t, "town"), str_at(t, "variant"), str_at(t, "outcome"),
+                           str_at(t, "parameter"), num_at(t, "low"), num_at(t, "high"),
+                           num_at(t, "base")});
+  out.tornado_outcome = str_at(u, "tornado_outcome");
+  out.evpi_willingness_to_pay = num_at(u, "evpi_willingness_to_pay");
 }
 
 RunResult run_from_json(const json& doc) {
@@ -140,6 +167,7 @@ RunResult run_from_json(const json& doc) {
         s = {num_at(*it, "mean"), num_at(*it, "sd"),  num_at(*it, "ci_low"), num_at(*it, "ci_high"),
              num_at(*it, "p05"),  num_at(*it, "p50"), num_at(*it, "p95"),    0};
         s.replications = it->value("replications", 0);
+        s.share_from_parameters = num_at(*it, "share_from_parameters");
       }
       tv.metrics.push_back(s);
     }
@@ -181,8 +209,11 @@ RunResult run_from_json(const json& doc) {
     x.diff_ci_high = num_at(c, "diff_ci_high");
     x.share_better = num_at(c, "share_better");
     x.replications = c.value("replications", 0);
+    x.share_from_parameters = num_at(c, "share_from_parameters");
     r.comparisons.push_back(x);
   }
+  if (auto u = doc.find("uncertainty"); u != doc.end() && u->is_object())
+    read_uncertainty(*u, r.uncertainty);
   return r;
 }
 

@@ -118,11 +118,15 @@ void no_data_note(Document& doc, const Frame& f, std::string_view note) {
            "text-anchor=\"middle\" fill=\"#555555\" font-style=\"italic\"");
 }
 
+}  // namespace
+
 std::string chart_prefix(const std::string& file) {
   std::string p = "c-";
   for (char c : file) p += (c == '.' ? '-' : c);
   return p;
 }
+
+namespace {
 
 std::string guess_unit(const std::string& metric) {
   if (metric.size() >= 6 && metric.compare(metric.size() - 6, 6, "_share") == 0) return "share";

@@ -47,6 +47,12 @@ nlohmann::ordered_json manifest_document(const RunInfo& in, const std::string& c
   m["replications"] = in.replications;
   m["months"] = in.months;
   m["threads"] = in.threads;
+  // Parameter uncertainty (docs/uncertainty.md): only in a run that drew parameter sets.
+  if (in.psa)
+    m["parameter_uncertainty"] = {{"parameter_sets", in.parameter_sets},
+                                  {"inner_replications", in.inner_replications},
+                                  {"parameters", in.parameters},
+                                  {"parameter_groups", in.parameter_groups}};
   m["variants"] = in.variants;
   ojson towns = ojson::array();
   for (std::size_t i = 0; i < in.towns.size(); ++i)
@@ -183,10 +189,15 @@ void write_json(const fs::path& path, const json& doc) {
 }
 
 json summary_json(const Summary& s) {
-  return {{"mean", jnum(s.mean)},     {"sd", jnum(s.sd)},
-          {"ci_low", jnum(s.ci_low)}, {"ci_high", jnum(s.ci_high)},
-          {"p05", jnum(s.p05)},       {"p50", jnum(s.p50)},
-          {"p95", jnum(s.p95)},       {"replications", s.replications}};
+  return {{"mean", jnum(s.mean)},
+          {"sd", jnum(s.sd)},
+          {"ci_low", jnum(s.ci_low)},
+          {"ci_high", jnum(s.ci_high)},
+          {"p05", jnum(s.p05)},
+          {"p50", jnum(s.p50)},
+          {"p95", jnum(s.p95)},
+          {"replications", s.replications},
+          {"share_from_parameters", jnum(s.share_from_parameters)}};
 }
 
 json series_json(const Series& s) {
@@ -282,15 +293,58 @@ json results_json(const RunResult& r, const json& manifest) {
                      {"diff_ci_high", jnum(c.diff_ci_high)},
                      {"share_better", jnum(c.share_better)},
                      {"replications", c.replications},
-                     {"note", c.note}});
+                     {"note", c.note},
+                     {"share_from_parameters", jnum(c.share_from_parameters)}});
   doc["comparisons"] = comps;
+  if (r.info.psa) {
+    const UncertaintyResult& u = r.uncertainty;
+    json plane = json::array(), ceac = json::array(), evpi = json::array(), tornado = json::array();
+    auto nums = [](const std::vector<double>& v) {
+      json a = json::array();
+      for (double x : v) a.push_back(jnum(x));
+      return a;
+    };
+    for (const auto& p : u.plane)
+      plane.push_back({{"town", p.town},
+                       {"variant", p.variant},
+                       {"d_cost", nums(p.d_cost)},
+                       {"d_stabilized", nums(p.d_stabilized)},
+                       {"d_months_housed", nums(p.d_months_housed)}});
+    for (const auto& c : u.ceac)
+      ceac.push_back(
+          {{"town", c.town},
+           {"variant", c.variant},
+           {"outcome", c.outcome},
+           {"willingness_to_pay", jnum(c.willingness_to_pay)},
+           {"probability_most_cost_effective", jnum(c.probability_most_cost_effective)}});
+    for (const auto& e : u.evpi)
+      evpi.push_back({{"town", e.town},
+                      {"outcome", e.outcome},
+                      {"parameter", e.parameter},
+                      {"willingness_to_pay", jnum(e.willingness_to_pay)},
+                      {"value", jnum(e.value)}});
+    for (const auto& t : u.tornado)
+      tornado.push_back({{"town", t.town},
+                         {"variant", t.variant},
+                         {"outcome", t.outcome},
+                         {"parameter", t.parameter},
+                         {"low", jnum(t.low)},
+                         {"high", jnum(t.high)},
+                         {"base", jnum(t.base)}});
+    doc["uncertainty"] = {{"plane", plane},
+                          {"ceac", ceac},
+                          {"evpi", evpi},
+                          {"tornado", tornado},
+                          {"tornado_outcome", u.tornado_outcome},
+                          {"evpi_willingness_to_pay", jnum(u.evpi_willingness_to_pay)}};
+  }
   return doc;
 }
 
 void write_outcomes(const RunResult& r, const fs::path& path, CsvDialect dialect) {
   CsvFile csv(path,
               {"town", "variant", "cohort", "metric", "mean", "sd", "ci_low", "ci_high", "p05",
-               "p50", "p95", "replications"},
+               "p50", "p95", "replications", "share_from_parameters"},
               dialect);
   for (const auto& tv : r.results)
     for (std::size_t k = 0; k < tv.metrics.size() && k < r.metric_info.size(); ++k) {
@@ -299,7 +353,7 @@ void write_outcomes(const RunResult& r, const fs::path& path, CsvDialect dialect
       csv.field(r.metric_info[k].name);
       csv.num(s.mean).num(s.sd).num(s.ci_low).num(s.ci_high);
       csv.num(s.p05).num(s.p50).num(s.p95).integer(s.replications);
-      csv.end_row();
+      csv.num(s.share_from_parameters).end_row();
     }
   csv.close();
 }
@@ -351,12 +405,68 @@ void write_time_to_lease(const RunResult& r, const fs::path& path, CsvDialect di
 void write_comparison(const RunResult& r, const fs::path& path, CsvDialect dialect) {
   CsvFile csv(path,
               {"town", "variant", "baseline", "cohort", "metric", "diff_mean", "diff_ci_low",
-               "diff_ci_high", "share_better", "replications", "note"},
+               "diff_ci_high", "share_better", "replications", "note", "share_from_parameters"},
               dialect);
   for (const auto& c : r.comparisons) {
     csv.field(c.town).field(c.variant).field(c.baseline).field(c.cohort).field(c.metric);
     csv.num(c.diff_mean).num(c.diff_ci_low).num(c.diff_ci_high).num(c.share_better);
-    csv.integer(c.replications).field(c.note).end_row();
+    csv.integer(c.replications).field(c.note).num(c.share_from_parameters).end_row();
+  }
+  csv.close();
+}
+
+// PSA files (docs/uncertainty.md), written only by a run that drew parameter sets.
+void write_parameters(const RunResult& r, const fs::path& path, CsvDialect dialect) {
+  CsvFile csv(path, {"parameter_set", "variant", "parameter", "value"}, dialect);
+  for (std::size_t v = 0; v < r.parameter_values.size(); ++v)
+    for (std::size_t k = 0; k < r.parameter_values[v].size(); ++k)
+      for (std::size_t i = 0; i < r.info.parameters.size(); ++i) {
+        const double x = r.parameter_values[v][k][i];
+        if (std::isnan(x)) continue;  // the variant has no such parameter
+        csv.integer(static_cast<long long>(k)).field(r.info.variants[v]);
+        csv.field(r.info.parameters[i]).num(x).end_row();
+      }
+  csv.close();
+}
+
+void write_ce_plane(const RunResult& r, const fs::path& path, CsvDialect dialect) {
+  CsvFile csv(path,
+              {"town", "variant", "parameter_set", "incremental_cost", "incremental_stabilized",
+               "incremental_months_housed"},
+              dialect);
+  for (const auto& p : r.uncertainty.plane)
+    for (std::size_t k = 0; k < p.d_cost.size(); ++k) {
+      csv.field(p.town).field(p.variant).integer(static_cast<long long>(k));
+      csv.num(p.d_cost[k]).num(p.d_stabilized[k]).num(p.d_months_housed[k]).end_row();
+    }
+  csv.close();
+}
+
+void write_ceac(const RunResult& r, const fs::path& path, CsvDialect dialect) {
+  CsvFile csv(
+      path, {"town", "variant", "willingness_to_pay", "outcome", "probability_most_cost_effective"},
+      dialect);
+  for (const auto& c : r.uncertainty.ceac) {
+    csv.field(c.town).field(c.variant).num(c.willingness_to_pay).field(c.outcome);
+    csv.num(c.probability_most_cost_effective).end_row();
+  }
+  csv.close();
+}
+
+void write_tornado(const RunResult& r, const fs::path& path, CsvDialect dialect) {
+  CsvFile csv(path, {"town", "variant", "outcome", "parameter", "low", "high", "base"}, dialect);
+  for (const auto& t : r.uncertainty.tornado) {
+    csv.field(t.town).field(t.variant).field(t.outcome).field(t.parameter);
+    csv.num(t.low).num(t.high).num(t.base).end_row();
+  }
+  csv.close();
+}
+
+void write_evpi(const RunResult& r, const fs::path& path, CsvDialect dialect) {
+  CsvFile csv(path, {"town", "willingness_to_pay", "outcome", "parameter", "value"}, dialect);
+  for (const auto& e : r.uncertainty.evpi) {
+    csv.field(e.town).num(e.willingness_to_pay).field(e.outcome).field(e.parameter);
+    csv.num(e.value).end_row();
   }
   csv.close();
 }
@@ -383,6 +493,14 @@ void write_run_outputs(const RunResult& r, const fs::path& dir, CsvDialect diale
   write_time_to_lease(r, dir / "time_to_lease.csv", dialect);
   write_comparison(r, dir / "comparison.csv", dialect);
   check();
+  if (r.info.psa) {
+    write_parameters(r, dir / "parameters.csv", dialect);
+    write_ce_plane(r, dir / "ce_plane.csv", dialect);
+    write_ceac(r, dir / "ceac.csv", dialect);
+    write_tornado(r, dir / "tornado.csv", dialect);
+    write_evpi(r, dir / "evpi.csv", dialect);
+    check();
+  }
   write_json(dir / "results.json", results_json(r, manifest));
 }
 

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <new>
 #include <stdexcept>
@@ -16,6 +17,7 @@
 
 #include "mpi_internal.hpp"
 #include "prostup/parallel.hpp"
+#include "prostup/parameter_draw.hpp"
 
 namespace prostup {
 
@@ -62,6 +64,18 @@ struct Welford {
     p.ci_high = mean + half;
     return p;
   }
+  // PSA: the values are parameter sets' means; the interval is their spread (normal
+  // approximation of the central 95 %), not the precision of the mean.
+  SeriesPoint spread() const {
+    SeriesPoint p;
+    if (n == 0) return p;
+    p.mean = mean;
+    if (n < 2) return p;
+    const double half = 1.959963984540054 * std::sqrt(m2 / (n - 1));
+    p.ci_low = mean - half;
+    p.ci_high = mean + half;
+    return p;
+  }
 };
 
 double ratio(double a, double b) {
@@ -89,7 +103,7 @@ std::vector<double> cumulative_incidence(const ReplicationOutcome& o) {
 }
 
 struct RowAccumulator {
-  std::vector<std::vector<double>> per_rep;  // [metric][rep]
+  std::vector<std::vector<double>> per_rep;  // [metric][rep] (PSA: every replication)
   std::vector<Welford> occupancy, waiting, in_service, cif;
   std::vector<double> promo, demo, expi, arrivals, exits;
   int reps = 0;
@@ -124,6 +138,59 @@ Summary summarize(const std::vector<double>& values) {
   s.p95 = quantile_sorted(v, 0.95);
   return s;
 }
+
+double share_from_parameters(const std::vector<double>& values, int inner) {
+  if (inner < 2) return kUndefined;
+  const std::size_t sets = values.size() / static_cast<std::size_t>(inner);
+  Welford between;  // set means
+  double within = 0, within_n = 0;
+  for (std::size_t k = 0; k < sets; ++k) {
+    Welford w;
+    for (int i = 0; i < inner; ++i) w.add(values[k * inner + i]);
+    if (w.n < static_cast<double>(inner)) continue;  // an undefined value: set left out
+    between.add(w.mean);
+    within += w.m2 / (w.n - 1);
+    within_n += 1;
+  }
+  if (between.n < 2) return kUndefined;
+  const double B = between.m2 / (between.n - 1), W = within / within_n;
+  const double param = std::max(0.0, B - W / inner);
+  if (param + W == 0) return 0;
+  return std::clamp(param / (param + W), 0.0, 1.0);
+}
+
+namespace {
+
+// Set means of `values` (inner replications per set; the defined ones; NaN when none is).
+std::vector<double> set_means(const std::vector<double>& values, int inner) {
+  std::vector<double> out(values.size() / static_cast<std::size_t>(inner), kUndefined);
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    double sum = 0, n = 0;
+    for (int i = 0; i < inner; ++i)
+      if (!std::isnan(values[k * inner + i])) {
+        sum += values[k * inner + i];
+        n += 1;
+      }
+    if (n > 0) out[k] = sum / n;
+  }
+  return out;
+}
+
+// PSA: the summary over parameter sets, with the central 95 % of the set means as interval.
+Summary summarize_sets(const std::vector<double>& means) {
+  Summary s = summarize(means);
+  std::vector<double> v;
+  for (double x : means)
+    if (!std::isnan(x)) v.push_back(x);
+  std::sort(v.begin(), v.end());
+  if (v.size() >= 2) {
+    s.ci_low = quantile_sorted(v, 0.025);
+    s.ci_high = quantile_sorted(v, 0.975);
+  }
+  return s;
+}
+
+}  // namespace
 
 std::vector<MetricInfo> metric_catalogue(const CompiledModel& m) {
   std::vector<MetricInfo> c;
@@ -324,7 +391,19 @@ Incremental incremental_analysis(const std::vector<double>& d_cost,
 RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions& opt) {
   if (models.empty()) throw std::logic_error("run_models: no models");
   const CompiledModel& base = models.front();
-  const int reps = opt.replications > 0 ? opt.replications : base.replications;
+  // PSA when a scenario has parameter uncertainty (RunOptions::scenarios).
+  bool psa = false;
+  if (opt.scenarios && !opt.fixed_parameters) {
+    if (opt.scenarios->size() != models.size())
+      throw std::logic_error("run_models: RunOptions::scenarios must parallel the models");
+    for (const Scenario& s : *opt.scenarios) psa = psa || has_parameter_uncertainty(s);
+  }
+  const int inner = psa ? std::max(1, opt.inner_replications) : 1;
+  const int reps = [&] {
+    const int r = opt.replications > 0 ? opt.replications : base.replications;
+    return (r + inner - 1) / inner * inner;
+  }();
+  const int sets = reps / inner;
   const int months = opt.months > 0 ? opt.months : base.months;
   const int T = static_cast<int>(base.towns.size());
   const int NV = static_cast<int>(models.size());
@@ -360,6 +439,24 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
   const auto& ms = *use;
 
   RunResult res;
+  // PSA: every parameter any model draws, in first-seen order, and its value per set.
+  std::map<std::string, int> parameter_slot;
+  if (psa) {
+    auto add = [&](const std::string& pointer, const std::string& group) {
+      if (parameter_slot.emplace(pointer, static_cast<int>(res.info.parameters.size())).second) {
+        res.info.parameters.push_back(pointer);
+        res.info.parameter_groups.push_back(group);
+      }
+    };
+    for (const Scenario& s : *opt.scenarios) {
+      for (const UncertainParameter& p : s.uncertain) add(p.pointer, p.group);
+      // A joint sample's parameters move together: one group.
+      for (const std::string& p : s.parameter_sample.pointers) add(p, "parameter_sample");
+    }
+    res.parameter_values.assign(
+        NV, std::vector<std::vector<double>>(
+                sets, std::vector<double>(res.info.parameters.size(), kUndefined)));
+  }
   // The metric list is the baseline's followed by any a variant adds; a metric a model does
   // not have is undefined (NaN) for it.
   res.metric_info = metric_catalogue(base);
@@ -394,6 +491,28 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
     a.exits.assign(S, 0);
   }
 
+  // PSA: a row's series take the mean of each parameter set's replications, so their
+  // interval is the spread over parameter sets (Welford::spread).
+  auto merge_set_series = [&](RowAccumulator& a, const std::vector<const ReplicationOutcome*>& os) {
+    const double n = static_cast<double>(os.size());
+    auto add_mean = [&](std::vector<Welford>& acc_series, auto field) {
+      for (std::size_t k = 0; k < acc_series.size(); ++k) {
+        double sum = 0;
+        for (const ReplicationOutcome* o : os) sum += (o->*field)[k];
+        acc_series[k].add(sum / n);
+      }
+    };
+    add_mean(a.occupancy, &ReplicationOutcome::occupancy);
+    add_mean(a.waiting, &ReplicationOutcome::waiting);
+    add_mean(a.in_service, &ReplicationOutcome::in_service);
+    std::vector<double> cif(M1, 0);
+    for (const ReplicationOutcome* o : os) {
+      const auto c = cumulative_incidence(*o);
+      for (std::size_t d = 0; d < M1; ++d) cif[d] += c[d];
+    }
+    for (std::size_t d = 0; d < M1; ++d) a.cif[d].add(cif[d] / n);
+  };
+
   auto merge = [&](RowAccumulator& a, int v, const ReplicationOutcome& o) {
     const CompiledModel& m = ms[v];
     const int S = m.n_stages();
@@ -401,11 +520,13 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
     std::vector<double> row(K, kUndefined);
     for (std::size_t k = 0; k < x.size(); ++k) row[metric_slot[v][k]] = x[k];
     for (std::size_t k = 0; k < K; ++k) a.per_rep[k].push_back(row[k]);
-    for (std::size_t k = 0; k < o.occupancy.size(); ++k) a.occupancy[k].add(o.occupancy[k]);
-    for (std::size_t k = 0; k < o.waiting.size(); ++k) a.waiting[k].add(o.waiting[k]);
-    for (std::size_t k = 0; k < o.in_service.size(); ++k) a.in_service[k].add(o.in_service[k]);
-    auto cif = cumulative_incidence(o);
-    for (std::size_t d = 0; d < cif.size(); ++d) a.cif[d].add(cif[d]);
+    if (!psa) {
+      for (std::size_t k = 0; k < o.occupancy.size(); ++k) a.occupancy[k].add(o.occupancy[k]);
+      for (std::size_t k = 0; k < o.waiting.size(); ++k) a.waiting[k].add(o.waiting[k]);
+      for (std::size_t k = 0; k < o.in_service.size(); ++k) a.in_service[k].add(o.in_service[k]);
+      auto cif = cumulative_incidence(o);
+      for (std::size_t d = 0; d < cif.size(); ++d) a.cif[d].add(cif[d]);
+    }
     for (std::size_t k = 0; k < o.promotion_flow.size(); ++k) {
       a.promo[k] += o.promotion_flow[k];
       a.demo[k] += o.demotion_flow[k];
@@ -462,7 +583,10 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
   // Under MPI, item it of a block is simulated by rank it % ranks and every rank receives
   // all outcomes before the merge (docs/distributed.md); the block grows with the ranks.
   const int ranks = mpi_size(), rank = mpi_rank();
-  const int block = std::max(8, 4 * detail::mpi_max_int(std::max(1, threads)) * ranks);
+  const int block = [&] {
+    const int b = std::max(8, 4 * detail::mpi_max_int(std::max(1, threads)) * ranks);
+    return (b + inner - 1) / inner * inner;  // whole parameter sets
+  }();
   const auto t0 = std::chrono::steady_clock::now();
   bool cancelled = false;
   for (int r0 = 0; r0 < reps && !cancelled; r0 += block) {
@@ -472,6 +596,25 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
     SimulateOptions so;
     so.months = months;
     so.cancel = opt.cancel;
+    // PSA: the block's parameter sets, drawn and compiled for every model (each rank
+    // compiles all of them: cheap, and the same on every rank).
+    const int k0 = r0 / inner, nk = psa ? nb / inner : 0;
+    std::vector<CompiledModel> set_models(static_cast<std::size_t>(NV) * nk);
+    if (psa) {
+      arena.execute([&] {
+        tbb::parallel_for(0, NV * nk, [&](int j) {
+          const int v = j / nk, k = k0 + j % nk;
+          std::vector<std::pair<std::string, double>> drawn;
+          const Scenario drawn_scenario = draw_parameter_set((*opt.scenarios)[v], ms[v].seed,
+                                                             static_cast<std::uint64_t>(k), &drawn);
+          CompiledModel cm = compile(drawn_scenario, ms[v].variant, months);
+          cm.seed = ms[v].seed;
+          for (const auto& [pointer, value] : drawn)
+            res.parameter_values[v][k][parameter_slot.at(pointer)] = value;
+          set_models[j] = std::move(cm);
+        });
+      });
+    }
     const std::size_t mine = (items + ranks - 1 - rank) / ranks;  // items of this rank
     auto simulate_mine = [&] {
       if (r0 == 0 && ranks > 1 && detail::test_fail_this_rank())
@@ -486,7 +629,9 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
         std::uint64_t hm = 0;
         SimulateOptions task_opt = so;
         task_opt.household_months = &hm;
-        outs[it] = simulate(ms[v], town, r, task_opt);
+        const CompiledModel& model =
+            psa ? set_models[static_cast<std::size_t>(v) * nk + (r - r0) / inner] : ms[v];
+        outs[it] = simulate(model, town, r, task_opt);
         household_months += hm;
         ++done;
       });
@@ -523,9 +668,10 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
       cancelled = true;
       break;
     }
-    for (int v = 0; v < NV; ++v)
+    for (int v = 0; v < NV; ++v) {
+      std::vector<ReplicationOutcome> stars(nb);
       for (int k = 0; k < nb; ++k) {
-        ReplicationOutcome star;
+        ReplicationOutcome& star = stars[k];
         for (int town = 0; town < T; ++town) {
           const auto& o = outs[(static_cast<std::size_t>(v) * T + town) * nb + k];
           merge(acc[static_cast<std::size_t>(v) * rows_per_variant + town], v, o);
@@ -533,6 +679,17 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
         }
         merge(acc[static_cast<std::size_t>(v) * rows_per_variant + T], v, star);
       }
+      for (int j = 0; j < nk; ++j)
+        for (int row = 0; row <= T; ++row) {
+          std::vector<const ReplicationOutcome*> os;
+          for (int i = 0; i < inner; ++i) {
+            const int k = j * inner + i;
+            os.push_back(row < T ? &outs[(static_cast<std::size_t>(v) * T + row) * nb + k]
+                                 : &stars[k]);
+          }
+          merge_set_series(acc[static_cast<std::size_t>(v) * rows_per_variant + row], os);
+        }
+    }
   }
   const auto t1 = std::chrono::steady_clock::now();
   stop_monitor();
@@ -543,6 +700,9 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
   info.scenario_name = base.scenario_name;
   info.seed = ms.front().seed;
   info.replications = reps;
+  info.psa = psa;
+  info.parameter_sets = psa ? sets : 0;
+  info.inner_replications = inner;
   info.months = months;
   info.threads = std::max(1, threads);
   for (const auto& m : ms) info.variants.push_back(m.variant);
@@ -574,14 +734,24 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
       TownVariantResult tr;
       tr.town = row < T ? m.towns[row].id : "*";
       tr.variant = m.variant;
-      for (std::size_t k = 0; k < K; ++k) tr.metrics.push_back(summarize(a.per_rep[k]));
-      tr.per_replication = a.per_rep;
+      if (!psa) {
+        for (std::size_t k = 0; k < K; ++k) tr.metrics.push_back(summarize(a.per_rep[k]));
+        tr.per_replication = a.per_rep;
+      } else {
+        for (std::size_t k = 0; k < K; ++k) {
+          tr.per_replication.push_back(set_means(a.per_rep[k], inner));
+          Summary sm = summarize_sets(tr.per_replication.back());
+          sm.share_from_parameters = share_from_parameters(a.per_rep[k], inner);
+          tr.metrics.push_back(sm);
+        }
+      }
+      auto point = [&](const Welford& w) { return psa ? w.spread() : w.point(); };
       for (int s = 0; s < S; ++s) {
         Series occ{"occupancy:" + m.stages[s].id, {}, {}};
         Series wait{"waiting:" + m.stages[s].id, {}, {}};
         for (std::size_t t = 0; t < M1; ++t) {
-          occ.by_month.push_back(a.occupancy[s * M1 + t].point());
-          wait.by_month.push_back(a.waiting[s * M1 + t].point());
+          occ.by_month.push_back(point(a.occupancy[s * M1 + t]));
+          wait.by_month.push_back(point(a.waiting[s * M1 + t]));
         }
         if (!m.stages[s].outside) {
           for (std::size_t t = 0; t < M1; ++t) {
@@ -599,7 +769,7 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
       for (int sv = 0; sv < V; ++sv) {
         Series ser{"in_service:" + m.services[sv].id, {}, {}};
         for (std::size_t t = 0; t < M1; ++t)
-          ser.by_month.push_back(a.in_service[sv * M1 + t].point());
+          ser.by_month.push_back(point(a.in_service[sv * M1 + t]));
         tr.series.push_back(std::move(ser));
       }
       const double R = a.reps > 0 ? a.reps : 1;
@@ -618,7 +788,7 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
         if (a.exits[f] > 0) tr.flows.push_back({m.stages[f].id, "exit", "exit", a.exits[f] / R});
       }
       for (std::size_t d = 0; d < M1; ++d) {
-        SeriesPoint p = a.cif[d].point();
+        SeriesPoint p = point(a.cif[d]);
         tr.time_to_lease.push_back({static_cast<int>(d), p.mean, p.ci_low, p.ci_high});
       }
       res.results.push_back(std::move(tr));
@@ -629,10 +799,13 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
     for (int row = 0; row < rows_per_variant; ++row) {
       const auto& b = res.results[row];
       const auto& x = res.results[static_cast<std::size_t>(v) * rows_per_variant + row];
+      const auto& raw_b = acc[row].per_rep;
+      const auto& raw_x = acc[static_cast<std::size_t>(v) * rows_per_variant + row].per_rep;
+      const int units = psa ? sets : reps;  // paired units: parameter sets or replications
       for (std::size_t k = 0; k < K; ++k) {
         std::vector<double> diffs;
         double better = 0;
-        for (int r = 0; r < reps; ++r) {
+        for (int r = 0; r < units; ++r) {
           const double xb = b.per_replication[k][r], xv = x.per_replication[k][r];
           if (std::isnan(xb) || std::isnan(xv)) continue;
           const double d = xv - xb;
@@ -643,8 +816,13 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
           else if ((dir == Better::higher && d > 0) || (dir == Better::lower && d < 0))
             better += 1;
         }
-        Summary s = summarize(diffs);
+        Summary s = psa ? summarize_sets(diffs) : summarize(diffs);
         Comparison c;
+        if (psa) {
+          std::vector<double> raw(reps);
+          for (int r = 0; r < reps; ++r) raw[r] = raw_x[k][r] - raw_b[k][r];
+          c.share_from_parameters = share_from_parameters(raw, inner);
+        }
         c.town = x.town;
         c.variant = x.variant;
         c.baseline = b.variant;
@@ -671,12 +849,12 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
         const int kc = res.metric_index("cost_total", cohort);
         if (kc < 0) continue;
         auto diffs = [&](int k) {
-          std::vector<double> d(reps, kUndefined);
-          for (int r = 0; r < reps; ++r) d[r] = x.per_replication[k][r] - b.per_replication[k][r];
+          std::vector<double> d(units, kUndefined);
+          for (int r = 0; r < units; ++r) d[r] = x.per_replication[k][r] - b.per_replication[k][r];
           return d;
         };
         const std::vector<double> d_cost = diffs(kc);
-        const Summary sc = summarize(d_cost);
+        const Summary sc = psa ? summarize_sets(d_cost) : summarize(d_cost);
         if (sc.replications == 0) continue;  // the cohort is not in both runs
         Comparison inc;
         inc.town = x.town;
@@ -704,6 +882,7 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
         }
       }
     }
+  if (psa) analyse_uncertainty(res);
   return res;
 }
 
