@@ -15,7 +15,8 @@
 
 namespace prostup {
 
-inline constexpr int kFormatVersion = 1;
+// Version 2 added distributions on parameters (PSA); version-1 files read unchanged.
+inline constexpr int kFormatVersion = 2;
 
 enum class StageKind : std::uint8_t {
   outside,    // street, roofless (bez přístřeší): unlimited, no rent

@@ -4,6 +4,7 @@
 // file's order. Labels are shown as written (Czech, UTF-8) with the id in brackets, so a
 // reader can find each thing in the file.
 #include <cmath>
+#include <map>
 #include <sstream>
 
 #include "scenario_internal.hpp"
@@ -37,6 +38,13 @@ std::string pct(double p) {
   return format_number(std::round(p * 10000) / 100) + " %";
 }
 
+// Three significant digits: 1334.6 -> "1330", 0.04718 -> "0.0472".
+std::string significant(double x) {
+  if (x == 0 || !std::isfinite(x)) return format_number(x);
+  const double scale = std::pow(10.0, 2 - std::floor(std::log10(std::fabs(x))));
+  return format_number(std::round(x * scale) / scale);
+}
+
 std::string plural(long long n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
@@ -59,6 +67,7 @@ class Describer {
     services();
     towns();
     cohorts();
+    uncertainty();
     variants();
     return out_.str();
   }
@@ -82,12 +91,38 @@ class Describer {
     return join(names, ", else ");
   }
 
-  static std::string multipliers(const Multipliers& m) {
+  // " (beta, 90 % range 3.5-6.7 %)" when the parameter at `pointer` carries a distribution
+  // (percent: a probability shown in per cent), else "".
+  std::string spread(const std::string& pointer, bool percent = false) const {
+    for (const auto& u : s_.uncertain) {
+      if (u.pointer != pointer) continue;
+      std::string out = std::string(" (") + to_string(u.dist.kind);
+      if (u.dist.kind != DistKind::fixed) {
+        auto show = [&](double x) {
+          return percent ? format_number(std::round(x * 1000) / 10) : significant(x);
+        };
+        out += ", 90 % range " + show(u.dist.quantile(0.05)) + "-" + show(u.dist.quantile(0.95)) +
+               (percent ? " %" : "");
+      }
+      if (!u.group.empty()) out += ", group " + u.group;
+      return out + ")";
+    }
+    return {};
+  }
+  std::string pct_of(const std::string& pointer, double p) const {
+    return pct(p) + spread(pointer, true);
+  }
+
+  // `prefix` is the multipliers' pointer (e.g. /stages/flat/multipliers).
+  std::string multipliers(const Multipliers& m, const std::string& prefix) const {
     static const char* names[] = {"job gain", "job loss", "paying rent", "compliance", "leaving"};
+    static const char* keys[] = {"job_gain", "job_loss", "pay_rent", "comply", "exit"};
     std::vector<std::string> parts;
-    for (int i = 0; i < kProbCount; ++i)
-      if (m.factor[i] != 1)
-        parts.push_back(std::string(names[i]) + " x" + format_number(m.factor[i]));
+    for (int i = 0; i < kProbCount; ++i) {
+      const std::string note = spread(prefix + "/" + keys[i]);
+      if (m.factor[i] != 1 || !note.empty())
+        parts.push_back(std::string(names[i]) + " x" + format_number(m.factor[i]) + note);
+    }
     return join(parts);
   }
 
@@ -127,6 +162,7 @@ class Describer {
       if (st.kind == StageKind::outside) out_ << " (always has room)";
       out_ << "; " << (st.pays_rent ? "rent is due" : "no rent") << "; public cost "
            << format_number(st.cost_per_month) << " CZK per occupied unit and month"
+           << spread("/stages/" + st.id + "/cost_per_month")
            << (st.payer.empty() ? "" : ", paid by " + st.payer) << "\n";
       if (st.max_stay_months)
         out_ << "       stay limited to " << plural(*st.max_stay_months, "month", "months")
@@ -134,7 +170,8 @@ class Describer {
       if (st.arrears_limit)
         out_ << "       evicted at " << plural(*st.arrears_limit, "month", "months")
              << " of arrears, to: " << stage_list(st.on_arrears) << "\n";
-      if (const std::string m = multipliers(st.multipliers); !m.empty())
+      if (const std::string m = multipliers(st.multipliers, "/stages/" + st.id + "/multipliers");
+          !m.empty())
         out_ << "       while living here: " << m << "\n";
       if (st.waiting_list == WaitingPolicy::points) {
         const PriorityPoints& w = st.priority_points;
@@ -183,14 +220,18 @@ class Describer {
   void profiles() {
     out_ << "\nHouseholds (profiles: share of arrivals and of the initial population)\n";
     for (const auto& p : s_.profiles) {
+      const std::string at = "/profiles/" + p.id + "/";
       out_ << "  " << p.label << " [" << p.id << "]: " << pct(p.share) << "; "
            << plural(p.household_size, "person", "persons");
       if (p.children > 0) out_ << " (" << plural(p.children, "child", "children") << ")";
-      out_ << "; starts employed with probability " << pct(p.employed_at_entry) << "\n"
-           << "     each month: finds a job " << pct(p.job_gain) << ", loses it " << pct(p.job_loss)
-           << ", pays rent " << pct(p.pay_rent_unemployed) << " if unemployed / "
-           << pct(p.pay_rent_employed) << " if employed, keeps the rules " << pct(p.comply)
-           << " where no rent is due, leaves " << pct(p.exit) << "\n";
+      out_ << "; starts employed with probability "
+           << pct_of(at + "employed_at_entry", p.employed_at_entry) << "\n"
+           << "     each month: finds a job " << pct_of(at + "job_gain", p.job_gain)
+           << ", loses it " << pct_of(at + "job_loss", p.job_loss) << ", pays rent "
+           << pct_of(at + "pay_rent_unemployed", p.pay_rent_unemployed) << " if unemployed / "
+           << pct_of(at + "pay_rent_employed", p.pay_rent_employed)
+           << " if employed, keeps the rules " << pct_of(at + "comply", p.comply)
+           << " where no rent is due, leaves " << pct_of(at + "exit", p.exit) << "\n";
       if (p.exit_unknown != 1)
         out_ << "     exits go to own housing " << pct(p.exit_to_own_housing)
              << ", to an institution " << pct(p.exit_to_institution) << ", unknown "
@@ -226,8 +267,9 @@ class Describer {
                    ? "engagement lasts " + plural(*sv.engagement_months, "month", "months")
                    : std::string("engaged while eligible"))
            << "; " << format_number(sv.cost_per_case_month) << " CZK per case-month"
+           << spread("/services/" + sv.id + "/cost_per_case_month")
            << (sv.payer.empty() ? "" : ", paid by " + sv.payer) << "\n";
-      const std::string m = multipliers(sv.effects);
+      const std::string m = multipliers(sv.effects, "/services/" + sv.id + "/effects");
       if (!m.empty() || sv.arrears_repayment > 0) {
         out_ << "     while engaged: " << m;
         if (sv.arrears_repayment > 0)
@@ -270,7 +312,8 @@ class Describer {
         out_ << "    arrivals: none; each household that leaves is replaced at once (closed "
                 "population)\n";
       else
-        out_ << "    arrivals: " << arrivals(t.arrival_rate) << "\n";
+        out_ << "    arrivals: " << arrivals(t.arrival_rate)
+             << spread("/towns/" + t.id + "/arrivals/rate") << "\n";
       std::vector<std::string> entry{t.entry_stage};
       entry.insert(entry.end(), t.entry_fallbacks.begin(), t.entry_fallbacks.end());
       out_ << "    newcomers go to: " << stage_list(entry) << " (the first with a free unit)";
@@ -294,11 +337,27 @@ class Describer {
       if (!staff.empty()) out_ << "    staffing: " << join(staff, "; ") << "\n";
       std::vector<std::string> costs;
       for (const auto& [id, c] : t.stage_costs)
-        costs.push_back(stage_label(id) + " " + format_number(c) + " CZK per unit-month");
+        costs.push_back(stage_label(id) + " " + format_number(c) + " CZK per unit-month" +
+                        spread("/towns/" + t.id + "/stage_costs/" + id));
       for (const auto& [id, c] : t.service_costs)
-        costs.push_back(service_label(id) + " " + format_number(c) + " CZK per case-month");
+        costs.push_back(service_label(id) + " " + format_number(c) + " CZK per case-month" +
+                        spread("/towns/" + t.id + "/service_costs/" + id));
       if (!costs.empty()) out_ << "    local costs: " << join(costs, "; ") << "\n";
     }
+  }
+
+  void uncertainty() {
+    if (s_.uncertain.empty()) return;
+    std::map<std::string, int> groups;
+    for (const auto& u : s_.uncertain)
+      if (!u.group.empty()) ++groups[u.group];
+    out_ << "\nParameter uncertainty\n  "
+         << plural(static_cast<long long>(s_.uncertain.size()), "parameter carries",
+                   "parameters carry")
+         << " a distribution (shown above with its 90 % range; the value shown is its mean)\n";
+    for (const auto& [g, n] : groups)
+      out_ << "  group " << g << ": " << plural(n, "parameter", "parameters")
+           << " share one quantile draw\n";
   }
 
   void variants() {

@@ -40,6 +40,9 @@ constexpr double kMaxWorkers = 100000;
 constexpr double kMaxMultiplier = 1000;
 constexpr double kMaxCost = 1e9;  // CZK per unit-month or case-month
 constexpr std::size_t kMaxIdLength = 40;
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+// The first format version whose parameters may carry distributions.
+constexpr int kDistributionsVersion = 2;
 
 const std::vector<std::string> kTopKeys = {
     "$schema",    "format_version", "name",     "title", "description", "simulation", "stages",
@@ -87,6 +90,28 @@ const std::vector<std::string> kStageKinds = {"outside", "temporary", "supported
 const std::vector<std::string> kWaitingPolicies = {"fifo", "longest_streak", "families_first",
                                                    "points"};
 const std::vector<std::string> kServicePriorities = {"fifo", "highest_arrears", "families_first"};
+
+// The distributions a parameter may carry and the fields each takes (one form, or two: by
+// moments or by its natural parameters; to_json writes the natural ones, which read back
+// exactly). Indexed by DistKind.
+const std::vector<std::string> kDistKinds = {"fixed",   "beta",       "gamma", "lognormal",
+                                             "uniform", "triangular", "normal"};
+struct DistForm {
+  DistKind kind;
+  std::vector<std::string> fields;
+};
+const std::vector<DistForm> kDistForms = {{DistKind::fixed, {"value"}},
+                                          {DistKind::beta, {"mean", "sd"}},
+                                          {DistKind::beta, {"alpha", "beta"}},
+                                          {DistKind::gamma, {"mean", "sd"}},
+                                          {DistKind::gamma, {"shape", "scale"}},
+                                          {DistKind::lognormal, {"mean", "sd"}},
+                                          {DistKind::lognormal, {"meanlog", "sdlog"}},
+                                          {DistKind::uniform, {"min", "max"}},
+                                          {DistKind::triangular, {"min", "mode", "max"}},
+                                          {DistKind::normal, {"mean", "sd"}}};
+// Keys every distribution object may have besides its fields (`source` is documentation).
+const std::vector<std::string> kDistCommonKeys = {"dist", "group", "source"};
 
 // Documentation keys: `_anything` wherever the format has an object, and `sources`,
 // `assumptions`, `notes` in objects whose keys the format fixes.
@@ -157,6 +182,35 @@ std::string suggestion(const std::string& word, const std::vector<std::string>& 
   return s.empty() ? std::string() : " (did you mean '" + s + "'?)";
 }
 
+// A pointer's position in the document: the index of each of its tokens among the keys of
+// its object (ordered_json keeps the file's order).
+std::vector<std::size_t> document_position(const ojson& doc, const std::string& pointer) {
+  std::vector<std::size_t> position;
+  const ojson* node = &doc;
+  std::size_t i = 0;
+  while (i < pointer.size() && node->is_object()) {
+    const std::size_t j = std::min(pointer.find('/', i + 1), pointer.size());
+    std::string token;  // unescaped: "~1" is '/', "~0" is '~'
+    for (std::size_t k = i + 1; k < j; ++k) {
+      const bool escape = pointer[k] == '~' && k + 1 < j;
+      token += escape ? (pointer[k + 1] == '1' ? '/' : '~') : pointer[k];
+      k += escape ? 1 : 0;
+    }
+    std::size_t index = 0;
+    const ojson* next = nullptr;
+    for (auto it = node->begin(); it != node->end(); ++it, ++index)
+      if (it.key() == token) {
+        next = &it.value();
+        break;
+      }
+    position.push_back(index);
+    if (!next) break;
+    node = next;
+    i = j;
+  }
+  return position;
+}
+
 // One pass over a document: reads what it can into a Scenario and records every problem.
 class Reader {
  public:
@@ -197,6 +251,7 @@ class Reader {
   // Integers may be written 12 or 12.0 (JSON does not tell them apart); 12.5 is refused.
   bool integer(const ojson& v, const std::string& p, long long lo, long long hi, long long& out,
                const char* why = "") {
+    if (no_distribution_here(v, p)) return false;
     if (!v.is_number()) {
       error(p, "must be an integer (got " + show(v) + ")");
       return false;
@@ -268,6 +323,7 @@ class Reader {
 
   bool number(const ojson& v, const std::string& p, double lo, double hi, double& out,
               const char* why = "") {
+    if (no_distribution_here(v, p)) return false;
     if (!v.is_number()) {
       error(p, "must be a number (got " + show(v) + ")");
       return false;
@@ -289,11 +345,49 @@ class Reader {
     if (const ojson* v = find(obj, key)) number(*v, child_pointer(p, key), lo, hi, out, why);
   }
 
+  // A distribution where the format does not allow one (an integer, a share, a capacity).
+  bool no_distribution_here(const ojson& v, const std::string& p) {
+    if (!v.is_object() || !v.contains("dist")) return false;
+    error(p,
+          "may not carry a distribution (only a profile's monthly probabilities, stage "
+          "multipliers, service effects, costs and a town's constant arrival rate may)");
+    return true;
+  }
+
+  // A parameter that may carry a distribution (PSA): a number in [lo, hi], or a distribution
+  // object (see uncertain()) whose support lies in [0, inf) and whose mean lies in [lo, hi].
+  bool uncertain_number(const ojson& v, const std::string& p, double lo, double hi, double& out,
+                        const char* why = "") {
+    if (v.is_object()) return uncertain(v, p, 0, kInfinity, lo, hi, out);
+    return number(v, p, lo, hi, out, why);
+  }
+  void opt_uncertain(const ojson& obj, const std::string& p, const std::string& key, double lo,
+                     double hi, double& out, const char* why = "") {
+    if (const ojson* v = find(obj, key))
+      uncertain_number(*v, child_pointer(p, key), lo, hi, out, why);
+  }
+
+  // A distribution object at p for a parameter whose hard range is [range_lo, range_hi] and
+  // whose mean must lie in [lo, hi]; on success `out` is its mean and Scenario::uncertain
+  // gets an entry.
+  bool uncertain(const ojson& v, const std::string& p, double range_lo, double range_hi, double lo,
+                 double hi, double& out);
+
+  std::vector<UncertainParameter> uncertain_;  // in the order read
+  int format_version_ = kFormatVersion;
+
+  // may_vary: the probability may carry a distribution (a profile's monthly probabilities;
+  // not shares, which must sum to 1).
   void probability(const ojson& obj, const std::string& p, const std::string& key, double& out,
-                   bool required) {
+                   bool required, bool may_vary = false) {
     const ojson* v = required ? require(obj, p, key) : find(obj, key);
     if (!v) return;
     const std::string vp = child_pointer(p, key);
+    if (may_vary && v->is_object()) {
+      uncertain(*v, vp, 0, 1, 0, 1, out);
+      return;
+    }
+    if (no_distribution_here(*v, vp)) return;
     if (!v->is_number()) {
       error(vp, "must be a number (got " + show(*v) + ")");
       return;
@@ -402,7 +496,8 @@ class Reader {
         continue;
       }
       double f;
-      if (number(x, kp, 0, kMaxMultiplier, f)) out.factor[it - kMultiplierKeys.begin()] = f;
+      if (uncertain_number(x, kp, 0, kMaxMultiplier, f))
+        out.factor[it - kMultiplierKeys.begin()] = f;
     }
   }
 
@@ -491,6 +586,172 @@ class Reader {
   std::vector<std::string> stage_ids_, service_ids_, profile_ids_;
 };
 
+bool Reader::uncertain(const ojson& v, const std::string& p, double range_lo, double range_hi,
+                       double lo, double hi, double& out) {
+  const std::size_t before = diags.size();
+  if (format_version_ < kDistributionsVersion)
+    error(p, "a distribution needs format_version " + std::to_string(kDistributionsVersion) +
+                 " (this file has " + std::to_string(format_version_) + ")");
+  std::string group;
+  if (const ojson* g = find(v, "group");
+      g && string(*g, child_pointer(p, "group"), group) && !valid_id(group))
+    error(child_pointer(p, "group"),
+          "must be an id (lower-case letters a-z, digits and '_', starting with a letter) (got '" +
+              group + "')");
+  const ojson* kind_value = require(v, p, "dist");
+  if (!kind_value) return false;
+  DistKind kind = DistKind::fixed;
+  {
+    const std::size_t n = diags.size();
+    opt_enum(v, p, "dist", kDistKinds, kind, true);
+    if (diags.size() != n) return false;
+  }
+  // The form whose fields the object names most (ties: the moments form, listed first).
+  std::vector<const DistForm*> forms;
+  for (const auto& f : kDistForms)
+    if (f.kind == kind) forms.push_back(&f);
+  const DistForm* form = forms[0];
+  auto named = [&](const DistForm& f) {
+    return std::count_if(f.fields.begin(), f.fields.end(),
+                         [&](const std::string& k) { return v.contains(k); });
+  };
+  for (const DistForm* f : forms)
+    if (named(*f) > named(*form)) form = f;
+  std::string takes = std::string("a ") + to_string(kind) + " takes ";
+  for (std::size_t i = 0; i < forms.size(); ++i) {
+    if (i > 0) takes += ", or ";
+    const auto& fields = forms[i]->fields;
+    for (std::size_t j = 0; j < fields.size(); ++j)
+      takes += (j == 0 ? "" : j + 1 == fields.size() ? " and " : ", ") + ("'" + fields[j] + "'");
+  }
+  for (const auto& [k, x] : v.items()) {
+    if (is_doc_key(k, true) ||
+        std::find(kDistCommonKeys.begin(), kDistCommonKeys.end(), k) != kDistCommonKeys.end() ||
+        std::find(form->fields.begin(), form->fields.end(), k) != form->fields.end())
+      continue;
+    error(child_pointer(p, k), "unknown key '" + k + "' for this distribution (" + takes + ")");
+  }
+  std::map<std::string, double> x;
+  for (const auto& k : form->fields) {
+    const ojson* f = find(v, k);
+    if (!f) {
+      error(p, "missing required key '" + k + "' (" + takes + ")");
+      continue;
+    }
+    if (no_distribution_here(*f, child_pointer(p, k))) continue;
+    if (!f->is_number()) {
+      error(child_pointer(p, k), "must be a number (got " + show(*f) + ")");
+      continue;
+    }
+    x[k] = f->get<double>();
+  }
+  if (diags.size() != before) return false;
+
+  // Each check names the field it is about.
+  auto positive = [&](const char* k) {
+    if (x[k] > 0) return true;
+    error(child_pointer(p, k), "must be greater than 0 (got " + format_number(x[k]) + ")");
+    return false;
+  };
+  Distribution d;
+  d.lo = range_lo;
+  d.hi = range_hi;
+  double mean = 0;
+  bool by_mean = form->fields[0] == "mean";
+  if (by_mean) mean = x["mean"];
+  std::string problem;
+  const char* problem_at = "sd";
+  switch (kind) {
+    case DistKind::fixed:
+      d.a = x["value"];
+      mean = d.a;
+      by_mean = true;
+      break;
+    case DistKind::beta:
+      if (by_mean) {
+        if (!(mean > 0 && mean < 1)) {
+          error(child_pointer(p, "mean"), "a beta's mean must be between 0 and 1, exclusive (got " +
+                                              format_number(mean) + ")");
+          return false;
+        }
+        if (!positive("sd")) return false;
+        problem = beta_from_moments(mean, x["sd"], d);
+      } else {
+        if (!positive("alpha") || !positive("beta")) return false;
+        d.kind = DistKind::beta;
+        d.a = x["alpha"];
+        d.b = x["beta"];
+      }
+      break;
+    case DistKind::gamma:
+    case DistKind::lognormal:
+      if (by_mean) {
+        if (!positive("mean") || !positive("sd")) return false;
+        problem = kind == DistKind::gamma ? gamma_from_moments(mean, x["sd"], d)
+                                          : lognormal_from_moments(mean, x["sd"], d);
+      } else if (kind == DistKind::gamma) {
+        if (!positive("shape") || !positive("scale")) return false;
+        d.kind = kind;
+        d.a = x["shape"];
+        d.b = x["scale"];
+      } else {
+        if (!positive("sdlog")) return false;
+        d.kind = kind;
+        d.a = x["meanlog"];
+        d.b = x["sdlog"];
+      }
+      break;
+    case DistKind::uniform:
+      d.kind = kind;
+      d.a = x["min"];
+      d.b = x["max"];
+      if (!(d.b > d.a)) {
+        error(child_pointer(p, "max"), "must be greater than min (" + format_number(d.a) + ")");
+        return false;
+      }
+      break;
+    case DistKind::triangular:
+      d.kind = kind;
+      d.a = x["min"];
+      d.b = x["mode"];
+      d.c = x["max"];
+      if (!(d.c > d.a)) {
+        error(child_pointer(p, "max"), "must be greater than min (" + format_number(d.a) + ")");
+        return false;
+      }
+      if (!(d.b >= d.a && d.b <= d.c)) {
+        error(child_pointer(p, "mode"),
+              "must lie between min and max (got " + format_number(d.b) + ")");
+        return false;
+      }
+      break;
+    case DistKind::normal:
+      if (!positive("sd")) return false;
+      d.kind = kind;
+      d.a = mean;
+      d.b = x["sd"];
+      by_mean = false;  // the truncated normal's mean is not the one given
+      break;
+  }
+  if (!problem.empty()) {
+    error(child_pointer(p, problem_at), problem);
+    return false;
+  }
+  if (problem = distribution_problem(d); !problem.empty()) {
+    error(p, problem);
+    return false;
+  }
+  if (!by_mean) mean = d.mean();
+  if (mean < lo || mean > hi) {
+    error(p, "the distribution's mean " + format_number(mean) + " must lie between " +
+                 format_number(lo) + " and " + format_number(hi));
+    return false;
+  }
+  out = mean == 0 ? 0.0 : mean;
+  uncertain_.push_back({p, group, d});
+  return true;
+}
+
 void Reader::read_simulation(const ojson& v, const std::string& p, Simulation& sim) {
   if (!is_object(v, p)) return;
   check_keys(v, p, kSimulationKeys);
@@ -507,7 +768,7 @@ void Reader::read_stage(const std::string& id, const ojson& v, const std::string
     string(*l, child_pointer(p, "label"), st.label, true);
   opt_enum(v, p, "kind", kStageKinds, st.kind, true);
   opt_bool(v, p, "pays_rent", st.pays_rent);
-  opt_number(v, p, "cost_per_month", 0, kMaxCost, st.cost_per_month);
+  opt_uncertain(v, p, "cost_per_month", 0, kMaxCost, st.cost_per_month);
   payer(v, p, st.payer);
   opt_int(v, p, "max_stay_months", 1, kMaxMonths, st.max_stay_months);
   opt_int(v, p, "arrears_limit", 1, kMaxMonths, st.arrears_limit);
@@ -584,13 +845,13 @@ void Reader::read_profile(const std::string& id, const ojson& v, const std::stri
     error(child_pointer(p, "children"), "must be less than household_size (" +
                                             std::to_string(pf.household_size) +
                                             "): a household has at least one adult");
-  probability(v, p, "job_gain", pf.job_gain, true);
-  probability(v, p, "job_loss", pf.job_loss, true);
-  probability(v, p, "pay_rent_unemployed", pf.pay_rent_unemployed, true);
-  probability(v, p, "pay_rent_employed", pf.pay_rent_employed, true);
-  probability(v, p, "comply", pf.comply, true);
-  probability(v, p, "exit", pf.exit, true);
-  probability(v, p, "employed_at_entry", pf.employed_at_entry, false);
+  probability(v, p, "job_gain", pf.job_gain, true, true);
+  probability(v, p, "job_loss", pf.job_loss, true, true);
+  probability(v, p, "pay_rent_unemployed", pf.pay_rent_unemployed, true, true);
+  probability(v, p, "pay_rent_employed", pf.pay_rent_employed, true, true);
+  probability(v, p, "comply", pf.comply, true, true);
+  probability(v, p, "exit", pf.exit, true, true);
+  probability(v, p, "employed_at_entry", pf.employed_at_entry, false, true);
   if (const ojson* d = find(v, "exit_destinations")) {
     const std::string dp = child_pointer(p, "exit_destinations");
     if (is_object(*d, dp)) {
@@ -657,7 +918,7 @@ void Reader::read_service(const std::string& id, const ojson& v, const std::stri
   opt_int(v, p, "engagement_months", 1, kMaxMonths, sv.engagement_months);
   if (const ojson* m = find(v, "effects")) multipliers(*m, child_pointer(p, "effects"), sv.effects);
   opt_int(v, p, "arrears_repayment", 0, kMaxMonths, sv.arrears_repayment);
-  opt_number(v, p, "cost_per_case_month", 0, kMaxCost, sv.cost_per_case_month);
+  opt_uncertain(v, p, "cost_per_case_month", 0, kMaxCost, sv.cost_per_case_month);
   payer(v, p, sv.payer);
 }
 
@@ -755,6 +1016,7 @@ void Reader::read_town(const std::string& id, const ojson& v, const std::string&
         }
         Scheduled<int> sched;
         long long x;
+        if (no_distribution_here(c, kp)) continue;
         if (c.is_object()) {
           check_keys(c, kp, kCapacityKeys);
           if (const ojson* i = require(c, kp, "initial"))
@@ -783,8 +1045,13 @@ void Reader::read_town(const std::string& id, const ojson& v, const std::string&
     const std::string ap = child_pointer(p, "arrivals");
     if (is_object(*arr, ap)) {
       check_keys(*arr, ap, kArrivalKeys);
-      opt_number(*arr, ap, "rate", 0, kMaxArrivalRate, t.arrival_rate.initial,
-                 " households/month (the engine's limit)");
+      opt_uncertain(*arr, ap, "rate", 0, kMaxArrivalRate, t.arrival_rate.initial,
+                    " households/month (the engine's limit)");
+      // A drawn value replaces the rate of the whole horizon, so it must be constant.
+      if (const ojson* r = find(*arr, "rate"); r && r->is_object() && find(*arr, "schedule"))
+        error(ap + "/rate",
+              "a distribution needs a constant rate: give the rate as a number, or remove the "
+              "schedule");
       if (const ojson* sc = find(*arr, "schedule"))
         schedule(*sc, ap + "/schedule", "rate", 0, kMaxArrivalRate, false, t.arrival_rate);
       opt_bool(*arr, ap, "replace_exits", t.replace_exits);
@@ -826,7 +1093,7 @@ void Reader::read_town(const std::string& id, const ojson& v, const std::string&
   }
 
   auto id_map = [&](const char* key, const std::vector<std::string>& ids, const char* entity,
-                    double hi, const char* why, std::map<std::string, double>& out) {
+                    double hi, bool may_vary, std::map<std::string, double>& out) {
     const ojson* m = find(v, key);
     if (!m) return;
     const std::string mp = child_pointer(p, key);
@@ -835,12 +1102,14 @@ void Reader::read_town(const std::string& id, const ojson& v, const std::string&
       if (is_doc_key(k, false)) continue;
       const std::string kp = child_pointer(mp, k);
       double d;
-      if (key_reference(k, kp, ids, entity) && number(x, kp, 0, hi, d, why)) out[k] = d;
+      if (key_reference(k, kp, ids, entity) &&
+          (may_vary ? uncertain_number(x, kp, 0, hi, d) : number(x, kp, 0, hi, d)))
+        out[k] = d;
     }
   };
-  id_map("staffing", service_ids_, "service", kMaxWorkers, "", t.staffing);
-  id_map("stage_costs", stage_ids_, "stage", kMaxCost, "", t.stage_costs);
-  id_map("service_costs", service_ids_, "service", kMaxCost, "", t.service_costs);
+  id_map("staffing", service_ids_, "service", kMaxWorkers, false, t.staffing);
+  id_map("stage_costs", stage_ids_, "stage", kMaxCost, true, t.stage_costs);
+  id_map("service_costs", service_ids_, "service", kMaxCost, true, t.service_costs);
 }
 
 void Reader::read_variant(const std::string& id, const ojson& v, const std::string& p,
@@ -878,7 +1147,7 @@ void Reader::read(const ojson& doc, Scenario& s) {
     }
     long long x;
     if (integer(*fv, "/format_version", 1, kFormatVersion, x))
-      s.format_version = static_cast<int>(x);
+      s.format_version = format_version_ = static_cast<int>(x);
   }
   check_keys(doc, "", kTopKeys);
   if (const ojson* n = require(doc, "", "name")) {
@@ -1027,6 +1296,52 @@ void Reader::read(const ojson& doc, Scenario& s) {
                              " variants (the engine's limit); got " +
                              std::to_string(s.variants.size()));
   }
+
+  // The uncertain parameters in the file's order (the reader meets the sections in its own).
+  std::vector<std::pair<std::vector<std::size_t>, UncertainParameter>> ordered;
+  for (auto& u : uncertain_) ordered.emplace_back(document_position(doc, u.pointer), std::move(u));
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (auto& [position, u] : ordered) s.uncertain.push_back(std::move(u));
+}
+
+// A parameter's distribution in canonical form: its natural parameters, which read back
+// exactly (moments would drift by a rounding on each round trip).
+ojson distribution_json(const UncertainParameter& u) {
+  const Distribution& d = u.dist;
+  ojson j = {{"dist", to_string(d.kind)}};
+  switch (d.kind) {
+    case DistKind::fixed:
+      j["value"] = d.a;
+      break;
+    case DistKind::beta:
+      j["alpha"] = d.a;
+      j["beta"] = d.b;
+      break;
+    case DistKind::gamma:
+      j["shape"] = d.a;
+      j["scale"] = d.b;
+      break;
+    case DistKind::lognormal:
+      j["meanlog"] = d.a;
+      j["sdlog"] = d.b;
+      break;
+    case DistKind::uniform:
+      j["min"] = d.a;
+      j["max"] = d.b;
+      break;
+    case DistKind::triangular:
+      j["min"] = d.a;
+      j["mode"] = d.b;
+      j["max"] = d.c;
+      break;
+    case DistKind::normal:
+      j["mean"] = d.a;
+      j["sd"] = d.b;
+      break;
+  }
+  if (!u.group.empty()) j["group"] = u.group;
+  return j;
 }
 
 ojson multipliers_json(const Multipliers& m) {
@@ -1140,7 +1455,10 @@ LoadResult load_scenario_text(std::string_view text) {
 
 ojson merge_patch(const ojson& target, const ojson& patch) {
   if (!patch.is_object()) return patch;
-  ojson result = target.is_object() ? target : ojson::object();
+  // A distribution ({"dist": ...}) is one value: a patch that gives one replaces the old one
+  // whole, so that fields of two forms never mix ({"sd": ...} alone still changes one field).
+  const bool whole = patch.contains("dist");
+  ojson result = target.is_object() && !whole ? target : ojson::object();
   for (const auto& [key, value] : patch.items()) {
     if (value.is_null()) {
       result.erase(key);
@@ -1155,7 +1473,9 @@ ojson merge_patch(const ojson& target, const ojson& patch) {
 
 ojson to_json(const Scenario& s) {
   ojson out = ojson::object();
-  out["format_version"] = s.format_version;
+  // Distributions need version 2 (a hand-built Scenario may say 1).
+  out["format_version"] =
+      s.uncertain.empty() ? s.format_version : std::max(s.format_version, kDistributionsVersion);
   out["name"] = s.name;
   if (!s.title.empty()) out["title"] = s.title;
   if (!s.description.empty()) out["description"] = s.description;
@@ -1297,6 +1617,9 @@ ojson to_json(const Scenario& s) {
     }
     out["cohorts"] = std::move(cohorts);
   }
+  // The parameters that carry a distribution: the distribution replaces the mean written
+  // above (or adds the key, for a multiplier whose mean is 1).
+  for (const auto& u : s.uncertain) out[ojson::json_pointer(u.pointer)] = distribution_json(u);
   return out;
 }
 
