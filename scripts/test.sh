@@ -31,7 +31,7 @@ t=$(date +%s)
 scripts/sanitizers.sh tsan
 echo "==== 3. TSan: passed in $(since "$t")"
 
-echo "==== 4. fuzzing the scenario loader and engine for 60 s (build-fuzz)"
+echo "==== 4. fuzzing the scenario loader and engine, and the command-line parser, for 60 s (build-fuzz)"
 t=$(date +%s)
 if ! command -v clang++ >/dev/null 2>&1; then
   echo "==== 4. skipped: clang++ not found (libFuzzer needs clang; apt-get install clang libclang-rt-14-dev)"

@@ -22,7 +22,7 @@ FORBIDDEN = {
     "scenario": ["/tbb/", "oneapi/", "/CLI/", "mpi.h"],
     "run": ["nlohmann/", "/CLI/"],
     "output": ["/tbb/", "oneapi/", "/CLI/", "mpi.h"],
-    "app": ["/CLI/"],  # only main.cpp parses arguments
+    "app": ["/CLI/"],  # only command_line.cpp parses arguments
 }
 
 
@@ -62,7 +62,7 @@ def main():
         if layer not in FORBIDDEN:
             problems.append(f"{path}: not in a layer folder ({', '.join(FORBIDDEN)})")
             continue
-        if layer == "app" and os.path.basename(path) == "main.cpp":
+        if layer == "app" and os.path.basename(path) == "command_line.cpp":
             continue
         todo.append((e, path, layer))
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:

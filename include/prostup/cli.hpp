@@ -1,5 +1,5 @@
-// Commands behind the `prostup` executable. main.cpp only parses arguments into these
-// structs and calls the functions; each returns the process exit code:
+// Commands behind the `prostup` executable. command_line.cpp only parses arguments into
+// these structs and calls the functions; each returns the process exit code:
 // 0 ok, 1 runtime failure, 2 invalid input or usage, 130/143 interrupted.
 #pragma once
 

@@ -43,6 +43,10 @@ LoadResult apply_variant(const ojson& base_document, const std::string& variant_
 // RFC 7396 merge patch.
 ojson merge_patch(const ojson& target, const ojson& patch);
 
+// Every key the format allows at the top level of a scenario, the documentation keys
+// (sources, assumptions, notes) included; any key starting with `_` is allowed too.
+std::vector<std::string> scenario_top_level_keys();
+
 // Scenario -> JSON (the canonical form; load_scenario_json(to_json(s)) gives s back).
 ojson to_json(const Scenario& s);
 

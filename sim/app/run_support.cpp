@@ -22,6 +22,7 @@
 #include <sstream>
 #include <thread>
 
+#include "prostup/parallel.hpp"
 #include "scenario_cli.hpp"
 
 namespace prostup::detail {
@@ -410,6 +411,24 @@ void StagedOutput::prepare(fs::path dir, bool force, const std::string& command)
   fs::remove_all(staging_, ec);
   fs::create_directory(staging_, ec);
   if (ec) throw std::runtime_error("cannot create " + staging_.string() + ": " + ec.message());
+  created_ = true;
+  // Under MPI a killed rank makes mpirun end rank 0 (SIGTERM, SIGKILL a second later) while
+  // it may wait in a collective for the dead rank and cannot remove anything: so the
+  // directory was only tried here, and exists only while rank 0 writes alone.
+  if (mpi_size() > 1) {
+    fs::remove(staging_, ec);
+    created_ = false;
+  }
+}
+
+const fs::path& StagedOutput::staging() {
+  if (!created_) {
+    std::error_code ec;
+    fs::create_directory(staging_, ec);
+    if (ec) throw std::runtime_error("cannot create " + staging_.string() + ": " + ec.message());
+    created_ = true;
+  }
+  return staging_;
 }
 
 // The lock file beside the target: flock(2) held for the whole command. A holder unlinks it
@@ -458,7 +477,7 @@ void StagedOutput::unlock() {
 }
 
 StagedOutput::~StagedOutput() {
-  if (!committed_ && !staging_.empty()) {
+  if (!committed_ && created_) {
     std::error_code ec;
     fs::remove_all(staging_, ec);
   }
@@ -467,6 +486,7 @@ StagedOutput::~StagedOutput() {
 
 void StagedOutput::commit() {
   if (g_cancel) throw RunCancelled();
+  staging();  // a command that wrote nothing still commits an empty directory
   std::error_code ec;
   const std::string appeared =
       " while this command was writing it; nothing was written (use -o "

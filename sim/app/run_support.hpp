@@ -59,6 +59,9 @@ std::vector<CompiledModel> compile_models(const LoadedScenario& ls,
 // - `dir` non-empty: refused (InputError) unless `force`; with it staged beside and
 //   exchanged with NAME in one renameat2(RENAME_EXCHANGE) where the kernel has it.
 // A second writer of the same path is refused (InputError) while the first holds the lock.
+// Under MPI with more than one rank the temporary directory is only tried at the start and
+// created when writing begins: a rank that dies makes mpirun kill rank 0 while it waits in
+// a collective, where it cannot clean up.
 class StagedOutput {
  public:
   // `command` names the command in notes printed to stderr (leftovers of killed runs).
@@ -66,7 +69,8 @@ class StagedOutput {
   ~StagedOutput();  // removes the temporary directory unless committed; releases the lock
   StagedOutput(const StagedOutput&) = delete;
   StagedOutput& operator=(const StagedOutput&) = delete;
-  const std::filesystem::path& staging() const { return staging_; }
+  // The temporary directory, created by the first call where deferred.
+  const std::filesystem::path& staging();
   const std::filesystem::path& target() const { return dir_; }
   // Throws RunCancelled when SIGINT/SIGTERM arrived, so an interrupted command never commits.
   void commit();
@@ -80,6 +84,7 @@ class StagedOutput {
   Mode mode_ = Mode::fresh;
   int dir_fd_ = -1, lock_fd_ = -1;
   bool committed_ = false;
+  bool created_ = false;  // staging_ exists (deferred under MPI until staging())
 };
 
 // Swaps two existing paths: one renameat2(RENAME_EXCHANGE) where the kernel and file system

@@ -1388,6 +1388,12 @@ LoadResult load_scenario_json(const ojson& document) {
   return r;
 }
 
+std::vector<std::string> scenario_top_level_keys() {
+  std::vector<std::string> keys = kTopKeys;
+  for (const char* doc : {"sources", "assumptions", "notes"}) keys.emplace_back(doc);
+  return keys;
+}
+
 LoadResult apply_variant(const ojson& base_document, const std::string& variant_id) {
   LoadResult r;
   const std::string vp = child_pointer("/variants", variant_id);

@@ -1,15 +1,16 @@
 // The `prostup` command line: parses arguments and calls the library (include/prostup/cli.hpp).
+// main() (prostup.cpp) only calls run_cli; the fuzzer calls parse_cli, which stops after
+// parsing (include/prostup/command_line.hpp).
+#include "prostup/command_line.hpp"
+
 #include <CLI/CLI.hpp>
 #include <cerrno>
-#include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <exception>
 #include <iostream>
 #include <limits>
 
 #include "prostup/cli.hpp"
-#include "prostup/parallel.hpp"
 
 namespace {
 
@@ -29,6 +30,22 @@ CLI::Validator whole_number(unsigned long long lo, unsigned long long hi) {
         return "";
       },
       "INT " + std::to_string(lo) + ".." + std::to_string(hi));
+}
+
+// A number in [lo, hi], with CLI::Range's description and message; CLI::Range lets NaN
+// through (every comparison with it is false), this refuses it (found by fuzz/fuzz_cli.cpp).
+CLI::Validator number_in(double lo, double hi) {
+  const CLI::Range range(lo, hi);
+  return CLI::Validator(
+      [range, lo, hi](std::string& text) -> std::string {
+        std::string why = range(text);
+        double v = 0;
+        if (why.empty() && (!CLI::detail::lexical_cast(text, v) || !(v >= lo && v <= hi)))
+          why =
+              "Value " + text + " not in range " + std::to_string(lo) + " to " + std::to_string(hi);
+        return why;
+      },
+      range.get_description());
 }
 
 const char* const kFileHelp =
@@ -67,7 +84,11 @@ void add_catalog_options(CLI::App& cmd, prostup::CatalogOptions& c) {
 
 }  // namespace
 
-static int run_cli(int argc, char** argv) {
+// The one parser behind run_cli and parse_cli: with `parse_only` set it fills that and
+// returns after parsing, else it runs the command. Help, version and usage errors go to
+// `out` and `err`.
+static int command_line(int argc, const char* const* argv, prostup::CliParse* parse_only,
+                        std::ostream& out, std::ostream& err) {
   using namespace prostup;
   CLI::App app{
       "prostup: Monte Carlo simulation of transitional-housing ladders (prostupné bydlení)"};
@@ -175,7 +196,7 @@ static int run_cli(int argc, char** argv) {
   plan->add_option("--confidence", pa.confidence,
                    "Confidence of the one-sided bound that must meet the target (default: 0.95; "
                    "e.g. --confidence 0.9)")
-      ->check(CLI::Range(0.5, 0.9999));
+      ->check(number_in(0.5, 0.9999));
   plan->add_option("-o,--output", pa.out_dir,
                    "Output directory (default: prostup-out/<scenario name>-plan; e.g. -o "
                    "out/plan)");
@@ -231,28 +252,46 @@ static int run_cli(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? kExitOk : kExitInvalid;
+    int rc = app.exit(e, out, err);
+    rc = rc == 0 ? kExitOk : kExitInvalid;
+    if (parse_only) parse_only->exit_code = rc;
+    return rc;
+  }
+  if (vopt->count() > 0) {
+    ra.variants_given = true;
+    std::string cur;
+    for (char c : variants_csv + ",") {
+      if (c == ',') {
+        if (!cur.empty()) ra.variants.push_back(cur);
+        cur.clear();
+      } else {
+        cur += c;
+      }
+    }
+  }
+  if (parse_only) {
+    CliParse& p = *parse_only;
+    // The chosen command and its subcommands, e.g. "runs show".
+    for (const CLI::App* c = &app; !c->get_subcommands().empty();) {
+      c = c->get_subcommands().front();
+      p.command += (p.command.empty() ? "" : " ") + c->get_name();
+    }
+    p.validate = va;
+    p.describe = da;
+    p.run = ra;
+    p.sweep = sa;
+    p.plan = pa;
+    p.report = rpa;
+    p.cohort = ca;
+    p.runs = rna;
+    if (*runs) p.runs.action = *runs_list ? "list" : *runs_show ? "show" : "diff";
+    return kExitOk;
   }
 
   try {
     if (*validate) return cmd_validate(va);
     if (*describe) return cmd_describe(da);
-    if (*run) {
-      if (vopt->count() > 0) {
-        ra.variants_given = true;
-        std::string cur;
-        for (char c : variants_csv + ",") {
-          if (c == ',') {
-            if (!cur.empty()) ra.variants.push_back(cur);
-            cur.clear();
-          } else {
-            cur += c;
-          }
-        }
-      }
-      return cmd_run(ra);
-    }
+    if (*run) return cmd_run(ra);
     if (*sweep) return cmd_sweep(sa);
     if (*plan) return cmd_plan(pa);
     if (*report) return cmd_report(rpa);
@@ -268,17 +307,16 @@ static int run_cli(int argc, char** argv) {
   return kExitInvalid;
 }
 
-int main(int argc, char** argv) {
-  // Under mpirun/srun every rank runs the same command (docs/distributed.md).
-  prostup::MpiSession mpi(argc, argv);
-  int rc = run_cli(argc, argv);
-  // A failed write to standard output (a full disk, a closed pipe) is a failure too.
-  errno = 0;
-  if (std::fflush(stdout) != 0 || std::ferror(stdout) || std::cout.fail()) {
-    const int err = errno;
-    std::cerr << "prostup: cannot write to standard output"
-              << (err ? std::string(" (") + std::strerror(err) + ")" : std::string()) << "\n";
-    if (rc == prostup::kExitOk) rc = prostup::kExitFailure;
-  }
-  return mpi.finish(rc);
+namespace prostup {
+
+int run_cli(int argc, const char* const* argv) {
+  return command_line(argc, argv, nullptr, std::cout, std::cerr);
 }
+
+CliParse parse_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CliParse parsed;
+  command_line(argc, argv, &parsed, out, err);
+  return parsed;
+}
+
+}  // namespace prostup
