@@ -1,4 +1,5 @@
 // Engine tests on scenarios built in C++ (no files): invariants, exact answers, policies.
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstring>
@@ -198,6 +199,22 @@ TEST_CASE("the household step's rows come with the compiled model", "[engine][mo
   CompiledModel bare = m;
   bare.step_rows.clear();
   CHECK_THROWS_AS(simulate(bare, 0, 0), std::logic_error);
+}
+
+TEST_CASE("a set cancel flag stops the engine and the runner", "[engine][runner]") {
+  const CompiledModel m = compile(four_rung_ladder());
+  std::atomic<bool> stop{true};
+  SimulateOptions so;
+  so.cancel = &stop;
+  // Not one month is simulated (the ladder has 3 arrivals a month for 48 months).
+  CHECK(simulate(m, 0, 0, so).arrivals == 0);
+  RunOptions ro;
+  ro.threads = 1;
+  ro.replications = 2;
+  ro.cancel = &stop;
+  CHECK_THROWS_AS(run_models({m}, ro), RunCancelled);
+  stop.store(false);
+  CHECK(run_models({m}, ro).results.size() == 2);  // the town and "*"
 }
 
 TEST_CASE("capacity-free chain matches analytic absorption and time to lease",
