@@ -42,8 +42,8 @@ class SignalScope {
   SignalScope() {
     sigaction(SIGINT, nullptr, &old_int_);
     sigaction(SIGTERM, nullptr, &old_term_);
-    detail::g_cancel = false;
-    detail::g_signal = 0;
+    detail::g_cancel.store(false);
+    detail::g_signal.store(0);
   }
   ~SignalScope() {
     sigaction(SIGINT, &old_int_, nullptr);
@@ -78,7 +78,7 @@ py::tuple call_command(Body&& body) {
       rc = body();
     }
     sig = detail::g_signal.exchange(0);
-    detail::g_cancel = false;
+    detail::g_cancel.store(false);
     err = capture.text();
   }
   if (sig == SIGINT) {

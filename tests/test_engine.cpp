@@ -1,4 +1,5 @@
 // Engine tests on scenarios built in C++ (no files): invariants, exact answers, policies.
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstring>
@@ -155,6 +156,65 @@ TEST_CASE("a variant that changes nothing gives zero differences", "[runner][var
     CHECK(c.diff_ci_high == 0);
     if (!std::isnan(c.share_better)) CHECK(c.share_better == 0.5);  // ties count half
   }
+}
+
+TEST_CASE("the household step's rows come with the compiled model", "[engine][model]") {
+  // compile() builds them once (not each replication): thresholds by employment and rent,
+  // the stage's limits less one (kNoLimit - 1 where none), the arrears repaid.
+  Scenario s = four_rung_ladder();
+  s.services[0].arrears_repayment = 2;
+  const CompiledModel m = compile(s);
+  const int S = m.n_stages(), V = m.n_services();
+  REQUIRE(m.step_rows.size() == m.thresholds.size());
+  REQUIRE(m.stage_rules.size() == static_cast<std::size_t>(S));
+  const std::int32_t none = static_cast<std::int32_t>(kNoLimit) - 1;
+  for (int p = 0; p < static_cast<int>(m.profiles.size()); ++p)
+    for (int st = 0; st < S; ++st)
+      for (unsigned mask = 0; mask < (1u << V); ++mask) {
+        INFO("profile " << p << ", stage " << st << ", services " << mask);
+        const StepRow& r = m.step_rows[((static_cast<std::size_t>(p) * S + st) << V) | mask];
+        const Thresholds& th = m.threshold(p, st, mask);
+        const CompiledStage& stg = m.stages[st];
+        CHECK(r.below[0] == th.job_gain);
+        CHECK(r.below[1] == th.job_loss);
+        CHECK(r.below[2] == (stg.pays_rent ? th.pay_unemployed : th.comply));
+        CHECK(r.below[3] == (stg.pays_rent ? th.pay_employed : th.comply));
+        CHECK(r.below[4] == th.exit);
+        CHECK(r.arrears_m1 == (stg.arrears_limit ? stg.arrears_limit - 1 : none));
+        CHECK(r.stay_m1 == (stg.max_stay_months ? stg.max_stay_months - 1 : none));
+        CHECK(r.repay == (mask & 1u ? 3 : 1));
+        CHECK(r.rent == stg.pays_rent);
+        CHECK(r.permanent == (stg.kind == StageKind::permanent));
+      }
+  // Applying needs the smallest months and streak of the edges from the stage; none from the
+  // top. street -> hostel asks for streak 2 after 1 month; hostel -> flat for 3 and 3.
+  CHECK(m.step_rows[0].apply_months_m1 == 0);
+  CHECK(m.step_rows[0].apply_streak_m1 == 1);
+  CHECK(m.stage_rules[1].apply_months == 3);
+  CHECK(m.stage_rules[3].apply_months == kNoLimit);
+  CHECK(m.stage_rules[3].apply_streak == kNoLimit);
+  CHECK(m.promotions_from[0] == std::vector<int>{0});
+  // A model assembled without compile() lacks them: the engine says so rather than read
+  // past the end of the rows.
+  CompiledModel bare = m;
+  bare.step_rows.clear();
+  CHECK_THROWS_AS(simulate(bare, 0, 0), std::logic_error);
+}
+
+TEST_CASE("a set cancel flag stops the engine and the runner", "[engine][runner]") {
+  const CompiledModel m = compile(four_rung_ladder());
+  std::atomic<bool> stop{true};
+  SimulateOptions so;
+  so.cancel = &stop;
+  // Not one month is simulated (the ladder has 3 arrivals a month for 48 months).
+  CHECK(simulate(m, 0, 0, so).arrivals == 0);
+  RunOptions ro;
+  ro.threads = 1;
+  ro.replications = 2;
+  ro.cancel = &stop;
+  CHECK_THROWS_AS(run_models({m}, ro), RunCancelled);
+  stop.store(false);
+  CHECK(run_models({m}, ro).results.size() == 2);  // the town and "*"
 }
 
 TEST_CASE("capacity-free chain matches analytic absorption and time to lease",

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <vector>
 
@@ -105,7 +106,8 @@ struct SimulateOptions {
   int months = -1;  // -1 = the model's
   AuditFn audit = nullptr;
   void* audit_user = nullptr;
-  const volatile bool* cancel = nullptr;  // polled once per month
+  // Polled once per month; set from another thread or a signal handler (a lock-free store).
+  const std::atomic<bool>* cancel = nullptr;
   // When set, receives the household-months simulated (for rates: benchmarks, progress).
   std::uint64_t* household_months = nullptr;
 };

@@ -25,6 +25,35 @@ struct Thresholds {
   std::uint64_t job_gain, job_loss, pay_unemployed, pay_employed, comply, exit;
 };
 
+// What the household step (docs/model.md, step 4) needs of one stage, flattened for the
+// engine: the limits of steps 4c and 4d. kNoLimit (above any 16-bit counter) = none.
+inline constexpr std::uint32_t kNoLimit = 0x10000;
+struct StageRule {
+  std::uint32_t arrears_limit;  // 4c eviction: arrears >= this
+  std::uint32_t max_stay;       // 4c expiry: months in stage >= this
+  // 4d: the smallest months-in-stage and streak of the promotion edges from the stage
+  // (kNoLimit if none): a household below either cannot apply, so the edge list is read
+  // only for the rest.
+  std::uint32_t apply_months, apply_streak;
+  std::uint32_t pays_rent, permanent;  // 0 or 1
+};
+
+// Everything step 4 reads for one (profile, stage, service mask), in one cache line, laid out
+// so that the engine's household loop indexes instead of choosing. Built once per compiled
+// model, parallel to CompiledModel::thresholds.
+struct alignas(64) StepRow {
+  // [0] job_gain, [1] job_loss: indexed by employment at the start of the month (4a);
+  // [2] unemployed, [3] employed: the good-month threshold by employment after 4a (pay_rent
+  // where rent is due, comply elsewhere; 4b); [4] exit (4e).
+  std::uint64_t below[5];
+  // The stage's limits less one (StageRule; kNoLimit - 1 is above any counter): the engine
+  // tests "x >= limit" as the sign bit of (limit - 1 - x), see its sign-flag helpers.
+  std::int32_t arrears_m1, stay_m1, apply_months_m1, apply_streak_m1;
+  std::uint16_t repay;           // arrears cleared by a good month (1 + the services' repayment)
+  std::uint8_t rent, permanent;  // 0 or 1
+};
+static_assert(sizeof(StepRow) == 64, "a step row is one cache line");
+
 struct CompiledPromotion {
   std::uint8_t from, to;
   std::uint16_t min_months_in_stage;
@@ -113,10 +142,17 @@ struct CompiledModel {
   std::vector<Thresholds> thresholds;  // [(profile * n_stages + stage) << n_services | mask]
   std::vector<std::array<double, kProbCount>> stage_multipliers;    // [stage]
   std::vector<std::array<double, kProbCount>> service_multipliers;  // [service]
+  // The household step's tables, derived from the above by compile():
+  std::vector<StageRule> stage_rules;             // [stage]
+  std::vector<std::vector<int>> promotions_from;  // [stage]: promotion indices, priority order
+  std::vector<StepRow> step_rows;                 // [threshold index], as thresholds
 
   int n_stages() const { return static_cast<int>(stages.size()); }
   int n_services() const { return static_cast<int>(services.size()); }
   int n_cohorts() const { return kBuiltinCohorts + static_cast<int>(cohorts.size()); }
+  // The stabilisation rule (docs/model.md): a household is stabilised by a run of at least
+  // this many consecutive months housed in permanent stages (stabilized_months, at least 1).
+  int months_to_stabilize() const { return stabilized_months > 1 ? stabilized_months : 1; }
   // "all", "initial", "arrivals", then the tagged cohorts' ids.
   std::vector<std::string> cohort_ids() const;
   const Thresholds& threshold(int profile, int stage, unsigned mask) const {

@@ -21,7 +21,8 @@ struct RunOptions {
   long long seed = -1;  // -1 = the scenario's
   // Called from one thread at most every ~100 ms with (tasks done, tasks total).
   std::function<void(long long, long long)> progress;
-  const volatile bool* cancel = nullptr;  // set asynchronously to stop early
+  // Set asynchronously (another thread, or a signal handler's lock-free store) to stop early.
+  const std::atomic<bool>* cancel = nullptr;
   // Parameter uncertainty (PSA, docs/uncertainty.md). When set, parallel to the models: the
   // scenarios they were compiled from. If one of them has parameter uncertainty
   // (has_parameter_uncertainty) and fixed_parameters is false, the run draws parameter sets:

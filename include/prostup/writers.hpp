@@ -2,6 +2,7 @@
 // files alone (so a planner can re-draw from an older run).
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -21,7 +22,7 @@ enum class CsvDialect { rfc4180, excel_cs };
 // handler) it stops between files with RunCancelled (prostup/runner.hpp).
 void write_run_outputs(const RunResult& r, const std::filesystem::path& dir,
                        CsvDialect dialect = CsvDialect::rfc4180,
-                       const volatile bool* cancel = nullptr);
+                       const std::atomic<bool>* cancel = nullptr);
 
 // manifest.json's document: format, program and version, the scenario (name, title, path,
 // SHA-256), seed, replications, months, threads, variants, towns, stages and services with
@@ -38,6 +39,6 @@ void write_report(const std::filesystem::path& dir);
 // The same, drawn from the files in `dir` into out_dir/charts and out_dir/report.html.
 // `cancel` as for write_run_outputs, checked between charts.
 void write_report(const std::filesystem::path& dir, const std::filesystem::path& out_dir,
-                  const volatile bool* cancel = nullptr);
+                  const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace prostup

@@ -29,13 +29,16 @@ namespace prostup::detail {
 
 namespace fs = std::filesystem;
 
-volatile bool g_cancel = false;
+std::atomic<bool> g_cancel{false};
 std::atomic<int> g_signal{0};
+// The handler below may only store to lock-free atomics (async-signal safety).
+static_assert(std::atomic<bool>::is_always_lock_free && std::atomic<int>::is_always_lock_free,
+              "the signal handler needs lock-free atomics");
 
 namespace {
 extern "C" void on_signal(int sig) {
   g_signal.store(sig);
-  g_cancel = true;
+  g_cancel.store(true);
 }
 }  // namespace
 

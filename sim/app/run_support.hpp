@@ -92,8 +92,9 @@ class StagedOutput {
 // fails. Throws std::runtime_error naming `b`.
 void exchange_paths(const std::filesystem::path& a, const std::filesystem::path& b);
 
-// SIGINT/SIGTERM set this flag; 0 = none, else the signal number.
-extern volatile bool g_cancel;
+// SIGINT/SIGTERM set g_cancel and g_signal (0 = none, else the signal number); the handler
+// only stores to these lock-free atomics.
+extern std::atomic<bool> g_cancel;
 extern std::atomic<int> g_signal;
 void install_signal_handlers();
 int exit_code_for_signal();

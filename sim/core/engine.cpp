@@ -1,8 +1,12 @@
 // The simulation core: one town, one replication of docs/model.md's month.
 //
+// The month's steps are numbered in the code as docs/model.md numbers them: 1. schedules,
+// 2. arrivals, 3. services, 4. each household (4a-f), 5. placements, 6. accounting.
+//
 // Households live in 32-byte records; the per-household loop (step 4) takes its random draws
-// from a SIMD batch, reads one 64-byte row indexed by (profile, stage, service mask), updates
-// the record without branches and leaves the rarer events (moves, applications, exits) to an
+// from a SIMD batch, reads one 64-byte row indexed by (profile, stage, service mask; the
+// model's StepRow, built once per compiled model), updates the record without branches (the
+// sign-flag helpers below) and leaves the rarer events (moves, applications, exits) to an
 // out-of-line path, so it neither allocates nor calls through pointers.
 // docs/performance.md describes the layout and the measurements.
 #include "prostup/engine.hpp"
@@ -79,8 +83,6 @@ std::int64_t poisson_arrivals(const Stream& st, int month, double rate) {
 }
 
 constexpr std::uint8_t kNone = kNoStage;
-// Above any 16-bit counter: a limit that never applies.
-constexpr std::uint32_t kNever = 0x10000;
 // Households whose draws are made in one batch: the three draw arrays (6 KB) stay in L1.
 constexpr std::size_t kBlock = 512;
 constexpr std::uint32_t kGone = 0xffffffffu;  // compaction: the slot held no household
@@ -90,30 +92,45 @@ struct Applicant {
   std::uint32_t seq;
 };
 
-// What the rarer steps need of a stage, flattened.
-struct StageRule {
-  std::uint32_t arrears_limit;  // kNever = none
-  std::uint32_t max_stay;       // kNever = none
-  // The smallest months-in-stage and streak of the promotion edges from the stage (kNever if
-  // none): a household below either cannot apply, so the edge list is read only for the rest.
-  std::uint32_t apply_months, apply_streak;
-  std::uint32_t pays_rent, permanent;  // 0 or 1
-};
+// Branch-free tests for the household loop (step 4). In most months a household does
+// nothing rare, and when it does is a coin flip a branch predictor cannot learn; so the loop
+// computes each yes/no as a value and branches once, on all of them together.
+//
+// A "sign flag" is an int whose sign bit alone is the answer: flags combine with | (either)
+// and & (both) and are read with flag(). The operands are 16-bit counters and limits up to
+// kNoLimit, so no difference overflows.
 
-// Everything step 4 needs for one threshold row (profile, stage, service mask), in one cache
-// line, laid out so that the loop indexes instead of choosing.
-struct alignas(64) Row {
-  // [0] job_gain, [1] job_loss: indexed by employment at the start of the month;
-  // [2] unemployed, [3] employed: the good-month threshold by employment after step a
-  // (pay_rent where rent is due, comply elsewhere); [4] exit.
-  std::uint64_t below[5];
-  // The stage's limits less one, so that "x >= limit" is the sign of (limit - 1 - x): the
-  // loop ORs such differences and tests one sign bit. kNever - 1 is above any counter.
-  std::int32_t arrears_m1, stay_m1, apply_months_m1, apply_streak_m1;
-  std::uint16_t repay;           // arrears cleared by a good month
-  std::uint8_t rent, permanent;  // 0 or 1
-};
-static_assert(sizeof(Row) == 64);
+// The sign flag of x >= limit, given limit - 1 (the StepRow fields *_m1).
+inline int at_least(int x, int limit_m1) {
+  return limit_m1 - x;
+}
+// The sign flag of a 0/1 value being 0.
+inline int is_zero(unsigned bit) {
+  return static_cast<int>(bit) - 1;
+}
+// 1 if the sign flag is set, else 0.
+inline unsigned flag(int sign_flag) {
+  return static_cast<unsigned>(sign_flag) >> 31;
+}
+
+// Selections by a 0/1 value through masks, where the compiler would otherwise branch on it:
+// `value` if `yes`, else 0; `if_yes` if `yes`, else `if_no`.
+inline unsigned keep_if(unsigned yes, unsigned value) {
+  return value & (0u - yes);
+}
+inline unsigned choose(unsigned yes, unsigned if_yes, unsigned if_no) {
+  return if_no ^ ((if_no ^ if_yes) & (0u - yes));
+}
+// max(x, 0): the sign bit spread into a mask (arithmetic shift, as GCC and Clang do).
+inline unsigned clamp_at_zero(int x) {
+  return static_cast<unsigned>(x & ~(x >> 31));
+}
+
+// Hides `x` from the optimiser, so that a branch on it stays one branch: on a value it can
+// see through, the compiler splits it back into one unpredictable branch per test.
+inline void keep_one_branch(unsigned& x) {
+  asm("" : "+r"(x));
+}
 
 class HouseholdSim {
  public:
@@ -187,10 +204,7 @@ class HouseholdSim {
   std::vector<std::uint32_t> app_buffer_;
   std::vector<std::uint32_t> scratch_;
   std::vector<std::uint8_t> is_permanent_;
-  std::vector<StageRule> rules_;
-  std::vector<Row> row_table_;                // [threshold row]
-  std::vector<std::vector<int>> edges_from_;  // promotion indices by from-stage
-  std::vector<std::uint64_t> profile_cut_;    // cumulative share thresholds
+  std::vector<std::uint64_t> profile_cut_;  // cumulative share thresholds
   std::int64_t alive_ = 0, exited_total_ = 0, entered_total_ = 0;
   std::uint64_t household_months_ = 0;  // simulated so far (households alive x months)
   // One batch of behaviour draws: employment, rent or compliance, exit.
@@ -233,6 +247,8 @@ class HouseholdSim {
   void exit_household(std::uint32_t i, int stage, int t);
   void placements(int t);
   void account(int t);
+  // The stabilisation rule, written once: enough consecutive months housed (docs/model.md).
+  bool stabilizes(int months_housed) const { return months_housed >= m_.months_to_stabilize(); }
   bool valid(const Applicant& a, int target) const {
     return hh_[a.slot].app_target == target && hh_[a.slot].app_seq == a.seq;
   }
@@ -353,7 +369,7 @@ void HouseholdSim::track_move(std::uint32_t i, int from, int to, int t) {
 void HouseholdSim::end_spell(Track& k, int end) {
   const int spell = end - k.housed_since;
   k.months_housed += spell;
-  if (spell >= std::max(1, m_.stabilized_months)) k.stabilized = 1;
+  if (stabilizes(spell)) k.stabilized = 1;
   k.housed_since = -1;
 }
 
@@ -378,7 +394,8 @@ void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
   f[kMonthsObserved] = end - entered;
   f[kMonthsHoused] = k.months_housed;
   f[kStabilized] = k.stabilized;
-  const bool can_stabilize = entered + std::max(1, m_.stabilized_months) - 1 <= M_;
+  // Could a spell from entry to the horizon (months entered..M) be long enough?
+  const bool can_stabilize = stabilizes(M_ + 1 - entered);
   f[kStabilizationEligible] = can_stabilize;
   f[kStabilizedEligible] = can_stabilize && k.stabilized;
   for (int r = 0; r < 3; ++r) {
@@ -422,49 +439,11 @@ void HouseholdSim::withdraw(std::uint32_t i) {
 }
 
 void HouseholdSim::build_tables() {
+  // The step rows, stage rules and promotion lists come with the compiled model.
+  if (m_.step_rows.size() != m_.thresholds.size() || m_.stage_rules.size() != m_.stages.size())
+    throw std::logic_error("simulate: the model's step tables are missing (not from compile())");
   is_permanent_.assign(S_, 0);
   for (int s = 0; s < S_; ++s) is_permanent_[s] = m_.stages[s].kind == StageKind::permanent;
-  edges_from_.assign(S_, {});
-  for (std::size_t e = 0; e < m_.promotions.size(); ++e)
-    edges_from_[m_.promotions[e].from].push_back(static_cast<int>(e));
-  rules_.assign(S_, {});
-  for (int s = 0; s < S_; ++s) {
-    const CompiledStage& stg = m_.stages[s];
-    StageRule& r = rules_[s];
-    r.arrears_limit = stg.arrears_limit ? stg.arrears_limit : kNever;
-    r.max_stay = stg.max_stay_months ? stg.max_stay_months : kNever;
-    r.apply_months = r.apply_streak = kNever;
-    for (int e : edges_from_[s]) {
-      const CompiledPromotion& pr = m_.promotions[e];
-      r.apply_months = std::min<std::uint32_t>(r.apply_months, pr.min_months_in_stage);
-      r.apply_streak = std::min<std::uint32_t>(r.apply_streak, pr.min_streak);
-    }
-    r.pays_rent = stg.pays_rent;
-    r.permanent = is_permanent_[s];
-  }
-  // One row per (profile, stage, service mask), in the order of the compiled thresholds.
-  row_table_.resize(m_.thresholds.size());
-  for (std::size_t key = 0; key < row_table_.size(); ++key) {
-    const Thresholds& th = m_.thresholds[key];
-    const std::size_t mask = key & ((std::size_t{1} << V_) - 1);
-    const StageRule& rule = rules_[(key >> V_) % static_cast<std::size_t>(S_)];
-    Row& r = row_table_[key];
-    r.below[0] = th.job_gain;
-    r.below[1] = th.job_loss;
-    r.below[2] = rule.pays_rent ? th.pay_unemployed : th.comply;
-    r.below[3] = rule.pays_rent ? th.pay_employed : th.comply;
-    r.below[4] = th.exit;
-    r.arrears_m1 = static_cast<std::int32_t>(rule.arrears_limit) - 1;
-    r.stay_m1 = static_cast<std::int32_t>(rule.max_stay) - 1;
-    r.apply_months_m1 = static_cast<std::int32_t>(rule.apply_months) - 1;
-    r.apply_streak_m1 = static_cast<std::int32_t>(rule.apply_streak) - 1;
-    int repay = 1;
-    for (int v = 0; v < V_; ++v)
-      if (mask & (1u << v)) repay += m_.services[v].arrears_repayment;
-    r.repay = static_cast<std::uint16_t>(std::min(repay, 0xffff));
-    r.rent = static_cast<std::uint8_t>(rule.pays_rent);
-    r.permanent = static_cast<std::uint8_t>(rule.permanent);
-  }
   double acc = 0;
   for (const auto& p : m_.profiles) {
     acc += p.share;
@@ -526,6 +505,7 @@ void HouseholdSim::populate_initial() {
   }
 }
 
+// Step 2: arrivals (their rate is step 1's schedule for month t).
 void HouseholdSim::arrivals(int t) {
   const std::int64_t n = poisson_arrivals(st_, t, tw_.arrival_rate[t]);
   for (std::int64_t k = 0; k < n; ++k) {
@@ -547,6 +527,7 @@ int HouseholdSim::admit(std::uint32_t i, int t) {
   return s;
 }
 
+// Step 3: services, releases then allocation, in scenario order.
 void HouseholdSim::services(int t) {
   for (int v = 0; v < V_; ++v) {
     // A town without staff for a service never engages anyone in it and reports nobody
@@ -623,20 +604,20 @@ void HouseholdSim::services(int t) {
   }
 }
 
+// Step 4: each household, in id order (4a-f).
 void HouseholdSim::households(int t) {
   // Step 4 for every household in number order. The draws of a batch of households are made
   // first (SIMD Philox); the loop then reads the household's record and its row, does steps
-  // a and b without branches and tests in one branch whether anything rarer happens this
-  // month (an eviction or expiry, an application, an exit, a stabilisation). If not, step f
-  // is two stores; if so, eventful_step() does c-f as docs/model.md writes them. Steps a-b of
-  // one household read nothing another household's c-f writes, so the order is unchanged.
+  // 4a and 4b without branches and tests in one branch whether anything rarer happens this
+  // month (an eviction or expiry, an application, an exit, a stabilisation). If not, step 4f
+  // is two stores; if so, eventful_step() does 4c-f as docs/model.md writes them. Steps 4a-b
+  // of one household read nothing another household's 4c-f writes, so the order is unchanged.
   const std::uint32_t month = static_cast<std::uint32_t>(t);
   const detail::PhiloxKey key{st_.key[0], st_.key[1]};
-  const Row* const rows = row_table_.data();
-  // A stabilisation needs run >= stabilized_months; with at least 1, a household outside a
-  // permanent stage (run 0) never qualifies, and 0 and 1 mean the same (run is 1 or more in
-  // a permanent stage by step f).
-  const int stable_m1 = std::max(1, m_.stabilized_months) - 1;
+  const StepRow* const rows = m_.step_rows.data();
+  // The stabilisation rule (stabilizes()) as a limit less one, for at_least(): a household
+  // outside a permanent stage (run 0) never qualifies, as the limit is at least 1.
+  const int stable_m1 = m_.months_to_stabilize() - 1;
   // A local pointer: byte stores may alias anything, and through hh_ the compiler would
   // reload the vector's pointer after each of them.
   Household* const hh = hh_.data();
@@ -657,43 +638,42 @@ void HouseholdSim::households(int t) {
         ++gone;
         continue;
       }
-      const Row& r = rows[h->key];
-      // a. employment: the draw below job_loss (employed) or job_gain (not) flips it.
+      const StepRow& r = rows[h->key];
+      // 4a. employment: the draw below job_loss (employed) or job_gain (not) flips it; the
+      // row holds both, indexed by employment.
       const unsigned was = h->employed;
       const unsigned employed = static_cast<unsigned>(u_job_[k] < r.below[was]) ^ was;
-      // b. a good month (rent paid where due, else compliance): streak + 1, arrears paid
+      // 4b. a good month (rent paid where due, else compliance): streak + 1, arrears paid
       // down; a bad one: streak 0, arrears + 1 where rent is due. Counters stay below 2^16
-      // (months are at most 65534), so no saturation is needed. Selected with masks: the
-      // compiler would branch on `good`, a coin flip.
+      // (months are at most 65534), so no saturation is needed.
       const unsigned good = u_month_[k] < r.below[2 + employed];
-      const unsigned streak = (h->streak + 1u) & (0u - good);
-      const int paid_down = static_cast<int>(h->arrears) - r.repay;
-      const unsigned if_good = static_cast<unsigned>(paid_down & ~(paid_down >> 31));
-      const unsigned if_bad = h->arrears + r.rent;
-      const unsigned arrears = if_bad ^ ((if_bad ^ if_good) & (0u - good));
+      const unsigned streak = keep_if(good, h->streak + 1u);
+      const unsigned arrears =
+          choose(good, clamp_at_zero(static_cast<int>(h->arrears) - r.repay), h->arrears + r.rent);
       const int months = h->months;
-      const int run = static_cast<int>((h->run + 1u) & (0u - r.permanent));  // as after step f
+      const int run = static_cast<int>(keep_if(r.permanent, h->run + 1u));  // as after 4f
       h->employed = static_cast<std::uint8_t>(employed);
       h->streak = static_cast<std::uint16_t>(streak);
       h->arrears = static_cast<std::uint16_t>(arrears);
-      // c-f: anything rarer? An eviction or expiry; an application (a pending one, app_target
-      // != 0xff, lifts the months bar out of reach); an exit; a stabilisation.
-      const int evict = r.arrears_m1 - static_cast<int>(arrears);
-      const int expire = r.stay_m1 - months;
-      const int apply = (r.apply_months_m1 + ((h->app_target ^ kNone) << 16) - months) &
-                        (r.apply_streak_m1 - static_cast<int>(streak));
-      const int stabilize = (stable_m1 - run) & (h->stabilized - 1);
+      // 4c-f: anything rarer? 4c an eviction or expiry; 4d an application (a pending one,
+      // app_target != kNone, lifts the months bar by 2^16 or more, out of reach); 4e an
+      // exit; 4f a stabilisation.
+      const int evict = at_least(static_cast<int>(arrears), r.arrears_m1);
+      const int expire = at_least(months, r.stay_m1);
+      const int pending_bar = (h->app_target ^ kNone) << 16;
+      const int apply = at_least(months, r.apply_months_m1 + pending_bar) &
+                        at_least(static_cast<int>(streak), r.apply_streak_m1);
+      const int stabilize = at_least(run, stable_m1) & is_zero(h->stabilized);
       const unsigned exits = u_exit_[k] < r.below[4];
-      unsigned rare = (static_cast<unsigned>(evict | expire | apply | stabilize) >> 31) | exits;
-      // Keep this one branch (the compiler would split it into several unpredictable ones).
-      asm("" : "+r"(rare));
+      unsigned rare = flag(evict | expire | apply | stabilize) | exits;
+      keep_one_branch(rare);
       if (rare) [[unlikely]] {
         if (eventful_step(static_cast<std::uint32_t>(b0 + k), static_cast<unsigned>(months), exits,
                           t))
           app_buffer_[n_apps++] = static_cast<std::uint32_t>(b0 + k);
         continue;
       }
-      // f. months in stage; consecutive months in a permanent stage
+      // 4f. months in stage; consecutive months in a permanent stage
       h->months = static_cast<std::uint16_t>(months + 1);
       h->run = static_cast<std::uint16_t>(run);
     }
@@ -710,29 +690,29 @@ void HouseholdSim::households(int t) {
 
 bool HouseholdSim::eventful_step(std::uint32_t i, unsigned months, bool exits, int t) {
   Household& h = hh_[i];
-  // c. eviction on arrears, else expiry of the maximum stay
+  // 4c. eviction on arrears, else expiry of the maximum stay
   const int s = h.stage;
-  const bool evicted = h.arrears >= rules_[s].arrears_limit;
-  if (evicted || months >= rules_[s].max_stay) {
+  const StageRule& was = m_.stage_rules[s];
+  const bool evicted = h.arrears >= was.arrears_limit;
+  if (evicted || months >= was.max_stay) {
     demote(i, s, evicted, t);
     months = 0;
   }
   const int cur = h.stage;
-  const StageRule& now = rules_[cur];
-  // d. application: first matching edge in scenario order
+  const StageRule& now = m_.stage_rules[cur];
+  // 4d. application: first matching edge in scenario order
   bool applied = false;
   if (h.app_target == kNone && months >= now.apply_months && h.streak >= now.apply_streak)
     applied = apply(i, cur, months, t);
-  // e. exit (with the probability of the stage the month began in: decided by the caller)
+  // 4e. exit (with the probability of the stage the month began in: decided by the caller)
   if (exits) {
     exit_household(i, cur, t);
     return applied;
   }
-  // f. months in stage; consecutive months in a permanent stage
+  // 4f. months in stage; consecutive months in a permanent stage; stabilisation
   h.months = static_cast<std::uint16_t>(months + 1);
   h.run = static_cast<std::uint16_t>(now.permanent ? h.run + 1 : 0);
-  if (now.permanent && !h.stabilized &&
-      h.run >= static_cast<unsigned>(std::max(0, m_.stabilized_months))) {
+  if (now.permanent && !h.stabilized && stabilizes(h.run)) {
     h.stabilized = 1;
     out_.stabilized += 1;
     out_.profile_stabilized[h.profile] += 1;
@@ -763,7 +743,7 @@ void HouseholdSim::demote(std::uint32_t i, int s, bool eviction, int t) {
 
 bool HouseholdSim::apply(std::uint32_t i, int stage, unsigned months, int t) {
   Household& h = hh_[i];
-  for (int e : edges_from_[stage]) {
+  for (int e : m_.promotions_from[stage]) {
     const CompiledPromotion& pr = m_.promotions[e];
     if (months < pr.min_months_in_stage || h.streak < pr.min_streak || h.arrears > pr.max_arrears ||
         (pr.employment_required && !h.employed))
@@ -806,10 +786,11 @@ void HouseholdSim::exit_household(std::uint32_t i, int cur, int t) {
     ++dead_;
     return;
   }
-  // The replacement takes the slot and the number at once and steps from next month.
+  // 4e: the replacement takes the slot and the number at once and steps from next month.
   if (is_permanent_[admit(i, t)]) h.run = 1;
 }
 
+// Step 5: placements, from the top stage down.
 void HouseholdSim::placements(int t) {
   for (int T = S_ - 1; T >= 0; --T) {
     auto& list = lists_[T];
@@ -894,6 +875,7 @@ void HouseholdSim::placements(int t) {
   }
 }
 
+// Step 6 (and the start, month 0): end-of-month accounting.
 void HouseholdSim::account(int t) {
   const std::size_t M1 = static_cast<std::size_t>(M_) + 1;
   for (int s = 0; s < S_; ++s) {
@@ -938,14 +920,15 @@ ReplicationOutcome HouseholdSim::run() {
   account(0);
   for (int t = 1; t <= M_; ++t) {
     if (opt_.cancel && *opt_.cancel) break;
-    for (int s = 0; s < S_; ++s) cap_[s] = tw_.capacity[s][t];
-    arrivals(t);
-    if (V_) services(t);
-    households(t);
-    placements(t);
-    account(t);
-    // Exited households' slots cost a pass in every month's loops: drop them once they are
-    // a quarter of all slots (each slot is then moved a bounded number of times).
+    for (int s = 0; s < S_; ++s) cap_[s] = tw_.capacity[s][t];  // 1. schedules
+    arrivals(t);                                                // 2. arrivals
+    if (V_) services(t);                                        // 3. services
+    households(t);                                              // 4. each household, 4a-f
+    placements(t);                                              // 5. placements
+    account(t);                                                 // 6. accounting
+    // Not a step of the model: exited households' slots cost a pass in every month's loops,
+    // so drop them once they are a quarter of all slots (each slot is then moved a bounded
+    // number of times).
     if (dead_ >= 64 && dead_ * 4 > n_) compact();
   }
   for (int s = 0; s < S_; ++s) out_.occupancy_end[s] = static_cast<double>(occ_[s]);

@@ -40,6 +40,51 @@ std::vector<std::uint8_t> stage_list(const Scenario& s, const std::vector<std::s
   return out;
 }
 
+// The household step's tables (model.hpp: StageRule, StepRow), once per compiled model.
+void build_step_tables(CompiledModel& m) {
+  const int S = m.n_stages(), V = m.n_services();
+  m.promotions_from.assign(S, {});
+  for (std::size_t e = 0; e < m.promotions.size(); ++e)
+    m.promotions_from[m.promotions[e].from].push_back(static_cast<int>(e));
+  m.stage_rules.assign(S, {});
+  for (int s = 0; s < S; ++s) {
+    const CompiledStage& stg = m.stages[s];
+    StageRule& r = m.stage_rules[s];
+    r.arrears_limit = stg.arrears_limit ? stg.arrears_limit : kNoLimit;
+    r.max_stay = stg.max_stay_months ? stg.max_stay_months : kNoLimit;
+    r.apply_months = r.apply_streak = kNoLimit;
+    for (int e : m.promotions_from[s]) {
+      const CompiledPromotion& pr = m.promotions[e];
+      r.apply_months = std::min<std::uint32_t>(r.apply_months, pr.min_months_in_stage);
+      r.apply_streak = std::min<std::uint32_t>(r.apply_streak, pr.min_streak);
+    }
+    r.pays_rent = stg.pays_rent;
+    r.permanent = stg.kind == StageKind::permanent;
+  }
+  m.step_rows.resize(m.thresholds.size());
+  for (std::size_t key = 0; key < m.step_rows.size(); ++key) {
+    const Thresholds& th = m.thresholds[key];
+    const std::size_t mask = key & ((std::size_t{1} << V) - 1);
+    const StageRule& rule = m.stage_rules[(key >> V) % static_cast<std::size_t>(S)];
+    StepRow& r = m.step_rows[key];
+    r.below[0] = th.job_gain;
+    r.below[1] = th.job_loss;
+    r.below[2] = rule.pays_rent ? th.pay_unemployed : th.comply;
+    r.below[3] = rule.pays_rent ? th.pay_employed : th.comply;
+    r.below[4] = th.exit;
+    r.arrears_m1 = static_cast<std::int32_t>(rule.arrears_limit) - 1;
+    r.stay_m1 = static_cast<std::int32_t>(rule.max_stay) - 1;
+    r.apply_months_m1 = static_cast<std::int32_t>(rule.apply_months) - 1;
+    r.apply_streak_m1 = static_cast<std::int32_t>(rule.apply_streak) - 1;
+    int repay = 1;
+    for (int v = 0; v < V; ++v)
+      if (mask & (1u << v)) repay += m.services[v].arrears_repayment;
+    r.repay = static_cast<std::uint16_t>(std::min(repay, 0xffff));
+    r.rent = static_cast<std::uint8_t>(rule.pays_rent);
+    r.permanent = static_cast<std::uint8_t>(rule.permanent);
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> CompiledModel::cohort_ids() const {
@@ -164,6 +209,7 @@ CompiledModel compile(const Scenario& s, const std::string& variant, int months)
         t.exit = to_threshold(m.probability(p, st, mask, Prob::exit, false));
         m.thresholds[((static_cast<std::size_t>(p) * S + st) << V) | mask] = t;
       }
+  build_step_tables(m);
 
   const int M = m.months;
   for (const Town& tw : s.towns) {

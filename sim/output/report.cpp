@@ -448,7 +448,7 @@ void write_report(const fs::path& dir) {
   write_report(dir, dir);
 }
 
-void write_report(const fs::path& dir, const fs::path& out_dir, const volatile bool* cancel) {
+void write_report(const fs::path& dir, const fs::path& out_dir, const std::atomic<bool>* cancel) {
   auto check = [cancel] {
     if (cancel && *cancel) throw RunCancelled();
   };

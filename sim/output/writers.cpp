@@ -474,7 +474,7 @@ void write_evpi(const RunResult& r, const fs::path& path, CsvDialect dialect) {
 }  // namespace
 
 void write_run_outputs(const RunResult& r, const fs::path& dir, CsvDialect dialect,
-                       const volatile bool* cancel) {
+                       const std::atomic<bool>* cancel) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
     throw std::runtime_error(dir.string() + ": output directory does not exist");
