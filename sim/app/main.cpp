@@ -116,6 +116,10 @@ static int run_cli(int argc, char** argv) {
                   "(semicolon, decimal comma, UTF-8 BOM: opens in a Czech spreadsheet) "
                   "(default: rfc4180; e.g. --csv-dialect excel-cs)")
       ->check(CLI::IsMember({"rfc4180", "excel-cs"}));
+  run->add_option("--lang", ra.lang,
+                  "Language of the terminal answer and report.html: en or cs (default: en; e.g. "
+                  "--lang cs)")
+      ->check(CLI::IsMember({"en", "cs"}));
   run->add_flag("--dry-run", ra.dry_run,
                 "Print the memory and time estimate and stop (default: off; e.g. --dry-run "
                 "--replications 5000)");
@@ -189,6 +193,10 @@ static int run_cli(int argc, char** argv) {
       ->add_option("dir", rpa.dir,
                    "Output directory of run, sweep or plan (required; e.g. out/jirkov)")
       ->required();
+  report
+      ->add_option("--lang", rpa.lang,
+                   "Language of report.html: en or cs (default: en; e.g. --lang cs)")
+      ->check(CLI::IsMember({"en", "cs"}));
 
   CohortArgs ca;
   auto* cohort = app.add_subcommand("cohort", "Exact expected trajectories (no capacity limits)");

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "prostup/results.hpp"
+#include "prostup/writers.hpp"
 
 namespace prostup::report {
 
@@ -50,16 +51,20 @@ Input read_input(const std::filesystem::path& dir);
 std::vector<std::vector<std::string>> parse_csv(const std::string& text);
 
 // Names for people: labels from the scenario where it has them.
-std::string town_label(const RunResult& r, const std::string& id);  // "*" -> "All towns"
+// `lang`: the words of report.html (strings.hpp); the charts call these in English.
+std::string town_label(const RunResult& r, const std::string& id,
+                       Language lang = Language::en);  // "*" -> "All towns"
 std::string stage_label(const RunResult& r, const std::string& id);
-std::string variant_label(const RunResult& r, const std::string& id);  // label, else id
-std::string metric_label(const RunResult& r, const std::string& name);
+std::string variant_label(const RunResult& r, const std::string& id,
+                          Language lang = Language::en);  // label, else id
+std::string metric_label(const RunResult& r, const std::string& name, Language lang = Language::en);
 const MetricInfo* metric_info(const RunResult& r, const std::string& name);
 std::size_t variant_index(const RunResult& r, const std::string& id);
 
 // A value and unit as people read them ("73.4 %", "1 250 000 CZK").
 // Shares always carry "%"; with_unit = false leaves off other units (inside a CI range).
-std::string format_value(double v, const std::string& unit, bool with_unit = true);
+std::string format_value(double v, const std::string& unit, bool with_unit = true,
+                         Language lang = Language::en);
 
 // How to show a quantity in `unit` on an axis whose values reach `max_abs`: multiply by
 // `factor` and name the axis with `label` (shares as %, large CZK in thousands or millions).
