@@ -33,6 +33,7 @@ struct PlanPoint {
 struct Plan {
   std::string metric, op, parameter, town, variant;
   double target = kUndefined, answer = kUndefined, confidence = kUndefined;
+  double scenario_value = kUndefined;  // the varied number as the scenario has it
   std::vector<PlanPoint> points;
 };
 
@@ -89,6 +90,14 @@ Chart flow_chart(const RunResult& r, const TownVariantResult& tv);
 std::optional<Chart> cost_chart(const RunResult& r, const std::string& town);
 std::vector<Chart> sweep_charts(const Input& in);
 Chart plan_chart(const Input& in, const Plan& plan);
+
+// The scenario's own value of a swept pointer (manifest.json's sweep axes), NaN if unknown.
+double sweep_scenario_value(const Input& in, const std::string& pointer);
+
+// A scenario pointer in words for an axis or legend: "/towns/jirkov/capacity/training_flat"
+// -> "Tréninkový byt: places in Jirkov", "/services/debt_counselling/caseload_per_worker" ->
+// "Dluhové poradenství: caseload per worker"; never the pointer itself.
+std::string parameter_words(const RunResult& r, const std::string& pointer);
 
 // A file-name-safe form of an id ("*" -> "all").
 std::string file_id(const std::string& id);

@@ -237,6 +237,7 @@ Plan read_plan(const fs::path& p) {
   plan.parameter = str_at(j, "vary");
   if (plan.parameter.empty()) plan.parameter = str_at(j, "parameter");
   if (plan.parameter.empty()) plan.parameter = str_at(j, "pointer");
+  plan.scenario_value = num_at(j, "scenario_value");
   plan.town = str_at(j, "town");
   plan.variant = str_at(j, "variant");
   for (const auto& pt : j.value("points", json::array()))
@@ -418,6 +419,17 @@ AxisUnit axis_unit(const std::string& unit, double max_abs, bool difference) {
     if (max_abs >= 1e4) return {1e-3, "thousand CZK" + rest};
   }
   return {1, unit};
+}
+
+double sweep_scenario_value(const Input& in, const std::string& pointer) {
+  if (!in.manifest.is_object()) return kUndefined;
+  const auto sweep = in.manifest.find("sweep");
+  if (sweep == in.manifest.end() || !sweep->is_object()) return kUndefined;
+  const auto axes = sweep->find("axes");
+  if (axes == sweep->end() || !axes->is_array()) return kUndefined;
+  for (const auto& a : *axes)
+    if (a.is_object() && str_at(a, "pointer") == pointer) return num_at(a, "scenario_value");
+  return kUndefined;
 }
 
 std::string file_id(const std::string& id) {
