@@ -376,6 +376,71 @@ TEST_CASE("every chart is well-formed XML and shows the expected series") {
   CHECK(svgs["occupancy_kutna_hora_baseline.svg"].find("Tréninkový byt") != std::string::npos);
 }
 
+namespace {
+
+// The texts of an SVG's <text> elements.
+std::vector<std::string> svg_texts(const std::string& svg) {
+  std::vector<std::string> out;
+  for (auto at = svg.find("<text"); at != std::string::npos; at = svg.find("<text", at + 1)) {
+    const auto begin = svg.find('>', at) + 1, end = svg.find("</text>", begin);
+    if (end == std::string::npos) break;
+    out.push_back(svg.substr(begin, end - begin));
+  }
+  return out;
+}
+
+// The x1 coordinate of the line drawn for `series`; NaN where there is none.
+double line_x(const std::string& svg, const std::string& series) {
+  const auto at = svg.find("data-series=\"" + series + "\"");
+  if (at == std::string::npos) return NAN;
+  const auto start = svg.rfind("<line", at);
+  const auto x1 = svg.find("x1=\"", start);
+  return std::stod(svg.substr(x1 + 4));
+}
+
+}  // namespace
+
+TEST_CASE("sweep and plan charts mark the scenario's own value and name the setting in words") {
+  TempDir tmp;
+  fs::create_directories(tmp.path);
+  prostup::write_run_outputs(prostup::testing::synthetic_run(), tmp.path);
+  write_sweep_and_plan(tmp.path);
+  // What `prostup sweep` and `prostup plan` record: the scenario's own value of the varied
+  // number; the plan's lies outside the values tried (10 to 30), so the axis must reach it.
+  auto manifest = nlohmann::json::parse(slurp(tmp.path / "manifest.json"));
+  manifest["sweep"]["axes"] = nlohmann::json::array(
+      {{{"pointer", "/towns/litvinov/capacity/training_flat"}, {"scenario_value", 12}}});
+  spit(tmp.path / "manifest.json", manifest.dump());
+  auto plan = nlohmann::json::parse(slurp(tmp.path / "plan.json"));
+  plan["scenario_value"] = 40;
+  spit(tmp.path / "plan.json", plan.dump());
+  prostup::write_report(tmp.path);
+  const std::map<std::string, std::string> expected = {
+      {"sweep_litvinov_reached_lease_share.svg", "12"}, {"plan.svg", "40"}};
+  for (const auto& [file, own] : expected) {
+    INFO(file);
+    const std::string svg = slurp(tmp.path / "charts" / file);
+    const std::vector<std::string> texts = svg_texts(svg);
+    auto has = [&](const std::string& needle) {
+      for (const auto& t : texts)
+        if (t.find(needle) != std::string::npos) return true;
+      return false;
+    };
+    const std::string series = file == "plan.svg" ? "plan:scenario_value" : "sweep:scenario_value";
+    // The mark: a line inside the plot area (70 to 590 px), a label and a legend entry.
+    const double x = line_x(svg, series);
+    CHECK(x >= 70);
+    CHECK(x <= 590);
+    CHECK(has("scenario: " + own));
+    CHECK(has("Value in the scenario: " + own));
+    // The setting in words on the axis and in the title, never the JSON pointer.
+    CHECK(has("Tréninkový byt: places in Litvínov"));
+    for (const auto& t : texts) CHECK(t.find("/towns/") == std::string::npos);
+  }
+  // The plan's answer in the same format as the marks: "26", not "26.0".
+  CHECK(slurp(tmp.path / "charts" / "plan.svg").find(">answer: 26<") != std::string::npos);
+}
+
 TEST_CASE("golden: the occupancy chart's structure is unchanged") {
   TempDir tmp;
   write_synthetic_dir(tmp.path, false);

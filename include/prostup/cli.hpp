@@ -34,6 +34,7 @@ struct RunArgs {
   bool quiet = false, force = false, no_report = false, dry_run = false;
   bool verbose = false;                 // today's full listing instead of the short answer
   std::string csv_dialect = "rfc4180";  // or "excel-cs"
+  std::string lang = "en";              // of the terminal answer and report.html: en or cs
   CatalogOptions catalog;
   // Parameter uncertainty (docs/uncertainty.md): run at the distributions' means, and the
   // replications per drawn parameter set.
@@ -64,6 +65,7 @@ int cmd_plan(const PlanArgs& a);
 
 struct ReportArgs {
   std::string dir;
+  std::string lang = "en";  // of report.html: en or cs
 };
 int cmd_report(const ReportArgs& a);
 

@@ -16,6 +16,10 @@ namespace prostup {
 // separator, decimal comma, UTF-8 byte order mark (docs/report.md).
 enum class CsvDialect { rfc4180, excel_cs };
 
+// The language of the words people read: the terminal answer and report.html (`--lang`).
+// Files for programs (CSV, JSON) and the chart files' data attributes do not change with it.
+enum class Language { en, cs };
+
 // Writes manifest.json, outcomes.csv, timeseries.csv, flows.csv, time_to_lease.csv,
 // comparison.csv and results.json into `dir` (which must exist). Throws
 // std::runtime_error with a clear message on I/O failure. When `cancel` is set (by a signal
@@ -37,8 +41,9 @@ std::string format_number(double v);
 // Throws std::runtime_error on unreadable or malformed inputs.
 void write_report(const std::filesystem::path& dir);
 // The same, drawn from the files in `dir` into out_dir/charts and out_dir/report.html.
-// `cancel` as for write_run_outputs, checked between charts.
+// `cancel` as for write_run_outputs, checked between charts. `lang`: the report's words
+// (the charts themselves are drawn in English for now).
 void write_report(const std::filesystem::path& dir, const std::filesystem::path& out_dir,
-                  const std::atomic<bool>* cancel = nullptr);
+                  const std::atomic<bool>* cancel = nullptr, Language lang = Language::en);
 
 }  // namespace prostup

@@ -193,6 +193,12 @@ int run_plan(const PlanArgs& a) {
   pj["format_version"] = 1;
   pj["vary"] = range.pointer;
   pj["written_at"] = written.pointer;
+  // The scenario's own value: the report marks it on the plan's chart.
+  // --vary sets whole numbers; the scenario's own value is one where it is whole.
+  const double own = written.previous;
+  pj["scenario_value"] = !std::isfinite(own)      ? ojson()
+                         : own == std::round(own) ? ojson(std::llround(own))
+                                                  : ojson(own);
   pj["range"] = {{"lo", range.lo}, {"hi", range.hi}};
   pj["target"] = {{"metric", target.metric}, {"op", target.op()}, {"value", target.value}};
   pj["unit"] = unit;

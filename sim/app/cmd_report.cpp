@@ -8,6 +8,7 @@
 #include "prostup/writers.hpp"
 #include "report.hpp"
 #include "run_support.hpp"
+#include "strings.hpp"
 
 namespace prostup {
 
@@ -19,7 +20,7 @@ namespace {
 // The new report is drawn into DIR/.report.tmp-PID and moved into place only when complete:
 // report.html by one rename (atomic), charts/ by one exchange where the kernel has it. A full
 // disk or a signal leaves the old report as it was.
-void redraw(const fs::path& dir) {
+void redraw(const fs::path& dir, Language lang) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
     throw report::InputError(dir.string() + ": not an output directory");
@@ -40,7 +41,7 @@ void redraw(const fs::path& dir) {
     }
   } cleanup{staging};
   test_signal_point("write");
-  write_report(dir, staging, &g_cancel);
+  write_report(dir, staging, &g_cancel, lang);
   if (g_cancel) throw RunCancelled();
   const fs::path new_charts = staging / "charts";
   if (fs::exists(new_charts, ec)) {
@@ -62,7 +63,7 @@ void redraw(const fs::path& dir) {
 int cmd_report(const ReportArgs& a) {
   install_signal_handlers();
   try {
-    redraw(a.dir);
+    redraw(a.dir, text::language_from(a.lang));
   } catch (const report::InputError& e) {
     std::cerr << "prostup report: " << e.what() << "\n";
     return kExitInvalid;

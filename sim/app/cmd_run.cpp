@@ -17,6 +17,7 @@
 #include "prostup/writers.hpp"
 #include "run_support.hpp"
 #include "scenario_cli.hpp"
+#include "strings.hpp"
 
 namespace prostup {
 
@@ -123,100 +124,6 @@ void print_summary(const RunResult& r, const std::vector<CompiledModel>& models)
   }
 }
 
-// The short answer for a terminal (one screen): per town each variant that changes
-// something there, its clear changes with intervals and its extra cost; the top binding
-// constraints; where the report is. `--verbose` prints print_summary's full listing instead.
-void print_answer(const RunResult& r, const std::filesystem::path& out, bool report) {
-  using namespace answer;
-  std::printf("%s: %d replications x %d months, baseline + %zu variant(s), seed %llu\n",
-              r.info.scenario_name.c_str(), r.info.replications, r.info.months,
-              r.info.variants.size() - 1, static_cast<unsigned long long>(r.info.seed));
-  const std::vector<TownAnswer> towns = answers(r);
-  if (r.info.psa)
-    std::printf(
-        "Uncertain inputs: %d parameter sets x %d replications; intervals are 95 %% "
-        "uncertainty intervals (inputs and Monte Carlo), docs/uncertainty.md\n",
-        r.info.parameter_sets, r.info.inner_replications);
-  if (r.info.variants.size() > 1) {
-    std::printf(
-        "Each variant against the baseline (paired 95 %% %s): %s better, %s worse, "
-        "%s no clear difference\n",
-        r.info.psa ? "uncertainty interval" : "CI", verdict_mark(Verdict::better),
-        verdict_mark(Verdict::worse), verdict_mark(Verdict::no_difference));
-    // Said once: the towns a variant leaves exactly as they are.
-    std::string left_out;
-    for (const std::string& v : r.info.variants) {
-      std::string where;
-      for (const auto& ta : towns)
-        if (ta.town != "*")
-          for (const auto& u : ta.untouched)
-            if (u == variant_label(r.info, v)) where += (where.empty() ? "" : ", ") + ta.label;
-      if (!where.empty())
-        left_out += (left_out.empty() ? "" : "; ") + variant_label(r.info, v) + " (" + where + ")";
-    }
-    if (!left_out.empty())
-      std::printf("Left out where they change nothing: %s\n", left_out.c_str());
-  }
-  std::printf("\n");
-  for (const auto& ta : towns) {
-    std::string head;
-    const Change* outcome = nullptr;
-    const Change* cost = nullptr;
-    for (const auto& b : ta.baseline) {
-      const bool money = b.metric->unit.rfind("CZK", 0) == 0;
-      if (!money && !outcome) outcome = &b;
-      if (money && !cost) cost = &b;
-    }
-    for (const Change* b : {outcome, cost})
-      if (b)
-        head += (head.empty() ? "" : ", ") + metric_words(b->metric->name) + " " +
-                level_text(b->diff, *b->metric);
-    // No blank line between towns: the answer for six towns and four variants fits a screen.
-    std::printf("%s (baseline: %s)\n", ta.label.c_str(), head.c_str());
-    for (const auto& va : ta.variants) {
-      int n[6] = {0, 0, 0, 0, 0, 0};
-      std::string clear;
-      for (const auto& c : va.outcomes) {
-        ++n[static_cast<int>(c.verdict)];
-        if (c.verdict == Verdict::no_difference || c.verdict == Verdict::undefined) continue;
-        clear += (clear.empty() ? "" : "; ") + std::string(verdict_mark(c.verdict)) + " " +
-                 metric_words(c.metric->name) + " " + change_text(c);
-      }
-      const int same = n[static_cast<int>(Verdict::no_difference)];
-      if (same > 0)
-        clear += (clear.empty() ? "" : "; ") + std::string(verdict_mark(Verdict::no_difference)) +
-                 " " + std::to_string(same) + " other outcome" + (same == 1 ? "" : "s");
-      for (const auto& c : va.costs)
-        clear += (clear.empty() ? "" : "; ") + metric_words(c.metric->name) + " " + change_text(c);
-      if (!va.value_for_money.empty()) clear += "; " + va.value_for_money;
-      std::printf("  %s: %s\n", va.label.c_str(), clear.c_str());
-    }
-  }
-  // The largest excess demand first, over all towns (each line names its town).
-  for (const auto& ta : towns) {
-    if (ta.town != "*" && towns.size() > 1) continue;
-    if (ta.binding.empty()) break;
-    std::printf(
-        "\nBinding constraints (baseline, expected demand without limits), largest "
-        "excess first:\n");
-    for (std::size_t k = 0; k < ta.binding.size() && k < 3; ++k) {
-      const Binding& b = ta.binding[k];
-      if (b.demand > 0)
-        std::printf("  %zu. %s: demand %.0f for %.0f places (%+.0f) from month %d\n", k + 1,
-                    b.what.c_str(), b.demand, b.capacity, b.excess(), b.from_month);
-      else
-        std::printf("  %zu. %s\n", k + 1, b.line.c_str());
-    }
-    if (ta.binding.size() > 3)
-      std::printf("  and %zu more (prostup run --verbose, or prostup cohort)\n",
-                  ta.binding.size() - 3);
-  }
-  if (report) std::printf("\nReport: %s\n", (out / "report.html").string().c_str());
-  std::printf("%sOutputs: %s (%.3g household-months in %.2f s)\n", report ? "" : "\n",
-              out.string().c_str(), static_cast<double>(r.info.household_months),
-              r.info.simulate_seconds);
-}
-
 }  // namespace
 
 int cmd_run(const RunArgs& a) {
@@ -227,6 +134,7 @@ int cmd_run(const RunArgs& a) {
     LoadedScenario ls = load_or_report(a.file);
     mpi_require_same_scenario(ls.sha256);  // every MPI rank must simulate the same file
     check_run_limits(a);
+    const Language lang = text::language_from(a.lang);
     // Validated, not yet compiled: the estimate comes before anything large is built.
     const std::vector<ModelScenario> scenarios = model_scenarios(ls, a.variants, !a.variants_given);
     const int reps = a.replications > 0 ? a.replications : ls.scenario.simulation.replications;
@@ -309,12 +217,13 @@ int cmd_run(const RunArgs& a) {
     write_run_outputs(r, staged->staging(),
                       a.csv_dialect == "excel-cs" ? CsvDialect::excel_cs : CsvDialect::rfc4180,
                       &g_cancel);
-    if (!a.no_report) write_report(staged->staging(), staged->staging(), &g_cancel);
+    if (!a.no_report) write_report(staged->staging(), staged->staging(), &g_cancel, lang);
     staged->commit();
     record_in_catalog(a.catalog, "run", ls.text, out);
     if (std::getenv("PROSTUP_TEST_PEAK_RSS"))  // test hook: tests/cli/run_memory_estimate.sh
       std::fprintf(stderr, "peak_rss_bytes %lld\n", peak_resident_bytes());
-    if (!a.quiet && !a.verbose) print_answer(r, out, !a.no_report);
+    if (!a.quiet && !a.verbose)
+      std::fputs(answer::terminal_answer(r, out, !a.no_report, lang).c_str(), stdout);
     if (!a.quiet && a.verbose) {
       print_summary(r, models);
       bool any = false;

@@ -62,7 +62,7 @@ std::string sweep_csv(const std::vector<SweepAxis>& axes, const std::vector<Poin
   return csv;
 }
 
-ojson axes_json(const std::vector<SweepAxis>& axes, const std::vector<std::string>& written) {
+ojson axes_json(const std::vector<SweepAxis>& axes, const std::vector<SetResult>& written) {
   ojson j = ojson::array();
   for (std::size_t k = 0; k < axes.size(); ++k) {
     const SweepAxis& a = axes[k];
@@ -70,7 +70,12 @@ ojson axes_json(const std::vector<SweepAxis>& axes, const std::vector<std::strin
     for (double v : a.values) values.push_back(a.integer ? ojson(std::llround(v)) : ojson(v));
     ojson x;
     x["pointer"] = a.pointer;
-    x["written_at"] = written[k];
+    x["written_at"] = written[k].pointer;
+    // The scenario's own value: the report marks it on the sweep's charts.
+    const double own = written[k].previous;
+    x["scenario_value"] = !std::isfinite(own) ? ojson()
+                          : a.integer         ? ojson(std::llround(own))
+                                              : ojson(own);
     x["from"] = a.integer ? ojson(std::llround(a.from)) : ojson(a.from);
     x["to"] = a.integer ? ojson(std::llround(a.to)) : ojson(a.to);
     x["step"] = a.integer ? ojson(std::llround(a.step)) : ojson(a.step);
@@ -194,12 +199,12 @@ int run_sweep(const SweepArgs& a) {
   const std::string variant = a.variant.empty() ? "baseline" : a.variant;
   const ojson doc = document_for(ls.document, a.variant);
   // Each pointer is checked alone first, so an error names its own --set.
-  std::vector<std::string> written;
+  std::vector<SetResult> written;
   for (std::size_t k = 0; k < axes.size(); ++k) {
     ojson probe = doc;
     SetResult r = set_number(probe, axes[k].pointer, axes[k].from, axes[k].integer,
                              "--set '" + a.sets[k] + "'");
-    written.push_back(r.pointer);
+    written.push_back(r);
     if (!r.note.empty()) std::cerr << "prostup sweep: note: " << r.note << "\n";
   }
   // Every point is validated before anything runs: a bad value stops the sweep at once.

@@ -145,6 +145,10 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
                   "Replications per drawn parameter set, at least 2 to split the variance into "
                   "parameters and Monte Carlo (default: 2; e.g. --inner-replications 4)")
       ->check(CLI::Range(1, 1000));
+  run->add_option("--lang", ra.lang,
+                  "Language of the terminal answer and report.html: en or cs (default: en; e.g. "
+                  "--lang cs)")
+      ->check(CLI::IsMember({"en", "cs"}));
   run->add_flag("--dry-run", ra.dry_run,
                 "Print the memory and time estimate and stop (default: off; e.g. --dry-run "
                 "--replications 5000)");
@@ -218,6 +222,10 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
       ->add_option("dir", rpa.dir,
                    "Output directory of run, sweep or plan (required; e.g. out/jirkov)")
       ->required();
+  report
+      ->add_option("--lang", rpa.lang,
+                   "Language of report.html: en or cs (default: en; e.g. --lang cs)")
+      ->check(CLI::IsMember({"en", "cs"}));
 
   CohortArgs ca;
   auto* cohort = app.add_subcommand("cohort", "Exact expected trajectories (no capacity limits)");

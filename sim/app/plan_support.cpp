@@ -322,6 +322,7 @@ SetResult set_number(ojson& doc, const std::string& pointer, double value, bool 
     }
     throw PlanInputError(option + ": " + path + " is " + what + ", not a number" + hint);
   }
+  r.previous = cur->get<double>();
   if (integer)
     *cur = static_cast<long long>(std::llround(value));
   else

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <limits>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -64,6 +65,7 @@ Target parse_target(const std::string& spec);
 struct SetResult {
   std::string pointer;  // where the value was written (may end in "/initial")
   std::string note;     // e.g. that a capacity schedule still applies; "" if none
+  double previous = std::numeric_limits<double>::quiet_NaN();  // the scenario's own value
 };
 
 // Writes `value` (an integer when `integer`) at `pointer` in `doc`. The pointer must name an

@@ -5,9 +5,15 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "strings.hpp"
+#include "svg.hpp"
+
 namespace prostup::answer {
 
 namespace {
+
+using text::decimal;
+using text::tr;
 
 bool is_money(const MetricInfo& m) {
   return m.unit.rfind("CZK", 0) == 0;
@@ -25,32 +31,24 @@ std::string three_digits(double a) {
   return b;
 }
 
-std::string signed_plain(double v, int decimals, bool sign) {
+std::string signed_plain(double v, int decimals, bool sign, Language lang) {
   char b[48];
   std::snprintf(b, sizeof b, sign ? "%+.*f" : "%.*f", decimals, v);
-  return b;
+  return decimal(lang, b);
 }
 
 // A value of `m` without its unit; differences signed. Shares in percent (points).
-std::string number_text(double v, const MetricInfo& m, bool sign) {
-  if (!std::isfinite(v)) return "n/a";
-  if (m.unit == "share") return signed_plain(100 * v, 1, sign);
-  if (is_money(m)) {
-    std::string s = money(v, "", sign);
-    return s;
-  }
-  const double a = std::fabs(v);
-  if (a >= 1000) {
-    const std::string s = money(v, "", sign);
-    return s;
-  }
-  return signed_plain(v, a >= 100 ? 0 : 1, sign);
+std::string number_text(double v, const MetricInfo& m, bool sign, Language lang) {
+  if (!std::isfinite(v)) return tr(lang, "n/a");
+  if (m.unit == "share") return signed_plain(100 * v, 1, sign, lang);
+  if (is_money(m) || std::fabs(v) >= 1000) return money(v, "", sign, lang);
+  return signed_plain(v, std::fabs(v) >= 100 ? 0 : 1, sign, lang);
 }
 
-std::string unit_suffix(const MetricInfo& m, bool difference) {
-  if (m.unit == "share") return difference ? " pp" : " %";
-  if (is_money(m)) return " " + m.unit;
-  if (m.unit == "months") return " months";
+std::string unit_suffix(const MetricInfo& m, bool difference, Language lang) {
+  if (m.unit == "share") return difference ? " " + tr(lang, "unit.pp") : " %";
+  if (is_money(m)) return " " + text::unit(lang, m.unit);
+  if (m.unit == "months") return " " + tr(lang, "unit.months");
   return "";
 }
 
@@ -64,33 +62,33 @@ Verdict verdict(const MetricInfo& m, double lo, double hi) {
   return (m.better == Better::higher) == up ? Verdict::better : Verdict::worse;
 }
 
-std::string money(double v, const std::string& unit, bool sign) {
-  if (!std::isfinite(v)) return "n/a";
+std::string money(double v, const std::string& unit, bool sign, Language lang) {
+  if (!std::isfinite(v)) return tr(lang, "n/a");
   const double a = std::fabs(v);
   std::string s;
   if (a >= 1e9)
-    s = three_digits(a / 1e9) + " bn";
+    s = decimal(lang, three_digits(a / 1e9)) + " " + tr(lang, "scale.bn");
   else if (a >= 1e6)
-    s = three_digits(a / 1e6) + " M";
+    s = decimal(lang, three_digits(a / 1e6)) + " " + tr(lang, "scale.M");
   else if (a >= 1e3)
-    s = three_digits(a / 1e3) + " k";
+    s = decimal(lang, three_digits(a / 1e3)) + " " + tr(lang, "scale.k");
   else
-    s = three_digits(a);
+    s = decimal(lang, three_digits(a));
   if (v < 0 && s != "0")
     s = "-" + s;
   else if (sign && v > 0)
     s = "+" + s;
-  return unit.empty() ? s : s + " " + unit;
+  return unit.empty() ? s : s + " " + text::unit(lang, unit);
 }
 
-std::string level_text(double v, const MetricInfo& m) {
-  if (!std::isfinite(v)) return "n/a";
-  return number_text(v, m, false) + unit_suffix(m, false);
+std::string level_text(double v, const MetricInfo& m, Language lang) {
+  if (!std::isfinite(v)) return tr(lang, "n/a");
+  return number_text(v, m, false, lang) + unit_suffix(m, false, lang);
 }
 
 std::string table_text(double v, const MetricInfo& m) {
   if (!std::isfinite(v)) return "n/a";
-  return number_text(v, m, false) + (m.unit == "share" ? " %" : "");
+  return number_text(v, m, false, Language::en) + (m.unit == "share" ? " %" : "");
 }
 
 std::string table_unit(const MetricInfo& m) {
@@ -98,49 +96,36 @@ std::string table_unit(const MetricInfo& m) {
   return m.unit;
 }
 
-std::string change_text(const Change& c) {
+std::string change_text(const Change& c, Language lang) {
   const MetricInfo& m = *c.metric;
-  if (!std::isfinite(c.diff)) return "n/a";
-  std::string s = number_text(c.diff, m, true) + unit_suffix(m, true);
+  if (!std::isfinite(c.diff)) return tr(lang, "n/a");
+  std::string s = number_text(c.diff, m, true, lang) + unit_suffix(m, true, lang);
   if (std::isfinite(c.ci_low) && std::isfinite(c.ci_high))
-    s += " [" + number_text(c.ci_low, m, true) + ", " + number_text(c.ci_high, m, true) + "]";
+    s += " [" + number_text(c.ci_low, m, true, lang) + ", " +
+         number_text(c.ci_high, m, true, lang) + "]";
   return s;
 }
 
-std::string metric_words(const std::string& name) {
-  static const std::pair<const char*, const char*> words[] = {
-      {"reached_lease_share", "reached a lease"},
-      {"stabilized_share", "stabilised in a lease"},
-      {"median_months_to_lease", "median months to a lease"},
-      {"evictions", "evictions"},
-      {"returns_to_street", "returns to the street"},
-      {"roofless_household_months", "household-months roofless"},
-      {"mean_waiting_months", "months on a waiting list"},
-      {"cost_total", "public cost"},
-      {"cost_per_stabilized", "cost per stabilised household"},
-      {"housed_share_end", "housed at the horizon"},
-      {"months_housed_share", "share of months housed"},
-      {"retention:12", "still housed 12 months after housing"},
-  };
-  for (const auto& [id, w] : words)
-    if (name == id) return w;
-  return name;
+std::string metric_words(const std::string& name, Language lang) {
+  const std::string key = "words." + name;
+  const std::string w = tr(lang, key);
+  return w == key ? name : w;
 }
 
-const char* verdict_words(Verdict v) {
+std::string verdict_words(Verdict v, Language lang) {
   switch (v) {
     case Verdict::better:
-      return "better";
+      return tr(lang, "verdict.better");
     case Verdict::worse:
-      return "worse";
+      return tr(lang, "verdict.worse");
     case Verdict::higher:
-      return "higher";
+      return tr(lang, "verdict.higher");
     case Verdict::lower:
-      return "lower";
+      return tr(lang, "verdict.lower");
     case Verdict::no_difference:
-      return "no clear difference";
+      return tr(lang, "verdict.no_difference");
     case Verdict::undefined:
-      return "undefined";
+      return tr(lang, "verdict.undefined");
   }
   return "";
 }
@@ -163,8 +148,8 @@ const char* verdict_mark(Verdict v) {
   return "";
 }
 
-std::string variant_label(const RunInfo& info, const std::string& id) {
-  if (id == "baseline") return "Baseline";
+std::string variant_label(const RunInfo& info, const std::string& id, Language lang) {
+  if (id == "baseline") return tr(lang, "baseline");
   for (std::size_t i = 0; i < info.variants.size() && i < info.variant_labels.size(); ++i)
     if (info.variants[i] == id && !info.variant_labels[i].empty()) return info.variant_labels[i];
   return id;
@@ -208,26 +193,31 @@ bool changes_town(const RunResult& r, const std::string& town, const std::string
   return !any;
 }
 
-std::string value_for_money_text(const Comparison& c) {
-  if (!std::isfinite(c.diff_mean)) return c.note;  // dominant, dominated, no difference
+std::string value_for_money_text(const Comparison& c, Language lang) {
+  // The notes of comparison.csv (sim/run/runner.cpp) in words; an unknown one as written.
+  auto note = [&] {
+    const std::string key = "note." + c.note, w = tr(lang, key);
+    return w == key ? c.note : w;
+  };
+  if (!std::isfinite(c.diff_mean)) return note();  // dominant, dominated, no difference
   MetricInfo czk;
   czk.unit = "CZK";
-  std::string s = number_text(c.diff_mean, czk, false) + " CZK per extra household stabilised";
+  std::string s = tr(lang, "vfm.per_stabilised", {number_text(c.diff_mean, czk, false, lang)});
   if (std::isfinite(c.diff_ci_low) && std::isfinite(c.diff_ci_high))
-    s += " [" + number_text(c.diff_ci_low, czk, false) + ", " +
-         number_text(c.diff_ci_high, czk, false) + "]";
-  if (!c.note.empty()) s += " (" + c.note + ")";
+    s += " [" + number_text(c.diff_ci_low, czk, false, lang) + ", " +
+         number_text(c.diff_ci_high, czk, false, lang) + "]";
+  if (!c.note.empty()) s += " (" + note() + ")";
   return s;
 }
 
-std::vector<TownAnswer> answers(const RunResult& r) {
+std::vector<TownAnswer> answers(const RunResult& r, Language lang) {
   std::vector<TownAnswer> out;
   std::vector<std::string> towns = r.info.towns;
   if (towns.size() > 1 && r.find("*", "baseline")) towns.push_back("*");
   for (const std::string& town : towns) {
     TownAnswer ta;
     ta.town = town;
-    ta.label = "All towns";
+    ta.label = tr(lang, "all_towns");
     std::vector<std::string> lines;
     for (std::size_t t = 0; t < r.info.towns.size(); ++t) {
       const bool here = r.info.towns[t] == town;
@@ -249,13 +239,13 @@ std::vector<TownAnswer> answers(const RunResult& r) {
       if (v == "baseline") continue;
       VariantAnswer va;
       va.id = v;
-      va.label = variant_label(r.info, v);
+      va.label = variant_label(r.info, v, lang);
       bool any = false;
       for (const Comparison& c : r.comparisons) {
         // The headline is about every household ("all"); tagged cohorts have their tables.
         if (c.town != town || c.variant != v || c.cohort != "all") continue;
         any = true;
-        if (c.metric == "icer:stabilized") va.value_for_money = value_for_money_text(c);
+        if (c.metric == "icer:stabilized") va.value_for_money = value_for_money_text(c, lang);
         for (const MetricInfo& m : r.metric_info) {
           if (m.name != c.metric || m.cohort != c.cohort || !m.headline) continue;
           Change ch{&m, c.diff_mean, c.diff_ci_low, c.diff_ci_high,
@@ -272,6 +262,138 @@ std::vector<TownAnswer> answers(const RunResult& r) {
     out.push_back(std::move(ta));
   }
   return out;
+}
+
+// cohort.cpp marks a service's caseload in English.
+std::string binding_what(const Binding& b, Language lang) {
+  const std::string mark = " (caseload)";
+  std::string w = b.what;
+  if (w.size() > mark.size() && w.compare(w.size() - mark.size(), mark.size(), mark) == 0)
+    w = w.substr(0, w.size() - mark.size()) + " " + tr(lang, "caseload");
+  return w;
+}
+
+namespace {
+
+std::string whole(double v) {
+  char b[48];
+  std::snprintf(b, sizeof b, "%.0f", v);
+  return b;
+}
+
+std::string join(const std::string& a, const std::string& sep, const std::string& b) {
+  return a.empty() ? b : a + sep + b;
+}
+
+}  // namespace
+
+std::string binding_line(const Binding& b, Language lang) {
+  if (b.demand <= 0 || lang == Language::en) return b.line;
+  return tr(
+      lang, "town.binding_line",
+      {binding_what(b, lang), whole(b.demand), whole(b.capacity), std::to_string(b.from_month)});
+}
+
+std::string terminal_answer(const RunResult& r, const std::filesystem::path& out, bool report,
+                            Language lang) {
+  std::string o;
+  auto line = [&o](const std::string& s) { o += s + "\n"; };
+  line(tr(lang, "term.header",
+          {r.info.scenario_name, std::to_string(r.info.replications), std::to_string(r.info.months),
+           std::to_string(r.info.variants.size() - 1), std::to_string(r.info.seed)}));
+  const std::vector<TownAnswer> towns = answers(r, lang);
+  if (r.info.psa)
+    line(tr(lang, "term.psa",
+            {std::to_string(r.info.parameter_sets), std::to_string(r.info.inner_replications)}));
+  if (r.info.variants.size() > 1) {
+    line(tr(lang, r.info.psa ? "term.key_psa" : "term.key",
+            {verdict_mark(Verdict::better), verdict_mark(Verdict::worse),
+             verdict_mark(Verdict::no_difference)}));
+    // Said once: the towns a variant leaves exactly as they are.
+    std::string left_out;
+    for (const std::string& v : r.info.variants) {
+      const std::string label = variant_label(r.info, v, lang);
+      std::string where;
+      for (const auto& ta : towns)
+        if (ta.town != "*")
+          for (const auto& u : ta.untouched)
+            if (u == label) where = join(where, ", ", ta.label);
+      if (!where.empty()) left_out = join(left_out, "; ", label + " (" + where + ")");
+    }
+    if (!left_out.empty()) line(tr(lang, "term.left_out", {left_out}));
+  }
+  line("");
+  for (const auto& ta : towns) {
+    std::string head;
+    const Change* outcome = nullptr;
+    const Change* cost = nullptr;
+    for (const auto& b : ta.baseline) {
+      const bool m = is_money(*b.metric);
+      if (!m && !outcome) outcome = &b;
+      if (m && !cost) cost = &b;
+    }
+    for (const Change* b : {outcome, cost})
+      if (b)
+        head =
+            join(head, ", ",
+                 metric_words(b->metric->name, lang) + " " + level_text(b->diff, *b->metric, lang));
+    // No blank line between towns: the answer for six towns and four variants fits a screen.
+    line(tr(lang, "term.town", {ta.label, head}));
+    for (const auto& va : ta.variants) {
+      int same = 0;
+      std::string clear;
+      for (const auto& c : va.outcomes) {
+        same += c.verdict == Verdict::no_difference;
+        if (c.verdict == Verdict::no_difference || c.verdict == Verdict::undefined) continue;
+        clear = join(clear, "; ",
+                     std::string(verdict_mark(c.verdict)) + " " +
+                         metric_words(c.metric->name, lang) + " " + change_text(c, lang));
+      }
+      if (same > 0)
+        clear = join(clear, "; ",
+                     std::string(verdict_mark(Verdict::no_difference)) + " " +
+                         text::plural(lang, "other_outcomes", same));
+      for (const auto& c : va.costs)
+        clear = join(clear, "; ", metric_words(c.metric->name, lang) + " " + change_text(c, lang));
+      if (!va.value_for_money.empty()) clear += "; " + va.value_for_money;
+      line("  " + va.label + ": " + clear);
+    }
+  }
+  // The largest excess demand first, over all towns (each line names its town).
+  for (const auto& ta : towns) {
+    if (ta.town != "*" && towns.size() > 1) continue;
+    if (ta.binding.empty()) break;
+    line("");
+    line(tr(lang, "term.binding_head"));
+    for (std::size_t k = 0; k < ta.binding.size() && k < 3; ++k) {
+      const Binding& b = ta.binding[k];
+      char excess[48];
+      std::snprintf(excess, sizeof excess, "%+.0f", b.excess());
+      if (b.demand > 0)
+        line("  " + tr(lang, "term.binding",
+                       {std::to_string(k + 1), binding_what(b, lang), whole(b.demand),
+                        whole(b.capacity), excess, std::to_string(b.from_month)}));
+      else
+        line("  " + std::to_string(k + 1) + ". " + b.line);
+    }
+    if (ta.binding.size() > 3)
+      line("  " + tr(lang, "term.binding_more", {std::to_string(ta.binding.size() - 3)}));
+  }
+  if (report) {
+    line("");
+    line(tr(lang, "term.report", {(out / "report.html").string()}));
+  } else {
+    line("");
+  }
+  char hm[48], secs[48];
+  std::snprintf(hm, sizeof hm, "%.3g", static_cast<double>(r.info.household_months));
+  std::snprintf(secs, sizeof secs, "%.2f", r.info.simulate_seconds);
+  // Czech writes the count in full with grouped thousands, not as "1,23e+06".
+  const std::string count =
+      lang == Language::en ? std::string(hm)
+                           : svg::group_thousands(static_cast<double>(r.info.household_months), 0);
+  line(tr(lang, "term.outputs", {out.string(), count, decimal(lang, secs)}));
+  return o;
 }
 
 }  // namespace prostup::answer

@@ -7,10 +7,12 @@
 // (an incremental cost per household housed, say) appears without touching this code.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "prostup/results.hpp"
+#include "prostup/writers.hpp"
 
 namespace prostup::answer {
 
@@ -36,7 +38,7 @@ struct VariantAnswer {
   std::string value_for_money;
 };
 
-std::string value_for_money_text(const Comparison& c);
+std::string value_for_money_text(const Comparison& c, Language lang = Language::en);
 
 // One binding constraint of the exact model, parsed from its line so it can be ranked.
 struct Binding {
@@ -62,31 +64,46 @@ bool changes_town(const RunResult& r, const std::string& town, const std::string
 
 // Per town (scenario order, then "All towns" when there are several), from the run's
 // comparisons. `variant_label` maps an id to the label people read.
-std::vector<TownAnswer> answers(const RunResult& r);
+std::vector<TownAnswer> answers(const RunResult& r, Language lang = Language::en);
 
 // Binding lines ("LABEL: demand D, capacity C from month M") ranked by D - C, largest first.
 std::vector<Binding> ranked_binding(const std::vector<std::string>& lines);
 
 // The label of a variant from RunInfo::variant_labels; the id where there is none.
-std::string variant_label(const RunInfo& info, const std::string& id);
+std::string variant_label(const RunInfo& info, const std::string& id, Language lang = Language::en);
 
 // Money in one format everywhere: "1.25 bn CZK", "12.5 M CZK", "172 k CZK", "950 CZK";
 // `sign` puts "+" before positive values (differences). `unit` is the metric's unit
 // ("CZK", "CZK per household").
-std::string money(double v, const std::string& unit = "CZK", bool sign = false);
+// In Czech: "1,25 mld. Kč", "172 tis. Kč".
+std::string money(double v, const std::string& unit = "CZK", bool sign = false,
+                  Language lang = Language::en);
 
 // A level ("41.2 %", "3.5 months", "1.25 bn CZK") and a difference with its interval
 // ("+4.1 pp [+2.0, +6.2]", "+172 k CZK [+150 k, +190 k]").
-std::string level_text(double v, const MetricInfo& m);
-std::string change_text(const Change& c);
+std::string level_text(double v, const MetricInfo& m, Language lang = Language::en);
+std::string change_text(const Change& c, Language lang = Language::en);
 // The same level for a table whose row names the unit: "41.2 %", "3.5", "1.25 bn";
 // table_unit gives the row's unit ("", "months", "CZK", "CZK per household").
 std::string table_text(double v, const MetricInfo& m);
 std::string table_unit(const MetricInfo& m);
 
-// The words of the summary: metric names and verdicts (English; the report's catalogue).
-std::string metric_words(const std::string& name);
-const char* verdict_words(Verdict v);
+// The words of the summary: metric names and verdicts (strings_{en,cs}.cpp).
+std::string metric_words(const std::string& name, Language lang = Language::en);
+std::string verdict_words(Verdict v, Language lang = Language::en);
 const char* verdict_mark(Verdict v);  // "▲" better, "▼" worse, "=" no clear difference
+
+// The constraint's name in the language ("Dluhové poradenství (počet případů)").
+std::string binding_what(const Binding& b, Language lang = Language::en);
+
+// A binding constraint in the language's words: "Tréninkový byt: demand 40, capacity 12
+// from month 7" (the line as written where it did not parse).
+std::string binding_line(const Binding& b, Language lang = Language::en);
+
+// The answer for a terminal (one screen) of `prostup run`: per town each variant that
+// changes something there, its clear changes with intervals and its extra cost; the top
+// three binding constraints; where the report (when `report`) and the outputs are.
+std::string terminal_answer(const RunResult& r, const std::filesystem::path& out, bool report,
+                            Language lang = Language::en);
 
 }  // namespace prostup::answer

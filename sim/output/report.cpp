@@ -12,6 +12,7 @@
 #include "answer.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
+#include "strings.hpp"
 #include "svg.hpp"
 
 namespace prostup {
@@ -22,6 +23,7 @@ namespace fs = std::filesystem;
 using report::Chart;
 using report::Input;
 using svg::escape;
+using text::tr;
 
 void write_text(const fs::path& path, const std::string& text) {
   errno = 0;
@@ -93,148 +95,6 @@ footer { margin-top: 48px; font-size: 12px; color: var(--muted); }
 }
 )css";
 
-std::string figure(const Chart& c) {
-  return "<figure id=\"" + escape(c.file) + "\">\n" + inline_svg(c.svg) +
-         "<figcaption><strong>How to read this:</strong> " + escape(c.how_to_read) +
-         "</figcaption>\n</figure>\n";
-}
-
-std::string row2(const std::string& k, const std::string& v) {
-  return "<tr><th>" + escape(k) + "</th><td>" + escape(v) + "</td></tr>\n";
-}
-
-std::string manifest_table(const Input& in) {
-  const RunInfo& i = in.run.info;
-  std::string h = "<table class=\"manifest\">\n";
-  h += row2("Scenario",
-            i.scenario_name + (i.scenario_title.empty() ? "" : " — " + i.scenario_title));
-  h += row2("Scenario file", i.scenario_path);
-  // The digest in full is in manifest.json; 16 hex digits identify the file here and fit a
-  // phone's width without breaking inside the word.
-  h += row2("Scenario SHA-256 (first 16 digits)", i.scenario_sha256.substr(0, 16));
-  h += row2("Program", "prostup " + i.program_version);
-  h += row2("Seed", std::to_string(i.seed));
-  h += row2("Replications", std::to_string(i.replications));
-  h += row2("Months simulated", std::to_string(i.months));
-  h += row2("Threads", std::to_string(i.threads));
-  std::string variants;
-  for (std::size_t k = 0; k < i.variants.size(); ++k) {
-    if (k) variants += "; ";
-    variants += report::variant_label(in.run, i.variants[k]);
-    if (k < i.variant_descriptions.size() && !i.variant_descriptions[k].empty())
-      variants += " (" + i.variant_descriptions[k] + ")";
-  }
-  h += row2("Variants", variants);
-  std::string towns;
-  for (std::size_t k = 0; k < i.towns.size(); ++k)
-    towns += (k ? ", " : "") + report::town_label(in.run, i.towns[k]);
-  h += row2("Towns", towns);
-  std::string stages;
-  for (std::size_t k = 0; k < i.stages.size(); ++k)
-    stages += (k ? " → " : "") + (i.stages[k].label.empty() ? i.stages[k].id : i.stages[k].label);
-  h += row2("Ladder (bottom to top)", stages);
-  std::string services;
-  for (std::size_t k = 0; k < i.services.size(); ++k)
-    services += (k ? ", " : "") + (k < i.service_labels.size() && !i.service_labels[k].empty()
-                                       ? i.service_labels[k]
-                                       : i.services[k]);
-  if (!services.empty()) h += row2("Services", services);
-  h += row2("Household-months simulated",
-            svg::group_thousands(static_cast<double>(i.household_months), 0));
-  if (std::isfinite(i.simulate_seconds))
-    h += row2("Simulation time", svg::human(i.simulate_seconds) + " s");
-  if (std::isfinite(i.wall_seconds)) h += row2("Wall time", svg::human(i.wall_seconds) + " s");
-  h += row2("Started (UTC)", i.started_at);
-  h += "</table>\n";
-  return h;
-}
-
-std::string value_cell(const Summary& s, const std::string& unit) {
-  std::string h = "<td class=\"num\">" + escape(report::format_value(s.mean, unit));
-  if (std::isfinite(s.ci_low) && std::isfinite(s.ci_high))
-    h += "<span class=\"ci\">" + escape(report::format_value(s.ci_low, unit, false)) + " – " +
-         escape(report::format_value(s.ci_high, unit, false)) + "</span>";
-  return h + "</td>";
-}
-
-std::string outcomes_table(const RunResult& r, const std::string& town,
-                           const std::vector<std::string>& shown) {
-  std::vector<const TownVariantResult*> rows;
-  for (const auto& v : shown)
-    for (const auto& tv : r.results)
-      if (tv.town == town && tv.variant == v) rows.push_back(&tv);
-  std::string h = "<div class=\"scroll\"><table class=\"outcomes\">\n<thead><tr><th>Outcome</th>";
-  for (const auto* tv : rows)
-    h += "<th title=\"variant id: " + escape(tv->variant) + "\">" +
-         escape(report::variant_label(r, tv->variant)) + "</th>";
-  h += "</tr></thead>\n<tbody>\n";
-  // Headline outcomes first, then the rest in catalogue order.
-  for (int pass = 0; pass < 2; ++pass)
-    for (std::size_t k = 0; k < r.metric_info.size(); ++k) {
-      const MetricInfo& m = r.metric_info[k];
-      if (m.headline != (pass == 0)) continue;
-      h += std::string("<tr") + (m.headline ? " class=\"headline\"" : "") + "><td>" +
-           escape(report::metric_label(r, m.name)) + "</td>";
-      for (const auto* tv : rows)
-        h += k < tv->metrics.size() ? value_cell(tv->metrics[k], m.unit) : "<td></td>";
-      h += "</tr>\n";
-    }
-  return h + "</tbody>\n</table></div>\n";
-}
-
-std::string signed_value(double v, const std::string& unit, bool with_unit = true) {
-  if (!std::isfinite(v)) return "—";
-  std::string s = unit == "share" ? svg::group_thousands(v * 100, 1) + (with_unit ? " pp" : "")
-                                  : report::format_value(v, unit, with_unit);
-  if (v > 0) s = "+" + s;
-  return s;
-}
-
-std::string comparison_table(const RunResult& r, const std::string& town,
-                             const std::vector<std::string>& shown) {
-  std::string h =
-      "<div class=\"scroll\"><table "
-      "class=\"comparison\">\n<thead><tr><th>Outcome</th><th>Variant</th>"
-      "<th>Difference to baseline</th><th>95 % CI</th><th>Better in</th><th>Reading</th></tr>"
-      "</thead>\n<tbody>\n";
-  bool any = false;
-  for (int pass = 0; pass < 2; ++pass)
-    for (const auto& m : r.metric_info) {
-      if (m.headline != (pass == 0)) continue;
-      for (const auto& c : r.comparisons) {
-        if (c.town != town || c.metric != m.name) continue;
-        if (std::find(shown.begin(), shown.end(), c.variant) == shown.end()) continue;
-        any = true;
-        std::string reading = "undefined", cls = "unclear";
-        if (std::isfinite(c.diff_ci_low) && std::isfinite(c.diff_ci_high)) {
-          const bool up = c.diff_ci_low > 0, down = c.diff_ci_high < 0;
-          if (!up && !down) {
-            reading = "no clear difference";
-          } else if (m.better == Better::none) {
-            reading = up ? "higher" : "lower";
-          } else {
-            const bool better = (m.better == Better::higher) == up;
-            reading = better ? "better" : "worse";
-            cls = better ? "better" : "worse";
-          }
-        }
-        h += std::string("<tr") + (m.headline ? " class=\"headline\"" : "") + "><td>" +
-             escape(report::metric_label(r, m.name)) + "</td>" +
-             "<td title=\"variant id: " + escape(c.variant) + "\">" +
-             escape(report::variant_label(r, c.variant)) + "</td><td class=\"num\">" +
-             escape(signed_value(c.diff_mean, m.unit)) + "</td><td class=\"num\">" +
-             escape(signed_value(c.diff_ci_low, m.unit, false)) + " to " +
-             escape(signed_value(c.diff_ci_high, m.unit)) + "</td><td class=\"num\">" +
-             (std::isfinite(c.share_better) && m.better != Better::none
-                  ? escape(svg::group_thousands(c.share_better * 100, 0)) + " %"
-                  : "—") +
-             "</td><td class=\"" + cls + "\">" + escape(reading) + "</td></tr>\n";
-      }
-    }
-  if (!any) return "<p>This run has no variants to compare with the baseline.</p>\n";
-  return h + "</tbody>\n</table></div>\n";
-}
-
 const char* verdict_class(answer::Verdict v) {
   switch (v) {
     case answer::Verdict::better:
@@ -246,15 +106,154 @@ const char* verdict_class(answer::Verdict v) {
   }
 }
 
+std::string figure(const Chart& c, Language lang) {
+  return "<figure id=\"" + escape(c.file) + "\">\n" + inline_svg(c.svg) + "<figcaption><strong>" +
+         escape(tr(lang, "figure.how_to_read")) + "</strong> " + escape(c.how_to_read) +
+         "</figcaption>\n</figure>\n";
+}
+
+std::string row2(const std::string& k, const std::string& v) {
+  return "<tr><th>" + escape(k) + "</th><td>" + escape(v) + "</td></tr>\n";
+}
+
+std::string manifest_table(const Input& in, Language lang) {
+  const RunInfo& i = in.run.info;
+  auto t = [lang](const char* key) { return tr(lang, key); };
+  std::string h = "<table class=\"manifest\">\n";
+  h += row2(t("report.scenario"),
+            i.scenario_name + (i.scenario_title.empty() ? "" : " — " + i.scenario_title));
+  h += row2(t("run.scenario_file"), i.scenario_path);
+  // The digest in full is in manifest.json; 16 hex digits identify the file here and fit a
+  // phone's width without breaking inside the word.
+  h += row2(t("run.sha"), i.scenario_sha256.substr(0, 16));
+  h += row2(t("run.program"), "prostup " + i.program_version);
+  h += row2(t("run.seed"), std::to_string(i.seed));
+  h += row2(t("run.replications"), std::to_string(i.replications));
+  h += row2(t("run.months"), std::to_string(i.months));
+  h += row2(t("run.threads"), std::to_string(i.threads));
+  std::string variants;
+  for (std::size_t k = 0; k < i.variants.size(); ++k) {
+    if (k) variants += "; ";
+    variants += report::variant_label(in.run, i.variants[k], lang);
+    if (k < i.variant_descriptions.size() && !i.variant_descriptions[k].empty())
+      variants += " (" + i.variant_descriptions[k] + ")";
+  }
+  h += row2(t("run.variants"), variants);
+  std::string towns;
+  for (std::size_t k = 0; k < i.towns.size(); ++k)
+    towns += (k ? ", " : "") + report::town_label(in.run, i.towns[k], lang);
+  h += row2(t("run.towns"), towns);
+  std::string stages;
+  for (std::size_t k = 0; k < i.stages.size(); ++k)
+    stages += (k ? " → " : "") + (i.stages[k].label.empty() ? i.stages[k].id : i.stages[k].label);
+  h += row2(t("run.ladder"), stages);
+  std::string services;
+  for (std::size_t k = 0; k < i.services.size(); ++k)
+    services += (k ? ", " : "") + (k < i.service_labels.size() && !i.service_labels[k].empty()
+                                       ? i.service_labels[k]
+                                       : i.services[k]);
+  if (!services.empty()) h += row2(t("run.services"), services);
+  h += row2(t("run.household_months"),
+            svg::group_thousands(static_cast<double>(i.household_months), 0));
+  if (std::isfinite(i.simulate_seconds))
+    h += row2(t("run.simulate_time"), text::decimal(lang, svg::human(i.simulate_seconds)) + " s");
+  if (std::isfinite(i.wall_seconds))
+    h += row2(t("run.wall_time"), text::decimal(lang, svg::human(i.wall_seconds)) + " s");
+  h += row2(t("run.started"), i.started_at);
+  h += "</table>\n";
+  return h;
+}
+
+std::string value_cell(const Summary& s, const std::string& unit, Language lang) {
+  std::string h = "<td class=\"num\">" + escape(report::format_value(s.mean, unit, true, lang));
+  if (std::isfinite(s.ci_low) && std::isfinite(s.ci_high))
+    h += "<span class=\"ci\">" + escape(report::format_value(s.ci_low, unit, false, lang)) + " – " +
+         escape(report::format_value(s.ci_high, unit, false, lang)) + "</span>";
+  return h + "</td>";
+}
+
+std::string outcomes_table(const RunResult& r, const std::string& town,
+                           const std::vector<std::string>& shown, Language lang) {
+  std::vector<const TownVariantResult*> rows;
+  for (const auto& v : shown)
+    for (const auto& tv : r.results)
+      if (tv.town == town && tv.variant == v) rows.push_back(&tv);
+  std::string h = "<div class=\"scroll\"><table class=\"outcomes\">\n<thead><tr><th>" +
+                  escape(tr(lang, "table.outcome")) + "</th>";
+  for (const auto* tv : rows)
+    h += "<th title=\"" + escape(tr(lang, "summary.variant_id", {tv->variant})) + "\">" +
+         escape(report::variant_label(r, tv->variant, lang)) + "</th>";
+  h += "</tr></thead>\n<tbody>\n";
+  // Headline outcomes first, then the rest in catalogue order.
+  for (int pass = 0; pass < 2; ++pass)
+    for (std::size_t k = 0; k < r.metric_info.size(); ++k) {
+      const MetricInfo& m = r.metric_info[k];
+      if (m.headline != (pass == 0)) continue;
+      h += std::string("<tr") + (m.headline ? " class=\"headline\"" : "") + "><td>" +
+           escape(report::metric_label(r, m.name, lang)) + "</td>";
+      for (const auto* tv : rows)
+        h += k < tv->metrics.size() ? value_cell(tv->metrics[k], m.unit, lang) : "<td></td>";
+      h += "</tr>\n";
+    }
+  return h + "</tbody>\n</table></div>\n";
+}
+
+std::string signed_value(double v, const std::string& unit, Language lang, bool with_unit = true) {
+  if (!std::isfinite(v)) return "—";
+  std::string s = unit == "share" ? text::decimal(lang, svg::group_thousands(v * 100, 1)) +
+                                        (with_unit ? " " + tr(lang, "unit.pp") : "")
+                                  : report::format_value(v, unit, with_unit, lang);
+  if (v > 0) s = "+" + s;
+  return s;
+}
+
+std::string comparison_table(const RunResult& r, const std::string& town,
+                             const std::vector<std::string>& shown, Language lang) {
+  std::string h = "<div class=\"scroll\"><table class=\"comparison\">\n<thead><tr>";
+  for (const char* key : {"table.outcome", "summary.variant", "table.difference", "table.ci",
+                          "table.better_in", "table.reading"})
+    h += "<th>" + escape(tr(lang, key)) + "</th>";
+  h += "</tr></thead>\n<tbody>\n";
+  bool any = false;
+  for (int pass = 0; pass < 2; ++pass)
+    for (const auto& m : r.metric_info) {
+      if (m.headline != (pass == 0)) continue;
+      for (const auto& c : r.comparisons) {
+        if (c.town != town || c.metric != m.name) continue;
+        if (std::find(shown.begin(), shown.end(), c.variant) == shown.end()) continue;
+        any = true;
+        const answer::Verdict v = answer::verdict(m, c.diff_ci_low, c.diff_ci_high);
+        h +=
+            std::string("<tr") + (m.headline ? " class=\"headline\"" : "") + "><td>" +
+            escape(report::metric_label(r, m.name, lang)) + "</td>" + "<td title=\"" +
+            escape(tr(lang, "summary.variant_id", {c.variant})) + "\">" +
+            escape(report::variant_label(r, c.variant, lang)) + "</td><td class=\"num\">" +
+            escape(signed_value(c.diff_mean, m.unit, lang)) + "</td><td class=\"num\">" +
+            escape(tr(lang, "range",
+                      {signed_value(c.diff_ci_low, m.unit, lang, false),
+                       signed_value(c.diff_ci_high, m.unit, lang)})) +
+            "</td><td class=\"num\">" +
+            (std::isfinite(c.share_better) && m.better != Better::none
+                 ? escape(text::decimal(lang, svg::group_thousands(c.share_better * 100, 0))) + " %"
+                 : "—") +
+            "</td><td class=\"" + verdict_class(v) + "\">" +
+            escape(answer::verdict_words(v, lang)) + "</td></tr>\n";
+      }
+    }
+  if (!any) return "<p>" + escape(tr(lang, "table.no_variants")) + "</p>\n";
+  return h + "</tbody>\n</table></div>\n";
+}
+
 // PSA: how sure the answer is, in words (the summary and each town's uncertainty section).
-std::string how_sure_text(const RunResult& r, const std::string& town) {
+std::string how_sure_text(const RunResult& r, const std::string& town, Language lang) {
   std::string h;
   for (const auto& c : r.comparisons) {
     if (c.town != town || c.cohort != "all" || c.metric != "stabilized_households") continue;
     if (!std::isfinite(c.share_better)) continue;
-    h += escape(report::variant_label(r, c.variant)) +
-         " stabilises more households than the baseline in " +
-         escape(report::format_value(c.share_better, "share")) + " of the parameter sets. ";
+    h += escape(tr(lang, "psa.more_stabilised",
+                   {report::variant_label(r, c.variant, lang),
+                    report::format_value(c.share_better, "share", true, lang)})) +
+         " ";
   }
   // The EVPI where it peaks over the willingness-to-pay axis: what removing all input
   // uncertainty could be worth at most.
@@ -264,67 +263,65 @@ std::string how_sure_text(const RunResult& r, const std::string& town) {
         (!peak || e.value > peak->value))
       peak = &e;
   if (peak)
-    h += "Knowing the uncertain inputs exactly would be worth at most " +
-         escape(report::format_value(peak->value, "CZK")) +
-         " over the horizon (the expected value of perfect information, largest at " +
-         escape(report::format_value(peak->willingness_to_pay, "CZK")) +
-         " per household stabilised; evpi.csv has every willingness to pay).";
+    h += escape(tr(lang, "psa.evpi",
+                   {report::format_value(peak->value, "CZK", true, lang),
+                    report::format_value(peak->willingness_to_pay, "CZK", true, lang)}));
   return h;
 }
 
-std::string uncertainty_intro(const RunResult& r, const std::string& town) {
-  return "<h3>How sure: uncertain inputs</h3>\n<p>The inputs carry distributions; " +
-         std::to_string(r.info.parameter_sets) + " parameter sets were drawn. " +
-         how_sure_text(r, town) + "</p>\n";
+std::string uncertainty_intro(const RunResult& r, const std::string& town, Language lang) {
+  return "<h3>" + escape(tr(lang, "psa.heading")) + "</h3>\n<p>" +
+         escape(tr(lang, "psa.drawn", {std::to_string(r.info.parameter_sets)})) + " " +
+         how_sure_text(r, town, lang) + "</p>\n";
 }
 
 // The answer first (id="summary"): per town, each variant that changes something there,
 // what it changes with the 95 % interval and a marker, what it costs, and the binding
 // constraint in words. Built from answer::answers(), the same data as the terminal summary.
-std::string summary_section(const RunResult& r) {
+std::string summary_section(const RunResult& r, Language lang) {
   using namespace answer;
-  const std::vector<TownAnswer> towns = answers(r);
-  std::string h = "<section id=\"summary\" class=\"summary\">\n<h2>The answer</h2>\n";
+  const std::vector<TownAnswer> towns = answers(r, lang);
+  std::string h = "<section id=\"summary\" class=\"summary\">\n<h2>" +
+                  escape(tr(lang, "summary.heading")) + "</h2>\n";
   if (r.info.variants.size() > 1)
-    h += std::string(
-             "<p class=\"key\">Each variant against the baseline, as paired "
-             "differences with 95 % ") +
-         (r.info.psa ? "uncertainty intervals (the inputs' uncertainty included, " +
-                           std::to_string(r.info.parameter_sets) + " parameter sets)"
-                     : std::string("confidence intervals")) +
-         ": <span class=\"better\">▲ better</span>, "
-         "<span class=\"worse\">▼ worse</span>, <span class=\"unclear\">= no clear "
-         "difference</span> (the interval includes zero).</p>\n";
+    h += "<p class=\"key\">" +
+         escape(r.info.psa ? tr(lang, "summary.key_psa", {std::to_string(r.info.parameter_sets)})
+                           : tr(lang, "summary.key")) +
+         " <span class=\"better\">▲ " + escape(verdict_words(Verdict::better, lang)) +
+         "</span>, <span class=\"worse\">▼ " + escape(verdict_words(Verdict::worse, lang)) +
+         "</span>, <span class=\"unclear\">= " +
+         escape(verdict_words(Verdict::no_difference, lang)) + "</span> " +
+         escape(tr(lang, "summary.key_zero")) + ".</p>\n";
   std::string left_out;
   for (const std::string& v : r.info.variants) {
+    const std::string label = variant_label(r.info, v, lang);
     std::string where;
     for (const auto& ta : towns)
       if (ta.town != "*")
         for (const auto& u : ta.untouched)
-          if (u == variant_label(r.info, v)) where += (where.empty() ? "" : ", ") + ta.label;
+          if (u == label) where += (where.empty() ? "" : ", ") + ta.label;
     if (!where.empty())
-      left_out += (left_out.empty() ? "" : "; ") + escape(variant_label(r.info, v)) + " (" +
-                  escape(where) + ")";
+      left_out += (left_out.empty() ? "" : "; ") + escape(label) + " (" + escape(where) + ")";
   }
   if (!left_out.empty())
-    h += "<p class=\"key\">Variants that change nothing in a town are left out of that town "
-         "here and below: " +
-         left_out + ".</p>\n";
+    h += "<p class=\"key\">" + escape(tr(lang, "summary.left_out")) + " " + left_out + ".</p>\n";
   for (const auto& ta : towns) {
     h += "<div class=\"town-answer\">\n<h3><a href=\"#town-" + escape(report::file_id(ta.town)) +
          "\">" + escape(ta.label) + "</a></h3>\n";
     std::string base;
     for (const auto& b : ta.baseline)
       if (b.metric->name == "reached_lease_share" || b.metric->name == "cost_total")
-        base += (base.empty() ? "" : ", ") + metric_words(b.metric->name) + " " +
-                level_text(b.diff, *b.metric);
-    if (!base.empty()) h += "<p class=\"base\">Baseline: " + escape(base) + ".</p>\n";
+        base += (base.empty() ? "" : ", ") + metric_words(b.metric->name, lang) + " " +
+                level_text(b.diff, *b.metric, lang);
+    if (!base.empty())
+      h += "<p class=\"base\">" + escape(tr(lang, "summary.baseline", {base})) + "</p>\n";
     if (!ta.variants.empty()) {
-      h += "<table class=\"answer\"><thead><tr><th>Variant</th><th>What changes</th>"
-           "<th>Cost</th></tr></thead><tbody>\n";
+      h += "<table class=\"answer\"><thead><tr><th>" + escape(tr(lang, "summary.variant")) +
+           "</th><th>" + escape(tr(lang, "summary.changes")) + "</th><th>" +
+           escape(tr(lang, "summary.cost")) + "</th></tr></thead><tbody>\n";
       for (const auto& va : ta.variants) {
-        h += "<tr><td title=\"variant id: " + escape(va.id) + "\">" + escape(va.label) +
-             "</td><td><ul>";
+        h += "<tr><td title=\"" + escape(tr(lang, "summary.variant_id", {va.id})) + "\">" +
+             escape(va.label) + "</td><td><ul>";
         int same = 0;
         for (const auto& c : va.outcomes) {
           if (c.verdict == Verdict::no_difference || c.verdict == Verdict::undefined) {
@@ -332,16 +329,19 @@ std::string summary_section(const RunResult& r) {
             continue;
           }
           h += std::string("<li class=\"") + verdict_class(c.verdict) + "\">" +
-               verdict_mark(c.verdict) + " " + escape(metric_words(c.metric->name)) + " " +
-               escape(change_text(c)) + "</li>";
+               verdict_mark(c.verdict) + " " + escape(metric_words(c.metric->name, lang)) + " " +
+               escape(change_text(c, lang)) + "</li>";
         }
         if (same > 0)
-          h += "<li class=\"unclear\">= no clear difference in " + std::to_string(same) +
-               " other outcome" + (same == 1 ? "" : "s") + "</li>";
+          h += "<li class=\"unclear\">= " +
+               escape(
+                   tr(lang, "summary.no_clear_in", {text::plural(lang, "other_outcomes", same)})) +
+               "</li>";
         h += "</ul></td><td><ul>";
         for (const auto& c : va.costs)
           h += std::string("<li class=\"") + verdict_class(c.verdict) + "\">" +
-               escape(metric_words(c.metric->name)) + " " + escape(change_text(c)) + "</li>";
+               escape(metric_words(c.metric->name, lang)) + " " + escape(change_text(c, lang)) +
+               "</li>";
         if (!va.value_for_money.empty())
           h += "<li class=\"vfm\" title=\"comparison.csv: icer:stabilized\">" +
                escape(va.value_for_money) + "</li>";
@@ -349,29 +349,26 @@ std::string summary_section(const RunResult& r) {
       }
       h += "</tbody></table>\n";
     } else if (r.info.variants.size() > 1) {
-      h += "<p>No variant changes anything here.</p>\n";
+      h += "<p>" + escape(tr(lang, "summary.none_here")) + "</p>\n";
     }
     if (r.info.psa && !ta.variants.empty())
-      h += "<p class=\"how-sure\"><strong>How sure:</strong> " + how_sure_text(r, ta.town) +
-           "</p>\n";
+      h += "<p class=\"how-sure\"><strong>" + escape(tr(lang, "psa.how_sure")) + "</strong> " +
+           how_sure_text(r, ta.town, lang) + "</p>\n";
     if (!ta.binding.empty()) {
       const Binding& b = ta.binding.front();
-      std::string words;
-      if (b.demand > 0) {
-        char buf[160];
-        std::snprintf(buf, sizeof buf,
-                      ": without limits about %.0f households would need it against %.0f "
-                      "places, from month %d",
-                      b.demand, b.capacity, b.from_month);
-        words = b.what + buf;
-      } else {
-        words = b.line;
-      }
-      h +=
-          "<p class=\"binding\"><strong>Binding constraint:</strong> " + escape(words) +
-          (ta.binding.size() > 1 ? " (and " + std::to_string(ta.binding.size() - 1) + " more below)"
-                                 : std::string()) +
-          ".</p>\n";
+      char demand[32], capacity[32];
+      std::snprintf(demand, sizeof demand, "%.0f", b.demand);
+      std::snprintf(capacity, sizeof capacity, "%.0f", b.capacity);
+      const std::string words =
+          b.demand > 0 ? tr(lang, "summary.binding_words",
+                            {binding_what(b, lang), demand, capacity, std::to_string(b.from_month)})
+                       : b.line;
+      h += "<p class=\"binding\"><strong>" + escape(tr(lang, "summary.binding")) + "</strong> " +
+           escape(words) +
+           (ta.binding.size() > 1 ? " " + escape(tr(lang, "summary.binding_more",
+                                                    {std::to_string(ta.binding.size() - 1)}))
+                                  : std::string()) +
+           ".</p>\n";
     }
     h += "</div>\n";
   }
@@ -379,67 +376,59 @@ std::string summary_section(const RunResult& r) {
 }
 
 // What the headline outcomes count (the full table is docs/model.md's).
-std::string definitions_table() {
-  static const char* const rows[][4] = {
-      {"Share housed at the horizon", "households in a permanent stage at the last month",
-       "all households seen (those housed at the start included)", "share"},
-      {"Share of household-months housed", "months spent in a permanent stage",
-       "months spent in the system (entry or month 1 to exit or horizon)", "share"},
-      {"Housed 12 months after first housed",
-       "households that did not lose housing (to a lower stage, or an exit other than into own "
-       "housing) in the 12 months after they were first housed",
-       "households first housed at least 12 months before the horizon", "share"},
-      {"Share reaching a lease", "households ever in a permanent stage",
-       "households not housed at the start", "share"},
-      {"Share stabilised", "households with the scenario's stabilisation months in a row housed",
-       "households not housed at the start", "share"},
-      {"Total public cost", "stage costs per occupied unit-month plus service costs per case-month",
-       "-", "CZK"}};
-  std::string h =
-      "<h3>Definitions</h3>\n<div class=\"scroll\"><table "
-      "class=\"definitions\">\n<thead><tr><th>Outcome</th>"
-      "<th>Counts</th><th>Out of</th><th>Unit</th></tr></thead>\n<tbody>\n";
-  for (const auto& row : rows)
-    h += std::string("<tr><td>") + escape(row[0]) + "</td><td>" + escape(row[1]) + "</td><td>" +
-         escape(row[2]) + "</td><td>" + escape(row[3]) + "</td></tr>\n";
+std::string definitions_table(Language lang) {
+  static const char* const rows[] = {"def.housed_end", "def.months_housed", "def.retention",
+                                     "def.lease",      "def.stabilised",    "def.cost"};
+  std::string h = "<h3>" + escape(tr(lang, "def.heading")) +
+                  "</h3>\n<div class=\"scroll\"><table class=\"definitions\">\n<thead><tr>";
+  for (const char* key : {"table.outcome", "def.counts", "def.out_of", "def.unit"})
+    h += "<th>" + escape(tr(lang, key)) + "</th>";
+  h += "</tr></thead>\n<tbody>\n";
+  for (const char* row : rows) {
+    const std::string key = row;
+    const bool cost = key == "def.cost";
+    h += "<tr><td>" + escape(tr(lang, key)) + "</td><td>" + escape(tr(lang, key + ".counts")) +
+         "</td><td>" + (cost ? std::string("-") : escape(tr(lang, key + ".of"))) + "</td><td>" +
+         escape(cost ? text::unit(lang, "CZK") : tr(lang, "def.share")) + "</td></tr>\n";
+  }
   return h + "</tbody>\n</table></div>\n";
 }
 
 // Incremental cost and cost-effectiveness against the baseline (cohort "all"), with the
 // quadrant stated where no ratio is meaningful (docs/model.md, "Incremental analysis").
-std::string value_for_money_table(const RunResult& r, const std::string& town) {
+std::string value_for_money_table(const RunResult& r, const std::string& town, Language lang) {
   static const std::pair<const char*, const char*> rows[] = {
-      {"incremental_cost", "Extra cost (CZK)"},
-      {"icer:stabilized", "CZK per extra household stabilised"},
-      {"icer:months_housed", "CZK per extra household-month housed"}};
+      {"incremental_cost", "vfm.extra_cost"},
+      {"icer:stabilized", "vfm.icer_stabilized"},
+      {"icer:months_housed", "vfm.icer_months"}};
   std::string h;
   for (const auto& c : r.comparisons) {
     if (c.town != town || c.cohort != "all") continue;  // tagged cohorts: comparison.csv
     for (const auto& [id, label] : rows) {
       if (c.metric != id) continue;
       const bool value = std::isfinite(c.diff_mean);
-      h += "<tr><td>" + escape(label) + "</td><td>" + escape(report::variant_label(r, c.variant)) +
-           "</td><td class=\"num\">" +
-           (value ? escape(report::format_value(c.diff_mean, "CZK")) : std::string("—")) +
+      const std::string note_key = "note." + c.note, note = tr(lang, note_key);
+      h += "<tr><td>" + escape(tr(lang, label)) + "</td><td>" +
+           escape(report::variant_label(r, c.variant, lang)) + "</td><td class=\"num\">" +
+           (value ? escape(report::format_value(c.diff_mean, "CZK", true, lang))
+                  : std::string("—")) +
            "</td><td class=\"num\">" +
            (std::isfinite(c.diff_ci_low)
-                ? escape(report::format_value(c.diff_ci_low, "CZK", false)) + " to " +
-                      escape(report::format_value(c.diff_ci_high, "CZK"))
+                ? escape(tr(lang, "range",
+                            {report::format_value(c.diff_ci_low, "CZK", false, lang),
+                             report::format_value(c.diff_ci_high, "CZK", true, lang)}))
                 : std::string("—")) +
-           "</td><td>" + escape(c.note) + "</td></tr>\n";
+           "</td><td>" + escape(note == note_key ? c.note : note) + "</td></tr>\n";
     }
   }
   if (h.empty()) return "";
-  return "<h3>Value for money</h3>\n<p class=\"note\">Extra cost: the paired difference of the "
-         "total cost. Cost per extra household stabilised or month housed: mean extra cost / mean "
-         "extra effect (stabilised households: a spell of the scenario's stabilisation months in "
-         "a permanent stage, households housed at the start included), 95 % bootstrap interval "
-         "over the paired replications; <i>dominant</i> = at least as effective and no dearer, "
-         "<i>dominated</i> = no more effective and no cheaper, where no ratio is stated.</p>\n"
-         "<div class=\"scroll\"><table class=\"comparison\">\n<thead><tr><th>Figure</th>"
-         "<th>Variant</th><th>Value</th><th>95 % interval</th><th>Reading</th></tr></thead>\n"
-         "<tbody>\n" +
-         h + "</tbody>\n</table></div>\n";
+  std::string head = "<h3>" + escape(tr(lang, "vfm.heading")) + "</h3>\n<p class=\"note\">" +
+                     escape(tr(lang, "vfm.note")) +
+                     "</p>\n<div class=\"scroll\"><table class=\"comparison\">\n<thead><tr>";
+  for (const char* key :
+       {"vfm.figure", "summary.variant", "vfm.value", "vfm.interval", "table.reading"})
+    head += "<th>" + escape(tr(lang, key)) + "</th>";
+  return head + "</tr></thead>\n<tbody>\n" + h + "</tbody>\n</table></div>\n";
 }
 
 }  // namespace
@@ -448,7 +437,8 @@ void write_report(const fs::path& dir) {
   write_report(dir, dir);
 }
 
-void write_report(const fs::path& dir, const fs::path& out_dir, const std::atomic<bool>* cancel) {
+void write_report(const fs::path& dir, const fs::path& out_dir, const std::atomic<bool>* cancel,
+                  Language lang) {
   auto check = [cancel] {
     if (cancel && *cancel) throw RunCancelled();
   };
@@ -463,19 +453,22 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const std::atomi
   auto emit = [&](const Chart& c) {
     check();
     write_text(charts_dir / c.file, c.svg);
-    return figure(c);
+    return figure(c, lang);
   };
+  auto t = [lang](const char* key) { return escape(tr(lang, key)); };
 
   const std::string title = !r.info.scenario_title.empty()  ? r.info.scenario_title
                             : !r.info.scenario_name.empty() ? r.info.scenario_name
-                                                            : std::string("prostup results");
+                                                            : std::string("prostup");
   std::ostringstream html;
-  html << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+  html << "<!DOCTYPE html>\n<html lang=\"" << text::language_code(lang)
+       << "\">\n<head>\n<meta charset=\"utf-8\">\n"
        << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-       << "<title>" << escape(title) << " — prostup report</title>\n<style>" << kCss
+       << "<title>" << escape(tr(lang, "report.title", {title})) << "</title>\n<style>" << kCss
        << "</style>\n</head>\n<body>\n<header>\n<h1>" << escape(title) << "</h1>\n";
   if (!r.info.scenario_name.empty() && r.info.scenario_name != title)
-    html << "<p class=\"lead\">Scenario <code>" << escape(r.info.scenario_name) << "</code></p>\n";
+    html << "<p class=\"lead\">" << t("report.scenario") << " <code>"
+         << escape(r.info.scenario_name) << "</code></p>\n";
   if (!r.info.scenario_description.empty())
     html << "<p>" << escape(r.info.scenario_description) << "</p>\n";
   html << "</header>\n";
@@ -489,9 +482,9 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const std::atomi
       }
 
   // The answer first; the run's record goes to the end.
-  if (in.has_run) html << summary_section(r);
+  if (in.has_run) html << summary_section(r, lang);
   const std::vector<answer::TownAnswer> answers =
-      in.has_run ? answer::answers(r) : std::vector<answer::TownAnswer>{};
+      in.has_run ? answer::answers(r, lang) : std::vector<answer::TownAnswer>{};
   // The variants shown in a town: the baseline and those that change something there.
   auto shown_in = [&](const std::string& town) {
     std::vector<std::string> shown{"baseline"};
@@ -501,50 +494,51 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const std::atomi
     return shown;
   };
 
-  html << "<nav>\n<h2>Contents</h2>\n<ul>\n";
+  html << "<nav>\n<h2>" << t("nav.contents") << "</h2>\n<ul>\n";
   if (in.has_run) {
-    html << "<li><a href=\"#summary\">The answer</a></li>\n";
-    for (const auto& t : towns)
-      html << "<li><a href=\"#town-" << escape(report::file_id(t)) << "\">"
-           << escape(report::town_label(r, t)) << "</a></li>\n";
+    html << "<li><a href=\"#summary\">" << t("summary.heading") << "</a></li>\n";
+    for (const auto& town : towns)
+      html << "<li><a href=\"#town-" << escape(report::file_id(town)) << "\">"
+           << escape(report::town_label(r, town, lang)) << "</a></li>\n";
   }
-  if (!in.sweep.empty()) html << "<li><a href=\"#sweep\">Sweep</a></li>\n";
-  if (in.plan) html << "<li><a href=\"#plan\">Plan</a></li>\n";
-  html << "<li><a href=\"#run\">The run: settings and record</a></li>\n</ul>\n</nav>\n";
+  if (!in.sweep.empty()) html << "<li><a href=\"#sweep\">" << t("nav.sweep") << "</a></li>\n";
+  if (in.plan) html << "<li><a href=\"#plan\">" << t("nav.plan") << "</a></li>\n";
+  html << "<li><a href=\"#run\">" << t("nav.run") << "</a></li>\n</ul>\n</nav>\n";
 
   if (in.has_run) {
     for (const auto& town : towns) {
       const std::vector<std::string> shown = shown_in(town);
       html << "<section class=\"town\" id=\"town-" << escape(report::file_id(town)) << "\">\n<h2>"
-           << escape(report::town_label(r, town)) << "</h2>\n";
+           << escape(report::town_label(r, town, lang)) << "</h2>\n";
       for (const auto& ta : answers)
         if (ta.town == town && !ta.binding.empty()) {
-          html << "<h3>Binding constraints</h3>\n<p class=\"note\">Where the expected demand "
-                  "without limits (the exact cohort model of the baseline) exceeds the capacity "
-                  "or caseload, largest excess first:</p>\n<ul>\n";
-          for (const auto& b : ta.binding) html << "<li>" << escape(b.line) << "</li>\n";
+          html << "<h3>" << t("town.binding_head") << "</h3>\n<p class=\"note\">"
+               << t("town.binding_note") << "</p>\n<ul>\n";
+          for (const auto& b : ta.binding)
+            html << "<li>" << escape(answer::binding_line(b, lang)) << "</li>\n";
           html << "</ul>\n";
         }
-      html << value_for_money_table(r, town);
+      html << value_for_money_table(r, town, lang);
       if (auto c = report::forest_chart(r, town)) html << emit(*c);
       if (auto c = report::cost_chart(r, town)) html << emit(*c);
-      if (r.info.psa) html << uncertainty_intro(r, town);
+      if (r.info.psa) html << uncertainty_intro(r, town, lang);
       if (auto c = report::ce_plane_chart(r, town)) html << emit(*c);
       if (auto c = report::ceac_chart(r, town)) html << emit(*c);
       for (const auto& v : shown)
         if (v != "baseline")
           if (auto c = report::tornado_chart(r, town, v)) html << emit(*c);
-      html << "<h3>Reaching a lease</h3>\n" << emit(report::time_to_lease_chart(r, town));
-      html << "<details><summary>All outcomes, each variant (table)</summary>\n"
-           << outcomes_table(r, town, shown) << "</details>\n";
-      html << "<details><summary>Variants against the baseline, every outcome "
-              "(table)</summary>\n"
-           << comparison_table(r, town, shown) << "</details>\n";
+      html << "<h3>" << t("town.reaching_lease") << "</h3>\n"
+           << emit(report::time_to_lease_chart(r, town));
+      html << "<details><summary>" << t("town.all_outcomes") << "</summary>\n"
+           << outcomes_table(r, town, shown, lang) << "</details>\n";
+      html << "<details><summary>" << t("town.comparison") << "</summary>\n"
+           << comparison_table(r, town, shown, lang) << "</details>\n";
       for (const auto& v : shown)
         for (const auto& tv : r.results) {
           if (tv.town != town || tv.variant != v) continue;
-          html << "<h3>" << escape(report::variant_label(r, v))
-               << ": stages, waiting lists and moves</h3>\n";
+          html << "<h3>"
+               << escape(tr(lang, "town.variant_charts", {report::variant_label(r, v, lang)}))
+               << "</h3>\n";
           html << emit(report::occupancy_chart(r, tv));
           html << emit(report::waiting_chart(r, tv));
           html << emit(report::flow_chart(r, tv));
@@ -553,50 +547,43 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const std::atomi
     }
   }
   if (!in.sweep.empty()) {
-    html << "<section class=\"sweep\" id=\"sweep\">\n<h2>Sweep</h2>\n";
+    html << "<section class=\"sweep\" id=\"sweep\">\n<h2>" << t("nav.sweep") << "</h2>\n";
     for (const auto& c : report::sweep_charts(in)) html << emit(c);
     html << "</section>\n";
   }
   if (in.plan) {
     const auto& p = *in.plan;
-    html << "<section class=\"plan\" id=\"plan\">\n<h2>Plan</h2>\n<p>";
+    html << "<section class=\"plan\" id=\"plan\">\n<h2>" << t("nav.plan") << "</h2>\n<p>";
     const std::string unit = [&] {
       const MetricInfo* mi = report::metric_info(r, p.metric);
       return mi ? mi->unit : std::string();
     }();
-    html << "Target: " << escape(report::metric_label(r, p.metric)) << " " << escape(p.op) << " "
-         << escape(report::format_value(p.target, unit));
-    if (!p.town.empty()) html << " in " << escape(report::town_label(r, p.town));
-    if (!p.variant.empty()) html << " (" << escape(report::variant_label(r, p.variant)) << ")";
-    html << ". Answer: <strong>"
-         << (std::isfinite(p.answer) ? escape(svg::human(p.answer))
-                                     : std::string("no value in the range meets the target"))
+    html << t("plan.target") << " " << escape(report::metric_label(r, p.metric, lang)) << " "
+         << escape(p.op) << " " << escape(report::format_value(p.target, unit, true, lang));
+    if (!p.town.empty())
+      html << " " << escape(tr(lang, "plan.in", {report::town_label(r, p.town, lang)}));
+    if (!p.variant.empty())
+      html << " (" << escape(report::variant_label(r, p.variant, lang)) << ")";
+    html << ". " << t("plan.answer") << " <strong>"
+         << (std::isfinite(p.answer) ? escape(text::decimal(lang, svg::human(p.answer)))
+                                     : t("plan.none"))
          << "</strong>.</p>\n";
     html << emit(report::plan_chart(in, p)) << "</section>\n";
   }
-  html << "<section id=\"run\" class=\"run\">\n<h2>The run: settings and record</h2>\n"
-       << manifest_table(in)
-       << (r.info.psa
-               ? "<p>This run drew " + std::to_string(r.info.parameter_sets) +
-                     " parameter sets from the scenario's distributions, each simulated " +
-                     std::to_string(r.info.inner_replications) +
-                     " times. Every number is a mean over the parameter sets; ranges are 95 % "
-                     "uncertainty intervals (the central 95 % of the parameter sets' means), "
-                     "which include both the uncertainty of the inputs and Monte Carlo noise. "
-                     "Differences are paired: parameter set <i>k</i> and replication <i>r</i> "
-                     "are the same in the baseline and every variant.</p>\n"
-               : std::string(
-                     "<p>Every number is a mean over the Monte Carlo replications; ranges are "
-                     "95 % confidence intervals of that mean (how precisely the run pins the "
-                     "mean down, not the spread between households). Differences between a "
-                     "variant and the baseline are paired: replication <i>r</i> of each uses "
-                     "the same random draws.</p>\n"))
-       << definitions_table() << "</section>\n";
+  html << "<section id=\"run\" class=\"run\">\n<h2>" << t("nav.run") << "</h2>\n"
+       << manifest_table(in, lang) << "<p>"
+       << (r.info.psa ? escape(tr(lang, "run.means_psa",
+                                  {std::to_string(r.info.parameter_sets),
+                                   std::to_string(r.info.inner_replications)}))
+                      : t("run.means"))
+       << "</p>\n"
+       << definitions_table(lang) << "</section>\n";
 
-  html << "<footer>Drawn by prostup " << escape(r.info.program_version)
-       << " from the files in this directory (results.json, manifest.json"
-       << (in.sweep.empty() ? "" : ", sweep.csv") << (in.plan ? ", plan.json" : "")
-       << "). The charts are also in charts/ as SVG files.</footer>\n</body>\n</html>\n";
+  const std::string files = std::string("results.json, manifest.json") +
+                            (in.sweep.empty() ? "" : ", sweep.csv") +
+                            (in.plan ? ", plan.json" : "");
+  html << "<footer>" << escape(tr(lang, "footer", {r.info.program_version, files}))
+       << "</footer>\n</body>\n</html>\n";
   write_text(out_dir / "report.html", html.str());
 }
 

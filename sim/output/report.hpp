@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "prostup/results.hpp"
+#include "prostup/writers.hpp"
 
 namespace prostup::report {
 
@@ -32,6 +33,7 @@ struct PlanPoint {
 struct Plan {
   std::string metric, op, parameter, town, variant;
   double target = kUndefined, answer = kUndefined, confidence = kUndefined;
+  double scenario_value = kUndefined;  // the varied number as the scenario has it
   std::vector<PlanPoint> points;
 };
 
@@ -50,16 +52,20 @@ Input read_input(const std::filesystem::path& dir);
 std::vector<std::vector<std::string>> parse_csv(const std::string& text);
 
 // Names for people: labels from the scenario where it has them.
-std::string town_label(const RunResult& r, const std::string& id);  // "*" -> "All towns"
+// `lang`: the words of report.html (strings.hpp); the charts call these in English.
+std::string town_label(const RunResult& r, const std::string& id,
+                       Language lang = Language::en);  // "*" -> "All towns"
 std::string stage_label(const RunResult& r, const std::string& id);
-std::string variant_label(const RunResult& r, const std::string& id);  // label, else id
-std::string metric_label(const RunResult& r, const std::string& name);
+std::string variant_label(const RunResult& r, const std::string& id,
+                          Language lang = Language::en);  // label, else id
+std::string metric_label(const RunResult& r, const std::string& name, Language lang = Language::en);
 const MetricInfo* metric_info(const RunResult& r, const std::string& name);
 std::size_t variant_index(const RunResult& r, const std::string& id);
 
 // A value and unit as people read them ("73.4 %", "1 250 000 CZK").
 // Shares always carry "%"; with_unit = false leaves off other units (inside a CI range).
-std::string format_value(double v, const std::string& unit, bool with_unit = true);
+std::string format_value(double v, const std::string& unit, bool with_unit = true,
+                         Language lang = Language::en);
 
 // How to show a quantity in `unit` on an axis whose values reach `max_abs`: multiply by
 // `factor` and name the axis with `label` (shares as %, large CZK in thousands or millions).
@@ -95,6 +101,14 @@ std::optional<Chart> tornado_chart(const RunResult& r, const std::string& town,
 
 // The SVG id prefix of a chart file (ids must be unique in the one-page report).
 std::string chart_prefix(const std::string& file);
+
+// The scenario's own value of a swept pointer (manifest.json's sweep axes), NaN if unknown.
+double sweep_scenario_value(const Input& in, const std::string& pointer);
+
+// A scenario pointer in words for an axis or legend: "/towns/jirkov/capacity/training_flat"
+// -> "Tréninkový byt: places in Jirkov", "/services/debt_counselling/caseload_per_worker" ->
+// "Dluhové poradenství: caseload per worker"; never the pointer itself.
+std::string parameter_words(const RunResult& r, const std::string& pointer);
 
 // A file-name-safe form of an id ("*" -> "all").
 std::string file_id(const std::string& id);

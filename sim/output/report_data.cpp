@@ -10,6 +10,7 @@
 
 #include "answer.hpp"
 #include "report.hpp"
+#include "strings.hpp"
 #include "svg.hpp"
 
 namespace prostup::report {
@@ -267,6 +268,7 @@ Plan read_plan(const fs::path& p) {
   plan.parameter = str_at(j, "vary");
   if (plan.parameter.empty()) plan.parameter = str_at(j, "parameter");
   if (plan.parameter.empty()) plan.parameter = str_at(j, "pointer");
+  plan.scenario_value = num_at(j, "scenario_value");
   plan.town = str_at(j, "town");
   plan.variant = str_at(j, "variant");
   for (const auto& pt : j.value("points", json::array()))
@@ -362,8 +364,8 @@ Input read_input(const fs::path& dir) {
   return in;
 }
 
-std::string town_label(const RunResult& r, const std::string& id) {
-  if (id == "*") return "All towns";
+std::string town_label(const RunResult& r, const std::string& id, Language lang) {
+  if (id == "*") return text::tr(lang, "all_towns");
   for (std::size_t i = 0; i < r.info.towns.size(); ++i)
     if (r.info.towns[i] == id && i < r.info.town_labels.size() && !r.info.town_labels[i].empty())
       return r.info.town_labels[i];
@@ -376,8 +378,8 @@ std::string stage_label(const RunResult& r, const std::string& id) {
   return id;
 }
 
-std::string variant_label(const RunResult& r, const std::string& id) {
-  return answer::variant_label(r.info, id);
+std::string variant_label(const RunResult& r, const std::string& id, Language lang) {
+  return answer::variant_label(r.info, id, lang);
 }
 
 const MetricInfo* metric_info(const RunResult& r, const std::string& name) {
@@ -392,41 +394,10 @@ std::size_t variant_index(const RunResult& r, const std::string& id) {
   return r.info.variants.size();
 }
 
-std::string metric_label(const RunResult& r, const std::string& name) {
-  static const std::pair<const char*, const char*> fixed[] = {
-      {"households_seen", "Households seen"},
-      {"housed_at_start", "Households already housed at the start"},
-      {"reached_lease_share", "Share reaching a lease (households not housed at the start)"},
-      {"stabilized_share", "Share stabilised (households not housed at the start)"},
-      {"housed_share_end", "Share housed at the horizon (all households)"},
-      {"ever_housed_share", "Share ever housed (all households)"},
-      {"months_housed_share", "Share of household-months housed"},
-      {"months_housed", "Household-months housed"},
-      {"retention:6", "Housed 6 months after first housed"},
-      {"retention:12", "Housed 12 months after first housed"},
-      {"retention:24", "Housed 24 months after first housed"},
-      {"returned_share", "Share of the housed who lost housing"},
-      {"stabilization_share", "Share stabilised (censoring-aware, all households)"},
-      {"stabilized_households", "Households stabilised (all households)"},
-      {"exits:to_own_housing", "Exits into own housing"},
-      {"exits:to_institution", "Exits into an institution"},
-      {"exits:unknown", "Exits, destination unknown"},
-      {"cost_per_household", "Cost per household"},
-      {"stabilized", "Households stabilised"},
-      {"median_months_to_lease", "Median months to a lease"},
-      {"evictions", "Evictions"},
-      {"returns_to_street", "Returns to the street"},
-      {"expiries", "Stays ended by the time limit"},
-      {"exits", "Exits from the system"},
-      {"demotions", "Demotions"},
-      {"arrivals", "Arrivals"},
-      {"entry_fallbacks", "Arrivals placed in a fallback stage"},
-      {"roofless_household_months", "Household-months without a roof"},
-      {"mean_waiting_months", "Mean months on a waiting list"},
-      {"cost_total", "Total public cost"},
-      {"cost_per_stabilized", "Cost per stabilised household"}};
-  for (const auto& [key, label] : fixed)
-    if (name == key) return label;
+std::string metric_label(const RunResult& r, const std::string& name, Language lang) {
+  // The fixed names are in the catalogues (strings_{en,cs}.cpp) under "metric.NAME".
+  const std::string key = "metric." + name;
+  if (std::string label = text::tr(lang, key); label != key) return label;
   const auto colon = name.find(':');
   if (colon != std::string::npos) {
     const std::string head = name.substr(0, colon), id = name.substr(colon + 1);
@@ -439,12 +410,17 @@ std::string metric_label(const RunResult& r, const std::string& name) {
     };
     const bool is_service =
         std::find(r.info.services.begin(), r.info.services.end(), id) != r.info.services.end();
-    if (head == "promotions") return "Moves up to " + stage_label(r, id);
-    if (head == "occupancy_end") return "Households at the end: " + stage_label(r, id);
-    if (head == "occupancy_mean") return "Mean households: " + stage_label(r, id);
-    if (head == "service_case_months") return "Case-months: " + service(id);
-    if (head == "service_waiting_mean") return "Mean waiting for: " + service(id);
-    if (head == "cost") return "Cost: " + (is_service ? service(id) : stage_label(r, id));
+    if (head == "promotions") return text::tr(lang, "metric.promotions", {stage_label(r, id)});
+    if (head == "occupancy_end")
+      return text::tr(lang, "metric.occupancy_end", {stage_label(r, id)});
+    if (head == "occupancy_mean")
+      return text::tr(lang, "metric.occupancy_mean", {stage_label(r, id)});
+    if (head == "service_case_months")
+      return text::tr(lang, "metric.service_case_months", {service(id)});
+    if (head == "service_waiting_mean")
+      return text::tr(lang, "metric.service_waiting_mean", {service(id)});
+    if (head == "cost")
+      return text::tr(lang, "metric.cost", {is_service ? service(id) : stage_label(r, id)});
   }
   std::string s = name;
   for (char& c : s)
@@ -453,15 +429,17 @@ std::string metric_label(const RunResult& r, const std::string& name) {
   return s;
 }
 
-std::string format_value(double v, const std::string& unit, bool with_unit) {
+std::string format_value(double v, const std::string& unit, bool with_unit, Language lang) {
   if (!std::isfinite(v)) return "—";
-  if (unit == "share") return svg::group_thousands(v * 100, std::fabs(v) >= 0.1 ? 1 : 2) + " %";
+  if (unit == "share")
+    return text::decimal(lang, svg::group_thousands(v * 100, std::fabs(v) >= 0.1 ? 1 : 2)) + " %";
   if (unit.rfind("CZK", 0) == 0) {
     // Whole crowns for sums of money; small amounts (differences) keep their digits.
-    const std::string n = std::fabs(v) >= 100 ? svg::group_thousands(v, 0) : svg::human(v);
-    return with_unit ? n + " " + unit : n;
+    const std::string n =
+        text::decimal(lang, std::fabs(v) >= 100 ? svg::group_thousands(v, 0) : svg::human(v));
+    return with_unit ? n + " " + text::unit(lang, unit) : n;
   }
-  return svg::human(v);
+  return text::decimal(lang, svg::human(v));
 }
 
 AxisUnit axis_unit(const std::string& unit, double max_abs, bool difference) {
@@ -472,6 +450,17 @@ AxisUnit axis_unit(const std::string& unit, double max_abs, bool difference) {
     if (max_abs >= 1e4) return {1e-3, "thousand CZK" + rest};
   }
   return {1, unit};
+}
+
+double sweep_scenario_value(const Input& in, const std::string& pointer) {
+  if (!in.manifest.is_object()) return kUndefined;
+  const auto sweep = in.manifest.find("sweep");
+  if (sweep == in.manifest.end() || !sweep->is_object()) return kUndefined;
+  const auto axes = sweep->find("axes");
+  if (axes == sweep->end() || !axes->is_array()) return kUndefined;
+  for (const auto& a : *axes)
+    if (a.is_object() && str_at(a, "pointer") == pointer) return num_at(a, "scenario_value");
+  return kUndefined;
 }
 
 std::string file_id(const std::string& id) {

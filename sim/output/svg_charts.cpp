@@ -800,34 +800,80 @@ std::optional<Chart> cost_chart(const RunResult& r, const std::string& town) {
   return c;
 }
 
-namespace {
-
-// A swept pointer in words, with its unit: "/towns/jirkov/capacity/training_flat" ->
-// "Tréninkový byt: places in Jirkov". Pointers of other shapes keep their last segment.
 std::string parameter_words(const RunResult& r, const std::string& pointer) {
+  // The pointer's tokens, "~1" and "~0" decoded to "/" and "~"; "initial" (a schedule's
+  // opening value) left out: it is the same setting in words.
   std::vector<std::string> parts;
   std::string cur;
-  for (char ch : pointer.substr(pointer.empty() ? 0 : 1) + "/") {
-    if (ch == '/') {
-      parts.push_back(cur);
+  const std::string text = pointer.substr(pointer.empty() ? 0 : 1) + "/";
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '/') {
+      if (!cur.empty() && cur != "initial") parts.push_back(cur);
       cur.clear();
+    } else if (text[i] == '~' && i + 1 < text.size() &&
+               (text[i + 1] == '0' || text[i + 1] == '1')) {
+      cur += text[++i] == '1' ? '/' : '~';
     } else {
-      cur += ch;
+      cur += text[i];
     }
   }
-  if (parts.size() >= 4 && parts[0] == "towns") {
+  auto service = [&](const std::string& id) {
+    for (std::size_t i = 0; i < r.info.services.size(); ++i)
+      if (r.info.services[i] == id && i < r.info.service_labels.size() &&
+          !r.info.service_labels[i].empty())
+        return r.info.service_labels[i];
+    return id;
+  };
+  // A field name in words: "caseload_per_worker" -> "caseload per worker".
+  auto words = [](std::size_t from, const std::vector<std::string>& p) {
+    std::string w;
+    for (std::size_t k = from; k < p.size(); ++k) {
+      std::string s = p[k];
+      for (char& ch : s)
+        if (ch == '_') ch = ' ';
+      w += (w.empty() ? "" : ", ") + s;
+    }
+    return w;
+  };
+  if (parts.size() >= 3 && parts[0] == "towns") {
     const std::string town = town_label(r, parts[1]);
-    if (parts[2] == "capacity") return stage_label(r, parts[3]) + ": places in " + town;
-    if (parts[2] == "staffing") {
-      std::string service = parts[3];
-      for (std::size_t i = 0; i < r.info.services.size(); ++i)
-        if (r.info.services[i] == parts[3] && i < r.info.service_labels.size() &&
-            !r.info.service_labels[i].empty())
-          service = r.info.service_labels[i];
-      return service + ": full-time staff in " + town;
-    }
+    if (parts.size() == 4 && parts[2] == "capacity")
+      return stage_label(r, parts[3]) + ": places in " + town;
+    if (parts.size() == 4 && parts[2] == "staffing")
+      return service(parts[3]) + ": full-time staff in " + town;
+    return words(2, parts) + " in " + town;
   }
-  return parts.empty() ? pointer : parts.back() + " (" + pointer + ")";
+  if (parts.size() >= 3 && parts[0] == "services")
+    return service(parts[1]) + ": " + words(2, parts);
+  if (parts.size() >= 3 && parts[0] == "stages")
+    return stage_label(r, parts[1]) + ": " + words(2, parts);
+  // Another entry by id ("/promotions/training_to_lease/min_streak"): "training to lease:
+  // min streak".
+  if (parts.size() >= 3) return words(1, {"", parts[1]}) + ": " + words(2, parts);
+  return parts.empty() ? pointer : words(0, parts);
+}
+
+namespace {
+
+// A value of a varied setting, in one format on every sweep and plan chart: whole numbers in
+// full with grouped thousands ("1 250"), others with about three significant digits.
+std::string setting_value(double v) {
+  return v == std::round(v) ? svg::group_thousands(v, 0) : svg::human(v);
+}
+
+// The scenario's own value of the varied number: a dotted vertical line and a legend entry,
+// so a reader sees where today's setting sits on the curve.
+void scenario_value_mark(Document& doc, const Frame& f, double v, const std::string& series,
+                         std::vector<LegendItem>& items) {
+  if (!std::isfinite(v)) return;
+  const double x = f.x(v);
+  doc.line(x, f.top, x, f.bottom(),
+           attr("data-series", series) +
+               " stroke=\"#000000\" stroke-width=\"1.5\" stroke-dasharray=\"2 3\"");
+  const bool right_half = x > f.left + f.width / 2;
+  doc.text(x + (right_half ? -4 : 4), f.bottom() - 6, "scenario: " + setting_value(v),
+           std::string("fill=\"#000000\"") + (right_half ? " text-anchor=\"end\"" : "") + kHalo);
+  items.push_back({"Value in the scenario: " + setting_value(v), "#000000", LegendItem::dashed});
 }
 
 }  // namespace
@@ -893,6 +939,8 @@ std::vector<Chart> sweep_charts(const Input& in) {
           if (std::isfinite(y)) y_lo = std::min(y_lo, y), y_hi = std::max(y_hi, y);
       }
       if (groups.empty() || !std::isfinite(y_lo)) continue;
+      const double own = sweep_scenario_value(in, parameters.front());
+      if (std::isfinite(own)) x_lo = std::min(x_lo, own), x_hi = std::max(x_hi, own);
       Chart c;
       std::string metric_file = metric;
       for (char& ch : metric_file)
@@ -924,8 +972,10 @@ std::vector<Chart> sweep_charts(const Input& in) {
         const std::string colour = svg::variant_colour(1 + g++);
         std::string label;
         for (std::size_t k = 0; k < key.size(); ++k)
-          label +=
-              (k ? ", " : "") + parameter_words(r, parameters[k + 1]) + " = " + svg::human(key[k]);
+          label += (k ? ", " : "") + parameter_words(r, parameters[k + 1]) + " = " +
+                   setting_value(key[k]) +
+                   (key[k] == sweep_scenario_value(in, parameters[k + 1]) ? " (as in the scenario)"
+                                                                          : "");
         const std::string name = "sweep:" + metric + (label.empty() ? "" : ":" + label);
         doc.path(band(xs, lo, hi, f).str(),
                  attr("data-band", name) + " fill=\"" + colour + "\" fill-opacity=\"0.15\"");
@@ -938,12 +988,15 @@ std::vector<Chart> sweep_charts(const Input& in) {
         items.push_back({label.empty() ? "Mean" : label, colour, LegendItem::line});
       }
       items.push_back({"Shaded: 95 % CI", "#bbbbbb", LegendItem::swatch});
+      scenario_value_mark(doc, f, own, "sweep:scenario_value", items);
       svg::draw_legend(doc, kLegendX, f.top + 10, items);
       c.svg = doc.str();
       c.how_to_read =
           "Each dot is one simulated value of the swept setting (all with the same random "
           "draws), the line joins their means and the shaded band is the 95 % confidence "
-          "interval. Where the line flattens, more of the setting buys little.";
+          "interval. Where the line flattens, more of the setting buys little. The dotted "
+          "vertical line is the scenario's own value. Swept: " +
+          parameters.front() + ".";
       charts.push_back(std::move(c));
     }
   }
@@ -955,8 +1008,9 @@ Chart plan_chart(const Input& in, const Plan& plan) {
   Chart c;
   c.file = "plan.svg";
   const std::string what = plan.metric.empty() ? "Target metric" : metric_label(r, plan.metric);
-  c.title = "Plan: " + what + " against " +
-            (plan.parameter.empty() ? "the varied setting" : plan.parameter);
+  const std::string varied =
+      plan.parameter.empty() ? "the varied setting" : parameter_words(r, plan.parameter);
+  c.title = "Plan: " + what + " against " + varied;
   double x_lo = INFINITY, x_hi = -INFINITY, y_lo = INFINITY, y_hi = -INFINITY;
   for (const auto& p : plan.points) {
     if (!std::isfinite(p.value)) continue;
@@ -969,6 +1023,8 @@ Chart plan_chart(const Input& in, const Plan& plan) {
     y_lo = std::min(y_lo, plan.target), y_hi = std::max(y_hi, plan.target);
   if (std::isfinite(plan.answer))
     x_lo = std::min(x_lo, plan.answer), x_hi = std::max(x_hi, plan.answer);
+  if (std::isfinite(plan.scenario_value))
+    x_lo = std::min(x_lo, plan.scenario_value), x_hi = std::max(x_hi, plan.scenario_value);
   if (!std::isfinite(x_lo)) x_lo = 0, x_hi = 1;
   if (!std::isfinite(y_lo)) y_lo = 0, y_hi = 1;
   const std::string unit = plan.metric.empty() ? "" : unit_of(r, plan.metric);
@@ -977,8 +1033,7 @@ Chart plan_chart(const Input& in, const Plan& plan) {
   svg::fit_y(f, std::min(0.0, y_lo), y_hi, 5);
   const AxisUnit yu = axis_unit(unit, std::max(std::fabs(f.y.d0), std::fabs(f.y.d1)));
   Document doc(kWidth, 420, c.title, chart_prefix(c.file));
-  svg::draw_frame(doc, f, c.title, "Varied setting: " + plan.parameter, axis_title(what, yu), 1,
-                  yu.factor);
+  svg::draw_frame(doc, f, c.title, varied, axis_title(what, yu), 1, yu.factor);
   std::vector<const PlanPoint*> pts;
   for (const auto& p : plan.points)
     if (std::isfinite(p.value)) pts.push_back(&p);
@@ -1021,22 +1076,21 @@ Chart plan_chart(const Input& in, const Plan& plan) {
     doc.line(f.x(plan.answer), f.top, f.x(plan.answer), f.bottom(),
              "data-series=\"plan:answer\" stroke=\"" + std::string(svg::kGreen) +
                  "\" stroke-width=\"2.5\"");
-    const std::string answer = plan.answer == std::round(plan.answer)
-                                   ? svg::group_thousands(plan.answer, 0)
-                                   : svg::human(plan.answer);
-    doc.text(f.x(plan.answer) + 6, f.top + 14, "answer: " + answer,
+    doc.text(f.x(plan.answer) + 6, f.top + 14, "answer: " + setting_value(plan.answer),
              "fill=\"" + std::string(svg::kGreen) + "\" font-weight=\"bold\"");
     items.push_back({"Answer", svg::kGreen, LegendItem::line});
   } else {
     no_data_note(doc, f, "No value in the range meets the target.");
   }
+  scenario_value_mark(doc, f, plan.scenario_value, "plan:scenario_value", items);
   svg::draw_legend(doc, kLegendX, f.top + 10, items);
   c.svg = doc.str();
   c.how_to_read =
       "Each dot is one tried value of the varied setting (filled: it meets the target with the "
       "required confidence; hollow: it does not). The bar at each dot is the confidence bound "
       "that was compared with the target (dashed line). The green line marks the answer: the "
-      "smallest value that meets the target.";
+      "smallest value that meets the target; the dotted line the scenario's own value." +
+      (plan.parameter.empty() ? std::string() : " Varied: " + plan.parameter + ".");
   return c;
 }
 

@@ -28,7 +28,7 @@ double max_abs(const std::vector<double>& v) {
 
 // "/profiles/single/job_gain" -> "single: job gain" (the entity and the field, in words);
 // "group:rent" -> "rent (group)".
-std::string parameter_words(const std::string& pointer) {
+std::string input_words(const std::string& pointer) {
   if (pointer.rfind("group:", 0) == 0) {
     std::string g = pointer.substr(6);
     std::replace(g.begin(), g.end(), '_', ' ');
@@ -189,7 +189,7 @@ std::optional<Chart> tornado_chart(const RunResult& r, const std::string& town,
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const TornadoRow& t = *rows[i];
     const double y = f.top + 6 + bar * static_cast<double>(i);
-    doc.text(f.left - 8, y + bar * 0.6, parameter_words(t.parameter),
+    doc.text(f.left - 8, y + bar * 0.6, input_words(t.parameter),
              "text-anchor=\"end\" font-size=\"12\"");
     const double x5 = f.x(t.low), x95 = f.x(t.high);
     doc.rect(

@@ -1,6 +1,7 @@
 #!/bin/sh
 # What sweep and plan print: sweep a table of every headline metric per point and, with two
 # swept parameters, a grid; plan, when no value meets the target, the binding constraints.
+# Both record the scenario's own value of each varied number (the report marks it).
 # Args: $1 = prostup binary, $2 = source directory.
 set -u
 prostup=$1
@@ -26,6 +27,9 @@ grep -q "^reached a lease: /towns/jirkov/capacity/training_flat down, /towns/jir
   fail "no grid title for two swept parameters"
 grep -Eq '^ +30 +50$' "$tmp/sweep.out" || fail "no grid header 30 50"
 [ "$(grep -Ec '^ +(4|12) +[0-9.]+ % +[0-9.]+ %$' "$tmp/sweep.out")" -eq 2 ] || fail "the grid has not 2 rows of 2 shares"
+# jirkov.json has 8 training flats and 30 leases.
+[ "$(grep -Ec '"scenario_value": (8|30),?$' "$tmp/sweep/manifest.json")" -eq 2 ] ||
+  fail "manifest.json does not record the scenario's own values 8 and 30"
 
 "$prostup" plan "$scen" --vary /towns/jirkov/capacity/training_flat=0:4 \
   --target 'reached_lease_share>=90%' --town jirkov --replications 2 --months 12 --no-report \
@@ -35,5 +39,6 @@ grep -q "^  Binding at 4 (expected demand without limits, largest excess first):
   fail "plan does not name the binding constraint: $(cat "$tmp/plan.out")"
 grep -Eq '^    Jirkov: .*: demand [0-9]+ for [0-9]+ places from month [0-9]+$' "$tmp/plan.out" ||
   fail "no binding line with demand and places"
+grep -Eq '"scenario_value": 8,?$' "$tmp/plan/plan.json" || fail "plan.json does not record the scenario's own value 8"
 [ "$failures" -eq 0 ] || { cat "$tmp/sweep.out" "$tmp/plan.out"; exit 1; }
 echo "OK"

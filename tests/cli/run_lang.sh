@@ -1,0 +1,39 @@
+#!/bin/sh
+# `--lang cs`: the terminal answer of `prostup run` and report.html in Czech (the catalogues
+# themselves: tests/test_strings.cpp), CSV files unchanged by it, `prostup report --lang` redraws
+# in the language asked, and an unknown language is refused with exit 2.
+# Args: $1 = prostup binary, $2 = source directory.
+set -u
+prostup=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() {
+  echo "FAIL: $*"
+  failures=$((failures + 1))
+}
+common="--replications 2 --months 12 --seed 3 --no-catalog"
+# shellcheck disable=SC2086
+"$prostup" run "$src/scenarios/jirkov.json" $common --lang cs -o "$tmp/cs" >"$tmp/answer" 2>"$tmp/err" ||
+  { cat "$tmp/err"; echo "FAIL: run --lang cs exited $?"; exit 1; }
+grep -q "^Každá varianta proti výchozímu stavu" "$tmp/answer" || fail "no Czech marker key"
+grep -q "^Jirkov (výchozí stav: získali nájem [0-9]*,[0-9] %" "$tmp/answer" ||
+  fail "no Czech town line with a decimal comma"
+grep -qx "Zpráva: $tmp/cs/report.html" "$tmp/answer" || fail "no 'Zpráva: PATH' line"
+grep -Eq "Report:|baseline|better|worse|months" "$tmp/answer" && fail "English words in the Czech answer"
+grep -q '<html lang="cs">' "$tmp/cs/report.html" || fail "report.html is not marked Czech"
+grep -q '<h2>Odpověď</h2>' "$tmp/cs/report.html" || fail "report.html has no Czech summary heading"
+# The files for programs do not change with the language.
+# shellcheck disable=SC2086
+"$prostup" run "$src/scenarios/jirkov.json" $common --quiet -o "$tmp/en" ||
+  fail "run (English) exited $?"
+cmp -s "$tmp/cs/outcomes.csv" "$tmp/en/outcomes.csv" || fail "outcomes.csv differs between languages"
+grep -q '<html lang="en">' "$tmp/en/report.html" || fail "the default report is not English"
+"$prostup" report "$tmp/en" --lang cs >/dev/null || fail "report --lang cs exited $?"
+grep -q '<h2>Odpověď</h2>' "$tmp/en/report.html" || fail "report --lang cs did not redraw in Czech"
+"$prostup" run --lang de --dry-run >/dev/null 2>&1
+rc=$?
+[ "$rc" -eq 2 ] || fail "an unknown language exited $rc, not 2"
+[ "$failures" -eq 0 ] || { cat "$tmp/answer"; exit 1; }
+echo "OK: Czech answer and report"

@@ -1,0 +1,205 @@
+// The language catalogues (sim/output/strings_{en,cs}.cpp) and `--lang cs`: the same keys
+// and placeholders in both; the Czech terminal answer and report.html of a small run read in
+// Czech, with a decimal comma, and hold no English text of the catalogue.
+#include <catch2/catch.hpp>
+#include <cctype>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "../sim/output/answer.hpp"
+#include "../sim/output/strings.hpp"
+#include "prostup/writers.hpp"
+#include "test_files.hpp"
+#include "test_report_synthetic.hpp"
+
+namespace {
+
+using prostup::Language;
+using prostup::text::Entry;
+
+std::map<std::string, std::string> as_map(const std::vector<Entry>& c) {
+  std::map<std::string, std::string> m;
+  for (const Entry& e : c) m[e.key] = e.text;
+  return m;
+}
+
+std::multiset<std::string> placeholders(const std::string& s) {
+  std::multiset<std::string> p;
+  for (auto at = s.find('{'); at != std::string::npos; at = s.find('{', at + 1))
+    p.insert(s.substr(at, s.find('}', at) - at + 1));
+  return p;
+}
+
+bool word_char(unsigned char c) {
+  return std::isalnum(c) || c >= 0x80;  // UTF-8 letters of Czech words too
+}
+
+// The English texts of the catalogue that differ from the Czech ones, cut at placeholders:
+// pieces with at least three letters, which the Czech output must not hold as whole words.
+std::vector<std::string> english_pieces() {
+  const auto cs = as_map(prostup::text::czech_catalogue());
+  std::vector<std::string> pieces;
+  for (const Entry& e : prostup::text::english_catalogue()) {
+    const std::string en = e.text;
+    const auto it = cs.find(e.key);
+    if (it != cs.end() && it->second == en) continue;  // "Program": the same in both
+    // The texts between placeholders, built char by char ("{1}. {2}: demand {3}" ->
+    // ". ", ": demand ").
+    std::vector<std::string> cut(1);
+    for (std::size_t i = 0; i < en.size(); ++i) {
+      if (en[i] == '{') {
+        i = en.find('}', i);
+        cut.emplace_back();
+      } else {
+        cut.back() += en[i];
+      }
+    }
+    for (std::string piece : cut) {
+      while (!piece.empty() && !word_char(piece.front())) piece.erase(0, 1);
+      while (!piece.empty() && !word_char(piece.back())) piece.pop_back();
+      int letters = 0;
+      for (unsigned char c : piece) letters += std::isalpha(c) != 0;
+      if (letters >= 3) pieces.push_back(piece);
+    }
+  }
+  return pieces;
+}
+
+// `piece` as a whole word (or words) in `text`.
+bool has_words(const std::string& text, const std::string& piece) {
+  for (auto at = text.find(piece); at != std::string::npos; at = text.find(piece, at + 1)) {
+    const bool left = at == 0 || !word_char(static_cast<unsigned char>(text[at - 1]));
+    const std::size_t end = at + piece.size();
+    const bool right = end >= text.size() || !word_char(static_cast<unsigned char>(text[end]));
+    if (left && right) return true;
+  }
+  return false;
+}
+
+std::string english_leftovers(const std::string& text) {
+  std::string found;
+  for (const std::string& p : english_pieces())
+    if (has_words(text, p)) {
+      const auto at = text.find(p);
+      const auto from = at > 40 ? at - 40 : 0;
+      found += "'" + p + "' in \"" + text.substr(from, at - from + p.size() + 20) + "\"\n";
+    }
+  return found;
+}
+
+// The text of HTML: each tag (its attributes: class="better") replaced by a space.
+std::string text_only(const std::string& html) {
+  std::string out;
+  bool in_tag = false;
+  for (char c : html) {
+    if (c == '<') in_tag = true;
+    if (!in_tag) out += c;
+    if (c == '>') {
+      in_tag = false;
+      out += ' ';
+    }
+  }
+  return out;
+}
+
+// Cuts every <tag ...>...</tag> element out of an HTML text.
+std::string without(std::string html, const std::string& tag) {
+  for (auto at = html.find("<" + tag); at != std::string::npos; at = html.find("<" + tag, at)) {
+    const auto end = html.find("</" + tag + ">", at);
+    html.erase(at, end == std::string::npos ? std::string::npos : end - at + tag.size() + 3);
+  }
+  return html;
+}
+
+prostup::RunResult small_run() {
+  auto run = prostup::testing::synthetic_run();
+  run.info.variant_labels = {"", "Víc tréninkových bytů"};
+  // The lines cohort.cpp writes, one a stage and one a service's caseload.
+  run.info.binding_constraints = {
+      {"Tréninkový byt: demand 40, capacity 12 from month 7",
+       "Terénní sociální práce (caseload): demand 30, capacity 20 from month 3"},
+      {"Tréninkový byt: demand 1250, capacity 30 from month 2"}};
+  // A clear gain in Litvínov: +5 pp [+4, +6] in the share reaching a lease.
+  for (auto& c : run.comparisons)
+    if (c.town == "litvinov" && c.metric == "reached_lease_share") {
+      c.diff_mean = 0.05;
+      c.diff_ci_low = 0.04;
+      c.diff_ci_high = 0.06;
+    }
+  return run;
+}
+
+}  // namespace
+
+TEST_CASE("every key of the English catalogue is in the Czech one and back, same placeholders") {
+  const auto& en = prostup::text::english_catalogue();
+  const auto& cs = prostup::text::czech_catalogue();
+  const auto en_map = as_map(en), cs_map = as_map(cs);
+  CHECK(en_map.size() == en.size());  // no key twice
+  CHECK(cs_map.size() == cs.size());
+  for (const auto& [key, text] : en_map) {
+    INFO("key " << key);
+    REQUIRE(cs_map.count(key) == 1);
+    CHECK(placeholders(text) == placeholders(cs_map.at(key)));
+    CHECK_FALSE(cs_map.at(key).empty());
+  }
+  for (const auto& [key, text] : cs_map) {
+    INFO("key " << key);
+    CHECK(en_map.count(key) == 1);
+  }
+}
+
+TEST_CASE("numbers and money in Czech: decimal comma, Czech units") {
+  using prostup::answer::money;
+  CHECK(money(1.25e9, "CZK", false, Language::cs) == "1,25 mld. Kč");
+  CHECK(money(172324, "CZK", true, Language::cs) == "+172 tis. Kč");
+  CHECK(money(12.5e6, "CZK", false, Language::cs) == "12,5 mil. Kč");
+  CHECK(money(1.25e9, "CZK", false, Language::en) == "1.25 bn CZK");
+  CHECK(prostup::text::plural(Language::cs, "other_outcomes", 1) == "1 další ukazatel");
+  CHECK(prostup::text::plural(Language::cs, "other_outcomes", 3) == "3 další ukazatele");
+  CHECK(prostup::text::plural(Language::cs, "other_outcomes", 5) == "5 dalších ukazatelů");
+}
+
+TEST_CASE("the Czech terminal answer reads in Czech, with no English of the catalogue") {
+  const prostup::RunResult run = small_run();
+  const std::string cs = prostup::answer::terminal_answer(run, "out", true, Language::cs);
+  const std::string en = prostup::answer::terminal_answer(run, "out", true, Language::en);
+  INFO(cs);
+  CHECK(cs.find("Každá varianta proti výchozímu stavu") != std::string::npos);
+  CHECK(cs.find("Litvínov (výchozí stav: získali nájem 40,0 %") != std::string::npos);
+  CHECK(cs.find("▲ získali nájem +5,0 p. b. [+4,0, +6,0]") != std::string::npos);
+  CHECK(cs.find("Omezující kapacity (výchozí stav") != std::string::npos);
+  CHECK(cs.find("Terénní sociální práce (počet případů): poptávka 30 na 20 míst (+10)") !=
+        std::string::npos);
+  CHECK(cs.find("Zpráva: ") != std::string::npos);
+  CHECK(english_leftovers(cs) == "");
+  // The check can fail: the English answer is full of the catalogue's English.
+  CHECK(english_leftovers(en) != "");
+}
+
+TEST_CASE("the Czech report.html reads in Czech, with no English of the catalogue") {
+  prostup::test::TempDir tmp;
+  prostup::write_run_outputs(small_run(), tmp.path);
+  prostup::write_report(tmp.path, tmp.path, nullptr, Language::cs);
+  const std::string html = prostup::test::read_bytes(tmp.path / "report.html");
+  CHECK(html.find("<html lang=\"cs\">") != std::string::npos);
+  CHECK(html.find("<section id=\"summary\" class=\"summary\">\n<h2>Odpověď</h2>") !=
+        std::string::npos);
+  CHECK(html.find("<h2>Obsah</h2>") != std::string::npos);
+  CHECK(html.find("<h2>Výpočet: nastavení a záznam</h2>") != std::string::npos);
+  CHECK(html.find("Omezující kapacita:</strong> Tréninkový byt: bez omezení") != std::string::npos);
+  CHECK(html.find("Veřejné náklady celkem") != std::string::npos);
+  // The csv files stay in the format for programs: a decimal point, no comma.
+  CHECK(prostup::test::read_bytes(tmp.path / "outcomes.csv").find(",0.4,") != std::string::npos);
+  // The charts (svg, their captions) are drawn in English for now; the header is the
+  // scenario's own text. Everything else is the catalogue's Czech.
+  const std::string words =
+      text_only(without(without(without(without(html, "svg"), "figcaption"), "header"), "style"));
+  CHECK(english_leftovers(words) == "");
+  prostup::write_report(tmp.path, tmp.path, nullptr, Language::en);
+  const std::string english = prostup::test::read_bytes(tmp.path / "report.html");
+  CHECK(english_leftovers(text_only(without(without(english, "svg"), "figcaption"))) != "");
+}
