@@ -84,6 +84,16 @@ static int run_cli(int argc, char** argv) {
   validate->add_flag("-q,--quiet", va.quiet,
                      "Print nothing for valid files (default: off; e.g. validate -q a.json)");
 
+  SchemaArgs sca;
+  auto* schema = app.add_subcommand(
+      "schema", "Print the scenario JSON Schema generated from the format's tables");
+  schema->add_flag("--dict", sca.dict,
+                   "Print the fuzzer's dictionary instead (default: off; e.g. schema --dict)");
+  schema->add_option("--update", sca.update_dir,
+                     "Rewrite the generated files of this source tree: the schema, the tables "
+                     "of docs/scenario-format.md, fuzz/scenario.dict (default: none; e.g. "
+                     "schema --update .)");
+
   DescribeArgs da;
   auto* describe = app.add_subcommand("describe", "Summarise a scenario for a planner");
   describe->add_option("file", da.file, kFileHelp);
@@ -230,6 +240,7 @@ static int run_cli(int argc, char** argv) {
   try {
     if (*validate) return cmd_validate(va);
     if (*describe) return cmd_describe(da);
+    if (*schema) return cmd_schema(sca);
     if (*run) {
       if (vopt->count() > 0) {
         ra.variants_given = true;

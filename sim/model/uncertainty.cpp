@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "prostup/parameters.hpp"
 #include "prostup/scenario.hpp"
 
 namespace prostup {
@@ -258,6 +259,20 @@ bool set_parameter(Scenario& s, const std::string& pointer, double value) {
     i = j == std::string::npos ? pointer.size() : j;
   }
   if (tok.size() < 3) return false;
+  // The format's tables say which keys may carry a distribution (parameters.hpp).
+  const std::string& section = tok[0];
+  const bool nested = tok.size() == 4;
+  const char* entity = section == "profiles"                                  ? "profile"
+                       : section == "stages" && !nested                       ? "stage"
+                       : section == "services" && !nested                     ? "service"
+                       : section == "stages" || section == "services"         ? "multipliers"
+                       : section == "towns" && nested && tok[2] == "arrivals" ? "arrivals"
+                       : section == "towns"                                   ? "town"
+                                                                              : nullptr;
+  if (!entity || tok.size() > 4) return false;
+  const std::string& key = section == "towns" && tok[2] != "arrivals" ? tok[2] : tok.back();
+  const Field* row = scenario_entity(entity).find(key);
+  if (!row || !row->may_vary) return false;
   static const char* kProbKeys[kProbCount] = {"job_gain", "job_loss", "pay_rent", "comply", "exit"};
   auto multiplier = [&](Multipliers& m, const std::string& key) {
     for (int k = 0; k < kProbCount; ++k)

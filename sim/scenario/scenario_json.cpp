@@ -12,6 +12,7 @@
 #include <set>
 
 #include "prostup/model.hpp"
+#include "prostup/parameters.hpp"
 #include "scenario_internal.hpp"
 
 namespace prostup {
@@ -44,74 +45,41 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // The first format version whose parameters may carry distributions.
 constexpr int kDistributionsVersion = 2;
 
-const std::vector<std::string> kTopKeys = {
-    "$schema",    "format_version", "name",     "title", "description", "simulation", "stages",
-    "promotions", "profiles",       "services", "towns", "variants",    "cohorts"};
-const std::vector<std::string> kSimulationKeys = {"months", "replications", "seed",
-                                                  "stabilized_months"};
-const std::vector<std::string> kStageKeys = {
-    "label",         "kind",       "pays_rent",   "cost_per_month", "max_stay_months", "on_expiry",
-    "arrears_limit", "on_arrears", "multipliers", "waiting_list",   "priority_points", "payer"};
-const std::vector<std::string> kPointsKeys = {"waiting_months", "children", "roofless_months",
-                                              "arrears_months"};
+const std::vector<std::string> kTopKeys = scenario_entity("scenario").keys();
+const std::vector<std::string> kSimulationKeys = scenario_entity("simulation").keys();
+const std::vector<std::string> kStageKeys = scenario_entity("stage").keys();
+const std::vector<std::string> kPointsKeys = scenario_entity("priority_points").keys();
 constexpr double kMaxPointWeight = 1e6;
-const std::vector<std::string> kPromotionKeys = {"from",
-                                                 "to",
-                                                 "min_months_in_stage",
-                                                 "min_streak",
-                                                 "max_arrears",
-                                                 "employment_required",
-                                                 "service_required"};
-const std::vector<std::string> kProfileKeys = {
-    "label",    "share",    "household_size",      "children",
-    "job_gain", "job_loss", "pay_rent_unemployed", "pay_rent_employed",
-    "comply",   "exit",     "employed_at_entry",   "exit_destinations"};
-const std::vector<std::string> kExitDestinationKeys = {"to_own_housing", "to_institution",
-                                                       "unknown"};
-const std::vector<std::string> kCohortKeys = {"label", "initial_stage", "arrivals", "profile"};
-const std::vector<std::string> kCohortArrivalKeys = {"from_month", "to_month"};
+const std::vector<std::string> kPromotionKeys = scenario_entity("promotion").keys();
+const std::vector<std::string> kProfileKeys = scenario_entity("profile").keys();
+const std::vector<std::string> kExitDestinationKeys = scenario_entity("exit_destinations").keys();
+const std::vector<std::string> kCohortKeys = scenario_entity("cohort").keys();
+const std::vector<std::string> kCohortArrivalKeys = scenario_entity("cohort_arrivals").keys();
 // Cohort ids the output reserves for its built-in cohorts.
 const std::vector<std::string> kBuiltinCohorts = {"all", "initial", "arrivals"};
-const std::vector<std::string> kServiceKeys = {
-    "label",   "eligible_stages",   "caseload_per_worker", "priority", "engagement_months",
-    "effects", "arrears_repayment", "cost_per_case_month", "payer"};
-const std::vector<std::string> kTownKeys = {
-    "label",           "initial",  "capacity",    "arrivals",      "entry_stage",
-    "entry_fallbacks", "staffing", "stage_costs", "service_costs", "entry_by_profile"};
-const std::vector<std::string> kEntryRouteKeys = {"entry_stage", "entry_fallbacks"};
-const std::vector<std::string> kArrivalKeys = {"rate", "schedule", "replace_exits"};
-const std::vector<std::string> kCapacityKeys = {"initial", "schedule"};
-const std::vector<std::string> kCapacityChangeKeys = {"month", "value"};
-const std::vector<std::string> kRateChangeKeys = {"month", "rate"};
-const std::vector<std::string> kVariantKeys = {"label", "description", "patch"};
-const std::vector<std::string> kMultiplierKeys = {"job_gain", "job_loss", "pay_rent", "comply",
-                                                  "exit"};
-const std::vector<std::string> kStageKinds = {"outside", "temporary", "supported", "permanent"};
-const std::vector<std::string> kWaitingPolicies = {"fifo", "longest_streak", "families_first",
-                                                   "points"};
-const std::vector<std::string> kServicePriorities = {"fifo", "highest_arrears", "families_first"};
+const std::vector<std::string> kServiceKeys = scenario_entity("service").keys();
+const std::vector<std::string> kTownKeys = scenario_entity("town").keys();
+const std::vector<std::string> kEntryRouteKeys = scenario_entity("entry_route").keys();
+const std::vector<std::string> kArrivalKeys = scenario_entity("arrivals").keys();
+const std::vector<std::string> kCapacityKeys = scenario_entity("capacity").keys();
+const std::vector<std::string> kCapacityChangeKeys = scenario_entity("capacity_change").keys();
+const std::vector<std::string> kRateChangeKeys = scenario_entity("rate_change").keys();
+const std::vector<std::string> kVariantKeys = scenario_entity("variant").keys();
+const std::vector<std::string> kMultiplierKeys = scenario_entity("multipliers").keys();
+const std::vector<std::string> kStageKinds = scenario_entity("stage").find("kind")->choices;
+const std::vector<std::string> kWaitingPolicies =
+    scenario_entity("stage").find("waiting_list")->choices;
+const std::vector<std::string> kServicePriorities =
+    scenario_entity("service").find("priority")->choices;
 
 // The distributions a parameter may carry and the fields each takes (one form, or two: by
 // moments or by its natural parameters; to_json writes the natural ones, which read back
 // exactly). Indexed by DistKind.
 const std::vector<std::string> kDistKinds = {"fixed",   "beta",       "gamma", "lognormal",
                                              "uniform", "triangular", "normal"};
-struct DistForm {
-  DistKind kind;
-  std::vector<std::string> fields;
-};
-const std::vector<DistForm> kDistForms = {{DistKind::fixed, {"value"}},
-                                          {DistKind::beta, {"mean", "sd"}},
-                                          {DistKind::beta, {"alpha", "beta"}},
-                                          {DistKind::gamma, {"mean", "sd"}},
-                                          {DistKind::gamma, {"shape", "scale"}},
-                                          {DistKind::lognormal, {"mean", "sd"}},
-                                          {DistKind::lognormal, {"meanlog", "sdlog"}},
-                                          {DistKind::uniform, {"min", "max"}},
-                                          {DistKind::triangular, {"min", "mode", "max"}},
-                                          {DistKind::normal, {"mean", "sd"}}};
-// Keys every distribution object may have besides its fields (`source` is documentation).
-const std::vector<std::string> kDistCommonKeys = {"dist", "group", "source"};
+using DistForm = DistributionForm;
+const std::vector<DistForm>& kDistForms = distribution_forms();
+const std::vector<std::string>& kDistCommonKeys = distribution_common_keys();
 
 // Documentation keys: `_anything` wherever the format has an object, and `sources`,
 // `assumptions`, `notes` in objects whose keys the format fixes.
