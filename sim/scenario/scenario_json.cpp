@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <stdexcept>
 
 #include "prostup/model.hpp"
 #include "prostup/parameters.hpp"
@@ -29,17 +30,10 @@ namespace {
 
 // Engine limits and sanity bounds; the messages quote them.
 constexpr long long kMaxMonths = 600;
-constexpr long long kMaxReplications = 100000;
-constexpr long long kMaxSeed = 9007199254740992LL;  // 2^53: exact in every JSON reader
 constexpr long long kMaxTownHouseholds = 10000000;
 constexpr double kMaxArrivalRate = 100000;
 constexpr std::size_t kMaxTowns = 1000;
 constexpr std::size_t kMaxVariants = 200;
-constexpr long long kMaxHouseholdSize = 30;
-constexpr long long kMaxCaseload = 10000;
-constexpr double kMaxWorkers = 100000;
-constexpr double kMaxMultiplier = 1000;
-constexpr double kMaxCost = 1e9;  // CZK per unit-month or case-month
 constexpr std::size_t kMaxIdLength = 40;
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // The first format version whose parameters may carry distributions.
@@ -49,7 +43,6 @@ const std::vector<std::string> kTopKeys = scenario_entity("scenario").keys();
 const std::vector<std::string> kSimulationKeys = scenario_entity("simulation").keys();
 const std::vector<std::string> kStageKeys = scenario_entity("stage").keys();
 const std::vector<std::string> kPointsKeys = scenario_entity("priority_points").keys();
-constexpr double kMaxPointWeight = 1e6;
 const std::vector<std::string> kPromotionKeys = scenario_entity("promotion").keys();
 const std::vector<std::string> kProfileKeys = scenario_entity("profile").keys();
 const std::vector<std::string> kExitDestinationKeys = scenario_entity("exit_destinations").keys();
@@ -313,6 +306,34 @@ class Reader {
     if (const ojson* v = find(obj, key)) number(*v, child_pointer(p, key), lo, hi, out, why);
   }
 
+  // Scalars read by their row of the format's tables (parameters.hpp): the range, and whether
+  // a number may carry a distribution, are the table's. `entity_` is the table being read.
+  const Entity* entity_ = nullptr;
+  const Field& row(const std::string& key) const {
+    const Field* f = entity_->find(key);
+    if (!f) throw std::logic_error("no key '" + key + "' in the table of " + entity_->name);
+    return *f;
+  }
+  template <class T>
+  void int_row(const ojson& obj, const std::string& p, const std::string& key, T& out,
+               const char* why = "") {
+    const Field& f = row(key);
+    opt_int(obj, p, key, static_cast<long long>(f.lo), static_cast<long long>(f.hi), out, why);
+  }
+  void int_row(const ojson& obj, const std::string& p, const std::string& key,
+               std::optional<int>& out) {
+    const Field& f = row(key);
+    opt_int(obj, p, key, static_cast<long long>(f.lo), static_cast<long long>(f.hi), out);
+  }
+  void number_row(const ojson& obj, const std::string& p, const std::string& key, double& out,
+                  const char* why = "") {
+    const Field& f = row(key);
+    if (f.may_vary)
+      opt_uncertain(obj, p, key, f.lo, f.hi, out, why);
+    else
+      opt_number(obj, p, key, f.lo, f.hi, out, why);
+  }
+
   // A distribution where the format does not allow one (an integer, a share, a capacity).
   bool no_distribution_here(const ojson& v, const std::string& p) {
     if (!v.is_object() || !v.contains("dist")) return false;
@@ -464,7 +485,8 @@ class Reader {
         continue;
       }
       double f;
-      if (uncertain_number(x, kp, 0, kMaxMultiplier, f))
+      const Field& factor = scenario_entity("multipliers").fields[it - kMultiplierKeys.begin()];
+      if (uncertain_number(x, kp, factor.lo, factor.hi, f))
         out.factor[it - kMultiplierKeys.begin()] = f;
     }
   }
@@ -723,10 +745,11 @@ bool Reader::uncertain(const ojson& v, const std::string& p, double range_lo, do
 void Reader::read_simulation(const ojson& v, const std::string& p, Simulation& sim) {
   if (!is_object(v, p)) return;
   check_keys(v, p, kSimulationKeys);
-  opt_int(v, p, "months", 1, kMaxMonths, sim.months, " (the engine's limit)");
-  opt_int(v, p, "replications", 1, kMaxReplications, sim.replications, " (the engine's limit)");
-  opt_int(v, p, "seed", 0, kMaxSeed, sim.seed, " (2^53)");
-  opt_int(v, p, "stabilized_months", 1, kMaxMonths, sim.stabilized_months);
+  entity_ = &scenario_entity("simulation");
+  int_row(v, p, "months", sim.months, " (the engine's limit)");
+  int_row(v, p, "replications", sim.replications, " (the engine's limit)");
+  int_row(v, p, "seed", sim.seed, " (2^53)");
+  int_row(v, p, "stabilized_months", sim.stabilized_months);
 }
 
 void Reader::read_stage(const std::string& id, const ojson& v, const std::string& p, Stage& st) {
@@ -736,10 +759,11 @@ void Reader::read_stage(const std::string& id, const ojson& v, const std::string
     string(*l, child_pointer(p, "label"), st.label, true);
   opt_enum(v, p, "kind", kStageKinds, st.kind, true);
   opt_bool(v, p, "pays_rent", st.pays_rent);
-  opt_uncertain(v, p, "cost_per_month", 0, kMaxCost, st.cost_per_month);
+  entity_ = &scenario_entity("stage");
+  number_row(v, p, "cost_per_month", st.cost_per_month);
   payer(v, p, st.payer);
-  opt_int(v, p, "max_stay_months", 1, kMaxMonths, st.max_stay_months);
-  opt_int(v, p, "arrears_limit", 1, kMaxMonths, st.arrears_limit);
+  int_row(v, p, "max_stay_months", st.max_stay_months);
+  int_row(v, p, "arrears_limit", st.arrears_limit);
   if (const ojson* e = find(v, "on_expiry"))
     stage_list(*e, child_pointer(p, "on_expiry"), stage_ids_, st.on_expiry, true);
   if (const ojson* e = find(v, "on_arrears"))
@@ -754,10 +778,11 @@ void Reader::read_stage(const std::string& id, const ojson& v, const std::string
     if (is_object(*w, wp)) {
       check_keys(*w, wp, kPointsKeys);
       PriorityPoints& pp = st.priority_points;
-      opt_number(*w, wp, "waiting_months", -kMaxPointWeight, kMaxPointWeight, pp.waiting_months);
-      opt_number(*w, wp, "children", -kMaxPointWeight, kMaxPointWeight, pp.children);
-      opt_number(*w, wp, "roofless_months", -kMaxPointWeight, kMaxPointWeight, pp.roofless_months);
-      opt_number(*w, wp, "arrears_months", -kMaxPointWeight, kMaxPointWeight, pp.arrears_months);
+      entity_ = &scenario_entity("priority_points");
+      number_row(*w, wp, "waiting_months", pp.waiting_months);
+      number_row(*w, wp, "children", pp.children);
+      number_row(*w, wp, "roofless_months", pp.roofless_months);
+      number_row(*w, wp, "arrears_months", pp.arrears_months);
     }
   } else if (st.waiting_list == WaitingPolicy::points) {
     error(p, "waiting_list \"points\" needs priority_points (the weights of the score)");
@@ -789,9 +814,10 @@ void Reader::read_promotion(const std::string& id, const ojson& v, const std::st
     reference(*f, child_pointer(p, "from"), stage_ids_, "stage", pr.from);
   if (const ojson* t = require(v, p, "to"))
     reference(*t, child_pointer(p, "to"), stage_ids_, "stage", pr.to);
-  opt_int(v, p, "min_months_in_stage", 0, kMaxMonths, pr.min_months_in_stage);
-  opt_int(v, p, "min_streak", 0, kMaxMonths, pr.min_streak);
-  opt_int(v, p, "max_arrears", 0, kMaxMonths, pr.max_arrears);
+  entity_ = &scenario_entity("promotion");
+  int_row(v, p, "min_months_in_stage", pr.min_months_in_stage);
+  int_row(v, p, "min_streak", pr.min_streak);
+  int_row(v, p, "max_arrears", pr.max_arrears);
   opt_bool(v, p, "employment_required", pr.employment_required);
   if (const ojson* sr = find(v, "service_required"))
     reference(*sr, child_pointer(p, "service_required"), service_ids_, "service",
@@ -807,8 +833,9 @@ void Reader::read_profile(const std::string& id, const ojson& v, const std::stri
   check_keys(v, p, kProfileKeys);
   opt_string(v, p, "label", pf.label, true);
   probability(v, p, "share", pf.share, true);
-  opt_int(v, p, "household_size", 1, kMaxHouseholdSize, pf.household_size);
-  opt_int(v, p, "children", 0, kMaxHouseholdSize - 1, pf.children);
+  entity_ = &scenario_entity("profile");
+  int_row(v, p, "household_size", pf.household_size);
+  int_row(v, p, "children", pf.children);
   if (find(v, "children") && pf.children >= pf.household_size)
     error(child_pointer(p, "children"), "must be less than household_size (" +
                                             std::to_string(pf.household_size) +
@@ -859,8 +886,9 @@ void Reader::read_cohort(const std::string& id, const ojson& v, const std::strin
     if (is_object(*arrivals, ap)) {
       c.arrivals = true;
       check_keys(*arrivals, ap, kCohortArrivalKeys);
-      opt_int(*arrivals, ap, "from_month", 1, kMaxMonths, c.from_month);
-      opt_int(*arrivals, ap, "to_month", 1, kMaxMonths, c.to_month);
+      entity_ = &scenario_entity("cohort_arrivals");
+      int_row(*arrivals, ap, "from_month", c.from_month);
+      int_row(*arrivals, ap, "to_month", c.to_month);
       if (find(*arrivals, "to_month") && c.to_month < c.from_month)
         error(child_pointer(ap, "to_month"),
               "must not be before from_month (" + std::to_string(c.from_month) + ")");
@@ -881,12 +909,14 @@ void Reader::read_service(const std::string& id, const ojson& v, const std::stri
   opt_string(v, p, "label", sv.label, true);
   if (const ojson* e = require(v, p, "eligible_stages"))
     stage_list(*e, child_pointer(p, "eligible_stages"), stage_ids_, sv.eligible_stages, true);
-  req_int(v, p, "caseload_per_worker", 1, kMaxCaseload, sv.caseload_per_worker);
+  entity_ = &scenario_entity("service");
+  if (require(v, p, "caseload_per_worker"))
+    int_row(v, p, "caseload_per_worker", sv.caseload_per_worker);
   opt_enum(v, p, "priority", kServicePriorities, sv.priority);
-  opt_int(v, p, "engagement_months", 1, kMaxMonths, sv.engagement_months);
+  int_row(v, p, "engagement_months", sv.engagement_months);
   if (const ojson* m = find(v, "effects")) multipliers(*m, child_pointer(p, "effects"), sv.effects);
-  opt_int(v, p, "arrears_repayment", 0, kMaxMonths, sv.arrears_repayment);
-  opt_uncertain(v, p, "cost_per_case_month", 0, kMaxCost, sv.cost_per_case_month);
+  int_row(v, p, "arrears_repayment", sv.arrears_repayment);
+  number_row(v, p, "cost_per_case_month", sv.cost_per_case_month);
   payer(v, p, sv.payer);
 }
 
@@ -1013,8 +1043,9 @@ void Reader::read_town(const std::string& id, const ojson& v, const std::string&
     const std::string ap = child_pointer(p, "arrivals");
     if (is_object(*arr, ap)) {
       check_keys(*arr, ap, kArrivalKeys);
-      opt_uncertain(*arr, ap, "rate", 0, kMaxArrivalRate, t.arrival_rate.initial,
-                    " households/month (the engine's limit)");
+      entity_ = &scenario_entity("arrivals");
+      number_row(*arr, ap, "rate", t.arrival_rate.initial,
+                 " households/month (the engine's limit)");
       // A drawn value replaces the rate of the whole horizon, so it must be constant.
       if (const ojson* r = find(*arr, "rate"); r && r->is_object() && find(*arr, "schedule"))
         error(ap + "/rate",
@@ -1060,8 +1091,11 @@ void Reader::read_town(const std::string& id, const ojson& v, const std::string&
     }
   }
 
+  // Maps of numbers by id; the range and whether a value may vary are the table's.
+  entity_ = &scenario_entity("town");
   auto id_map = [&](const char* key, const std::vector<std::string>& ids, const char* entity,
-                    double hi, bool may_vary, std::map<std::string, double>& out) {
+                    std::map<std::string, double>& out) {
+    const Field& f = row(key);
     const ojson* m = find(v, key);
     if (!m) return;
     const std::string mp = child_pointer(p, key);
@@ -1071,13 +1105,13 @@ void Reader::read_town(const std::string& id, const ojson& v, const std::string&
       const std::string kp = child_pointer(mp, k);
       double d;
       if (key_reference(k, kp, ids, entity) &&
-          (may_vary ? uncertain_number(x, kp, 0, hi, d) : number(x, kp, 0, hi, d)))
+          (f.may_vary ? uncertain_number(x, kp, f.lo, f.hi, d) : number(x, kp, f.lo, f.hi, d)))
         out[k] = d;
     }
   };
-  id_map("staffing", service_ids_, "service", kMaxWorkers, false, t.staffing);
-  id_map("stage_costs", stage_ids_, "stage", kMaxCost, true, t.stage_costs);
-  id_map("service_costs", service_ids_, "service", kMaxCost, true, t.service_costs);
+  id_map("staffing", service_ids_, "service", t.staffing);
+  id_map("stage_costs", stage_ids_, "stage", t.stage_costs);
+  id_map("service_costs", service_ids_, "service", t.service_costs);
 }
 
 void Reader::read_variant(const std::string& id, const ojson& v, const std::string& p,
