@@ -11,6 +11,7 @@
 // sim/scenario/scenario_json.cpp and its use in the model; then `prostup schema --update .`.
 #pragma once
 
+#include <any>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,10 @@ struct Field {
   FieldType element = FieldType::number;  // for id_map: integer, number, object or capacity
   std::string refers;                     // for id_map: "stage", "service" or "profile"
   std::string range_note;                 // what the range column adds in words ("not `from`")
+  // The struct member the key fills, for scalar keys: a `double Stage::*`, `int Profile::*`,
+  // `bool Promotion::*`, `std::string Service::*`, `std::optional<int> Stage::*`, ... (empty
+  // for keys read by code of their own). to_json and set_parameter go through it.
+  std::any member;
 
   bool required() const { return default_text.empty(); }
   // Builders, so a row reads as one line.
@@ -67,6 +72,11 @@ struct Field {
   }
   Field& of(std::string entity) {
     nested = std::move(entity);
+    return *this;
+  }
+  template <class S, class M>
+  Field& at(M S::*m) {
+    member = m;
     return *this;
   }
   Field& in(std::string unit_text) {

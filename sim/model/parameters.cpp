@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "prostup/scenario.hpp"
+
 namespace prostup {
 
 namespace {
@@ -91,34 +93,42 @@ std::vector<Entity> build() {
                "`simulation`",
                "/simulation",
                true,
-               {field("months", T::integer, 1, kMonths, "60", "months simulated").in("months"),
-                field("replications", T::integer, 1, 100000, "200", "Monte Carlo replications"),
+               {field("months", T::integer, 1, kMonths, "60", "months simulated")
+                    .at(&Simulation::months)
+                    .in("months"),
+                field("replications", T::integer, 1, 100000, "200", "Monte Carlo replications")
+                    .at(&Simulation::replications),
                 field("seed", T::integer, 0, kMaxSeed, "1",
-                      "random seed; the same seed gives the same results on any number of threads"),
+                      "random seed; the same seed gives the same results on any number of threads")
+                    .at(&Simulation::seed),
                 field("stabilized_months", T::integer, 1, kMonths, "12",
                       "consecutive months in a permanent stage after which a household counts as "
                       "stabilised")
+                    .at(&Simulation::stabilized_months)
                     .in("months")}});
   e.push_back(
       {"stage",
        "`stages.<id>`: the rungs",
        "/stages/<id>",
        true,
-       {field("label", T::text, 1, 0, "", "name in reports"),
+       {field("label", T::text, 1, 0, "", "name in reports").at(&Stage::label),
         choice("kind", {"outside", "temporary", "supported", "permanent"}, "",
                "`outside`: the street (roofless), always has room, no rent; `temporary`: night "
                "shelter, asylum home, hostel; `supported`: training flat; `permanent`: standard "
                "lease"),
         plain("pays_rent", T::boolean, "`false`",
               "rent is due each month; a month is *good* if it is paid. Must not be `true` for "
-              "`outside`"),
+              "`outside`")
+            .at(&Stage::pays_rent),
         field("cost_per_month", T::number, 0, kMaxCostLimit, "0",
               "public cost per occupied unit (towns may override)")
+            .at(&Stage::cost_per_month)
             .in("CZK per month")
             .vary(),
         field("max_stay_months", T::integer, 1, kMonths, "none",
               "longest stay: a household that has completed this many months without being "
               "promoted moves to `on_expiry`")
+            .at(&Stage::max_stay_months)
             .in("months"),
         field("on_expiry", T::stage_list, 1, 0, "none",
               "destinations in order, the first with a free unit takes the household; must end "
@@ -127,6 +137,7 @@ std::vector<Entity> build() {
         field("arrears_limit", T::integer, 1, kMonths, "none",
               "months of arrears at which the household is evicted to `on_arrears`. Needs "
               "`pays_rent: true`; not allowed on `outside`")
+            .at(&Stage::arrears_limit)
             .in("months"),
         field("on_arrears", T::stage_list, 1, 0, "none",
               "eviction destinations in order, as `on_expiry`; must end in an `outside` stage; "
@@ -144,6 +155,7 @@ std::vector<Entity> build() {
         plain("payer", T::payer, "unspecified",
               "who pays `cost_per_month` (the town, the labour office's benefits, EU funds, "
               "health insurance ...): the metric `cost:<payer>`")
+            .at(&Stage::payer)
             .note("not a stage or service id, not `unspecified`")}});
   e.push_back({"multipliers",
                "`multipliers` and `effects`",
@@ -174,47 +186,65 @@ std::vector<Entity> build() {
        "`promotions.<id>`: moves up",
        "/promotions/<id>",
        true,
-       {plain("from", T::stage, "", "the stage the household is in"),
+       {plain("from", T::stage, "", "the stage the household is in").at(&Promotion::from),
         plain("to", T::stage, "", "the stage it applies for")
+            .at(&Promotion::to)
             .note("not `from`, not an `outside` stage"),
         field("min_months_in_stage", T::integer, 0, kMonths, "0",
               "whole months completed in `from`")
+            .at(&Promotion::min_months_in_stage)
             .in("months"),
-        field("min_streak", T::integer, 0, kMonths, "0", "consecutive good months").in("months"),
+        field("min_streak", T::integer, 0, kMonths, "0", "consecutive good months")
+            .at(&Promotion::min_streak)
+            .in("months"),
         field("max_arrears", T::integer, 0, kMonths, "no limit",
               "most months of arrears allowed (`0` = no arrears)")
+            .at(&Promotion::max_arrears)
             .in("months"),
-        plain("employment_required", T::boolean, "`false`", "only employed households qualify"),
+        plain("employment_required", T::boolean, "`false`", "only employed households qualify")
+            .at(&Promotion::employment_required),
         plain("service_required", T::service, "none",
-              "engaged with this service now, or completed an engagement before")}});
+              "engaged with this service now, or completed an engagement before")
+            .at(&Promotion::service_required)}});
   e.push_back(
       {"profile",
        "`profiles.<id>`: kinds of household",
        "/profiles/<id>",
        true,
-       {field("label", T::text, 1, 0, "the id", "name in reports"),
+       {field("label", T::text, 1, 0, "the id", "name in reports").at(&Profile::label),
         probability("share", "",
                     "share of arrivals and of the initial population; the shares of all profiles "
-                    "sum to 1 (within 1e-9)"),
-        field("household_size", T::integer, 1, 30, "1", "persons"),
+                    "sum to 1 (within 1e-9)")
+            .at(&Profile::share),
+        field("household_size", T::integer, 1, 30, "1", "persons").at(&Profile::household_size),
         field("children", T::integer, 0, 29, "0",
               "children (`families_first` policies look at this)")
+            .at(&Profile::children)
             .note("less than `household_size`"),
-        probability("job_gain", "", "monthly probability of finding a job when unemployed").vary(),
-        probability("job_loss", "", "monthly probability of losing the job when employed").vary(),
+        probability("job_gain", "", "monthly probability of finding a job when unemployed")
+            .at(&Profile::job_gain)
+            .vary(),
+        probability("job_loss", "", "monthly probability of losing the job when employed")
+            .at(&Profile::job_loss)
+            .vary(),
         probability("pay_rent_unemployed", "",
                     "monthly probability of paying rent when not employed")
+            .at(&Profile::pay_rent_unemployed)
             .vary(),
         probability("pay_rent_employed", "", "monthly probability of paying rent when employed")
+            .at(&Profile::pay_rent_employed)
             .vary(),
         probability("comply", "",
                     "monthly probability of a good month where no rent is due (keeping the "
                     "shelter's rules)")
+            .at(&Profile::comply)
             .vary(),
         probability("exit", "",
                     "monthly probability of leaving the system (moving away, institution, death)")
+            .at(&Profile::exit)
             .vary(),
         probability("employed_at_entry", "0", "probability that a new household starts employed")
+            .at(&Profile::employed_at_entry)
             .vary(),
         nested("exit_destinations", T::object, "exit_destinations", 0, 0, "all `unknown`",
                "where the profile's exits go, shares summing to 1 (within 1e-9); reported as "
@@ -234,26 +264,31 @@ std::vector<Entity> build() {
        "`services.<id>`: support services",
        "/services/<id>",
        true,
-       {field("label", T::text, 1, 0, "the id", "name in reports"),
+       {field("label", T::text, 1, 0, "the id", "name in reports").at(&Service::label),
         field("eligible_stages", T::stage_list, 1, 0, "",
               "households in these stages can be engaged"),
         field("caseload_per_worker", T::integer, 1, 10000, "",
-              "cases per worker (FTE); a town's slots = floor(workers x caseload)"),
+              "cases per worker (FTE); a town's slots = floor(workers x caseload)")
+            .at(&Service::caseload_per_worker),
         choice("priority", {"fifo", "highest_arrears", "families_first"}, "`fifo`",
                "who gets a free slot first"),
         field("engagement_months", T::integer, 1, kMonths, "while eligible",
               "length of an engagement; after it the household has *completed* the service")
+            .at(&Service::engagement_months)
             .in("months"),
         nested("effects", T::object, "multipliers", 0, 0, "all 1",
                "factors on the probabilities of engaged households, as a stage's `multipliers`"),
         field("arrears_repayment", T::integer, 0, kMonths, "0",
-              "extra months of arrears cleared per good month while engaged (a repayment plan)"),
+              "extra months of arrears cleared per good month while engaged (a repayment plan)")
+            .at(&Service::arrears_repayment),
         field("cost_per_case_month", T::number, 0, kMaxCostLimit, "0",
               "cost per engaged household and month (towns may override)")
+            .at(&Service::cost_per_case_month)
             .in("CZK per case-month")
             .vary(),
         plain("payer", T::payer, "unspecified",
               "who pays `cost_per_case_month`: the metric `cost:<payer>`")
+            .at(&Service::payer)
             .note("as for stages")}});
   e.push_back(
       {"town",

@@ -8,6 +8,7 @@
 //   3. the ladder graph (scenario_graph.cpp);
 //   4. every variant's patched scenario, through layers 2 and 3 again.
 #include <algorithm>
+#include <any>
 #include <cmath>
 #include <set>
 #include <stdexcept>
@@ -1346,6 +1347,37 @@ ojson distribution_json(const UncertainParameter& u) {
   return j;
 }
 
+// A scalar key's value from its struct member (the table row's `member`); null = leave the
+// key out (an empty string, an absent optional); discarded = the row has no member.
+template <class S>
+ojson member_json(const Field& f, const S& x) {
+  if (auto m = std::any_cast<double S::*>(&f.member)) return x.**m;
+  if (auto m = std::any_cast<int S::*>(&f.member)) return x.**m;
+  if (auto m = std::any_cast<std::uint64_t S::*>(&f.member)) return x.**m;
+  if (auto m = std::any_cast<bool S::*>(&f.member)) return x.**m;
+  if (auto m = std::any_cast<std::string S::*>(&f.member))
+    return (x.**m).empty() ? ojson() : ojson(x.**m);
+  if (auto m = std::any_cast<std::optional<int> S::*>(&f.member))
+    return (x.**m) ? ojson(*(x.**m)) : ojson();
+  return ojson(ojson::value_t::discarded);
+}
+
+// An entity in canonical form, keys in its table's order: scalar keys from their members,
+// the others from `other(key)` (null = leave out).
+template <class S, class F>
+ojson entity_json(const char* entity, const S& x, F&& other) {
+  ojson j = ojson::object();
+  for (const Field& f : scenario_entity(entity).fields) {
+    ojson v = member_json(f, x);
+    if (v.is_discarded()) v = other(f.key);
+    if (!v.is_null()) j[f.key] = std::move(v);
+  }
+  return j;
+}
+ojson none(const std::string&) {
+  return nullptr;
+}
+
 ojson multipliers_json(const Multipliers& m) {
   ojson out = ojson::object();
   for (int i = 0; i < kProbCount; ++i)
@@ -1481,84 +1513,62 @@ ojson to_json(const Scenario& s) {
   out["name"] = s.name;
   if (!s.title.empty()) out["title"] = s.title;
   if (!s.description.empty()) out["description"] = s.description;
-  out["simulation"] = {{"months", s.simulation.months},
-                       {"replications", s.simulation.replications},
-                       {"seed", s.simulation.seed},
-                       {"stabilized_months", s.simulation.stabilized_months}};
+  out["simulation"] = entity_json("simulation", s.simulation, none);
 
   std::vector<std::string> stage_order, service_order;
   ojson stages = ojson::object();
   for (const auto& st : s.stages) {
     stage_order.push_back(st.id);
-    ojson j = ojson::object();
-    j["label"] = st.label;
-    j["kind"] = to_string(st.kind);
-    j["pays_rent"] = st.pays_rent;
-    j["cost_per_month"] = st.cost_per_month;
-    if (st.max_stay_months) j["max_stay_months"] = *st.max_stay_months;
-    if (!st.on_expiry.empty()) j["on_expiry"] = st.on_expiry;
-    if (st.arrears_limit) j["arrears_limit"] = *st.arrears_limit;
-    if (!st.on_arrears.empty()) j["on_arrears"] = st.on_arrears;
-    if (ojson m = multipliers_json(st.multipliers); !m.empty()) j["multipliers"] = m;
-    j["waiting_list"] = to_string(st.waiting_list);
-    if (st.waiting_list == WaitingPolicy::points) {
-      const PriorityPoints& w = st.priority_points;
-      j["priority_points"] = {{"waiting_months", w.waiting_months},
-                              {"children", w.children},
-                              {"roofless_months", w.roofless_months},
-                              {"arrears_months", w.arrears_months}};
-    }
-    if (!st.payer.empty()) j["payer"] = st.payer;
-    stages[st.id] = std::move(j);
+    stages[st.id] = entity_json("stage", st, [&](const std::string& key) -> ojson {
+      if (key == "kind") return to_string(st.kind);
+      if (key == "on_expiry") return st.on_expiry.empty() ? ojson() : ojson(st.on_expiry);
+      if (key == "on_arrears") return st.on_arrears.empty() ? ojson() : ojson(st.on_arrears);
+      if (key == "multipliers") {
+        ojson m = multipliers_json(st.multipliers);
+        return m.empty() ? ojson() : m;
+      }
+      if (key == "waiting_list") return to_string(st.waiting_list);
+      if (key == "priority_points" && st.waiting_list == WaitingPolicy::points) {
+        const PriorityPoints& w = st.priority_points;
+        return {{"waiting_months", w.waiting_months},
+                {"children", w.children},
+                {"roofless_months", w.roofless_months},
+                {"arrears_months", w.arrears_months}};
+      }
+      return nullptr;
+    });
   }
   out["stages"] = std::move(stages);
 
   ojson promotions = ojson::object();
   for (const auto& p : s.promotions) {
-    ojson j = {{"from", p.from},
-               {"to", p.to},
-               {"min_months_in_stage", p.min_months_in_stage},
-               {"min_streak", p.min_streak}};
-    if (p.max_arrears) j["max_arrears"] = *p.max_arrears;
-    j["employment_required"] = p.employment_required;
-    if (!p.service_required.empty()) j["service_required"] = p.service_required;
-    promotions[p.id] = std::move(j);
+    promotions[p.id] = entity_json("promotion", p, none);
   }
   out["promotions"] = std::move(promotions);
 
   ojson profiles = ojson::object();
   for (const auto& p : s.profiles) {
-    profiles[p.id] = {{"label", p.label},
-                      {"share", p.share},
-                      {"household_size", p.household_size},
-                      {"children", p.children},
-                      {"job_gain", p.job_gain},
-                      {"job_loss", p.job_loss},
-                      {"pay_rent_unemployed", p.pay_rent_unemployed},
-                      {"pay_rent_employed", p.pay_rent_employed},
-                      {"comply", p.comply},
-                      {"exit", p.exit},
-                      {"employed_at_entry", p.employed_at_entry}};
-    if (p.exit_unknown != 1)
-      profiles[p.id]["exit_destinations"] = {{"to_own_housing", p.exit_to_own_housing},
-                                             {"to_institution", p.exit_to_institution},
-                                             {"unknown", p.exit_unknown}};
+    profiles[p.id] = entity_json("profile", p, [&](const std::string& key) -> ojson {
+      if (key != "exit_destinations" || p.exit_unknown == 1) return nullptr;
+      return {{"to_own_housing", p.exit_to_own_housing},
+              {"to_institution", p.exit_to_institution},
+              {"unknown", p.exit_unknown}};
+    });
   }
   out["profiles"] = std::move(profiles);
 
   ojson services = ojson::object();
   for (const auto& sv : s.services) {
     service_order.push_back(sv.id);
-    ojson j = {{"label", sv.label},
-               {"eligible_stages", sv.eligible_stages},
-               {"caseload_per_worker", sv.caseload_per_worker},
-               {"priority", to_string(sv.priority)}};
-    if (sv.engagement_months) j["engagement_months"] = *sv.engagement_months;
-    if (ojson m = multipliers_json(sv.effects); !m.empty()) j["effects"] = m;
-    j["arrears_repayment"] = sv.arrears_repayment;
-    j["cost_per_case_month"] = sv.cost_per_case_month;
-    if (!sv.payer.empty()) j["payer"] = sv.payer;
-    services[sv.id] = std::move(j);
+    services[sv.id] = entity_json("service", sv, [&](const std::string& key) -> ojson {
+      if (key == "eligible_stages") return sv.eligible_stages;
+      if (key == "priority") return to_string(sv.priority);
+      if (key == "effects") {
+        ojson m = multipliers_json(sv.effects);
+        return m.empty() ? ojson() : m;
+      }
+      return nullptr;
+    });
   }
   out["services"] = std::move(services);
 
