@@ -19,6 +19,16 @@ struct ValidateArgs {
 };
 int cmd_validate(const ValidateArgs& a);
 
+// `prostup schema`: what the format's tables generate. Prints the JSON Schema, or with
+// --dict the fuzzer's dictionary; --update DIR rewrites the generated files of the source
+// tree DIR (scenarios/scenario.schema.json, docs/scenario-format.md's tables,
+// fuzz/scenario.dict).
+struct SchemaArgs {
+  bool dict = false;
+  std::string update_dir;
+};
+int cmd_schema(const SchemaArgs& a);
+
 struct DescribeArgs {
   std::string file;  // empty = built-in default
 };

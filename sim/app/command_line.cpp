@@ -105,6 +105,16 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
   validate->add_flag("-q,--quiet", va.quiet,
                      "Print nothing for valid files (default: off; e.g. validate -q a.json)");
 
+  SchemaArgs sca;
+  auto* schema = app.add_subcommand(
+      "schema", "Print the scenario JSON Schema generated from the format's tables");
+  schema->add_flag("--dict", sca.dict,
+                   "Print the fuzzer's dictionary instead (default: off; e.g. schema --dict)");
+  schema->add_option("--update", sca.update_dir,
+                     "Rewrite the generated files of this source tree: the schema, the tables "
+                     "of docs/scenario-format.md, fuzz/scenario.dict (default: none; e.g. "
+                     "schema --update .)");
+
   DescribeArgs da;
   auto* describe = app.add_subcommand("describe", "Summarise a scenario for a planner");
   describe->add_option("file", da.file, kFileHelp);
@@ -299,6 +309,7 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
   try {
     if (*validate) return cmd_validate(va);
     if (*describe) return cmd_describe(da);
+    if (*schema) return cmd_schema(sca);
     if (*run) return cmd_run(ra);
     if (*sweep) return cmd_sweep(sa);
     if (*plan) return cmd_plan(pa);

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "prostup/parameters.hpp"
 #include "prostup/scenario.hpp"
 
 namespace prostup {
@@ -258,6 +259,20 @@ bool set_parameter(Scenario& s, const std::string& pointer, double value) {
     i = j == std::string::npos ? pointer.size() : j;
   }
   if (tok.size() < 3) return false;
+  // The format's tables say which keys may carry a distribution (parameters.hpp).
+  const std::string& section = tok[0];
+  const bool nested = tok.size() == 4;
+  const char* entity = section == "profiles"                                  ? "profile"
+                       : section == "stages" && !nested                       ? "stage"
+                       : section == "services" && !nested                     ? "service"
+                       : section == "stages" || section == "services"         ? "multipliers"
+                       : section == "towns" && nested && tok[2] == "arrivals" ? "arrivals"
+                       : section == "towns"                                   ? "town"
+                                                                              : nullptr;
+  if (!entity || tok.size() > 4) return false;
+  const std::string& key = section == "towns" && tok[2] != "arrivals" ? tok[2] : tok.back();
+  const Field* row = scenario_entity(entity).find(key);
+  if (!row || !row->may_vary) return false;
   static const char* kProbKeys[kProbCount] = {"job_gain", "job_loss", "pay_rent", "comply", "exit"};
   auto multiplier = [&](Multipliers& m, const std::string& key) {
     for (int k = 0; k < kProbCount; ++k)
@@ -268,28 +283,21 @@ bool set_parameter(Scenario& s, const std::string& pointer, double value) {
     return false;
   };
   if (tok[0] == "profiles" && tok.size() == 3) {
-    for (Profile& p : s.profiles) {
-      if (p.id != tok[1]) continue;
-      const std::string& k = tok[2];
-      double* field = k == "job_gain"              ? &p.job_gain
-                      : k == "job_loss"            ? &p.job_loss
-                      : k == "pay_rent_unemployed" ? &p.pay_rent_unemployed
-                      : k == "pay_rent_employed"   ? &p.pay_rent_employed
-                      : k == "comply"              ? &p.comply
-                      : k == "exit"                ? &p.exit
-                      : k == "employed_at_entry"   ? &p.employed_at_entry
-                                                   : nullptr;
-      if (!field) return false;
-      *field = value;
-      return true;
-    }
+    // The row's member is the field (a profile's probabilities are all doubles).
+    const auto field = std::any_cast<double Profile::*>(&row->member);
+    if (!field) return false;
+    for (Profile& p : s.profiles)
+      if (p.id == tok[1]) {
+        p.** field = value;
+        return true;
+      }
     return false;
   }
   if (tok[0] == "stages") {
     for (Stage& st : s.stages) {
       if (st.id != tok[1]) continue;
-      if (tok.size() == 3 && tok[2] == "cost_per_month") {
-        st.cost_per_month = value;
+      if (const auto field = std::any_cast<double Stage::*>(&row->member); field && !nested) {
+        st.** field = value;
         return true;
       }
       if (tok.size() == 4 && tok[2] == "multipliers") return multiplier(st.multipliers, tok[3]);
@@ -300,8 +308,8 @@ bool set_parameter(Scenario& s, const std::string& pointer, double value) {
   if (tok[0] == "services") {
     for (Service& sv : s.services) {
       if (sv.id != tok[1]) continue;
-      if (tok.size() == 3 && tok[2] == "cost_per_case_month") {
-        sv.cost_per_case_month = value;
+      if (const auto field = std::any_cast<double Service::*>(&row->member); field && !nested) {
+        sv.** field = value;
         return true;
       }
       if (tok.size() == 4 && tok[2] == "effects") return multiplier(sv.effects, tok[3]);

@@ -8,10 +8,13 @@
 //   3. the ladder graph (scenario_graph.cpp);
 //   4. every variant's patched scenario, through layers 2 and 3 again.
 #include <algorithm>
+#include <any>
 #include <cmath>
 #include <set>
+#include <stdexcept>
 
 #include "prostup/model.hpp"
+#include "prostup/parameters.hpp"
 #include "scenario_internal.hpp"
 
 namespace prostup {
@@ -28,90 +31,49 @@ namespace {
 
 // Engine limits and sanity bounds; the messages quote them.
 constexpr long long kMaxMonths = 600;
-constexpr long long kMaxReplications = 100000;
-constexpr long long kMaxSeed = 9007199254740992LL;  // 2^53: exact in every JSON reader
 constexpr long long kMaxTownHouseholds = 10000000;
 constexpr double kMaxArrivalRate = 100000;
 constexpr std::size_t kMaxTowns = 1000;
 constexpr std::size_t kMaxVariants = 200;
-constexpr long long kMaxHouseholdSize = 30;
-constexpr long long kMaxCaseload = 10000;
-constexpr double kMaxWorkers = 100000;
-constexpr double kMaxMultiplier = 1000;
-constexpr double kMaxCost = 1e9;  // CZK per unit-month or case-month
 constexpr std::size_t kMaxIdLength = 40;
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // The first format version whose parameters may carry distributions.
 constexpr int kDistributionsVersion = 2;
 
-const std::vector<std::string> kTopKeys = {
-    "$schema",    "format_version", "name",     "title", "description", "simulation", "stages",
-    "promotions", "profiles",       "services", "towns", "variants",    "cohorts"};
-const std::vector<std::string> kSimulationKeys = {"months", "replications", "seed",
-                                                  "stabilized_months"};
-const std::vector<std::string> kStageKeys = {
-    "label",         "kind",       "pays_rent",   "cost_per_month", "max_stay_months", "on_expiry",
-    "arrears_limit", "on_arrears", "multipliers", "waiting_list",   "priority_points", "payer"};
-const std::vector<std::string> kPointsKeys = {"waiting_months", "children", "roofless_months",
-                                              "arrears_months"};
-constexpr double kMaxPointWeight = 1e6;
-const std::vector<std::string> kPromotionKeys = {"from",
-                                                 "to",
-                                                 "min_months_in_stage",
-                                                 "min_streak",
-                                                 "max_arrears",
-                                                 "employment_required",
-                                                 "service_required"};
-const std::vector<std::string> kProfileKeys = {
-    "label",    "share",    "household_size",      "children",
-    "job_gain", "job_loss", "pay_rent_unemployed", "pay_rent_employed",
-    "comply",   "exit",     "employed_at_entry",   "exit_destinations"};
-const std::vector<std::string> kExitDestinationKeys = {"to_own_housing", "to_institution",
-                                                       "unknown"};
-const std::vector<std::string> kCohortKeys = {"label", "initial_stage", "arrivals", "profile"};
-const std::vector<std::string> kCohortArrivalKeys = {"from_month", "to_month"};
+const std::vector<std::string> kTopKeys = scenario_entity("scenario").keys();
+const std::vector<std::string> kSimulationKeys = scenario_entity("simulation").keys();
+const std::vector<std::string> kStageKeys = scenario_entity("stage").keys();
+const std::vector<std::string> kPointsKeys = scenario_entity("priority_points").keys();
+const std::vector<std::string> kPromotionKeys = scenario_entity("promotion").keys();
+const std::vector<std::string> kProfileKeys = scenario_entity("profile").keys();
+const std::vector<std::string> kExitDestinationKeys = scenario_entity("exit_destinations").keys();
+const std::vector<std::string> kCohortKeys = scenario_entity("cohort").keys();
+const std::vector<std::string> kCohortArrivalKeys = scenario_entity("cohort_arrivals").keys();
 // Cohort ids the output reserves for its built-in cohorts.
 const std::vector<std::string> kBuiltinCohorts = {"all", "initial", "arrivals"};
-const std::vector<std::string> kServiceKeys = {
-    "label",   "eligible_stages",   "caseload_per_worker", "priority", "engagement_months",
-    "effects", "arrears_repayment", "cost_per_case_month", "payer"};
-const std::vector<std::string> kTownKeys = {
-    "label",           "initial",  "capacity",    "arrivals",      "entry_stage",
-    "entry_fallbacks", "staffing", "stage_costs", "service_costs", "entry_by_profile"};
-const std::vector<std::string> kEntryRouteKeys = {"entry_stage", "entry_fallbacks"};
-const std::vector<std::string> kArrivalKeys = {"rate", "schedule", "replace_exits"};
-const std::vector<std::string> kCapacityKeys = {"initial", "schedule"};
-const std::vector<std::string> kCapacityChangeKeys = {"month", "value"};
-const std::vector<std::string> kRateChangeKeys = {"month", "rate"};
-const std::vector<std::string> kVariantKeys = {"label", "description", "patch"};
-const std::vector<std::string> kMultiplierKeys = {"job_gain", "job_loss", "pay_rent", "comply",
-                                                  "exit"};
-const std::vector<std::string> kStageKinds = {"outside", "temporary", "supported", "permanent"};
-const std::vector<std::string> kWaitingPolicies = {"fifo", "longest_streak", "families_first",
-                                                   "points"};
-const std::vector<std::string> kServicePriorities = {"fifo", "highest_arrears", "families_first"};
+const std::vector<std::string> kServiceKeys = scenario_entity("service").keys();
+const std::vector<std::string> kTownKeys = scenario_entity("town").keys();
+const std::vector<std::string> kEntryRouteKeys = scenario_entity("entry_route").keys();
+const std::vector<std::string> kArrivalKeys = scenario_entity("arrivals").keys();
+const std::vector<std::string> kCapacityKeys = scenario_entity("capacity").keys();
+const std::vector<std::string> kCapacityChangeKeys = scenario_entity("capacity_change").keys();
+const std::vector<std::string> kRateChangeKeys = scenario_entity("rate_change").keys();
+const std::vector<std::string> kVariantKeys = scenario_entity("variant").keys();
+const std::vector<std::string> kMultiplierKeys = scenario_entity("multipliers").keys();
+const std::vector<std::string> kStageKinds = scenario_entity("stage").find("kind")->choices;
+const std::vector<std::string> kWaitingPolicies =
+    scenario_entity("stage").find("waiting_list")->choices;
+const std::vector<std::string> kServicePriorities =
+    scenario_entity("service").find("priority")->choices;
 
 // The distributions a parameter may carry and the fields each takes (one form, or two: by
 // moments or by its natural parameters; to_json writes the natural ones, which read back
 // exactly). Indexed by DistKind.
 const std::vector<std::string> kDistKinds = {"fixed",   "beta",       "gamma", "lognormal",
                                              "uniform", "triangular", "normal"};
-struct DistForm {
-  DistKind kind;
-  std::vector<std::string> fields;
-};
-const std::vector<DistForm> kDistForms = {{DistKind::fixed, {"value"}},
-                                          {DistKind::beta, {"mean", "sd"}},
-                                          {DistKind::beta, {"alpha", "beta"}},
-                                          {DistKind::gamma, {"mean", "sd"}},
-                                          {DistKind::gamma, {"shape", "scale"}},
-                                          {DistKind::lognormal, {"mean", "sd"}},
-                                          {DistKind::lognormal, {"meanlog", "sdlog"}},
-                                          {DistKind::uniform, {"min", "max"}},
-                                          {DistKind::triangular, {"min", "mode", "max"}},
-                                          {DistKind::normal, {"mean", "sd"}}};
-// Keys every distribution object may have besides its fields (`source` is documentation).
-const std::vector<std::string> kDistCommonKeys = {"dist", "group", "source"};
+using DistForm = DistributionForm;
+const std::vector<DistForm>& kDistForms = distribution_forms();
+const std::vector<std::string>& kDistCommonKeys = distribution_common_keys();
 
 // Documentation keys: `_anything` wherever the format has an object, and `sources`,
 // `assumptions`, `notes` in objects whose keys the format fixes.
@@ -345,6 +307,34 @@ class Reader {
     if (const ojson* v = find(obj, key)) number(*v, child_pointer(p, key), lo, hi, out, why);
   }
 
+  // Scalars read by their row of the format's tables (parameters.hpp): the range, and whether
+  // a number may carry a distribution, are the table's. `entity_` is the table being read.
+  const Entity* entity_ = nullptr;
+  const Field& row(const std::string& key) const {
+    const Field* f = entity_->find(key);
+    if (!f) throw std::logic_error("no key '" + key + "' in the table of " + entity_->name);
+    return *f;
+  }
+  template <class T>
+  void int_row(const ojson& obj, const std::string& p, const std::string& key, T& out,
+               const char* why = "") {
+    const Field& f = row(key);
+    opt_int(obj, p, key, static_cast<long long>(f.lo), static_cast<long long>(f.hi), out, why);
+  }
+  void int_row(const ojson& obj, const std::string& p, const std::string& key,
+               std::optional<int>& out) {
+    const Field& f = row(key);
+    opt_int(obj, p, key, static_cast<long long>(f.lo), static_cast<long long>(f.hi), out);
+  }
+  void number_row(const ojson& obj, const std::string& p, const std::string& key, double& out,
+                  const char* why = "") {
+    const Field& f = row(key);
+    if (f.may_vary)
+      opt_uncertain(obj, p, key, f.lo, f.hi, out, why);
+    else
+      opt_number(obj, p, key, f.lo, f.hi, out, why);
+  }
+
   // A distribution where the format does not allow one (an integer, a share, a capacity).
   bool no_distribution_here(const ojson& v, const std::string& p) {
     if (!v.is_object() || !v.contains("dist")) return false;
@@ -496,7 +486,8 @@ class Reader {
         continue;
       }
       double f;
-      if (uncertain_number(x, kp, 0, kMaxMultiplier, f))
+      const Field& factor = scenario_entity("multipliers").fields[it - kMultiplierKeys.begin()];
+      if (uncertain_number(x, kp, factor.lo, factor.hi, f))
         out.factor[it - kMultiplierKeys.begin()] = f;
     }
   }
@@ -755,10 +746,11 @@ bool Reader::uncertain(const ojson& v, const std::string& p, double range_lo, do
 void Reader::read_simulation(const ojson& v, const std::string& p, Simulation& sim) {
   if (!is_object(v, p)) return;
   check_keys(v, p, kSimulationKeys);
-  opt_int(v, p, "months", 1, kMaxMonths, sim.months, " (the engine's limit)");
-  opt_int(v, p, "replications", 1, kMaxReplications, sim.replications, " (the engine's limit)");
-  opt_int(v, p, "seed", 0, kMaxSeed, sim.seed, " (2^53)");
-  opt_int(v, p, "stabilized_months", 1, kMaxMonths, sim.stabilized_months);
+  entity_ = &scenario_entity("simulation");
+  int_row(v, p, "months", sim.months, " (the engine's limit)");
+  int_row(v, p, "replications", sim.replications, " (the engine's limit)");
+  int_row(v, p, "seed", sim.seed, " (2^53)");
+  int_row(v, p, "stabilized_months", sim.stabilized_months);
 }
 
 void Reader::read_stage(const std::string& id, const ojson& v, const std::string& p, Stage& st) {
@@ -768,10 +760,11 @@ void Reader::read_stage(const std::string& id, const ojson& v, const std::string
     string(*l, child_pointer(p, "label"), st.label, true);
   opt_enum(v, p, "kind", kStageKinds, st.kind, true);
   opt_bool(v, p, "pays_rent", st.pays_rent);
-  opt_uncertain(v, p, "cost_per_month", 0, kMaxCost, st.cost_per_month);
+  entity_ = &scenario_entity("stage");
+  number_row(v, p, "cost_per_month", st.cost_per_month);
   payer(v, p, st.payer);
-  opt_int(v, p, "max_stay_months", 1, kMaxMonths, st.max_stay_months);
-  opt_int(v, p, "arrears_limit", 1, kMaxMonths, st.arrears_limit);
+  int_row(v, p, "max_stay_months", st.max_stay_months);
+  int_row(v, p, "arrears_limit", st.arrears_limit);
   if (const ojson* e = find(v, "on_expiry"))
     stage_list(*e, child_pointer(p, "on_expiry"), stage_ids_, st.on_expiry, true);
   if (const ojson* e = find(v, "on_arrears"))
@@ -786,10 +779,11 @@ void Reader::read_stage(const std::string& id, const ojson& v, const std::string
     if (is_object(*w, wp)) {
       check_keys(*w, wp, kPointsKeys);
       PriorityPoints& pp = st.priority_points;
-      opt_number(*w, wp, "waiting_months", -kMaxPointWeight, kMaxPointWeight, pp.waiting_months);
-      opt_number(*w, wp, "children", -kMaxPointWeight, kMaxPointWeight, pp.children);
-      opt_number(*w, wp, "roofless_months", -kMaxPointWeight, kMaxPointWeight, pp.roofless_months);
-      opt_number(*w, wp, "arrears_months", -kMaxPointWeight, kMaxPointWeight, pp.arrears_months);
+      entity_ = &scenario_entity("priority_points");
+      number_row(*w, wp, "waiting_months", pp.waiting_months);
+      number_row(*w, wp, "children", pp.children);
+      number_row(*w, wp, "roofless_months", pp.roofless_months);
+      number_row(*w, wp, "arrears_months", pp.arrears_months);
     }
   } else if (st.waiting_list == WaitingPolicy::points) {
     error(p, "waiting_list \"points\" needs priority_points (the weights of the score)");
@@ -821,9 +815,10 @@ void Reader::read_promotion(const std::string& id, const ojson& v, const std::st
     reference(*f, child_pointer(p, "from"), stage_ids_, "stage", pr.from);
   if (const ojson* t = require(v, p, "to"))
     reference(*t, child_pointer(p, "to"), stage_ids_, "stage", pr.to);
-  opt_int(v, p, "min_months_in_stage", 0, kMaxMonths, pr.min_months_in_stage);
-  opt_int(v, p, "min_streak", 0, kMaxMonths, pr.min_streak);
-  opt_int(v, p, "max_arrears", 0, kMaxMonths, pr.max_arrears);
+  entity_ = &scenario_entity("promotion");
+  int_row(v, p, "min_months_in_stage", pr.min_months_in_stage);
+  int_row(v, p, "min_streak", pr.min_streak);
+  int_row(v, p, "max_arrears", pr.max_arrears);
   opt_bool(v, p, "employment_required", pr.employment_required);
   if (const ojson* sr = find(v, "service_required"))
     reference(*sr, child_pointer(p, "service_required"), service_ids_, "service",
@@ -839,8 +834,9 @@ void Reader::read_profile(const std::string& id, const ojson& v, const std::stri
   check_keys(v, p, kProfileKeys);
   opt_string(v, p, "label", pf.label, true);
   probability(v, p, "share", pf.share, true);
-  opt_int(v, p, "household_size", 1, kMaxHouseholdSize, pf.household_size);
-  opt_int(v, p, "children", 0, kMaxHouseholdSize - 1, pf.children);
+  entity_ = &scenario_entity("profile");
+  int_row(v, p, "household_size", pf.household_size);
+  int_row(v, p, "children", pf.children);
   if (find(v, "children") && pf.children >= pf.household_size)
     error(child_pointer(p, "children"), "must be less than household_size (" +
                                             std::to_string(pf.household_size) +
@@ -891,8 +887,9 @@ void Reader::read_cohort(const std::string& id, const ojson& v, const std::strin
     if (is_object(*arrivals, ap)) {
       c.arrivals = true;
       check_keys(*arrivals, ap, kCohortArrivalKeys);
-      opt_int(*arrivals, ap, "from_month", 1, kMaxMonths, c.from_month);
-      opt_int(*arrivals, ap, "to_month", 1, kMaxMonths, c.to_month);
+      entity_ = &scenario_entity("cohort_arrivals");
+      int_row(*arrivals, ap, "from_month", c.from_month);
+      int_row(*arrivals, ap, "to_month", c.to_month);
       if (find(*arrivals, "to_month") && c.to_month < c.from_month)
         error(child_pointer(ap, "to_month"),
               "must not be before from_month (" + std::to_string(c.from_month) + ")");
@@ -913,12 +910,14 @@ void Reader::read_service(const std::string& id, const ojson& v, const std::stri
   opt_string(v, p, "label", sv.label, true);
   if (const ojson* e = require(v, p, "eligible_stages"))
     stage_list(*e, child_pointer(p, "eligible_stages"), stage_ids_, sv.eligible_stages, true);
-  req_int(v, p, "caseload_per_worker", 1, kMaxCaseload, sv.caseload_per_worker);
+  entity_ = &scenario_entity("service");
+  if (require(v, p, "caseload_per_worker"))
+    int_row(v, p, "caseload_per_worker", sv.caseload_per_worker);
   opt_enum(v, p, "priority", kServicePriorities, sv.priority);
-  opt_int(v, p, "engagement_months", 1, kMaxMonths, sv.engagement_months);
+  int_row(v, p, "engagement_months", sv.engagement_months);
   if (const ojson* m = find(v, "effects")) multipliers(*m, child_pointer(p, "effects"), sv.effects);
-  opt_int(v, p, "arrears_repayment", 0, kMaxMonths, sv.arrears_repayment);
-  opt_uncertain(v, p, "cost_per_case_month", 0, kMaxCost, sv.cost_per_case_month);
+  int_row(v, p, "arrears_repayment", sv.arrears_repayment);
+  number_row(v, p, "cost_per_case_month", sv.cost_per_case_month);
   payer(v, p, sv.payer);
 }
 
@@ -1045,8 +1044,9 @@ void Reader::read_town(const std::string& id, const ojson& v, const std::string&
     const std::string ap = child_pointer(p, "arrivals");
     if (is_object(*arr, ap)) {
       check_keys(*arr, ap, kArrivalKeys);
-      opt_uncertain(*arr, ap, "rate", 0, kMaxArrivalRate, t.arrival_rate.initial,
-                    " households/month (the engine's limit)");
+      entity_ = &scenario_entity("arrivals");
+      number_row(*arr, ap, "rate", t.arrival_rate.initial,
+                 " households/month (the engine's limit)");
       // A drawn value replaces the rate of the whole horizon, so it must be constant.
       if (const ojson* r = find(*arr, "rate"); r && r->is_object() && find(*arr, "schedule"))
         error(ap + "/rate",
@@ -1092,8 +1092,11 @@ void Reader::read_town(const std::string& id, const ojson& v, const std::string&
     }
   }
 
+  // Maps of numbers by id; the range and whether a value may vary are the table's.
+  entity_ = &scenario_entity("town");
   auto id_map = [&](const char* key, const std::vector<std::string>& ids, const char* entity,
-                    double hi, bool may_vary, std::map<std::string, double>& out) {
+                    std::map<std::string, double>& out) {
+    const Field& f = row(key);
     const ojson* m = find(v, key);
     if (!m) return;
     const std::string mp = child_pointer(p, key);
@@ -1103,13 +1106,13 @@ void Reader::read_town(const std::string& id, const ojson& v, const std::string&
       const std::string kp = child_pointer(mp, k);
       double d;
       if (key_reference(k, kp, ids, entity) &&
-          (may_vary ? uncertain_number(x, kp, 0, hi, d) : number(x, kp, 0, hi, d)))
+          (f.may_vary ? uncertain_number(x, kp, f.lo, f.hi, d) : number(x, kp, f.lo, f.hi, d)))
         out[k] = d;
     }
   };
-  id_map("staffing", service_ids_, "service", kMaxWorkers, false, t.staffing);
-  id_map("stage_costs", stage_ids_, "stage", kMaxCost, true, t.stage_costs);
-  id_map("service_costs", service_ids_, "service", kMaxCost, true, t.service_costs);
+  id_map("staffing", service_ids_, "service", t.staffing);
+  id_map("stage_costs", stage_ids_, "stage", t.stage_costs);
+  id_map("service_costs", service_ids_, "service", t.service_costs);
 }
 
 void Reader::read_variant(const std::string& id, const ojson& v, const std::string& p,
@@ -1344,6 +1347,37 @@ ojson distribution_json(const UncertainParameter& u) {
   return j;
 }
 
+// A scalar key's value from its struct member (the table row's `member`); null = leave the
+// key out (an empty string, an absent optional); discarded = the row has no member.
+template <class S>
+ojson member_json(const Field& f, const S& x) {
+  if (auto m = std::any_cast<double S::*>(&f.member)) return x.**m;
+  if (auto m = std::any_cast<int S::*>(&f.member)) return x.**m;
+  if (auto m = std::any_cast<std::uint64_t S::*>(&f.member)) return x.**m;
+  if (auto m = std::any_cast<bool S::*>(&f.member)) return x.**m;
+  if (auto m = std::any_cast<std::string S::*>(&f.member))
+    return (x.**m).empty() ? ojson() : ojson(x.**m);
+  if (auto m = std::any_cast<std::optional<int> S::*>(&f.member))
+    return (x.**m) ? ojson(*(x.**m)) : ojson();
+  return ojson(ojson::value_t::discarded);
+}
+
+// An entity in canonical form, keys in its table's order: scalar keys from their members,
+// the others from `other(key)` (null = leave out).
+template <class S, class F>
+ojson entity_json(const char* entity, const S& x, F&& other) {
+  ojson j = ojson::object();
+  for (const Field& f : scenario_entity(entity).fields) {
+    ojson v = member_json(f, x);
+    if (v.is_discarded()) v = other(f.key);
+    if (!v.is_null()) j[f.key] = std::move(v);
+  }
+  return j;
+}
+ojson none(const std::string&) {
+  return nullptr;
+}
+
 ojson multipliers_json(const Multipliers& m) {
   ojson out = ojson::object();
   for (int i = 0; i < kProbCount; ++i)
@@ -1485,84 +1519,62 @@ ojson to_json(const Scenario& s) {
   out["name"] = s.name;
   if (!s.title.empty()) out["title"] = s.title;
   if (!s.description.empty()) out["description"] = s.description;
-  out["simulation"] = {{"months", s.simulation.months},
-                       {"replications", s.simulation.replications},
-                       {"seed", s.simulation.seed},
-                       {"stabilized_months", s.simulation.stabilized_months}};
+  out["simulation"] = entity_json("simulation", s.simulation, none);
 
   std::vector<std::string> stage_order, service_order;
   ojson stages = ojson::object();
   for (const auto& st : s.stages) {
     stage_order.push_back(st.id);
-    ojson j = ojson::object();
-    j["label"] = st.label;
-    j["kind"] = to_string(st.kind);
-    j["pays_rent"] = st.pays_rent;
-    j["cost_per_month"] = st.cost_per_month;
-    if (st.max_stay_months) j["max_stay_months"] = *st.max_stay_months;
-    if (!st.on_expiry.empty()) j["on_expiry"] = st.on_expiry;
-    if (st.arrears_limit) j["arrears_limit"] = *st.arrears_limit;
-    if (!st.on_arrears.empty()) j["on_arrears"] = st.on_arrears;
-    if (ojson m = multipliers_json(st.multipliers); !m.empty()) j["multipliers"] = m;
-    j["waiting_list"] = to_string(st.waiting_list);
-    if (st.waiting_list == WaitingPolicy::points) {
-      const PriorityPoints& w = st.priority_points;
-      j["priority_points"] = {{"waiting_months", w.waiting_months},
-                              {"children", w.children},
-                              {"roofless_months", w.roofless_months},
-                              {"arrears_months", w.arrears_months}};
-    }
-    if (!st.payer.empty()) j["payer"] = st.payer;
-    stages[st.id] = std::move(j);
+    stages[st.id] = entity_json("stage", st, [&](const std::string& key) -> ojson {
+      if (key == "kind") return to_string(st.kind);
+      if (key == "on_expiry") return st.on_expiry.empty() ? ojson() : ojson(st.on_expiry);
+      if (key == "on_arrears") return st.on_arrears.empty() ? ojson() : ojson(st.on_arrears);
+      if (key == "multipliers") {
+        ojson m = multipliers_json(st.multipliers);
+        return m.empty() ? ojson() : m;
+      }
+      if (key == "waiting_list") return to_string(st.waiting_list);
+      if (key == "priority_points" && st.waiting_list == WaitingPolicy::points) {
+        const PriorityPoints& w = st.priority_points;
+        return {{"waiting_months", w.waiting_months},
+                {"children", w.children},
+                {"roofless_months", w.roofless_months},
+                {"arrears_months", w.arrears_months}};
+      }
+      return nullptr;
+    });
   }
   out["stages"] = std::move(stages);
 
   ojson promotions = ojson::object();
   for (const auto& p : s.promotions) {
-    ojson j = {{"from", p.from},
-               {"to", p.to},
-               {"min_months_in_stage", p.min_months_in_stage},
-               {"min_streak", p.min_streak}};
-    if (p.max_arrears) j["max_arrears"] = *p.max_arrears;
-    j["employment_required"] = p.employment_required;
-    if (!p.service_required.empty()) j["service_required"] = p.service_required;
-    promotions[p.id] = std::move(j);
+    promotions[p.id] = entity_json("promotion", p, none);
   }
   out["promotions"] = std::move(promotions);
 
   ojson profiles = ojson::object();
   for (const auto& p : s.profiles) {
-    profiles[p.id] = {{"label", p.label},
-                      {"share", p.share},
-                      {"household_size", p.household_size},
-                      {"children", p.children},
-                      {"job_gain", p.job_gain},
-                      {"job_loss", p.job_loss},
-                      {"pay_rent_unemployed", p.pay_rent_unemployed},
-                      {"pay_rent_employed", p.pay_rent_employed},
-                      {"comply", p.comply},
-                      {"exit", p.exit},
-                      {"employed_at_entry", p.employed_at_entry}};
-    if (p.exit_unknown != 1)
-      profiles[p.id]["exit_destinations"] = {{"to_own_housing", p.exit_to_own_housing},
-                                             {"to_institution", p.exit_to_institution},
-                                             {"unknown", p.exit_unknown}};
+    profiles[p.id] = entity_json("profile", p, [&](const std::string& key) -> ojson {
+      if (key != "exit_destinations" || p.exit_unknown == 1) return nullptr;
+      return {{"to_own_housing", p.exit_to_own_housing},
+              {"to_institution", p.exit_to_institution},
+              {"unknown", p.exit_unknown}};
+    });
   }
   out["profiles"] = std::move(profiles);
 
   ojson services = ojson::object();
   for (const auto& sv : s.services) {
     service_order.push_back(sv.id);
-    ojson j = {{"label", sv.label},
-               {"eligible_stages", sv.eligible_stages},
-               {"caseload_per_worker", sv.caseload_per_worker},
-               {"priority", to_string(sv.priority)}};
-    if (sv.engagement_months) j["engagement_months"] = *sv.engagement_months;
-    if (ojson m = multipliers_json(sv.effects); !m.empty()) j["effects"] = m;
-    j["arrears_repayment"] = sv.arrears_repayment;
-    j["cost_per_case_month"] = sv.cost_per_case_month;
-    if (!sv.payer.empty()) j["payer"] = sv.payer;
-    services[sv.id] = std::move(j);
+    services[sv.id] = entity_json("service", sv, [&](const std::string& key) -> ojson {
+      if (key == "eligible_stages") return sv.eligible_stages;
+      if (key == "priority") return to_string(sv.priority);
+      if (key == "effects") {
+        ojson m = multipliers_json(sv.effects);
+        return m.empty() ? ojson() : m;
+      }
+      return nullptr;
+    });
   }
   out["services"] = std::move(services);
 

@@ -1,0 +1,54 @@
+// `prostup schema`: the JSON Schema, docs tables and fuzz dictionary that the format's tables
+// (include/prostup/parameters.hpp) generate; --update writes them into a source tree.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "prostup/cli.hpp"
+#include "prostup/scenario_json.hpp"
+
+namespace prostup {
+
+namespace {
+
+bool read_text(const std::filesystem::path& p, std::string& out) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream s;
+  s << in.rdbuf();
+  out = s.str();
+  return true;
+}
+
+bool write_text(const std::filesystem::path& p, const std::string& text) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) std::cerr << "prostup schema: cannot write " << p.string() << "\n";
+  return static_cast<bool>(out);
+}
+
+}  // namespace
+
+int cmd_schema(const SchemaArgs& a) {
+  if (a.update_dir.empty()) {
+    std::cout << (a.dict ? scenario_fuzz_dictionary() : scenario_schema().dump(2) + "\n");
+    return kExitOk;
+  }
+  const std::filesystem::path root(a.update_dir);
+  const std::filesystem::path docs = root / "docs" / "scenario-format.md";
+  std::string markdown;
+  if (!read_text(docs, markdown)) {
+    std::cerr << "prostup schema: cannot read " << docs.string()
+              << " (--update takes the source tree's root)\n";
+    return kExitFailure;
+  }
+  const bool ok =
+      write_text(root / "scenarios" / "scenario.schema.json", scenario_schema().dump(2) + "\n") &&
+      write_text(docs, with_generated_tables(markdown)) &&
+      write_text(root / "fuzz" / "scenario.dict", scenario_fuzz_dictionary());
+  return ok ? kExitOk : kExitFailure;
+}
+
+}  // namespace prostup
