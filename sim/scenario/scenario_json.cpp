@@ -11,6 +11,7 @@
 #include <cmath>
 #include <set>
 
+#include "observed_json.hpp"
 #include "prostup/model.hpp"
 #include "scenario_internal.hpp"
 
@@ -41,9 +42,10 @@ constexpr double kMaxMultiplier = 1000;
 constexpr double kMaxCost = 1e9;  // CZK per unit-month or case-month
 constexpr std::size_t kMaxIdLength = 40;
 
-const std::vector<std::string> kTopKeys = {
-    "$schema",    "format_version", "name",     "title", "description", "simulation", "stages",
-    "promotions", "profiles",       "services", "towns", "variants",    "cohorts"};
+const std::vector<std::string> kTopKeys = {"$schema",     "format_version",  "name",   "title",
+                                           "description", "simulation",      "stages", "promotions",
+                                           "profiles",    "services",        "towns",  "variants",
+                                           "cohorts",     "parameter_sample"};
 const std::vector<std::string> kSimulationKeys = {"months", "replications", "seed",
                                                   "stabilized_months"};
 const std::vector<std::string> kStageKeys = {
@@ -73,8 +75,9 @@ const std::vector<std::string> kServiceKeys = {
     "label",   "eligible_stages",   "caseload_per_worker", "priority", "engagement_months",
     "effects", "arrears_repayment", "cost_per_case_month", "payer"};
 const std::vector<std::string> kTownKeys = {
-    "label",           "initial",  "capacity",    "arrivals",      "entry_stage",
-    "entry_fallbacks", "staffing", "stage_costs", "service_costs", "entry_by_profile"};
+    "label",         "initial",          "capacity", "arrivals",
+    "entry_stage",   "entry_fallbacks",  "staffing", "stage_costs",
+    "service_costs", "entry_by_profile", "observed"};
 const std::vector<std::string> kEntryRouteKeys = {"entry_stage", "entry_fallbacks"};
 const std::vector<std::string> kArrivalKeys = {"rate", "schedule", "replace_exits"};
 const std::vector<std::string> kCapacityKeys = {"initial", "schedule"};
@@ -841,6 +844,8 @@ void Reader::read_town(const std::string& id, const ojson& v, const std::string&
   id_map("staffing", service_ids_, "service", kMaxWorkers, "", t.staffing);
   id_map("stage_costs", stage_ids_, "stage", kMaxCost, "", t.stage_costs);
   id_map("service_costs", service_ids_, "service", kMaxCost, "", t.service_costs);
+  if (const ojson* o = find(v, "observed"))
+    detail::read_observed(*o, child_pointer(p, "observed"), s, t.observed, diags);
 }
 
 void Reader::read_variant(const std::string& id, const ojson& v, const std::string& p,
@@ -1027,6 +1032,9 @@ void Reader::read(const ojson& doc, Scenario& s) {
                              " variants (the engine's limit); got " +
                              std::to_string(s.variants.size()));
   }
+  // Its pointers are checked against the scenario, so only once everything else is sound.
+  if (const ojson* ps = find(doc, "parameter_sample"); ps && diags.empty())
+    detail::read_parameter_sample(*ps, s, s.parameter_sample, diags);
 }
 
 ojson multipliers_json(const Multipliers& m) {
@@ -1269,6 +1277,7 @@ ojson to_json(const Scenario& s) {
     j["staffing"] = ordered_map_json(t.staffing, service_order, number);
     j["stage_costs"] = ordered_map_json(t.stage_costs, stage_order, number);
     j["service_costs"] = ordered_map_json(t.service_costs, service_order, number);
+    if (!t.observed.empty()) j["observed"] = detail::observed_json(t.observed);
     towns[t.id] = std::move(j);
   }
   out["towns"] = std::move(towns);
@@ -1297,6 +1306,8 @@ ojson to_json(const Scenario& s) {
     }
     out["cohorts"] = std::move(cohorts);
   }
+  if (!s.parameter_sample.empty())
+    out["parameter_sample"] = detail::parameter_sample_json(s.parameter_sample);
   return out;
 }
 
