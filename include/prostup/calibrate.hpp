@@ -40,6 +40,7 @@ struct CalibrationOptions {
   double keep = 0.5;                  // share of the particles each new tolerance keeps
   double min_acceptance = 0.02;       // stop when fewer moves than this are accepted
   int max_generations = 60;
+  int max_moves = 10;  // Metropolis-Hastings moves per generation, at most
   std::function<void(const CalibrationProgress&)> progress;  // after each generation
   const volatile bool* cancel = nullptr;  // set asynchronously: calibrate throws RunCancelled
 };

@@ -394,35 +394,54 @@ CalibrationResult calibrate(const Scenario& s, const CalibrationOptions& opt) {
               2.0 * (zi[static_cast<std::size_t>(a)] - mean[static_cast<std::size_t>(a)]) *
               (zi[static_cast<std::size_t>(b)] - mean[static_cast<std::size_t>(b)]) / (N - 1);
     const std::vector<double> L = cholesky(cov, D);
-    std::atomic<int> accepted{0}, simulated{0};
-    for_particles([&](int i) {
-      const std::size_t ui = static_cast<std::size_t>(i);
-      KeyedStream rng(res.seed, static_cast<std::uint64_t>(g), ui, kMove);
-      std::vector<double> xi(static_cast<std::size_t>(D)), prop = z[ui];
-      for (double& x : xi) x = rng.normal();
-      for (int a = 0; a < D; ++a)
-        for (int b = 0; b <= a; ++b)
-          prop[static_cast<std::size_t>(a)] +=
-              L[static_cast<std::size_t>(a * D + b)] * xi[static_cast<std::size_t>(b)];
-      // Prior ratio of the standard normals, then the simulation (only when it can matter).
-      double log_ratio = 0;
-      for (int a = 0; a < D; ++a)
-        log_ratio -=
-            0.5 * (prop[static_cast<std::size_t>(a)] * prop[static_cast<std::size_t>(a)] -
-                   z[ui][static_cast<std::size_t>(a)] * z[ui][static_cast<std::size_t>(a)]);
-      KeyedStream acc(res.seed, static_cast<std::uint64_t>(g), ui, kAccept);
-      if (std::log(acc.uniform()) >= log_ratio) return;
-      simulated.fetch_add(1, std::memory_order_relaxed);
-      Evaluation e = problem.evaluate(prop, static_cast<std::uint64_t>(g), ui, opt.cancel);
-      if (e.distance > eps) return;
-      z[ui] = std::move(prop);
-      eval[ui] = std::move(e);
-      accepted.fetch_add(1, std::memory_order_relaxed);
-    });
-    // A move the prior ratio refuses is not simulated (delayed acceptance); which ones are
-    // depends on the keyed streams only, so the count is deterministic too.
-    res.simulations += simulated.load();
-    const double acceptance = static_cast<double>(accepted.load()) / N;
+    // Moves: R of them (Drovandi & Pettitt 2011), R from the first move's acceptance so that
+    // a particle stays put through all R with probability about 5 %, at most max_moves and
+    // within the budget. Each move's streams are keyed by (generation, move, particle).
+    int moves = 1, accepted_all = 0, tried = 0;
+    for (int move = 0; move < moves; ++move) {
+      if (move > 0 && res.simulations + N > opt.max_simulations) break;
+      const std::uint64_t key =
+          static_cast<std::uint64_t>(g) * 1024 + static_cast<std::uint64_t>(move);
+      std::atomic<int> accepted{0}, simulated{0};
+      for_particles([&](int i) {
+        const std::size_t ui = static_cast<std::size_t>(i);
+        KeyedStream rng(res.seed, key, ui, kMove);
+        std::vector<double> xi(static_cast<std::size_t>(D)), prop = z[ui];
+        for (double& x : xi) x = rng.normal();
+        for (int a = 0; a < D; ++a)
+          for (int b = 0; b <= a; ++b)
+            prop[static_cast<std::size_t>(a)] +=
+                L[static_cast<std::size_t>(a * D + b)] * xi[static_cast<std::size_t>(b)];
+        // Prior ratio of the standard normals, then the simulation (only when it can matter).
+        double log_ratio = 0;
+        for (int a = 0; a < D; ++a)
+          log_ratio -=
+              0.5 * (prop[static_cast<std::size_t>(a)] * prop[static_cast<std::size_t>(a)] -
+                     z[ui][static_cast<std::size_t>(a)] * z[ui][static_cast<std::size_t>(a)]);
+        KeyedStream acc(res.seed, key, ui, kAccept);
+        if (std::log(acc.uniform()) >= log_ratio) return;
+        simulated.fetch_add(1, std::memory_order_relaxed);
+        Evaluation e = problem.evaluate(prop, key, ui, opt.cancel);
+        if (e.distance > eps) return;
+        z[ui] = std::move(prop);
+        eval[ui] = std::move(e);
+        accepted.fetch_add(1, std::memory_order_relaxed);
+      });
+      // A move the prior ratio refuses is not simulated (delayed acceptance); which ones are
+      // depends on the keyed streams only, so the count is deterministic too.
+      res.simulations += simulated.load();
+      accepted_all += accepted.load();
+      tried += N;
+      if (move == 0) {
+        const double p = static_cast<double>(accepted.load()) / N;
+        moves = p <= 0 ? 1
+                : p >= 0.95
+                    ? 1
+                    : std::min(opt.max_moves,
+                               static_cast<int>(std::ceil(std::log(0.05) / std::log(1 - p))));
+      }
+    }
+    const double acceptance = static_cast<double>(accepted_all) / tried;
     res.generations.push_back({g, eps, acceptance, res.simulations});
     report(g, acceptance);
     if (acceptance < opt.min_acceptance && eps > 1) {
