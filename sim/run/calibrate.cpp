@@ -477,7 +477,7 @@ CalibrationResult calibrate(const Scenario& s, const CalibrationOptions& opt) {
     t.sim_low = weighted_quantile(vw, 0.025);
     t.sim_high = weighted_quantile(vw, 0.975);
     t.within = mean >= t.observed.low && mean <= t.observed.high;
-    t.met_share = met;
+    t.met_share = std::min(1.0, met);
   }
   for (std::size_t j = 0; j < res.parameters.size(); ++j) {
     CalibratedParameter& p = res.parameters[j];
