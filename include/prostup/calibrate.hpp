@@ -103,6 +103,10 @@ struct CalibrationResult {
   std::vector<std::vector<double>> equal_weight_rows(std::size_t n) const;
 };
 
+// Throws CalibrationError when `s` cannot be calibrated (no target, no free parameter):
+// what calibrate() checks first, for a command to ask before it prepares its output.
+void check_calibratable(const Scenario& s);
+
 // Calibrates `s`: throws CalibrationError when it has no target or no free parameter,
 // RunCancelled when opt.cancel was set. Deterministic in the seed, independent of threads.
 CalibrationResult calibrate(const Scenario& s, const CalibrationOptions& opt);

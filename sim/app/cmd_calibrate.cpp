@@ -80,10 +80,10 @@ int cmd_calibrate(const CalibrateArgs& a) {
     opt.cancel = &g_cancel;
     Progress progress(!a.quiet);
     opt.progress = [&](const CalibrationProgress& p) { progress.update(p.simulations, p.budget); };
-    // Refuses a bad scenario before the output path is touched.
     CalibrationResult r;
     std::optional<StagedOutput> staged;
     try {
+      check_calibratable(ls.scenario);  // before the output path is touched
       staged.emplace(out, a.force, "calibrate");
       r = calibrate(ls.scenario, opt);
     } catch (const CalibrationError& e) {

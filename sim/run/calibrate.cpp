@@ -260,6 +260,11 @@ std::vector<double> cholesky(std::vector<double> a, int d) {
 
 }  // namespace
 
+void check_calibratable(const Scenario& s) {
+  const Problem problem(s, 0);
+  (void)problem;
+}
+
 std::vector<std::vector<double>> CalibrationResult::equal_weight_rows(std::size_t n) const {
   std::vector<std::vector<double>> rows;
   if (particles.empty() || n == 0) return rows;
