@@ -136,6 +136,17 @@ TEST_CASE("calibration does not depend on the number of threads") {
   write_calibration_outputs(b, rec, db.path);
   for (const char* f : {"posterior.csv", "fit.csv"})
     CHECK(test::read_bytes(da.path / f) == test::read_bytes(db.path / f));
+  // The report answers first, names the uninformed parameter, and draws a chart per target
+  // and per parameter (and the one pair's scatter).
+  const std::string html = test::read_bytes(da.path / "report.html");
+  CHECK_THAT(html, Catch::Contains("Every target is met"));
+  CHECK_THAT(html, Catch::Contains("Not informed by these targets (the posterior is the prior): "
+                                   "<code>/profiles/only/job_gain</code>."));
+  std::size_t charts = 0;
+  for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1))
+    ++charts;
+  CHECK(charts == a.targets.size() + a.parameters.size() + 1);
+  CHECK_THAT(test::read_bytes(da.path / "manifest.json"), Catch::Contains("\"converged\": true"));
   // A different seed gives a different posterior (the test could not fail otherwise).
   CalibrationOptions other = small_options(1);
   other.seed = 6;
