@@ -180,6 +180,17 @@ TEST_CASE("calibration stops when cancelled") {
   CHECK_THROWS_AS(calibrate(s, o), RunCancelled);
 }
 
+TEST_CASE("a time budget stops between generations") {
+  const Scenario s = with_targets_from_truth(0.3, 101);
+  CalibrationOptions o = small_options(2);
+  o.max_seconds = 1e-9;  // passed as soon as generation 0 is simulated
+  const CalibrationResult r = calibrate(s, o);
+  CHECK(r.stop_reason == "time");
+  CHECK(r.generations.size() == 1);
+  CHECK_FALSE(r.converged);
+  CHECK_THAT(r.message, Catch::Contains("the time budget ran out"));
+}
+
 TEST_CASE("a scenario with targets but no free parameter is refused with its pointer") {
   Scenario s = with_targets_from_truth(0.3, 101);
   s.uncertain.clear();

@@ -35,10 +35,13 @@ struct CalibrationProgress {
 struct CalibrationOptions {
   int particles = 200;
   long long max_simulations = 20000;  // parameter sets simulated, every generation together
-  long long seed = -1;                // -1 = the scenario's simulation.seed
-  int threads = 0;                    // 0 = every hardware thread; the result does not depend on it
-  double keep = 0.5;                  // share of the particles each new tolerance keeps
-  double min_acceptance = 0.02;       // stop when fewer moves than this are accepted
+  // Wall-time budget in seconds, checked between generations; 0 = none. A run it stops
+  // depends on the machine's speed (the only thing that does).
+  double max_seconds = 0;
+  long long seed = -1;           // -1 = the scenario's simulation.seed
+  int threads = 0;               // 0 = every hardware thread; the result does not depend on it
+  double keep = 0.5;             // share of the particles each new tolerance keeps
+  double min_acceptance = 0.02;  // stop when fewer moves than this are accepted
   int max_generations = 60;
   int max_moves = 10;  // Metropolis-Hastings moves per generation, at most
   std::function<void(const CalibrationProgress&)> progress;  // after each generation
@@ -93,7 +96,7 @@ struct CalibrationResult {
   int particles_requested = 0, threads = 0;
   double tolerance = 0;     // the final one
   bool converged = false;   // every particle meets every target (tolerance 1)
-  std::string stop_reason;  // "converged", "budget", "acceptance", "stalled", "generations"
+  std::string stop_reason;  // "converged", "budget", "time", "acceptance", "stalled", "generations"
   // When not converged: the targets no particle met, or else those met least; and a
   // message that names them.
   std::vector<std::string> unmet;

@@ -75,6 +75,7 @@ int cmd_calibrate(const CalibrateArgs& a) {
     CalibrationOptions opt;
     opt.particles = a.particles;
     opt.max_simulations = a.max_simulations;
+    opt.max_seconds = a.max_seconds;
     opt.seed = a.seed;
     opt.threads = resolved_threads(a.threads);
     opt.cancel = &g_cancel;

@@ -213,6 +213,11 @@ static int run_cli(int argc, char** argv) {
                    "20000; e.g. --max-simulations 5000)")
       ->check(whole_number(20, 100000000));
   calibrate
+      ->add_option("--max-seconds", cla.max_seconds,
+                   "Wall-time budget, checked between generations; a run it stops depends on "
+                   "the machine's speed (default: 0, none; e.g. --max-seconds 600)")
+      ->check(CLI::Range(0.0, 1e9));
+  calibrate
       ->add_option("--particles", cla.particles,
                    "Parameter sets in each generation (default: 200; e.g. --particles 500)")
       ->check(whole_number(10, 100000));

@@ -341,6 +341,12 @@ CalibrationResult calibrate(const Scenario& s, const CalibrationOptions& opt) {
       res.stop_reason = "budget";
       break;
     }
+    if (opt.max_seconds > 0 &&
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() >
+            opt.max_seconds) {
+      res.stop_reason = "time";
+      break;
+    }
     // The next tolerance: the `keep` quantile of the distances, at least 1; when ties hold it
     // where it is, the largest distance below the current tolerance.
     std::vector<double> d;
@@ -532,6 +538,7 @@ CalibrationResult calibrate(const Scenario& s, const CalibrationOptions& opt) {
         names += buf;
       }
     const char* why = res.stop_reason == "budget" ? "the simulation budget ran out"
+                      : res.stop_reason == "time" ? "the time budget ran out"
                       : res.stop_reason == "acceptance"
                           ? "moves stopped being accepted (the tolerance cannot shrink further)"
                       : res.stop_reason == "generations" ? "the generation limit was reached"
