@@ -94,4 +94,15 @@ struct RunsArgs {
 };
 int cmd_runs(const RunsArgs& a);
 
+// `prostup calibrate FILE` (docs/calibration.md). Exit 3: finished, but not every target met.
+inline constexpr int kExitNotCalibrated = 3;
+struct CalibrateArgs {
+  std::string file, out_dir;
+  int particles = 200, threads = 0;
+  long long max_simulations = 20000, seed = -1;
+  double max_seconds = 0;  // 0 = no wall-time budget
+  bool quiet = false, force = false;
+};
+int cmd_calibrate(const CalibrateArgs& a);
+
 }  // namespace prostup

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "prostup/observed.hpp"
 #include "prostup/uncertainty.hpp"
 
 namespace prostup {
@@ -143,6 +144,7 @@ struct Town {
   std::map<std::string, double> staffing;              // service id -> workers (FTE)
   std::map<std::string, double> stage_costs;           // overrides of Stage::cost_per_month
   std::map<std::string, double> service_costs;         // overrides of Service::cost_per_case_month
+  std::vector<ObservedTarget> observed;                // calibration targets (prostup/observed.hpp)
 };
 
 struct Simulation {

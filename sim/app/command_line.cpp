@@ -247,6 +247,41 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
       "--force", ca.force,
       "Replace a non-empty output directory (default: off; e.g. --force -o out/again)");
 
+  CalibrateArgs cla;
+  auto* calibrate = app.add_subcommand(
+      "calibrate", "Fit the parameters with a distribution to what the towns have observed");
+  calibrate->add_option("file", cla.file, kFileHelp);
+  calibrate->add_option("-o,--output", cla.out_dir,
+                        "Output directory (default: prostup-out/<scenario name>-calibrate; e.g. "
+                        "-o out/calibrated)");
+  calibrate
+      ->add_option("--max-simulations", cla.max_simulations,
+                   "Budget of parameter sets simulated, every generation together (default: "
+                   "20000; e.g. --max-simulations 5000)")
+      ->check(whole_number(20, 100000000));
+  calibrate
+      ->add_option("--max-seconds", cla.max_seconds,
+                   "Wall-time budget, checked between generations; a run it stops depends on "
+                   "the machine's speed (default: 0, none; e.g. --max-seconds 600)")
+      ->check(CLI::Range(0.0, 1e9));
+  calibrate
+      ->add_option("--particles", cla.particles,
+                   "Parameter sets in each generation (default: 200; e.g. --particles 500)")
+      ->check(whole_number(10, 100000));
+  calibrate
+      ->add_option("--seed", cla.seed,
+                   "Random seed (default: the scenario's simulation.seed; e.g. --seed 7)")
+      ->check(whole_number(0, std::numeric_limits<long long>::max()));
+  calibrate
+      ->add_option("--threads", cla.threads,
+                   "Worker threads, 0 = all cores; results do not depend on it (default: 0; "
+                   "e.g. --threads 4)")
+      ->check(whole_number(0, 1024));
+  calibrate->add_flag("--quiet", cla.quiet,
+                      "No progress or summary output (default: off; e.g. --quiet in scripts)");
+  calibrate->add_flag(
+      "--force", cla.force,
+      "Replace a non-empty output directory (default: off; e.g. --force -o out/again)");
   RunsArgs rna;
   auto* runs = app.add_subcommand("runs", "What the run catalog remembers: list, show, diff");
   runs->require_subcommand(1);
@@ -315,6 +350,7 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
     if (*plan) return cmd_plan(pa);
     if (*report) return cmd_report(rpa);
     if (*cohort) return cmd_cohort(ca);
+    if (*calibrate) return cmd_calibrate(cla);
     if (*runs) {
       rna.action = *runs_list ? "list" : *runs_show ? "show" : "diff";
       return cmd_runs(rna);

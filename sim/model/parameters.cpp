@@ -88,7 +88,10 @@ std::vector<Entity> build() {
                "policy variants; the id `baseline` is reserved"),
         nested("cohorts", T::collection, "cohort", 0, 8, "`{}`",
                "tagged household cohorts, reported on their own; `all`, `initial` and "
-               "`arrivals` are reserved")}});
+               "`arrivals` are reserved"),
+        nested("parameter_sample", T::object, "parameter_sample", 0, 0, "none",
+               "a joint sample of parameter sets, equally likely; `prostup calibrate` writes its "
+               "posterior here (calibration.md)")}});
   e.push_back({"simulation",
                "`simulation`",
                "/simulation",
@@ -322,7 +325,36 @@ std::vector<Entity> build() {
         id_map("entry_by_profile", "profile", T::object, 0, 0, "`{}`",
                "an entry list of its own for the profiles named; a profile not named uses the "
                "town's list")
-            .of("entry_route")}});
+            .of("entry_route"),
+        nested("observed", T::schedule, "observed_target", 0, 0, "`[]`",
+               "what the town has observed: the targets of `prostup calibrate` "
+               "(calibration.md)")}});
+  e.push_back(
+      {"observed_target",
+       "`observed[i]`: a calibration target",
+       "/towns/<id>/observed/<i>",
+       true,
+       {plain("metric", T::text, "",
+              "what is measured: a metric of outcomes.csv (cohort `all`, the whole horizon) or a "
+              "series of timeseries.csv (`occupancy:<stage>`, `waiting:<stage>`, "
+              "`in_service:<service>`)"),
+        field("month", T::integer, 0, kMonths, "none", "the month a series target is read at"),
+        plain("months", T::any, "none",
+              "`[from, to]`: the window a series target is averaged over (instead of `month`)"),
+        plain("value", T::number, "", "the observed value"),
+        field("se", T::number, 0, 1e12, "none",
+              "its standard error (positive); or give `range`"),
+        plain("range", T::any, "none", "`[low, high]`: a range that holds the value (instead of `se`)"),
+        field("source", T::text, 1, 0, "", "where the figure comes from")}});
+  e.push_back(
+      {"parameter_sample",
+       "`parameter_sample`: a joint sample of parameter sets",
+       "/parameter_sample",
+       true,
+       {plain("pointers", T::any, "",
+              "JSON pointers of the parameters, each one that may carry a distribution"),
+        plain("rows", T::any, "", "one row per parameter set, a number per pointer"),
+        plain("source", T::text, "`\"\"`", "where the sample comes from")}});
   e.push_back({"entry_route",
                "`entry_by_profile.<profile>`",
                "/towns/<id>/entry_by_profile/<profile>",

@@ -13,6 +13,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "observed_json.hpp"
 #include "prostup/model.hpp"
 #include "prostup/parameters.hpp"
 #include "scenario_internal.hpp"
@@ -1607,6 +1608,7 @@ ojson to_json(const Scenario& s) {
     j["staffing"] = ordered_map_json(t.staffing, service_order, number);
     j["stage_costs"] = ordered_map_json(t.stage_costs, stage_order, number);
     j["service_costs"] = ordered_map_json(t.service_costs, service_order, number);
+    if (!t.observed.empty()) j["observed"] = detail::observed_json(t.observed);
     towns[t.id] = std::move(j);
   }
   out["towns"] = std::move(towns);

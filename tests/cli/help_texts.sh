@@ -4,7 +4,7 @@
 set -u
 prostup=$1
 failures=0
-for cmd in validate describe run sweep plan report cohort; do
+for cmd in validate describe run sweep plan report cohort calibrate; do
   "$prostup" "$cmd" --help >/tmp/help.$$ 2>&1 || { echo "FAIL: $cmd --help exited $?"; failures=$((failures + 1)); continue; }
   # An entry starts with two spaces and a name; a long name's text continues on the next line.
   awk -v cmd="$cmd" '

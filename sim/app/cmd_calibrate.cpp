@@ -1,0 +1,142 @@
+// `prostup calibrate`: fits the parameters that carry a distribution to what the towns have
+// observed (docs/calibration.md); output staged and committed as `run` does.
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <optional>
+
+#include "prostup/calibrate.hpp"
+#include "prostup/calibration_writers.hpp"
+#include "prostup/cli.hpp"
+#include "prostup/writers.hpp"
+#include "run_support.hpp"
+#include "scenario_cli.hpp"
+
+namespace prostup {
+
+namespace fs = std::filesystem;
+using namespace detail;
+
+namespace {
+
+void write_calibrated_json(const fs::path& path, const Scenario& s) {
+  const ojson doc = to_json(s);
+  // What calibrate writes must read back: a bug here would otherwise surface in `run`.
+  const LoadResult check = load_scenario_json(doc);
+  if (!check.ok())
+    throw std::runtime_error(
+        "internal error: calibrated.json does not validate: " + check.diagnostics.front().pointer +
+        ": " + check.diagnostics.front().message);
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) throw std::runtime_error(path.string() + ": cannot open for writing");
+  const std::string text = doc.dump(2) + "\n";
+  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  if (std::fclose(f) != 0 || !ok) throw std::runtime_error(path.string() + ": write failed");
+}
+
+void print_result(const CalibrationResult& r, const fs::path& out) {
+  std::printf("%s after %lld simulations in %.1f s (%zu generations, tolerance %s)\n",
+              r.converged ? "Calibrated: every target met" : "Not calibrated", r.simulations,
+              r.seconds, r.generations.size() - 1,
+              std::isfinite(r.tolerance) ? format_number(r.tolerance).c_str() : "none");
+  std::printf("\nParameters (prior mean [95 %%] -> posterior mean [95 %%]):\n");
+  for (const auto& p : r.parameters)
+    std::printf("  %-40s %.4g [%.4g, %.4g] -> %.4g [%.4g, %.4g]%s\n",
+                on_terminal(p.pointer).c_str(), p.prior_mean, p.prior_low, p.prior_high,
+                p.post_mean, p.post_low, p.post_high,
+                p.informed ? "" : "  not informed by these targets");
+  std::printf("\nTargets (observed [range] vs simulated mean [95 %%]):\n");
+  for (const auto& t : r.targets)
+    std::printf("  %-40s %.4g [%.4g, %.4g] vs %.4g [%.4g, %.4g]%s\n", on_terminal(t.name).c_str(),
+                t.observed.value, t.observed.low, t.observed.high, t.sim_mean, t.sim_low,
+                t.sim_high, t.within ? "" : "  OUTSIDE");
+  std::printf("\nReport: %s\nOutputs: %s\n", (out / "report.html").string().c_str(),
+              out.string().c_str());
+}
+
+}  // namespace
+
+int cmd_calibrate(const CalibrateArgs& a) {
+  const double wall0 = seconds_now();
+  const std::string started = utc_now_iso8601();
+  install_signal_handlers();
+  try {
+    LoadedScenario ls = load_or_report(a.file);
+    if (a.particles < 10 || a.particles > 100000)
+      throw InputError("--particles must be from 10 to 100000");
+    if (a.max_simulations < 2LL * a.particles)
+      throw InputError("--max-simulations " + std::to_string(a.max_simulations) +
+                       " is less than two generations of " + std::to_string(a.particles) +
+                       " particles; give at least " + std::to_string(2LL * a.particles));
+    if (a.threads > 1024) throw InputError("--threads exceeds the limit of 1024");
+    const fs::path out = a.out_dir.empty()
+                             ? fs::path("prostup-out") / (ls.scenario.name + "-calibrate")
+                             : fs::path(a.out_dir);
+    CalibrationOptions opt;
+    opt.particles = a.particles;
+    opt.max_simulations = a.max_simulations;
+    opt.max_seconds = a.max_seconds;
+    opt.seed = a.seed;
+    opt.threads = resolved_threads(a.threads);
+    opt.cancel = &g_cancel;
+    Progress progress(!a.quiet);
+    opt.progress = [&](const CalibrationProgress& p) { progress.update(p.simulations, p.budget); };
+    CalibrationResult r;
+    std::optional<StagedOutput> staged;
+    try {
+      check_calibratable(ls.scenario);  // before the output path is touched
+      staged.emplace(out, a.force, "calibrate");
+      r = calibrate(ls.scenario, opt);
+    } catch (const CalibrationError& e) {
+      progress.finish();
+      std::cerr << ls.path << ": " << (e.pointer.empty() ? "" : e.pointer + ": ") << e.what()
+                << "\n";
+      std::cerr << "prostup calibrate: nothing to calibrate; nothing was written\n";
+      return kExitInvalid;
+    } catch (const RunCancelled&) {
+      progress.finish();
+      std::cerr << "prostup calibrate: interrupted by " << signal_name()
+                << "; stopped the workers and removed the partial output\n";
+      return exit_code_for_signal();
+    }
+    progress.finish();
+    if (!ls.scenario.parameter_sample.empty() && !a.quiet)
+      std::cerr << "prostup calibrate: the scenario's parameter_sample is replaced by the "
+                   "posterior in calibrated.json\n";
+    CalibrationRecord rec;
+    rec.scenario_name = ls.scenario.name;
+    rec.scenario_title = ls.scenario.title;
+    rec.scenario_path = ls.path;
+    rec.scenario_sha256 = ls.sha256;
+    rec.started_at = started;
+    rec.max_simulations = a.max_simulations;
+    test_signal_point("write");
+    if (g_cancel) throw RunCancelled();
+    const std::string source = "prostup calibrate " + ls.path + " (seed " + std::to_string(r.seed) +
+                               ", " + std::to_string(r.particles.size()) + " particles, " +
+                               (r.converged ? "every target met" : "NOT every target met") + ")";
+    write_calibrated_json(staged->staging() / "calibrated.json",
+                          calibrated_scenario(ls.scenario, r, r.particles.size(), source));
+    rec.wall_seconds = seconds_now() - wall0;
+    write_calibration_outputs(r, rec, staged->staging(), &g_cancel);
+    staged->commit();
+    if (!a.quiet) print_result(r, out);
+    if (!r.converged) {
+      std::cerr << "prostup calibrate: " << r.message << "\n";
+      return kExitNotCalibrated;
+    }
+    return kExitOk;
+  } catch (const InputError& e) {
+    std::cerr << "prostup calibrate: " << e.what() << "\n";
+    return kExitInvalid;
+  } catch (const RunCancelled&) {
+    std::cerr << "prostup calibrate: interrupted by " << signal_name()
+              << "; stopped and removed the partial output\n";
+    return exit_code_for_signal();
+  } catch (const std::exception& e) {
+    std::cerr << "prostup calibrate: " << failure_text(e) << "\n";
+    return kExitFailure;
+  }
+}
+
+}  // namespace prostup
