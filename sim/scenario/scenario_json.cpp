@@ -1114,6 +1114,8 @@ void Reader::read_town(const std::string& id, const ojson& v, const std::string&
   id_map("staffing", service_ids_, "service", t.staffing);
   id_map("stage_costs", stage_ids_, "stage", t.stage_costs);
   id_map("service_costs", service_ids_, "service", t.service_costs);
+  if (const ojson* o = find(v, "observed"))
+    detail::read_observed(*o, child_pointer(p, "observed"), s, t.observed, diags);
 }
 
 void Reader::read_variant(const std::string& id, const ojson& v, const std::string& p,
@@ -1307,6 +1309,9 @@ void Reader::read(const ojson& doc, Scenario& s) {
   std::stable_sort(ordered.begin(), ordered.end(),
                    [](const auto& x, const auto& y) { return x.first < y.first; });
   for (auto& [position, u] : ordered) s.uncertain.push_back(std::move(u));
+  // Its pointers are checked against the scenario, so only once everything else is sound.
+  if (const ojson* ps = find(doc, "parameter_sample"); ps && diags.empty())
+    detail::read_parameter_sample(*ps, s, s.parameter_sample, diags);
 }
 
 // A parameter's distribution in canonical form: its natural parameters, which read back
@@ -1640,6 +1645,8 @@ ojson to_json(const Scenario& s) {
   // The parameters that carry a distribution: the distribution replaces the mean written
   // above (or adds the key, for a multiplier whose mean is 1).
   for (const auto& u : s.uncertain) out[ojson::json_pointer(u.pointer)] = distribution_json(u);
+  if (!s.parameter_sample.empty())
+    out["parameter_sample"] = detail::parameter_sample_json(s.parameter_sample);
   return out;
 }
 
