@@ -249,7 +249,7 @@ std::string how_sure_text(const RunResult& r, const std::string& town, Language 
   std::string h;
   for (const auto& c : r.comparisons) {
     if (c.town != town || c.cohort != "all" || c.metric != "stabilized_households") continue;
-    if (!std::isfinite(c.share_better)) continue;
+    if (!std::isfinite(c.share_better) || !answer::changes_town(r, town, c.variant)) continue;
     h += escape(tr(lang, "psa.more_stabilised",
                    {report::variant_label(r, c.variant, lang),
                     report::format_value(c.share_better, "share", true, lang)})) +

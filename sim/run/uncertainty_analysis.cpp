@@ -160,17 +160,19 @@ void analyse_uncertainty(RunResult& res) {
         complete = complete && tv[v];
       }
       if (!complete) continue;
-      // The WTP axis: up to twice the largest positive mean ICER (or the baseline's mean cost
-      // per unit of effect when no variant adds effect at extra cost), rounded up.
-      double reach = 0;
+      // The WTP axis: up to twice the smallest positive mean ICER, where the first variant
+      // starts to pay (or the baseline's mean cost per unit of effect when no variant adds
+      // effect at extra cost), rounded up. A variant with a far larger ICER would squeeze the
+      // decisions that matter into the axis' first step.
+      double reach = kUndefined;
       const double e0 = mean_of(tv[0]->per_replication[ke]),
                    c0 = mean_of(tv[0]->per_replication[kc]);
       for (std::size_t v = 1; v < NV; ++v) {
         const double de = mean_of(tv[v]->per_replication[ke]) - e0;
         const double dc = mean_of(tv[v]->per_replication[kc]) - c0;
-        if (de > 0 && dc > 0) reach = std::max(reach, dc / de);
+        if (de > 0 && dc > 0) reach = std::isnan(reach) ? dc / de : std::min(reach, dc / de);
       }
-      if (reach == 0 && e0 > 0) reach = c0 / e0;
+      if (std::isnan(reach)) reach = e0 > 0 ? c0 / e0 : 0;
       const double wtp_max = nice_ceiling(2 * reach);
       std::vector<double> evpi(kWtpPoints);
       for (int w = 0; w < kWtpPoints; ++w) {
@@ -317,6 +319,8 @@ void analyse_uncertainty(RunResult& res) {
           for (std::size_t j = 0; j < Q; ++j) X.push_back((cols[j][k] - means[j]) / sds[j]);
         }
         if (y.size() < Q + 3) continue;
+        // A variant that changes nothing in this town has nothing to explain.
+        if (std::all_of(y.begin(), y.end(), [](double d) { return d == 0; })) continue;
         const std::vector<double> beta = least_squares(X, y, Q + 1);
         std::vector<TornadoRow> part;
         for (std::size_t j = 0; j < Q; ++j) {
