@@ -3,6 +3,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -310,7 +312,7 @@ namespace {
 
 // One RFC 4180 line (the writers quote fields holding commas, quotes or line breaks; none of
 // the recorded tables has a line break inside a field).
-std::vector<std::string> csv_split(const std::string& line) {
+std::vector<std::string> csv_split(const std::string& line, char separator = ',') {
   std::vector<std::string> out(1);
   bool quoted = false;
   for (std::size_t i = 0; i < line.size(); ++i) {
@@ -324,7 +326,7 @@ std::vector<std::string> csv_split(const std::string& line) {
         out.back() += c;
     } else if (c == '"') {
       quoted = true;
-    } else if (c == ',') {
+    } else if (c == separator) {
       out.emplace_back();
     } else if (c != '\r') {
       out.back() += c;
@@ -340,11 +342,24 @@ std::vector<std::map<std::string, std::string>> read_csv(const fs::path& p) {
   std::string line;
   std::vector<std::map<std::string, std::string>> rows;
   if (!std::getline(in, line)) return rows;
-  const auto header = csv_split(line);
+  // The excel-cs dialect (docs/report.md): a UTF-8 BOM, ';' between fields, decimal commas.
+  const bool excel_cs = line.rfind("\xEF\xBB\xBF", 0) == 0;
+  if (excel_cs) line.erase(0, 3);
+  const char separator = excel_cs ? ';' : ',';
+  const auto header = csv_split(line, separator);
   while (std::getline(in, line)) {
-    const auto f = csv_split(line);
+    auto f = csv_split(line, separator);
     std::map<std::string, std::string> row;
-    for (std::size_t i = 0; i < header.size() && i < f.size(); ++i) row[header[i]] = f[i];
+    for (std::size_t i = 0; i < header.size() && i < f.size(); ++i) {
+      if (excel_cs && !f[i].empty() && (std::isdigit(static_cast<unsigned char>(f[i].back())))) {
+        std::string dotted = f[i];
+        std::replace(dotted.begin(), dotted.end(), ',', '.');
+        char* end = nullptr;
+        std::strtod(dotted.c_str(), &end);
+        if (end && *end == '\0') f[i] = dotted;  // a number: the point for strtod
+      }
+      row[header[i]] = f[i];
+    }
     rows.push_back(std::move(row));
   }
   return rows;

@@ -94,7 +94,11 @@ std::optional<Chart> ce_plane_chart(const RunResult& r, const std::string& town)
                      "\" stroke=\"#ffffff\" stroke-width=\"2\"");
     items.push_back({variant_label(r, p->variant), colour, LegendItem::point});
   }
+  // The baseline is the origin of the plane: drawn last, on top of every cloud.
+  doc.circle(f.x(0), f.y(0), 5,
+             "class=\"baseline\" fill=\"#000000\" stroke=\"#ffffff\" stroke-width=\"1.5\"");
   items.push_back({"Large dot: mean", "#555555", LegendItem::point});
+  items.push_back({"Baseline (the origin)", "#000000", LegendItem::point});
   svg::draw_legend(doc, kLegendX, f.top + 10, items);
   c.svg = doc.str();
   c.how_to_read =
@@ -142,8 +146,9 @@ std::optional<Chart> ceac_chart(const RunResult& r, const std::string& town) {
     }
     if (d.empty()) continue;
     const std::string colour = svg::variant_colour(variant_index(r, v));
-    doc.path(d.str(), "data-series=\"ceac:" + escape(v) + "\" fill=\"none\" stroke=\"" + colour +
-                          "\" stroke-width=\"" + (v == "baseline" ? "2" : "2.5") + "\"" +
+    doc.path(d.str(), std::string(v == "baseline" ? "class=\"baseline\" " : "") +
+                          "data-series=\"ceac:" + escape(v) + "\" fill=\"none\" stroke=\"" +
+                          colour + "\" stroke-width=\"" + (v == "baseline" ? "2" : "2.5") + "\"" +
                           (v == "baseline" ? " stroke-dasharray=\"6 3\"" : ""));
   }
   for (const auto& v : r.info.variants)
@@ -199,7 +204,9 @@ std::optional<Chart> tornado_chart(const RunResult& r, const std::string& town,
         std::min(base_x, x95), y + 3, std::fabs(x95 - base_x), bar - 8,
         "data-series=\"tornado:p95:" + escape(t.parameter) + "\" fill=\"" + svg::kOrange + "\"");
   }
-  doc.line(base_x, f.top, base_x, f.bottom(), "stroke=\"#000000\" stroke-width=\"1.5\"");
+  // The difference with every input at its mean: the reference the bars swing around.
+  doc.line(base_x, f.top, base_x, f.bottom(),
+           "class=\"baseline\" stroke=\"#000000\" stroke-width=\"1.5\"");
   svg::draw_legend(doc, kLegendX + 20, f.top + 10,
                    {{"Parameter at its 5 % value", svg::kSkyBlue, LegendItem::swatch},
                     {"Parameter at its 95 % value", svg::kOrange, LegendItem::swatch},

@@ -11,8 +11,13 @@ common="--replications 2 --months 6 --seed 3 --quiet --no-report"
 # shellcheck disable=SC2086
 "$prostup" run $common -o "$tmp/plain" || { echo "FAIL: run exited $?"; exit 1; }
 # shellcheck disable=SC2086
-"$prostup" run $common --csv-dialect excel-cs -o "$tmp/excel" ||
+"$prostup" run $common --csv-dialect excel-cs -o "$tmp/excel" 2>"$tmp/excel.err" ||
   { echo "FAIL: run --csv-dialect excel-cs exited $?"; exit 1; }
+# The run catalog reads the excel-cs outcomes.csv back (a run in that dialect is recorded too).
+if grep -q "not recorded" "$tmp/excel.err"; then
+  echo "FAIL: the excel-cs run was not recorded: $(cat "$tmp/excel.err")"
+  exit 1
+fi
 "$prostup" run --csv-dialect excel --dry-run >/dev/null 2>&1 &&
   { echo "FAIL: an unknown dialect was accepted"; exit 1; }
 python3 - "$tmp/plain" "$tmp/excel" <<'EOF'
@@ -59,7 +64,7 @@ for name in files:
             if not (gv == wv or (math.isnan(gv) and math.isnan(wv))):
                 failures.append(f"{name}: {g!r} reads as {gv}, expected {wv}")
             numbers += 1
-    if numbers == 0:
+    if numbers == 0 and len(want) > 1:  # a file with only its header has none to compare
         failures.append(f"{name}: no numbers compared")
 for f in failures[:20]:
     print("FAIL:", f)
