@@ -108,7 +108,7 @@ def load(source=None) -> Scenario:
 # column of whole numbers is still float where the CSV column is a real number).
 _TEXT = {
     "town", "variant", "metric", "series", "from", "to", "kind", "baseline", "parameter",
-    "stage", "profile", "entry_stage", "id", "cohort", "note",
+    "stage", "profile", "entry_stage", "id", "cohort", "note", "figure", "best", "worst",
 }
 _INTEGER = {"month", "replications", "point"}
 
@@ -178,10 +178,10 @@ class _Output:
 
 
 class RunResult(_Output):
-    """``prostup run``: outcomes, timeseries, flows, time_to_lease, comparison (DataFrames
-    with the CSV's columns), ``results`` (results.json as a dict), ``manifest``."""
+    """``prostup run``: outcomes, timeseries, flows, time_to_lease, comparison, equity
+    (DataFrames with the CSV's columns), ``results`` (results.json as a dict), ``manifest``."""
 
-    _tables = ("outcomes", "timeseries", "flows", "time_to_lease", "comparison")
+    _tables = ("outcomes", "timeseries", "flows", "time_to_lease", "comparison", "equity")
     _command = "run"
 
     @property

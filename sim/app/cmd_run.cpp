@@ -259,6 +259,7 @@ int cmd_run(const RunArgs& a) {
     ro.months = months;
     ro.seed = a.seed;
     ro.cancel = &g_cancel;
+    ro.by_profile_series = a.by_profile_series;
     ro.progress = [&](long long done, long long total) { progress.update(done, total); };
     RunResult r;
     try {

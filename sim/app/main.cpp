@@ -116,6 +116,9 @@ static int run_cli(int argc, char** argv) {
                   "(semicolon, decimal comma, UTF-8 BOM: opens in a Czech spreadsheet) "
                   "(default: rfc4180; e.g. --csv-dialect excel-cs)")
       ->check(CLI::IsMember({"rfc4180", "excel-cs"}));
+  run->add_flag("--by-profile-series", ra.by_profile_series,
+                "Also write the monthly series (occupancy, waiting) by household profile to "
+                "timeseries.csv; slower and larger (default: off; e.g. --by-profile-series)");
   run->add_flag("--dry-run", ra.dry_run,
                 "Print the memory and time estimate and stop (default: off; e.g. --dry-run "
                 "--replications 5000)");

@@ -7,22 +7,22 @@ SRC=$2
 OUT=$(mktemp -d)/out
 trap 'rm -rf "$(dirname "$OUT")"' EXIT
 "$PROSTUP" run "$SRC/scenarios/jirkov.json" -o "$OUT" --replications 6 --threads 2 --quiet
-for f in manifest.json outcomes.csv timeseries.csv flows.csv time_to_lease.csv comparison.csv results.json report.html; do
+for f in manifest.json outcomes.csv timeseries.csv flows.csv time_to_lease.csv comparison.csv equity.csv results.json report.html; do
   [ -s "$OUT/$f" ] || { echo "missing or empty: $f"; exit 1; }
 done
-head -1 "$OUT/outcomes.csv" | grep -qx 'town,variant,cohort,metric,mean,sd,ci_low,ci_high,p05,p50,p95,replications' || { echo "bad outcomes.csv header"; head -1 "$OUT/outcomes.csv"; exit 1; }
-head -1 "$OUT/timeseries.csv" | grep -qx 'town,variant,month,series,mean,ci_low,ci_high' || { echo "bad timeseries.csv header"; exit 1; }
+head -1 "$OUT/outcomes.csv" | grep -qx 'town,variant,profile,cohort,metric,mean,sd,ci_low,ci_high,p05,p50,p95,replications' || { echo "bad outcomes.csv header"; head -1 "$OUT/outcomes.csv"; exit 1; }
+head -1 "$OUT/timeseries.csv" | grep -qx 'town,variant,profile,month,series,mean,ci_low,ci_high' || { echo "bad timeseries.csv header"; exit 1; }
 head -1 "$OUT/flows.csv" | grep -qx 'town,variant,from,to,kind,mean_per_replication' || { echo "bad flows.csv header"; exit 1; }
-head -1 "$OUT/time_to_lease.csv" | grep -qx 'town,variant,month,cum_incidence,ci_low,ci_high' || { echo "bad time_to_lease.csv header"; exit 1; }
-head -1 "$OUT/comparison.csv" | grep -qx 'town,variant,baseline,cohort,metric,diff_mean,diff_ci_low,diff_ci_high,share_better,replications,note' || { echo "bad comparison.csv header"; exit 1; }
+head -1 "$OUT/time_to_lease.csv" | grep -qx 'town,variant,profile,month,cum_incidence,ci_low,ci_high' || { echo "bad time_to_lease.csv header"; exit 1; }
+head -1 "$OUT/comparison.csv" | grep -qx 'town,variant,baseline,profile,cohort,metric,diff_mean,diff_ci_low,diff_ci_high,share_better,replications,note' || { echo "bad comparison.csv header"; exit 1; }
 for m in households_seen reached_lease_share stabilized_share median_months_to_lease evictions \
          returns_to_street expiries exits demotions roofless_household_months mean_waiting_months \
          cost_total cost_per_stabilized housed_share_end ever_housed_share months_housed_share \
          retention:6 retention:12 retention:24 exits:to_own_housing exits:to_institution \
          exits:unknown cost_per_household; do
-  grep -q "^jirkov,baseline,all,$m," "$OUT/outcomes.csv" || { echo "metric $m missing"; exit 1; }
+  grep -q "^jirkov,baseline,\*,all,$m," "$OUT/outcomes.csv" || { echo "metric $m missing"; exit 1; }
 done
-grep -q '^\*,baseline,all,reached_lease_share,' "$OUT/outcomes.csv" || { echo "all-towns row missing"; exit 1; }
+grep -q '^\*,baseline,\*,all,reached_lease_share,' "$OUT/outcomes.csv" || { echo "all-towns row missing"; exit 1; }
 if grep -qi 'nan' "$OUT/outcomes.csv" "$OUT/timeseries.csv" "$OUT/comparison.csv"; then echo "NaN written"; exit 1; fi
 # The summary (not --quiet) names the town and the output path.
 "$PROSTUP" run "$SRC/scenarios/jirkov.json" -o "$OUT" --replications 4 --force --no-report > "$OUT.summary"
