@@ -185,6 +185,7 @@ void print_answer(const RunResult& r, const std::filesystem::path& out, bool rep
         clear += (clear.empty() ? "" : "; ") + metric_words(c.metric->name) + " " + change_text(c);
       if (!va.value_for_money.empty()) clear += "; " + va.value_for_money;
       std::printf("  %s: %s\n", va.label.c_str(), clear.c_str());
+      if (!va.by_profile.empty()) std::printf("    by household type: %s\n", va.by_profile.c_str());
     }
   }
   // The largest excess demand first, over all towns (each line names its town).

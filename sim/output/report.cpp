@@ -301,7 +301,12 @@ std::string summary_section(const RunResult& r) {
         if (same > 0)
           h += "<li class=\"unclear\">= no clear difference in " + std::to_string(same) +
                " other outcome" + (same == 1 ? "" : "s") + "</li>";
-        h += "</ul></td><td><ul>";
+        h += "</ul>";
+        if (!va.by_profile.empty())
+          h += "<p class=\"by-profile\" title=\"comparison.csv: reached_lease_share by "
+               "profile\">By household type, " +
+               escape(va.by_profile) + "</p>";
+        h += "</td><td><ul>";
         for (const auto& c : va.costs)
           h += std::string("<li class=\"") + verdict_class(c.verdict) + "\">" +
                escape(metric_words(c.metric->name)) + " " + escape(change_text(c)) + "</li>";
@@ -489,6 +494,7 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const volatile b
       if (auto c = report::forest_chart(r, town)) html << emit(*c);
       if (auto c = report::cost_chart(r, town)) html << emit(*c);
       html << "<h3>Reaching a lease</h3>\n" << emit(report::time_to_lease_chart(r, town));
+      if (auto c = report::profile_lease_chart(r, town)) html << emit(*c);
       html << "<details><summary>All outcomes, each variant (table)</summary>\n"
            << outcomes_table(r, town, shown) << "</details>\n";
       html << "<details><summary>Variants against the baseline, every outcome "
