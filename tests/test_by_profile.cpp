@@ -7,7 +7,9 @@
 #include "prostup/engine.hpp"
 #include "prostup/model.hpp"
 #include "prostup/runner.hpp"
+#include "prostup/writers.hpp"
 #include "scenario_builder.hpp"
+#include "test_files.hpp"
 
 using namespace prostup;
 using namespace prostup::test;
@@ -190,4 +192,25 @@ TEST_CASE("monthly series by profile, only when asked, add up", "[runner][profil
       CHECK(sa->by_month[t].mean + sb->by_month[t].mean ==
             Approx(ser.by_month[t].mean).margin(1e-9));
   }
+}
+
+TEST_CASE("the report draws the lease share by profile and names whom a variant helps",
+          "[report][profiles]") {
+  Scenario s = able_and_stuck();
+  Scenario v = s;
+  v.profiles[1].comply = 0.5;  // the stuck now comply like the able
+  RunResult r = run_models({compile(s), compile(v, "coaching")}, {});
+  TempDir tmp("by-profile");
+  write_run_outputs(r, tmp.path);
+  write_report(tmp.path);
+  const std::string svg = read_bytes(tmp.path / "charts" / "lease_by_profile_t.svg");
+  for (const char* series : {"lease_share:able:baseline", "lease_share:stuck:baseline",
+                             "lease_share:able:coaching", "lease_share:stuck:coaching"})
+    CHECK(svg.find(series) != std::string::npos);
+  const std::string html = read_bytes(tmp.path / "report.html");
+  CHECK(html.find("lease_by_profile_t.svg") != std::string::npos);
+  // The stuck gain everything, the able nothing (the same draws, the same behaviour).
+  const auto at = html.find("By household type, reached a lease: most stuck +");
+  REQUIRE(at != std::string::npos);
+  CHECK(html.find(", least able +0.0 pp", at) != std::string::npos);
 }
