@@ -214,3 +214,19 @@ TEST_CASE("the report draws the lease share by profile and names whom a variant 
   REQUIRE(at != std::string::npos);
   CHECK(html.find(", least able +0.0 pp", at) != std::string::npos);
 }
+
+TEST_CASE("the counters by profile travel between MPI ranks whole", "[engine][profiles][mpi]") {
+  const CompiledModel m = compile(four_rung_ladder());
+  SimulateOptions so;
+  so.by_profile_series = true;
+  const ReplicationOutcome o = simulate(m, 0, 3, so);
+  REQUIRE(!o.profile_occupancy.empty());
+  std::vector<double> flat;
+  o.serialize(flat);
+  ReplicationOutcome back;
+  CHECK(back.deserialize(flat.data()) == flat.data() + flat.size());
+  CHECK(back.n_profiles == o.n_profiles);
+  const auto want = o.profile_detail();
+  const auto got = back.profile_detail();
+  for (std::size_t k = 0; k < want.size(); ++k) CHECK(*got[k] == *want[k]);
+}
