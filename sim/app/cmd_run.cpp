@@ -184,8 +184,9 @@ void print_answer(const RunResult& r, const std::filesystem::path& out, bool rep
       for (const auto& c : va.costs)
         clear += (clear.empty() ? "" : "; ") + metric_words(c.metric->name) + " " + change_text(c);
       if (!va.value_for_money.empty()) clear += "; " + va.value_for_money;
+      // On the same line: the answer for six towns and four variants still fits a screen.
+      if (!va.by_profile.empty()) clear += "; by household type, " + va.by_profile;
       std::printf("  %s: %s\n", va.label.c_str(), clear.c_str());
-      if (!va.by_profile.empty()) std::printf("    by household type: %s\n", va.by_profile.c_str());
     }
   }
   // The largest excess demand first, over all towns (each line names its town).
