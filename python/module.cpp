@@ -148,6 +148,7 @@ PYBIND11_MODULE(_core, m) {
     a.threads = get<int>(d, "threads", 0);
     a.months = get<int>(d, "months", -1);
     a.seed = get<long long>(d, "seed", -1);
+    a.by_profile_series = get<bool>(d, "by_profile_series", false);
     if (d.contains("variants") && !d["variants"].is_none()) {
       a.variants = d["variants"].cast<std::vector<std::string>>();
       a.variants_given = true;

@@ -209,6 +209,46 @@ TEST_CASE("fixed distributions and --fixed-parameters run as before", "[psa]") {
     }
 }
 
+TEST_CASE("PSA profile rows hold a value per parameter set and pair per set", "[psa][profiles]") {
+  const Scenario s = uncertain_ladder();
+  Scenario more = s;
+  more.towns[0].capacity["lease"].initial = 25;
+  const RunResult r = run_psa({s, s, more}, 2);  // baseline, v1 (unchanged), v2
+  REQUIRE(r.info.parameter_sets == 8);
+  REQUIRE(r.info.profiles.size() >= 2);
+  REQUIRE(!r.by_profile.empty());
+  const int k = r.metric_index("reached_lease_share");
+  for (const TownVariantResult& tv : r.by_profile)
+    for (const auto& values : tv.per_replication) CHECK(values.size() == 8);
+  int unchanged = 0;
+  for (const Comparison& c : r.profile_comparisons) {
+    INFO(c.town << " " << c.variant << " " << c.profile << " " << c.metric);
+    CHECK(c.replications <= 8);  // sets, not the 16 replications
+    if (c.variant == "v1" && c.replications > 0) {
+      // Set k of the unchanged variant ran the same draws and replications: no difference.
+      CHECK(c.diff_mean == 0);
+      CHECK(c.diff_ci_low == 0);
+      CHECK(c.diff_ci_high == 0);
+      ++unchanged;
+    }
+    if (c.variant != "v2" || c.metric != "reached_lease_share" || c.cohort != "all") continue;
+    // The paired difference is the mean of the per-set differences.
+    const TownVariantResult *b = r.find(c.town, "baseline", c.profile),
+                            *x = r.find(c.town, "v2", c.profile);
+    REQUIRE((b && x));
+    double d = 0;
+    for (int set = 0; set < 8; ++set) d += x->per_replication[k][set] - b->per_replication[k][set];
+    CHECK(c.replications == 8);
+    CHECK(c.diff_mean == Approx(d / 8).epsilon(1e-12));
+    CHECK((c.share_from_parameters >= 0 && c.share_from_parameters <= 1));
+  }
+  CHECK(unchanged > 0);
+  for (const EquityFigure& f : r.equity) {
+    CHECK(f.replications <= 8);
+    if (f.variant == "v1" && f.figure == "lease_gap_change") CHECK(f.mean == 0);
+  }
+}
+
 TEST_CASE("the variance split follows the law of total variance", "[psa]") {
   // Synthetic: set k has parameter effect t_k ~ N(0, 1) (stratified), each inner
   // replication adds e ~ N(0, sigma^2); the share is 1 / (1 + sigma^2).

@@ -122,13 +122,15 @@ TEST_CASE("write_run_outputs writes every file with the documented columns") {
 
   const std::vector<std::pair<std::string, Row>> files = {
       {"outcomes.csv",
-       {"town", "variant", "cohort", "metric", "mean", "sd", "ci_low", "ci_high", "p05", "p50",
-        "p95", "replications", "share_from_parameters"}},
-      {"timeseries.csv", {"town", "variant", "month", "series", "mean", "ci_low", "ci_high"}},
+       {"town", "variant", "profile", "cohort", "metric", "mean", "sd", "ci_low", "ci_high", "p05",
+        "p50", "p95", "replications", "share_from_parameters"}},
+      {"timeseries.csv",
+       {"town", "variant", "profile", "month", "series", "mean", "ci_low", "ci_high"}},
       {"flows.csv", {"town", "variant", "from", "to", "kind", "mean_per_replication"}},
-      {"time_to_lease.csv", {"town", "variant", "month", "cum_incidence", "ci_low", "ci_high"}},
+      {"time_to_lease.csv",
+       {"town", "variant", "profile", "month", "cum_incidence", "ci_low", "ci_high"}},
       {"comparison.csv",
-       {"town", "variant", "baseline", "cohort", "metric", "diff_mean", "diff_ci_low",
+       {"town", "variant", "baseline", "profile", "cohort", "metric", "diff_mean", "diff_ci_low",
         "diff_ci_high", "share_better", "replications", "note", "share_from_parameters"}}};
   for (const auto& [name, header] : files) {
     INFO(name);
@@ -161,16 +163,16 @@ TEST_CASE("outcomes keep every digit and leave undefined values empty") {
   const auto rows = read_csv(tmp.path / "outcomes.csv");
   bool seen_third = false, seen_undefined = false;
   for (const auto& row : rows) {
-    if (row[0] == "litvinov" && row[1] == "baseline" && row[2] == "all" &&
-        row[3] == "reached_lease_share") {
-      REQUIRE(same_bits(std::strtod(row[4].c_str(), nullptr), 1.0 / 3));
-      REQUIRE(same_bits(std::strtod(row[5].c_str(), nullptr), 1e-17));
+    if (row[0] == "litvinov" && row[1] == "baseline" && row[2] == "*" && row[3] == "all" &&
+        row[4] == "reached_lease_share") {
+      REQUIRE(same_bits(std::strtod(row[5].c_str(), nullptr), 1.0 / 3));
+      REQUIRE(same_bits(std::strtod(row[6].c_str(), nullptr), 1e-17));
       seen_third = true;
     }
     // The synthetic run leaves Kutná Hora's median undefined under the variant.
-    if (row[0] == "kutna_hora" && row[1] == "more_flats" && row[3] == "median_months_to_lease") {
-      for (int c = 4; c <= 10; ++c) CHECK(row[c].empty());
-      CHECK(row[11] == "0");
+    if (row[0] == "kutna_hora" && row[1] == "more_flats" && row[4] == "median_months_to_lease") {
+      for (int c = 5; c <= 11; ++c) CHECK(row[c].empty());
+      CHECK(row[12] == "0");
       seen_undefined = true;
     }
   }
@@ -208,7 +210,7 @@ TEST_CASE("CSV fields with commas, quotes and newlines are quoted per RFC 4180")
   prostup::write_run_outputs(run, tmp.path);
   const auto outcomes = read_csv(tmp.path / "outcomes.csv");
   int found = 0;
-  for (const auto& row : outcomes) found += row.at(3) == odd;
+  for (const auto& row : outcomes) found += row.at(4) == odd;
   CHECK(found == static_cast<int>(run.results.size()));
   const std::string raw = slurp(tmp.path / "outcomes.csv");
   CHECK(raw.find("\"cost:\"\"byt, ubytovna\"\"\nnový\"") != std::string::npos);
@@ -222,13 +224,13 @@ TEST_CASE("timeseries carries capacity lines with mean = ci_low = ci_high") {
   prostup::write_run_outputs(run, tmp.path);
   int capacity_rows = 0, street_capacity = 0;
   for (const auto& row : read_csv(tmp.path / "timeseries.csv")) {
-    if (row[3].rfind("capacity:", 0) != 0) continue;
+    if (row[4].rfind("capacity:", 0) != 0) continue;
     ++capacity_rows;
-    street_capacity += row[3] == "capacity:street";
-    CHECK(row[4] == row[5]);
-    CHECK(row[4] == row[6]);
-    if (row[0] == "litvinov" && row[1] == "baseline" && row[3] == "capacity:hostel")
-      CHECK(row[4] == "40");
+    street_capacity += row[4] == "capacity:street";
+    CHECK(row[5] == row[6]);
+    CHECK(row[5] == row[7]);
+    if (row[0] == "litvinov" && row[1] == "baseline" && row[4] == "capacity:hostel")
+      CHECK(row[5] == "40");
   }
   // Three capacity-limited stages, five months (0..4), three town rows, two variants.
   CHECK(capacity_rows == 3 * 5 * 3 * 2);

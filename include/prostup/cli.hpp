@@ -43,6 +43,7 @@ struct RunArgs {
   bool variants_given = false;
   bool quiet = false, force = false, no_report = false, dry_run = false;
   bool verbose = false;                 // today's full listing instead of the short answer
+  bool by_profile_series = false;       // monthly series by household profile too
   std::string csv_dialect = "rfc4180";  // or "excel-cs"
   std::string lang = "en";              // of the terminal answer and report.html: en or cs
   CatalogOptions catalog;

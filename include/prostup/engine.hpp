@@ -78,6 +78,48 @@ struct ReplicationOutcome {
             &profile_arrivals,   &profile_roofless_end};
   }
 
+  // The rest of the household-level counters by profile (not pinned in the golden texts):
+  // every scalar outcome the runner reports by profile is derived from these (docs/model.md,
+  // "Outcomes by profile"). profile_roofless_months: household-months on an outside stage.
+  std::vector<double> profile_expiries, profile_demotions, profile_returns_to_street,
+      profile_entry_fallbacks, profile_roofless_months, profile_placements,
+      profile_waiting_months_placed;
+  std::vector<double> profile_lease_at, profile_exit_at, profile_censored_at;  // [p * (M+1) + d]
+  std::vector<double> profile_cohort;  // the cohort "all" by profile: [p * kCohortFields + field]
+  // Monthly series by profile, only with SimulateOptions::by_profile_series (else empty):
+  // [(profile * stages + stage) * (M+1) + month].
+  std::vector<double> profile_occupancy, profile_waiting;
+  std::array<std::vector<double>*, 13> profile_detail() {
+    return {&profile_expiries,
+            &profile_demotions,
+            &profile_returns_to_street,
+            &profile_entry_fallbacks,
+            &profile_roofless_months,
+            &profile_placements,
+            &profile_waiting_months_placed,
+            &profile_lease_at,
+            &profile_exit_at,
+            &profile_censored_at,
+            &profile_cohort,
+            &profile_occupancy,
+            &profile_waiting};
+  }
+  std::array<const std::vector<double>*, 13> profile_detail() const {
+    return {&profile_expiries,
+            &profile_demotions,
+            &profile_returns_to_street,
+            &profile_entry_fallbacks,
+            &profile_roofless_months,
+            &profile_placements,
+            &profile_waiting_months_placed,
+            &profile_lease_at,
+            &profile_exit_at,
+            &profile_censored_at,
+            &profile_cohort,
+            &profile_occupancy,
+            &profile_waiting};
+  }
+
   int n_cohorts = 0;
   std::vector<double> cohorts;  // [cohort * kCohortFields + CohortField]
   double cohort(int c, int field) const {
@@ -110,6 +152,9 @@ struct SimulateOptions {
   const std::atomic<bool>* cancel = nullptr;
   // When set, receives the household-months simulated (for rates: benchmarks, progress).
   std::uint64_t* household_months = nullptr;
+  // Fill ReplicationOutcome::profile_occupancy and profile_waiting (a pass over the
+  // households every month, so only when asked: `run --by-profile-series`).
+  bool by_profile_series = false;
 };
 
 // Simulates town `town` for replication `replication`. Deterministic in its arguments.

@@ -21,6 +21,7 @@ struct MetricInfo {
   Better better = Better::none;
   bool headline = false;       // shown in the run summary
   std::string cohort = "all";  // the household cohort it is about (docs/model.md)
+  bool by_profile = false;     // also reported per household profile (RunResult::by_profile)
 };
 
 struct Summary {
@@ -55,6 +56,7 @@ struct IncidencePoint {
 struct TownVariantResult {
   std::string town;                                  // town id, "*" = all towns together
   std::string variant;                               // "baseline" or a variant id
+  std::string profile = "*";                         // household profile id, "*" = all
   std::vector<Summary> metrics;                      // parallel to RunResult::metric_info
   std::vector<std::vector<double>> per_replication;  // [metric][replication], NaN = undefined
   std::vector<Series> series;
@@ -65,6 +67,7 @@ struct TownVariantResult {
 struct Comparison {
   std::string town, variant, baseline, metric;
   std::string cohort = "all";
+  std::string profile = "*";  // household profile id, "*" = all
   // For icer:* rows: "dominant", "dominated", "no difference", "more effect, more cost" or
   // "less effect, less cost" (docs/model.md, "Incremental analysis"); empty elsewhere.
   std::string note;
@@ -72,6 +75,18 @@ struct Comparison {
   double share_better = kUndefined;  // ties count half (PSA: over parameter sets)
   int replications = 0;
   double share_from_parameters = 0;  // as Summary's, for the paired difference
+};
+
+// A derived equity figure of one town and variant (equity.csv; docs/model.md, "Equity").
+// lease_gap, eviction_gap: best minus worst profile (best/worst by their means), and their
+// change against the baseline (the baseline's best and worst in both); roofless_share,
+// arrival_share, roofless_excess (the first minus the second): per profile.
+struct EquityFigure {
+  std::string town, variant, figure;
+  std::string profile = "*";  // for the per-profile figures; "*" for the gaps
+  std::string best, worst;    // for the gaps: the profiles compared
+  double mean = kUndefined, ci_low = kUndefined, ci_high = kUndefined;
+  int replications = 0;  // replications where the figure is defined
 };
 
 struct StageInfo {
@@ -95,6 +110,7 @@ struct RunInfo {
   std::vector<std::string> town_labels;
   std::vector<StageInfo> stages;
   std::vector<std::string> services, service_labels;
+  std::vector<std::string> profiles, profile_labels;  // household profiles, scenario order
   std::uint64_t household_months = 0;
   double simulate_seconds = 0, wall_seconds = 0;
   std::string started_at;  // ISO 8601 UTC
@@ -156,11 +172,24 @@ struct RunResult {
   // `set` of that variant (NaN where the variant has no such parameter). Empty without PSA.
   std::vector<std::vector<std::vector<double>>> parameter_values;
   UncertaintyResult uncertainty;
+  // The same by household profile (only metrics with by_profile; series only when asked,
+  // flows never): variant-major, then towns and "*", then profiles in scenario order.
+  std::vector<TownVariantResult> by_profile;
+  std::vector<Comparison> profile_comparisons;
+  std::vector<EquityFigure> equity;
   // Inline: the result structs are shared by the runner (which fills them) and the writers
   // (which read them); neither layer links the other.
   const TownVariantResult* find(const std::string& town, const std::string& variant) const {
     for (const auto& r : results)
       if (r.town == town && r.variant == variant) return &r;
+    return nullptr;
+  }
+  // A profile's row ("*" = the row of all profiles, as find).
+  const TownVariantResult* find(const std::string& town, const std::string& variant,
+                                const std::string& profile) const {
+    if (profile == "*") return find(town, variant);
+    for (const auto& r : by_profile)
+      if (r.town == town && r.variant == variant && r.profile == profile) return &r;
     return nullptr;
   }
 };

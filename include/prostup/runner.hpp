@@ -32,6 +32,9 @@ struct RunOptions {
   const std::vector<Scenario>* scenarios = nullptr;
   bool fixed_parameters = false;
   int inner_replications = 2;
+  // Monthly series by household profile too (run --by-profile-series): every month a pass
+  // over the households, and a series per profile in timeseries.csv.
+  bool by_profile_series = false;
 };
 
 // Thrown by run_models when RunOptions::cancel was set during the run.
@@ -48,6 +51,11 @@ std::vector<MetricInfo> metric_catalogue(const CompiledModel& m);
 
 // Derives the metric vector (parallel to metric_catalogue) from raw counters.
 std::vector<double> derive_metrics(const CompiledModel& m, const ReplicationOutcome& o);
+
+// The counters of household profile `p` of `o` as an outcome of their own (the counters kept
+// by profile; stage, service and cost counters zero), for derive_metrics: its metrics with
+// MetricInfo::by_profile are the profile's.
+ReplicationOutcome profile_outcome(const ReplicationOutcome& o, int p);
 
 // Incremental cost-effectiveness of a variant against the baseline from paired
 // per-replication differences (variant minus baseline; pairs with a NaN are skipped).

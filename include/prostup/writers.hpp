@@ -21,7 +21,7 @@ enum class CsvDialect { rfc4180, excel_cs };
 enum class Language { en, cs };
 
 // Writes manifest.json, outcomes.csv, timeseries.csv, flows.csv, time_to_lease.csv,
-// comparison.csv and results.json into `dir` (which must exist). Throws
+// comparison.csv, equity.csv and results.json into `dir` (which must exist). Throws
 // std::runtime_error with a clear message on I/O failure. When `cancel` is set (by a signal
 // handler) it stops between files with RunCancelled (prostup/runner.hpp).
 void write_run_outputs(const RunResult& r, const std::filesystem::path& dir,

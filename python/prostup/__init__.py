@@ -108,7 +108,7 @@ def load(source=None) -> Scenario:
 # column of whole numbers is still float where the CSV column is a real number).
 _TEXT = {
     "town", "variant", "metric", "series", "from", "to", "kind", "baseline", "parameter",
-    "stage", "profile", "entry_stage", "id", "cohort", "note",
+    "stage", "profile", "entry_stage", "id", "cohort", "note", "figure", "best", "worst",
 }
 _INTEGER = {"month", "replications", "point"}
 
@@ -178,10 +178,10 @@ class _Output:
 
 
 class RunResult(_Output):
-    """``prostup run``: outcomes, timeseries, flows, time_to_lease, comparison (DataFrames
-    with the CSV's columns), ``results`` (results.json as a dict), ``manifest``."""
+    """``prostup run``: outcomes, timeseries, flows, time_to_lease, comparison, equity
+    (DataFrames with the CSV's columns), ``results`` (results.json as a dict), ``manifest``."""
 
-    _tables = ("outcomes", "timeseries", "flows", "time_to_lease", "comparison")
+    _tables = ("outcomes", "timeseries", "flows", "time_to_lease", "comparison", "equity")
     _command = "run"
 
     @property
@@ -259,17 +259,20 @@ def _execute(command: str, scenario, options: dict, result_type):
     return result_type(files, sc)
 
 
-def run(scenario=None, replications=None, seed=None, threads=0, variants=None, months=None):
+def run(scenario=None, replications=None, seed=None, threads=0, variants=None, months=None,
+        by_profile_series=False):
     """Simulates every town under the baseline and the variants (all of them when
-    ``variants`` is None, only the baseline when it is ``[]``), as ``prostup run``. The
-    GIL is released while it simulates; Ctrl-C (a notebook's interrupt) stops it with
-    KeyboardInterrupt. Returns a RunResult."""
+    ``variants`` is None, only the baseline when it is ``[]``), as ``prostup run``
+    (``by_profile_series=True`` as ``--by-profile-series``). The GIL is released while it
+    simulates; Ctrl-C (a notebook's interrupt) stops it with KeyboardInterrupt. Returns a
+    RunResult."""
     if isinstance(variants, str):
         variants = [v for v in variants.split(",") if v]
     return _execute(
         "run", scenario,
         dict(replications=replications, seed=seed, threads=threads, months=months,
-             variants=None if variants is None else list(variants)),
+             variants=None if variants is None else list(variants),
+             by_profile_series=bool(by_profile_series)),
         RunResult)
 
 

@@ -388,10 +388,12 @@ std::vector<CatalogOutcome> outcomes_of(const std::string& command, const fs::pa
   };
   const int reps = manifest.value("replications", 0);
   if (command == "run") {
+    // The rows of all profiles: the catalog's table has no profile column.
     for (const auto& r : read_csv(dir / "outcomes.csv"))
-      add({r.at("town"), r.at("variant"), r.at("metric"), "", -1, number(r.at("mean")),
-           number(r.at("ci_low")), number(r.at("ci_high")), std::atoi(r.at("replications").c_str()),
-           false});
+      if (r.count("profile") == 0 || r.at("profile") == "*")
+        add({r.at("town"), r.at("variant"), r.at("metric"), "", -1, number(r.at("mean")),
+             number(r.at("ci_low")), number(r.at("ci_high")),
+             std::atoi(r.at("replications").c_str()), false});
   } else if (command == "sweep") {
     // sweep.csv repeats a point's rows once per parameter; one copy is the table.
     const std::string variant = manifest.at("sweep").value("variant", "baseline");

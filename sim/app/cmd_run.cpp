@@ -172,6 +172,7 @@ int cmd_run(const RunArgs& a) {
     ro.months = months;
     ro.seed = a.seed;
     ro.cancel = &g_cancel;
+    ro.by_profile_series = a.by_profile_series;
     ro.progress = [&](long long done, long long total) { progress.update(done, total); };
     std::vector<Scenario> model_sources;
     for (const auto& s : scenarios) model_sources.push_back(s.scenario);

@@ -159,6 +159,9 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
                   "Language of the terminal answer and report.html: en or cs (default: en; e.g. "
                   "--lang cs)")
       ->check(CLI::IsMember({"en", "cs"}));
+  run->add_flag("--by-profile-series", ra.by_profile_series,
+                "Also write the monthly series (occupancy, waiting) by household profile to "
+                "timeseries.csv; slower and larger (default: off; e.g. --by-profile-series)");
   run->add_flag("--dry-run", ra.dry_run,
                 "Print the memory and time estimate and stop (default: off; e.g. --dry-run "
                 "--replications 5000)");

@@ -168,10 +168,13 @@ ModelSize model_size(const Scenario& s, int months) {
   // Capacities and arrival rates per town and month, thresholds per (profile, stage, mask).
   z.compiled_bytes = z.towns * (S + 1) * M1 * 8 + z.profiles * S * std::pow(2.0, V) * 64 + 65536;
   // ReplicationOutcome: series per stage and service by month, flows between stages.
-  // Plus the cohorts' counter blocks (at most 32 fields each) and 8 counters per profile.
+  // Plus the cohorts' counter blocks (at most 32 fields each), 15 counters per profile, its
+  // time-to-lease counts and its cohort block (docs/model.md, "Outcomes by profile").
   const double cohorts = 3 + static_cast<double>(s.cohorts.size());
   z.outcome_bytes =
-      ((3 * S + V + 3) * M1 + 3 * S * S + 12 * S + cohorts * 32 + 8 * z.profiles) * 8 + 1024;
+      ((3 * S + V + 3) * M1 + 3 * S * S + 12 * S + cohorts * 32 + z.profiles * (15 + 3 * M1 + 32)) *
+          8 +
+      1024;
   // metric_catalogue: 36 for 4 stages and 1 service, up to 5 payers, 19 per cohort.
   z.metrics = 15 + 5 * S + V + 5 + 19 * cohorts;
   z.series_values = (3 * S + V + 1) * M1;  // occupancy, waiting, capacity, services, CIF
@@ -200,10 +203,14 @@ ResourceEstimate estimate_resources(const std::vector<const Scenario*>& scenario
     const double block_outcomes = block * z.towns * z.outcome_bytes;
     // Per replication, every metric, twice (the runner's and the result's copy); the
     // streaming accumulators and the result's series (three numbers per month and series).
-    const double summaries = rows * R * z.metrics * 8 * 2 + rows * z.series_values * (48 + 24);
+    // A row per profile as well, with every metric per replication and its time to lease.
+    const double profile_rows = rows * z.profiles, M1 = months + 1.0;
+    const double summaries = (rows + profile_rows) * R * z.metrics * 8 * 2 +
+                             rows * z.series_values * (48 + 24) + profile_rows * M1 * (48 + 24);
     // Writing: results.json as a JSON tree and as text, then read back by the report
     // (measured about 40 bytes a number in all).
-    const double output = rows * (z.series_values * 3 + z.metrics * 8) * 48;
+    const double output = rows * (z.series_values * 3 + z.metrics * 8) * 48 +
+                          profile_rows * (3 * M1 + z.metrics * 8) * 48;
     if (together) {
       outcomes += block_outcomes;
       per_run += summaries + output;

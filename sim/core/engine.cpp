@@ -411,6 +411,12 @@ void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
     double* block = &out_.cohorts[static_cast<std::size_t>(__builtin_ctz(c)) * kCohortFields];
     for (int x = 0; x < kCohortFields; ++x) block[x] += f[x];
   }
+  double* by_profile = &out_.profile_cohort[static_cast<std::size_t>(h.profile) * kCohortFields];
+  for (int x = 0; x < kCohortFields; ++x) by_profile[x] += f[x];
+  // Months on an outside stage that account() counted (months 1..end-1); the month-0 stay
+  // of the initial population was taken off when it was placed (populate_initial).
+  const Roofless& r = roofless_[i];
+  out_.profile_roofless_months[h.profile] += r.before + (r.since >= 0 ? end - r.since : 0);
 }
 
 void HouseholdSim::enter_stage(std::uint32_t i, int s, int month) {
@@ -427,6 +433,7 @@ void HouseholdSim::enter_stage(std::uint32_t i, int s, int month) {
     out_.reached_lease += 1;
     out_.profile_reached_lease[h.profile] += 1;
     out_.lease_at[std::min(M_, month - h.entry_month)] += 1;
+    out_.profile_lease_at[h.profile * (M_ + 1) + std::min(M_, month - h.entry_month)] += 1;
   }
 }
 
@@ -500,6 +507,8 @@ void HouseholdSim::populate_initial() {
         out_.profile_housed_at_start[p] += 1;
       } else {
         enter_stage(i, s, 0);
+        // account() counts roofless months from month 1; finalize counts from `since` (0).
+        if (m_.stages[s].outside) out_.profile_roofless_months[p] -= 1;
       }
     }
   }
@@ -519,7 +528,10 @@ int HouseholdSim::admit(std::uint32_t i, int t) {
   init_household(i, t, p, r[1] < m_.profiles[p].employed_at_entry, -1);
   const std::vector<std::uint8_t>& entry = tw_.entry_by_profile[p];
   const int s = first_free(entry);
-  if (s != entry[0]) out_.entry_fallbacks += 1;
+  if (s != entry[0]) {
+    out_.entry_fallbacks += 1;
+    out_.profile_entry_fallbacks[p] += 1;
+  }
   enter_stage(i, s, t);
   out_.arrivals += 1;
   out_.profile_arrivals[p] += 1;
@@ -732,11 +744,16 @@ void HouseholdSim::demote(std::uint32_t i, int s, bool eviction, int t) {
     out_.demotion_flow[f] += 1;
   } else {
     out_.expiries += 1;
+    out_.profile_expiries[hh_[i].profile] += 1;
     out_.expiry_flow[f] += 1;
   }
-  out_.demotions += 1;
-  if (m_.stages[d].outside && !stg.outside) out_.returns_to_street += 1;
   Household& h = hh_[i];
+  out_.demotions += 1;
+  out_.profile_demotions[h.profile] += 1;
+  if (m_.stages[d].outside && !stg.outside) {
+    out_.returns_to_street += 1;
+    out_.profile_returns_to_street[h.profile] += 1;
+  }
   h.arrears = h.streak = h.months = 0;
   withdraw(i);
 }
@@ -778,7 +795,10 @@ void HouseholdSim::exit_household(std::uint32_t i, int cur, int t) {
   out_.exits += 1;
   out_.profile_exits[h.profile] += 1;
   out_.exits_from[cur] += 1;
-  if (!h.reached) out_.exit_at[std::min(M_, t - h.entry_month)] += 1;
+  if (!h.reached) {
+    out_.exit_at[std::min(M_, t - h.entry_month)] += 1;
+    out_.profile_exit_at[h.profile * (M_ + 1) + std::min(M_, t - h.entry_month)] += 1;
+  }
   h.stage = kNone;
   --alive_;
   ++exited_total_;
@@ -819,6 +839,8 @@ void HouseholdSim::placements(int t) {
       out_.promotions_to[T] += 1;
       out_.placements += 1;
       out_.waiting_months_placed += t - h.app_month;
+      out_.profile_placements[h.profile] += 1;
+      out_.profile_waiting_months_placed[h.profile] += t - h.app_month;
     };
     const WaitingPolicy policy = m_.stages[T].waiting_list;
     if (policy == WaitingPolicy::fifo) {
@@ -889,6 +911,15 @@ void HouseholdSim::account(int t) {
     }
   }
   for (int v = 0; v < V_; ++v) out_.in_service[v * M1 + t] = static_cast<double>(engaged_[v]);
+  if (opt_.by_profile_series) {
+    for (std::size_t i = 0; i < n_; ++i) {
+      const Household& h = hh_[i];
+      if (h.stage == kNone) continue;
+      const std::size_t row = static_cast<std::size_t>(h.profile) * S_;
+      out_.profile_occupancy[(row + h.stage) * M1 + t] += 1;
+      if (h.app_target != kNone) out_.profile_waiting[(row + h.app_target) * M1 + t] += 1;
+    }
+  }
   if (opt_.audit) {
     MonthAudit a{t, &occ_, &cap_, alive_, exited_total_, entered_total_};
     opt_.audit(a, opt_.audit_user);
@@ -899,6 +930,11 @@ ReplicationOutcome HouseholdSim::run() {
   // Household counters are 16-bit and grow by at most one a month.
   if (M_ > 65534) throw std::invalid_argument("simulate: more than 65534 months");
   out_.resize(S_, V_, M_, m_.n_cohorts(), static_cast<int>(m_.profiles.size()));
+  if (opt_.by_profile_series) {
+    const std::size_t n = m_.profiles.size() * S_ * (static_cast<std::size_t>(M_) + 1);
+    out_.profile_occupancy.assign(n, 0);
+    out_.profile_waiting.assign(n, 0);
+  }
   occ_.assign(S_, 0);
   pending_.assign(S_, 0);
   lists_.assign(S_, {});
@@ -935,7 +971,10 @@ ReplicationOutcome HouseholdSim::run() {
   for (std::size_t i = 0; i < n_; ++i) {
     const Household& h = hh_[i];
     if (h.stage == kNone) continue;
-    if (!h.reached) out_.censored_at[M_ - h.entry_month] += 1;
+    if (!h.reached) {
+      out_.censored_at[M_ - h.entry_month] += 1;
+      out_.profile_censored_at[h.profile * (M_ + 1) + M_ - h.entry_month] += 1;
+    }
     if (m_.stages[h.stage].outside) out_.profile_roofless_end[h.profile] += 1;
   }
   for (std::size_t i = 0; i < n_; ++i)
@@ -954,6 +993,14 @@ void ReplicationOutcome::resize(int stages, int services, int m, int cohort_coun
   n_profiles = profiles;
   for (auto* v : profile_counts()) v->assign(static_cast<std::size_t>(profiles), 0);
   const std::size_t S = stages, V = services, M1 = static_cast<std::size_t>(m) + 1;
+  const std::size_t P = static_cast<std::size_t>(profiles);
+  for (auto* v : profile_detail()) v->assign(P, 0);
+  profile_lease_at.assign(P * M1, 0);
+  profile_exit_at.assign(P * M1, 0);
+  profile_censored_at.assign(P * M1, 0);
+  profile_cohort.assign(P * kCohortFields, 0);
+  profile_occupancy.clear();  // only with SimulateOptions::by_profile_series
+  profile_waiting.clear();
   promotions_to.assign(S, 0);
   occupancy_end.assign(S, 0);
   occupancy_sum.assign(S, 0);
@@ -1018,6 +1065,17 @@ void ReplicationOutcome::add(const ReplicationOutcome& o) {
   const auto mine = profile_counts();
   const auto theirs = o.profile_counts();
   for (std::size_t k = 0; k < mine.size(); ++k) sum(*mine[k], *theirs[k]);
+  const auto detail = profile_detail();
+  const auto other = o.profile_detail();
+  for (std::size_t k = 0; k < detail.size(); ++k) {
+    // The monthly series by profile are empty unless asked for: an empty sum takes the other.
+    if (detail[k]->empty())
+      *detail[k] = *other[k];
+    else if (detail[k]->size() == other[k]->size())
+      sum(*detail[k], *other[k]);
+    else if (!other[k]->empty())
+      throw std::logic_error("ReplicationOutcome::add: shapes differ");
+  }
   sum(cohorts, o.cohorts);
 }
 

@@ -210,6 +210,42 @@ std::string value_for_money_text(const Comparison& c, Language lang) {
   return s;
 }
 
+namespace {
+
+std::string profile_words(const RunInfo& info, const std::string& id) {
+  for (std::size_t p = 0; p < info.profiles.size() && p < info.profile_labels.size(); ++p)
+    if (info.profiles[p] == id && !info.profile_labels[p].empty()) return info.profile_labels[p];
+  return id;
+}
+
+// The profiles whose reached_lease_share the variant raises most and least (paired mean
+// differences), with their intervals.
+std::string by_profile_text(const RunResult& r, const std::string& town, const std::string& variant,
+                            Language lang) {
+  const Comparison *most = nullptr, *least = nullptr;
+  for (const Comparison& c : r.profile_comparisons) {
+    if (c.town != town || c.variant != variant || c.cohort != "all" ||
+        c.metric != "reached_lease_share" || !std::isfinite(c.diff_mean))
+      continue;
+    if (!most || c.diff_mean > most->diff_mean) most = &c;
+    if (!least || c.diff_mean < least->diff_mean) least = &c;
+  }
+  if (!most || most == least) return {};
+  const MetricInfo* m = nullptr;
+  for (const MetricInfo& mi : r.metric_info)
+    if (mi.name == "reached_lease_share" && mi.cohort == "all") m = &mi;
+  if (!m) return {};
+  auto part = [&](const Comparison& c) {
+    const Change ch{m, c.diff_mean, c.diff_ci_low, c.diff_ci_high,
+                    verdict(*m, c.diff_ci_low, c.diff_ci_high)};
+    return profile_words(r.info, c.profile) + " " + change_text(ch, lang);
+  };
+  return tr(lang, "by_profile.most_least",
+            {metric_words("reached_lease_share", lang), part(*most), part(*least)});
+}
+
+}  // namespace
+
 std::vector<TownAnswer> answers(const RunResult& r, Language lang) {
   std::vector<TownAnswer> out;
   std::vector<std::string> towns = r.info.towns;
@@ -254,6 +290,7 @@ std::vector<TownAnswer> answers(const RunResult& r, Language lang) {
         }
       }
       if (!any) continue;
+      va.by_profile = by_profile_text(r, town, v, lang);
       if (changes_town(r, town, v))
         ta.variants.push_back(std::move(va));
       else
@@ -356,6 +393,8 @@ std::string terminal_answer(const RunResult& r, const std::filesystem::path& out
       for (const auto& c : va.costs)
         clear = join(clear, "; ", metric_words(c.metric->name, lang) + " " + change_text(c, lang));
       if (!va.value_for_money.empty()) clear += "; " + va.value_for_money;
+      // On the same line: the answer for six towns and four variants still fits a screen.
+      if (!va.by_profile.empty()) clear += "; " + tr(lang, "term.by_profile", {va.by_profile});
       line("  " + va.label + ": " + clear);
     }
   }

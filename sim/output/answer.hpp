@@ -36,6 +36,10 @@ struct VariantAnswer {
   // analysis"): "1.52 M CZK per extra household stabilised [0.9 M, 2.8 M]", or the
   // quadrant where no ratio is meaningful ("dominant": cheaper and better). Empty if none.
   std::string value_for_money;
+  // Whom it helps (docs/model.md, "Outcomes by profile"): the household profiles whose
+  // reached_lease_share gains most and least, "reached a lease: most Rodiny +8.2 pp [+7.3,
+  // +9.1], least Chronicky +0.7 pp [+0.4, +1.1]". Empty with fewer than two profiles.
+  std::string by_profile;
 };
 
 std::string value_for_money_text(const Comparison& c, Language lang = Language::en);

@@ -337,7 +337,12 @@ std::string summary_section(const RunResult& r, Language lang) {
                escape(
                    tr(lang, "summary.no_clear_in", {text::plural(lang, "other_outcomes", same)})) +
                "</li>";
-        h += "</ul></td><td><ul>";
+        h += "</ul>";
+        if (!va.by_profile.empty())
+          h += "<p class=\"by-profile\" title=\"comparison.csv: reached_lease_share by "
+               "profile\">" +
+               escape(tr(lang, "summary.by_profile", {va.by_profile})) + "</p>";
+        h += "</td><td><ul>";
         for (const auto& c : va.costs)
           h += std::string("<li class=\"") + verdict_class(c.verdict) + "\">" +
                escape(metric_words(c.metric->name, lang)) + " " + escape(change_text(c, lang)) +
@@ -529,6 +534,7 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const std::atomi
           if (auto c = report::tornado_chart(r, town, v)) html << emit(*c);
       html << "<h3>" << t("town.reaching_lease") << "</h3>\n"
            << emit(report::time_to_lease_chart(r, town));
+      if (auto c = report::profile_lease_chart(r, town)) html << emit(*c);
       html << "<details><summary>" << t("town.all_outcomes") << "</summary>\n"
            << outcomes_table(r, town, shown, lang) << "</details>\n";
       html << "<details><summary>" << t("town.comparison") << "</summary>\n"

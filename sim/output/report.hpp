@@ -86,6 +86,10 @@ Chart occupancy_chart(const RunResult& r, const TownVariantResult& tv);
 Chart waiting_chart(const RunResult& r, const TownVariantResult& tv);
 Chart time_to_lease_chart(const RunResult& r, const std::string& town);
 std::optional<Chart> forest_chart(const RunResult& r, const std::string& town);
+// Reached-lease share by household profile for the baseline and each variant drawn in the
+// town, with 95 % CIs; none when the run has fewer than two profiles.
+std::optional<Chart> profile_lease_chart(const RunResult& r, const std::string& town);
+std::string profile_label(const RunResult& r, const std::string& id);  // label, else id
 Chart flow_chart(const RunResult& r, const TownVariantResult& tv);
 std::optional<Chart> cost_chart(const RunResult& r, const std::string& town);
 std::vector<Chart> sweep_charts(const Input& in);

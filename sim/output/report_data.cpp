@@ -157,10 +157,16 @@ RunResult run_from_json(const json& doc) {
     if (m.value("cohort", std::string("all")) == "all")
       r.metric_info.push_back({str_at(m, "name"), str_at(m, "unit"),
                                better_from(str_at(m, "better")), m.value("headline", false)});
-  for (const auto& row : doc.at("results")) {
+  for (const auto& p : doc.value("profiles", json::array())) {
+    r.info.profiles.push_back(str_at(p, "id"));
+    r.info.profile_labels.push_back(str_at(p, "label"));
+  }
+  // Rows of all profiles (results) and by profile (by_profile, older files have none).
+  auto read_row = [&](const json& row) {
     TownVariantResult tv;
     tv.town = str_at(row, "town");
     tv.variant = str_at(row, "variant");
+    if (row.contains("profile")) tv.profile = str_at(row, "profile");
     const json& metrics = row.at("metrics");
     for (const auto& mi : r.metric_info) {
       Summary s;
@@ -194,12 +200,15 @@ RunResult run_from_json(const json& doc) {
                                     d < lo.size() ? lo[d] : kUndefined,
                                     d < hi.size() ? hi[d] : kUndefined});
     }
-    r.results.push_back(std::move(tv));
-  }
-  for (const auto& c : doc.value("comparisons", json::array())) {
-    if (c.value("cohort", std::string("all")) != "all") continue;
+    return tv;
+  };
+  for (const auto& row : doc.at("results")) r.results.push_back(read_row(row));
+  for (const auto& row : doc.value("by_profile", json::array()))
+    r.by_profile.push_back(read_row(row));
+  auto read_comparison = [&](const json& c) {
     Comparison x;
     x.cohort = "all";
+    if (c.contains("profile")) x.profile = str_at(c, "profile");
     x.note = c.value("note", std::string());
     x.town = str_at(c, "town");
     x.variant = str_at(c, "variant");
@@ -211,8 +220,13 @@ RunResult run_from_json(const json& doc) {
     x.share_better = num_at(c, "share_better");
     x.replications = c.value("replications", 0);
     x.share_from_parameters = num_at(c, "share_from_parameters");
-    r.comparisons.push_back(x);
-  }
+    return x;
+  };
+  for (const auto& c : doc.value("comparisons", json::array()))
+    if (c.value("cohort", std::string("all")) == "all") r.comparisons.push_back(read_comparison(c));
+  for (const auto& c : doc.value("profile_comparisons", json::array()))
+    if (c.value("cohort", std::string("all")) == "all")
+      r.profile_comparisons.push_back(read_comparison(c));
   if (auto u = doc.find("uncertainty"); u != doc.end() && u->is_object())
     read_uncertainty(*u, r.uncertainty);
   return r;

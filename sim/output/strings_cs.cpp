@@ -50,6 +50,8 @@ const std::vector<Entry> kCzech = {
     {"other_outcomes.one", "{1} další ukazatel"},
     {"other_outcomes.few", "{1} další ukazatele"},
     {"other_outcomes.many", "{1} dalších ukazatelů"},
+    // Komu varianta pomáhá (ukazatele podle typu domácnosti).
+    {"by_profile.most_least", "{1}: nejvíce {2}, nejméně {3}"},
     // Odpověď v terminálu.
     {"term.header",
      "{1}: {2} replikací × {3} měsíců, výchozí stav + počet variant {4}, semínko {5}"},
@@ -67,6 +69,7 @@ const std::vector<Entry> kCzech = {
     {"term.binding_head",
      "Omezující kapacity (výchozí stav, očekávaná poptávka bez omezení), od největšího převisu:"},
     {"term.binding", "{1}. {2}: poptávka {3} na {4} míst ({5}) od {6}. měsíce"},
+    {"term.by_profile", "podle typu domácnosti {1}"},
     {"term.binding_more", "a dalších {1} (prostup run --verbose nebo prostup cohort)"},
     {"term.report", "Zpráva: {1}"},
     {"term.outputs", "Výstupy: {1} ({2} měsíců domácností za {3} s)"},
@@ -84,6 +87,7 @@ const std::vector<Entry> kCzech = {
     {"summary.cost", "Náklady"},
     {"summary.variant_id", "id varianty: {1}"},
     {"summary.no_clear_in", "bez jasného rozdílu: {1}"},
+    {"summary.by_profile", "Podle typu domácnosti {1}"},
     {"summary.none_here", "Žádná varianta zde nic nemění."},
     {"summary.binding", "Omezující kapacita:"},
     {"summary.binding_words",

@@ -50,6 +50,8 @@ const std::vector<Entry> kEnglish = {
     {"other_outcomes.one", "{1} other outcome"},
     {"other_outcomes.few", "{1} other outcomes"},
     {"other_outcomes.many", "{1} other outcomes"},
+    // Whom a variant helps (outcomes by household profile).
+    {"by_profile.most_least", "{1}: most {2}, least {3}"},
     // The terminal answer of `prostup run`.
     {"term.header", "{1}: {2} replications x {3} months, baseline + {4} variant(s), seed {5}"},
     {"term.key",
@@ -66,6 +68,7 @@ const std::vector<Entry> kEnglish = {
     {"term.binding_head",
      "Binding constraints (baseline, expected demand without limits), largest excess first:"},
     {"term.binding", "{1}. {2}: demand {3} for {4} places ({5}) from month {6}"},
+    {"term.by_profile", "by household type, {1}"},
     {"term.binding_more", "and {1} more (prostup run --verbose, or prostup cohort)"},
     {"term.report", "Report: {1}"},
     {"term.outputs", "Outputs: {1} ({2} household-months in {3} s)"},
@@ -84,6 +87,7 @@ const std::vector<Entry> kEnglish = {
     {"summary.cost", "Cost"},
     {"summary.variant_id", "variant id: {1}"},
     {"summary.no_clear_in", "no clear difference in {1}"},
+    {"summary.by_profile", "By household type, {1}"},
     {"summary.none_here", "No variant changes anything here."},
     {"summary.binding", "Binding constraint:"},
     {"summary.binding_words",

@@ -566,6 +566,111 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town) {
   return c;
 }
 
+std::string profile_label(const RunResult& r, const std::string& id) {
+  for (std::size_t p = 0; p < r.info.profiles.size(); ++p)
+    if (r.info.profiles[p] == id && p < r.info.profile_labels.size() &&
+        !r.info.profile_labels[p].empty())
+      return r.info.profile_labels[p];
+  return id;
+}
+
+std::optional<Chart> profile_lease_chart(const RunResult& r, const std::string& town) {
+  const MetricInfo* share = metric_info(r, "reached_lease_share");
+  if (r.info.profiles.size() < 2 || !share) return std::nullopt;
+  const std::size_t k = static_cast<std::size_t>(share - r.metric_info.data());
+  std::vector<std::string> same;
+  const std::vector<std::string> drawn = drawn_variants(r, town, &same);
+  bool any = false;
+  for (const auto& p : r.info.profiles) any = any || r.find(town, "baseline", p);
+  if (!any) return std::nullopt;
+
+  Chart c;
+  c.file = "lease_by_profile_" + file_id(town) + ".svg";
+  c.title = "Who reaches a lease — " + town_label(r, town);
+  // Each profile a band: its label on top (labels are long), then a row per variant; the
+  // variants are told apart by colour, as in the legend.
+  const double row_h = 16, head_h = 20, group_gap = 10, top = 70;
+  const double legend_h = 18 * static_cast<double>(drawn.size() + 1 + same.size()) + 8;
+  const double group_h = head_h + row_h * static_cast<double>(drawn.size());
+  const double plot_h =
+      static_cast<double>(r.info.profiles.size()) * (group_h + group_gap) - group_gap;
+  const double height = top + legend_h + plot_h + 56;
+  Frame f;
+  f.left = 40;
+  f.width = 620;
+  f.top = top + legend_h;
+  f.height = plot_h;
+  double hi = 0.05;
+  for (const auto& p : r.info.profiles)
+    for (const auto& v : drawn)
+      if (const TownVariantResult* tv = r.find(town, v, p); tv && k < tv->metrics.size())
+        hi =
+            std::max({hi, finite_or(tv->metrics[k].mean, 0), finite_or(tv->metrics[k].ci_high, 0)});
+  svg::fit_x(f, 0, std::min(1.0, hi), 5);
+  Document doc(kWidth, height, c.title, chart_prefix(c.file));
+  doc.text(20, 24, c.title, "font-size=\"15\" font-weight=\"bold\"");
+  doc.text(20, 44,
+           "Share of households in need that reached a lease, by household type: mean and 95 % "
+           "CI over " +
+               reps_note(r),
+           "fill=\"#333333\"");
+  std::vector<LegendItem> legend;
+  for (const auto& v : drawn)
+    legend.push_back(
+        {variant_label(r, v), svg::variant_colour(variant_index(r, v)), LegendItem::point});
+  for (const auto& v : same)
+    legend.push_back({"Same as baseline here: " + v, "#000000", LegendItem::point});
+  legend.push_back({"Whiskers: 95 % CI", "#bbbbbb", LegendItem::line});
+  svg::draw_legend(doc, 20, 60, legend);
+  doc.rect(f.left, f.top, f.width, f.height, "fill=\"#f6f6f6\"");
+  doc.open("g stroke=\"#333333\" stroke-width=\"1\"");
+  doc.line(f.left, f.bottom(), f.right(), f.bottom(), "");
+  for (double t : f.x_ticks) doc.line(f.x(t), f.bottom(), f.x(t), f.bottom() + 4, "");
+  doc.close("g");
+  const double step = f.x_ticks.size() > 1 ? (f.x_ticks[1] - f.x_ticks[0]) * 100 : 1;
+  for (double t : f.x_ticks)
+    doc.text(f.x(t), f.bottom() + 16, svg::tick_label(t * 100, step),
+             "text-anchor=\"middle\" fill=\"#333333\" font-size=\"11\"");
+  doc.text(f.left + f.width / 2, f.bottom() + 32, "Reached a lease (%)",
+           "text-anchor=\"middle\" font-size=\"11\"");
+  double y = f.top;
+  for (const auto& p : r.info.profiles) {
+    if (y > f.top)
+      doc.line(f.left, y - group_gap / 2, f.right(), y - group_gap / 2,
+               "stroke=\"#ffffff\" stroke-width=\"2\"");
+    doc.open("text x=\"" + coord(f.left + 6) + "\" y=\"" + coord(y + 14) +
+             "\" font-weight=\"bold\"");
+    doc.raw("<title>" + escape("profile id: " + p) + "</title>" + escape(profile_label(r, p)));
+    doc.close("text");
+    // Variants first, the baseline last: on top, where nothing can hide it.
+    for (std::size_t i = drawn.size(); i-- > 0;) {
+      const std::string& v = drawn[i];
+      const double cy = y + head_h + row_h * (static_cast<double>(i) + 0.5);
+      const TownVariantResult* tv = r.find(town, v, p);
+      if (!tv || k >= tv->metrics.size() || !std::isfinite(tv->metrics[k].mean)) continue;
+      const Summary& s = tv->metrics[k];
+      const std::string colour = svg::variant_colour(variant_index(r, v));
+      // The baseline's marks carry class="baseline" (the layout test finds them on top).
+      const std::string mark = v == "baseline" ? "class=\"baseline\" " : "";
+      doc.open("g " + attr("data-series", "lease_share:" + p + ":" + v));
+      if (std::isfinite(s.ci_low) && std::isfinite(s.ci_high))
+        doc.line(f.x(s.ci_low), cy, f.x(s.ci_high), cy,
+                 mark + "stroke=\"" + colour + "\" stroke-width=\"2\"");
+      doc.circle(f.x(s.mean), cy, 4.5, mark + "fill=\"" + colour + "\"");
+      doc.close("g");
+    }
+    y += group_h + group_gap;
+  }
+  c.svg = doc.str();
+  c.how_to_read =
+      "One group of rows per household type (profile): for each variant, the share of that "
+      "type's households in need that reached a permanent lease within the horizon, with its 95 "
+      "% confidence interval. Types far to the left are the ones the ladder leaves behind; a "
+      "variant that closes the gap moves the leftmost group right more than the others. The "
+      "gaps between types, with intervals, are in equity.csv.";
+  return c;
+}
+
 Chart flow_chart(const RunResult& r, const TownVariantResult& tv) {
   Chart c;
   c.file = "flows_" + file_id(tv.town) + "_" + file_id(tv.variant) + ".svg";

@@ -227,7 +227,8 @@ json results_json(const RunResult& r, const json& manifest) {
                     {"unit", m.unit},
                     {"better", to_string(m.better)},
                     {"headline", m.headline},
-                    {"cohort", m.cohort}});
+                    {"cohort", m.cohort},
+                    {"by_profile", m.by_profile}});
   doc["metric_info"] = info;
   json variants = json::array();
   for (std::size_t i = 0; i < r.info.variants.size(); ++i)
@@ -242,15 +243,25 @@ json results_json(const RunResult& r, const json& manifest) {
     binding[r.info.towns[t]] = r.info.binding_constraints[t];
   doc["binding_constraints"] = binding;
 
-  json rows = json::array();
-  for (const auto& tv : r.results) {
+  json profiles = json::array();
+  for (std::size_t i = 0; i < r.info.profiles.size(); ++i)
+    profiles.push_back(
+        {{"id", r.info.profiles[i]},
+         {"label", i < r.info.profile_labels.size() ? r.info.profile_labels[i] : std::string()}});
+  doc["profiles"] = profiles;
+
+  // A row of all profiles under "results"; a profile's row under "by_profile" (its metrics
+  // only those kept by profile).
+  auto result_row = [&](const TownVariantResult& tv) {
     json row;
     row["town"] = tv.town;
     row["variant"] = tv.variant;
+    if (tv.profile != "*") row["profile"] = tv.profile;
     // The cohort "all" under "metrics" (as before cohorts existed), the others by cohort.
     json metrics = json::object(), cohorts = json::object();
     for (std::size_t k = 0; k < tv.metrics.size() && k < r.metric_info.size(); ++k) {
       const MetricInfo& mi = r.metric_info[k];
+      if (tv.profile != "*" && !mi.by_profile) continue;
       if (mi.cohort == "all")
         metrics[mi.name] = summary_json(tv.metrics[k]);
       else
@@ -277,25 +288,48 @@ json results_json(const RunResult& r, const json& manifest) {
     }
     row["time_to_lease"] = {
         {"month", month}, {"cum_incidence", cum}, {"ci_low", lo}, {"ci_high", hi}};
-    rows.push_back(std::move(row));
-  }
+    return row;
+  };
+  json rows = json::array(), profile_rows = json::array();
+  for (const auto& tv : r.results) rows.push_back(result_row(tv));
+  for (const auto& tv : r.by_profile) profile_rows.push_back(result_row(tv));
   doc["results"] = rows;
+  doc["by_profile"] = profile_rows;
 
-  json comps = json::array();
-  for (const auto& c : r.comparisons)
-    comps.push_back({{"town", c.town},
-                     {"variant", c.variant},
-                     {"baseline", c.baseline},
-                     {"cohort", c.cohort},
-                     {"metric", c.metric},
-                     {"diff_mean", jnum(c.diff_mean)},
-                     {"diff_ci_low", jnum(c.diff_ci_low)},
-                     {"diff_ci_high", jnum(c.diff_ci_high)},
-                     {"share_better", jnum(c.share_better)},
-                     {"replications", c.replications},
-                     {"note", c.note},
-                     {"share_from_parameters", jnum(c.share_from_parameters)}});
+  auto comparison = [](const Comparison& c) {
+    json j = {{"town", c.town},
+              {"variant", c.variant},
+              {"baseline", c.baseline},
+              {"cohort", c.cohort},
+              {"metric", c.metric},
+              {"diff_mean", jnum(c.diff_mean)},
+              {"diff_ci_low", jnum(c.diff_ci_low)},
+              {"diff_ci_high", jnum(c.diff_ci_high)},
+              {"share_better", jnum(c.share_better)},
+              {"replications", c.replications},
+              {"note", c.note},
+              {"share_from_parameters", jnum(c.share_from_parameters)}};
+    if (c.profile != "*") j["profile"] = c.profile;
+    return j;
+  };
+  json comps = json::array(), profile_comps = json::array();
+  for (const auto& c : r.comparisons) comps.push_back(comparison(c));
+  for (const auto& c : r.profile_comparisons) profile_comps.push_back(comparison(c));
   doc["comparisons"] = comps;
+  doc["profile_comparisons"] = profile_comps;
+  json equity = json::array();
+  for (const auto& f : r.equity)
+    equity.push_back({{"town", f.town},
+                      {"variant", f.variant},
+                      {"figure", f.figure},
+                      {"profile", f.profile},
+                      {"best", f.best},
+                      {"worst", f.worst},
+                      {"mean", jnum(f.mean)},
+                      {"ci_low", jnum(f.ci_low)},
+                      {"ci_high", jnum(f.ci_high)},
+                      {"replications", f.replications}});
+  doc["equity"] = equity;
   if (r.info.psa) {
     const UncertaintyResult& u = r.uncertainty;
     json plane = json::array(), ceac = json::array(), evpi = json::array(), tornado = json::array();
@@ -341,20 +375,25 @@ json results_json(const RunResult& r, const json& manifest) {
   return doc;
 }
 
+// The rows of all profiles ("*"), then those by profile (only the metrics kept by profile).
 void write_outcomes(const RunResult& r, const fs::path& path, CsvDialect dialect) {
   CsvFile csv(path,
-              {"town", "variant", "cohort", "metric", "mean", "sd", "ci_low", "ci_high", "p05",
-               "p50", "p95", "replications", "share_from_parameters"},
+              {"town", "variant", "profile", "cohort", "metric", "mean", "sd", "ci_low", "ci_high",
+               "p05", "p50", "p95", "replications", "share_from_parameters"},
               dialect);
-  for (const auto& tv : r.results)
+  auto rows = [&](const TownVariantResult& tv) {
     for (std::size_t k = 0; k < tv.metrics.size() && k < r.metric_info.size(); ++k) {
+      if (tv.profile != "*" && !r.metric_info[k].by_profile) continue;
       const Summary& s = tv.metrics[k];
-      csv.field(tv.town).field(tv.variant).field(r.metric_info[k].cohort);
+      csv.field(tv.town).field(tv.variant).field(tv.profile).field(r.metric_info[k].cohort);
       csv.field(r.metric_info[k].name);
       csv.num(s.mean).num(s.sd).num(s.ci_low).num(s.ci_high);
       csv.num(s.p05).num(s.p50).num(s.p95).integer(s.replications);
       csv.num(s.share_from_parameters).end_row();
     }
+  };
+  for (const auto& tv : r.results) rows(tv);
+  for (const auto& tv : r.by_profile) rows(tv);
   csv.close();
 }
 
@@ -365,20 +404,30 @@ std::string stage_of(const std::string& series_name) {
 }
 
 void write_timeseries(const RunResult& r, const fs::path& path, CsvDialect dialect) {
-  CsvFile csv(path, {"town", "variant", "month", "series", "mean", "ci_low", "ci_high"}, dialect);
-  for (const auto& tv : r.results)
+  CsvFile csv(path, {"town", "variant", "profile", "month", "series", "mean", "ci_low", "ci_high"},
+              dialect);
+  auto rows = [&](const TownVariantResult& tv) {
+    auto key = [&](std::size_t t) -> CsvFile& {
+      return csv.field(tv.town)
+          .field(tv.variant)
+          .field(tv.profile)
+          .integer(static_cast<long long>(t));
+    };
     for (const auto& s : tv.series) {
       for (std::size_t t = 0; t < s.by_month.size(); ++t) {
         const auto& p = s.by_month[t];
-        csv.field(tv.town).field(tv.variant).integer(static_cast<long long>(t)).field(s.name);
+        key(t).field(s.name);
         csv.num(p.mean).num(p.ci_low).num(p.ci_high).end_row();
       }
       const std::string cap = "capacity:" + stage_of(s.name);
       for (std::size_t t = 0; t < s.capacity.size(); ++t) {
-        csv.field(tv.town).field(tv.variant).integer(static_cast<long long>(t)).field(cap);
+        key(t).field(cap);
         csv.num(s.capacity[t]).num(s.capacity[t]).num(s.capacity[t]).end_row();
       }
     }
+  };
+  for (const auto& tv : r.results) rows(tv);
+  for (const auto& tv : r.by_profile) rows(tv);
   csv.close();
 }
 
@@ -393,24 +442,45 @@ void write_flows(const RunResult& r, const fs::path& path, CsvDialect dialect) {
 }
 
 void write_time_to_lease(const RunResult& r, const fs::path& path, CsvDialect dialect) {
-  CsvFile csv(path, {"town", "variant", "month", "cum_incidence", "ci_low", "ci_high"}, dialect);
-  for (const auto& tv : r.results)
+  CsvFile csv(path, {"town", "variant", "profile", "month", "cum_incidence", "ci_low", "ci_high"},
+              dialect);
+  auto rows = [&](const TownVariantResult& tv) {
     for (const auto& p : tv.time_to_lease) {
-      csv.field(tv.town).field(tv.variant).integer(p.month);
+      csv.field(tv.town).field(tv.variant).field(tv.profile).integer(p.month);
       csv.num(p.cum_incidence).num(p.ci_low).num(p.ci_high).end_row();
     }
+  };
+  for (const auto& tv : r.results) rows(tv);
+  for (const auto& tv : r.by_profile) rows(tv);
   csv.close();
 }
 
 void write_comparison(const RunResult& r, const fs::path& path, CsvDialect dialect) {
-  CsvFile csv(path,
-              {"town", "variant", "baseline", "cohort", "metric", "diff_mean", "diff_ci_low",
-               "diff_ci_high", "share_better", "replications", "note", "share_from_parameters"},
-              dialect);
-  for (const auto& c : r.comparisons) {
-    csv.field(c.town).field(c.variant).field(c.baseline).field(c.cohort).field(c.metric);
+  CsvFile csv(
+      path,
+      {"town", "variant", "baseline", "profile", "cohort", "metric", "diff_mean", "diff_ci_low",
+       "diff_ci_high", "share_better", "replications", "note", "share_from_parameters"},
+      dialect);
+  auto row = [&](const Comparison& c) {
+    csv.field(c.town).field(c.variant).field(c.baseline).field(c.profile).field(c.cohort);
+    csv.field(c.metric);
     csv.num(c.diff_mean).num(c.diff_ci_low).num(c.diff_ci_high).num(c.share_better);
     csv.integer(c.replications).field(c.note).num(c.share_from_parameters).end_row();
+  };
+  for (const auto& c : r.comparisons) row(c);
+  for (const auto& c : r.profile_comparisons) row(c);
+  csv.close();
+}
+
+void write_equity(const RunResult& r, const fs::path& path, CsvDialect dialect) {
+  CsvFile csv(path,
+              {"town", "variant", "figure", "profile", "best", "worst", "mean", "ci_low", "ci_high",
+               "replications"},
+              dialect);
+  for (const auto& f : r.equity) {
+    csv.field(f.town).field(f.variant).field(f.figure).field(f.profile).field(f.best);
+    csv.field(f.worst).num(f.mean).num(f.ci_low).num(f.ci_high).integer(f.replications);
+    csv.end_row();
   }
   csv.close();
 }
@@ -492,6 +562,7 @@ void write_run_outputs(const RunResult& r, const fs::path& dir, CsvDialect diale
   write_flows(r, dir / "flows.csv", dialect);
   write_time_to_lease(r, dir / "time_to_lease.csv", dialect);
   write_comparison(r, dir / "comparison.csv", dialect);
+  write_equity(r, dir / "equity.csv", dialect);
   check();
   if (r.info.psa) {
     write_parameters(r, dir / "parameters.csv", dialect);

@@ -107,6 +107,10 @@ struct RowAccumulator {
   std::vector<Welford> occupancy, waiting, in_service, cif;
   std::vector<double> promo, demo, expi, arrivals, exits;
   int reps = 0;
+  // PSA, rows by profile: the current parameter set's sums of the series above, until its
+  // last replication adds their mean.
+  std::vector<double> set_occupancy, set_waiting, set_cif;
+  int set_reps = 0;
 };
 
 }  // namespace
@@ -190,6 +194,166 @@ Summary summarize_sets(const std::vector<double>& means) {
   return s;
 }
 
+// Variant minus baseline, unit by unit, for metric k of two rows: `units` replications, or
+// under PSA (`sets`) parameter sets, whose interval is then their central 95 %.
+Comparison paired_comparison(const MetricInfo& mi, const TownVariantResult& b,
+                             const TownVariantResult& x, std::size_t k, int units, bool sets) {
+  std::vector<double> diffs;
+  double better = 0;
+  for (int r = 0; r < units; ++r) {
+    const double xb = b.per_replication[k][r], xv = x.per_replication[k][r];
+    if (std::isnan(xb) || std::isnan(xv)) continue;
+    const double d = xv - xb;
+    diffs.push_back(d);
+    if (d == 0)
+      better += 0.5;
+    else if ((mi.better == Better::higher && d > 0) || (mi.better == Better::lower && d < 0))
+      better += 1;
+  }
+  Summary s = sets ? summarize_sets(diffs) : summarize(diffs);
+  Comparison c;
+  c.town = x.town;
+  c.variant = x.variant;
+  c.baseline = b.variant;
+  c.profile = x.profile;
+  c.metric = mi.name;
+  c.cohort = mi.cohort;
+  c.diff_mean = s.mean;
+  c.diff_ci_low = s.ci_low;
+  c.diff_ci_high = s.ci_high;
+  // With equal values the CI of the difference is exactly zero.
+  if (s.replications >= 2 && s.sd == 0) c.diff_ci_low = c.diff_ci_high = s.mean;
+  c.share_better = (mi.better == Better::none || diffs.empty())
+                       ? kUndefined
+                       : better / static_cast<double>(diffs.size());
+  c.replications = s.replications;
+  return c;
+}
+
+// A figure from per-replication values (PSA, `sets`: per parameter set; NaN = undefined
+// there); identical values give an interval of exactly their value, as the paired
+// differences do.
+void fill_figure(EquityFigure& f, const std::vector<double>& values, bool sets) {
+  const Summary s = sets ? summarize_sets(values) : summarize(values);
+  f.mean = s.mean;
+  f.ci_low = s.replications >= 2 && s.sd == 0 ? s.mean : s.ci_low;
+  f.ci_high = s.replications >= 2 && s.sd == 0 ? s.mean : s.ci_high;
+  f.replications = s.replications;
+}
+
+// equity.csv (docs/model.md, "Equity"): `rows[p]` are the profiles' rows of one town and
+// variant, `base[p]` the baseline's (the same rows for the baseline itself); `units` values per
+// row: replications, or under PSA (`sets`) parameter sets.
+void equity_figures(const RunResult& res, const std::vector<const TownVariantResult*>& rows,
+                    const std::vector<const TownVariantResult*>& base, int units, bool sets,
+                    std::vector<EquityFigure>& out) {
+  const std::size_t P = rows.size();
+  const int k_lease = res.metric_index("reached_lease_share"),
+            k_evict = res.metric_index("evictions"), k_seen = res.metric_index("households_seen"),
+            k_roofless = res.metric_index("roofless_end"), k_arr = res.metric_index("arrivals");
+  if (P < 2 || k_lease < 0 || k_evict < 0 || k_seen < 0 || k_roofless < 0 || k_arr < 0) return;
+  const std::string& town = rows[0]->town;
+  const std::string& variant = rows[0]->variant;
+  // values[p][r] of one figure of one row set.
+  auto lease = [&](const std::vector<const TownVariantResult*>& set) {
+    std::vector<std::vector<double>> v;
+    for (const auto* row : set) v.push_back(row->per_replication[k_lease]);
+    return v;
+  };
+  auto evictions_per_100 = [&](const std::vector<const TownVariantResult*>& set) {
+    std::vector<std::vector<double>> v;
+    for (const auto* row : set) {
+      std::vector<double> x(units, kUndefined);
+      for (int r = 0; r < units; ++r) {
+        const double seen = row->per_replication[k_seen][r];
+        if (seen > 0) x[r] = 100 * row->per_replication[k_evict][r] / seen;
+      }
+      v.push_back(std::move(x));
+    }
+    return v;
+  };
+  // The best and worst profile by mean (higher_is_better: the lease share), -1 if fewer than
+  // two profiles have a mean; ties go to the earlier profile.
+  auto best_worst = [&](const std::vector<std::vector<double>>& v, bool higher_is_better) {
+    int best = -1, worst = -1;
+    std::vector<double> mean(P);
+    for (std::size_t p = 0; p < P; ++p) {
+      mean[p] = summarize(v[p]).mean;
+      if (std::isnan(mean[p])) continue;
+      const int q = static_cast<int>(p);
+      auto above = [&](int a, int b) {
+        return higher_is_better ? mean[a] > mean[b] : mean[a] < mean[b];
+      };
+      if (best < 0 || above(q, best)) best = q;
+      if (worst < 0 || above(worst, q)) worst = q;
+    }
+    if (best == worst) best = worst = -1;
+    return std::make_pair(best, worst);
+  };
+  auto gap = [&](const std::vector<std::vector<double>>& v, int best, int worst, bool higher) {
+    std::vector<double> g(units, kUndefined);
+    for (int r = 0; r < units; ++r)
+      g[r] = higher ? v[best][r] - v[worst][r] : v[worst][r] - v[best][r];
+    return g;
+  };
+  auto figure = [&](const char* name) {
+    EquityFigure f;
+    f.town = town;
+    f.variant = variant;
+    f.figure = name;
+    return f;
+  };
+  const bool is_base = rows[0] == base[0];
+  for (const bool is_lease : {true, false}) {
+    const auto v = is_lease ? lease(rows) : evictions_per_100(rows);
+    const auto [best, worst] = best_worst(v, is_lease);
+    if (best >= 0) {
+      EquityFigure f = figure(is_lease ? "lease_gap" : "eviction_gap");
+      f.best = rows[best]->profile;
+      f.worst = rows[worst]->profile;
+      fill_figure(f, gap(v, best, worst, is_lease), sets);
+      out.push_back(std::move(f));
+    }
+    if (is_base) continue;
+    // Does the variant close the baseline's gap: the same two profiles in both, paired.
+    const auto vb = is_lease ? lease(base) : evictions_per_100(base);
+    const auto [bb, bw] = best_worst(vb, is_lease);
+    if (bb < 0) continue;
+    const auto gv = gap(v, bb, bw, is_lease), gb = gap(vb, bb, bw, is_lease);
+    std::vector<double> d(units);
+    for (int r = 0; r < units; ++r) d[r] = gv[r] - gb[r];
+    EquityFigure f = figure(is_lease ? "lease_gap_change" : "eviction_gap_change");
+    f.best = base[bb]->profile;
+    f.worst = base[bw]->profile;
+    fill_figure(f, d, sets);
+    out.push_back(std::move(f));
+  }
+  // Each profile's share among those roofless at the horizon and among arrivals.
+  auto shares = [&](int k) {
+    std::vector<std::vector<double>> v(P, std::vector<double>(units, kUndefined));
+    for (int r = 0; r < units; ++r) {
+      double total = 0;
+      for (std::size_t p = 0; p < P; ++p) total += rows[p]->per_replication[k][r];
+      if (total > 0)
+        for (std::size_t p = 0; p < P; ++p) v[p][r] = rows[p]->per_replication[k][r] / total;
+    }
+    return v;
+  };
+  const auto roofless = shares(k_roofless), arrivals = shares(k_arr);
+  for (std::size_t p = 0; p < P; ++p) {
+    std::vector<double> excess(units);
+    for (int r = 0; r < units; ++r) excess[r] = roofless[p][r] - arrivals[p][r];
+    const char* names[] = {"roofless_share", "arrival_share", "roofless_excess"};
+    const std::vector<double>* values[] = {&roofless[p], &arrivals[p], &excess};
+    for (int n = 0; n < 3; ++n) {
+      EquityFigure f = figure(names[n]);
+      f.profile = rows[p]->profile;
+      fill_figure(f, *values[n], sets);
+      out.push_back(std::move(f));
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<MetricInfo> metric_catalogue(const CompiledModel& m) {
@@ -211,6 +375,7 @@ std::vector<MetricInfo> metric_catalogue(const CompiledModel& m) {
   add("arrivals", "households", Better::none);
   add("entry_fallbacks", "households", Better::lower);
   add("roofless_household_months", "household-months", Better::lower, true);
+  add("roofless_end", "households", Better::lower);
   add("mean_waiting_months", "months", Better::lower, true);
   for (const auto& s : m.stages) add("promotions:" + s.id, "households", Better::higher);
   for (const auto& s : m.stages) add("occupancy_end:" + s.id, "households", Better::none);
@@ -225,6 +390,7 @@ std::vector<MetricInfo> metric_catalogue(const CompiledModel& m) {
   // (icer:stabilized is), so it has no "better" direction.
   add("cost_per_stabilized", "CZK per household", Better::none);
   // Cohort outcomes (docs/model.md): every cohort, the built-in "all" first.
+  const std::size_t first_cohort_metric = c.size();
   for (const std::string& cohort : m.cohort_ids()) {
     const bool all = cohort == "all";
     auto addc = [&](std::string name, std::string unit, Better b, bool headline = false) {
@@ -246,7 +412,68 @@ std::vector<MetricInfo> metric_catalogue(const CompiledModel& m) {
     if (!all) addc("cost_total", "CZK", Better::lower);
     addc("cost_per_household", "CZK per household", Better::none);
   }
+  // What the engine counts by household profile (profile_outcome): the household counts and
+  // the cohort "all"; not stages, services or costs by stage.
+  static const char* const kByProfile[] = {"households_seen",
+                                           "housed_at_start",
+                                           "reached_lease_share",
+                                           "stabilized_share",
+                                           "stabilized",
+                                           "median_months_to_lease",
+                                           "evictions",
+                                           "returns_to_street",
+                                           "expiries",
+                                           "exits",
+                                           "demotions",
+                                           "arrivals",
+                                           "entry_fallbacks",
+                                           "roofless_household_months",
+                                           "roofless_end",
+                                           "mean_waiting_months"};
+  for (MetricInfo& mi : c) {
+    if (mi.cohort != "all") continue;
+    const std::size_t k = static_cast<std::size_t>(&mi - c.data());
+    mi.by_profile =
+        std::find(std::begin(kByProfile), std::end(kByProfile), mi.name) != std::end(kByProfile) ||
+        k >= first_cohort_metric;
+  }
   return c;
+}
+
+ReplicationOutcome profile_outcome(const ReplicationOutcome& o, int p) {
+  ReplicationOutcome po;
+  po.resize(o.n_stages, o.n_services, o.months, 1, 1);
+  const std::size_t P = static_cast<std::size_t>(p);
+  po.households_seen = o.profile_seen[P];
+  po.housed_at_start = o.profile_housed_at_start[P];
+  po.reached_lease = o.profile_reached_lease[P];
+  po.stabilized = o.profile_stabilized[P];
+  po.evictions = o.profile_evictions[P];
+  po.expiries = o.profile_expiries[P];
+  po.returns_to_street = o.profile_returns_to_street[P];
+  po.exits = o.profile_exits[P];
+  po.demotions = o.profile_demotions[P];
+  po.arrivals = o.profile_arrivals[P];
+  po.entry_fallbacks = o.profile_entry_fallbacks[P];
+  po.roofless_household_months = o.profile_roofless_months[P];
+  po.placements = o.profile_placements[P];
+  po.waiting_months_placed = o.profile_waiting_months_placed[P];
+  const auto mine = po.profile_counts();
+  const auto theirs = o.profile_counts();
+  for (std::size_t k = 0; k < mine.size(); ++k) (*mine[k])[0] = (*theirs[k])[P];
+  auto slice = [](std::vector<double>& to, const std::vector<double>& from, std::size_t at) {
+    if (from.size() >= at + to.size())
+      std::copy(from.begin() + static_cast<std::ptrdiff_t>(at),
+                from.begin() + static_cast<std::ptrdiff_t>(at + to.size()), to.begin());
+  };
+  const std::size_t M1 = po.lease_at.size();
+  slice(po.lease_at, o.profile_lease_at, P * M1);
+  slice(po.exit_at, o.profile_exit_at, P * M1);
+  slice(po.censored_at, o.profile_censored_at, P * M1);
+  slice(po.cohorts, o.profile_cohort, P * kCohortFields);
+  slice(po.occupancy, o.profile_occupancy, P * po.occupancy.size());
+  slice(po.waiting, o.profile_waiting, P * po.waiting.size());
+  return po;
 }
 
 std::vector<double> derive_metrics(const CompiledModel& m, const ReplicationOutcome& o) {
@@ -280,6 +507,9 @@ std::vector<double> derive_metrics(const CompiledModel& m, const ReplicationOutc
   x.push_back(o.arrivals);
   x.push_back(o.entry_fallbacks);
   x.push_back(o.roofless_household_months);
+  double roofless_end = 0;
+  for (double n : o.profile_roofless_end) roofless_end += n;
+  x.push_back(roofless_end);
   x.push_back(ratio(o.waiting_months_placed, o.placements));
   const int S = m.n_stages(), V = m.n_services();
   for (int s = 0; s < S; ++s) x.push_back(o.promotions_to[s]);
@@ -387,6 +617,89 @@ Incremental incremental_analysis(const std::vector<double>& d_cost,
   out.icer_high = quantile_sorted(ratios, 0.975);
   return out;
 }
+
+namespace {
+
+// The rows, paired comparisons and equity figures by household profile (RunResult::
+// by_profile, profile_comparisons, equity) from their accumulators. Under PSA (`psa`, `inner`
+// replications per parameter set) as the rows of all profiles: per_replication holds set
+// means, intervals are over sets, and comparisons and equity figures pair per set.
+void by_profile_results(RunResult& res, const std::vector<CompiledModel>& ms,
+                        const std::vector<RowAccumulator>& pacc, std::size_t P, int reps,
+                        std::size_t M1, bool psa, int inner) {
+  if (P == 0) return;
+  const int NV = static_cast<int>(ms.size());
+  const int T = static_cast<int>(ms.front().towns.size());
+  const std::size_t K = res.metric_info.size();
+  for (int v = 0; v < NV; ++v)
+    for (int row = 0; row <= T; ++row)
+      for (std::size_t p = 0; p < P; ++p) {
+        const RowAccumulator& a = pacc[(static_cast<std::size_t>(v) * (T + 1) + row) * P + p];
+        const CompiledModel& m = ms[v];
+        TownVariantResult tr;
+        tr.town = row < T ? m.towns[row].id : "*";
+        tr.variant = m.variant;
+        tr.profile = m.profiles[p].id;
+        if (!psa) {
+          for (std::size_t k = 0; k < K; ++k) tr.metrics.push_back(summarize(a.per_rep[k]));
+          tr.per_replication = a.per_rep;
+        } else {
+          for (std::size_t k = 0; k < K; ++k) {
+            tr.per_replication.push_back(set_means(a.per_rep[k], inner));
+            Summary sm = summarize_sets(tr.per_replication.back());
+            sm.share_from_parameters = share_from_parameters(a.per_rep[k], inner);
+            tr.metrics.push_back(sm);
+          }
+        }
+        auto point = [&](const Welford& w) { return psa ? w.spread() : w.point(); };
+        if (!a.occupancy.empty())
+          for (int s = 0; s < m.n_stages(); ++s) {
+            Series occ{"occupancy:" + m.stages[s].id, {}, {}};
+            Series wait{"waiting:" + m.stages[s].id, {}, {}};
+            for (std::size_t t = 0; t < M1; ++t) {
+              occ.by_month.push_back(point(a.occupancy[s * M1 + t]));
+              wait.by_month.push_back(point(a.waiting[s * M1 + t]));
+            }
+            tr.series.push_back(std::move(occ));
+            tr.series.push_back(std::move(wait));
+          }
+        for (std::size_t d = 0; d < M1; ++d) {
+          SeriesPoint pt = point(a.cif[d]);
+          tr.time_to_lease.push_back({static_cast<int>(d), pt.mean, pt.ci_low, pt.ci_high});
+        }
+        res.by_profile.push_back(std::move(tr));
+      }
+  const std::size_t per_variant = static_cast<std::size_t>(T + 1) * P;
+  const int units = psa ? reps / inner : reps;  // paired units: parameter sets or replications
+  for (int v = 1; v < NV; ++v)
+    for (std::size_t i = 0; i < per_variant; ++i) {
+      const auto& b = res.by_profile[i];
+      const auto& x = res.by_profile[v * per_variant + i];
+      for (std::size_t k = 0; k < K; ++k) {
+        if (!res.metric_info[k].by_profile) continue;
+        Comparison c = paired_comparison(res.metric_info[k], b, x, k, units, psa);
+        if (psa) {
+          const auto& raw_b = pacc[i].per_rep[k];
+          const auto& raw_x = pacc[v * per_variant + i].per_rep[k];
+          std::vector<double> raw(reps);
+          for (int r = 0; r < reps; ++r) raw[r] = raw_x[r] - raw_b[r];
+          c.share_from_parameters = share_from_parameters(raw, inner);
+        }
+        res.profile_comparisons.push_back(std::move(c));
+      }
+    }
+  for (int v = 0; v < NV; ++v)
+    for (int row = 0; row <= T; ++row) {
+      std::vector<const TownVariantResult*> rows, base;
+      for (std::size_t p = 0; p < P; ++p) {
+        base.push_back(&res.by_profile[row * P + p]);
+        rows.push_back(&res.by_profile[v * per_variant + row * P + p]);
+      }
+      equity_figures(res, rows, base, units, psa, res.equity);
+    }
+}
+
+}  // namespace
 
 RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions& opt) {
   if (models.empty()) throw std::logic_error("run_models: no models");
@@ -513,6 +826,73 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
     for (std::size_t d = 0; d < M1; ++d) a.cif[d].add(cif[d] / n);
   };
 
+  // By household profile (docs/model.md, "Outcomes by profile"): rows pair across variants
+  // only where every model has the baseline's profiles in the same order.
+  std::size_t P = base.profiles.size();
+  for (const auto& m : ms) {
+    bool same = m.profiles.size() == P;
+    for (std::size_t p = 0; same && p < P; ++p) same = m.profiles[p].id == base.profiles[p].id;
+    if (!same) P = 0;
+  }
+  auto profile_row = [&](int v, int row, std::size_t p) {
+    return (static_cast<std::size_t>(v) * rows_per_variant + row) * P + p;
+  };
+  std::vector<RowAccumulator> pacc(static_cast<std::size_t>(NV) * rows_per_variant * P);
+  for (std::size_t ai = 0; ai < pacc.size(); ++ai) {
+    RowAccumulator& a = pacc[ai];
+    const std::size_t S = ms[ai / (rows_per_variant * P)].n_stages();
+    a.per_rep.assign(K, {});
+    for (auto& v : a.per_rep) v.reserve(reps);
+    a.cif.assign(M1, {});
+    if (opt.by_profile_series) {
+      a.occupancy.assign(S * M1, {});
+      a.waiting.assign(S * M1, {});
+    }
+  }
+  auto merge_profiles = [&](int v, int row, const ReplicationOutcome& o) {
+    for (std::size_t p = 0; p < P; ++p) {
+      RowAccumulator& a = pacc[profile_row(v, row, p)];
+      const ReplicationOutcome po = profile_outcome(o, static_cast<int>(p));
+      const auto x = derive_metrics(ms[v], po);
+      std::vector<double> values(K, kUndefined);
+      for (std::size_t k = 0; k < x.size(); ++k)
+        if (res.metric_info[metric_slot[v][k]].by_profile) values[metric_slot[v][k]] = x[k];
+      for (std::size_t k = 0; k < K; ++k) a.per_rep[k].push_back(values[k]);
+      const auto cif = cumulative_incidence(po);
+      if (!psa) {
+        for (std::size_t k = 0; k < a.occupancy.size() && k < po.occupancy.size(); ++k)
+          a.occupancy[k].add(po.occupancy[k]);
+        for (std::size_t k = 0; k < a.waiting.size() && k < po.waiting.size(); ++k)
+          a.waiting[k].add(po.waiting[k]);
+        for (std::size_t d = 0; d < cif.size(); ++d) a.cif[d].add(cif[d]);
+      } else {
+        // As merge_set_series: the series of a parameter set's mean (replications of one row
+        // come in order, whole sets per block).
+        auto sum = [](std::vector<double>& to, const std::vector<double>& from) {
+          to.resize(std::max(to.size(), from.size()), 0.0);
+          for (std::size_t k = 0; k < from.size(); ++k) to[k] += from[k];
+        };
+        if (!a.occupancy.empty()) {  // --by-profile-series
+          sum(a.set_occupancy, po.occupancy);
+          sum(a.set_waiting, po.waiting);
+        }
+        sum(a.set_cif, cif);
+        if (++a.set_reps == inner) {
+          auto add_mean = [&](std::vector<Welford>& to, std::vector<double>& from) {
+            for (std::size_t k = 0; k < to.size() && k < from.size(); ++k)
+              to[k].add(from[k] / inner);
+            std::fill(from.begin(), from.end(), 0.0);
+          };
+          add_mean(a.occupancy, a.set_occupancy);
+          add_mean(a.waiting, a.set_waiting);
+          add_mean(a.cif, a.set_cif);
+          a.set_reps = 0;
+        }
+      }
+      ++a.reps;
+    }
+  };
+
   auto merge = [&](RowAccumulator& a, int v, const ReplicationOutcome& o) {
     const CompiledModel& m = ms[v];
     const int S = m.n_stages();
@@ -596,6 +976,7 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
     SimulateOptions so;
     so.months = months;
     so.cancel = opt.cancel;
+    so.by_profile_series = opt.by_profile_series && P > 0;
     // PSA: the block's parameter sets, drawn and compiled for every model (each rank
     // compiles all of them: cheap, and the same on every rank).
     const int k0 = r0 / inner, nk = psa ? nb / inner : 0;
@@ -675,9 +1056,11 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
         for (int town = 0; town < T; ++town) {
           const auto& o = outs[(static_cast<std::size_t>(v) * T + town) * nb + k];
           merge(acc[static_cast<std::size_t>(v) * rows_per_variant + town], v, o);
+          merge_profiles(v, town, o);
           star.add(o);
         }
         merge(acc[static_cast<std::size_t>(v) * rows_per_variant + T], v, star);
+        merge_profiles(v, T, star);
       }
       for (int j = 0; j < nk; ++j)
         for (int row = 0; row <= T; ++row) {
@@ -722,6 +1105,10 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
         info.services.push_back(v.id);
         info.service_labels.push_back(v.label);
       }
+  }
+  for (std::size_t p = 0; p < P; ++p) {
+    info.profiles.push_back(base.profiles[p].id);
+    info.profile_labels.push_back(base.profiles[p].label);
   }
   info.household_months = detail::mpi_sum_u64(household_months.load());
   info.simulate_seconds = std::chrono::duration<double>(t1 - t0).count();
@@ -803,40 +1190,12 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
       const auto& raw_x = acc[static_cast<std::size_t>(v) * rows_per_variant + row].per_rep;
       const int units = psa ? sets : reps;  // paired units: parameter sets or replications
       for (std::size_t k = 0; k < K; ++k) {
-        std::vector<double> diffs;
-        double better = 0;
-        for (int r = 0; r < units; ++r) {
-          const double xb = b.per_replication[k][r], xv = x.per_replication[k][r];
-          if (std::isnan(xb) || std::isnan(xv)) continue;
-          const double d = xv - xb;
-          diffs.push_back(d);
-          const Better dir = res.metric_info[k].better;
-          if (d == 0)
-            better += 0.5;
-          else if ((dir == Better::higher && d > 0) || (dir == Better::lower && d < 0))
-            better += 1;
-        }
-        Summary s = psa ? summarize_sets(diffs) : summarize(diffs);
-        Comparison c;
+        Comparison c = paired_comparison(res.metric_info[k], b, x, k, units, psa);
         if (psa) {
           std::vector<double> raw(reps);
           for (int r = 0; r < reps; ++r) raw[r] = raw_x[k][r] - raw_b[k][r];
           c.share_from_parameters = share_from_parameters(raw, inner);
         }
-        c.town = x.town;
-        c.variant = x.variant;
-        c.baseline = b.variant;
-        c.metric = res.metric_info[k].name;
-        c.cohort = res.metric_info[k].cohort;
-        c.diff_mean = s.mean;
-        c.diff_ci_low = s.ci_low;
-        c.diff_ci_high = s.ci_high;
-        // With equal values the CI of the difference is exactly zero.
-        if (s.replications >= 2 && s.sd == 0) c.diff_ci_low = c.diff_ci_high = s.mean;
-        c.share_better = (res.metric_info[k].better == Better::none || diffs.empty())
-                             ? kUndefined
-                             : better / static_cast<double>(diffs.size());
-        c.replications = s.replications;
         res.comparisons.push_back(std::move(c));
       }
       // Incremental analysis per cohort: extra cost, and the cost per extra household
@@ -882,6 +1241,7 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
         }
       }
     }
+  by_profile_results(res, ms, pacc, P, reps, M1, psa, inner);
   if (psa) analyse_uncertainty(res);
   return res;
 }

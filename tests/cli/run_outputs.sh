@@ -7,25 +7,37 @@ SRC=$2
 OUT=$(mktemp -d)/out
 trap 'rm -rf "$(dirname "$OUT")"' EXIT
 "$PROSTUP" run "$SRC/scenarios/jirkov.json" -o "$OUT" --replications 6 --threads 2 --quiet
-for f in manifest.json outcomes.csv timeseries.csv flows.csv time_to_lease.csv comparison.csv results.json report.html; do
+for f in manifest.json outcomes.csv timeseries.csv flows.csv time_to_lease.csv comparison.csv equity.csv results.json report.html; do
   [ -s "$OUT/$f" ] || { echo "missing or empty: $f"; exit 1; }
 done
-head -1 "$OUT/outcomes.csv" | grep -qx 'town,variant,cohort,metric,mean,sd,ci_low,ci_high,p05,p50,p95,replications,share_from_parameters' || { echo "bad outcomes.csv header"; head -1 "$OUT/outcomes.csv"; exit 1; }
-head -1 "$OUT/timeseries.csv" | grep -qx 'town,variant,month,series,mean,ci_low,ci_high' || { echo "bad timeseries.csv header"; exit 1; }
+head -1 "$OUT/outcomes.csv" | grep -qx 'town,variant,profile,cohort,metric,mean,sd,ci_low,ci_high,p05,p50,p95,replications,share_from_parameters' || { echo "bad outcomes.csv header"; head -1 "$OUT/outcomes.csv"; exit 1; }
+head -1 "$OUT/timeseries.csv" | grep -qx 'town,variant,profile,month,series,mean,ci_low,ci_high' || { echo "bad timeseries.csv header"; exit 1; }
 head -1 "$OUT/flows.csv" | grep -qx 'town,variant,from,to,kind,mean_per_replication' || { echo "bad flows.csv header"; exit 1; }
-head -1 "$OUT/time_to_lease.csv" | grep -qx 'town,variant,month,cum_incidence,ci_low,ci_high' || { echo "bad time_to_lease.csv header"; exit 1; }
-head -1 "$OUT/comparison.csv" | grep -qx 'town,variant,baseline,cohort,metric,diff_mean,diff_ci_low,diff_ci_high,share_better,replications,note,share_from_parameters' || { echo "bad comparison.csv header"; exit 1; }
+head -1 "$OUT/time_to_lease.csv" | grep -qx 'town,variant,profile,month,cum_incidence,ci_low,ci_high' || { echo "bad time_to_lease.csv header"; exit 1; }
+head -1 "$OUT/comparison.csv" | grep -qx 'town,variant,baseline,profile,cohort,metric,diff_mean,diff_ci_low,diff_ci_high,share_better,replications,note,share_from_parameters' || { echo "bad comparison.csv header"; exit 1; }
 for m in households_seen reached_lease_share stabilized_share median_months_to_lease evictions \
          returns_to_street expiries exits demotions roofless_household_months mean_waiting_months \
          cost_total cost_per_stabilized housed_share_end ever_housed_share months_housed_share \
          retention:6 retention:12 retention:24 exits:to_own_housing exits:to_institution \
          exits:unknown cost_per_household; do
-  grep -q "^jirkov,baseline,all,$m," "$OUT/outcomes.csv" || { echo "metric $m missing"; exit 1; }
+  grep -q "^jirkov,baseline,\*,all,$m," "$OUT/outcomes.csv" || { echo "metric $m missing"; exit 1; }
 done
-grep -q '^\*,baseline,all,reached_lease_share,' "$OUT/outcomes.csv" || { echo "all-towns row missing"; exit 1; }
-if grep -qi 'nan' "$OUT/outcomes.csv" "$OUT/timeseries.csv" "$OUT/comparison.csv"; then echo "NaN written"; exit 1; fi
+grep -q '^\*,baseline,\*,all,reached_lease_share,' "$OUT/outcomes.csv" || { echo "all-towns row missing"; exit 1; }
+# By profile (docs/model.md, "Outcomes by profile" and "Equity"): the lease share of each of the
+# scenario's four profiles, its curve, the gaps; no stage metric and no series by profile.
+head -1 "$OUT/equity.csv" | grep -qx 'town,variant,figure,profile,best,worst,mean,ci_low,ci_high,replications' || { echo "bad equity.csv header"; exit 1; }
+for p in family transitional episodic chronic; do
+  grep -q "^jirkov,baseline,$p,all,reached_lease_share," "$OUT/outcomes.csv" || { echo "no lease share of $p"; exit 1; }
+  grep -q "^jirkov,baseline,$p,60," "$OUT/time_to_lease.csv" || { echo "no time to lease of $p"; exit 1; }
+  grep -q "^jirkov,baseline,roofless_share,$p," "$OUT/equity.csv" || { echo "no roofless share of $p"; exit 1; }
+done
+grep -q '^jirkov,baseline,lease_gap,\*,[a-z]*,[a-z]*,[0-9.]' "$OUT/equity.csv" || { echo "no lease gap"; cat "$OUT/equity.csv"; exit 1; }
+if grep -q '^jirkov,baseline,family,all,occupancy_end:' "$OUT/outcomes.csv"; then echo "a stage metric by profile"; exit 1; fi
+if grep -q '^jirkov,baseline,family,' "$OUT/timeseries.csv"; then echo "series by profile not asked for"; exit 1; fi
+if grep -qi 'nan' "$OUT/outcomes.csv" "$OUT/timeseries.csv" "$OUT/comparison.csv" "$OUT/equity.csv"; then echo "NaN written"; exit 1; fi
 # The summary (not --quiet) names the town and the output path.
-"$PROSTUP" run "$SRC/scenarios/jirkov.json" -o "$OUT" --replications 4 --force --no-report > "$OUT.summary"
+"$PROSTUP" run "$SRC/scenarios/jirkov.json" -o "$OUT" --replications 4 --force --no-report --by-profile-series > "$OUT.summary"
+grep -q '^jirkov,baseline,chronic,60,occupancy:' "$OUT/timeseries.csv" || { echo "--by-profile-series wrote no series by profile"; exit 1; }
 grep -q "Outputs: $OUT" "$OUT.summary" || { echo "summary lacks the output path"; cat "$OUT.summary"; exit 1; }
 grep -q "reached a lease" "$OUT.summary" || { echo "summary lacks headline metrics"; exit 1; }
 rm -f "$OUT.summary"

@@ -17,7 +17,7 @@ except ImportError as e:  # the module is not built here, or pandas is missing
 
 PROSTUP, SRC = sys.argv[1], Path(sys.argv[2])
 FIX = str(SRC / "tests" / "fixtures" / "small.json")
-TABLES = ["outcomes", "timeseries", "flows", "time_to_lease", "comparison"]
+TABLES = ["outcomes", "timeseries", "flows", "time_to_lease", "comparison", "equity"]
 failures = []
 
 
@@ -67,7 +67,8 @@ try:
           f"outcomes: number columns {o.dtypes.to_dict()}")
     check(str(r.timeseries["month"].dtype) == "int64", "timeseries.month is not int64")
     check(str(r.flows["mean_per_replication"].dtype) == "float64", "flows: mean not float64")
-    share = o[(o.town == "*") & (o.variant == "baseline") & (o.metric == "reached_lease_share")]
+    share = o[(o.town == "*") & (o.variant == "baseline") & (o.profile == "*")
+              & (o.metric == "reached_lease_share")]
     check(len(share) == 1 and 0 <= share["mean"].iloc[0] <= 1, "no all-towns lease share")
     check(r.manifest["seed"] == 5 and r.manifest["threads"] == 1, "manifest settings")
 
@@ -130,6 +131,7 @@ try:
     check({"town", "metric", "mean", "ci_low", "ci_high", "headline"} <= set(oc.columns),
           f"run_outcomes columns {list(oc.columns)}")
     cli_rows = pd.read_csv(tmp / "cat2" / "outcomes.csv", keep_default_na=False)
+    cli_rows = cli_rows[cli_rows.profile == "*"]  # the catalog keeps the rows of all profiles
     check(len(oc) == len(cli_rows), "the catalog's outcomes are not the run's outcomes.csv")
     check("seed: 1 -> 2" in prostup.run_diff(1, 2, catalog=cat), "run_diff")
     try:
