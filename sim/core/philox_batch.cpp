@@ -142,7 +142,9 @@ PROSTUP_PHILOX_KERNEL(kernel_avx2, __attribute__((target("avx2"))), __m256i, 8, 
                       PROSTUP_MULHILO_AVX2, PROSTUP_XOR3_AVX2)
 // GCC 12's avx512fintrin.h trips -Wmaybe-uninitialized on its own _mm512_undefined values.
 #pragma GCC diagnostic push
+#if defined(__GNUC__) && !defined(__clang__)  // clang has no such group (and no such warning)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 PROSTUP_PHILOX_KERNEL(kernel_avx512, __attribute__((target("avx512f"))), __m512i, 16, _mm512, si512,
                       PROSTUP_MULHILO_AVX512, PROSTUP_XOR3_AVX512)
 #pragma GCC diagnostic pop
