@@ -1,4 +1,4 @@
-// bench-ladder-1 (docs/bench-ladder-1.md) run by the engine from
+// bench-ladder-1 (docs/benchmark-model.md) run by the engine from
 // benchmarks/bench-ladder-1.json agrees, month by month and exactly, with an independent,
 // step-by-step implementation of the benchmark's rules written here.
 //
@@ -15,7 +15,7 @@
 // Household numbers: the initial population stage by stage (street, shelter, hostel), each
 // stage's profiles with counts by largest remainder of the shares, put in the keyed random
 // order of docs/model.md (counter {position, stage, 3, 0}); a replacement
-// takes the number of the household it replaces. Where bench-ladder-1.md is silent (which
+// takes the number of the household it replaces. Where docs/benchmark-model.md is silent (which
 // profile a replacement has), this is the engine's documented choice.
 #include <Random123/philox.h>
 
@@ -38,7 +38,7 @@ using namespace prostup;
 
 namespace {
 
-// ---- The reference: bench-ladder-1.md's rules, one household at a time. ----
+// ---- The reference: docs/benchmark-model.md's rules, one household at a time. ----
 
 constexpr int kStreet = 0, kShelter = 1, kHostel = 2, kTraining = 3, kLease = 4, kStages = 5;
 
@@ -81,7 +81,7 @@ struct ReferenceResult {
 
 ReferenceResult reference_run(int n, int months, std::uint64_t seed, int replication,
                               const std::string& town_id) {
-  // Rules of bench-ladder-1.md.
+  // Rules of docs/benchmark-model.md.
   const long capacity[kStages] = {-1, std::lround(0.15 * n), std::lround(0.25 * n),
                                   std::lround(0.10 * n), std::lround(0.30 * n)};
   const double share[3] = {0.3333333333333333, 0.3333333333333333, 0.3333333333333334};

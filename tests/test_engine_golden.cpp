@@ -295,7 +295,7 @@ Scenario rich() {
   return s;
 }
 
-// bench-ladder-1's rules at N = 3000 (see /work/shared/bench-ladder-1.md).
+// bench-ladder-1's rules at N = 3000 (see docs/benchmark-model.md).
 Scenario bench_small() {
   const int n = 3000;
   Scenario s;

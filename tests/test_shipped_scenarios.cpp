@@ -80,7 +80,7 @@ TEST_CASE("bench-ladder-1 as a scenario runs with its stated sizes", "[scenarios
   REQUIRE(r.ok());
   const Scenario& s = *r.scenario;
   REQUIRE(s.towns.size() == 1);
-  // bench-ladder-1.md: N = 100000; capacities round(0.15N), round(0.25N), round(0.10N),
+  // docs/benchmark-model.md: N = 100000; capacities round(0.15N), round(0.25N), round(0.10N),
   // round(0.30N); shelter and hostel full, the rest on the street.
   const Town& t = s.towns[0];
   CHECK(t.capacity.at(s.stages[1].id).initial == 15000);
