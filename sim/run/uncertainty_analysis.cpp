@@ -33,26 +33,6 @@ double nice_ceiling(double x) {
   return 10 * p;
 }
 
-double mean_of(const std::vector<double>& v) {
-  double s = 0, n = 0;
-  for (double x : v)
-    if (!std::isnan(x)) {
-      s += x;
-      n += 1;
-    }
-  return n > 0 ? s / n : kUndefined;
-}
-
-double quantile_of(std::vector<double> v, double q) {
-  v.erase(std::remove_if(v.begin(), v.end(), [](double x) { return std::isnan(x); }), v.end());
-  if (v.empty()) return kUndefined;
-  std::sort(v.begin(), v.end());
-  const double h = (static_cast<double>(v.size()) - 1) * q;
-  const std::size_t lo = static_cast<std::size_t>(std::floor(h));
-  const std::size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
-}
-
 // Least squares by the normal equations and a Cholesky factorisation; a tiny ridge keeps a
 // collinear design solvable. X is row-major n x p. Returns the p coefficients.
 std::vector<double> least_squares(const std::vector<double>& X, const std::vector<double>& y,
@@ -101,17 +81,6 @@ std::vector<double> parameter_column(const RunResult& res, std::size_t i) {
     break;
   }
   return col;
-}
-
-double sd_of(const std::vector<double>& v) {
-  const double m = mean_of(v);
-  double ss = 0, n = 0;
-  for (double x : v)
-    if (!std::isnan(x)) {
-      ss += (x - m) * (x - m);
-      n += 1;
-    }
-  return n > 1 ? std::sqrt(ss / (n - 1)) : 0;
 }
 
 }  // namespace
@@ -165,11 +134,11 @@ void analyse_uncertainty(RunResult& res) {
       // effect at extra cost), rounded up. A variant with a far larger ICER would squeeze the
       // decisions that matter into the axis' first step.
       double reach = kUndefined;
-      const double e0 = mean_of(tv[0]->per_replication[ke]),
-                   c0 = mean_of(tv[0]->per_replication[kc]);
+      const double e0 = summarize(tv[0]->per_replication[ke]).mean,
+                   c0 = summarize(tv[0]->per_replication[kc]).mean;
       for (std::size_t v = 1; v < NV; ++v) {
-        const double de = mean_of(tv[v]->per_replication[ke]) - e0;
-        const double dc = mean_of(tv[v]->per_replication[kc]) - c0;
+        const double de = summarize(tv[v]->per_replication[ke]).mean - e0;
+        const double dc = summarize(tv[v]->per_replication[kc]).mean - c0;
         if (de > 0 && dc > 0) reach = std::isnan(reach) ? dc / de : std::min(reach, dc / de);
       }
       if (std::isnan(reach)) reach = e0 > 0 ? c0 / e0 : 0;
@@ -239,7 +208,8 @@ void analyse_uncertainty(RunResult& res) {
   if (!evppi_nb.empty() && sets >= 8 && NV >= 2) {
     for (const Input& input : inputs) {
       const std::vector<double> theta = parameter_column(res, input.index);
-      const double m = mean_of(theta), sd = sd_of(theta);
+      const Summary st = summarize(theta);
+      const double m = st.mean, sd = st.sd;
       if (!(sd > 0)) continue;
       std::vector<std::size_t> keep;
       for (std::size_t k = 0; k < sets; ++k) {
@@ -288,7 +258,7 @@ void analyse_uncertainty(RunResult& res) {
   std::vector<std::vector<double>> cols;
   for (const Input& input : inputs) {
     std::vector<double> col = parameter_column(res, input.index);
-    if (sd_of(col) > 0) {
+    if (summarize(col).sd > 0) {
       varying.push_back(input.label);
       cols.push_back(std::move(col));
     }
@@ -297,10 +267,12 @@ void analyse_uncertainty(RunResult& res) {
   if (ko >= 0 && NV >= 2 && Q > 0 && sets >= Q + 3) {
     std::vector<double> means(Q), sds(Q), q05(Q), q95(Q);
     for (std::size_t j = 0; j < Q; ++j) {
-      means[j] = mean_of(cols[j]);
-      sds[j] = sd_of(cols[j]);
-      q05[j] = quantile_of(cols[j], 0.05);
-      q95[j] = quantile_of(cols[j], 0.95);
+      // The runner's summary: NaN-aware mean, sd and the 5 % / 95 % quantiles.
+      const Summary sc = summarize(cols[j]);
+      means[j] = sc.mean;
+      sds[j] = sc.sd;
+      q05[j] = sc.p05;
+      q95[j] = sc.p95;
     }
     for (const std::string& town : rows) {
       const TownVariantResult* b = res.find(town, res.info.variants[0]);
