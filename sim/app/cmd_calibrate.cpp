@@ -8,6 +8,7 @@
 #include "prostup/calibrate.hpp"
 #include "prostup/calibration_writers.hpp"
 #include "prostup/cli.hpp"
+#include "prostup/parallel.hpp"
 #include "prostup/writers.hpp"
 #include "run_support.hpp"
 #include "scenario_cli.hpp"
@@ -62,6 +63,7 @@ int cmd_calibrate(const CalibrateArgs& a) {
   install_signal_handlers();
   try {
     LoadedScenario ls = load_or_report(a.file);
+    mpi_require_same_scenario(ls.sha256);  // every MPI rank must calibrate the same file
     if (a.particles < 10 || a.particles > 100000)
       throw InputError("--particles must be from 10 to 100000");
     if (a.max_simulations < 2LL * a.particles)
@@ -79,13 +81,14 @@ int cmd_calibrate(const CalibrateArgs& a) {
     opt.seed = a.seed;
     opt.threads = resolved_threads(a.threads);
     opt.cancel = &g_cancel;
-    Progress progress(!a.quiet);
+    // Under MPI every rank samples; only the output rank writes and prints.
+    Progress progress(!a.quiet && is_output_rank());
     opt.progress = [&](const CalibrationProgress& p) { progress.update(p.simulations, p.budget); };
     CalibrationResult r;
     std::optional<StagedOutput> staged;
     try {
       check_calibratable(ls.scenario);  // before the output path is touched
-      staged.emplace(out, a.force, "calibrate");
+      if (is_output_rank()) staged.emplace(out, a.force, "calibrate");
       r = calibrate(ls.scenario, opt);
     } catch (const CalibrationError& e) {
       progress.finish();
@@ -100,6 +103,7 @@ int cmd_calibrate(const CalibrateArgs& a) {
       return exit_code_for_signal();
     }
     progress.finish();
+    if (!is_output_rank()) return kExitOk;  // rank 0's exit status speaks for the job
     if (!ls.scenario.parameter_sample.empty() && !a.quiet)
       std::cerr << "prostup calibrate: the scenario's parameter_sample is replaced by the "
                    "posterior in calibrated.json\n";

@@ -13,7 +13,9 @@
 //
 // Determinism: every random number comes from a stream keyed by (seed, generation, particle,
 // purpose), and the engine's stream by a seed derived the same way; threads only decide who
-// computes which particle.
+// computes which particle. Under MPI particle i is simulated by rank i % ranks and every
+// rank receives every particle after each step (docs/distributed.md), so each rank runs the
+// same sampler on the same numbers and the outputs do not depend on the number of ranks.
 #include "prostup/calibrate.hpp"
 
 #include <tbb/parallel_for.h>
@@ -27,8 +29,10 @@
 #include <numeric>
 #include <thread>
 
+#include "mpi_internal.hpp"
 #include "prostup/engine.hpp"
 #include "prostup/model.hpp"
+#include "prostup/parallel.hpp"
 #include "prostup/runner.hpp"
 
 namespace prostup {
@@ -300,13 +304,62 @@ CalibrationResult calibrate(const Scenario& s, const CalibrationOptions& opt) {
   std::vector<std::vector<double>> z(static_cast<std::size_t>(N));
   std::vector<Evaluation> eval(static_cast<std::size_t>(N));
   auto cancelled = [&] { return opt.cancel && *opt.cancel; };
+  const int rank = mpi_rank(), ranks = mpi_size();
+  // Runs body(i) for this rank's particles; a failure or an interruption on any rank stops
+  // every rank at the same step (no rank is left waiting in a collective).
   auto for_particles = [&](auto&& body) {
-    arena.execute([&] {
-      tbb::parallel_for(0, N, [&](int i) {
-        if (!cancelled()) body(i);
+    std::exception_ptr failure;
+    try {
+      arena.execute([&] {
+        tbb::parallel_for(0, (N - rank + ranks - 1) / ranks, [&](int j) {
+          if (!cancelled()) body(rank + j * ranks);
+        });
       });
-    });
+    } catch (...) {
+      failure = std::current_exception();
+    }
+    if (ranks > 1) {
+      std::string message;
+      if (failure) try {
+          std::rethrow_exception(failure);
+        } catch (const std::exception& e) {
+          message = e.what();
+        } catch (...) {
+          message = "unknown error";
+        }
+      const int status = detail::mpi_agree_status(failure ? 2 : cancelled() ? 1 : 0, message);
+      if (status == 2) throw std::runtime_error(message);
+      if (status == 1) throw RunCancelled();
+    }
+    if (failure) std::rethrow_exception(failure);
     if (cancelled()) throw RunCancelled();
+  };
+  // After a step under MPI: every particle's latent point, evaluation and flags to every rank.
+  std::vector<char> simulated_flag(static_cast<std::size_t>(N)),
+      accepted_flag(static_cast<std::size_t>(N));
+  auto share_particles = [&] {
+    if (ranks <= 1) return;
+    const std::size_t width = static_cast<std::size_t>(D) + T + 3;
+    std::vector<double> rows(static_cast<std::size_t>(N) * width);
+    for (std::size_t i = 0; i < static_cast<std::size_t>(N); ++i) {
+      if (static_cast<int>(i % static_cast<std::size_t>(ranks)) != rank) continue;
+      double* r = rows.data() + i * width;
+      std::copy(z[i].begin(), z[i].end(), r);
+      r[D] = eval[i].distance;
+      for (std::size_t k = 0; k < T; ++k)
+        r[D + 1 + k] = k < eval[i].simulated.size() ? eval[i].simulated[k] : kUndefined;
+      r[D + 1 + T] = simulated_flag[i];
+      r[D + 2 + T] = accepted_flag[i];
+    }
+    detail::mpi_share_rows(rows, width);
+    for (std::size_t i = 0; i < static_cast<std::size_t>(N); ++i) {
+      const double* r = rows.data() + i * width;
+      z[i].assign(r, r + D);
+      eval[i].distance = r[D];
+      eval[i].simulated.assign(r + D + 1, r + D + 1 + T);
+      simulated_flag[i] = static_cast<char>(r[D + 1 + T]);
+      accepted_flag[i] = static_cast<char>(r[D + 2 + T]);
+    }
   };
 
   // Generation 0: the prior.
@@ -318,6 +371,7 @@ CalibrationResult calibrate(const Scenario& s, const CalibrationOptions& opt) {
     eval[static_cast<std::size_t>(i)] =
         problem.evaluate(zi, 0, static_cast<std::uint64_t>(i), opt.cancel);
   });
+  share_particles();
   res.simulations = N;
   for (const auto& zi : z) res.prior_draws.push_back(problem.values(zi));
   double eps = std::numeric_limits<double>::infinity();
@@ -341,9 +395,10 @@ CalibrationResult calibrate(const Scenario& s, const CalibrationOptions& opt) {
       res.stop_reason = "budget";
       break;
     }
-    if (opt.max_seconds > 0 &&
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() >
-            opt.max_seconds) {
+    // Clocks differ between ranks: rank 0's reading decides for all.
+    const double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (detail::mpi_max_int(rank == 0 && opt.max_seconds > 0 && elapsed > opt.max_seconds)) {
       res.stop_reason = "time";
       break;
     }
@@ -413,7 +468,8 @@ CalibrationResult calibrate(const Scenario& s, const CalibrationOptions& opt) {
       if (move > 0 && res.simulations + N > opt.max_simulations) break;
       const std::uint64_t key =
           static_cast<std::uint64_t>(g) * 1024 + static_cast<std::uint64_t>(move);
-      std::atomic<int> accepted{0}, simulated{0};
+      std::fill(simulated_flag.begin(), simulated_flag.end(), 0);
+      std::fill(accepted_flag.begin(), accepted_flag.end(), 0);
       for_particles([&](int i) {
         const std::size_t ui = static_cast<std::size_t>(i);
         KeyedStream rng(res.seed, key, ui, kMove);
@@ -431,20 +487,23 @@ CalibrationResult calibrate(const Scenario& s, const CalibrationOptions& opt) {
                      z[ui][static_cast<std::size_t>(a)] * z[ui][static_cast<std::size_t>(a)]);
         KeyedStream acc(res.seed, key, ui, kAccept);
         if (std::log(acc.uniform()) >= log_ratio) return;
-        simulated.fetch_add(1, std::memory_order_relaxed);
+        simulated_flag[ui] = 1;
         Evaluation e = problem.evaluate(prop, key, ui, opt.cancel);
         if (e.distance > eps) return;
         z[ui] = std::move(prop);
         eval[ui] = std::move(e);
-        accepted.fetch_add(1, std::memory_order_relaxed);
+        accepted_flag[ui] = 1;
       });
       // A move the prior ratio refuses is not simulated (delayed acceptance); which ones are
       // depends on the keyed streams only, so the count is deterministic too.
-      res.simulations += simulated.load();
-      accepted_all += accepted.load();
+      share_particles();
+      const int simulated = std::accumulate(simulated_flag.begin(), simulated_flag.end(), 0);
+      const int accepted = std::accumulate(accepted_flag.begin(), accepted_flag.end(), 0);
+      res.simulations += simulated;
+      accepted_all += accepted;
       tried += N;
       if (move == 0) {
-        const double p = static_cast<double>(accepted.load()) / N;
+        const double p = static_cast<double>(accepted) / N;
         moves = p <= 0 ? 1
                 : p >= 0.95
                     ? 1

@@ -23,6 +23,10 @@ int mpi_agree_status(int status, std::string& message);
 // item's outcome in `outs` (each rank filled its own items before).
 void mpi_share_outcomes(std::vector<ReplicationOutcome>& outs);
 
+// Rows of `width` doubles, row `i` filled by rank i % size: after the call every rank holds
+// every row (calibration's particles, docs/distributed.md).
+void mpi_share_rows(std::vector<double>& rows, std::size_t width);
+
 // Test hook (docs/distributed.md): PROSTUP_TEST_FAIL_RANK=r makes rank r fail while
 // simulating its first block. Returns true when this rank should fail.
 bool test_fail_this_rank();

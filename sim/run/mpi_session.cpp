@@ -1,5 +1,6 @@
 // MPI session, rank queries and the collectives of distributed runs (docs/distributed.md).
 // Only the C API of MPI is used; without PROSTUP_HAVE_MPI every rank is rank 0 of 1.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -194,6 +195,45 @@ void mpi_share_outcomes(std::vector<ReplicationOutcome>& outs) {
   }
 #else
   (void)outs;
+#endif
+}
+
+void mpi_share_rows(std::vector<double>& rows, std::size_t width) {
+#ifdef PROSTUP_HAVE_MPI
+  if (g_size <= 1 || width == 0) return;
+  const std::size_t n_rows = rows.size() / width;
+  const auto owner_rows = [&](int r) {
+    return n_rows > static_cast<std::size_t>(r)
+               ? (n_rows - static_cast<std::size_t>(r) + static_cast<std::size_t>(g_size) - 1) /
+                     static_cast<std::size_t>(g_size)
+               : std::size_t{0};
+  };
+  if (rows.size() > 2147483647ULL)
+    throw std::runtime_error("too many calibration rows to gather over MPI");
+  std::vector<double> mine;
+  for (std::size_t i = static_cast<std::size_t>(g_rank); i < n_rows;
+       i += static_cast<std::size_t>(g_size))
+    mine.insert(mine.end(), rows.begin() + static_cast<std::ptrdiff_t>(i * width),
+                rows.begin() + static_cast<std::ptrdiff_t>((i + 1) * width));
+  std::vector<int> counts(static_cast<std::size_t>(g_size)), displs(counts.size());
+  int total = 0;
+  for (int r = 0; r < g_size; ++r) {
+    counts[static_cast<std::size_t>(r)] = static_cast<int>(owner_rows(r) * width);
+    displs[static_cast<std::size_t>(r)] = total;
+    total += counts[static_cast<std::size_t>(r)];
+  }
+  std::vector<double> all(static_cast<std::size_t>(total));
+  MPI_Allgatherv(mine.data(), static_cast<int>(mine.size()), MPI_DOUBLE, all.data(), counts.data(),
+                 displs.data(), MPI_DOUBLE, MPI_COMM_WORLD);
+  for (int r = 0; r < g_size; ++r) {
+    const double* p = all.data() + displs[static_cast<std::size_t>(r)];
+    for (std::size_t i = static_cast<std::size_t>(r); i < n_rows;
+         i += static_cast<std::size_t>(g_size), p += width)
+      std::copy(p, p + width, rows.begin() + static_cast<std::ptrdiff_t>(i * width));
+  }
+#else
+  (void)rows;
+  (void)width;
 #endif
 }
 
