@@ -5,7 +5,10 @@
 #       suite in build-asan/.
 # tsan: ThreadSanitizer in build-tsan/, only the tests that exercise the parallel runner
 #       (test_engine's [runner] tests): the rest is single-threaded and ASan covers it.
-# Both are RelWithDebInfo (-O2 -g): fast enough for the statistical tests, readable traces.
+# Both build with -O1 -g1 (line tables): half the compile time of -O2 -g (measured on the
+# 2-core CI machine: scenario_json.cpp 172 -> 90 s, runner.cpp 177 -> 84 s, test_engine.cpp
+# 79 -> 39 s under ASan + UBSan), still fast enough for the statistical tests, and traces
+# keep function names, files and lines.
 set -eu
 cd "$(dirname "$0")/.."
 what=${1:-all}
@@ -18,12 +21,13 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 # restored (tsan.supp matches on it); the default 2 loses it more often under load.
 export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:history_size=4:suppressions=$(pwd)/scripts/tsan.supp"
 
+flags="-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG"
 elapsed() { echo $(( $(date +%s) - $1 )); }
 
 if [ "$what" = asan ] || [ "$what" = all ]; then
   t0=$(date +%s)
   echo "== sanitizers: address,undefined (build-asan, whole ctest suite)"
-  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo "$flags" \
     -DPROSTUP_SANITIZE=address,undefined -DPROSTUP_BUILD_BENCHMARKS=OFF \
     -DPROSTUP_WITH_MPI=OFF >/dev/null  # Open MPI itself leaks at exit; LeakSanitizer would flag it
   cmake --build build-asan -j"$jobs" >/dev/null
@@ -35,7 +39,7 @@ fi
 if [ "$what" = tsan ] || [ "$what" = all ]; then
   t0=$(date +%s)
   echo "== sanitizers: thread (build-tsan, the parallel runner's tests)"
-  cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPROSTUP_SANITIZE=thread \
+  cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo "$flags" -DPROSTUP_SANITIZE=thread \
     -DPROSTUP_BUILD_BENCHMARKS=OFF -DPROSTUP_WITH_MPI=OFF >/dev/null
   cmake --build build-tsan -j"$jobs" --target test_engine >/dev/null
   t1=$(date +%s)
