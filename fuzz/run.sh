@@ -4,7 +4,8 @@
 # time) and the command-line parser (fuzz_cli, the rest; it exhausts its smaller space fast).
 # Usage: fuzz/run.sh SECONDS [extra libFuzzer flags, given to both]
 # The scenario seeds are copied at run time from scenarios/*.json, benchmarks/*.json,
-# tests/bad/* and tests/regressions/*.json; the command-line seeds are the lines of
+# examples/calibration/*.json (scenarios with observed targets), tests/bad/* and
+# tests/regressions/*.json; the command-line seeds are the lines of
 # fuzz/cli_seeds.txt (arguments separated by spaces, given to the target separated by NUL
 # bytes), and its dictionary adds every option and command named in sim/app/command_line.cpp
 # to fuzz/cli.dict. What the fuzzers find on top accumulates in fuzz/corpus-run/ and
@@ -35,7 +36,8 @@ seeds=$b/seeds
 cli_seeds=$b/cli-seeds
 rm -rf "$seeds" "$cli_seeds" "$b/artifacts"
 mkdir -p "$seeds" "$cli_seeds" "$b/artifacts" fuzz/corpus-run fuzz/corpus-cli
-for f in scenarios/*.json benchmarks/*.json tests/bad/* tests/regressions/*.json; do
+for f in scenarios/*.json benchmarks/*.json examples/calibration/*.json tests/bad/* \
+  tests/regressions/*.json; do
   [ -f "$f" ] || continue
   cp "$f" "$seeds/$(echo "$f" | tr / _)"
 done

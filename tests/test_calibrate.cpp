@@ -275,6 +275,8 @@ TEST_CASE("observed targets are read and each bad one is reported with its point
        "/towns/most/observed/0/months/1", "beyond the horizon"},
       {R"([{"metric": "evictions", "value": 3, "se": -1, "source": "s"}])",
        "/towns/most/observed/0/se", "cannot be negative"},
+      {R"([{"metric": "evictions", "value": -3, "se": 1, "source": "s"}])",
+       "/towns/most/observed/0/value", "cannot be negative"},
       {R"([{"metric": "evictions", "value": 9, "range": [1, 6], "source": "s"}])",
        "/towns/most/observed/0/range", "does not contain the value"},
       {R"([{"metric": "evictions", "months": [1, 6], "value": 3, "se": 1, "source": "s"}])",

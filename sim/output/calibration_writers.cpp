@@ -278,11 +278,20 @@ std::string report_html(const CalibrationResult& r, const CalibrationRecord& rec
   h << "<h2>Prior vs posterior</h2>\n";
   for (std::size_t j = 0; j < r.parameters.size(); ++j) inline_svg(parameter_chart(r, j));
   // The most correlated pairs (at most three): where the targets trade one parameter for
-  // another, the marginals alone mislead.
+  // another, the marginals alone mislead. A group's members move together (correlation 1 by
+  // construction), so each group is represented by its first member.
+  std::vector<std::size_t> shown;
+  for (std::size_t j = 0; j < r.parameters.size(); ++j) {
+    const std::string& g = r.parameters[j].group;
+    const bool seen = !g.empty() && std::any_of(shown.begin(), shown.end(), [&](std::size_t i) {
+      return r.parameters[i].group == g;
+    });
+    if (!seen) shown.push_back(j);
+  }
   std::vector<std::tuple<double, std::size_t, std::size_t>> pairs;
-  for (std::size_t a = 0; a < r.parameters.size(); ++a)
-    for (std::size_t b = a + 1; b < r.parameters.size(); ++b)
-      pairs.emplace_back(correlation(r, a, b), a, b);
+  for (std::size_t a = 0; a < shown.size(); ++a)
+    for (std::size_t b = a + 1; b < shown.size(); ++b)
+      pairs.emplace_back(correlation(r, shown[a], shown[b]), shown[a], shown[b]);
   std::stable_sort(pairs.begin(), pairs.end(), [](const auto& x, const auto& y) {
     return std::abs(std::get<0>(x)) > std::abs(std::get<0>(y));
   });

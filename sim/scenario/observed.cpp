@@ -225,6 +225,15 @@ void read_observed(const ojson& v, const std::string& p, const Scenario& s,
       diags.push_back({tp, "missing required key 'value'"});
     else
       have_value = finite_number(*value, tp + "/value", t.value, diags);
+    if (have_value && t.value < 0) {
+      diags.push_back({tp + "/value", "an observed value cannot be negative (got " +
+                                          show_value(*value) +
+                                          "): every metric is a count, share, mean or cost"});
+      have_value = false;
+    } else if (have_value && t.value > 1e12) {
+      diags.push_back({tp + "/value", "must be at most 1e12 (got " + show_value(*value) + ")"});
+      have_value = false;
+    }
 
     const auto se = o.find("se"), range = o.find("range");
     if (se != o.end() && range != o.end()) {

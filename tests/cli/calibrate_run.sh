@@ -2,7 +2,8 @@
 # prostup calibrate end to end on the shipped example (examples/calibration/): the same
 # posterior.csv, fit.csv and calibrated.json on 1 and 2 threads; calibrated.json validates
 # and runs; a signal while writing leaves nothing behind; an unmeetable target ends with
-# exit 3 and a message naming it. Args: $1 = prostup binary, $2 = source directory.
+# exit 3 and a message naming it; the Litvínov example (published figures) runs a tiny
+# calibration to the end. Args: $1 = prostup binary, $2 = source directory.
 # Exit 77 = skipped (this prostup cannot read the example's parameter distributions).
 set -u
 PROSTUP=$1
@@ -60,4 +61,18 @@ rc=$?
 grep -qF "cannot meet 'jirkov occupancy:hostel months 13-24'" "$TMP/unmet.err" ||
   fail "unmeetable target not named: $(cat "$TMP/unmet.err")"
 echo "ok: an unmeetable target is named"
+
+# The second shipped example, small (CI runs this under sanitizers): it validates, and 20
+# particles within 60 simulations end with every output written and its three targets in fit.csv.
+LV="$SRC/examples/calibration/litvinov-calibration.json"
+"$PROSTUP" validate --quiet "$LV" || fail "litvinov-calibration.json does not validate"
+"$PROSTUP" calibrate "$LV" -o "$TMP/lv" --particles 20 --max-simulations 60 --quiet 2>"$TMP/lv.err"
+rc=$?
+[ "$rc" -eq 0 ] || [ "$rc" -eq 3 ] || fail "litvinov example: exit $rc: $(cat "$TMP/lv.err")"
+for f in posterior.csv fit.csv calibrated.json manifest.json report.html; do
+  [ -s "$TMP/lv/$f" ] || fail "litvinov example: no $f"
+done
+[ "$(grep -c '^litvinov ' "$TMP/lv/fit.csv")" -eq 3 ] ||
+  fail "litvinov example: fit.csv does not list its 3 targets: $(cat "$TMP/lv/fit.csv")"
+echo "ok: the Litvínov example calibrates (20 particles, 60 simulations)"
 echo "ok"

@@ -1,6 +1,6 @@
 #!/bin/sh
-# scenarios/scenario.schema.json and `prostup validate` agree: every shipped scenario and test
-# fixture passes both; every bad-catalogue case marked "schema" in tests/bad/expected.txt fails
+# scenarios/scenario.schema.json and `prostup validate` agree: every shipped scenario, shipped
+# calibration example (examples/calibration/) and test fixture passes both; every bad-catalogue case marked "schema" in tests/bad/expected.txt fails
 # both. Args: $1 = prostup binary, $2 = source directory. Needs python3-jsonschema.
 set -u
 prostup=$1
@@ -10,7 +10,7 @@ if ! python3 -c 'import jsonschema' 2>/dev/null; then
   exit 77
 fi
 failures=0
-for f in "$src"/scenarios/*.json "$src"/tests/fixtures/*.json; do
+for f in "$src"/scenarios/*.json "$src"/examples/calibration/*.json "$src"/tests/fixtures/*.json; do
   case "$f" in */scenario.schema.json) continue ;; esac
   "$prostup" validate --quiet "$f" || {
     echo "FAIL: prostup validate refuses $f"
@@ -27,6 +27,7 @@ jsonschema.Draft202012Validator.check_schema(schema)
 validator = jsonschema.Draft202012Validator(schema)
 bad = 0
 files = sorted(glob.glob(os.path.join(src, "scenarios", "*.json")) +
+               glob.glob(os.path.join(src, "examples", "calibration", "*.json")) +
                glob.glob(os.path.join(src, "tests", "fixtures", "*.json")))
 files = [f for f in files if not f.endswith("scenario.schema.json")]
 for f in files:
