@@ -149,6 +149,8 @@ PYBIND11_MODULE(_core, m) {
     a.months = get<int>(d, "months", -1);
     a.seed = get<long long>(d, "seed", -1);
     a.by_profile_series = get<bool>(d, "by_profile_series", false);
+    a.fixed_parameters = get<bool>(d, "fixed_parameters", false);
+    a.inner_replications = get<int>(d, "inner_replications", 2);
     if (d.contains("variants") && !d["variants"].is_none()) {
       a.variants = d["variants"].cast<std::vector<std::string>>();
       a.variants_given = true;

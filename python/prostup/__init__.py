@@ -109,8 +109,9 @@ def load(source=None) -> Scenario:
 _TEXT = {
     "town", "variant", "metric", "series", "from", "to", "kind", "baseline", "parameter",
     "stage", "profile", "entry_stage", "id", "cohort", "note", "figure", "best", "worst",
+    "outcome",
 }
-_INTEGER = {"month", "replications", "point"}
+_INTEGER = {"month", "replications", "point", "parameter_set"}
 
 
 def _frame(data: bytes):
@@ -119,6 +120,11 @@ def _frame(data: bytes):
     header = data.split(b"\n", 1)[0].decode("utf-8").strip().split(",")
     dtype = {c: (str if c in _TEXT else "int64" if c in _INTEGER else "float64") for c in header}
     return pd.read_csv(io.BytesIO(data), dtype=dtype, keep_default_na=False, na_values=[""])
+
+
+# The probabilistic sensitivity analysis' tables (docs/uncertainty.md): only in a run whose
+# parameters carry distributions.
+_PSA_TABLES = ("parameters", "ce_plane", "ceac", "evpi", "tornado")
 
 
 class _Output:
@@ -137,12 +143,19 @@ class _Output:
         if name not in self._cache:
             key = name + ".csv"
             if key not in self.files:
-                raise KeyError(f"no {key} in this {self._command}'s output")
+                why = (" (written only when parameters carry distributions and the run is"
+                       " not fixed_parameters=True)" if name in _PSA_TABLES else "")
+                raise KeyError(f"no {key} in this {self._command}'s output{why}")
             self._cache[name] = _frame(self.files[key])
         return self._cache[name].copy()
 
     def __getattr__(self, name):
         if name in type(self)._tables:
+            if name in _PSA_TABLES and name + ".csv" not in self.files:
+                # An attribute error, so that hasattr(result, "ceac") answers False.
+                raise AttributeError(f"no {name}.csv in this {self._command}'s output (written"
+                                     " only when parameters carry distributions and the run is"
+                                     " not fixed_parameters=True)")
             return self.table(name)
         raise AttributeError(name)
 
@@ -179,9 +192,17 @@ class _Output:
 
 class RunResult(_Output):
     """``prostup run``: outcomes, timeseries, flows, time_to_lease, comparison, equity
-    (DataFrames with the CSV's columns), ``results`` (results.json as a dict), ``manifest``."""
+    and, when parameters carry distributions, the PSA tables parameters, ce_plane, ceac,
+    evpi and tornado (DataFrames with the CSV's columns; ``has_psa`` says whether they are
+    there), ``results`` (results.json as a dict), ``manifest``."""
 
-    _tables = ("outcomes", "timeseries", "flows", "time_to_lease", "comparison", "equity")
+    _tables = ("outcomes", "timeseries", "flows", "time_to_lease", "comparison",
+               "equity") + _PSA_TABLES
+
+    @property
+    def has_psa(self) -> bool:
+        """True when the run drew parameter sets (the PSA tables exist)."""
+        return "parameters.csv" in self.files
     _command = "run"
 
     @property
@@ -260,10 +281,12 @@ def _execute(command: str, scenario, options: dict, result_type):
 
 
 def run(scenario=None, replications=None, seed=None, threads=0, variants=None, months=None,
-        by_profile_series=False):
+        by_profile_series=False, fixed_parameters=False, inner_replications=2):
     """Simulates every town under the baseline and the variants (all of them when
     ``variants`` is None, only the baseline when it is ``[]``), as ``prostup run``
-    (``by_profile_series=True`` as ``--by-profile-series``). The GIL is released while it
+    (``by_profile_series=True`` as ``--by-profile-series``, ``fixed_parameters=True`` as
+    ``--fixed-parameters``, ``inner_replications`` as ``--inner-replications``: replications
+    per drawn parameter set, 1 to 1000). The GIL is released while it
     simulates; Ctrl-C (a notebook's interrupt) stops it with KeyboardInterrupt. Returns a
     RunResult."""
     if isinstance(variants, str):
@@ -272,7 +295,9 @@ def run(scenario=None, replications=None, seed=None, threads=0, variants=None, m
         "run", scenario,
         dict(replications=replications, seed=seed, threads=threads, months=months,
              variants=None if variants is None else list(variants),
-             by_profile_series=bool(by_profile_series)),
+             by_profile_series=bool(by_profile_series),
+             fixed_parameters=bool(fixed_parameters),
+             inner_replications=int(inner_replications)),
         RunResult)
 
 

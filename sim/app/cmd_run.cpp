@@ -134,6 +134,9 @@ int cmd_run(const RunArgs& a) {
     LoadedScenario ls = load_or_report(a.file);
     mpi_require_same_scenario(ls.sha256);  // every MPI rank must simulate the same file
     check_run_limits(a);
+    if (a.inner_replications < 1 || a.inner_replications > 1000)  // the library's callers too
+      throw InputError("--inner-replications " + std::to_string(a.inner_replications) +
+                       " is outside 1..1000");
     const Language lang = text::language_from(a.lang);
     // Validated, not yet compiled: the estimate comes before anything large is built.
     const std::vector<ModelScenario> scenarios = model_scenarios(ls, a.variants, !a.variants_given);

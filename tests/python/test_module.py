@@ -3,6 +3,7 @@ pointer, tables byte-identical to the CLI's files for the same scenario and seed
 another thread count), DataFrame columns and types, write(dir), sweep/plan/cohort, the
 catalog as a DataFrame (Ctrl-C: test_interrupt.py). Args: PROSTUP_BINARY SOURCE_DIR. Exit 77 = skipped."""
 
+import json
 import subprocess
 import sys
 import tempfile
@@ -85,6 +86,35 @@ try:
         check(False, "write() replaced a non-empty folder without force")
     except FileExistsError:
         pass
+
+    # --- PSA: parameter sets drawn from distributions; the PSA tables as DataFrames with
+    # the CLI's bytes, and none under fixed_parameters=True.
+    psa = prostup.load(FIX).document
+    psa["format_version"] = 2
+    psa["stages"]["shelter"]["cost_per_month"] = {"dist": "gamma", "mean": 9000, "sd": 1500}
+    (tmp / "psa.json").write_text(json.dumps(psa), encoding="utf-8")
+    cli("run", str(tmp / "psa.json"), "-o", str(tmp / "cli-psa"), "--replications", "4",
+        "--months", "6", "--seed", "3", "--inner-replications", "2", "--quiet", "--no-catalog",
+        "--no-report")
+    p = prostup.run(str(tmp / "psa.json"), replications=4, months=6, seed=3, threads=1,
+                    inner_replications=2)
+    check(p.has_psa, "a run with a distribution has no PSA tables")
+    for t in ["parameters", "ce_plane", "ceac", "evpi", "tornado"]:
+        want = (tmp / "cli-psa" / f"{t}.csv").read_bytes()
+        check(p.files[f"{t}.csv"] == want, f"PSA {t}.csv differs from the CLI's")
+        frame = getattr(p, t)
+        header = want.split(b"\n", 1)[0].decode().split(",")
+        check(list(frame.columns) == header, f"PSA {t}: columns {list(frame.columns)}")
+    check(str(p.parameters["parameter_set"].dtype) == "int64", "parameters.parameter_set type")
+    check(p.ceac["outcome"].dtype == object, "ceac.outcome is not text")
+    f = prostup.run(str(tmp / "psa.json"), replications=4, months=6, seed=3,
+                    fixed_parameters=True)
+    check(not f.has_psa and not hasattr(f, "ceac"), "fixed_parameters=True wrote PSA tables")
+    try:
+        prostup.run(str(tmp / "psa.json"), replications=4, months=6, inner_replications=0)
+        check(False, "inner_replications=0 was accepted")
+    except prostup.CommandError as e:
+        check(e.exit_code == 2, f"inner_replications=0: exit {e.exit_code}")
 
     # variants=[] is the baseline alone; an unknown variant is the CLI's usage error.
     check(set(prostup.run(FIX, replications=2, months=6, variants=[]).outcomes.variant)
