@@ -342,6 +342,15 @@ std::string terminal_answer(const RunResult& r, const std::filesystem::path& out
   if (r.info.psa)
     line(tr(lang, "term.psa",
             {std::to_string(r.info.parameter_sets), std::to_string(r.info.inner_replications)}));
+  // Prices (docs/model.md, "Prices and discounting"): only where the scenario states them.
+  if (r.info.price_year > 0)
+    line(tr(lang, "term.prices",
+            {tr(lang, "run.prices.value", {std::to_string(r.info.price_year)})}));
+  if (r.info.discount_rate > 0) {
+    char rate[32];
+    std::snprintf(rate, sizeof rate, "%g", 100 * r.info.discount_rate);
+    line(tr(lang, "term.discounted", {rate}));
+  }
   if (r.info.variants.size() > 1) {
     line(tr(lang, r.info.psa ? "term.key_psa" : "term.key",
             {verdict_mark(Verdict::better), verdict_mark(Verdict::worse),

@@ -12,6 +12,7 @@ const std::vector<Entry> kCzech = {
     {"all_towns", "Všechna města"},
     {"baseline", "Výchozí stav"},
     {"unit.CZK", "Kč"},
+    {"run.prices.value", "Kč, ceny roku {1}"},
     {"unit.CZK per household", "Kč na domácnost"},
     {"unit.months", "měs."},
     {"unit.pp", "p. b."},
@@ -64,6 +65,10 @@ const std::vector<Entry> kCzech = {
     {"term.key_psa",
      "Každá varianta proti výchozímu stavu (párově, 95% interval nejistoty): {1} lépe, {2} "
      "hůře, {3} bez jasného rozdílu"},
+    {"term.prices", "Částky v {1}"},
+    {"term.discounted",
+     "Náklady a výstupy jsou uvedeny i diskontované sazbou {1} % ročně: metriky *_discounted a "
+     "řádky icer_discounted:* v outcomes.csv a comparison.csv (docs/model.md)"},
     {"term.left_out", "Vynechány tam, kde nic nemění: {1}"},
     {"term.town", "{1} (výchozí stav: {2})"},
     {"term.binding_head",
@@ -167,6 +172,9 @@ const std::vector<Entry> kCzech = {
     {"run.sha", "SHA-256 scénáře (prvních 16 číslic)"},
     {"run.program", "Program"},
     {"run.seed", "Semínko"},
+    {"run.prices", "Ceny"},
+    {"run.discount_rate", "Diskontní sazba"},
+    {"run.discount_rate.per_year", "ročně (náklady i výstupy)"},
     {"run.replications", "Replikace"},
     {"run.months", "Simulované měsíce"},
     {"run.threads", "Vlákna"},

@@ -12,6 +12,7 @@ const std::vector<Entry> kEnglish = {
     {"all_towns", "All towns"},
     {"baseline", "Baseline"},
     {"unit.CZK", "CZK"},
+    {"run.prices.value", "CZK, {1} prices"},
     {"unit.CZK per household", "CZK per household"},
     {"unit.months", "months"},
     {"unit.pp", "pp"},
@@ -63,6 +64,10 @@ const std::vector<Entry> kEnglish = {
     {"term.key_psa",
      "Each variant against the baseline (paired 95 % uncertainty interval): {1} better, {2} "
      "worse, {3} no clear difference"},
+    {"term.prices", "Money in {1}"},
+    {"term.discounted",
+     "Costs and effects are also reported discounted at {1} % a year: the *_discounted metrics and "
+     "icer_discounted:* rows of outcomes.csv and comparison.csv (docs/model.md)"},
     {"term.left_out", "Left out where they change nothing: {1}"},
     {"term.town", "{1} (baseline: {2})"},
     {"term.binding_head",
@@ -166,6 +171,9 @@ const std::vector<Entry> kEnglish = {
     {"run.sha", "Scenario SHA-256 (first 16 digits)"},
     {"run.program", "Program"},
     {"run.seed", "Seed"},
+    {"run.prices", "Prices"},
+    {"run.discount_rate", "Discount rate"},
+    {"run.discount_rate.per_year", "a year (costs and effects)"},
     {"run.replications", "Replications"},
     {"run.months", "Months simulated"},
     {"run.threads", "Threads"},
