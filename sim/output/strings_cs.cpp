@@ -65,10 +65,9 @@ const std::vector<Entry> kCzech = {
     {"term.key_psa",
      "Každá varianta proti výchozímu stavu (párově, 95% interval nejistoty): {1} lépe, {2} "
      "hůře, {3} bez jasného rozdílu"},
-    {"term.prices", "Částky v {1}"},
+    {"term.prices", "ceny roku {1}"},
     {"term.discounted",
-     "Náklady a výstupy jsou uvedeny i diskontované sazbou {1} % ročně: metriky *_discounted a "
-     "řádky icer_discounted:* v outcomes.csv a comparison.csv (docs/model.md)"},
+     "náklady a výstupy také diskontované sazbou {1} % ročně (metriky *_discounted)"},
     {"term.left_out", "Vynechány tam, kde nic nemění: {1}"},
     {"term.town", "{1} (výchozí stav: {2})"},
     {"term.binding_head",

@@ -64,10 +64,9 @@ const std::vector<Entry> kEnglish = {
     {"term.key_psa",
      "Each variant against the baseline (paired 95 % uncertainty interval): {1} better, {2} "
      "worse, {3} no clear difference"},
-    {"term.prices", "Money in {1}"},
+    {"term.prices", "{1} prices"},
     {"term.discounted",
-     "Costs and effects are also reported discounted at {1} % a year: the *_discounted metrics and "
-     "icer_discounted:* rows of outcomes.csv and comparison.csv (docs/model.md)"},
+     "costs and effects also discounted at {1} % a year (the *_discounted metrics)"},
     {"term.left_out", "Left out where they change nothing: {1}"},
     {"term.town", "{1} (baseline: {2})"},
     {"term.binding_head",
