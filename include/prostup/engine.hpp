@@ -30,6 +30,12 @@ enum CohortField : int {
   kExitsToInstitution,
   kExitsUnknown,
   kCohortCost,  // stage and service costs of the cohort's households, CZK
+  // Discounted (docs/model.md, "Discounting"; equal to the undiscounted figures' weights of 1
+  // when the rate is 0): cost, months housed, and households stabilised, each stabilisation
+  // weighed by the factor of the month its run of months housed became long enough.
+  kCohortCostDiscounted,
+  kMonthsHousedDiscounted,
+  kStabilizedDiscounted,
   kCohortFields
 };
 
@@ -52,6 +58,7 @@ struct ReplicationOutcome {
   std::vector<double> service_case_months;           // [service]
   std::vector<double> service_waiting_sum;  // [service] eligible-not-served, summed over months
   std::vector<double> service_cost;         // [service] CZK
+  double cost_discounted = 0;               // stage and service costs, discounted, CZK
   std::vector<double> promotion_flow, demotion_flow, expiry_flow;  // [from * S + to]
   std::vector<double> arrivals_to, exits_from;                     // [stage]
   // Monthly series, month 0..M: [stage * (M+1) + month] etc.

@@ -119,6 +119,12 @@ struct CompiledTown {
   std::vector<int> service_capacity;                        // [service] caseload slots
   std::vector<double> stage_cost;                           // [stage] CZK per occupied unit-month
   std::vector<double> service_cost;                         // [service] CZK per case-month
+  // The same by household profile (the stages' and services' profile_cost_factors applied):
+  // [profile * stages + stage], [profile * services + service]. A stage or service whose
+  // figure is the same for every profile has cost_by_profile 0 in *_cost_varies, and its
+  // monthly totals are then occupancy x stage_cost as before.
+  std::vector<double> stage_cost_by_profile, service_cost_by_profile;
+  std::vector<std::uint8_t> stage_cost_varies, service_cost_varies;  // [stage], [service]
 };
 
 struct CompiledModel {
@@ -128,6 +134,14 @@ struct CompiledModel {
   int replications;
   std::uint64_t seed;
   int stabilized_months;
+  // Prices (docs/model.md, "Discounting"): the scenario's price year (0 = not stated) and
+  // annual discount rate r. discount[t] = (1 + r)^(-t/12) for months t = 0..months + 1;
+  // discount_sum[t] = discount[0] + ... + discount[t - 1], so months a..b-1 weigh
+  // discount_sum[b] - discount_sum[a] (all 1 and t when r = 0).
+  int price_year = 0;
+  double discount_rate = 0;
+  std::vector<double> discount, discount_sum;
+  bool discounting() const { return discount_rate > 0; }
   std::vector<CompiledStage> stages;
   std::vector<CompiledPromotion> promotions;  // in priority order
   std::vector<CompiledProfile> profiles;

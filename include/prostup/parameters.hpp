@@ -119,5 +119,10 @@ inline constexpr int kMaxMonthsLimit = 600;
 inline constexpr double kMaxCostLimit = 1e9;
 inline constexpr double kMaxMultiplierLimit = 1000;
 inline constexpr double kMaxArrivalRateLimit = 100000;
+// Prices: the years a price year may name, and the highest annual discount rate (20 %: above
+// any guidance's; the Czech SÚKL's is 3 %, NICE's 3.5 %).
+inline constexpr int kMinPriceYear = 1990;
+inline constexpr int kMaxPriceYear = 2100;
+inline constexpr double kMaxDiscountRate = 0.2;
 
 }  // namespace prostup

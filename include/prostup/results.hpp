@@ -100,6 +100,10 @@ struct RunInfo {
   std::string scenario_sha256;
   std::uint64_t seed = 0;
   int replications = 0, months = 0, threads = 0;
+  // Prices (docs/model.md, "Discounting"): the costs' price year (0 = not stated) and the
+  // annual discount rate of the *_discounted metrics (0 = none).
+  int price_year = 0;
+  double discount_rate = 0;
   std::vector<std::string> variants;  // "baseline" first
   std::vector<std::string> variant_descriptions;
   std::vector<std::string> variant_labels;  // parallel to variants; "" = none (use the id)

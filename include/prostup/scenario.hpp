@@ -52,6 +52,8 @@ struct Stage {
   bool pays_rent = false;
   double cost_per_month = 0;  // public cost per occupied unit, CZK/month
   std::string payer;          // who pays cost_per_month (cost:<payer>); empty = unspecified
+  // Factors on the cost (the stage's or a town's) for households of a profile; absent = 1.
+  std::map<std::string, double> profile_cost_factors;
   std::optional<int> max_stay_months;
   std::vector<std::string> on_expiry;   // ordered destinations, ends in an outside stage
   std::optional<int> arrears_limit;     // months of arrears that trigger eviction
@@ -110,6 +112,7 @@ struct Service {
   int arrears_repayment = 0;  // extra months of arrears cleared per good month while engaged
   double cost_per_case_month = 0;
   std::string payer;  // who pays cost_per_case_month; empty = unspecified
+  std::map<std::string, double> profile_cost_factors;  // as Stage's
 };
 
 // A value that changes from given months on (capacity, arrival rate).
@@ -151,7 +154,9 @@ struct Simulation {
   int months = 60;
   int replications = 200;
   std::uint64_t seed = 1;
-  int stabilized_months = 12;  // consecutive months in a permanent stage
+  int stabilized_months = 12;     // consecutive months in a permanent stage
+  std::optional<int> price_year;  // the year of the costs' prices; absent = not stated
+  double discount_rate = 0;       // annual; 0 = undiscounted (docs/model.md, "Discounting")
 };
 
 struct Variant {

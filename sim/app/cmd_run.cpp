@@ -27,7 +27,13 @@ using namespace detail;
 namespace {
 
 // Words a planner reads in the summary; the tables keep the metric ids.
-std::string headline_label(const std::string& metric) {
+// "CZK", or "CZK, 2024 prices" where the scenario states its price year.
+std::string money_label(const RunInfo& info) {
+  return info.price_year > 0 ? "CZK, " + std::to_string(info.price_year) + " prices" : "CZK";
+}
+
+std::string headline_label(const std::string& metric, const RunInfo& info) {
+  if (metric == "cost_total") return "public cost, " + money_label(info);
   static const std::pair<const char*, const char*> labels[] = {
       {"reached_lease_share", "reached a lease"},
       {"stabilized_share", "stabilised in a lease"},
@@ -36,7 +42,6 @@ std::string headline_label(const std::string& metric) {
       {"returns_to_street", "returns to the street"},
       {"roofless_household_months", "household-months roofless"},
       {"mean_waiting_months", "months on a waiting list"},
-      {"cost_total", "public cost, CZK"},
       {"housed_share_end", "housed at the horizon"},
       {"months_housed_share", "share of months housed"},
       {"retention:12", "housed 12 months after housing"},
@@ -65,7 +70,7 @@ void print_summary(const RunResult& r, const std::vector<CompiledModel>& models)
     std::printf("\n%s (baseline, mean [95 %% CI])\n", on_terminal(labels[i]).c_str());
     for (std::size_t k : headline) {
       const Summary& s = b->metrics[k];
-      std::printf("  %-30s %s\n", headline_label(r.metric_info[k].name).c_str(),
+      std::printf("  %-30s %s\n", headline_label(r.metric_info[k].name, r.info).c_str(),
                   format_ci(s.mean, s.ci_low, s.ci_high, r.metric_info[k].unit).c_str());
     }
     // Tagged cohorts (trial arms): the outcomes the trials publish, per variant.
@@ -103,23 +108,29 @@ void print_summary(const RunResult& r, const std::vector<CompiledModel>& models)
           diff = b2;
         }
         const bool clear = !std::isnan(c.diff_ci_low) && (c.diff_ci_low > 0 || c.diff_ci_high < 0);
-        std::printf("    %-28s %s%s\n", headline_label(c.metric).c_str(), diff.c_str(),
+        std::printf("    %-28s %s%s\n", headline_label(c.metric, r.info).c_str(), diff.c_str(),
                     clear ? "" : "  (not distinguishable from 0)");
       }
-      // Value for money: the cost per extra household stabilised and per extra month housed.
+      // Value for money: the cost per extra household stabilised and per extra month housed
+      // (and, with a discount rate, the same discounted).
       for (const auto& c : r.comparisons) {
-        if (c.town != rows[i] || c.variant != models[v].variant || c.cohort != "all" ||
-            c.metric.rfind("icer:", 0) != 0)
-          continue;
-        const bool months = c.metric == "icer:months_housed";
+        if (c.town != rows[i] || c.variant != models[v].variant || c.cohort != "all") continue;
+        const bool discounted = c.metric.rfind("icer_discounted:", 0) == 0;
+        if (!discounted && c.metric.rfind("icer:", 0) != 0) continue;
+        const bool months = c.metric.size() > 13 &&
+                            c.metric.compare(c.metric.size() - 13, 13, "months_housed") == 0;
         std::string value = c.note;
         if (std::isfinite(c.diff_mean))
           value =
               format_ci(c.diff_mean, c.diff_ci_low, c.diff_ci_high, "CZK") + " (" + c.note + ")";
-        std::printf("    %-28s %s\n",
-                    months ? "CZK per extra month housed" : "CZK per extra stabilised",
-                    value.c_str());
+        std::string label = months ? "CZK per extra month housed" : "CZK per extra stabilised";
+        if (discounted) label += ", discounted";
+        if (r.info.price_year > 0) label += " (" + std::to_string(r.info.price_year) + " prices)";
+        std::printf("    %-28s %s\n", label.c_str(), value.c_str());
       }
+      if (r.info.discount_rate > 0)
+        std::printf("    (discounted: costs and effects at %g %% a year, docs/model.md)\n",
+                    100 * r.info.discount_rate);
     }
   }
 }

@@ -171,10 +171,13 @@ class HouseholdSim {
   // What the cohort outcomes need of a household, touched only on its events (a move, a
   // service engagement, the exit) and once at the horizon: never in the monthly loop.
   struct Track {
-    double cost;                 // stage and service costs so far, CZK
-    std::int32_t first_housed;   // month it first entered a permanent stage; -1 = never
-    std::int32_t housed_since;   // first counted month of the current housed spell; -1 = none
-    std::int32_t stage_since;    // first counted month in the current stage
+    double cost;                      // stage and service costs so far, CZK
+    double cost_discounted;           // the same, each month weighed by its discount factor
+    double months_housed_discounted;  // closed spells, discounted
+    double stabilized_discounted;     // the discount factor of the month it stabilised
+    std::int32_t first_housed;        // month it first entered a permanent stage; -1 = never
+    std::int32_t housed_since;        // first counted month of the current housed spell; -1 = none
+    std::int32_t stage_since;         // first counted month in the current stage
     std::int32_t lost;           // month it first lost housing (not to own housing); -1 = never
     std::int32_t months_housed;  // counted months in a permanent stage, closed spells
     std::uint16_t cohorts;       // bit c = in cohort c (bit 0, all, always)
@@ -200,6 +203,10 @@ class HouseholdSim {
   std::vector<std::vector<Applicant>> lists_;
   std::vector<std::size_t> list_head_;
   std::vector<std::int64_t> engaged_;  // per service
+  // Occupancy and engagements by profile, [stage * profiles + profile] and [service * profiles
+  // + profile], for the stages and services whose cost differs by profile.
+  std::vector<std::int64_t> occ_by_profile_, engaged_by_profile_;
+  int P_ = 0;
   std::uint32_t next_seq_ = 0;
   std::vector<std::uint32_t> app_buffer_;
   std::vector<std::uint32_t> scratch_;
@@ -217,6 +224,31 @@ class HouseholdSim {
   void reserve_slots(std::size_t n);
   std::uint32_t new_slot();
   void compact();
+  double stage_cost(int profile, int s) const {
+    return tw_.stage_cost_by_profile[static_cast<std::size_t>(profile) * S_ + s];
+  }
+  double service_cost(int profile, int v) const {
+    return tw_.service_cost_by_profile[static_cast<std::size_t>(profile) * V_ + v];
+  }
+  // Weight of the months a..b-1 (b - a undiscounted).
+  double discounted_months(int a, int b) const {
+    return m_.discount_sum[static_cast<std::size_t>(b)] -
+           m_.discount_sum[static_cast<std::size_t>(a)];
+  }
+  // The cost of a household's stay in stage s or engagement in service v over months a..b-1.
+  void add_cost(Track& k, double cost, int a, int b) {
+    k.cost += (b - a) * cost;
+    k.cost_discounted += discounted_months(a, b) * cost;
+  }
+  // A household leaves stage s (the occupancy counts).
+  void vacate(std::uint32_t i, int s) {
+    --occ_[s];
+    --occ_by_profile_[static_cast<std::size_t>(s) * P_ + hh_[i].profile];
+  }
+  void disengage(std::uint32_t i, int v) {
+    --engaged_[v];
+    --engaged_by_profile_[static_cast<std::size_t>(v) * P_ + hh_[i].profile];
+  }
   void rekey(std::uint32_t i) {
     Household& h = hh_[i];
     h.key = static_cast<std::uint32_t>(((h.profile * S_ + h.stage) << V_) | h.svc_mask);
@@ -334,7 +366,7 @@ void HouseholdSim::init_household(std::uint32_t i, int month, int profile, bool 
                         : initial_stage < 0 && month >= co.from_month && month <= co.to_month;
     if (in) cohorts |= 1u << (kBuiltinCohorts + c);
   }
-  track_[i] = Track{0, -1, -1, 0, -1, 0, static_cast<std::uint16_t>(cohorts), 0, 0};
+  track_[i] = Track{0, 0, 0, 0, -1, -1, 0, -1, 0, static_cast<std::uint16_t>(cohorts), 0, 0};
   ++alive_;
   ++entered_total_;
   out_.households_seen += 1;
@@ -353,7 +385,7 @@ void HouseholdSim::track_move(std::uint32_t i, int from, int to, int t) {
   // Month t is counted in the new stage (accounting follows every move of the month); the
   // initial population is counted from month 1.
   const int b = std::max(t, 1);
-  if (from != kNone) k.cost += (b - k.stage_since) * tw_.stage_cost[from];
+  if (from != kNone) add_cost(k, stage_cost(hh_[i].profile, from), k.stage_since, b);
   k.stage_since = b;
   const bool was = from != kNone && is_permanent_[from], now = is_permanent_[to];
   if (was && !now) {
@@ -369,18 +401,22 @@ void HouseholdSim::track_move(std::uint32_t i, int from, int to, int t) {
 void HouseholdSim::end_spell(Track& k, int end) {
   const int spell = end - k.housed_since;
   k.months_housed += spell;
-  if (stabilizes(spell)) k.stabilized = 1;
+  k.months_housed_discounted += discounted_months(k.housed_since, end);
+  if (stabilizes(spell) && !k.stabilized) {
+    k.stabilized = 1;
+    k.stabilized_discounted = m_.discount[k.housed_since + m_.months_to_stabilize() - 1];
+  }
   k.housed_since = -1;
 }
 
 void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
   const Household& h = hh_[i];
   Track& k = track_[i];
-  k.cost += (end - k.stage_since) * tw_.stage_cost[h.stage];
+  add_cost(k, stage_cost(h.profile, h.stage), k.stage_since, end);
   // Services count a month before the households step, so an exit month is still counted.
   const int svc_end = dest >= 0 ? end + 1 : end;
   for (int v = 0; v < V_; ++v)
-    if (h.svc_mask & (1u << v)) k.cost += (svc_end - svc_since_[v][i]) * tw_.service_cost[v];
+    if (h.svc_mask & (1u << v)) add_cost(k, service_cost(h.profile, v), svc_since_[v][i], svc_end);
   const bool housed = k.housed_since >= 0;
   if (housed) {
     end_spell(k, end);
@@ -407,6 +443,9 @@ void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
   f[kReturned] = k.returned;
   if (dest >= 0) f[kExitsToOwnHousing + dest] = 1;
   f[kCohortCost] = k.cost;
+  f[kCohortCostDiscounted] = k.cost_discounted;
+  f[kMonthsHousedDiscounted] = k.months_housed_discounted;
+  f[kStabilizedDiscounted] = k.stabilized_discounted;
   for (unsigned c = k.cohorts; c; c &= c - 1) {
     double* block = &out_.cohorts[static_cast<std::size_t>(__builtin_ctz(c)) * kCohortFields];
     for (int x = 0; x < kCohortFields; ++x) block[x] += f[x];
@@ -428,6 +467,7 @@ void HouseholdSim::enter_stage(std::uint32_t i, int s, int month) {
   h.stage = static_cast<std::uint8_t>(s);
   rekey(i);
   ++occ_[s];
+  ++occ_by_profile_[static_cast<std::size_t>(s) * P_ + h.profile];
   if (is_permanent_[s] && !h.reached) {
     h.reached = 1;
     out_.reached_lease += 1;
@@ -503,6 +543,7 @@ void HouseholdSim::populate_initial() {
         h.stage = static_cast<std::uint8_t>(s);
         rekey(i);
         ++occ_[s];
+        ++occ_by_profile_[static_cast<std::size_t>(s) * P_ + p];
         out_.housed_at_start += 1;
         out_.profile_housed_at_start[p] += 1;
       } else {
@@ -559,14 +600,14 @@ void HouseholdSim::services(int t) {
         if (sv.engagement_months > 0 && t >= until[i]) {
           h.svc_mask &= static_cast<std::uint8_t>(~bit);
           h.svc_done |= bit;
-          --engaged_[v];
+          disengage(i, v);
           rekey(i);
-          track_[i].cost += (t - svc_since_[v][i]) * tw_.service_cost[v];
+          add_cost(track_[i], service_cost(h.profile, v), svc_since_[v][i], t);
         } else if (!eligible) {
           h.svc_mask &= static_cast<std::uint8_t>(~bit);
-          --engaged_[v];
+          disengage(i, v);
           rekey(i);
-          track_[i].cost += (t - svc_since_[v][i]) * tw_.service_cost[v];
+          add_cost(track_[i], service_cost(h.profile, v), svc_since_[v][i], t);
         }
       }
       if (h.svc_mask & bit) continue;
@@ -606,13 +647,22 @@ void HouseholdSim::services(int t) {
         wait[i] = -1;
         svc_since_[v][i] = t;
         ++engaged_[v];
+        ++engaged_by_profile_[static_cast<std::size_t>(v) * P_ + hh_[i].profile];
       }
       out_.service_waiting_sum[v] += static_cast<double>(scratch_.size() - take);
     } else {
       out_.service_waiting_sum[v] += static_cast<double>(scratch_.size());
     }
     out_.service_case_months[v] += static_cast<double>(engaged_[v]);
-    out_.service_cost[v] += static_cast<double>(engaged_[v]) * tw_.service_cost[v];
+    double cost = static_cast<double>(engaged_[v]) * tw_.service_cost[v];
+    if (tw_.service_cost_varies[v]) {
+      cost = 0;
+      for (int p = 0; p < P_; ++p)
+        cost += static_cast<double>(engaged_by_profile_[static_cast<std::size_t>(v) * P_ + p]) *
+                service_cost(p, v);
+    }
+    out_.service_cost[v] += cost;
+    if (m_.discounting()) out_.cost_discounted += cost * m_.discount[t];
   }
 }
 
@@ -735,7 +785,7 @@ bool HouseholdSim::eventful_step(std::uint32_t i, unsigned months, bool exits, i
 void HouseholdSim::demote(std::uint32_t i, int s, bool eviction, int t) {
   const CompiledStage& stg = m_.stages[s];
   const int d = first_free(eviction ? stg.on_arrears : stg.on_expiry);
-  --occ_[s];
+  vacate(i, s);
   enter_stage(i, d, t);
   const std::size_t f = static_cast<std::size_t>(s) * S_ + d;
   if (eviction) {
@@ -787,10 +837,10 @@ void HouseholdSim::exit_household(std::uint32_t i, int cur, int t) {
     dest = u < pf.exit_own ? 0 : u < pf.exit_institution ? 1 : 2;
   }
   finalize(i, t, dest);
-  --occ_[cur];
+  vacate(i, cur);
   withdraw(i);
   for (int v = 0; v < V_; ++v)
-    if (h.svc_mask & (1u << v)) --engaged_[v];
+    if (h.svc_mask & (1u << v)) disengage(i, v);
   h.svc_mask = 0;
   out_.exits += 1;
   out_.profile_exits[h.profile] += 1;
@@ -825,7 +875,7 @@ void HouseholdSim::placements(int t) {
     auto place = [&](std::uint32_t i) {
       Household& h = hh_[i];
       const int from = h.stage;
-      --occ_[from];
+      vacate(i, from);
       h.app_target = kNone;
       --pending_[T];
       enter_stage(i, T, t);
@@ -906,7 +956,15 @@ void HouseholdSim::account(int t) {
     out_.waiting[s * M1 + t] = static_cast<double>(pending_[s]);
     if (t > 0) {
       out_.occupancy_sum[s] += o;
-      out_.stage_cost[s] += o * tw_.stage_cost[s];
+      double cost = o * tw_.stage_cost[s];
+      if (tw_.stage_cost_varies[s]) {
+        cost = 0;
+        for (int p = 0; p < P_; ++p)
+          cost += static_cast<double>(occ_by_profile_[static_cast<std::size_t>(s) * P_ + p]) *
+                  stage_cost(p, s);
+      }
+      out_.stage_cost[s] += cost;
+      if (m_.discounting()) out_.cost_discounted += cost * m_.discount[t];
       if (m_.stages[s].outside) out_.roofless_household_months += o;
     }
   }
@@ -935,7 +993,10 @@ ReplicationOutcome HouseholdSim::run() {
     out_.profile_occupancy.assign(n, 0);
     out_.profile_waiting.assign(n, 0);
   }
+  P_ = static_cast<int>(m_.profiles.size());
   occ_.assign(S_, 0);
+  occ_by_profile_.assign(static_cast<std::size_t>(S_) * P_, 0);
+  engaged_by_profile_.assign(static_cast<std::size_t>(V_) * P_, 0);
   pending_.assign(S_, 0);
   lists_.assign(S_, {});
   list_head_.assign(S_, 0);
@@ -1051,6 +1112,7 @@ void ReplicationOutcome::add(const ReplicationOutcome& o) {
   sum(service_case_months, o.service_case_months);
   sum(service_waiting_sum, o.service_waiting_sum);
   sum(service_cost, o.service_cost);
+  cost_discounted += o.cost_discounted;
   sum(promotion_flow, o.promotion_flow);
   sum(demotion_flow, o.demotion_flow);
   sum(expiry_flow, o.expiry_flow);

@@ -14,6 +14,7 @@ void visit_fields(Outcome& o, Scalar&& scalar, Vector&& vec) {
   scalar(o.housed_at_start);
   scalar(o.reached_lease);
   scalar(o.stabilized);
+  scalar(o.cost_discounted);
   scalar(o.evictions);
   scalar(o.expiries);
   scalar(o.returns_to_street);

@@ -134,6 +134,15 @@ CompiledModel compile(const Scenario& s, const std::string& variant, int months)
   m.replications = s.simulation.replications;
   m.seed = s.simulation.seed;
   m.stabilized_months = s.simulation.stabilized_months;
+  m.price_year = s.simulation.price_year.value_or(0);
+  m.discount_rate = s.simulation.discount_rate;
+  m.discount.resize(static_cast<std::size_t>(m.months) + 2);
+  m.discount_sum.assign(m.discount.size() + 1, 0);
+  for (std::size_t t = 0; t < m.discount.size(); ++t) {
+    m.discount[t] =
+        m.discount_rate > 0 ? std::pow(1 + m.discount_rate, -static_cast<double>(t) / 12) : 1.0;
+    m.discount_sum[t + 1] = m.discount_sum[t] + m.discount[t];
+  }
 
   for (const Stage& st : s.stages) {
     CompiledStage c;
@@ -261,6 +270,25 @@ CompiledModel compile(const Scenario& s, const std::string& variant, int months)
     for (int st = 0; st < S; ++st) {
       auto ct = tw.stage_costs.find(m.stages[st].id);
       c.stage_cost[st] = ct == tw.stage_costs.end() ? s.stages[st].cost_per_month : ct->second;
+    }
+    // By profile: the figure times the stage's (service's) factor for the profile.
+    auto factor = [](const std::map<std::string, double>& f, const std::string& profile) {
+      auto it = f.find(profile);
+      return it == f.end() ? 1.0 : it->second;
+    };
+    c.stage_cost_varies.assign(S, 0);
+    c.service_cost_varies.assign(V, 0);
+    for (int p = 0; p < P; ++p) {
+      for (int st = 0; st < S; ++st) {
+        const double f = factor(s.stages[st].profile_cost_factors, s.profiles[p].id);
+        c.stage_cost_by_profile.push_back(f == 1 ? c.stage_cost[st] : c.stage_cost[st] * f);
+        c.stage_cost_varies[st] |= f != 1;
+      }
+      for (int sv = 0; sv < V; ++sv) {
+        const double f = factor(s.services[sv].profile_cost_factors, s.profiles[p].id);
+        c.service_cost_by_profile.push_back(f == 1 ? c.service_cost[sv] : c.service_cost[sv] * f);
+        c.service_cost_varies[sv] |= f != 1;
+      }
     }
     m.towns.push_back(std::move(c));
   }

@@ -108,7 +108,16 @@ std::vector<Entity> build() {
                       "consecutive months in a permanent stage after which a household counts as "
                       "stabilised")
                     .at(&Simulation::stabilized_months)
-                    .in("months")}});
+                    .in("months"),
+                field("price_year", T::integer, kMinPriceYear, kMaxPriceYear, "none",
+                      "the year whose prices the scenario's costs are in (\"CZK, 2024 "
+                      "prices\" in the outputs)")
+                    .at(&Simulation::price_year),
+                field("discount_rate", T::number, 0, kMaxDiscountRate, "0",
+                      "annual rate at which costs and effects are discounted, month t by "
+                      "(1 + rate)^(-t/12); adds the `*_discounted` metrics (model.md). `0`: "
+                      "undiscounted, no such metrics")
+                    .in("per year")}});
   e.push_back(
       {"stage",
        "`stages.<id>`: the rungs",
@@ -159,7 +168,11 @@ std::vector<Entity> build() {
               "who pays `cost_per_month` (the town, the labour office's benefits, EU funds, "
               "health insurance ...): the metric `cost:<payer>`")
             .at(&Stage::payer)
-            .note("not a stage or service id, not `unspecified`")}});
+            .note("not a stage or service id, not `unspecified`"),
+        id_map("profile_cost_factors", "profile", T::number, 0, kMaxMultiplierLimit, "all 1",
+               "factors on the cost per occupied unit (the stage's or a town's) for households "
+               "of the profiles named, e.g. a family's place in an asylum home against a single "
+               "adult's")}});
   e.push_back({"multipliers",
                "`multipliers` and `effects`",
                "/stages/<id>/multipliers",
@@ -292,7 +305,10 @@ std::vector<Entity> build() {
         plain("payer", T::payer, "unspecified",
               "who pays `cost_per_case_month`: the metric `cost:<payer>`")
             .at(&Service::payer)
-            .note("as for stages")}});
+            .note("as for stages"),
+        id_map("profile_cost_factors", "profile", T::number, 0, kMaxMultiplierLimit, "all 1",
+               "factors on the cost per case-month (the service's or a town's) for households "
+               "of the profiles named")}});
   e.push_back(
       {"town",
        "`towns.<id>`",

@@ -335,9 +335,20 @@ std::string terminal_answer(const RunResult& r, const std::filesystem::path& out
                             Language lang) {
   std::string o;
   auto line = [&o](const std::string& s) { o += s + "\n"; };
-  line(tr(lang, "term.header",
-          {r.info.scenario_name, std::to_string(r.info.replications), std::to_string(r.info.months),
-           std::to_string(r.info.variants.size() - 1), std::to_string(r.info.seed)}));
+  // The header, with the prices where the scenario states them (docs/model.md, "Prices and
+  // discounting"): "..., seed 1, 2016 prices, costs and effects also discounted at 3 % a year".
+  std::string header =
+      tr(lang, "term.header",
+         {r.info.scenario_name, std::to_string(r.info.replications), std::to_string(r.info.months),
+          std::to_string(r.info.variants.size() - 1), std::to_string(r.info.seed)});
+  if (r.info.price_year > 0)
+    header += ", " + tr(lang, "term.prices", {std::to_string(r.info.price_year)});
+  if (r.info.discount_rate > 0) {
+    char rate[32];
+    std::snprintf(rate, sizeof rate, "%g", 100 * r.info.discount_rate);
+    header += ", " + tr(lang, "term.discounted", {rate});
+  }
+  line(header);
   const std::vector<TownAnswer> towns = answers(r, lang);
   if (r.info.psa)
     line(tr(lang, "term.psa",

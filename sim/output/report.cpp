@@ -131,6 +131,12 @@ std::string manifest_table(const Input& in, Language lang) {
   h += row2(t("run.replications"), std::to_string(i.replications));
   h += row2(t("run.months"), std::to_string(i.months));
   h += row2(t("run.threads"), std::to_string(i.threads));
+  // Prices (docs/model.md, "Prices and discounting"): only where the scenario states them.
+  if (i.price_year > 0)
+    h += row2(t("run.prices"), tr(lang, "run.prices.value", {std::to_string(i.price_year)}));
+  if (i.discount_rate > 0)
+    h += row2(t("run.discount_rate"), report::format_value(i.discount_rate, "share", false, lang) +
+                                          " " + t("run.discount_rate.per_year"));
   std::string variants;
   for (std::size_t k = 0; k < i.variants.size(); ++k) {
     if (k) variants += "; ";
@@ -381,7 +387,11 @@ std::string summary_section(const RunResult& r, Language lang) {
 }
 
 // What the headline outcomes count (the full table is docs/model.md's).
-std::string definitions_table(Language lang) {
+std::string definitions_table(Language lang, int price_year) {
+  // "CZK", or "CZK, 2016 prices" where the scenario states its price year.
+  const std::string money_unit = price_year > 0
+                                     ? tr(lang, "run.prices.value", {std::to_string(price_year)})
+                                     : text::unit(lang, "CZK");
   static const char* const rows[] = {"def.housed_end", "def.months_housed", "def.retention",
                                      "def.lease",      "def.stabilised",    "def.cost"};
   std::string h = "<h3>" + escape(tr(lang, "def.heading")) +
@@ -394,7 +404,7 @@ std::string definitions_table(Language lang) {
     const bool cost = key == "def.cost";
     h += "<tr><td>" + escape(tr(lang, key)) + "</td><td>" + escape(tr(lang, key + ".counts")) +
          "</td><td>" + (cost ? std::string("-") : escape(tr(lang, key + ".of"))) + "</td><td>" +
-         escape(cost ? text::unit(lang, "CZK") : tr(lang, "def.share")) + "</td></tr>\n";
+         escape(cost ? money_unit : tr(lang, "def.share")) + "</td></tr>\n";
   }
   return h + "</tbody>\n</table></div>\n";
 }
@@ -583,7 +593,7 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const std::atomi
                                    std::to_string(r.info.inner_replications)}))
                       : t("run.means"))
        << "</p>\n"
-       << definitions_table(lang) << "</section>\n";
+       << definitions_table(lang, r.info.price_year) << "</section>\n";
 
   const std::string files = std::string("results.json, manifest.json") +
                             (in.sweep.empty() ? "" : ", sweep.csv") +

@@ -82,6 +82,10 @@ void read_manifest_info(const json& m, RunInfo& in) {
   in.replications = m.value("replications", 0);
   in.months = m.value("months", 0);
   in.threads = m.value("threads", 0);
+  if (auto pr = m.find("prices"); pr != m.end() && pr->is_object()) {
+    in.price_year = pr->value("price_year", 0);
+    in.discount_rate = num_at(*pr, "discount_rate");
+  }
   in.variants = m.value("variants", std::vector<std::string>{});
   for (const auto& t : m.value("towns", json::array())) {
     in.towns.push_back(str_at(t, "id"));

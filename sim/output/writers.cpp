@@ -47,6 +47,14 @@ nlohmann::ordered_json manifest_document(const RunInfo& in, const std::string& c
   m["replications"] = in.replications;
   m["months"] = in.months;
   m["threads"] = in.threads;
+  // Prices (docs/model.md, "Discounting"): only where the scenario states them.
+  if (in.price_year > 0 || in.discount_rate > 0) {
+    ojson prices = ojson::object();
+    prices["currency"] = "CZK";
+    if (in.price_year > 0) prices["price_year"] = in.price_year;
+    prices["discount_rate"] = in.discount_rate;
+    m["prices"] = prices;
+  }
   // Parameter uncertainty (docs/uncertainty.md): only in a run that drew parameter sets.
   if (in.psa)
     m["parameter_uncertainty"] = {{"parameter_sets", in.parameter_sets},

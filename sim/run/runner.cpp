@@ -389,6 +389,10 @@ std::vector<MetricInfo> metric_catalogue(const CompiledModel& m) {
   // A ratio of averages: its difference between variants is no measure of value for money
   // (icer:stabilized is), so it has no "better" direction.
   add("cost_per_stabilized", "CZK per household", Better::none);
+  // Discounted figures only where the scenario gives a rate (docs/model.md, "Discounting"):
+  // the undiscounted ones keep their meaning.
+  const bool discounted = m.discounting();
+  if (discounted) add("cost_total_discounted", "CZK", Better::lower);
   // Cohort outcomes (docs/model.md): every cohort, the built-in "all" first.
   const std::size_t first_cohort_metric = c.size();
   for (const std::string& cohort : m.cohort_ids()) {
@@ -401,15 +405,18 @@ std::vector<MetricInfo> metric_catalogue(const CompiledModel& m) {
     addc("ever_housed_share", "share", Better::higher);
     addc("months_housed_share", "share", Better::higher, true);
     addc("months_housed", "household-months", Better::higher);
+    if (discounted) addc("months_housed_discounted", "household-months", Better::higher);
     for (int n : kRetentionMonths)
       addc("retention:" + std::to_string(n), "share", Better::higher, n == 12);
     addc("returned_share", "share", Better::lower);
     addc("stabilization_share", "share", Better::higher);
     addc("stabilized_households", "households", Better::higher);
+    if (discounted) addc("stabilized_households_discounted", "households", Better::higher);
     addc("exits:to_own_housing", "households", Better::none);
     addc("exits:to_institution", "households", Better::none);
     addc("exits:unknown", "households", Better::none);
     if (!all) addc("cost_total", "CZK", Better::lower);
+    if (!all && discounted) addc("cost_total_discounted", "CZK", Better::lower);
     addc("cost_per_household", "CZK per household", Better::none);
   }
   // What the engine counts by household profile (profile_outcome): the household counts and
@@ -534,6 +541,8 @@ std::vector<double> derive_metrics(const CompiledModel& m, const ReplicationOutc
     x.insert(x.end(), by_payer.begin(), by_payer.end());
   }
   x.push_back(ratio(total, o.stabilized));
+  const bool discounted = m.discounting();
+  if (discounted) x.push_back(o.cost_discounted);
   for (int c = 0; c < o.n_cohorts; ++c) {
     auto f = [&](int field) { return o.cohort(c, field); };
     const double households = f(kHouseholds);
@@ -542,14 +551,17 @@ std::vector<double> derive_metrics(const CompiledModel& m, const ReplicationOutc
     x.push_back(ratio(f(kEverHoused), households));
     x.push_back(ratio(f(kMonthsHoused), f(kMonthsObserved)));
     x.push_back(f(kMonthsHoused));
+    if (discounted) x.push_back(f(kMonthsHousedDiscounted));
     for (int r = 0; r < 3; ++r) x.push_back(ratio(f(kRetained + r), f(kRetentionEligible + r)));
     x.push_back(ratio(f(kReturned), f(kEverHoused)));
     x.push_back(ratio(f(kStabilizedEligible), f(kStabilizationEligible)));
     x.push_back(f(kStabilized));
+    if (discounted) x.push_back(f(kStabilizedDiscounted));
     x.push_back(f(kExitsToOwnHousing));
     x.push_back(f(kExitsToInstitution));
     x.push_back(f(kExitsUnknown));
     if (c > 0) x.push_back(f(kCohortCost));
+    if (c > 0 && discounted) x.push_back(f(kCohortCostDiscounted));
     x.push_back(ratio(f(kCohortCost), households));
   }
   return x;
@@ -1082,6 +1094,8 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
   info.program_version = PROSTUP_VERSION;
   info.scenario_name = base.scenario_name;
   info.seed = ms.front().seed;
+  info.price_year = ms.front().price_year;
+  info.discount_rate = ms.front().discount_rate;
   info.replications = reps;
   info.psa = psa;
   info.parameter_sets = psa ? sets : 0;
@@ -1204,42 +1218,48 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
       for (const auto& mi : res.metric_info)
         if (std::find(cohorts.begin(), cohorts.end(), mi.cohort) == cohorts.end())
           cohorts.push_back(mi.cohort);
-      for (const std::string& cohort : cohorts) {
-        const int kc = res.metric_index("cost_total", cohort);
-        if (kc < 0) continue;
-        auto diffs = [&](int k) {
-          std::vector<double> d(units, kUndefined);
-          for (int r = 0; r < units; ++r) d[r] = x.per_replication[k][r] - b.per_replication[k][r];
-          return d;
-        };
-        const std::vector<double> d_cost = diffs(kc);
-        const Summary sc = psa ? summarize_sets(d_cost) : summarize(d_cost);
-        if (sc.replications == 0) continue;  // the cohort is not in both runs
-        Comparison inc;
-        inc.town = x.town;
-        inc.variant = x.variant;
-        inc.baseline = b.variant;
-        inc.cohort = cohort;
-        inc.metric = "incremental_cost";
-        inc.diff_mean = sc.mean;
-        inc.diff_ci_low = sc.replications >= 2 && sc.sd == 0 ? sc.mean : sc.ci_low;
-        inc.diff_ci_high = sc.replications >= 2 && sc.sd == 0 ? sc.mean : sc.ci_high;
-        inc.replications = sc.replications;
-        res.comparisons.push_back(inc);
-        for (const char* effect : {"stabilized_households", "months_housed"}) {
-          const int ke = res.metric_index(effect, cohort);
-          if (ke < 0) continue;
-          const Incremental ia = incremental_analysis(d_cost, diffs(ke));
-          Comparison ic = inc;
-          ic.metric = std::string("icer:") +
-                      (std::string(effect) == "months_housed" ? "months_housed" : "stabilized");
-          ic.diff_mean = ia.icer;
-          ic.diff_ci_low = ia.icer_low;
-          ic.diff_ci_high = ia.icer_high;
-          ic.note = ia.note;
-          res.comparisons.push_back(std::move(ic));
+      // Discounted (docs/model.md, "Discounting"): the same from the discounted figures,
+      // under names of their own, where the scenario gives a rate.
+      for (const char* suffix : {"", "_discounted"})
+        for (const std::string& cohort : cohorts) {
+          const std::string sfx = suffix;
+          const int kc = res.metric_index("cost_total" + sfx, cohort);
+          if (kc < 0) continue;
+          auto diffs = [&](int k) {
+            std::vector<double> d(units, kUndefined);
+            for (int r = 0; r < units; ++r)
+              d[r] = x.per_replication[k][r] - b.per_replication[k][r];
+            return d;
+          };
+          const std::vector<double> d_cost = diffs(kc);
+          const Summary sc = psa ? summarize_sets(d_cost) : summarize(d_cost);
+          if (sc.replications == 0) continue;  // the cohort is not in both runs
+          Comparison inc;
+          inc.town = x.town;
+          inc.variant = x.variant;
+          inc.baseline = b.variant;
+          inc.cohort = cohort;
+          inc.metric = "incremental_cost" + sfx;
+          inc.diff_mean = sc.mean;
+          inc.diff_ci_low = sc.replications >= 2 && sc.sd == 0 ? sc.mean : sc.ci_low;
+          inc.diff_ci_high = sc.replications >= 2 && sc.sd == 0 ? sc.mean : sc.ci_high;
+          inc.replications = sc.replications;
+          res.comparisons.push_back(inc);
+          for (const char* effect : {"stabilized_households", "months_housed"}) {
+            const int ke = res.metric_index(effect + sfx, cohort);
+            if (ke < 0) continue;
+            const Incremental ia = incremental_analysis(d_cost, diffs(ke));
+            Comparison ic = inc;
+            ic.metric = (sfx.empty() ? "icer:" : "icer_discounted:") +
+                        std::string(std::string(effect) == "months_housed" ? "months_housed"
+                                                                           : "stabilized");
+            ic.diff_mean = ia.icer;
+            ic.diff_ci_low = ia.icer_low;
+            ic.diff_ci_high = ia.icer_high;
+            ic.note = ia.note;
+            res.comparisons.push_back(std::move(ic));
+          }
         }
-      }
     }
   by_profile_results(res, ms, pacc, P, reps, M1, psa, inner);
   if (psa) analyse_uncertainty(res);

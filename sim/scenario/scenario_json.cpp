@@ -545,6 +545,9 @@ class Reader {
 
  private:
   void read_simulation(const ojson& v, const std::string& p, Simulation& sim);
+  // A stage's or service's profile_cost_factors (entity_ is its table).
+  void profile_cost_factors(const ojson& v, const std::string& p,
+                            std::map<std::string, double>& out);
   void read_stage(const std::string& id, const ojson& v, const std::string& p, Stage& st);
   void read_promotion(const std::string& id, const ojson& v, const std::string& p, Promotion& pr);
   void read_profile(const std::string& id, const ojson& v, const std::string& p, Profile& pf);
@@ -752,6 +755,23 @@ void Reader::read_simulation(const ojson& v, const std::string& p, Simulation& s
   int_row(v, p, "replications", sim.replications, " (the engine's limit)");
   int_row(v, p, "seed", sim.seed, " (2^53)");
   int_row(v, p, "stabilized_months", sim.stabilized_months);
+  int_row(v, p, "price_year", sim.price_year);
+  number_row(v, p, "discount_rate", sim.discount_rate);
+}
+
+void Reader::profile_cost_factors(const ojson& v, const std::string& p,
+                                  std::map<std::string, double>& out) {
+  const Field& f = row("profile_cost_factors");
+  const ojson* m = find(v, "profile_cost_factors");
+  if (!m) return;
+  const std::string mp = child_pointer(p, "profile_cost_factors");
+  if (!is_object(*m, mp)) return;
+  for (const auto& [k, x] : m->items()) {
+    if (is_doc_key(k, false)) continue;
+    const std::string kp = child_pointer(mp, k);
+    double d;
+    if (key_reference(k, kp, profile_ids_, "profile") && number(x, kp, f.lo, f.hi, d)) out[k] = d;
+  }
 }
 
 void Reader::read_stage(const std::string& id, const ojson& v, const std::string& p, Stage& st) {
@@ -764,6 +784,7 @@ void Reader::read_stage(const std::string& id, const ojson& v, const std::string
   entity_ = &scenario_entity("stage");
   number_row(v, p, "cost_per_month", st.cost_per_month);
   payer(v, p, st.payer);
+  profile_cost_factors(v, p, st.profile_cost_factors);
   int_row(v, p, "max_stay_months", st.max_stay_months);
   int_row(v, p, "arrears_limit", st.arrears_limit);
   if (const ojson* e = find(v, "on_expiry"))
@@ -920,6 +941,7 @@ void Reader::read_service(const std::string& id, const ojson& v, const std::stri
   int_row(v, p, "arrears_repayment", sv.arrears_repayment);
   number_row(v, p, "cost_per_case_month", sv.cost_per_case_month);
   payer(v, p, sv.payer);
+  profile_cost_factors(v, p, sv.profile_cost_factors);
 }
 
 // A schedule: [{"month": m, <value_key>: x}, ...] with months strictly increasing.
@@ -1525,9 +1547,16 @@ ojson to_json(const Scenario& s) {
   out["name"] = s.name;
   if (!s.title.empty()) out["title"] = s.title;
   if (!s.description.empty()) out["description"] = s.description;
-  out["simulation"] = entity_json("simulation", s.simulation, none);
+  out["simulation"] = entity_json("simulation", s.simulation, [&](const std::string& key) {
+    // Written only where given, so that a file without it reads back the same.
+    return key == "discount_rate" && s.simulation.discount_rate != 0
+               ? ojson(s.simulation.discount_rate)
+               : ojson();
+  });
 
-  std::vector<std::string> stage_order, service_order;
+  std::vector<std::string> stage_order, service_order, profile_order;
+  for (const auto& pf : s.profiles) profile_order.push_back(pf.id);
+  auto number = [](double x) { return ojson(x); };
   ojson stages = ojson::object();
   for (const auto& st : s.stages) {
     stage_order.push_back(st.id);
@@ -1539,6 +1568,8 @@ ojson to_json(const Scenario& s) {
         ojson m = multipliers_json(st.multipliers);
         return m.empty() ? ojson() : m;
       }
+      if (key == "profile_cost_factors" && !st.profile_cost_factors.empty())
+        return ordered_map_json(st.profile_cost_factors, profile_order, number);
       if (key == "waiting_list") return to_string(st.waiting_list);
       if (key == "priority_points" && st.waiting_list == WaitingPolicy::points) {
         const PriorityPoints& w = st.priority_points;
@@ -1575,6 +1606,8 @@ ojson to_json(const Scenario& s) {
     services[sv.id] = entity_json("service", sv, [&](const std::string& key) -> ojson {
       if (key == "eligible_stages") return sv.eligible_stages;
       if (key == "priority") return to_string(sv.priority);
+      if (key == "profile_cost_factors" && !sv.profile_cost_factors.empty())
+        return ordered_map_json(sv.profile_cost_factors, profile_order, number);
       if (key == "effects") {
         ojson m = multipliers_json(sv.effects);
         return m.empty() ? ojson() : m;
@@ -1609,7 +1642,6 @@ ojson to_json(const Scenario& s) {
       }
       j["entry_by_profile"] = by;
     }
-    auto number = [](double x) { return ojson(x); };
     j["staffing"] = ordered_map_json(t.staffing, service_order, number);
     j["stage_costs"] = ordered_map_json(t.stage_costs, stage_order, number);
     j["service_costs"] = ordered_map_json(t.service_costs, service_order, number);
