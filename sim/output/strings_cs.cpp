@@ -245,6 +245,202 @@ const std::vector<Entry> kCzech = {
     {"metric.service_case_months", "Měsíce případů: {1}"},
     {"metric.service_waiting_mean", "Průměrné čekání na: {1}"},
     {"metric.cost", "Náklady: {1}"},
+    // Grafy (svg_charts.cpp, svg_uncertainty.cpp): nadpisy, osy, legendy, popisky a texty
+    // „Jak graf číst“.
+    {"unit.households", "domácnosti"},
+    {"unit.household-months", "měsíce domácností"},
+    {"unit.case-months", "měsíce případů"},
+    {"axis.pp", "procentní body"},
+    {"axis.million", "mil. {1}"},
+    {"axis.thousand", "tis. {1}"},
+    {"chart.reps.one", "{1} replikace"},
+    {"chart.reps.few", "{1} replikací"},
+    {"chart.reps.many", "{1} replikací"},
+    {"chart.month", "Měsíc"},
+    {"chart.mean", "Průměr"},
+    {"chart.shaded_ci", "Stínování: 95% interval spolehlivosti"},
+    {"chart.shaded_ci_mean", "Stínování: 95% interval spolehlivosti průměru"},
+    {"chart.whiskers", "Úsečky: 95% interval spolehlivosti"},
+    {"chart.same_as_baseline", "Zde stejné jako výchozí stav:"},
+    {"chart.same_as_baseline_one", "Zde stejné jako výchozí stav: {1}"},
+    {"chart.no_data_town", "Pro toto město nejsou data."},
+    {"chart.occupancy.title", "Domácnosti podle stupně — {1}, {2}"},
+    {"chart.occupancy.y", "Domácnosti (průměr z {1})"},
+    {"chart.occupancy.all_baseline", "Všechny domácnosti, výchozí stav"},
+    {"chart.occupancy.capacity", "Kapacita (přerušované schody)"},
+    {"chart.occupancy.how",
+     "Každý barevný pás je průměrný počet domácností, které na konci měsíce bydlí v jednom "
+     "stupni, naskládaný odspodu žebříku nahoru; horní okraj jsou všichni v systému. "
+     "Přerušovaná čára v barvě stupně ukazuje, kde by byl horní okraj pásu, kdyby byl stupeň "
+     "plný: kde pás dosáhne své přerušované čáry, je stupeň plně obsazený a další domácnosti "
+     "čekají nebo jdou jinam. Černá čára jsou pro srovnání všichni v systému ve výchozím stavu "
+     "(v grafu varianty přerušovaná)."},
+    {"chart.waiting.title", "Pořadníky — {1}, {2}"},
+    {"chart.waiting.y", "Čekající domácnosti (průměr z {1})"},
+    {"chart.waiting.none", "Žádná domácnost nečekala na místo v žádném stupni."},
+    {"chart.waiting.for", "Čekají na: {1}"},
+    {"chart.waiting.all_baseline", "Všechny pořadníky dohromady, výchozí stav"},
+    {"chart.waiting.how",
+     "Každá čára je průměrný počet domácností v pořadníku na daný stupeň na konci měsíce; "
+     "stínovaný pás je 95% interval spolehlivosti tohoto průměru. Pořadník, který stále roste, "
+     "znamená, že poptávka po stupni převyšuje místa, která se uvolňují. Přerušovaná černá čára "
+     "jsou pro srovnání všechny pořadníky dohromady ve výchozím stavu."},
+    {"chart.lease.title", "Cesta k nájmu — {1}"},
+    {"chart.lease.x", "Měsíce od vstupu do prostupného bydlení"},
+    {"chart.lease.y", "Podíl domácností s nájmem (%)"},
+    {"chart.lease.how",
+     "Podíl domácností, které vstoupily do systému a do daného počtu měsíců od vstupu získaly "
+     "standardní nájem (kumulativní incidence; domácnosti, které jsou na konci období stále "
+     "v systému, jsou cenzorovány, ty, které odešly, se počítají jako bez nájmu). Lepší je "
+     "křivka výš a víc vlevo. Stínované pásy jsou 95% intervaly spolehlivosti. Výchozí stav je "
+     "nakreslen poslední, černě, takže varianta pod ním skrytá je stejná jako výchozí stav; "
+     "varianty, které v tomto městě nic nemění, jsou uvedeny v legendě."},
+    {"chart.forest.title", "Varianty proti výchozímu stavu — {1}"},
+    {"chart.forest.subtitle",
+     "Párový rozdíl varianta − výchozí stav: průměr a 95% interval spolehlivosti z {1}"},
+    {"chart.forest.better", "Lépe než výchozí stav (celý 95% interval na lepší straně)"},
+    {"chart.forest.worse", "Hůře než výchozí stav"},
+    {"chart.forest.unclear", "Bez jasného rozdílu nebo bez lepšího směru"},
+    {"chart.forest.zero", "Výchozí stav: nulový rozdíl"},
+    {"chart.forest.zero_left_out",
+     "Výchozí stav: nulový rozdíl (vynecháno, zde stejné jako výchozí stav: {1})"},
+    {"chart.forest.higher_better", "{1} — vyšší je lepší"},
+    {"chart.forest.lower_better", "{1} — nižší je lepší"},
+    {"chart.forest.x", "Rozdíl ({1})"},
+    {"chart.forest.undefined", "nelze určit v žádné dvojici replikací"},
+    {"chart.forest.better_in", "lépe v {1} % běhů"},
+    {"chart.forest.how",
+     "Jeden panel pro každý hlavní ukazatel. Bod je průměrný rozdíl mezi variantou a výchozím "
+     "stavem, počítaný replikaci po replikaci se stejnými náhodnými čísly, úsečka jeho 95% "
+     "interval spolehlivosti. Úsečka, která protíná přerušovanou nulovou čáru, znamená, že "
+     "výpočet variantu od výchozího stavu v tomto ukazateli nerozliší. Barva dává verdikt ve "
+     "všech panelech stejně: zelená lépe, oranžovočervená hůře, šedá bez jasného rozdílu. Každý "
+     "panel uvádí, který směr je lepší; vpravo je podíl replikací, v nichž varianta dopadla "
+     "lépe (shody se počítají napůl)."},
+    {"chart.profile.title", "Kdo získá nájem — {1}"},
+    {"chart.profile.subtitle",
+     "Podíl domácností v bytové nouzi, které získaly nájem, podle typu domácnosti: průměr a 95% "
+     "interval spolehlivosti z {1}"},
+    {"chart.profile.x", "Získali nájem (%)"},
+    {"chart.profile.id", "id profilu: {1}"},
+    {"chart.profile.how",
+     "Jedna skupina řádků pro každý typ domácnosti (profil): pro každou variantu podíl "
+     "domácností tohoto typu v bytové nouzi, které během období získaly standardní nájem, "
+     "s 95% intervalem spolehlivosti. Typy daleko vlevo jsou ty, které systém nechává za sebou; "
+     "varianta, která rozdíl zmenšuje, posune skupinu nejvíc vlevo doprava víc než ostatní. "
+     "Rozdíly mezi typy i s intervaly jsou v souboru equity.csv."},
+    {"chart.flow.title", "Přesuny mezi stupni — {1}, {2}"},
+    {"chart.flow.subtitle",
+     "Průměrný počet domácností na replikaci za {1} měsíců; šířka šipky je úměrná počtu "
+     "přesunů"},
+    {"chart.flow.baseline", "Výchozí stav: {1} postupů nahoru, {2} sestupů, {3} odchodů"},
+    {"chart.flow.baseline_cmp",
+     "Výchozí stav pro srovnání: {1} postupů nahoru, {2} sestupů, {3} odchodů"},
+    {"chart.flow.axis", "Žebřík: směrem k samostatnému bydlení"},
+    {"chart.flow.arrive", "příchody {1}"},
+    {"chart.flow.leave", "odchody {1}"},
+    {"chart.flow.up", "Postup nahoru"},
+    {"chart.flow.down", "Sestup (dluh na nájemném)"},
+    {"chart.flow.expiry", "Vypršela doba pobytu"},
+    {"chart.flow.arrival", "Příchod"},
+    {"chart.flow.exit", "Odchod ze systému"},
+    {"chart.flow.how",
+     "Stupně jsou obdélníky, odspodu žebříku nahoru. Zelené šipky vpravo jsou postupy nahoru, "
+     "červené a fialové šipky vlevo sestupy (kvůli dluhu na nájemném nebo po vypršení časově "
+     "omezeného pobytu), modré šipky příchody a šedé šipky odchody domácností ze systému. Číslo "
+     "u šipky je průměrný počet přesunů na replikaci za celé období; šířka šipky je mu úměrná."},
+    {"chart.cost.title", "Náklady a stabilizované domácnosti — {1}"},
+    {"chart.cost.not_zero", "Osy nezačínají nulou: pokrývají rozsah variant."},
+    {"chart.cost.how",
+     "Každý bod je jedna varianta politiky: víc vpravo znamená víc domácností stabilizovaných "
+     "v nájmu, níž znamená méně veřejných peněz za celé období. Úsečky jsou 95% intervaly "
+     "spolehlivosti obou průměrů. Varianta vpravo dole od výchozího stavu dosáhne víc za méně; "
+     "varianta vpravo nahoře kupuje víc stabilizovaných domácností za vyšší náklady a za jakou "
+     "cenu, to říkají v tabulce náklady na stabilizovanou domácnost. Výchozí stav je malý bod "
+     "nakreslený navrch; kroužek kolem něj je varianta na stejném místě."},
+    // Měněné nastavení slovy (report::parameter_words).
+    {"param.places", "{1}: počet míst ({2})"},
+    {"param.staff", "{1}: počet úvazků ({2})"},
+    {"param.in_town", "{1} ({2})"},
+    {"field.arrivals", "příchody"},
+    {"field.rate", "intenzita"},
+    {"field.caseload_per_worker", "počet případů na pracovníka"},
+    {"field.cost_per_month", "náklady za měsíc"},
+    {"field.cost_per_case_month", "náklady na případ a měsíc"},
+    {"field.stage_costs", "náklady stupňů"},
+    {"field.service_costs", "náklady služeb"},
+    {"field.max_stay_months", "nejdelší pobyt v měsících"},
+    {"field.arrears_limit", "dluh v měsících vedoucí k vystěhování"},
+    {"field.engagement_months", "délka podpory v měsících"},
+    {"field.min_months_in_stage", "nejméně měsíců ve stupni"},
+    {"field.min_streak", "nejméně dobrých měsíců v řadě"},
+    {"field.max_arrears", "nejvýše měsíců dluhu"},
+    {"field.multipliers", "násobitele"},
+    {"field.effects", "účinky"},
+    {"field.job_gain", "nalezení práce"},
+    {"field.job_loss", "ztráta práce"},
+    {"field.pay_rent", "placení nájemného"},
+    {"field.pay_rent_employed", "placení nájemného zaměstnanými"},
+    {"field.pay_rent_unemployed", "placení nájemného nezaměstnanými"},
+    {"field.comply", "dodržování pravidel"},
+    {"field.exit", "odchod"},
+    {"field.employed_at_entry", "zaměstnaní při vstupu"},
+    {"field.arrears_repayment", "splácení dluhu"},
+    {"field.share", "podíl"},
+    {"chart.scenario_at", "scénář: {1}"},
+    {"chart.scenario_value", "Hodnota ve scénáři: {1}"},
+    {"chart.as_in_scenario", "{1} (jako ve scénáři)"},
+    {"chart.sweep.title", "{1} v závislosti na: {2} — {3}"},
+    {"chart.sweep.how",
+     "Každý bod je jedna simulovaná hodnota měněného nastavení (všechny se stejnými náhodnými "
+     "čísly), čára spojuje jejich průměry a stínovaný pás je 95% interval spolehlivosti. Kde se "
+     "čára zplošťuje, další navýšení už mnoho nepřinese. Tečkovaná svislá čára je hodnota ze "
+     "scénáře. Měněno: {1}."},
+    {"chart.plan.target_metric", "Cílový ukazatel"},
+    {"chart.plan.varied_setting", "měněné nastavení"},
+    {"chart.plan.title", "Plán: {1} v závislosti na: {2}"},
+    {"chart.plan.bound", "Čárka: mez spolehlivosti"},
+    {"chart.plan.target_at", "cíl {1} {2}"},
+    {"chart.plan.target", "Cíl"},
+    {"chart.plan.answer_at", "odpověď: {1}"},
+    {"chart.plan.answer", "Odpověď"},
+    {"chart.plan.none", "Cíl nesplňuje žádná hodnota z rozsahu."},
+    {"chart.plan.how",
+     "Každý bod je jedna vyzkoušená hodnota měněného nastavení (plný: splňuje cíl s požadovanou "
+     "spolehlivostí; prázdný: nesplňuje). Čárka u každého bodu je mez spolehlivosti, která se "
+     "porovnávala s cílem (přerušovaná čára). Zelená čára označuje odpověď, tedy nejmenší "
+     "hodnotu, která cíl splňuje; tečkovaná čára hodnotu ze scénáře."},
+    {"chart.plan.varied", "Měněno: {1}."},
+    // Grafy nejistoty parametrů (svg_uncertainty.cpp).
+    {"chart.group", "{1} (skupina)"},
+    {"chart.ce.title", "Rovina nákladové efektivity — {1}"},
+    {"chart.ce.x", "Další stabilizované domácnosti (varianta − výchozí stav)"},
+    {"chart.ce.y", "Dodatečné náklady ({1})"},
+    {"chart.ce.mean", "Velký bod: průměr"},
+    {"chart.ce.origin", "Výchozí stav (počátek)"},
+    {"chart.ce.how",
+     "Každý bod je jedna vylosovaná sada parametrů: o kolik víc domácností varianta stabilizuje "
+     "než výchozí stav (vpravo = víc) a kolik stojí navíc (nahoru = víc). Vpravo dole (vyšší "
+     "účinek, nižší náklady) je varianta, která dominuje; rozptyl mraku je nejistota parametrů "
+     "a šum Monte Carlo z {1} replikací na sadu."},
+    {"chart.ceac.title", "Křivka přijatelnosti — {1}"},
+    {"chart.ceac.x", "Ochota platit za stabilizovanou domácnost ({1})"},
+    {"chart.ceac.y", "Pravděpodobnost, že je nákladově nejefektivnější (%)"},
+    {"chart.ceac.how",
+     "Pro každou částku, kterou je město ochotno zaplatit za každou další stabilizovanou "
+     "domácnost, podíl vylosovaných sad parametrů, v nichž daná možnost přináší největší čistý "
+     "přínos (ochota platit × stabilizované domácnosti − náklady). Kde se čára blíží 100 %, je "
+     "tato možnost lepší volbou, ať nejisté parametry dopadnou jakkoli."},
+    {"chart.tornado.title", "Co rozdíl ovlivňuje — {1}, {2}"},
+    {"chart.tornado.x", "Rozdíl v podílu, který získal nájem (procentní body)"},
+    {"chart.tornado.p05", "Parametr na své 5% hodnotě"},
+    {"chart.tornado.p95", "Parametr na své 95% hodnotě"},
+    {"chart.tornado.means", "Všechny na svých průměrech"},
+    {"chart.tornado.how",
+     "Jak se rozdíl varianty proti výchozímu stavu v podílu, který získal nájem, změní, když "
+     "jeden nejistý parametr přejde ze své 5% na svou 95% hodnotu a ostatní zůstanou na svých "
+     "průměrech (lineární regrese přes vylosované sady parametrů). Nejdelší pruhy jsou "
+     "parametry, které se nejvíc vyplatí změřit v místě."},
 };
 
 }  // namespace

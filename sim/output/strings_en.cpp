@@ -242,6 +242,201 @@ const std::vector<Entry> kEnglish = {
     {"metric.service_case_months", "Case-months: {1}"},
     {"metric.service_waiting_mean", "Mean waiting for: {1}"},
     {"metric.cost", "Cost: {1}"},
+    // The charts (svg_charts.cpp, svg_uncertainty.cpp): titles, axes, legends, tooltips and
+    // the "how to read" captions.
+    {"unit.households", "households"},
+    {"unit.household-months", "household-months"},
+    {"unit.case-months", "case-months"},
+    {"axis.pp", "percentage points"},
+    {"axis.million", "million {1}"},
+    {"axis.thousand", "thousand {1}"},
+    {"chart.reps.one", "{1} replication"},
+    {"chart.reps.few", "{1} replications"},
+    {"chart.reps.many", "{1} replications"},
+    {"chart.month", "Month"},
+    {"chart.mean", "Mean"},
+    {"chart.shaded_ci", "Shaded: 95 % CI"},
+    {"chart.shaded_ci_mean", "Shaded: 95 % CI of the mean"},
+    {"chart.whiskers", "Whiskers: 95 % CI"},
+    {"chart.same_as_baseline", "Same as baseline here:"},
+    {"chart.same_as_baseline_one", "Same as baseline here: {1}"},
+    {"chart.no_data_town", "No data for this town."},
+    {"chart.occupancy.title", "Households by stage — {1}, {2}"},
+    {"chart.occupancy.y", "Households (mean of {1})"},
+    {"chart.occupancy.all_baseline", "All households, baseline"},
+    {"chart.occupancy.capacity", "Capacity (dashed steps)"},
+    {"chart.occupancy.how",
+     "Each coloured band is the mean number of households living in one stage at the end of "
+     "each month, stacked from the bottom of the ladder upwards; the top edge is everyone in "
+     "the system. A dashed line in a stage's colour shows where that band's top edge would be "
+     "if the stage were full: where the band reaches its dashed line, the stage is at capacity "
+     "and further households wait or go elsewhere. The black line is everyone in the system "
+     "under the baseline (dashed in a variant's chart), for comparison."},
+    {"chart.waiting.title", "Waiting lists — {1}, {2}"},
+    {"chart.waiting.y", "Households waiting (mean of {1})"},
+    {"chart.waiting.none", "No household waited for a place in any stage."},
+    {"chart.waiting.for", "Waiting for {1}"},
+    {"chart.waiting.all_baseline", "All lists together, baseline"},
+    {"chart.waiting.how",
+     "Each line is the mean number of households on the waiting list for a stage at the end of "
+     "each month; the shaded band is the 95 % confidence interval of that mean. A list that "
+     "keeps growing means demand for that stage outruns the places that free up. The dashed "
+     "black line is all lists together under the baseline, for comparison."},
+    {"chart.lease.title", "Reaching a lease — {1}"},
+    {"chart.lease.x", "Months since entering the ladder"},
+    {"chart.lease.y", "Share of households with a lease (%)"},
+    {"chart.lease.how",
+     "Of the households that entered, the share that has reached a permanent lease by a given "
+     "number of months after entry (cumulative incidence; households still in the ladder at the "
+     "end of the horizon are censored, those who left count as never reaching a lease). A curve "
+     "higher and further left is better. Shaded bands are 95 % confidence intervals. The "
+     "baseline is drawn last, in black, so a variant hidden under it is the same as the "
+     "baseline; variants that change nothing in this town are named in the legend."},
+    {"chart.forest.title", "Variants against the baseline — {1}"},
+    {"chart.forest.subtitle", "Paired difference variant − baseline: mean and 95 % CI over {1}"},
+    {"chart.forest.better", "Better than the baseline (the whole 95 % CI on the better side)"},
+    {"chart.forest.worse", "Worse than the baseline"},
+    {"chart.forest.unclear", "No clear difference, or no better direction"},
+    {"chart.forest.zero", "Baseline: zero difference"},
+    {"chart.forest.zero_left_out",
+     "Baseline: zero difference (left out, same as baseline here: {1})"},
+    {"chart.forest.higher_better", "{1} — higher is better"},
+    {"chart.forest.lower_better", "{1} — lower is better"},
+    {"chart.forest.x", "Difference ({1})"},
+    {"chart.forest.undefined", "undefined in every replication pair"},
+    {"chart.forest.better_in", "better in {1} % of runs"},
+    {"chart.forest.how",
+     "One panel per headline outcome. The dot is the mean difference between a variant and the "
+     "baseline, computed replication by replication with the same random draws, and the "
+     "whiskers its 95 % confidence interval. Whiskers that cross the dashed zero line mean the "
+     "run cannot tell the variant from the baseline on that outcome. Colour gives the verdict "
+     "in every panel alike: green better, orange-red worse, grey no clear difference. Each "
+     "panel says which direction is better; on the right, the share of replications in which the "
+     "variant did better (ties count half)."},
+    {"chart.profile.title", "Who reaches a lease — {1}"},
+    {"chart.profile.subtitle",
+     "Share of households in need that reached a lease, by household type: mean and 95 % CI "
+     "over {1}"},
+    {"chart.profile.x", "Reached a lease (%)"},
+    {"chart.profile.id", "profile id: {1}"},
+    {"chart.profile.how",
+     "One group of rows per household type (profile): for each variant, the share of that "
+     "type's households in need that reached a permanent lease within the horizon, with its 95 "
+     "% confidence interval. Types far to the left are the ones the ladder leaves behind; a "
+     "variant that closes the gap moves the leftmost group right more than the others. The "
+     "gaps between types, with intervals, are in equity.csv."},
+    {"chart.flow.title", "Moves on the ladder — {1}, {2}"},
+    {"chart.flow.subtitle",
+     "Mean households per replication over {1} months; arrow width proportional to the number "
+     "of moves"},
+    {"chart.flow.baseline", "Baseline: {1} moves up, {2} moves down, {3} leave"},
+    {"chart.flow.baseline_cmp", "Baseline for comparison: {1} moves up, {2} moves down, {3} leave"},
+    {"chart.flow.axis", "Ladder: towards independent housing"},
+    {"chart.flow.arrive", "arrive {1}"},
+    {"chart.flow.leave", "leave {1}"},
+    {"chart.flow.up", "Move up (promotion)"},
+    {"chart.flow.down", "Move down (arrears)"},
+    {"chart.flow.expiry", "Time limit ran out"},
+    {"chart.flow.arrival", "Arrival"},
+    {"chart.flow.exit", "Leaving the system"},
+    {"chart.flow.how",
+     "Stages are boxes, from the bottom of the ladder to the top. Green arrows on the right are "
+     "moves up, red and purple arrows on the left are moves down (arrears, or a time-limited "
+     "stay that ran out), blue arrows are arrivals and grey arrows households leaving the "
+     "system. The number on an arrow is the mean count of moves per replication over the whole "
+     "horizon; arrow width is proportional to it."},
+    {"chart.cost.title", "Cost and stabilised households — {1}"},
+    {"chart.cost.not_zero", "Axes do not start at zero: they span the variants' range."},
+    {"chart.cost.how",
+     "Each dot is one policy variant: further right means more households stabilised in a "
+     "lease, lower means less public money over the horizon. Whiskers are 95 % confidence "
+     "intervals of the two means. A variant below and to the right of the baseline does better "
+     "for less; one above and to the right buys more stabilised households at a higher cost, "
+     "and the table's cost per stabilised household says at what price. The baseline is the "
+     "small dot drawn on top; a ring around it is a variant at the same place."},
+    // A swept or planned setting in words (report::parameter_words).
+    {"param.places", "{1}: places in {2}"},
+    {"param.staff", "{1}: full-time staff in {2}"},
+    {"param.in_town", "{1} in {2}"},
+    {"field.arrivals", "arrivals"},
+    {"field.rate", "rate"},
+    {"field.caseload_per_worker", "caseload per worker"},
+    {"field.cost_per_month", "cost per month"},
+    {"field.cost_per_case_month", "cost per case month"},
+    {"field.stage_costs", "stage costs"},
+    {"field.service_costs", "service costs"},
+    {"field.max_stay_months", "max stay months"},
+    {"field.arrears_limit", "arrears limit"},
+    {"field.engagement_months", "engagement months"},
+    {"field.min_months_in_stage", "min months in stage"},
+    {"field.min_streak", "min streak"},
+    {"field.max_arrears", "max arrears"},
+    {"field.multipliers", "multipliers"},
+    {"field.effects", "effects"},
+    {"field.job_gain", "job gain"},
+    {"field.job_loss", "job loss"},
+    {"field.pay_rent", "pay rent"},
+    {"field.pay_rent_employed", "pay rent employed"},
+    {"field.pay_rent_unemployed", "pay rent unemployed"},
+    {"field.comply", "comply"},
+    {"field.exit", "exit"},
+    {"field.employed_at_entry", "employed at entry"},
+    {"field.arrears_repayment", "arrears repayment"},
+    {"field.share", "share"},
+    {"chart.scenario_at", "scenario: {1}"},
+    {"chart.scenario_value", "Value in the scenario: {1}"},
+    {"chart.as_in_scenario", "{1} (as in the scenario)"},
+    {"chart.sweep.title", "{1} against {2} — {3}"},
+    {"chart.sweep.how",
+     "Each dot is one simulated value of the swept setting (all with the same random draws), "
+     "the line joins their means and the shaded band is the 95 % confidence interval. Where the "
+     "line flattens, more of the setting buys little. The dotted vertical line is the "
+     "scenario's own value. Swept: {1}."},
+    {"chart.plan.target_metric", "Target metric"},
+    {"chart.plan.varied_setting", "the varied setting"},
+    {"chart.plan.title", "Plan: {1} against {2}"},
+    {"chart.plan.bound", "Bar: confidence bound"},
+    {"chart.plan.target_at", "target {1} {2}"},
+    {"chart.plan.target", "Target"},
+    {"chart.plan.answer_at", "answer: {1}"},
+    {"chart.plan.answer", "Answer"},
+    {"chart.plan.none", "No value in the range meets the target."},
+    {"chart.plan.how",
+     "Each dot is one tried value of the varied setting (filled: it meets the target with the "
+     "required confidence; hollow: it does not). The bar at each dot is the confidence bound "
+     "that was compared with the target (dashed line). The green line marks the answer: the "
+     "smallest value that meets the target; the dotted line the scenario's own value."},
+    {"chart.plan.varied", "Varied: {1}."},
+    // Parameter uncertainty charts (svg_uncertainty.cpp).
+    {"chart.group", "{1} (group)"},
+    {"chart.ce.title", "Cost-effectiveness plane — {1}"},
+    {"chart.ce.x", "Extra households stabilised (variant − baseline)"},
+    {"chart.ce.y", "Extra cost ({1})"},
+    {"chart.ce.mean", "Large dot: mean"},
+    {"chart.ce.origin", "Baseline (the origin)"},
+    {"chart.ce.how",
+     "Each dot is one drawn parameter set: how many more households the variant stabilises "
+     "than the baseline (right = more) and what it costs extra (up = more). Lower right "
+     "(more effect, less cost) is a variant that dominates; the spread of the cloud is the "
+     "uncertainty from the parameters and the Monte Carlo noise of {1} replications per set."},
+    {"chart.ceac.title", "Acceptability curve — {1}"},
+    {"chart.ceac.x", "Willingness to pay per household stabilised ({1})"},
+    {"chart.ceac.y", "Probability most cost-effective (%)"},
+    {"chart.ceac.how",
+     "For each amount the town is willing to pay per extra household stabilised, the share of "
+     "drawn parameter sets in which each option gives the most net benefit (willingness to "
+     "pay × households stabilised − cost). Where a line is near 100 %, that option is the "
+     "better buy whatever the uncertain parameters turn out to be."},
+    {"chart.tornado.title", "What drives the difference — {1}, {2}"},
+    {"chart.tornado.x", "Difference in share reaching a lease (percentage points)"},
+    {"chart.tornado.p05", "Parameter at its 5 % value"},
+    {"chart.tornado.p95", "Parameter at its 95 % value"},
+    {"chart.tornado.means", "All at their means"},
+    {"chart.tornado.how",
+     "How the variant's difference to the baseline in the share reaching a lease moves when one "
+     "uncertain parameter goes from its 5 % to its 95 % value and the others stay at their "
+     "means (a linear regression over the drawn parameter sets). The longest bars are the "
+     "parameters most worth measuring locally."},
 };
 
 }  // namespace
