@@ -297,3 +297,39 @@ TEST_CASE("the parameter uncertainty charts in Czech hold no English of the cata
   CHECK(cs.find("rent (skupina)") != std::string::npos);
   CHECK(english_leftovers(en) != "");
 }
+
+TEST_CASE("describe --lang cs reads in Czech, with no English of the catalogue") {
+  // scenarios/jirkov.json with Czech labels; its own English prose (description, notes) left
+  // out.
+  auto doc = nlohmann::ordered_json::parse(
+      prostup::test::read_bytes(prostup::test::source_path("scenarios/jirkov.json")));
+  // The variants' changes are JSON (ids and keys): left out with the variants.
+  for (const char* key : {"description", "sources", "assumptions", "notes", "variants"})
+    doc.erase(key);
+  std::string text = doc.dump();
+  // Distribution group ids ("exit", "comply") read as English words: prefixed.
+  for (auto at = text.find("\"group\":\""); at != std::string::npos;
+       at = text.find("\"group\":\"", at + 1))
+    text.insert(at + 9, "sk");
+  const prostup::LoadResult loaded = prostup::load_scenario_text(text);
+  REQUIRE(loaded.ok());
+  // JSON pointers (the variants' changes) are ids too: cut out.
+  auto without_pointers = [](std::string s) {
+    for (auto at = s.find(" /"); at != std::string::npos; at = s.find(" /", at + 1))
+      s.erase(at + 1, s.find_first_of(": \n", at + 1) - at - 1);
+    return s;
+  };
+  const std::string cs =
+      without_pointers(prostup::describe(*loaded.scenario, loaded.document, Language::cs));
+  const std::string en =
+      without_pointers(prostup::describe(*loaded.scenario, loaded.document, Language::en));
+  INFO(cs);
+  CHECK(cs.find("Žebřík, od nejvyššího stupně") != std::string::npos);
+  CHECK(cs.find("Kč za obsazenou jednotku a měsíc") != std::string::npos);
+  CHECK(cs.find("12 měsíců") != std::string::npos);
+  CHECK(english_leftovers(cs) == "");
+  CHECK(english_leftovers(en) != "");
+  // The English overload without a language is the English catalogue's.
+  CHECK(prostup::describe(*loaded.scenario, loaded.document) ==
+        prostup::describe(*loaded.scenario, loaded.document, Language::en));
+}
