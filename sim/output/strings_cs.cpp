@@ -258,15 +258,15 @@ const std::vector<Entry> kCzech = {
     {"chart.reps.many", "{1} replikací"},
     {"chart.month", "Měsíc"},
     {"chart.mean", "Průměr"},
-    {"chart.shaded_ci", "Stínování: 95% interval spolehlivosti"},
-    {"chart.shaded_ci_mean", "Stínování: 95% interval spolehlivosti průměru"},
-    {"chart.whiskers", "Úsečky: 95% interval spolehlivosti"},
+    {"chart.shaded_ci", "Stínování: 95% interval"},
+    {"chart.shaded_ci_mean", "Stín: 95% interval průměru"},
+    {"chart.whiskers", "Úsečky: 95% interval"},
     {"chart.same_as_baseline", "Zde stejné jako výchozí stav:"},
     {"chart.same_as_baseline_one", "Zde stejné jako výchozí stav: {1}"},
     {"chart.no_data_town", "Pro toto město nejsou data."},
     {"chart.occupancy.title", "Domácnosti podle stupně — {1}, {2}"},
     {"chart.occupancy.y", "Domácnosti (průměr z {1})"},
-    {"chart.occupancy.all_baseline", "Všechny domácnosti, výchozí stav"},
+    {"chart.occupancy.all_baseline", "Všichni, výchozí stav"},
     {"chart.occupancy.capacity", "Kapacita (přerušované schody)"},
     {"chart.occupancy.how",
      "Každý barevný pás je průměrný počet domácností, které na konci měsíce bydlí v jednom "
@@ -279,7 +279,7 @@ const std::vector<Entry> kCzech = {
     {"chart.waiting.y", "Čekající domácnosti (průměr z {1})"},
     {"chart.waiting.none", "Žádná domácnost nečekala na místo v žádném stupni."},
     {"chart.waiting.for", "Čekají na: {1}"},
-    {"chart.waiting.all_baseline", "Všechny pořadníky dohromady, výchozí stav"},
+    {"chart.waiting.all_baseline", "Pořadníky celkem, výchozí stav"},
     {"chart.waiting.how",
      "Každá čára je průměrný počet domácností v pořadníku na daný stupeň na konci měsíce; "
      "stínovaný pás je 95% interval spolehlivosti tohoto průměru. Pořadník, který stále roste, "
