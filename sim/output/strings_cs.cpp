@@ -391,6 +391,7 @@ const std::vector<Entry> kCzech = {
     {"chart.scenario_value", "Hodnota ve scénáři: {1}"},
     {"chart.as_in_scenario", "{1} (jako ve scénáři)"},
     {"chart.sweep.title", "{1} v závislosti na: {2} — {3}"},
+    {"chart.sweep.heading", "{1} — {2}"},
     {"chart.sweep.how",
      "Každý bod je jedna simulovaná hodnota měněného nastavení (všechny se stejnými náhodnými "
      "čísly), čára spojuje jejich průměry a stínovaný pás je 95% interval spolehlivosti. Kde se "
@@ -399,6 +400,7 @@ const std::vector<Entry> kCzech = {
     {"chart.plan.target_metric", "Cílový ukazatel"},
     {"chart.plan.varied_setting", "měněné nastavení"},
     {"chart.plan.title", "Plán: {1} v závislosti na: {2}"},
+    {"chart.plan.heading", "Plán: {1}"},
     {"chart.plan.bound", "Čárka: mez spolehlivosti"},
     {"chart.plan.target_at", "cíl {1} {2}"},
     {"chart.plan.target", "Cíl"},

@@ -387,6 +387,7 @@ const std::vector<Entry> kEnglish = {
     {"chart.scenario_value", "Value in the scenario: {1}"},
     {"chart.as_in_scenario", "{1} (as in the scenario)"},
     {"chart.sweep.title", "{1} against {2} — {3}"},
+    {"chart.sweep.heading", "{1} — {2}"},
     {"chart.sweep.how",
      "Each dot is one simulated value of the swept setting (all with the same random draws), "
      "the line joins their means and the shaded band is the 95 % confidence interval. Where the "
@@ -395,6 +396,7 @@ const std::vector<Entry> kEnglish = {
     {"chart.plan.target_metric", "Target metric"},
     {"chart.plan.varied_setting", "the varied setting"},
     {"chart.plan.title", "Plan: {1} against {2}"},
+    {"chart.plan.heading", "Plan: {1}"},
     {"chart.plan.bound", "Bar: confidence bound"},
     {"chart.plan.target_at", "target {1} {2}"},
     {"chart.plan.target", "Target"},

@@ -1039,7 +1039,12 @@ std::vector<Chart> sweep_charts(const Input& in, Language lang) {
       const AxisUnit yu =
           axis_unit(unit, std::max(std::fabs(f.y.d0), std::fabs(f.y.d1)), false, lang);
       Document doc(kWidth, 420, c.title, chart_prefix(c.file));
-      svg::draw_frame(doc, f, c.title, parameter_words(r, parameters.front(), lang),
+      // Drawn without the setting, which the x axis names: the whole title (the SVG's
+      // <title>) would run past the chart's edge.
+      svg::draw_frame(doc, f,
+                      tr(lang, "chart.sweep.heading",
+                         {metric_label(r, metric, lang), town_label(r, town, lang)}),
+                      parameter_words(r, parameters.front(), lang),
                       axis_title(metric_label(r, metric, lang), yu), 1, yu.factor,
                       lang == Language::cs);
       std::vector<LegendItem> items;
@@ -1117,8 +1122,8 @@ Chart plan_chart(const Input& in, const Plan& plan, Language lang) {
   svg::fit_y(f, std::min(0.0, y_lo), y_hi, 5);
   const AxisUnit yu = axis_unit(unit, std::max(std::fabs(f.y.d0), std::fabs(f.y.d1)), false, lang);
   Document doc(kWidth, 420, c.title, chart_prefix(c.file));
-  svg::draw_frame(doc, f, c.title, varied, axis_title(what, yu), 1, yu.factor,
-                  lang == Language::cs);
+  svg::draw_frame(doc, f, tr(lang, "chart.plan.heading", {what}), varied, axis_title(what, yu), 1,
+                  yu.factor, lang == Language::cs);
   std::vector<const PlanPoint*> pts;
   for (const auto& p : plan.points)
     if (std::isfinite(p.value)) pts.push_back(&p);
