@@ -40,44 +40,10 @@ void spit(const fs::path& p, const std::string& text) {
   REQUIRE(out.good());
 }
 
-// A sweep over training-flat capacity and a plan answer, in the formats `prostup sweep` and
-// `prostup plan` write.
-void write_sweep_and_plan(const fs::path& dir) {
-  std::string csv = "town,point,parameter,value,metric,mean,ci_low,ci_high\n";
-  for (int p = 0; p < 5; ++p) {
-    const double v = 10 + 5 * p;
-    const double share = 0.3 + 0.1 * p - 0.01 * p * p;
-    for (const char* town : {"litvinov", "*"}) {
-      csv += std::string(town) + ",p" + std::to_string(p) +
-             ",/towns/litvinov/capacity/training_flat," + prostup::format_number(v) +
-             ",reached_lease_share," + prostup::format_number(share) + "," +
-             prostup::format_number(share - 0.03) + "," + prostup::format_number(share + 0.03) +
-             "\n";
-      csv += std::string(town) + ",p" + std::to_string(p) +
-             ",/towns/litvinov/capacity/training_flat," + prostup::format_number(v) +
-             ",cost_total," + prostup::format_number(1e6 + 2e5 * p) + "," +
-             prostup::format_number(0.9e6 + 2e5 * p) + "," +
-             prostup::format_number(1.1e6 + 2e5 * p) + "\n";
-    }
-  }
-  spit(dir / "sweep.csv", csv);
-  spit(dir / "plan.json", R"({
-  "vary": "/towns/litvinov/capacity/training_flat",
-  "target": {"metric": "reached_lease_share", "op": ">=", "value": 0.55},
-  "town": "litvinov", "variant": "baseline", "confidence": 0.95, "answer": 26,
-  "points": [
-    {"value": 10, "mean": 0.31, "ci_low": 0.28, "ci_high": 0.34, "bound": 0.285, "meets": false},
-    {"value": 20, "mean": 0.50, "ci_low": 0.47, "ci_high": 0.53, "bound": 0.475, "meets": false},
-    {"value": 26, "mean": 0.58, "ci_low": 0.56, "ci_high": 0.60, "bound": 0.562, "meets": true},
-    {"value": 30, "mean": 0.61, "ci_low": 0.58, "ci_high": 0.64, "bound": 0.585, "meets": true}
-  ]
-})");
-}
-
 void write_synthetic_dir(const fs::path& dir, bool with_sweep_and_plan) {
   fs::create_directories(dir);
   prostup::write_run_outputs(prostup::testing::synthetic_run(), dir);
-  if (with_sweep_and_plan) write_sweep_and_plan(dir);
+  if (with_sweep_and_plan) prostup::testing::write_sweep_and_plan(dir);
   prostup::write_report(dir);
 }
 
@@ -404,7 +370,7 @@ TEST_CASE("sweep and plan charts mark the scenario's own value and name the sett
   TempDir tmp;
   fs::create_directories(tmp.path);
   prostup::write_run_outputs(prostup::testing::synthetic_run(), tmp.path);
-  write_sweep_and_plan(tmp.path);
+  prostup::testing::write_sweep_and_plan(tmp.path);
   // What `prostup sweep` and `prostup plan` record: the scenario's own value of the varied
   // number; the plan's lies outside the values tried (10 to 30), so the axis must reach it.
   auto manifest = nlohmann::json::parse(slurp(tmp.path / "manifest.json"));

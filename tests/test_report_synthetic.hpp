@@ -4,10 +4,14 @@
 #pragma once
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "prostup/results.hpp"
+#include "prostup/writers.hpp"
 
 namespace prostup::testing {
 
@@ -130,6 +134,45 @@ inline RunResult synthetic_run(int months = 24, int reps = 40) {
       r.comparisons.push_back(c);
     }
   return r;
+}
+
+// A sweep over training-flat capacity and a plan answer, in the formats `prostup sweep` and
+// `prostup plan` write, into `dir` (next to a run's files or alone).
+inline void write_sweep_and_plan(const std::filesystem::path& dir) {
+  auto spit = [](const std::filesystem::path& p, const std::string& text) {
+    std::ofstream out(p, std::ios::binary);
+    out << text;
+    if (!out.good()) throw std::runtime_error("cannot write " + p.string());
+  };
+  std::string csv = "town,point,parameter,value,metric,mean,ci_low,ci_high\n";
+  for (int p = 0; p < 5; ++p) {
+    const double v = 10 + 5 * p;
+    const double share = 0.3 + 0.1 * p - 0.01 * p * p;
+    for (const char* town : {"litvinov", "*"}) {
+      csv += std::string(town) + ",p" + std::to_string(p) +
+             ",/towns/litvinov/capacity/training_flat," + prostup::format_number(v) +
+             ",reached_lease_share," + prostup::format_number(share) + "," +
+             prostup::format_number(share - 0.03) + "," + prostup::format_number(share + 0.03) +
+             "\n";
+      csv += std::string(town) + ",p" + std::to_string(p) +
+             ",/towns/litvinov/capacity/training_flat," + prostup::format_number(v) +
+             ",cost_total," + prostup::format_number(1e6 + 2e5 * p) + "," +
+             prostup::format_number(0.9e6 + 2e5 * p) + "," +
+             prostup::format_number(1.1e6 + 2e5 * p) + "\n";
+    }
+  }
+  spit(dir / "sweep.csv", csv);
+  spit(dir / "plan.json", R"({
+  "vary": "/towns/litvinov/capacity/training_flat",
+  "target": {"metric": "reached_lease_share", "op": ">=", "value": 0.55},
+  "town": "litvinov", "variant": "baseline", "confidence": 0.95, "answer": 26,
+  "points": [
+    {"value": 10, "mean": 0.31, "ci_low": 0.28, "ci_high": 0.34, "bound": 0.285, "meets": false},
+    {"value": 20, "mean": 0.50, "ci_low": 0.47, "ci_high": 0.53, "bound": 0.475, "meets": false},
+    {"value": 26, "mean": 0.58, "ci_low": 0.56, "ci_high": 0.60, "bound": 0.562, "meets": true},
+    {"value": 30, "mean": 0.61, "ci_low": 0.58, "ci_high": 0.64, "bound": 0.585, "meets": true}
+  ]
+})");
 }
 
 }  // namespace prostup::testing

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "../sim/output/answer.hpp"
+#include "../sim/output/report.hpp"
 #include "../sim/output/strings.hpp"
 #include "prostup/writers.hpp"
 #include "test_files.hpp"
@@ -194,12 +195,141 @@ TEST_CASE("the Czech report.html reads in Czech, with no English of the catalogu
   CHECK(html.find("Veřejné náklady celkem") != std::string::npos);
   // The csv files stay in the format for programs: a decimal point, no comma.
   CHECK(prostup::test::read_bytes(tmp.path / "outcomes.csv").find(",0.4,") != std::string::npos);
-  // The charts (svg, their captions) are drawn in English for now; the header is the
-  // scenario's own text. Everything else is the catalogue's Czech.
+  // The header is the scenario's own text; the charts are checked below. Everything else is
+  // the catalogue's Czech.
   const std::string words =
       text_only(without(without(without(without(html, "svg"), "figcaption"), "header"), "style"));
   CHECK(english_leftovers(words) == "");
   prostup::write_report(tmp.path, tmp.path, nullptr, Language::en);
   const std::string english = prostup::test::read_bytes(tmp.path / "report.html");
   CHECK(english_leftovers(text_only(without(without(english, "svg"), "figcaption"))) != "");
+}
+
+namespace {
+
+// The text of every <TAG>...</TAG> element of an HTML page (the inline charts: titles, axis
+// labels, legends and <title> tooltips; or their figcaptions).
+std::string elements(const std::string& html, const std::string& tag) {
+  std::string out;
+  for (auto at = html.find("<" + tag); at != std::string::npos; at = html.find("<" + tag, at)) {
+    const auto end = html.find("</" + tag + ">", at);
+    if (end == std::string::npos) break;
+    out += text_only(html.substr(at, end - at)) + "\n";
+    at = end;
+  }
+  return out;
+}
+
+// A run with parameter uncertainty results, so the PSA charts are drawn too.
+prostup::RunResult small_psa_run() {
+  prostup::RunResult run = small_run();
+  prostup::UncertaintyResult& u = run.uncertainty;
+  u.plane.push_back({"litvinov", "more_flats", {1e5, 2e5, -5e4}, {1.5, 2.5, 0.5}, {10, 20, 5}});
+  for (const char* v : {"baseline", "more_flats"})
+    for (double w : {0.0, 1e5, 1e6})
+      u.ceac.push_back({"litvinov", v, "stabilized", w, v[0] == 'b' ? 0.4 : 0.6});
+  u.tornado.push_back({"litvinov", "more_flats", "reached_lease_share", "/profiles/single/job_gain",
+                       0.02, 0.06, 0.04});
+  u.tornado.push_back(
+      {"litvinov", "more_flats", "reached_lease_share", "group:rent", 0.01, 0.07, 0.04});
+  return run;
+}
+
+}  // namespace
+
+TEST_CASE("the charts of a Czech report read in Czech, with no English of the catalogue") {
+  prostup::test::TempDir tmp;
+  prostup::write_run_outputs(small_run(), tmp.path);
+  prostup::testing::write_sweep_and_plan(tmp.path);
+  prostup::write_report(tmp.path, tmp.path, nullptr, Language::cs);
+  const std::string html = prostup::test::read_bytes(tmp.path / "report.html");
+  // Every kind of chart is there: forest, cost, time to lease, occupancy, waiting, flows,
+  // sweep and plan.
+  for (const char* file :
+       {"forest_litvinov.svg", "cost_litvinov.svg", "time_to_lease_all.svg",
+        "occupancy_litvinov_more_flats.svg", "waiting_kutna_hora_baseline.svg",
+        "flows_litvinov_baseline.svg", "sweep_litvinov_cost_total.svg", "plan.svg"}) {
+    INFO(file);
+    CHECK(html.find("<figure id=\"" + std::string(file) + "\">") != std::string::npos);
+  }
+  const std::string charts = elements(html, "svg");
+  // The captions name the swept setting by its JSON pointer too, an id like a variant's.
+  std::string captions = elements(html, "figcaption");
+  const std::string pointer = "/towns/litvinov/capacity/training_flat";
+  CHECK(captions.find(pointer) != std::string::npos);
+  for (auto at = captions.find(pointer); at != std::string::npos; at = captions.find(pointer))
+    captions.erase(at, pointer.size());
+  INFO(charts);
+  CHECK(english_leftovers(charts) == "");
+  CHECK(english_leftovers(captions) == "");
+  // Czech words, Czech units and a decimal comma on the axes.
+  CHECK(charts.find("Měsíc") != std::string::npos);
+  CHECK(charts.find("Domácnosti (průměr z 40 replikací)") != std::string::npos);
+  CHECK(charts.find("Tréninkový byt: počet míst (Litvínov)") != std::string::npos);
+  CHECK(charts.find("mil. Kč") != std::string::npos);
+  CHECK(charts.find("0,5") != std::string::npos);
+  CHECK(charts.find("id varianty: more_flats") != std::string::npos);
+  CHECK(captions.find("Jak graf číst") != std::string::npos);
+  // The check can fail: the English report's charts are full of the catalogue's English.
+  prostup::write_report(tmp.path, tmp.path, nullptr, Language::en);
+  const std::string english = prostup::test::read_bytes(tmp.path / "report.html");
+  CHECK(english_leftovers(elements(english, "svg")) != "");
+  CHECK(english_leftovers(elements(english, "figcaption")) != "");
+}
+
+TEST_CASE("the parameter uncertainty charts in Czech hold no English of the catalogue") {
+  const prostup::RunResult run = small_psa_run();
+  namespace rep = prostup::report;
+  std::string cs, en;
+  for (const Language lang : {Language::cs, Language::en}) {
+    std::string& out = lang == Language::cs ? cs : en;
+    for (const auto& c :
+         {rep::ce_plane_chart(run, "litvinov", lang), rep::ceac_chart(run, "litvinov", lang),
+          rep::tornado_chart(run, "litvinov", "more_flats", lang)}) {
+      REQUIRE(c.has_value());
+      out += text_only(c->svg) + "\n" + c->how_to_read + "\n";
+    }
+  }
+  INFO(cs);
+  CHECK(english_leftovers(cs) == "");
+  CHECK(cs.find("Rovina nákladové efektivity") != std::string::npos);
+  CHECK(cs.find("single: nalezení práce") != std::string::npos);
+  CHECK(cs.find("rent (skupina)") != std::string::npos);
+  CHECK(english_leftovers(en) != "");
+}
+
+TEST_CASE("describe --lang cs reads in Czech, with no English of the catalogue") {
+  // scenarios/jirkov.json with Czech labels; its own English prose (description, notes) left
+  // out.
+  auto doc = nlohmann::ordered_json::parse(
+      prostup::test::read_bytes(prostup::test::source_path("scenarios/jirkov.json")));
+  // The variants' changes are JSON (ids and keys): left out with the variants.
+  for (const char* key : {"description", "sources", "assumptions", "notes", "variants"})
+    doc.erase(key);
+  std::string text = doc.dump();
+  // Distribution group ids ("exit", "comply") read as English words: prefixed.
+  for (auto at = text.find("\"group\":\""); at != std::string::npos;
+       at = text.find("\"group\":\"", at + 1))
+    text.insert(at + 9, "sk");
+  const prostup::LoadResult loaded = prostup::load_scenario_text(text);
+  REQUIRE(loaded.ok());
+  // JSON pointers (the variants' changes) are ids too: cut out.
+  auto without_pointers = [](std::string s) {
+    for (auto at = s.find(" /"); at != std::string::npos; at = s.find(" /", at + 1))
+      s.erase(at + 1, s.find_first_of(": \n", at + 1) - at - 1);
+    return s;
+  };
+  const std::string cs =
+      without_pointers(prostup::describe(*loaded.scenario, loaded.document, Language::cs));
+  const std::string en =
+      without_pointers(prostup::describe(*loaded.scenario, loaded.document, Language::en));
+  INFO(cs);
+  CHECK(cs.find("Žebřík, od nejvyššího stupně") != std::string::npos);
+  CHECK(cs.find("Kč za obsazenou jednotku a měsíc") != std::string::npos);
+  CHECK(cs.find("12 měsíců") != std::string::npos);
+  CHECK(english_leftovers(cs) == "");
+  CHECK(english_leftovers(en) != "");
+  // The English overload without a language is the English catalogue's.
+  CHECK(prostup::describe(*loaded.scenario, loaded.document) ==
+        prostup::describe(*loaded.scenario, loaded.document, Language::en));
 }

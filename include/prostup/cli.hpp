@@ -31,6 +31,7 @@ int cmd_schema(const SchemaArgs& a);
 
 struct DescribeArgs {
   std::string file;  // empty = built-in default
+  std::string lang;  // en or cs; "" = the scenario's "language", else en
 };
 int cmd_describe(const DescribeArgs& a);
 
@@ -45,7 +46,7 @@ struct RunArgs {
   bool verbose = false;                 // today's full listing instead of the short answer
   bool by_profile_series = false;       // monthly series by household profile too
   std::string csv_dialect = "rfc4180";  // or "excel-cs"
-  std::string lang = "en";              // of the terminal answer and report.html: en or cs
+  std::string lang;  // of the terminal answer and report.html: en, cs, "" = the scenario's
   CatalogOptions catalog;
   // Parameter uncertainty (docs/uncertainty.md): run at the distributions' means, and the
   // replications per drawn parameter set.
@@ -60,6 +61,7 @@ struct SweepArgs {
   int replications = -1, threads = 0, months = -1;
   long long seed = -1;
   bool quiet = false, force = false, no_report = false;
+  std::string lang;  // of the terminal answer and report.html: en, cs, "" = the scenario's
   CatalogOptions catalog;
 };
 int cmd_sweep(const SweepArgs& a);
@@ -70,6 +72,7 @@ struct PlanArgs {
   int replications = -1, threads = 0, months = -1;
   long long seed = -1;
   bool quiet = false, force = false, no_report = false;
+  std::string lang;  // of the terminal answer and report.html: en, cs, "" = the scenario's
   CatalogOptions catalog;
 };
 int cmd_plan(const PlanArgs& a);

@@ -171,6 +171,7 @@ struct Scenario {
   std::string name;  // short id used for output directories
   std::string title;
   std::string description;
+  std::string language;  // "en", "cs" or "" (English): the words of answers and reports
   Simulation simulation;
   std::vector<Stage> stages;  // bottom rung first
   std::vector<Promotion> promotions;

@@ -4,6 +4,7 @@
 // the RFC 6901 pointer of the offending value, so a planner sees all of them at once.
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -63,7 +64,17 @@ std::string scenario_fuzz_dictionary();
 // The built-in default scenario (scenarios/default.json compiled into the binary).
 std::string_view embedded_default_scenario();
 
-// A readable summary for a planner (`prostup describe`).
-std::string describe(const Scenario& s, const ojson& document);
+// A readable summary for a planner (`prostup describe`). Its words come from `words`: the
+// text of a key ("describe.ladder", "describe.months.one", ...) with "{1}", "{2}", ...
+// replaced by the arguments; the language catalogues of sim/output (strings_{en,cs}.cpp)
+// hold them.
+using DescribeWords =
+    std::function<std::string(const std::string& key, const std::vector<std::string>& args)>;
+std::string describe(const Scenario& s, const ojson& document, const DescribeWords& words);
+
+// The same in English or Czech from the catalogues (defined in sim/output/describe.cpp).
+enum class Language;
+std::string describe(const Scenario& s, const ojson& document);  // English
+std::string describe(const Scenario& s, const ojson& document, Language lang);
 
 }  // namespace prostup

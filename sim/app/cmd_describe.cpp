@@ -2,7 +2,9 @@
 #include <iostream>
 
 #include "prostup/cli.hpp"
+#include "prostup/writers.hpp"
 #include "scenario_cli.hpp"
+#include "strings.hpp"
 
 namespace prostup {
 
@@ -23,7 +25,9 @@ int cmd_describe(const DescribeArgs& a) {
     print_diagnostics(std::cerr, name, r.diagnostics);
     return kExitInvalid;
   }
-  std::cout << on_terminal(describe(*r.scenario, r.document), true);
+  // --lang, else the scenario's "language", else English.
+  const Language lang = text::pick_language(a.lang, r.scenario->language);
+  std::cout << on_terminal(describe(*r.scenario, r.document, lang), true);
   return kExitOk;
 }
 

@@ -17,6 +17,7 @@
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
 #include "run_support.hpp"
+#include "strings.hpp"
 
 namespace prostup {
 
@@ -75,6 +76,9 @@ int run_plan(const PlanArgs& a) {
 
   LoadedScenario ls = load_or_report(a.file);
   mpi_require_same_scenario(ls.sha256);  // every MPI rank must simulate the same file
+  // The words of the answer and the report: --lang, else the scenario's "language", else en.
+  const Language lang = text::pick_language(a.lang, ls.scenario.language);
+  using text::tr;
   const std::string variant = a.variant.empty() ? "baseline" : a.variant;
   const ojson doc = document_for(ls.document, a.variant);
 
@@ -96,7 +100,7 @@ int run_plan(const PlanArgs& a) {
                          metric_hint(target.metric, catalogue) + ")");
   const std::string unit = catalogue[metric].unit;
   const std::string town = a.town.empty() ? "*" : a.town;
-  std::string town_label = "all towns";
+  std::string town_label = tr(lang, "plan.t.all_towns");
   if (town != "*") {
     std::string list;
     bool known = false;
@@ -226,36 +230,47 @@ int run_plan(const PlanArgs& a) {
   // All or nothing: a report that cannot be drawn (a full disk) fails the command and
   // nothing is committed.
   if (g_cancel) throw RunCancelled();
-  if (!a.no_report) write_report(out.staging(), out.staging(), &g_cancel);
+  if (!a.no_report) write_report(out.staging(), out.staging(), &g_cancel, lang);
   out.commit();
   record_in_catalog(a.catalog, "plan", ls.text, dir);
 
   // The answer goes to stdout even with --quiet: it is what the command is for.
+  auto ci = [&](double mean, double lo, double hi) {
+    return text::decimal(lang, detail::format_ci(mean, lo, hi, unit));
+  };
   auto describe = [&](const PlanPoint& p) {
-    return detail::format_ci(p.summary.mean, p.summary.ci_low, p.summary.ci_high, unit) +
-           ", one-sided " + (target.at_least ? "lower" : "upper") + " bound " +
-           detail::format_ci(p.bound, kUndefined, kUndefined, unit) +
-           (p.meets ? " -> meets the target" : " -> does not meet it");
+    return tr(lang, target.at_least ? "plan.t.lower_bound" : "plan.t.upper_bound",
+              {ci(p.summary.mean, p.summary.ci_low, p.summary.ci_high),
+               ci(p.bound, kUndefined, kUndefined)}) +
+           " -> " + tr(lang, p.meets ? "plan.t.meets" : "plan.t.misses");
+  };
+  auto at = [&](long long v) {
+    return "  " + tr(lang, "plan.t.at", {std::to_string(v), describe(evaluated.at(v))}) + "\n";
   };
   char conf[32];
   std::snprintf(conf, sizeof conf, "%g %%", 100 * a.confidence);
-  std::cout << "Target: " << target.metric << " " << target.op() << " "
-            << detail::format_ci(target.value, kUndefined, kUndefined, unit) << " in " << town_label
-            << " (" << variant << "), met with " << conf << " one-sided confidence\n"
-            << "Varied: " << range.pointer << " over " << range.lo << ".." << range.hi << "; "
-            << order.size() << " of " << (width + 1) << " values simulated, " << info.replications
-            << " replications each, seed " << info.seed << "\n";
+  std::cout << tr(lang, "plan.t.target",
+                  {target.metric + " " + target.op() + " " +
+                       ci(target.value, kUndefined, kUndefined),
+                   town_label, variant, text::decimal(lang, conf)})
+            << "\n"
+            << tr(lang, "plan.t.varied",
+                  {range.pointer, std::to_string(range.lo) + ".." + std::to_string(range.hi),
+                   std::to_string(order.size()), std::to_string(width + 1),
+                   std::to_string(info.replications), std::to_string(info.seed)})
+            << "\n";
   if (found.answer) {
     const long long v = *found.answer;
-    std::cout << "Answer: " << v << "\n"
-              << "  at " << v << ": " << describe(evaluated.at(v)) << "\n";
+    std::cout << tr(lang, "plan.t.answer", {std::to_string(v)}) << "\n" << at(v);
     if (v > range.lo)
-      std::cout << "  at " << v - 1 << ": " << describe(evaluated.at(v - 1)) << "\n";
+      std::cout << at(v - 1);
     else
-      std::cout << "  (" << v << " is the lowest value in the range)\n";
+      std::cout << "  " << tr(lang, "plan.t.lowest", {std::to_string(v)}) << "\n";
   } else {
-    std::cout << "No value in " << range.lo << ".." << range.hi << " meets the target.\n"
-              << "  at " << range.hi << ": " << describe(evaluated.at(range.hi)) << "\n";
+    std::cout << tr(lang, "plan.t.none",
+                    {std::to_string(range.lo) + ".." + std::to_string(range.hi)})
+              << "\n"
+              << at(range.hi);
     // What holds it back: the exact model without limits at the top of the range names the
     // stages and services whose expected demand still exceeds their capacity (docs/cohort.md).
     const CompiledModel top = model_for(range.hi);
@@ -267,23 +282,23 @@ int run_plan(const PlanArgs& a) {
           lines.push_back(l);
     const std::vector<answer::Binding> binding = answer::ranked_binding(lines);
     if (binding.empty()) {
-      std::cout << "  Nothing binds at " << range.hi
-                << " (expected demand within every capacity): the target is out of reach of "
-                   "places; the rules (criteria, time limits, support) decide it.\n";
+      std::cout << "  " << tr(lang, "plan.t.nothing_binds", {std::to_string(range.hi)}) << "\n";
     } else {
-      std::cout << "  Binding at " << range.hi
-                << " (expected demand without limits, largest excess first):\n";
+      std::cout << "  " << tr(lang, "plan.t.binding_head", {std::to_string(range.hi)}) << "\n";
       for (std::size_t k = 0; k < binding.size() && k < 3; ++k) {
         const answer::Binding& b = binding[k];
         if (b.demand > 0)
-          std::cout << "    " << b.what << ": demand " << std::llround(b.demand) << " for "
-                    << std::llround(b.capacity) << " places from month " << b.from_month << "\n";
+          std::cout << "    "
+                    << tr(lang, "plan.t.binding",
+                          {answer::binding_what(b, lang), std::to_string(std::llround(b.demand)),
+                           std::to_string(std::llround(b.capacity)), std::to_string(b.from_month)})
+                    << "\n";
         else
           std::cout << "    " << b.line << "\n";
       }
     }
   }
-  std::cout << "Mean and 95 % CI over replications. Written to " << dir.string() << "/\n";
+  std::cout << tr(lang, "plan.t.footer", {dir.string()}) << "\n";
   if (!monotone)
     std::cerr << "prostup plan: warning: the values tried do not rise (or fall) steadily with "
                  "the setting; the answer assumes they do (see plan.json)\n";

@@ -26,35 +26,28 @@ using namespace detail;
 
 namespace {
 
-// Words a planner reads in the summary; the tables keep the metric ids.
-// "CZK", or "CZK, 2024 prices" where the scenario states its price year.
-std::string money_label(const RunInfo& info) {
-  return info.price_year > 0 ? "CZK, " + std::to_string(info.price_year) + " prices" : "CZK";
+// Words a planner reads in the full listing (strings_{en,cs}.cpp, "verbose.m.METRIC");
+// the metric id where the catalogue has none. The cost names its price year when the
+// scenario states one.
+std::string headline_label(const std::string& metric, const RunInfo& info, Language lang) {
+  const std::string key = "verbose.m." + metric, label = text::tr(lang, key);
+  if (metric == "cost_total" && info.price_year > 0)
+    return label + ", " + text::tr(lang, "term.prices", {std::to_string(info.price_year)});
+  return label == key ? metric : label;
 }
 
-std::string headline_label(const std::string& metric, const RunInfo& info) {
-  if (metric == "cost_total") return "public cost, " + money_label(info);
-  static const std::pair<const char*, const char*> labels[] = {
-      {"reached_lease_share", "reached a lease"},
-      {"stabilized_share", "stabilised in a lease"},
-      {"median_months_to_lease", "median months to a lease"},
-      {"evictions", "evictions"},
-      {"returns_to_street", "returns to the street"},
-      {"roofless_household_months", "household-months roofless"},
-      {"mean_waiting_months", "months on a waiting list"},
-      {"housed_share_end", "housed at the horizon"},
-      {"months_housed_share", "share of months housed"},
-      {"retention:12", "housed 12 months after housing"},
+// `prostup run --verbose`: every headline metric of every town and variant.
+void print_summary(const RunResult& r, const std::vector<CompiledModel>& models, Language lang) {
+  using text::tr;
+  auto ci = [lang](double mean, double lo, double hi, const std::string& unit) {
+    return text::decimal(lang, format_ci(mean, lo, hi, unit));
   };
-  for (const auto& [id, label] : labels)
-    if (metric == id) return label;
-  return metric;
-}
-
-void print_summary(const RunResult& r, const std::vector<CompiledModel>& models) {
-  std::printf("\n%s: %d replications x %d months, baseline + %zu variant(s), seed %llu\n",
-              on_terminal(r.info.scenario_name).c_str(), r.info.replications, r.info.months,
-              r.info.variants.size() - 1, static_cast<unsigned long long>(r.info.seed));
+  std::printf("\n%s\n",
+              tr(lang, "term.header",
+                 {on_terminal(r.info.scenario_name), std::to_string(r.info.replications),
+                  std::to_string(r.info.months), std::to_string(r.info.variants.size() - 1),
+                  std::to_string(r.info.seed)})
+                  .c_str());
   std::vector<std::size_t> headline;
   for (std::size_t k = 0; k < r.metric_info.size(); ++k)
     if (r.metric_info[k].headline) headline.push_back(k);
@@ -62,37 +55,37 @@ void print_summary(const RunResult& r, const std::vector<CompiledModel>& models)
   std::vector<std::string> labels = r.info.town_labels;
   if (rows.size() > 1) {
     rows.push_back("*");
-    labels.push_back("All towns");
+    labels.push_back(tr(lang, "all_towns"));
   }
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const TownVariantResult* b = r.find(rows[i], "baseline");
     if (!b) continue;
-    std::printf("\n%s (baseline, mean [95 %% CI])\n", on_terminal(labels[i]).c_str());
+    std::printf("\n%s\n", tr(lang, "verbose.town", {on_terminal(labels[i])}).c_str());
     for (std::size_t k : headline) {
       const Summary& s = b->metrics[k];
-      std::printf("  %-30s %s\n", headline_label(r.metric_info[k].name, r.info).c_str(),
-                  format_ci(s.mean, s.ci_low, s.ci_high, r.metric_info[k].unit).c_str());
+      std::printf("  %-30s %s\n", headline_label(r.metric_info[k].name, r.info, lang).c_str(),
+                  ci(s.mean, s.ci_low, s.ci_high, r.metric_info[k].unit).c_str());
     }
     // Tagged cohorts (trial arms): the outcomes the trials publish, per variant.
     for (std::size_t v = 0; v < models.size(); ++v) {
       const TownVariantResult* tv = r.find(rows[i], models[v].variant);
       for (const auto& co : models[v].cohorts) {
         if (!tv) break;
-        std::printf("  cohort %s (%s), intention to treat:\n", on_terminal(co.id).c_str(),
-                    on_terminal(models[v].variant).c_str());
+        std::printf("  %s\n",
+                    tr(lang, "verbose.cohort", {on_terminal(co.id), on_terminal(models[v].variant)})
+                        .c_str());
         for (const char* name : {"households", "retention:12", "retention:24",
                                  "months_housed_share", "housed_share_end", "cost_per_household"}) {
           const int k = r.metric_index(name, co.id);
           if (k < 0) continue;
           const Summary& s = tv->metrics[static_cast<std::size_t>(k)];
           std::printf("    %-28s %s\n", name,
-                      format_ci(s.mean, s.ci_low, s.ci_high, r.metric_info[k].unit).c_str());
+                      ci(s.mean, s.ci_low, s.ci_high, r.metric_info[k].unit).c_str());
         }
       }
     }
     for (std::size_t v = 1; v < models.size(); ++v) {
-      std::printf("  %s minus baseline (paired, 95 %% CI):\n",
-                  on_terminal(models[v].variant).c_str());
+      std::printf("  %s\n", tr(lang, "verbose.minus", {on_terminal(models[v].variant)}).c_str());
       for (const auto& c : r.comparisons) {
         if (c.town != rows[i] || c.variant != models[v].variant || c.cohort != "all") continue;
         const int ki = r.metric_index(c.metric);
@@ -100,16 +93,18 @@ void print_summary(const RunResult& r, const std::vector<CompiledModel>& models)
         const std::size_t k = static_cast<std::size_t>(ki);
         if (c.replications == 0) continue;
         const std::string unit = r.metric_info[k].unit;
-        std::string diff = format_ci(c.diff_mean, c.diff_ci_low, c.diff_ci_high, unit);
+        std::string diff = ci(c.diff_mean, c.diff_ci_low, c.diff_ci_high, unit);
         if (unit == "share") {
           char b2[96];
-          std::snprintf(b2, sizeof b2, "%+.1f pp [%+.1f, %+.1f]", 100 * c.diff_mean,
+          std::snprintf(b2, sizeof b2, "%+.1f UNIT [%+.1f, %+.1f]", 100 * c.diff_mean,
                         100 * c.diff_ci_low, 100 * c.diff_ci_high);
-          diff = b2;
+          // The numbers take the decimal comma, not the unit ("p. b.").
+          diff = text::decimal(lang, b2);
+          diff.replace(diff.find("UNIT"), 4, tr(lang, "unit.pp"));
         }
         const bool clear = !std::isnan(c.diff_ci_low) && (c.diff_ci_low > 0 || c.diff_ci_high < 0);
-        std::printf("    %-28s %s%s\n", headline_label(c.metric, r.info).c_str(), diff.c_str(),
-                    clear ? "" : "  (not distinguishable from 0)");
+        std::printf("    %-28s %s%s\n", headline_label(c.metric, r.info, lang).c_str(),
+                    diff.c_str(), clear ? "" : ("  " + tr(lang, "verbose.not_distinct")).c_str());
       }
       // Value for money: the cost per extra household stabilised and per extra month housed
       // (and, with a discount rate, the same discounted).
@@ -119,18 +114,23 @@ void print_summary(const RunResult& r, const std::vector<CompiledModel>& models)
         if (!discounted && c.metric.rfind("icer:", 0) != 0) continue;
         const bool months = c.metric.size() > 13 &&
                             c.metric.compare(c.metric.size() - 13, 13, "months_housed") == 0;
-        std::string value = c.note;
+        const std::string note_key = "note." + c.note, note_words = tr(lang, note_key);
+        const std::string note = note_words == note_key ? c.note : note_words;
+        std::string value = note;
         if (std::isfinite(c.diff_mean))
-          value =
-              format_ci(c.diff_mean, c.diff_ci_low, c.diff_ci_high, "CZK") + " (" + c.note + ")";
-        std::string label = months ? "CZK per extra month housed" : "CZK per extra stabilised";
-        if (discounted) label += ", discounted";
-        if (r.info.price_year > 0) label += " (" + std::to_string(r.info.price_year) + " prices)";
+          value = ci(c.diff_mean, c.diff_ci_low, c.diff_ci_high, "CZK") + " (" + note + ")";
+        std::string label = tr(lang, months ? "verbose.icer_months" : "verbose.icer_stabilised");
+        if (discounted) label += ", " + tr(lang, "verbose.discounted");
+        if (r.info.price_year > 0)
+          label += " (" + tr(lang, "term.prices", {std::to_string(r.info.price_year)}) + ")";
         std::printf("    %-28s %s\n", label.c_str(), value.c_str());
       }
-      if (r.info.discount_rate > 0)
-        std::printf("    (discounted: costs and effects at %g %% a year, docs/model.md)\n",
-                    100 * r.info.discount_rate);
+      if (r.info.discount_rate > 0) {
+        char pct[32];
+        std::snprintf(pct, sizeof pct, "%g", 100 * r.info.discount_rate);
+        std::printf("    %s\n",
+                    tr(lang, "verbose.discount_note", {text::decimal(lang, pct)}).c_str());
+      }
     }
   }
 }
@@ -148,7 +148,7 @@ int cmd_run(const RunArgs& a) {
     if (a.inner_replications < 1 || a.inner_replications > 1000)  // the library's callers too
       throw InputError("--inner-replications " + std::to_string(a.inner_replications) +
                        " is outside 1..1000");
-    const Language lang = text::language_from(a.lang);
+    const Language lang = text::pick_language(a.lang, ls.scenario.language);
     // Validated, not yet compiled: the estimate comes before anything large is built.
     const std::vector<ModelScenario> scenarios = model_scenarios(ls, a.variants, !a.variants_given);
     const int reps = a.replications > 0 ? a.replications : ls.scenario.simulation.replications;
@@ -240,18 +240,26 @@ int cmd_run(const RunArgs& a) {
     if (!a.quiet && !a.verbose)
       std::fputs(answer::terminal_answer(r, out, !a.no_report, lang).c_str(), stdout);
     if (!a.quiet && a.verbose) {
-      print_summary(r, models);
+      print_summary(r, models, lang);
       bool any = false;
       for (std::size_t t = 0; t < exact.towns.size(); ++t)
         for (const auto& b : exact.towns[t].binding) {
-          if (!any)
-            std::printf("\nBinding constraints (expected demand without limits, baseline):\n");
+          if (!any) std::printf("\n%s\n", text::tr(lang, "verbose.binding").c_str());
           any = true;
-          std::printf("  %s: %s\n", on_terminal(models.front().towns[t].label).c_str(),
-                      on_terminal(b).c_str());
+          // The cohort model's line in the language's words (as written where it does not
+          // parse).
+          const std::vector<answer::Binding> one = answer::ranked_binding({b});
+          std::printf(
+              "  %s: %s\n", on_terminal(models.front().towns[t].label).c_str(),
+              on_terminal(one.empty() ? b : answer::binding_line(one.front(), lang)).c_str());
         }
-      std::printf("\nOutputs: %s (%.3g household-months in %.2f s)\n", out.string().c_str(),
-                  static_cast<double>(r.info.household_months), r.info.simulate_seconds);
+      char hm[32], secs[32];
+      std::snprintf(hm, sizeof hm, "%.3g", static_cast<double>(r.info.household_months));
+      std::snprintf(secs, sizeof secs, "%.2f", r.info.simulate_seconds);
+      std::printf("\n%s\n",
+                  text::tr(lang, "term.outputs",
+                           {out.string(), text::decimal(lang, hm), text::decimal(lang, secs)})
+                      .c_str());
     }
     return kExitOk;
   } catch (const InputError& e) {

@@ -14,6 +14,7 @@
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
 #include "run_support.hpp"
+#include "strings.hpp"
 
 namespace prostup {
 
@@ -113,44 +114,46 @@ void print_table(const std::vector<std::vector<std::string>>& rows) {
 // The sweep's answer on a terminal: every headline metric at every point (all towns together,
 // or the only town), and with two swept parameters the first headline metric as a grid.
 void print_sweep_table(const std::vector<SweepAxis>& axes, const std::vector<PointResult>& points,
-                       const std::vector<MetricInfo>& metrics) {
+                       const std::vector<MetricInfo>& metrics, Language lang) {
+  using text::tr;
   std::vector<std::size_t> headline;
   for (std::size_t k = 0; k < metrics.size(); ++k)
     if (metrics[k].headline) headline.push_back(k);
   if (points.empty() || headline.empty()) return;
   auto cell = [&](std::size_t p, std::size_t k) {
-    return answer::table_text(points[p].metrics.back()[k].mean, metrics[k]);
+    return answer::table_text(points[p].metrics.back()[k].mean, metrics[k], lang);
   };
   auto coords = [&](std::size_t p) {
     std::string s;
     for (std::size_t a = 0; a < axes.size(); ++a)
-      s += (a ? ", " : "") + value_text(points[p].values[a], axes[a].integer);
+      s += (a ? ", " : "") + text::decimal(lang, value_text(points[p].values[a], axes[a].integer));
     return s;
   };
   std::string params;
   for (const auto& ax : axes) params += (params.empty() ? "" : ", ") + ax.pointer;
-  const std::string where =
-      points.front().towns.size() > 2 ? "all towns together" : "town " + points.front().towns[0];
-  std::cout << "Headline outcomes, " << where << ", mean per point (95 % CIs in sweep.csv and "
-            << "report.html); point = " << params << ":\n";
+  const std::string where = points.front().towns.size() > 2
+                                ? tr(lang, "sweep.all_towns")
+                                : tr(lang, "sweep.town", {points.front().towns[0]});
+  std::cout << tr(lang, "sweep.table_head", {where, params}) << "\n";
   std::vector<std::vector<std::string>> rows;
   if (points.size() <= 8) {
     // Few points: one column per point, one row per metric.
-    std::vector<std::string> head{"point"};
+    std::vector<std::string> head{tr(lang, "sweep.point")};
     for (std::size_t p = 0; p < points.size(); ++p) head.push_back(coords(p));
     rows.push_back(head);
     for (std::size_t k : headline) {
-      const std::string unit = answer::table_unit(metrics[k]);
-      std::vector<std::string> row{answer::metric_words(metrics[k].name) +
+      const std::string unit = answer::table_unit(metrics[k], lang);
+      std::vector<std::string> row{answer::metric_words(metrics[k].name, lang) +
                                    (unit.empty() ? "" : ", " + unit)};
       for (std::size_t p = 0; p < points.size(); ++p) row.push_back(cell(p, k));
       rows.push_back(row);
     }
   } else {
-    std::vector<std::string> head{"point"};
+    std::vector<std::string> head{tr(lang, "sweep.point")};
     for (std::size_t k : headline) {
-      const std::string unit = answer::table_unit(metrics[k]);
-      head.push_back(answer::metric_words(metrics[k].name) + (unit.empty() ? "" : ", " + unit));
+      const std::string unit = answer::table_unit(metrics[k], lang);
+      head.push_back(answer::metric_words(metrics[k].name, lang) +
+                     (unit.empty() ? "" : ", " + unit));
     }
     rows.push_back(head);
     for (std::size_t p = 0; p < points.size(); ++p) {
@@ -164,12 +167,15 @@ void print_sweep_table(const std::vector<SweepAxis>& axes, const std::vector<Poi
   // The grid: the first parameter down, the second across (the last --set varies fastest).
   const std::size_t k = headline.front(), n1 = axes[1].values.size();
   std::cout << "\n"
-            << answer::metric_words(metrics[k].name) << ": " << axes[0].pointer << " down, "
-            << axes[1].pointer << " across\n";
+            << tr(lang, "sweep.grid",
+                  {answer::metric_words(metrics[k].name, lang), axes[0].pointer, axes[1].pointer})
+            << "\n";
   std::vector<std::vector<std::string>> grid{{""}};
-  for (double v : axes[1].values) grid[0].push_back(value_text(v, axes[1].integer));
+  for (double v : axes[1].values)
+    grid[0].push_back(text::decimal(lang, value_text(v, axes[1].integer)));
   for (std::size_t i = 0; i < axes[0].values.size(); ++i) {
-    std::vector<std::string> row{value_text(axes[0].values[i], axes[0].integer)};
+    std::vector<std::string> row{
+        text::decimal(lang, value_text(axes[0].values[i], axes[0].integer))};
     for (std::size_t j = 0; j < n1 && i * n1 + j < points.size(); ++j)
       row.push_back(cell(i * n1 + j, k));
     grid.push_back(row);
@@ -307,7 +313,8 @@ int run_sweep(const SweepArgs& a) {
   // All or nothing: a report that cannot be drawn (a full disk) fails the command and
   // nothing is committed.
   if (g_cancel) throw RunCancelled();
-  if (!a.no_report) write_report(out.staging(), out.staging(), &g_cancel);
+  const Language lang = text::pick_language(a.lang, ls.scenario.language);
+  if (!a.no_report) write_report(out.staging(), out.staging(), &g_cancel, lang);
   out.commit();
   record_in_catalog(a.catalog, "sweep", ls.text, dir);
 
@@ -315,23 +322,33 @@ int run_sweep(const SweepArgs& a) {
     // The headline outcome for all towns together, point by point.
     std::size_t k = 0;
     while (k < metrics.size() && metrics[k].name != "reached_lease_share") ++k;
-    std::cout << "Sweep of " << grid.size() << " point" << (grid.size() == 1 ? "" : "s") << ", "
-              << info.replications << " replications each, seed " << info.seed
-              << " (common random numbers)" << (a.variant.empty() ? "" : ", variant " + a.variant)
+    using text::tr;
+    std::cout << (a.variant.empty()
+                      ? tr(lang, "sweep.header",
+                           {text::plural(lang, "sweep.points", static_cast<long long>(grid.size())),
+                            std::to_string(info.replications), std::to_string(info.seed)})
+                      : tr(lang, "sweep.header_variant",
+                           {text::plural(lang, "sweep.points", static_cast<long long>(grid.size())),
+                            std::to_string(info.replications), std::to_string(info.seed),
+                            a.variant}))
               << "\n";
     if (k < metrics.size()) {
-      std::cout << "Share reaching a lease, all towns (95 % CI):\n";
+      std::cout << tr(lang, "sweep.lease_head") << "\n";
       for (std::size_t p = 0; p < points.size(); ++p) {
         const Summary& s = points[p].metrics.back()[k];
-        std::cout << "  " << p + 1 << ". " << point_label(axes, grid[p]) << ": "
-                  << format_ci(s.mean, s.ci_low, s.ci_high, metrics[k].unit) << "\n";
+        std::cout << "  " << p + 1 << ". " << text::decimal(lang, point_label(axes, grid[p]))
+                  << ": "
+                  << text::decimal(lang, format_ci(s.mean, s.ci_low, s.ci_high, metrics[k].unit))
+                  << "\n";
       }
     }
     std::cout << "\n";
-    print_sweep_table(axes, points, metrics);
+    print_sweep_table(axes, points, metrics, lang);
     std::cout << "\n";
-    std::cout << "Written to " << dir.string() << "/ (sweep.csv, sweep_points.json, manifest.json"
-              << (a.no_report ? "" : ", report.html") << ")\n";
+    std::cout << tr(lang, "sweep.written",
+                    {dir.string(), std::string("sweep.csv, sweep_points.json, manifest.json") +
+                                       (a.no_report ? "" : ", report.html")})
+              << "\n";
   }
   return kExitOk;
 }

@@ -72,6 +72,14 @@ void add_run_options(CLI::App& cmd, Args& a) {
       ->check(whole_number(1, 600));
 }
 
+// --lang en|cs; empty (not given) = the scenario's "language", else English.
+void add_lang_option(CLI::App& cmd, std::string& lang, const std::string& what) {
+  cmd.add_option("--lang", lang,
+                 "Language of " + what +
+                     ": en or cs (default: the scenario's \"language\", else en; e.g. --lang cs)")
+      ->check(CLI::IsMember({"en", "cs"}));
+}
+
 // --catalog PATH and --no-catalog of the commands that record themselves (docs/catalog.md).
 void add_catalog_options(CLI::App& cmd, prostup::CatalogOptions& c) {
   cmd.add_option("--catalog", c.path,
@@ -118,6 +126,7 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
   DescribeArgs da;
   auto* describe = app.add_subcommand("describe", "Summarise a scenario for a planner");
   describe->add_option("file", da.file, kFileHelp);
+  add_lang_option(*describe, da.lang, "the summary");
 
   RunArgs ra;
   std::string variants_csv;
@@ -155,10 +164,7 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
                   "Replications per drawn parameter set, at least 2 to split the variance into "
                   "parameters and Monte Carlo (default: 2; e.g. --inner-replications 4)")
       ->check(CLI::Range(1, 1000));
-  run->add_option("--lang", ra.lang,
-                  "Language of the terminal answer and report.html: en or cs (default: en; e.g. "
-                  "--lang cs)")
-      ->check(CLI::IsMember({"en", "cs"}));
+  add_lang_option(*run, ra.lang, "the terminal answer and report.html");
   run->add_flag("--by-profile-series", ra.by_profile_series,
                 "Also write the monthly series (occupancy, waiting) by household profile to "
                 "timeseries.csv; slower and larger (default: off; e.g. --by-profile-series)");
@@ -188,6 +194,7 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
       "--no-report", sa.no_report,
       "Do not draw charts and report.html (default: off; e.g. --no-report, then `prostup "
       "report DIR`)");
+  add_lang_option(*sweep, sa.lang, "the terminal answer and report.html");
   sweep->add_option("--variant", sa.variant,
                     "Variant id to sweep (default: the baseline; e.g. --variant "
                     "jirkov_training_plus20)");
@@ -223,6 +230,7 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
                  "No progress or summary output (default: off; e.g. --quiet in scripts)");
   plan->add_flag("--force", pa.force,
                  "Replace a non-empty output directory (default: off; e.g. --force -o out/again)");
+  add_lang_option(*plan, pa.lang, "the terminal answer and report.html");
   plan->add_flag(
       "--no-report", pa.no_report,
       "Do not draw charts and report.html (default: off; e.g. --no-report, then `prostup "

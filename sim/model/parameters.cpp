@@ -76,6 +76,9 @@ std::vector<Entity> build() {
               "letter, at most 40 characters"),
         plain("title", T::text, "`\"\"`", "human title"),
         plain("description", T::text, "`\"\"`", "what the scenario is about"),
+        choice("language", {"en", "cs"}, "`en`",
+               "language of the terminal answer, report.html and `describe` when no `--lang` "
+               "is given"),
         nested("simulation", T::object, "simulation", 0, 0, "", "run settings"),
         nested("stages", T::collection, "stage", 2, 32, "",
                "the rungs, bottom first; at least one `outside` and one `permanent`"),

@@ -86,14 +86,14 @@ std::string level_text(double v, const MetricInfo& m, Language lang) {
   return number_text(v, m, false, lang) + unit_suffix(m, false, lang);
 }
 
-std::string table_text(double v, const MetricInfo& m) {
-  if (!std::isfinite(v)) return "n/a";
-  return number_text(v, m, false, Language::en) + (m.unit == "share" ? " %" : "");
+std::string table_text(double v, const MetricInfo& m, Language lang) {
+  if (!std::isfinite(v)) return tr(lang, "n/a");
+  return number_text(v, m, false, lang) + (m.unit == "share" ? " %" : "");
 }
 
-std::string table_unit(const MetricInfo& m) {
+std::string table_unit(const MetricInfo& m, Language lang) {
   if (m.unit == "share" || m.unit == "households" || m.unit == "household-months") return "";
-  return m.unit;
+  return text::unit(lang, m.unit);
 }
 
 std::string change_text(const Change& c, Language lang) {

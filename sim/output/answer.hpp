@@ -89,8 +89,8 @@ std::string level_text(double v, const MetricInfo& m, Language lang = Language::
 std::string change_text(const Change& c, Language lang = Language::en);
 // The same level for a table whose row names the unit: "41.2 %", "3.5", "1.25 bn";
 // table_unit gives the row's unit ("", "months", "CZK", "CZK per household").
-std::string table_text(double v, const MetricInfo& m);
-std::string table_unit(const MetricInfo& m);
+std::string table_text(double v, const MetricInfo& m, Language lang = Language::en);
+std::string table_unit(const MetricInfo& m, Language lang = Language::en);
 
 // The words of the summary: metric names and verdicts (strings_{en,cs}.cpp).
 std::string metric_words(const std::string& name, Language lang = Language::en);

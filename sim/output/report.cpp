@@ -534,17 +534,17 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const std::atomi
           html << "</ul>\n";
         }
       html << value_for_money_table(r, town, lang);
-      if (auto c = report::forest_chart(r, town)) html << emit(*c);
-      if (auto c = report::cost_chart(r, town)) html << emit(*c);
+      if (auto c = report::forest_chart(r, town, lang)) html << emit(*c);
+      if (auto c = report::cost_chart(r, town, lang)) html << emit(*c);
       if (r.info.psa) html << uncertainty_intro(r, town, lang);
-      if (auto c = report::ce_plane_chart(r, town)) html << emit(*c);
-      if (auto c = report::ceac_chart(r, town)) html << emit(*c);
+      if (auto c = report::ce_plane_chart(r, town, lang)) html << emit(*c);
+      if (auto c = report::ceac_chart(r, town, lang)) html << emit(*c);
       for (const auto& v : shown)
         if (v != "baseline")
-          if (auto c = report::tornado_chart(r, town, v)) html << emit(*c);
+          if (auto c = report::tornado_chart(r, town, v, lang)) html << emit(*c);
       html << "<h3>" << t("town.reaching_lease") << "</h3>\n"
-           << emit(report::time_to_lease_chart(r, town));
-      if (auto c = report::profile_lease_chart(r, town)) html << emit(*c);
+           << emit(report::time_to_lease_chart(r, town, lang));
+      if (auto c = report::profile_lease_chart(r, town, lang)) html << emit(*c);
       html << "<details><summary>" << t("town.all_outcomes") << "</summary>\n"
            << outcomes_table(r, town, shown, lang) << "</details>\n";
       html << "<details><summary>" << t("town.comparison") << "</summary>\n"
@@ -555,16 +555,16 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const std::atomi
           html << "<h3>"
                << escape(tr(lang, "town.variant_charts", {report::variant_label(r, v, lang)}))
                << "</h3>\n";
-          html << emit(report::occupancy_chart(r, tv));
-          html << emit(report::waiting_chart(r, tv));
-          html << emit(report::flow_chart(r, tv));
+          html << emit(report::occupancy_chart(r, tv, lang));
+          html << emit(report::waiting_chart(r, tv, lang));
+          html << emit(report::flow_chart(r, tv, lang));
         }
       html << "</section>\n";
     }
   }
   if (!in.sweep.empty()) {
     html << "<section class=\"sweep\" id=\"sweep\">\n<h2>" << t("nav.sweep") << "</h2>\n";
-    for (const auto& c : report::sweep_charts(in)) html << emit(c);
+    for (const auto& c : report::sweep_charts(in, lang)) html << emit(c);
     html << "</section>\n";
   }
   if (in.plan) {
@@ -584,7 +584,7 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const std::atomi
          << (std::isfinite(p.answer) ? escape(text::decimal(lang, svg::human(p.answer)))
                                      : t("plan.none"))
          << "</strong>.</p>\n";
-    html << emit(report::plan_chart(in, p)) << "</section>\n";
+    html << emit(report::plan_chart(in, p, lang)) << "</section>\n";
   }
   html << "<section id=\"run\" class=\"run\">\n<h2>" << t("nav.run") << "</h2>\n"
        << manifest_table(in, lang) << "<p>"

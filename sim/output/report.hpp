@@ -73,7 +73,9 @@ struct AxisUnit {
   double factor = 1;
   std::string label;
 };
-AxisUnit axis_unit(const std::string& unit, double max_abs, bool difference = false);
+// `lang`: the words of the label ("million CZK", "mil. Kč"); the factor is the same.
+AxisUnit axis_unit(const std::string& unit, double max_abs, bool difference = false,
+                   Language lang = Language::en);
 
 struct Chart {
   std::string file;         // under charts/
@@ -82,26 +84,35 @@ struct Chart {
   std::string how_to_read;  // a short note for the report
 };
 
-Chart occupancy_chart(const RunResult& r, const TownVariantResult& tv);
-Chart waiting_chart(const RunResult& r, const TownVariantResult& tv);
-Chart time_to_lease_chart(const RunResult& r, const std::string& town);
-std::optional<Chart> forest_chart(const RunResult& r, const std::string& town);
+// Every chart's words (title, axes, legend, tooltips, how to read) come from the catalogue
+// of `lang` (strings_{en,cs}.cpp); numbers on the axes follow its decimal mark.
+Chart occupancy_chart(const RunResult& r, const TownVariantResult& tv,
+                      Language lang = Language::en);
+Chart waiting_chart(const RunResult& r, const TownVariantResult& tv, Language lang = Language::en);
+Chart time_to_lease_chart(const RunResult& r, const std::string& town,
+                          Language lang = Language::en);
+std::optional<Chart> forest_chart(const RunResult& r, const std::string& town,
+                                  Language lang = Language::en);
 // Reached-lease share by household profile for the baseline and each variant drawn in the
 // town, with 95 % CIs; none when the run has fewer than two profiles.
-std::optional<Chart> profile_lease_chart(const RunResult& r, const std::string& town);
+std::optional<Chart> profile_lease_chart(const RunResult& r, const std::string& town,
+                                         Language lang = Language::en);
 std::string profile_label(const RunResult& r, const std::string& id);  // label, else id
-Chart flow_chart(const RunResult& r, const TownVariantResult& tv);
-std::optional<Chart> cost_chart(const RunResult& r, const std::string& town);
-std::vector<Chart> sweep_charts(const Input& in);
-Chart plan_chart(const Input& in, const Plan& plan);
+Chart flow_chart(const RunResult& r, const TownVariantResult& tv, Language lang = Language::en);
+std::optional<Chart> cost_chart(const RunResult& r, const std::string& town,
+                                Language lang = Language::en);
+std::vector<Chart> sweep_charts(const Input& in, Language lang = Language::en);
+Chart plan_chart(const Input& in, const Plan& plan, Language lang = Language::en);
 
 // Parameter uncertainty (PSA) charts, from RunResult::uncertainty (svg_uncertainty.cpp):
 // the cost-effectiveness plane and acceptability curve of a town, and the tornado of one
 // variant in a town. Empty when the run has no such results.
-std::optional<Chart> ce_plane_chart(const RunResult& r, const std::string& town);
-std::optional<Chart> ceac_chart(const RunResult& r, const std::string& town);
+std::optional<Chart> ce_plane_chart(const RunResult& r, const std::string& town,
+                                    Language lang = Language::en);
+std::optional<Chart> ceac_chart(const RunResult& r, const std::string& town,
+                                Language lang = Language::en);
 std::optional<Chart> tornado_chart(const RunResult& r, const std::string& town,
-                                   const std::string& variant);
+                                   const std::string& variant, Language lang = Language::en);
 
 // The SVG id prefix of a chart file (ids must be unique in the one-page report).
 std::string chart_prefix(const std::string& file);
@@ -112,7 +123,12 @@ double sweep_scenario_value(const Input& in, const std::string& pointer);
 // A scenario pointer in words for an axis or legend: "/towns/jirkov/capacity/training_flat"
 // -> "Tréninkový byt: places in Jirkov", "/services/debt_counselling/caseload_per_worker" ->
 // "Dluhové poradenství: caseload per worker"; never the pointer itself.
-std::string parameter_words(const RunResult& r, const std::string& pointer);
+std::string parameter_words(const RunResult& r, const std::string& pointer,
+                            Language lang = Language::en);
+
+// A scenario field in words: the catalogue's "field.NAME" ("caseload_per_worker" -> "caseload
+// per worker", "počet případů na pracovníka"), else the name with spaces for underscores.
+std::string field_words(const std::string& field, Language lang = Language::en);
 
 // A file-name-safe form of an id ("*" -> "all").
 std::string file_id(const std::string& id);

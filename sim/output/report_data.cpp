@@ -460,14 +460,14 @@ std::string format_value(double v, const std::string& unit, bool with_unit, Lang
   return text::decimal(lang, svg::human(v));
 }
 
-AxisUnit axis_unit(const std::string& unit, double max_abs, bool difference) {
-  if (unit == "share") return {100, difference ? "percentage points" : "%"};
+AxisUnit axis_unit(const std::string& unit, double max_abs, bool difference, Language lang) {
+  if (unit == "share") return {100, difference ? text::tr(lang, "axis.pp") : "%"};
   if (unit.rfind("CZK", 0) == 0) {
-    const std::string rest = unit.substr(3);
-    if (max_abs >= 1e6) return {1e-6, "million CZK" + rest};
-    if (max_abs >= 1e4) return {1e-3, "thousand CZK" + rest};
+    // "million CZK per household", "mil. Kč na domácnost".
+    if (max_abs >= 1e6) return {1e-6, text::tr(lang, "axis.million", {text::unit(lang, unit)})};
+    if (max_abs >= 1e4) return {1e-3, text::tr(lang, "axis.thousand", {text::unit(lang, unit)})};
   }
-  return {1, unit};
+  return {1, unit.empty() ? unit : text::unit(lang, unit)};
 }
 
 double sweep_scenario_value(const Input& in, const std::string& pointer) {

@@ -61,6 +61,11 @@ Language language_from(std::string_view code) {
   throw std::invalid_argument("unknown language '" + std::string(code) + "' (en or cs)");
 }
 
+Language pick_language(std::string_view option, std::string_view scenario_language) {
+  if (!option.empty()) return language_from(option);
+  return scenario_language.empty() ? Language::en : language_from(scenario_language);
+}
+
 const char* language_code(Language lang) {
   return lang == Language::cs ? "cs" : "en";
 }

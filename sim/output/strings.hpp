@@ -43,6 +43,8 @@ std::string decimal(Language lang, std::string number);
 
 // "en" or "cs"; throws std::invalid_argument for anything else.
 Language language_from(std::string_view code);
+// The language of a command: its --lang, else the scenario's "language", else English.
+Language pick_language(std::string_view option, std::string_view scenario_language);
 const char* language_code(Language lang);
 
 }  // namespace prostup::text

@@ -286,7 +286,12 @@ void fit_y(Frame& f, double lo, double hi, int target) {
 }
 
 void draw_frame(Document& doc, const Frame& f, std::string_view title, std::string_view x_label,
-                std::string_view y_label, double x_factor, double y_factor) {
+                std::string_view y_label, double x_factor, double y_factor, bool decimal_comma) {
+  auto label = [decimal_comma](double v, double step) {
+    std::string s = tick_label(v, step);
+    if (decimal_comma) std::replace(s.begin(), s.end(), '.', ',');
+    return s;
+  };
   doc.text(f.left, 24, title, "font-size=\"15\" font-weight=\"bold\"");
   doc.open("g class=\"grid\" stroke=\"#e3e3e3\" stroke-width=\"1\"");
   for (double t : f.y_ticks) doc.line(f.left, f.y(t), f.right(), f.y(t), "");
@@ -301,9 +306,9 @@ void draw_frame(Document& doc, const Frame& f, std::string_view title, std::stri
   const double ys = f.y_ticks.size() > 1 ? (f.y_ticks[1] - f.y_ticks[0]) * y_factor : 1;
   doc.open("g class=\"tick-labels\" fill=\"#333333\"");
   for (double t : f.x_ticks)
-    doc.text(f.x(t), f.bottom() + 18, tick_label(t * x_factor, xs), "text-anchor=\"middle\"");
+    doc.text(f.x(t), f.bottom() + 18, label(t * x_factor, xs), "text-anchor=\"middle\"");
   for (double t : f.y_ticks)
-    doc.text(f.left - 8, f.y(t) + 4, tick_label(t * y_factor, ys), "text-anchor=\"end\"");
+    doc.text(f.left - 8, f.y(t) + 4, label(t * y_factor, ys), "text-anchor=\"end\"");
   doc.close("g");
   doc.text(f.left + f.width / 2, f.bottom() + 38, x_label, "text-anchor=\"middle\"");
   const double cy = f.top + f.height / 2;

@@ -110,9 +110,11 @@ struct Frame {
 void fit_x(Frame& f, double lo, double hi, int target = 6);
 void fit_y(Frame& f, double lo, double hi, int target = 5);
 
-// Title at the top, grid lines, axes, tick labels (values times `*_factor`) and axis titles.
+// Title at the top, grid lines, axes, tick labels (values times `*_factor`; with a decimal
+// comma for Czech) and axis titles.
 void draw_frame(Document& doc, const Frame& f, std::string_view title, std::string_view x_label,
-                std::string_view y_label, double x_factor = 1, double y_factor = 1);
+                std::string_view y_label, double x_factor = 1, double y_factor = 1,
+                bool decimal_comma = false);
 
 struct LegendItem {
   std::string label, colour;

@@ -9,6 +9,7 @@
 
 #include "answer.hpp"
 #include "report.hpp"
+#include "strings.hpp"
 #include "svg.hpp"
 
 namespace prostup::report {
@@ -21,6 +22,7 @@ using svg::escape;
 using svg::Frame;
 using svg::LegendItem;
 using svg::PathData;
+using text::tr;
 
 constexpr double kWidth = 860;
 constexpr double kLegendX = 610;
@@ -44,20 +46,20 @@ double finite_or(double v, double fallback) {
 }
 
 // A short label for a count on a diagram: 168, 24, 3.3, 0.15.
-std::string compact(double v) {
+std::string compact(double v, Language lang) {
   if (std::fabs(v) >= 10) return svg::group_thousands(v, 0);
-  if (std::fabs(v) >= 1) return svg::group_thousands(v, 1);
+  if (std::fabs(v) >= 1) return text::decimal(lang, svg::group_thousands(v, 1));
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2g", v);
-  return buf;
+  return text::decimal(lang, buf);
 }
 
 std::string attr(std::string_view name, std::string_view value) {
   return std::string(name) + "=\"" + escape(value) + "\"";
 }
 
-std::string reps_note(const RunResult& r) {
-  return std::to_string(r.info.replications) + " replications";
+std::string reps_note(const RunResult& r, Language lang) {
+  return text::plural(lang, "chart.reps", r.info.replications);
 }
 
 // Months on the x axis: ticks every 1, 2, 3, 6, 12, ... months, domain exactly [0, months].
@@ -148,13 +150,13 @@ std::string axis_title(const std::string& what, const AxisUnit& u) {
 // The variants drawn for a town: the baseline and those that change something there, in
 // scenario order; the others are named once in a "same as baseline" legend entry.
 std::vector<std::string> drawn_variants(const RunResult& r, const std::string& town,
-                                        std::vector<std::string>* same) {
+                                        std::vector<std::string>* same, Language lang) {
   std::vector<std::string> out;
   for (const auto& v : r.info.variants) {
     if (answer::changes_town(r, town, v))
       out.push_back(v);
     else if (same)
-      same->push_back(variant_label(r, v));
+      same->push_back(variant_label(r, v, lang));
   }
   return out;
 }
@@ -208,10 +210,11 @@ void baseline_line(Document& doc, const std::string& d, const std::string& serie
 
 }  // namespace
 
-Chart occupancy_chart(const RunResult& r, const TownVariantResult& tv) {
+Chart occupancy_chart(const RunResult& r, const TownVariantResult& tv, Language lang) {
   Chart c;
   c.file = "occupancy_" + file_id(tv.town) + "_" + file_id(tv.variant) + ".svg";
-  c.title = "Households by stage — " + town_label(r, tv.town) + ", " + variant_label(r, tv.variant);
+  c.title = tr(lang, "chart.occupancy.title",
+               {town_label(r, tv.town, lang), variant_label(r, tv.variant, lang)});
   const std::size_t S = r.info.stages.size();
   std::size_t M1 = 0;
   for (const auto& s : tv.series) M1 = std::max(M1, s.by_month.size());
@@ -243,7 +246,8 @@ Chart occupancy_chart(const RunResult& r, const TownVariantResult& tv) {
   fit_months(f, months);
   svg::fit_y(f, 0, y_max);
   Document doc(kWidth, 420, c.title, chart_prefix(c.file));
-  svg::draw_frame(doc, f, c.title, "Month", "Households (mean of " + reps_note(r) + ")");
+  svg::draw_frame(doc, f, c.title, tr(lang, "chart.month"),
+                  tr(lang, "chart.occupancy.y", {reps_note(r, lang)}), 1, 1, lang == Language::cs);
   const std::string clip = svg::clip_to_frame(doc, f);
   std::vector<double> xs(M1);
   for (std::size_t t = 0; t < M1; ++t) xs[t] = static_cast<double>(t);
@@ -284,28 +288,24 @@ Chart occupancy_chart(const RunResult& r, const TownVariantResult& tv) {
     doc.close("g");
   }
   std::vector<LegendItem> items;
-  items.push_back({"All households, baseline", "#000000",
+  items.push_back({tr(lang, "chart.occupancy.all_baseline"), "#000000",
                    tv.variant == "baseline" ? LegendItem::line : LegendItem::dashed});
   for (std::size_t s = S; s-- > 0;)
     items.push_back({r.info.stages[s].label.empty() ? r.info.stages[s].id : r.info.stages[s].label,
                      svg::stage_colour(s), LegendItem::swatch});
-  if (any_capacity) items.push_back({"Capacity (dashed steps)", "#555555", LegendItem::dashed});
+  if (any_capacity)
+    items.push_back({tr(lang, "chart.occupancy.capacity"), "#555555", LegendItem::dashed});
   svg::draw_legend(doc, kLegendX, f.top + 10, items);
   c.svg = doc.str();
-  c.how_to_read =
-      "Each coloured band is the mean number of households living in one stage at the end of "
-      "each month, stacked from the bottom of the ladder upwards; the top edge is everyone in "
-      "the system. A dashed line in a stage's colour shows where that band's top edge would be "
-      "if the stage were full: where the band reaches its dashed line, the stage is at capacity "
-      "and further households wait or go elsewhere. The black line is everyone in the system "
-      "under the baseline (dashed in a variant's chart), for comparison.";
+  c.how_to_read = tr(lang, "chart.occupancy.how");
   return c;
 }
 
-Chart waiting_chart(const RunResult& r, const TownVariantResult& tv) {
+Chart waiting_chart(const RunResult& r, const TownVariantResult& tv, Language lang) {
   Chart c;
   c.file = "waiting_" + file_id(tv.town) + "_" + file_id(tv.variant) + ".svg";
-  c.title = "Waiting lists — " + town_label(r, tv.town) + ", " + variant_label(r, tv.variant);
+  c.title = tr(lang, "chart.waiting.title",
+               {town_label(r, tv.town, lang), variant_label(r, tv.variant, lang)});
   std::size_t M1 = 0;
   for (const auto& s : tv.series) M1 = std::max(M1, s.by_month.size());
   struct Line {
@@ -333,9 +333,10 @@ Chart waiting_chart(const RunResult& r, const TownVariantResult& tv) {
   fit_months(f, M1 > 0 ? static_cast<int>(M1) - 1 : r.info.months);
   svg::fit_y(f, 0, std::max(1.0, y_max));
   Document doc(kWidth, 420, c.title, chart_prefix(c.file));
-  svg::draw_frame(doc, f, c.title, "Month", "Households waiting (mean of " + reps_note(r) + ")");
+  svg::draw_frame(doc, f, c.title, tr(lang, "chart.month"),
+                  tr(lang, "chart.waiting.y", {reps_note(r, lang)}), 1, 1, lang == Language::cs);
   std::vector<LegendItem> items;
-  if (lines.empty()) no_data_note(doc, f, "No household waited for a place in any stage.");
+  if (lines.empty()) no_data_note(doc, f, tr(lang, "chart.waiting.none"));
   for (const auto& l : lines) {
     std::vector<double> xs, mean, lo, hi;
     for (std::size_t t = 0; t < l.s->by_month.size(); ++t) {
@@ -351,36 +352,33 @@ Chart waiting_chart(const RunResult& r, const TownVariantResult& tv) {
     doc.path(polyline(xs, mean, f).str(), attr("data-series", "waiting:" + id) +
                                               " fill=\"none\" stroke=\"" + colour +
                                               "\" stroke-width=\"2.5\"");
-    items.push_back({"Waiting for " + stage_label(r, id), colour, LegendItem::line});
+    items.push_back(
+        {tr(lang, "chart.waiting.for", {stage_label(r, id)}), colour, LegendItem::line});
   }
   if (!lines.empty())
-    items.push_back({"Shaded: 95 % CI of the mean", "#bbbbbb", LegendItem::swatch});
+    items.push_back({tr(lang, "chart.shaded_ci_mean"), "#bbbbbb", LegendItem::swatch});
   {
     const std::vector<double> base_total = baseline_total(r, tv.town, "waiting:");
     std::vector<double> bx(base_total.size());
     for (std::size_t t = 0; t < bx.size(); ++t) bx[t] = static_cast<double>(t);
     baseline_line(doc, polyline(bx, base_total, f).str(), "waiting_total:baseline", true);
-    items.push_back({"All lists together, baseline", "#000000", LegendItem::dashed});
+    items.push_back({tr(lang, "chart.waiting.all_baseline"), "#000000", LegendItem::dashed});
   }
   svg::draw_legend(doc, kLegendX, f.top + 10, items);
   c.svg = doc.str();
-  c.how_to_read =
-      "Each line is the mean number of households on the waiting list for a stage at the end of "
-      "each month; the shaded band is the 95 % confidence interval of that mean. A list that "
-      "keeps growing means demand for that stage outruns the places that free up. The dashed "
-      "black line is all lists together under the baseline, for comparison.";
+  c.how_to_read = tr(lang, "chart.waiting.how");
   return c;
 }
 
-Chart time_to_lease_chart(const RunResult& r, const std::string& town) {
+Chart time_to_lease_chart(const RunResult& r, const std::string& town, Language lang) {
   Chart c;
   c.file = "time_to_lease_" + file_id(town) + ".svg";
-  c.title = "Reaching a lease — " + town_label(r, town);
+  c.title = tr(lang, "chart.lease.title", {town_label(r, town, lang)});
   int months = 1;
   double y_max = 0.05;
   std::vector<const TownVariantResult*> rows;
   std::vector<std::string> same;
-  const std::vector<std::string> drawn = drawn_variants(r, town, &same);
+  const std::vector<std::string> drawn = drawn_variants(r, town, &same, lang);
   // Variants first, the baseline last: on top, where nothing can hide it.
   std::vector<std::string> order(drawn.begin() + (drawn.empty() ? 0 : 1), drawn.end());
   if (!drawn.empty()) order.push_back(drawn.front());
@@ -396,8 +394,8 @@ Chart time_to_lease_chart(const RunResult& r, const std::string& town) {
   fit_months(f, months);
   svg::fit_y(f, 0, std::min(1.0, y_max));
   Document doc(kWidth, 420, c.title, chart_prefix(c.file));
-  svg::draw_frame(doc, f, c.title, "Months since entering the ladder",
-                  "Share of households with a lease (%)", 1, 100);
+  svg::draw_frame(doc, f, c.title, tr(lang, "chart.lease.x"), tr(lang, "chart.lease.y"), 1, 100,
+                  lang == Language::cs);
   std::vector<LegendItem> items;
   for (const auto* tv : rows) {
     std::vector<double> xs, mean, lo, hi;
@@ -421,28 +419,23 @@ Chart time_to_lease_chart(const RunResult& r, const std::string& town) {
   // The legend in scenario order, the baseline first.
   for (const auto& v : drawn)
     items.push_back(
-        {variant_label(r, v), svg::variant_colour(variant_index(r, v)), LegendItem::line});
+        {variant_label(r, v, lang), svg::variant_colour(variant_index(r, v)), LegendItem::line});
   // Variants that change nothing here: one legend line each, so long labels fit.
-  if (!same.empty()) items.push_back({"Same as baseline here:", "#000000", LegendItem::line});
+  if (!same.empty())
+    items.push_back({tr(lang, "chart.same_as_baseline"), "#000000", LegendItem::line});
   for (std::size_t k = 0; k < same.size(); ++k)
     items.push_back({same[k], "#000000", LegendItem::line});
-  if (rows.empty()) no_data_note(doc, f, "No data for this town.");
-  items.push_back({"Shaded: 95 % CI", "#bbbbbb", LegendItem::swatch});
+  if (rows.empty()) no_data_note(doc, f, tr(lang, "chart.no_data_town"));
+  items.push_back({tr(lang, "chart.shaded_ci"), "#bbbbbb", LegendItem::swatch});
   svg::draw_legend(doc, kLegendX, f.top + 10, items);
   c.svg = doc.str();
-  c.how_to_read =
-      "Of the households that entered, the share that has reached a permanent lease by a given "
-      "number of months after entry (cumulative incidence; households still in the ladder at the "
-      "end of the horizon are censored, those who left count as never reaching a lease). A curve "
-      "higher and further left is better. Shaded bands are 95 % confidence intervals. The "
-      "baseline is drawn last, in black, so a variant hidden under it is the same as the "
-      "baseline; variants that change nothing in this town are named in the legend.";
+  c.how_to_read = tr(lang, "chart.lease.how");
   return c;
 }
 
-std::optional<Chart> forest_chart(const RunResult& r, const std::string& town) {
+std::optional<Chart> forest_chart(const RunResult& r, const std::string& town, Language lang) {
   std::vector<std::string> variants, same;
-  for (const auto& v : drawn_variants(r, town, &same))
+  for (const auto& v : drawn_variants(r, town, &same, lang))
     if (v != "baseline") variants.push_back(v);
   if (variants.empty()) return std::nullopt;
   std::vector<const MetricInfo*> metrics;
@@ -460,7 +453,7 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town) {
 
   Chart c;
   c.file = "forest_" + file_id(town) + ".svg";
-  c.title = "Variants against the baseline — " + town_label(r, town);
+  c.title = tr(lang, "chart.forest.title", {town_label(r, town, lang)});
   const double row_h = 22, head_h = 26, axis_h = 36, gap = 14;
   const double panel_h = head_h + row_h * static_cast<double>(variants.size()) + axis_h;
   // The legend sits under the subtitle: variant ids can be long.
@@ -469,18 +462,15 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town) {
   const double left = 230, plot_w = 380;
   Document doc(kWidth, height, c.title, chart_prefix(c.file));
   doc.text(20, 24, c.title, "font-size=\"15\" font-weight=\"bold\"");
-  doc.text(20, 44, "Paired difference variant − baseline: mean and 95 % CI over " + reps_note(r),
-           "fill=\"#333333\"");
+  doc.text(20, 44, tr(lang, "chart.forest.subtitle", {reps_note(r, lang)}), "fill=\"#333333\"");
   // Colour says the verdict, the same in every panel: green better, orange-red worse, grey
   // no clear difference; the variant is named on each row.
   std::vector<LegendItem> legend{
-      {"Better than the baseline (the whole 95 % CI on the better side)", svg::kGreen,
-       LegendItem::point},
-      {"Worse than the baseline", svg::kVermillion, LegendItem::point},
-      {"No clear difference, or no better direction", svg::kGrey, LegendItem::point}};
-  legend.push_back({"Baseline: zero difference" +
-                        (same.empty() ? std::string()
-                                      : " (left out, same as baseline here: " + joined(same) + ")"),
+      {tr(lang, "chart.forest.better"), svg::kGreen, LegendItem::point},
+      {tr(lang, "chart.forest.worse"), svg::kVermillion, LegendItem::point},
+      {tr(lang, "chart.forest.unclear"), svg::kGrey, LegendItem::point}};
+  legend.push_back({same.empty() ? tr(lang, "chart.forest.zero")
+                                 : tr(lang, "chart.forest.zero_left_out", {joined(same)}),
                     "#000000", LegendItem::dashed});
   svg::draw_legend(doc, 20, 70, legend);
 
@@ -491,18 +481,20 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town) {
       if (const Comparison* cm = find_cmp(v, m->name))
         for (double x : {cm->diff_mean, cm->diff_ci_low, cm->diff_ci_high})
           if (std::isfinite(x)) lo = std::min(lo, x), hi = std::max(hi, x);
-    const AxisUnit u = axis_unit(m->unit, std::max(std::fabs(lo), std::fabs(hi)), true);
+    const AxisUnit u = axis_unit(m->unit, std::max(std::fabs(lo), std::fabs(hi)), true, lang);
     Frame f;
     f.left = left;
     f.width = plot_w;
     f.top = y0 + head_h;
     f.height = row_h * static_cast<double>(variants.size());
     svg::fit_x(f, lo, hi, 5);
-    const std::string direction = m->better == Better::higher  ? " — higher is better"
-                                  : m->better == Better::lower ? " — lower is better"
-                                                               : "";
+    const std::string name = metric_label(r, m->name, lang);
+    const std::string heading =
+        m->better == Better::higher  ? tr(lang, "chart.forest.higher_better", {name})
+        : m->better == Better::lower ? tr(lang, "chart.forest.lower_better", {name})
+                                     : name;
     doc.open("g " + attr("data-metric", m->name));
-    doc.text(20, y0 + 16, metric_label(r, m->name) + direction, "font-weight=\"bold\"");
+    doc.text(20, y0 + 16, heading, "font-weight=\"bold\"");
     doc.rect(f.left, f.top, f.width, f.height, "fill=\"#f6f6f6\"");
     doc.open("g stroke=\"#333333\" stroke-width=\"1\"");
     doc.line(f.left, f.bottom(), f.right(), f.bottom(), "");
@@ -510,9 +502,9 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town) {
     doc.close("g");
     const double step = f.x_ticks.size() > 1 ? (f.x_ticks[1] - f.x_ticks[0]) * u.factor : 1;
     for (double t : f.x_ticks)
-      doc.text(f.x(t), f.bottom() + 16, svg::tick_label(t * u.factor, step),
+      doc.text(f.x(t), f.bottom() + 16, text::decimal(lang, svg::tick_label(t * u.factor, step)),
                "text-anchor=\"middle\" fill=\"#333333\" font-size=\"11\"");
-    doc.text(f.left + f.width / 2, f.bottom() + 30, "Difference (" + u.label + ")",
+    doc.text(f.left + f.width / 2, f.bottom() + 30, tr(lang, "chart.forest.x", {u.label}),
              "text-anchor=\"middle\" font-size=\"11\"");
     for (std::size_t i = 0; i < variants.size(); ++i) {
       const double cy = f.top + row_h * (static_cast<double>(i) + 0.5);
@@ -524,11 +516,11 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town) {
                                                                      : svg::kGrey;
       doc.open("text x=\"" + coord(f.left - 10) + "\" y=\"" + coord(cy + 4) +
                "\" text-anchor=\"end\"");
-      doc.raw("<title>" + escape("variant id: " + variants[i]) + "</title>" +
-              escape(variant_label(r, variants[i])));
+      doc.raw("<title>" + escape(tr(lang, "summary.variant_id", {variants[i]})) + "</title>" +
+              escape(variant_label(r, variants[i], lang)));
       doc.close("text");
       if (!cm || !std::isfinite(cm->diff_mean)) {
-        doc.text(f.left + 8, cy + 4, "undefined in every replication pair",
+        doc.text(f.left + 8, cy + 4, tr(lang, "chart.forest.undefined"),
                  "fill=\"#555555\" font-style=\"italic\"");
         continue;
       }
@@ -542,9 +534,10 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town) {
       doc.circle(f.x(cm->diff_mean), cy, 5, "fill=\"" + colour + "\"");
       doc.close("g");
       if (std::isfinite(cm->share_better) && m->better != Better::none)
-        doc.text(f.right() + 12, cy + 4,
-                 "better in " + svg::group_thousands(cm->share_better * 100, 0) + " % of runs",
-                 "fill=\"#333333\" font-size=\"11\"");
+        doc.text(
+            f.right() + 12, cy + 4,
+            tr(lang, "chart.forest.better_in", {svg::group_thousands(cm->share_better * 100, 0)}),
+            "fill=\"#333333\" font-size=\"11\"");
     }
     // Zero difference (the baseline) on top of the whiskers.
     doc.line(f.x(0), f.top - 4, f.x(0), f.bottom() + 4,
@@ -554,15 +547,7 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town) {
     y0 += panel_h + gap;
   }
   c.svg = doc.str();
-  c.how_to_read =
-      "One panel per headline outcome. The dot is the mean difference between a variant and the "
-      "baseline, computed replication by replication with the same random draws, and the "
-      "whiskers its 95 % confidence interval. Whiskers that cross the dashed zero line mean the "
-      "run cannot tell the variant from the baseline on that outcome. Colour gives the verdict "
-      "in every panel alike: green better, orange-red worse, grey no clear difference. Each "
-      "panel says which direction is better; on the right, the share of replications in which the "
-      "variant did "
-      "better (ties count half).";
+  c.how_to_read = tr(lang, "chart.forest.how");
   return c;
 }
 
@@ -574,19 +559,20 @@ std::string profile_label(const RunResult& r, const std::string& id) {
   return id;
 }
 
-std::optional<Chart> profile_lease_chart(const RunResult& r, const std::string& town) {
+std::optional<Chart> profile_lease_chart(const RunResult& r, const std::string& town,
+                                         Language lang) {
   const MetricInfo* share = metric_info(r, "reached_lease_share");
   if (r.info.profiles.size() < 2 || !share) return std::nullopt;
   const std::size_t k = static_cast<std::size_t>(share - r.metric_info.data());
   std::vector<std::string> same;
-  const std::vector<std::string> drawn = drawn_variants(r, town, &same);
+  const std::vector<std::string> drawn = drawn_variants(r, town, &same, lang);
   bool any = false;
   for (const auto& p : r.info.profiles) any = any || r.find(town, "baseline", p);
   if (!any) return std::nullopt;
 
   Chart c;
   c.file = "lease_by_profile_" + file_id(town) + ".svg";
-  c.title = "Who reaches a lease — " + town_label(r, town);
+  c.title = tr(lang, "chart.profile.title", {town_label(r, town, lang)});
   // Each profile a band: its label on top (labels are long), then a row per variant; the
   // variants are told apart by colour, as in the legend.
   const double row_h = 16, head_h = 20, group_gap = 10, top = 70;
@@ -609,18 +595,14 @@ std::optional<Chart> profile_lease_chart(const RunResult& r, const std::string& 
   svg::fit_x(f, 0, std::min(1.0, hi), 5);
   Document doc(kWidth, height, c.title, chart_prefix(c.file));
   doc.text(20, 24, c.title, "font-size=\"15\" font-weight=\"bold\"");
-  doc.text(20, 44,
-           "Share of households in need that reached a lease, by household type: mean and 95 % "
-           "CI over " +
-               reps_note(r),
-           "fill=\"#333333\"");
+  doc.text(20, 44, tr(lang, "chart.profile.subtitle", {reps_note(r, lang)}), "fill=\"#333333\"");
   std::vector<LegendItem> legend;
   for (const auto& v : drawn)
     legend.push_back(
-        {variant_label(r, v), svg::variant_colour(variant_index(r, v)), LegendItem::point});
+        {variant_label(r, v, lang), svg::variant_colour(variant_index(r, v)), LegendItem::point});
   for (const auto& v : same)
-    legend.push_back({"Same as baseline here: " + v, "#000000", LegendItem::point});
-  legend.push_back({"Whiskers: 95 % CI", "#bbbbbb", LegendItem::line});
+    legend.push_back({tr(lang, "chart.same_as_baseline_one", {v}), "#000000", LegendItem::point});
+  legend.push_back({tr(lang, "chart.whiskers"), "#bbbbbb", LegendItem::line});
   svg::draw_legend(doc, 20, 60, legend);
   doc.rect(f.left, f.top, f.width, f.height, "fill=\"#f6f6f6\"");
   doc.open("g stroke=\"#333333\" stroke-width=\"1\"");
@@ -629,9 +611,9 @@ std::optional<Chart> profile_lease_chart(const RunResult& r, const std::string& 
   doc.close("g");
   const double step = f.x_ticks.size() > 1 ? (f.x_ticks[1] - f.x_ticks[0]) * 100 : 1;
   for (double t : f.x_ticks)
-    doc.text(f.x(t), f.bottom() + 16, svg::tick_label(t * 100, step),
+    doc.text(f.x(t), f.bottom() + 16, text::decimal(lang, svg::tick_label(t * 100, step)),
              "text-anchor=\"middle\" fill=\"#333333\" font-size=\"11\"");
-  doc.text(f.left + f.width / 2, f.bottom() + 32, "Reached a lease (%)",
+  doc.text(f.left + f.width / 2, f.bottom() + 32, tr(lang, "chart.profile.x"),
            "text-anchor=\"middle\" font-size=\"11\"");
   double y = f.top;
   for (const auto& p : r.info.profiles) {
@@ -640,7 +622,8 @@ std::optional<Chart> profile_lease_chart(const RunResult& r, const std::string& 
                "stroke=\"#ffffff\" stroke-width=\"2\"");
     doc.open("text x=\"" + coord(f.left + 6) + "\" y=\"" + coord(y + 14) +
              "\" font-weight=\"bold\"");
-    doc.raw("<title>" + escape("profile id: " + p) + "</title>" + escape(profile_label(r, p)));
+    doc.raw("<title>" + escape(tr(lang, "chart.profile.id", {p})) + "</title>" +
+            escape(profile_label(r, p)));
     doc.close("text");
     // Variants first, the baseline last: on top, where nothing can hide it.
     for (std::size_t i = drawn.size(); i-- > 0;) {
@@ -662,19 +645,15 @@ std::optional<Chart> profile_lease_chart(const RunResult& r, const std::string& 
     y += group_h + group_gap;
   }
   c.svg = doc.str();
-  c.how_to_read =
-      "One group of rows per household type (profile): for each variant, the share of that "
-      "type's households in need that reached a permanent lease within the horizon, with its 95 "
-      "% confidence interval. Types far to the left are the ones the ladder leaves behind; a "
-      "variant that closes the gap moves the leftmost group right more than the others. The "
-      "gaps between types, with intervals, are in equity.csv.";
+  c.how_to_read = tr(lang, "chart.profile.how");
   return c;
 }
 
-Chart flow_chart(const RunResult& r, const TownVariantResult& tv) {
+Chart flow_chart(const RunResult& r, const TownVariantResult& tv, Language lang) {
   Chart c;
   c.file = "flows_" + file_id(tv.town) + "_" + file_id(tv.variant) + ".svg";
-  c.title = "Moves on the ladder — " + town_label(r, tv.town) + ", " + variant_label(r, tv.variant);
+  c.title = tr(lang, "chart.flow.title",
+               {town_label(r, tv.town, lang), variant_label(r, tv.variant, lang)});
   const std::size_t S = r.info.stages.size();
   const double box_w = 200, box_h = 40, gap = 96, top = 90;
   const double box_x = 300,
@@ -702,9 +681,7 @@ Chart flow_chart(const RunResult& r, const TownVariantResult& tv) {
 
   Document doc(kWidth, height, c.title, chart_prefix(c.file));
   doc.text(20, 24, c.title, "font-size=\"15\" font-weight=\"bold\"");
-  doc.text(20, 44,
-           "Mean households per replication over " + std::to_string(r.info.months) +
-               " months; arrow width proportional to the number of moves",
+  doc.text(20, 44, tr(lang, "chart.flow.subtitle", {std::to_string(r.info.months)}),
            "fill=\"#333333\"");
   // The baseline's totals for comparison (this chart's own when it is the baseline's).
   if (const TownVariantResult* b = find_row(r, tv.town, "baseline")) {
@@ -716,9 +693,8 @@ Chart flow_chart(const RunResult& r, const TownVariantResult& tv) {
       if (fl.kind == "exit") out += v;
     }
     doc.text(20, 64,
-             std::string(tv.variant == "baseline" ? "Baseline" : "Baseline for comparison") + ": " +
-                 compact(up) + " moves up, " + compact(down) + " moves down, " + compact(out) +
-                 " leave",
+             tr(lang, tv.variant == "baseline" ? "chart.flow.baseline" : "chart.flow.baseline_cmp",
+                {compact(up, lang), compact(down, lang), compact(out, lang)}),
              "class=\"baseline\" font-weight=\"bold\" fill=\"#000000\"");
   }
   doc.open("defs");
@@ -734,7 +710,7 @@ Chart flow_chart(const RunResult& r, const TownVariantResult& tv) {
   doc.line(
       40, height - 30, 40, top - 10,
       "stroke=\"#999999\" stroke-width=\"1\" marker-end=\"url(#" + doc.id("arrow-exit") + ")\"");
-  doc.text(30, (height + top) / 2, "Ladder: towards independent housing",
+  doc.text(30, (height + top) / 2, tr(lang, "chart.flow.axis"),
            "text-anchor=\"middle\" fill=\"#555555\" transform=\"rotate(-90 30 " +
                coord((height + top) / 2) + ")\"");
 
@@ -766,20 +742,21 @@ Chart flow_chart(const RunResult& r, const TownVariantResult& tv) {
         "\" stroke-opacity=\"0.85\" marker-end=\"url(#" +
         doc.id("arrow-" + (known_kind ? fl.kind : std::string("exit"))) + ")\"";
     // Moves under 2 % of the largest are drawn but not labelled: flows.csv has them all.
-    const std::string label = v >= 0.02 * max_flow ? compact(v) : std::string();
+    const std::string label = v >= 0.02 * max_flow ? compact(v, lang) : std::string();
     const int from = index_of(fl.from), to = index_of(fl.to);
     if (fl.kind == "arrival" || from < 0) {
       if (to < 0) continue;
       const double y = centre_y(to) + 8;
       doc.path(PathData().move(70, y).line(box_x - 4, y).str(), common);
-      doc.text(74, y - w / 2 - 5, "arrive " + compact(v), "fill=\"" + colour + "\"" + halo);
+      doc.text(74, y - w / 2 - 5, tr(lang, "chart.flow.arrive", {compact(v, lang)}),
+               "fill=\"" + colour + "\"" + halo);
       continue;
     }
     if (fl.kind == "exit" || to < 0) {
       const double y = centre_y(from) + 10;
       const double x_end = kWidth - 40;
       doc.path(PathData().move(box_x + box_w, y).line(x_end, y).str(), common);
-      doc.text(x_end, y - w / 2 - 5, "leave " + compact(v),
+      doc.text(x_end, y - w / 2 - 5, tr(lang, "chart.flow.leave", {compact(v, lang)}),
                "text-anchor=\"end\" fill=\"" + colour + "\"" + halo);
       continue;
     }
@@ -806,22 +783,17 @@ Chart flow_chart(const RunResult& r, const TownVariantResult& tv) {
     }
   }
   svg::draw_legend(doc, kLegendX + 40, 20,
-                   {{"Move up (promotion)", kind_colour("promotion"), LegendItem::line},
-                    {"Move down (arrears)", kind_colour("demotion"), LegendItem::line},
-                    {"Time limit ran out", kind_colour("expiry"), LegendItem::line},
-                    {"Arrival", kind_colour("arrival"), LegendItem::line},
-                    {"Leaving the system", kind_colour("exit"), LegendItem::line}});
+                   {{tr(lang, "chart.flow.up"), kind_colour("promotion"), LegendItem::line},
+                    {tr(lang, "chart.flow.down"), kind_colour("demotion"), LegendItem::line},
+                    {tr(lang, "chart.flow.expiry"), kind_colour("expiry"), LegendItem::line},
+                    {tr(lang, "chart.flow.arrival"), kind_colour("arrival"), LegendItem::line},
+                    {tr(lang, "chart.flow.exit"), kind_colour("exit"), LegendItem::line}});
   c.svg = doc.str();
-  c.how_to_read =
-      "Stages are boxes, from the bottom of the ladder to the top. Green arrows on the right are "
-      "moves up, red and purple arrows on the left are moves down (arrears, or a time-limited "
-      "stay that ran out), blue arrows are arrivals and grey arrows households leaving the "
-      "system. The number on an arrow is the mean count of moves per replication over the whole "
-      "horizon; arrow width is proportional to it.";
+  c.how_to_read = tr(lang, "chart.flow.how");
   return c;
 }
 
-std::optional<Chart> cost_chart(const RunResult& r, const std::string& town) {
+std::optional<Chart> cost_chart(const RunResult& r, const std::string& town, Language lang) {
   const std::string x_metric = metric_info(r, "stabilized") ? "stabilized" : "stabilized_share";
   const MetricInfo* xm = metric_info(r, x_metric);
   const MetricInfo* ym = metric_info(r, "cost_total");
@@ -835,7 +807,7 @@ std::optional<Chart> cost_chart(const RunResult& r, const std::string& town) {
   std::vector<Point> pts;
   double x_lo = INFINITY, x_hi = -INFINITY, y_lo = INFINITY, y_hi = -INFINITY;
   std::vector<std::string> same;
-  const std::vector<std::string> drawn = drawn_variants(r, town, &same);
+  const std::vector<std::string> drawn = drawn_variants(r, town, &same, lang);
   // Variants first, the baseline last: on top, where nothing can hide it.
   std::vector<std::string> order(drawn.begin() + (drawn.empty() ? 0 : 1), drawn.end());
   if (!drawn.empty()) order.push_back(drawn.front());
@@ -853,21 +825,24 @@ std::optional<Chart> cost_chart(const RunResult& r, const std::string& town) {
   if (pts.empty()) return std::nullopt;
   Chart c;
   c.file = "cost_" + file_id(town) + ".svg";
-  c.title = "Cost and stabilised households — " + town_label(r, town);
+  c.title = tr(lang, "chart.cost.title", {town_label(r, town, lang)});
   // The data's own range, padded: variants often differ by a few per cent.
   const double x_pad = std::max(0.1 * (x_hi - x_lo), 1e-9 + 0.02 * std::fabs(x_hi));
   const double y_pad = std::max(0.1 * (y_hi - y_lo), 1e-9 + 0.02 * std::fabs(y_hi));
   Frame f;
   svg::fit_x(f, x_lo >= 0 ? std::max(0.0, x_lo - x_pad) : x_lo - x_pad, x_hi + x_pad, 5);
   svg::fit_y(f, y_lo >= 0 ? std::max(0.0, y_lo - y_pad) : y_lo - y_pad, y_hi + y_pad, 5);
-  const AxisUnit xu = axis_unit(xm->unit, std::max(std::fabs(f.x.d0), std::fabs(f.x.d1)));
-  const AxisUnit yu = axis_unit(ym->unit, std::max(std::fabs(f.y.d0), std::fabs(f.y.d1)));
+  const AxisUnit xu =
+      axis_unit(xm->unit, std::max(std::fabs(f.x.d0), std::fabs(f.x.d1)), false, lang);
+  const AxisUnit yu =
+      axis_unit(ym->unit, std::max(std::fabs(f.y.d0), std::fabs(f.y.d1)), false, lang);
   Document doc(kWidth, 420, c.title, chart_prefix(c.file));
-  svg::draw_frame(doc, f, c.title, axis_title(metric_label(r, x_metric), xu),
-                  axis_title("Total public cost", yu), xu.factor, yu.factor);
+  svg::draw_frame(doc, f, c.title, axis_title(metric_label(r, x_metric, lang), xu),
+                  axis_title(metric_label(r, "cost_total", lang), yu), xu.factor, yu.factor,
+                  lang == Language::cs);
   // The axes show the data's own range: say so, so that small gaps are not read as large.
   if (f.x.d0 > 0 || f.y.d0 > 0)
-    doc.text(f.left, f.top - 8, "Axes do not start at zero: they span the variants' range.",
+    doc.text(f.left, f.top - 8, tr(lang, "chart.cost.not_zero"),
              "fill=\"#555555\" font-size=\"11\" font-style=\"italic\"");
   std::vector<LegendItem> items;
   for (const auto& p : pts) {
@@ -888,24 +863,28 @@ std::optional<Chart> cost_chart(const RunResult& r, const std::string& town) {
   }
   for (const auto& v : drawn)
     items.push_back(
-        {variant_label(r, v), svg::variant_colour(variant_index(r, v)), LegendItem::point});
-  if (!same.empty()) items.push_back({"Same as baseline here:", "#000000", LegendItem::point});
+        {variant_label(r, v, lang), svg::variant_colour(variant_index(r, v)), LegendItem::point});
+  if (!same.empty())
+    items.push_back({tr(lang, "chart.same_as_baseline"), "#000000", LegendItem::point});
   for (std::size_t k = 0; k < same.size(); ++k)
     items.push_back({same[k], "#000000", LegendItem::point});
-  items.push_back({"Whiskers: 95 % CI", "#555555", LegendItem::line});
+  items.push_back({tr(lang, "chart.whiskers"), "#555555", LegendItem::line});
   svg::draw_legend(doc, kLegendX, f.top + 10, items);
   c.svg = doc.str();
-  c.how_to_read =
-      "Each dot is one policy variant: further right means more households stabilised in a "
-      "lease, lower means less public money over the horizon. Whiskers are 95 % confidence "
-      "intervals of the two means. A variant below and to the right of the baseline does better "
-      "for less; one above and to the right buys more stabilised households at a higher cost, "
-      "and the table's cost per stabilised household says at what price. The baseline is the "
-      "small dot drawn on top; a ring around it is a variant at the same place.";
+  c.how_to_read = tr(lang, "chart.cost.how");
   return c;
 }
 
-std::string parameter_words(const RunResult& r, const std::string& pointer) {
+std::string field_words(const std::string& field, Language lang) {
+  const std::string key = "field." + field;
+  if (std::string w = tr(lang, key); w != key) return w;
+  std::string s = field;
+  for (char& ch : s)
+    if (ch == '_') ch = ' ';
+  return s;
+}
+
+std::string parameter_words(const RunResult& r, const std::string& pointer, Language lang) {
   // The pointer's tokens, "~1" and "~0" decoded to "/" and "~"; "initial" (a schedule's
   // opening value) left out: it is the same setting in words.
   std::vector<std::string> parts;
@@ -929,24 +908,21 @@ std::string parameter_words(const RunResult& r, const std::string& pointer) {
         return r.info.service_labels[i];
     return id;
   };
-  // A field name in words: "caseload_per_worker" -> "caseload per worker".
-  auto words = [](std::size_t from, const std::vector<std::string>& p) {
+  // A field name in words: "caseload_per_worker" -> "caseload per worker" (the catalogue's
+  // "field.NAME" where it has one).
+  auto words = [lang](std::size_t from, const std::vector<std::string>& p) {
     std::string w;
-    for (std::size_t k = from; k < p.size(); ++k) {
-      std::string s = p[k];
-      for (char& ch : s)
-        if (ch == '_') ch = ' ';
-      w += (w.empty() ? "" : ", ") + s;
-    }
+    for (std::size_t k = from; k < p.size(); ++k)
+      w += (w.empty() ? "" : ", ") + field_words(p[k], lang);
     return w;
   };
   if (parts.size() >= 3 && parts[0] == "towns") {
-    const std::string town = town_label(r, parts[1]);
+    const std::string town = town_label(r, parts[1], lang);
     if (parts.size() == 4 && parts[2] == "capacity")
-      return stage_label(r, parts[3]) + ": places in " + town;
+      return tr(lang, "param.places", {stage_label(r, parts[3]), town});
     if (parts.size() == 4 && parts[2] == "staffing")
-      return service(parts[3]) + ": full-time staff in " + town;
-    return words(2, parts) + " in " + town;
+      return tr(lang, "param.staff", {service(parts[3]), town});
+    return tr(lang, "param.in_town", {words(2, parts), town});
   }
   if (parts.size() >= 3 && parts[0] == "services")
     return service(parts[1]) + ": " + words(2, parts);
@@ -962,28 +938,30 @@ namespace {
 
 // A value of a varied setting, in one format on every sweep and plan chart: whole numbers in
 // full with grouped thousands ("1 250"), others with about three significant digits.
-std::string setting_value(double v) {
-  return v == std::round(v) ? svg::group_thousands(v, 0) : svg::human(v);
+std::string setting_value(double v, Language lang) {
+  return v == std::round(v) ? svg::group_thousands(v, 0) : text::decimal(lang, svg::human(v));
 }
 
 // The scenario's own value of the varied number: a dotted vertical line and a legend entry,
 // so a reader sees where today's setting sits on the curve.
 void scenario_value_mark(Document& doc, const Frame& f, double v, const std::string& series,
-                         std::vector<LegendItem>& items) {
+                         std::vector<LegendItem>& items, Language lang) {
   if (!std::isfinite(v)) return;
   const double x = f.x(v);
   doc.line(x, f.top, x, f.bottom(),
            attr("data-series", series) +
                " stroke=\"#000000\" stroke-width=\"1.5\" stroke-dasharray=\"2 3\"");
   const bool right_half = x > f.left + f.width / 2;
-  doc.text(x + (right_half ? -4 : 4), f.bottom() - 6, "scenario: " + setting_value(v),
+  doc.text(x + (right_half ? -4 : 4), f.bottom() - 6,
+           tr(lang, "chart.scenario_at", {setting_value(v, lang)}),
            std::string("fill=\"#000000\"") + (right_half ? " text-anchor=\"end\"" : "") + kHalo);
-  items.push_back({"Value in the scenario: " + setting_value(v), "#000000", LegendItem::dashed});
+  items.push_back(
+      {tr(lang, "chart.scenario_value", {setting_value(v, lang)}), "#000000", LegendItem::dashed});
 }
 
 }  // namespace
 
-std::vector<Chart> sweep_charts(const Input& in) {
+std::vector<Chart> sweep_charts(const Input& in, Language lang) {
   std::vector<Chart> charts;
   if (in.sweep.empty()) return charts;
   const RunResult& r = in.run;
@@ -1051,16 +1029,24 @@ std::vector<Chart> sweep_charts(const Input& in) {
       for (char& ch : metric_file)
         if (ch == ':') ch = '_';
       c.file = "sweep_" + file_id(town) + "_" + file_id(metric_file) + ".svg";
-      c.title = metric_label(r, metric) + " against " + parameter_words(r, parameters.front()) +
-                " — " + town_label(r, town);
+      c.title = tr(lang, "chart.sweep.title",
+                   {metric_label(r, metric, lang), parameter_words(r, parameters.front(), lang),
+                    town_label(r, town, lang)});
       const std::string unit = unit_of(r, metric);
       Frame f;
       svg::fit_x(f, x_lo, x_hi, 6);
       svg::fit_y(f, std::min(0.0, y_lo), y_hi, 5);
-      const AxisUnit yu = axis_unit(unit, std::max(std::fabs(f.y.d0), std::fabs(f.y.d1)));
+      const AxisUnit yu =
+          axis_unit(unit, std::max(std::fabs(f.y.d0), std::fabs(f.y.d1)), false, lang);
       Document doc(kWidth, 420, c.title, chart_prefix(c.file));
-      svg::draw_frame(doc, f, c.title, parameter_words(r, parameters.front()),
-                      axis_title(metric_label(r, metric), yu), 1, yu.factor);
+      // Drawn without the setting, which the x axis names: the whole title (the SVG's
+      // <title>) would run past the chart's edge.
+      svg::draw_frame(doc, f,
+                      tr(lang, "chart.sweep.heading",
+                         {metric_label(r, metric, lang), town_label(r, town, lang)}),
+                      parameter_words(r, parameters.front(), lang),
+                      axis_title(metric_label(r, metric, lang), yu), 1, yu.factor,
+                      lang == Language::cs);
       std::vector<LegendItem> items;
       std::size_t g = 0;
       for (auto& [key, pts] : groups) {
@@ -1076,11 +1062,13 @@ std::vector<Chart> sweep_charts(const Input& in) {
         // Black is the baseline's colour elsewhere: the sweep's lines start after it.
         const std::string colour = svg::variant_colour(1 + g++);
         std::string label;
-        for (std::size_t k = 0; k < key.size(); ++k)
-          label += (k ? ", " : "") + parameter_words(r, parameters[k + 1]) + " = " +
-                   setting_value(key[k]) +
-                   (key[k] == sweep_scenario_value(in, parameters[k + 1]) ? " (as in the scenario)"
-                                                                          : "");
+        for (std::size_t k = 0; k < key.size(); ++k) {
+          const std::string value = setting_value(key[k], lang);
+          label += (k ? ", " : "") + parameter_words(r, parameters[k + 1], lang) + " = " +
+                   (key[k] == sweep_scenario_value(in, parameters[k + 1])
+                        ? tr(lang, "chart.as_in_scenario", {value})
+                        : value);
+        }
         const std::string name = "sweep:" + metric + (label.empty() ? "" : ":" + label);
         doc.path(band(xs, lo, hi, f).str(),
                  attr("data-band", name) + " fill=\"" + colour + "\" fill-opacity=\"0.15\"");
@@ -1090,32 +1078,28 @@ std::vector<Chart> sweep_charts(const Input& in) {
         for (std::size_t k = 0; k < xs.size(); ++k)
           if (std::isfinite(mean[k]))
             doc.circle(f.x(xs[k]), f.y(mean[k]), 3, "fill=\"" + colour + "\"");
-        items.push_back({label.empty() ? "Mean" : label, colour, LegendItem::line});
+        items.push_back({label.empty() ? tr(lang, "chart.mean") : label, colour, LegendItem::line});
       }
-      items.push_back({"Shaded: 95 % CI", "#bbbbbb", LegendItem::swatch});
-      scenario_value_mark(doc, f, own, "sweep:scenario_value", items);
+      items.push_back({tr(lang, "chart.shaded_ci"), "#bbbbbb", LegendItem::swatch});
+      scenario_value_mark(doc, f, own, "sweep:scenario_value", items, lang);
       svg::draw_legend(doc, kLegendX, f.top + 10, items);
       c.svg = doc.str();
-      c.how_to_read =
-          "Each dot is one simulated value of the swept setting (all with the same random "
-          "draws), the line joins their means and the shaded band is the 95 % confidence "
-          "interval. Where the line flattens, more of the setting buys little. The dotted "
-          "vertical line is the scenario's own value. Swept: " +
-          parameters.front() + ".";
+      c.how_to_read = tr(lang, "chart.sweep.how", {parameters.front()});
       charts.push_back(std::move(c));
     }
   }
   return charts;
 }
 
-Chart plan_chart(const Input& in, const Plan& plan) {
+Chart plan_chart(const Input& in, const Plan& plan, Language lang) {
   const RunResult& r = in.run;
   Chart c;
   c.file = "plan.svg";
-  const std::string what = plan.metric.empty() ? "Target metric" : metric_label(r, plan.metric);
-  const std::string varied =
-      plan.parameter.empty() ? "the varied setting" : parameter_words(r, plan.parameter);
-  c.title = "Plan: " + what + " against " + varied;
+  const std::string what = plan.metric.empty() ? tr(lang, "chart.plan.target_metric")
+                                               : metric_label(r, plan.metric, lang);
+  const std::string varied = plan.parameter.empty() ? tr(lang, "chart.plan.varied_setting")
+                                                    : parameter_words(r, plan.parameter, lang);
+  c.title = tr(lang, "chart.plan.title", {what, varied});
   double x_lo = INFINITY, x_hi = -INFINITY, y_lo = INFINITY, y_hi = -INFINITY;
   for (const auto& p : plan.points) {
     if (!std::isfinite(p.value)) continue;
@@ -1136,9 +1120,10 @@ Chart plan_chart(const Input& in, const Plan& plan) {
   Frame f;
   svg::fit_x(f, x_lo, x_hi, 6);
   svg::fit_y(f, std::min(0.0, y_lo), y_hi, 5);
-  const AxisUnit yu = axis_unit(unit, std::max(std::fabs(f.y.d0), std::fabs(f.y.d1)));
+  const AxisUnit yu = axis_unit(unit, std::max(std::fabs(f.y.d0), std::fabs(f.y.d1)), false, lang);
   Document doc(kWidth, 420, c.title, chart_prefix(c.file));
-  svg::draw_frame(doc, f, c.title, varied, axis_title(what, yu), 1, yu.factor);
+  svg::draw_frame(doc, f, tr(lang, "chart.plan.heading", {what}), varied, axis_title(what, yu), 1,
+                  yu.factor, lang == Language::cs);
   std::vector<const PlanPoint*> pts;
   for (const auto& p : plan.points)
     if (std::isfinite(p.value)) pts.push_back(&p);
@@ -1164,38 +1149,36 @@ Chart plan_chart(const Input& in, const Plan& plan) {
       doc.line(f.x(p->value) - 5, f.y(p->bound), f.x(p->value) + 5, f.y(p->bound),
                "data-series=\"plan:bound\" stroke=\"#333333\" stroke-width=\"2\"");
   }
-  std::vector<LegendItem> items = {{"Mean", svg::kBlue, LegendItem::line},
-                                   {"Shaded: 95 % CI", "#bbbbbb", LegendItem::swatch},
-                                   {"Bar: confidence bound", "#333333", LegendItem::line}};
+  std::vector<LegendItem> items = {{tr(lang, "chart.mean"), svg::kBlue, LegendItem::line},
+                                   {tr(lang, "chart.shaded_ci"), "#bbbbbb", LegendItem::swatch},
+                                   {tr(lang, "chart.plan.bound"), "#333333", LegendItem::line}};
   if (std::isfinite(plan.target)) {
     doc.line(f.left, f.y(plan.target), f.right(), f.y(plan.target),
              "data-series=\"plan:target\" stroke=\"" + std::string(svg::kVermillion) +
                  "\" stroke-width=\"2\" stroke-dasharray=\"8 4\"");
     const std::string op = plan.op == ">=" ? "≥" : plan.op == "<=" ? "≤" : plan.op;
     doc.text(f.left + 6, f.y(plan.target) - 6,
-             "target " + op + " " + format_value(plan.target, unit),
+             tr(lang, "chart.plan.target_at", {op, format_value(plan.target, unit, true, lang)}),
              "fill=\"" + std::string(svg::kVermillion) + "\"" + kHalo);
-    items.push_back({"Target", svg::kVermillion, LegendItem::dashed});
+    items.push_back({tr(lang, "chart.plan.target"), svg::kVermillion, LegendItem::dashed});
   }
   if (std::isfinite(plan.answer)) {
     doc.line(f.x(plan.answer), f.top, f.x(plan.answer), f.bottom(),
              "data-series=\"plan:answer\" stroke=\"" + std::string(svg::kGreen) +
                  "\" stroke-width=\"2.5\"");
-    doc.text(f.x(plan.answer) + 6, f.top + 14, "answer: " + setting_value(plan.answer),
+    doc.text(f.x(plan.answer) + 6, f.top + 14,
+             tr(lang, "chart.plan.answer_at", {setting_value(plan.answer, lang)}),
              "fill=\"" + std::string(svg::kGreen) + "\" font-weight=\"bold\"");
-    items.push_back({"Answer", svg::kGreen, LegendItem::line});
+    items.push_back({tr(lang, "chart.plan.answer"), svg::kGreen, LegendItem::line});
   } else {
-    no_data_note(doc, f, "No value in the range meets the target.");
+    no_data_note(doc, f, tr(lang, "chart.plan.none"));
   }
-  scenario_value_mark(doc, f, plan.scenario_value, "plan:scenario_value", items);
+  scenario_value_mark(doc, f, plan.scenario_value, "plan:scenario_value", items, lang);
   svg::draw_legend(doc, kLegendX, f.top + 10, items);
   c.svg = doc.str();
-  c.how_to_read =
-      "Each dot is one tried value of the varied setting (filled: it meets the target with the "
-      "required confidence; hollow: it does not). The bar at each dot is the confidence bound "
-      "that was compared with the target (dashed line). The green line marks the answer: the "
-      "smallest value that meets the target; the dotted line the scenario's own value." +
-      (plan.parameter.empty() ? std::string() : " Varied: " + plan.parameter + ".");
+  c.how_to_read = tr(lang, "chart.plan.how") +
+                  (plan.parameter.empty() ? std::string()
+                                          : " " + tr(lang, "chart.plan.varied", {plan.parameter}));
   return c;
 }
 

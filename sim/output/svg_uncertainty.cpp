@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "report.hpp"
+#include "strings.hpp"
 #include "svg.hpp"
 
 namespace prostup::report {
@@ -14,6 +15,7 @@ using svg::Document;
 using svg::escape;
 using svg::Frame;
 using svg::LegendItem;
+using text::tr;
 
 constexpr double kWidth = 860;
 constexpr double kLegendX = 610;
@@ -28,11 +30,11 @@ double max_abs(const std::vector<double>& v) {
 
 // "/profiles/single/job_gain" -> "single: job gain" (the entity and the field, in words);
 // "group:rent" -> "rent (group)".
-std::string input_words(const std::string& pointer) {
+std::string input_words(const std::string& pointer, Language lang) {
   if (pointer.rfind("group:", 0) == 0) {
     std::string g = pointer.substr(6);
     std::replace(g.begin(), g.end(), '_', ' ');
-    return g + " (group)";
+    return tr(lang, "chart.group", {g});
   }
   std::vector<std::string> parts;
   std::size_t i = 1;
@@ -43,8 +45,9 @@ std::string input_words(const std::string& pointer) {
   }
   std::string out;
   for (std::size_t k = 1; k < parts.size(); ++k) {
-    std::string p = parts[k];
-    std::replace(p.begin(), p.end(), '_', ' ');
+    // The entity's id as written, the fields in words.
+    std::string p = k == 1 ? parts[k] : field_words(parts[k], lang);
+    if (k == 1) std::replace(p.begin(), p.end(), '_', ' ');
     out += (k == 1 ? "" : k == 2 ? ": " : " ") + p;
   }
   return out.empty() ? pointer : out;
@@ -52,26 +55,26 @@ std::string input_words(const std::string& pointer) {
 
 }  // namespace
 
-std::optional<Chart> ce_plane_chart(const RunResult& r, const std::string& town) {
+std::optional<Chart> ce_plane_chart(const RunResult& r, const std::string& town, Language lang) {
   std::vector<const CePlane*> planes;
   for (const auto& p : r.uncertainty.plane)
     if (p.town == town) planes.push_back(&p);
   if (planes.empty()) return std::nullopt;
   Chart c;
   c.file = "ce_plane_" + file_id(town) + ".svg";
-  c.title = "Cost-effectiveness plane — " + town_label(r, town);
+  c.title = tr(lang, "chart.ce.title", {town_label(r, town, lang)});
   double xmax = 0, ymax = 0;
   for (const auto* p : planes) {
     xmax = std::max(xmax, max_abs(p->d_stabilized));
     ymax = std::max(ymax, max_abs(p->d_cost));
   }
-  const AxisUnit yu = axis_unit("CZK", ymax, true);
+  const AxisUnit yu = axis_unit("CZK", ymax, true, lang);
   Frame f;
   svg::fit_x(f, -std::max(xmax, 1.0), std::max(xmax, 1.0));
   svg::fit_y(f, -std::max(ymax, 1.0), std::max(ymax, 1.0));
   Document doc(kWidth, 440, c.title, chart_prefix(c.file));
-  svg::draw_frame(doc, f, c.title, "Extra households stabilised (variant − baseline)",
-                  "Extra cost (" + yu.label + ")", 1, yu.factor);
+  svg::draw_frame(doc, f, c.title, tr(lang, "chart.ce.x"), tr(lang, "chart.ce.y", {yu.label}), 1,
+                  yu.factor, lang == Language::cs);
   doc.line(f.x(0), f.top, f.x(0), f.bottom(), "stroke=\"#555555\" stroke-width=\"1\"");
   doc.line(f.left, f.y(0), f.right(), f.y(0), "stroke=\"#555555\" stroke-width=\"1\"");
   std::vector<LegendItem> items;
@@ -92,25 +95,20 @@ std::optional<Chart> ce_plane_chart(const RunResult& r, const std::string& town)
       doc.circle(f.x(sx / n), f.y(sy / n), 6,
                  "data-mean=\"" + escape(p->variant) + "\" fill=\"" + colour +
                      "\" stroke=\"#ffffff\" stroke-width=\"2\"");
-    items.push_back({variant_label(r, p->variant), colour, LegendItem::point});
+    items.push_back({variant_label(r, p->variant, lang), colour, LegendItem::point});
   }
   // The baseline is the origin of the plane: drawn last, on top of every cloud.
   doc.circle(f.x(0), f.y(0), 5,
              "class=\"baseline\" fill=\"#000000\" stroke=\"#ffffff\" stroke-width=\"1.5\"");
-  items.push_back({"Large dot: mean", "#555555", LegendItem::point});
-  items.push_back({"Baseline (the origin)", "#000000", LegendItem::point});
+  items.push_back({tr(lang, "chart.ce.mean"), "#555555", LegendItem::point});
+  items.push_back({tr(lang, "chart.ce.origin"), "#000000", LegendItem::point});
   svg::draw_legend(doc, kLegendX, f.top + 10, items);
   c.svg = doc.str();
-  c.how_to_read =
-      "Each dot is one drawn parameter set: how many more households the variant stabilises "
-      "than the baseline (right = more) and what it costs extra (up = more). Lower right "
-      "(more effect, less cost) is a variant that dominates; the spread of the cloud is the "
-      "uncertainty from the parameters and the Monte Carlo noise of " +
-      std::to_string(r.info.inner_replications) + " replications per set.";
+  c.how_to_read = tr(lang, "chart.ce.how", {std::to_string(r.info.inner_replications)});
   return c;
 }
 
-std::optional<Chart> ceac_chart(const RunResult& r, const std::string& town) {
+std::optional<Chart> ceac_chart(const RunResult& r, const std::string& town, Language lang) {
   std::vector<const CeacPoint*> points;
   double wmax = 0;
   for (const auto& p : r.uncertainty.ceac)
@@ -121,14 +119,14 @@ std::optional<Chart> ceac_chart(const RunResult& r, const std::string& town) {
   if (points.empty()) return std::nullopt;
   Chart c;
   c.file = "ceac_" + file_id(town) + ".svg";
-  c.title = "Acceptability curve — " + town_label(r, town);
-  const AxisUnit xu = axis_unit("CZK", wmax);
+  c.title = tr(lang, "chart.ceac.title", {town_label(r, town, lang)});
+  const AxisUnit xu = axis_unit("CZK", wmax, false, lang);
   Frame f;
   svg::fit_x(f, 0, std::max(wmax, 1.0));
   svg::fit_y(f, 0, 1);
   Document doc(kWidth, 420, c.title, chart_prefix(c.file));
-  svg::draw_frame(doc, f, c.title, "Willingness to pay per household stabilised (" + xu.label + ")",
-                  "Probability most cost-effective (%)", xu.factor, 100);
+  svg::draw_frame(doc, f, c.title, tr(lang, "chart.ceac.x", {xu.label}), tr(lang, "chart.ceac.y"),
+                  xu.factor, 100, lang == Language::cs);
   std::vector<LegendItem> items;
   // Variants first, the baseline last: on top.
   std::vector<std::string> order(r.info.variants.begin() + 1, r.info.variants.end());
@@ -152,20 +150,16 @@ std::optional<Chart> ceac_chart(const RunResult& r, const std::string& town) {
                           (v == "baseline" ? " stroke-dasharray=\"6 3\"" : ""));
   }
   for (const auto& v : r.info.variants)
-    items.push_back({variant_label(r, v), svg::variant_colour(variant_index(r, v)),
+    items.push_back({variant_label(r, v, lang), svg::variant_colour(variant_index(r, v)),
                      v == "baseline" ? LegendItem::dashed : LegendItem::line});
   svg::draw_legend(doc, kLegendX, f.top + 10, items);
   c.svg = doc.str();
-  c.how_to_read =
-      "For each amount the town is willing to pay per extra household stabilised, the share of "
-      "drawn parameter sets in which each option gives the most net benefit (willingness to "
-      "pay × households stabilised − cost). Where a line is near 100 %, that option is the "
-      "better buy whatever the uncertain parameters turn out to be.";
+  c.how_to_read = tr(lang, "chart.ceac.how");
   return c;
 }
 
 std::optional<Chart> tornado_chart(const RunResult& r, const std::string& town,
-                                   const std::string& variant) {
+                                   const std::string& variant, Language lang) {
   std::vector<const TornadoRow*> rows;
   for (const auto& t : r.uncertainty.tornado)
     if (t.town == town && t.variant == variant && rows.size() < kTornadoBars) rows.push_back(&t);
@@ -173,7 +167,7 @@ std::optional<Chart> tornado_chart(const RunResult& r, const std::string& town,
   Chart c;
   c.file = "tornado_" + file_id(town) + "_" + file_id(variant) + ".svg";
   c.title =
-      "What drives the difference — " + variant_label(r, variant) + ", " + town_label(r, town);
+      tr(lang, "chart.tornado.title", {variant_label(r, variant, lang), town_label(r, town, lang)});
   double lo = rows.front()->base, hi = rows.front()->base;
   for (const auto* t : rows) {
     lo = std::min({lo, t->low, t->high});
@@ -188,13 +182,12 @@ std::optional<Chart> tornado_chart(const RunResult& r, const std::string& town,
   svg::fit_x(f, lo, hi);
   f.y = {0, 1, f.top, f.bottom()};
   Document doc(kWidth, f.bottom() + 70, c.title, chart_prefix(c.file));
-  svg::draw_frame(doc, f, c.title, "Difference in share reaching a lease (percentage points)", "",
-                  100, 1);
+  svg::draw_frame(doc, f, c.title, tr(lang, "chart.tornado.x"), "", 100, 1, lang == Language::cs);
   const double base_x = f.x(rows.front()->base);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const TornadoRow& t = *rows[i];
     const double y = f.top + 6 + bar * static_cast<double>(i);
-    doc.text(f.left - 8, y + bar * 0.6, input_words(t.parameter),
+    doc.text(f.left - 8, y + bar * 0.6, input_words(t.parameter, lang),
              "text-anchor=\"end\" font-size=\"12\"");
     const double x5 = f.x(t.low), x95 = f.x(t.high);
     doc.rect(
@@ -208,15 +201,11 @@ std::optional<Chart> tornado_chart(const RunResult& r, const std::string& town,
   doc.line(base_x, f.top, base_x, f.bottom(),
            "class=\"baseline\" stroke=\"#000000\" stroke-width=\"1.5\"");
   svg::draw_legend(doc, kLegendX + 20, f.top + 10,
-                   {{"Parameter at its 5 % value", svg::kSkyBlue, LegendItem::swatch},
-                    {"Parameter at its 95 % value", svg::kOrange, LegendItem::swatch},
-                    {"All at their means", "#000000", LegendItem::line}});
+                   {{tr(lang, "chart.tornado.p05"), svg::kSkyBlue, LegendItem::swatch},
+                    {tr(lang, "chart.tornado.p95"), svg::kOrange, LegendItem::swatch},
+                    {tr(lang, "chart.tornado.means"), "#000000", LegendItem::line}});
   c.svg = doc.str();
-  c.how_to_read =
-      "How the variant's difference to the baseline in the share reaching a lease moves when one "
-      "uncertain parameter goes from its 5 % to its 95 % value and the others stay at their "
-      "means (a linear regression over the drawn parameter sets). The longest bars are the "
-      "parameters most worth measuring locally.";
+  c.how_to_read = tr(lang, "chart.tornado.how");
   return c;
 }
 

@@ -1186,6 +1186,13 @@ void Reader::read(const ojson& doc, Scenario& s) {
   }
   opt_string(doc, "", "title", s.title);
   opt_string(doc, "", "description", s.description);
+  if (find(doc, "language")) {
+    static const std::vector<std::string> languages =
+        scenario_entity("scenario").find("language")->choices;
+    std::size_t which = languages.size();
+    opt_enum(doc, "", "language", languages, which);
+    if (which < languages.size()) s.language = languages[which];
+  }
   if (const ojson* sch = find(doc, "$schema"); sch && !sch->is_string())
     error("/$schema", "must be a string (got " + show(*sch) + ")");
 
@@ -1547,6 +1554,7 @@ ojson to_json(const Scenario& s) {
   out["name"] = s.name;
   if (!s.title.empty()) out["title"] = s.title;
   if (!s.description.empty()) out["description"] = s.description;
+  if (!s.language.empty()) out["language"] = s.language;
   out["simulation"] = entity_json("simulation", s.simulation, [&](const std::string& key) {
     // Written only where given, so that a file without it reads back the same.
     return key == "discount_rate" && s.simulation.discount_rate != 0
