@@ -15,7 +15,7 @@ constexpr double kZ95 = 1.959963984540054;
 const std::vector<std::string> kTargetKeys = {"metric", "month", "months", "value",
                                               "se",     "range", "source"};
 
-// Names of runner.cpp's metric_catalogue for the cohort "all", without a stage or service.
+// Names of metrics.cpp's metric_catalogue for the cohort "all", without a stage or service.
 const std::vector<std::string> kPlainOutcomes = {"households_seen",
                                                  "housed_at_start",
                                                  "reached_lease_share",
