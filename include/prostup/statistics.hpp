@@ -12,9 +12,10 @@
 
 namespace prostup {
 
-// Two-sided 95 % quantile of Student's t with `dof` degrees of freedom: the intervals of every
-// summary; NaN for dof <= 0.
-double student_t_975(int dof);
+// The p-quantile of Student's t with `dof` degrees of freedom, P(T <= t) = p (Boost.Math, exact
+// to double precision); NaN for dof <= 0 or p outside (0, 1). The one t-quantile of the
+// program: every summary's 95 % interval (p = 0.975) and plan's one-sided bound.
+double student_t_quantile(double p, double dof);
 
 // The q-quantile (0 <= q <= 1) of sorted values, linearly interpolated; NaN when empty.
 double quantile_sorted(const std::vector<double>& v, double q);

@@ -1,22 +1,16 @@
 #include "prostup/statistics.hpp"
 
 #include <algorithm>
+#include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <cstdint>
 
 namespace prostup {
 
-double student_t_975(int dof) {
-  // Two-sided 95 % quantiles of Student's t; beyond the table a 1/dof expansion.
-  static const double table[] = {0,     12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365,
-                                 2.306, 2.262,  2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
-                                 2.120, 2.110,  2.101, 2.093, 2.086, 2.080, 2.074, 2.069,
-                                 2.064, 2.060,  2.056, 2.052, 2.048, 2.045, 2.042};
-  if (dof <= 0) return kUndefined;
-  if (dof <= 30) return table[dof];
-  const double z = 1.959963984540054, d = dof;
-  return z + (z * z * z + z) / (4 * d) +
-         (5 * std::pow(z, 5) + 16 * z * z * z + 3 * z) / (96 * d * d);
+double student_t_quantile(double p, double dof) {
+  if (!(dof > 0) || !(p > 0 && p < 1)) return kUndefined;
+  const boost::math::students_t_distribution<double> t(dof);
+  return boost::math::quantile(t, p);
 }
 
 double quantile_sorted(const std::vector<double>& v, double q) {
@@ -40,7 +34,7 @@ SeriesPoint Welford::point() const {
   if (n == 0) return p;
   p.mean = mean;
   if (n < 2) return p;
-  const double half = student_t_975(static_cast<int>(n) - 1) * std::sqrt(m2 / (n - 1) / n);
+  const double half = student_t_quantile(0.975, n - 1) * std::sqrt(m2 / (n - 1) / n);
   p.ci_low = mean - half;
   p.ci_high = mean + half;
   return p;
@@ -93,7 +87,7 @@ Summary summarize(const std::vector<double>& values) {
     double ss = 0;
     for (double x : v) ss += (x - mean) * (x - mean);
     s.sd = std::sqrt(ss / static_cast<double>(v.size() - 1));
-    const double half = student_t_975(static_cast<int>(v.size()) - 1) * s.sd /
+    const double half = student_t_quantile(0.975, static_cast<double>(v.size() - 1)) * s.sd /
                         std::sqrt(static_cast<double>(v.size()));
     s.ci_low = mean - half;
     s.ci_high = mean + half;
