@@ -1,8 +1,9 @@
-// The metric table: what a run reports for every row (docs/model.md, "Metrics"), and how each
-// metric is computed from a replication's counters.
+// A model's metrics: the metric table (prostup/metric_table.hpp) expanded for its stages,
+// services, payers and cohorts (metric_catalogue), and how each metric is computed from a
+// replication's counters (derive_metrics, in the catalogue's order).
 #include <algorithm>
-#include <iterator>
 
+#include "prostup/metric_table.hpp"
 #include "run_internal.hpp"
 
 namespace prostup {
@@ -16,85 +17,48 @@ double ratio(double a, double b) {
 }  // namespace
 
 std::vector<MetricInfo> metric_catalogue(const CompiledModel& m) {
+  // The metric table (prostup/metric_table.hpp) expanded for the model's stages, services,
+  // payers and cohorts: the run's metrics, then every cohort's (the built-in "all" first).
   std::vector<MetricInfo> c;
-  auto add = [&](std::string name, std::string unit, Better b, bool headline = false) {
-    c.push_back({std::move(name), std::move(unit), b, headline});
-  };
-  add("households_seen", "households", Better::none);
-  add("housed_at_start", "households", Better::none);
-  add("reached_lease_share", "share", Better::higher, true);
-  add("stabilized_share", "share", Better::higher, true);
-  add("stabilized", "households", Better::higher);
-  add("median_months_to_lease", "months", Better::lower, true);
-  add("evictions", "households", Better::lower, true);
-  add("returns_to_street", "households", Better::lower, true);
-  add("expiries", "households", Better::lower);
-  add("exits", "households", Better::none);
-  add("demotions", "households", Better::lower);
-  add("arrivals", "households", Better::none);
-  add("entry_fallbacks", "households", Better::lower);
-  add("roofless_household_months", "household-months", Better::lower, true);
-  add("roofless_end", "households", Better::lower);
-  add("mean_waiting_months", "months", Better::lower, true);
-  for (const auto& s : m.stages) add("promotions:" + s.id, "households", Better::higher);
-  for (const auto& s : m.stages) add("occupancy_end:" + s.id, "households", Better::none);
-  for (const auto& s : m.stages) add("occupancy_mean:" + s.id, "households", Better::none);
-  for (const auto& v : m.services) add("service_case_months:" + v.id, "case-months", Better::none);
-  for (const auto& v : m.services) add("service_waiting_mean:" + v.id, "households", Better::lower);
-  for (const auto& s : m.stages) add("cost:" + s.id, "CZK", Better::lower);
-  for (const auto& v : m.services) add("cost:" + v.id, "CZK", Better::lower);
-  add("cost_total", "CZK", Better::lower, true);
-  for (const auto& p : m.payers) add("cost:" + p, "CZK", Better::lower);
-  // A ratio of averages: its difference between variants is no measure of value for money
-  // (icer:stabilized is), so it has no "better" direction.
-  add("cost_per_stabilized", "CZK per household", Better::none);
-  // Cohort outcomes (docs/model.md): every cohort, the built-in "all" first.
-  const std::size_t first_cohort_metric = c.size();
+  const auto& table = metric_definitions();
+  for (const MetricDefinition& d : table) {
+    auto add = [&](std::string name) {
+      c.push_back({std::move(name), d.unit, d.better, d.headline, "all", d.by_profile});
+    };
+    const std::string prefix = metric_prefix(d);
+    switch (d.scope) {
+      case MetricScope::run:
+        add(d.name);
+        break;
+      case MetricScope::per_stage:
+        for (const auto& s : m.stages) add(prefix + s.id);
+        break;
+      case MetricScope::per_service:
+        for (const auto& v : m.services) add(prefix + v.id);
+        break;
+      case MetricScope::per_payer:
+        for (const auto& p : m.payers) add(prefix + p);
+        break;
+      case MetricScope::cohort:
+      case MetricScope::cohort_not_all:
+      case MetricScope::retention:
+        break;  // below
+    }
+  }
   for (const std::string& cohort : m.cohort_ids()) {
     const bool all = cohort == "all";
-    auto addc = [&](std::string name, std::string unit, Better b, bool headline = false) {
-      c.push_back({std::move(name), std::move(unit), b, headline && all, cohort});
-    };
-    if (!all) addc("households", "households", Better::none);
-    addc("housed_share_end", "share", Better::higher, true);
-    addc("ever_housed_share", "share", Better::higher);
-    addc("months_housed_share", "share", Better::higher, true);
-    addc("months_housed", "household-months", Better::higher);
-    for (int n : kRetentionMonths)
-      addc("retention:" + std::to_string(n), "share", Better::higher, n == 12);
-    addc("returned_share", "share", Better::lower);
-    addc("stabilization_share", "share", Better::higher);
-    addc("stabilized_households", "households", Better::higher);
-    addc("exits:to_own_housing", "households", Better::none);
-    addc("exits:to_institution", "households", Better::none);
-    addc("exits:unknown", "households", Better::none);
-    if (!all) addc("cost_total", "CZK", Better::lower);
-    addc("cost_per_household", "CZK per household", Better::none);
-  }
-  // What the engine counts by household profile (profile_outcome): the household counts and
-  // the cohort "all"; not stages, services or costs by stage.
-  static const char* const kByProfile[] = {"households_seen",
-                                           "housed_at_start",
-                                           "reached_lease_share",
-                                           "stabilized_share",
-                                           "stabilized",
-                                           "median_months_to_lease",
-                                           "evictions",
-                                           "returns_to_street",
-                                           "expiries",
-                                           "exits",
-                                           "demotions",
-                                           "arrivals",
-                                           "entry_fallbacks",
-                                           "roofless_household_months",
-                                           "roofless_end",
-                                           "mean_waiting_months"};
-  for (MetricInfo& mi : c) {
-    if (mi.cohort != "all") continue;
-    const std::size_t k = static_cast<std::size_t>(&mi - c.data());
-    mi.by_profile =
-        std::find(std::begin(kByProfile), std::end(kByProfile), mi.name) != std::end(kByProfile) ||
-        k >= first_cohort_metric;
+    for (const MetricDefinition& d : table) {
+      if (!is_cohort_metric(d) || (all && d.scope == MetricScope::cohort_not_all)) continue;
+      auto add = [&](std::string name, bool headline) {
+        c.push_back(
+            {std::move(name), d.unit, d.better, headline && all, cohort, d.by_profile && all});
+      };
+      if (d.scope == MetricScope::retention)
+        for (int n : kRetentionMonths)
+          add(metric_prefix(d) + std::to_string(n), d.headline && n == 12);
+      else
+        add(d.name, d.headline);
+    }
   }
   return c;
 }
