@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "prostup/metric_table.hpp"  // kRetentionMonths
 #include "prostup/model.hpp"
 
 namespace prostup {
@@ -13,7 +14,6 @@ namespace prostup {
 // Per-cohort counters (docs/model.md, "Cohort outcomes"): one block of kCohortFields doubles
 // per cohort (model.cohort_ids(): all, initial, arrivals, tagged...). Every household adds
 // to the blocks of its cohorts once, when it exits or at the horizon.
-inline constexpr int kRetentionMonths[3] = {6, 12, 24};
 enum CohortField : int {
   kHouseholds,             // households in the cohort
   kHousedEnd,              // in a permanent stage at the horizon

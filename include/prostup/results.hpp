@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "prostup/metric_table.hpp"  // Better
+
 namespace prostup {
 
 inline constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
-
-enum class Better : std::uint8_t { higher, lower, none };
 
 struct MetricInfo {
   std::string name;  // e.g. "reached_lease_share", "occupancy_end:hostel"

@@ -11,6 +11,7 @@
 #include "prostup/engine.hpp"
 #include "prostup/model.hpp"
 #include "prostup/results.hpp"
+#include "prostup/statistics.hpp"  // summarize, incremental_analysis, ... (tests use them)
 
 namespace prostup {
 
@@ -57,27 +58,8 @@ std::vector<double> derive_metrics(const CompiledModel& m, const ReplicationOutc
 // MetricInfo::by_profile are the profile's.
 ReplicationOutcome profile_outcome(const ReplicationOutcome& o, int p);
 
-// Incremental cost-effectiveness of a variant against the baseline from paired
-// per-replication differences (variant minus baseline; pairs with a NaN are skipped).
-struct Incremental {
-  double icer = kUndefined, icer_low = kUndefined, icer_high = kUndefined;
-  std::string note;  // see Comparison::note
-};
-Incremental incremental_analysis(const std::vector<double>& d_cost,
-                                 const std::vector<double>& d_effect);
-
 // The PSA analyses of a run with parameter sets (docs/uncertainty.md): acceptability curves,
 // EVPI and EVPPI, and the regression tornado. Fills res.uncertainty; a no-op without sets.
 void analyse_uncertainty(RunResult& res);
-
-// Share of an outcome's variance that comes from the parameters (law of total variance):
-// `values` holds `inner` replications per parameter set, set after set. Returns
-// (B - W / inner) / (B - W / inner + W), clipped to [0, 1], where B is the variance of the
-// set means and W the mean within-set variance; NaN when inner < 2 or fewer than 2 sets.
-double share_from_parameters(const std::vector<double>& values, int inner);
-
-// Statistics helpers (exposed for tests).
-Summary summarize(const std::vector<double>& values);
-double student_t_975(int dof);
 
 }  // namespace prostup

@@ -1,5 +1,6 @@
 // `prostup schema`: the JSON Schema, docs tables and fuzz dictionary that the format's tables
-// (include/prostup/parameters.hpp) generate; --update writes them into a source tree.
+// (include/prostup/parameters.hpp) generate, and docs/model.md's metric tables that the metric
+// table (include/prostup/metric_table.hpp) generates; --update writes them into a source tree.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -44,9 +45,17 @@ int cmd_schema(const SchemaArgs& a) {
               << " (--update takes the source tree's root)\n";
     return kExitFailure;
   }
+  // docs/model.md's metric definitions, from the metric table (prostup/metric_table.hpp).
+  const std::filesystem::path model_docs = root / "docs" / "model.md";
+  std::string model_markdown;
+  if (!read_text(model_docs, model_markdown)) {
+    std::cerr << "prostup schema: cannot read " << model_docs.string() << "\n";
+    return kExitFailure;
+  }
   const bool ok =
       write_text(root / "scenarios" / "scenario.schema.json", scenario_schema().dump(2) + "\n") &&
       write_text(docs, with_generated_tables(markdown)) &&
+      write_text(model_docs, with_generated_tables(model_markdown)) &&
       write_text(root / "fuzz" / "scenario.dict", scenario_fuzz_dictionary());
   return ok ? kExitOk : kExitFailure;
 }

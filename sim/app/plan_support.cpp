@@ -1,6 +1,5 @@
 #include "plan_support.hpp"
 
-#include <boost/math/distributions/students_t.hpp>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
@@ -398,11 +397,6 @@ std::string csv_field(const std::string& s) {
 std::string value_text(double v, bool integer) {
   if (integer) return std::to_string(std::llround(v));
   return format_number(v);
-}
-
-double student_t_quantile(double p, double dof) {
-  boost::math::students_t_distribution<double> t(dof);
-  return boost::math::quantile(t, p);
 }
 
 PlanPoint evaluate_point(long long value, const std::vector<double>& values, const Target& t,

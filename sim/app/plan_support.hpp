@@ -110,9 +110,6 @@ std::string csv_field(const std::string& s);
 // Shortest text for a swept value (integers without a decimal point).
 std::string value_text(double v, bool integer);
 
-// Student's t quantile: P(T <= t) = p with `dof` degrees of freedom.
-double student_t_quantile(double p, double dof);
-
 // One evaluated value of the varied parameter.
 struct PlanPoint {
   long long value = 0;

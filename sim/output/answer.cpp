@@ -194,7 +194,7 @@ bool changes_town(const RunResult& r, const std::string& town, const std::string
 }
 
 std::string value_for_money_text(const Comparison& c, Language lang) {
-  // The notes of comparison.csv (sim/run/runner.cpp) in words; an unknown one as written.
+  // The notes of comparison.csv (sim/run/statistics.cpp) in words; an unknown one as written.
   auto note = [&] {
     const std::string key = "note." + c.note, w = tr(lang, key);
     return w == key ? c.note : w;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "observed_json.hpp"
+#include "prostup/metric_table.hpp"
 #include "scenario_internal.hpp"
 
 namespace prostup::detail {
@@ -14,40 +15,6 @@ constexpr double kZ95 = 1.959963984540054;
 
 const std::vector<std::string> kTargetKeys = {"metric", "month", "months", "value",
                                               "se",     "range", "source"};
-
-// Names of runner.cpp's metric_catalogue for the cohort "all", without a stage or service.
-const std::vector<std::string> kPlainOutcomes = {"households_seen",
-                                                 "housed_at_start",
-                                                 "reached_lease_share",
-                                                 "stabilized_share",
-                                                 "stabilized",
-                                                 "median_months_to_lease",
-                                                 "evictions",
-                                                 "returns_to_street",
-                                                 "expiries",
-                                                 "exits",
-                                                 "demotions",
-                                                 "arrivals",
-                                                 "entry_fallbacks",
-                                                 "roofless_household_months",
-                                                 "mean_waiting_months",
-                                                 "roofless_end",
-                                                 "cost_total",
-                                                 "cost_per_stabilized",
-                                                 "housed_share_end",
-                                                 "ever_housed_share",
-                                                 "months_housed_share",
-                                                 "months_housed",
-                                                 "retention:6",
-                                                 "retention:12",
-                                                 "retention:24",
-                                                 "returned_share",
-                                                 "stabilization_share",
-                                                 "stabilized_households",
-                                                 "exits:to_own_housing",
-                                                 "exits:to_institution",
-                                                 "exits:unknown",
-                                                 "cost_per_household"};
 
 std::string show_value(const ojson& v) {
   if (v.is_number()) return format_number(v.get<double>());
@@ -110,15 +77,30 @@ std::vector<std::string> payers_of(const Scenario& s) {
 }  // namespace
 
 std::vector<std::string> observable_metrics(const Scenario& s) {
-  std::vector<std::string> out = kPlainOutcomes;
-  const auto stages = ids_of_stages(s), services = ids_of_services(s);
-  for (const char* prefix :
-       {"promotions:", "occupancy_end:", "occupancy_mean:", "cost:", "occupancy:", "waiting:"})
-    for (const auto& id : stages) out.push_back(prefix + id);
-  for (const char* prefix :
-       {"service_case_months:", "service_waiting_mean:", "cost:", "in_service:"})
-    for (const auto& id : services) out.push_back(prefix + id);
-  for (const auto& p : payers_of(s)) out.push_back("cost:" + p);
+  // The metric table's names for the cohort "all" (prostup/metric_table.hpp), the families
+  // expanded, and the monthly series of the stages and services.
+  const auto& table = metric_definitions();
+  std::vector<std::string> out;
+  const bool discounted = s.simulation.discount_rate > 0;  // as CompiledModel::discounting()
+  for (const MetricDefinition& d : table)
+    if (d.only_discounted && !discounted)
+      continue;
+    else if (d.scope == MetricScope::run || d.scope == MetricScope::cohort)
+      out.push_back(d.name);
+    else if (d.scope == MetricScope::retention)
+      for (int n : kRetentionMonths) out.push_back(metric_prefix(d) + std::to_string(n));
+  auto family = [&](MetricScope scope, std::vector<std::string> series,
+                    const std::vector<std::string>& ids) {
+    std::vector<std::string> prefixes;
+    for (const MetricDefinition& d : table)
+      if (d.scope == scope) prefixes.push_back(metric_prefix(d));
+    prefixes.insert(prefixes.end(), series.begin(), series.end());
+    for (const auto& prefix : prefixes)
+      for (const auto& id : ids) out.push_back(prefix + id);
+  };
+  family(MetricScope::per_stage, {"occupancy:", "waiting:"}, ids_of_stages(s));
+  family(MetricScope::per_service, {"in_service:"}, ids_of_services(s));
+  family(MetricScope::per_payer, {}, payers_of(s));
   return out;
 }
 

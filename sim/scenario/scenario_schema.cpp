@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "prostup/metric_table.hpp"
 #include "prostup/parameters.hpp"
 #include "scenario_internal.hpp"
 
@@ -358,6 +359,8 @@ ojson scenario_schema() {
 }
 
 std::string scenario_format_table(const std::string& entity) {
+  // docs/model.md's metric tables come from the metric table (prostup/metric_table.hpp).
+  if (entity == "metrics" || entity == "cohort_metrics") return metric_docs_table(entity);
   return entity_table(scenario_entity(entity));
 }
 

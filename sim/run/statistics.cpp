@@ -1,0 +1,250 @@
+#include "prostup/statistics.hpp"
+
+#include <algorithm>
+#include <boost/math/distributions/students_t.hpp>
+#include <cmath>
+#include <cstdint>
+
+namespace prostup {
+
+double student_t_quantile(double p, double dof) {
+  if (!(dof > 0) || !(p > 0 && p < 1)) return kUndefined;
+  const boost::math::students_t_distribution<double> t(dof);
+  return boost::math::quantile(t, p);
+}
+
+double quantile_sorted(const std::vector<double>& v, double q) {
+  if (v.empty()) return kUndefined;
+  const double h = (static_cast<double>(v.size()) - 1) * q;
+  const std::size_t lo = static_cast<std::size_t>(std::floor(h));
+  const std::size_t hi = std::min(lo + 1, v.size() - 1);
+  return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
+}
+
+void Welford::add(double x) {
+  if (std::isnan(x)) return;
+  n += 1;
+  const double d = x - mean;
+  mean += d / n;
+  m2 += d * (x - mean);
+}
+
+SeriesPoint Welford::point() const {
+  SeriesPoint p;
+  if (n == 0) return p;
+  p.mean = mean;
+  if (n < 2) return p;
+  const double half = student_t_quantile(0.975, n - 1) * std::sqrt(m2 / (n - 1) / n);
+  p.ci_low = mean - half;
+  p.ci_high = mean + half;
+  return p;
+}
+
+SeriesPoint Welford::spread() const {
+  SeriesPoint p;
+  if (n == 0) return p;
+  p.mean = mean;
+  if (n < 2) return p;
+  const double half = 1.959963984540054 * std::sqrt(m2 / (n - 1));
+  p.ci_low = mean - half;
+  p.ci_high = mean + half;
+  return p;
+}
+
+// Cumulative incidence of the first permanent stage (Aalen-Johansen with exit competing
+// and the horizon censoring), by months since entry.
+std::vector<double> cumulative_incidence(const ReplicationOutcome& o) {
+  const std::size_t M1 = o.lease_at.size();
+  double at_risk = 0;
+  for (std::size_t d = 0; d < M1; ++d) at_risk += o.lease_at[d] + o.exit_at[d] + o.censored_at[d];
+  std::vector<double> cif(M1, kUndefined);
+  if (at_risk <= 0) return cif;
+  double surv = 1, acc = 0;
+  for (std::size_t d = 0; d < M1; ++d) {
+    if (at_risk > 0) {
+      acc += surv * o.lease_at[d] / at_risk;
+      surv *= 1 - (o.lease_at[d] + o.exit_at[d]) / at_risk;
+    }
+    cif[d] = acc;
+    at_risk -= o.lease_at[d] + o.exit_at[d] + o.censored_at[d];
+  }
+  return cif;
+}
+
+Summary summarize(const std::vector<double>& values) {
+  std::vector<double> v;
+  v.reserve(values.size());
+  for (double x : values)
+    if (!std::isnan(x)) v.push_back(x);
+  Summary s;
+  s.replications = static_cast<int>(v.size());
+  if (v.empty()) return s;
+  double mean = 0;
+  for (double x : v) mean += x;
+  mean /= static_cast<double>(v.size());
+  s.mean = mean;
+  if (v.size() >= 2) {
+    double ss = 0;
+    for (double x : v) ss += (x - mean) * (x - mean);
+    s.sd = std::sqrt(ss / static_cast<double>(v.size() - 1));
+    const double half = student_t_quantile(0.975, static_cast<double>(v.size() - 1)) * s.sd /
+                        std::sqrt(static_cast<double>(v.size()));
+    s.ci_low = mean - half;
+    s.ci_high = mean + half;
+  }
+  std::sort(v.begin(), v.end());
+  s.p05 = quantile_sorted(v, 0.05);
+  s.p50 = quantile_sorted(v, 0.50);
+  s.p95 = quantile_sorted(v, 0.95);
+  return s;
+}
+
+double share_from_parameters(const std::vector<double>& values, int inner) {
+  if (inner < 2) return kUndefined;
+  const std::size_t sets = values.size() / static_cast<std::size_t>(inner);
+  Welford between;  // set means
+  double within = 0, within_n = 0;
+  for (std::size_t k = 0; k < sets; ++k) {
+    Welford w;
+    for (int i = 0; i < inner; ++i) w.add(values[k * inner + i]);
+    if (w.n < static_cast<double>(inner)) continue;  // an undefined value: set left out
+    between.add(w.mean);
+    within += w.m2 / (w.n - 1);
+    within_n += 1;
+  }
+  if (between.n < 2) return kUndefined;
+  const double B = between.m2 / (between.n - 1), W = within / within_n;
+  const double param = std::max(0.0, B - W / inner);
+  if (param + W == 0) return 0;
+  return std::clamp(param / (param + W), 0.0, 1.0);
+}
+
+// Set means of `values` (inner replications per set; the defined ones; NaN when none is).
+std::vector<double> set_means(const std::vector<double>& values, int inner) {
+  std::vector<double> out(values.size() / static_cast<std::size_t>(inner), kUndefined);
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    double sum = 0, n = 0;
+    for (int i = 0; i < inner; ++i)
+      if (!std::isnan(values[k * inner + i])) {
+        sum += values[k * inner + i];
+        n += 1;
+      }
+    if (n > 0) out[k] = sum / n;
+  }
+  return out;
+}
+
+// PSA: the summary over parameter sets, with the central 95 % of the set means as interval.
+Summary summarize_sets(const std::vector<double>& means) {
+  Summary s = summarize(means);
+  std::vector<double> v;
+  for (double x : means)
+    if (!std::isnan(x)) v.push_back(x);
+  std::sort(v.begin(), v.end());
+  if (v.size() >= 2) {
+    s.ci_low = quantile_sorted(v, 0.025);
+    s.ci_high = quantile_sorted(v, 0.975);
+  }
+  return s;
+}
+
+// Variant minus baseline, unit by unit, for metric k of two rows: `units` replications, or
+// under PSA (`sets`) parameter sets, whose interval is then their central 95 %.
+Comparison paired_comparison(const MetricInfo& mi, const TownVariantResult& b,
+                             const TownVariantResult& x, std::size_t k, int units, bool sets) {
+  std::vector<double> diffs;
+  double better = 0;
+  for (int r = 0; r < units; ++r) {
+    const double xb = b.per_replication[k][r], xv = x.per_replication[k][r];
+    if (std::isnan(xb) || std::isnan(xv)) continue;
+    const double d = xv - xb;
+    diffs.push_back(d);
+    if (d == 0)
+      better += 0.5;
+    else if ((mi.better == Better::higher && d > 0) || (mi.better == Better::lower && d < 0))
+      better += 1;
+  }
+  Summary s = sets ? summarize_sets(diffs) : summarize(diffs);
+  Comparison c;
+  c.town = x.town;
+  c.variant = x.variant;
+  c.baseline = b.variant;
+  c.profile = x.profile;
+  c.metric = mi.name;
+  c.cohort = mi.cohort;
+  c.diff_mean = s.mean;
+  c.diff_ci_low = s.ci_low;
+  c.diff_ci_high = s.ci_high;
+  // With equal values the CI of the difference is exactly zero.
+  if (s.replications >= 2 && s.sd == 0) c.diff_ci_low = c.diff_ci_high = s.mean;
+  c.share_better = (mi.better == Better::none || diffs.empty())
+                       ? kUndefined
+                       : better / static_cast<double>(diffs.size());
+  c.replications = s.replications;
+  return c;
+}
+
+Incremental incremental_analysis(const std::vector<double>& d_cost,
+                                 const std::vector<double>& d_effect) {
+  std::vector<double> dc, de;
+  for (std::size_t r = 0; r < d_cost.size() && r < d_effect.size(); ++r)
+    if (!std::isnan(d_cost[r]) && !std::isnan(d_effect[r])) {
+      dc.push_back(d_cost[r]);
+      de.push_back(d_effect[r]);
+    }
+  Incremental out;
+  if (dc.empty()) return out;
+  const Summary sc = summarize(dc), se = summarize(de);
+  // A difference counts when its 95 % interval (paired t) excludes 0; with one replication,
+  // or identical differences, when it is not 0.
+  auto differs = [](const Summary& s) {
+    if (s.replications < 2 || s.sd == 0) return s.mean != 0;
+    return s.ci_low > 0 || s.ci_high < 0;
+  };
+  if (!differs(sc) && !differs(se)) {
+    out.note = "no difference";
+    return out;
+  }
+  if (se.mean >= 0 && sc.mean <= 0) {
+    out.note = "dominant";
+    return out;
+  }
+  if (se.mean <= 0 && sc.mean >= 0) {
+    out.note = "dominated";
+    return out;
+  }
+  out.note = se.mean > 0 ? "more effect, more cost" : "less effect, less cost";
+  out.icer = sc.mean / se.mean;
+  // Percentile bootstrap over the paired replications (2,000 resamples, a fixed stream, so
+  // the interval is reproducible). Where a resample's effect difference reaches 0 or changes
+  // sign the ratio is unbounded and the interval is left undefined.
+  const std::size_t n = dc.size();
+  if (n < 2) return out;
+  constexpr int kResamples = 2000;
+  std::vector<double> ratios;
+  ratios.reserve(kResamples);
+  std::uint64_t state = 0x5eed1ce5u;
+  auto next = [&state] {
+    state += 0x9e3779b97f4a7c15ULL;
+    std::uint64_t z = state;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  };
+  for (int b = 0; b < kResamples; ++b) {
+    double sum_c = 0, sum_e = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::size_t r = static_cast<std::size_t>(next() % n);
+      sum_c += dc[r];
+      sum_e += de[r];
+    }
+    if (sum_e == 0 || (sum_e > 0) != (se.mean > 0)) return out;
+    ratios.push_back(sum_c / sum_e);
+  }
+  std::sort(ratios.begin(), ratios.end());
+  out.icer_low = quantile_sorted(ratios, 0.025);
+  out.icer_high = quantile_sorted(ratios, 0.975);
+  return out;
+}
+
+}  // namespace prostup
