@@ -13,6 +13,23 @@ namespace {
 // A figure from per-replication values (PSA, `sets`: per parameter set; NaN = undefined
 // there); identical values give an interval of exactly their value, as the paired
 // differences do.
+// A row's metrics from its per-replication values: Monte Carlo summaries, or under PSA the
+// parameter sets' means summarised over sets, with the parameters' share of the variance.
+void summarize_metrics(TownVariantResult& tr, const std::vector<std::vector<double>>& per_rep,
+                       bool psa, int inner) {
+  if (!psa) {
+    for (const auto& values : per_rep) tr.metrics.push_back(summarize(values));
+    tr.per_replication = per_rep;
+    return;
+  }
+  for (const auto& values : per_rep) {
+    tr.per_replication.push_back(set_means(values, inner));
+    Summary sm = summarize_sets(tr.per_replication.back());
+    sm.share_from_parameters = share_from_parameters(values, inner);
+    tr.metrics.push_back(sm);
+  }
+}
+
 void fill_figure(EquityFigure& f, const std::vector<double>& values, bool sets) {
   const Summary s = sets ? summarize_sets(values) : summarize(values);
   f.mean = s.mean;
@@ -154,17 +171,7 @@ void by_profile_results(RunResult& res, const std::vector<CompiledModel>& ms,
         tr.town = row < T ? m.towns[row].id : "*";
         tr.variant = m.variant;
         tr.profile = m.profiles[p].id;
-        if (!psa) {
-          for (std::size_t k = 0; k < K; ++k) tr.metrics.push_back(summarize(a.per_rep[k]));
-          tr.per_replication = a.per_rep;
-        } else {
-          for (std::size_t k = 0; k < K; ++k) {
-            tr.per_replication.push_back(set_means(a.per_rep[k], inner));
-            Summary sm = summarize_sets(tr.per_replication.back());
-            sm.share_from_parameters = share_from_parameters(a.per_rep[k], inner);
-            tr.metrics.push_back(sm);
-          }
-        }
+        summarize_metrics(tr, a.per_rep, psa, inner);
         auto point = [&](const Welford& w) { return psa ? w.spread() : w.point(); };
         if (!a.occupancy.empty())
           for (int s = 0; s < m.n_stages(); ++s) {
@@ -217,7 +224,7 @@ void by_profile_results(RunResult& res, const std::vector<CompiledModel>& ms,
 void row_results(RunResult& res, const RunShape& shape, const std::vector<RowAccumulator>& acc) {
   const std::vector<CompiledModel>& ms = *shape.models;
   const int NV = shape.variants, T = shape.towns, rows_per_variant = shape.rows_per_variant();
-  const std::size_t K = shape.metrics, M1 = shape.months1;
+  const std::size_t M1 = shape.months1;
   const bool psa = shape.psa;
   const int inner = shape.inner;
   for (int v = 0; v < NV; ++v)
@@ -228,17 +235,7 @@ void row_results(RunResult& res, const RunShape& shape, const std::vector<RowAcc
       TownVariantResult tr;
       tr.town = row < T ? m.towns[row].id : "*";
       tr.variant = m.variant;
-      if (!psa) {
-        for (std::size_t k = 0; k < K; ++k) tr.metrics.push_back(summarize(a.per_rep[k]));
-        tr.per_replication = a.per_rep;
-      } else {
-        for (std::size_t k = 0; k < K; ++k) {
-          tr.per_replication.push_back(set_means(a.per_rep[k], inner));
-          Summary sm = summarize_sets(tr.per_replication.back());
-          sm.share_from_parameters = share_from_parameters(a.per_rep[k], inner);
-          tr.metrics.push_back(sm);
-        }
-      }
+      summarize_metrics(tr, a.per_rep, psa, inner);
       auto point = [&](const Welford& w) { return psa ? w.spread() : w.point(); };
       for (int s = 0; s < S; ++s) {
         Series occ{"occupancy:" + m.stages[s].id, {}, {}};
