@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages prostup needs, only those missing (idempotent).
 # Usage: scripts/deps.sh [build|test]
 set -eu
-want="cmake g++ make libboost-graph-dev libeigen3-dev libtbb-dev nlohmann-json3-dev catch2 libcli11-dev librandom123-dev libopenmpi-dev openmpi-bin libsqlite3-dev"
+want="cmake g++ make help2man libboost-graph-dev libeigen3-dev libtbb-dev nlohmann-json3-dev catch2 libcli11-dev librandom123-dev libopenmpi-dev openmpi-bin libsqlite3-dev"
 # The Python module (docs/python.md) and what a notebook with it uses.
 want="$want python3-dev pybind11-dev python3-pybind11 python3-pandas python3-matplotlib"
 if [ "${1:-build}" = test ]; then
