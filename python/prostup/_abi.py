@@ -26,7 +26,7 @@ def explain(error: BaseException) -> str:
                 "the running interpreter is %s. (%s)" % (here, where, error))
     if versions and running not in versions:
         return ("prostup was built for Python %s but this is %s: run it with Python %s "
-                "(e.g. /usr/bin/python3), or rebuild prostup for this interpreter "
+                "(the interpreter CMake was configured with), or rebuild prostup for this one "
                 "(cmake -S . -B build -DPython_EXECUTABLE=%s, or pip install . "
                 "--no-build-isolation with it). Extension: %s" %
                 (", ".join(versions), where, versions[0], sys.executable,
