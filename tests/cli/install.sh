@@ -60,6 +60,12 @@ fi
 [ -f "$P/include/prostup/engine.hpp" ] || fail "no public headers in $P/include/prostup"
 [ -f "$P/lib/cmake/prostup/prostupConfig.cmake" ] || [ -n "$(ls "$P"/lib*/cmake/prostup/prostupConfig.cmake 2>/dev/null)" ] ||
   fail "no prostupConfig.cmake"
+# every target the package's link interfaces name is one of its own (prostup::...) or a
+# dependency's: a bare prostup_* would be looked for as -lprostup_* when a consumer links
+targets=$(ls "$P"/lib*/cmake/prostup/prostupTargets.cmake | head -n 1)
+if grep 'INTERFACE_LINK_LIBRARIES' "$targets" | grep -Eq '[";,>]prostup_[a-z_]+'; then
+  fail "$targets names a prostup target without prostup::: $(grep INTERFACE_LINK_LIBRARIES "$targets")"
+fi
 mkdir -p "$TMP/consumer"
 cat >"$TMP/consumer/CMakeLists.txt" <<'CM'
 cmake_minimum_required(VERSION 3.20)
