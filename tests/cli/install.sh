@@ -46,7 +46,7 @@ grep -q 'replications' "$P/share/man/man1/prostup-run.1" || fail "prostup-run.1 
 # completion: bash completes a command and an option of it; zsh's file is there
 bc=$P/share/bash-completion/completions/prostup
 [ -f "$bc" ] || fail "no bash completion at $bc"
-[ -f "$P/share/zsh/vendor-completions/_prostup" ] || fail "no zsh completion"
+[ -f "$P/share/zsh/site-functions/_prostup" ] || fail "no zsh completion in share/zsh/site-functions"
 if command -v bash >/dev/null 2>&1; then
   got=$(PATH="$P/bin:$PATH" bash -c '. "$1"; COMP_WORDS=(prostup ru); COMP_CWORD=1; _prostup;
         echo "${COMPREPLY[*]}"; COMP_WORDS=(prostup run --repl); COMP_CWORD=2; _prostup;
