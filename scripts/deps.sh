@@ -2,9 +2,11 @@
 # Installs the Debian 12 packages prostup needs, only those missing (idempotent).
 # Usage: scripts/deps.sh [build|test]
 set -eu
-want="cmake g++ make libboost-graph-dev libeigen3-dev libtbb-dev nlohmann-json3-dev catch2 libcli11-dev librandom123-dev libopenmpi-dev openmpi-bin libsqlite3-dev"
+want="cmake g++ make help2man libboost-graph-dev libeigen3-dev libtbb-dev nlohmann-json3-dev catch2 libcli11-dev librandom123-dev libopenmpi-dev openmpi-bin libsqlite3-dev"
 # The Python module (docs/python.md) and what a notebook with it uses.
 want="$want python3-dev pybind11-dev python3-pybind11 python3-pandas python3-matplotlib"
+# `pip install .` offline (docs/python.md): setuptools, wheel, pip and venv from Debian.
+want="$want python3-setuptools python3-wheel python3-pip python3-venv"
 if [ "${1:-build}" = test ]; then
   want="$want python3 python3-jsonschema python3-nbclient python3-nbformat python3-ipykernel chromium clang libclang-rt-14-dev clang-format"
 fi

@@ -6,7 +6,7 @@
 #
 # A quoted output in docs/*.md sits between two markers:
 #
-#   <!-- docs-figures: run [quick] -->       a ``` block whose first line is "$ prostup ..."
+#   <!-- docs-figures: run [quick] -->       a ``` block whose first line is "$ build/prostup ..."
 #   <!-- docs-figures: end -->                (continued with "\"): the command is run as
 #                                             written and the lines after it are its output
 #   <!-- docs-figures: grid CSV TOWN METRIC -->  a Markdown table of METRIC's mean in TOWN
@@ -69,8 +69,9 @@ def run_block(lines):
             break
         command = command[:-1].rstrip()
     argv = shlex.split(command)
-    if argv[0] != "prostup":
-        raise SystemExit("a docs-figures run block must start with '$ prostup': " + command)
+    if argv[0] not in ("prostup", "build/prostup"):
+        raise SystemExit("a docs-figures run block must start with '$ build/prostup' "
+                         "(or '$ prostup'): " + command)
     r = subprocess.run([prostup] + argv[1:], cwd=work, env=env, text=True,
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if r.returncode != 0:

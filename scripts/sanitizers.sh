@@ -35,8 +35,10 @@ if [ "$what" = asan ] || [ "$what" = all ]; then
   # Checks of the sources and the browser's rendering run in the Release suite only: the
   # sanitizers add nothing to a clang-format diff, the layering of the compile commands or
   # Chromium's layout of report.html (its writing is covered by the report tests here).
-  release_only="^(format_check|layering_check|cli\.report_browser)$"
-  echo "== not under the sanitizers (Release suite only): format_check, layering_check, cli.report_browser"
+  # docs_run and cli.install run the same commands as the CLI tests here (the docs and the
+  # install layout are what they check).
+  release_only="^(format_check|layering_check|docs_run|cli\.install|cli\.report_browser)$"
+  echo "== not under the sanitizers (Release suite only): format_check, layering_check, docs_run, cli.install, cli.report_browser"
   (cd build-asan && ctest --output-on-failure -j"$jobs" -E "$release_only")
   echo "== sanitizers: address,undefined passed (build $((t1 - t0)) s, tests $(elapsed "$t1") s)"
 fi

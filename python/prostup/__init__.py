@@ -21,7 +21,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from . import _core
+try:
+    from . import _core
+except ImportError as _error:  # built for another interpreter: say so (prostup/_abi.py)
+    from ._abi import explain as _explain
+
+    raise ImportError(_explain(_error)) from None
 
 __version__ = _core.version
 CatalogError = _core.CatalogError

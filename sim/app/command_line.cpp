@@ -11,6 +11,7 @@
 #include <limits>
 
 #include "prostup/cli.hpp"
+#include "prostup/version.hpp"
 
 namespace {
 
@@ -100,7 +101,7 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
   using namespace prostup;
   CLI::App app{
       "prostup: Monte Carlo simulation of transitional-housing ladders (prostupné bydlení)"};
-  app.set_version_flag("--version", std::string("prostup ") + PROSTUP_VERSION);
+  app.set_version_flag("--version", "prostup " + version_string());
   app.require_subcommand(1);
 
   ValidateArgs va;
