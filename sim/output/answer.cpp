@@ -414,11 +414,12 @@ std::string terminal_answer(const RunResult& r, const std::filesystem::path& out
         head =
             join(head, ", ",
                  metric_words(b->metric->name, lang) + " " + level_text(b->diff, *b->metric, lang));
+    // How the baseline moves, before any variant is compared with it; on the town's line,
+    // since the answer for six towns and four variants fits a screen.
+    const std::string moves = baseline_moves_text(ta, r.info.months, lang);
+    if (!moves.empty()) head = join(head, "; ", moves);
     // No blank line between towns: the answer for six towns and four variants fits a screen.
     line(tr(lang, "term.town", {ta.label, head}));
-    // How the baseline moves, before any variant is compared with it.
-    const std::string moves = baseline_moves_text(ta, r.info.months, lang);
-    if (!moves.empty()) line("  " + moves);
     for (const auto& va : ta.variants) {
       int same = 0;
       std::string clear;

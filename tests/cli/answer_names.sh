@@ -155,12 +155,11 @@ for line in lines:
     t = re.match(r"^(\S.*) \(baseline: (.*)\)$", line)
     if t and t.group(1) in towns:
         town = towns[t.group(1)]
-        for piece in t.group(2).split(", "):
+        head, _, move = t.group(2).partition("; ")
+        moves(town, move, "terminal " + town)
+        for piece in head.split(", "):
             if not figure(town, "baseline", piece, "terminal " + town):
                 sys.exit("terminal: unknown figure %r" % piece)
-        continue
-    if town and line.startswith("  roofless households"):
-        moves(town, line, "terminal " + town)
         continue
     v = re.match(r"^  (.+?): (.*)$", line)
     if town and v and v.group(1) in variants:
