@@ -308,7 +308,7 @@ const std::vector<Entry> kCzech = {
      "křivka výš a víc vlevo. Stínované pásy jsou 95% intervaly spolehlivosti. Výchozí stav je "
      "nakreslen poslední, černě, takže varianta pod ním skrytá je stejná jako výchozí stav; "
      "varianty, které v tomto městě nic nemění, jsou uvedeny v legendě. Není to \"získali nájem\" "
-     "z odpovědi (reached_lease_share: domácnosti v nouzi s nájmem kdykoli během období, včetně "
+     "z odpovědi (domácnosti v nouzi s nájmem kdykoli během období, včetně "
      "pozdě příchozích s jejich několika měsíci), proto je poslední bod křivky výš."},
     {"chart.forest.title", "Varianty proti výchozímu stavu — {1}"},
     {"chart.forest.subtitle",
