@@ -43,7 +43,8 @@ const std::vector<Entry> kCzech = {
     {"verdict.no_difference", "bez jasného rozdílu"},
     {"verdict.undefined", "neurčeno"},
     // Hodnota za peníze.
-    {"vfm.per_stabilised", "{1} Kč na každou další stabilizovanou domácnost (počet v kohortě)"},
+    {"vfm.per_stabilised",
+     "{1} Kč na každou další stabilizovanou domácnost (všechny domácnosti, i bydlící od začátku)"},
     {"note.no difference", "bez rozdílu"},
     {"note.dominant", "dominantní"},
     {"note.dominated", "dominovaná"},
@@ -151,7 +152,8 @@ const std::vector<Entry> kCzech = {
     // report.html: hodnota za peníze.
     {"vfm.heading", "Hodnota za peníze"},
     {"vfm.extra_cost", "Dodatečné náklady (Kč)"},
-    {"vfm.icer_stabilized", "Kč na každou další stabilizovanou domácnost (počet v kohortě)"},
+    {"vfm.icer_stabilized",
+     "Kč na každou další stabilizovanou domácnost (všechny domácnosti, i bydlící od začátku)"},
     {"vfm.icer_months", "Kč na každý další měsíc domácnosti v bydlení"},
     {"vfm.note",
      "Dodatečné náklady: párový rozdíl celkových nákladů. Náklady na další stabilizovanou "

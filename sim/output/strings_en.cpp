@@ -43,7 +43,8 @@ const std::vector<Entry> kEnglish = {
     {"verdict.no_difference", "no clear difference"},
     {"verdict.undefined", "undefined"},
     // Value for money (comparison.csv's icer:* notes).
-    {"vfm.per_stabilised", "{1} CZK per extra household stabilised (cohort count)"},
+    {"vfm.per_stabilised",
+     "{1} CZK per extra household stabilised (all households, incl. housed at start)"},
     {"note.no difference", "no difference"},
     {"note.dominant", "dominant"},
     {"note.dominated", "dominated"},
@@ -150,7 +151,8 @@ const std::vector<Entry> kEnglish = {
     // report.html: value for money.
     {"vfm.heading", "Value for money"},
     {"vfm.extra_cost", "Extra cost (CZK)"},
-    {"vfm.icer_stabilized", "CZK per extra household stabilised (cohort count)"},
+    {"vfm.icer_stabilized",
+     "CZK per extra household stabilised (all households, incl. housed at start)"},
     {"vfm.icer_months", "CZK per extra household-month housed"},
     {"vfm.note",
      "Extra cost: the paired difference of the total cost. Cost per extra household stabilised "
