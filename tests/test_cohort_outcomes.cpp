@@ -326,7 +326,7 @@ TEST_CASE("more exits to an unknown destination never raise a person-time measur
   // raise months_housed_share (its denominator shrank with each exit). Person-time counts
   // every household from entry to M, and one lost from view as not housed, so it cannot rise.
   const double lease_exit = 0.004;
-  double last_months = 2, last_end = 2, last_lost = -1;
+  double last_months = 2, last_end = 2, last_lease = 2, last_stable = 2, last_lost = -1;
   for (double x : {0.004, 0.02, 0.05, 0.1}) {
     Scenario s = four_rung_ladder();
     for (Profile& p : s.profiles) p.exit = x;
@@ -344,13 +344,23 @@ TEST_CASE("more exits to an unknown destination never raise a person-time measur
     const double months = metric(m, sum, "all", "months_housed_share");
     const double end = metric(m, sum, "all", "housed_share_end");
     const double lost = metric(m, sum, "all", "lost_from_view_share");
+    const double lease = metric(m, sum, "all", "reached_lease_share");
+    const double stable = metric(m, sum, "all", "stabilized_share");
     INFO("exit " << x << ": months_housed_share " << months << ", housed_share_end " << end
+                 << ", reached_lease_share " << lease << ", stabilized_share " << stable
                  << ", lost_from_view_share " << lost);
     CHECK(months <= last_months);
     CHECK(end <= last_end);
+    // The other higher-is-better headline shares of the households in need: a household
+    // that reaches (or keeps) a lease at x also does at any lower x (its draws are the same
+    // until it leaves), so none of them can rise either.
+    CHECK(lease <= last_lease);
+    CHECK(stable <= last_stable);
     CHECK(lost > last_lost);
     last_months = months;
     last_end = end;
+    last_lease = lease;
+    last_stable = stable;
     last_lost = lost;
   }
 }
