@@ -97,8 +97,8 @@ TEST_CASE("a deterministic ladder gives every cohort outcome exactly") {
     CHECK(metric(m, o, cohort, "retention:12") == 0);
     CHECK(metric(m, o, cohort, "retention:24") == 0);
     CHECK(metric(m, o, cohort, "returned_share") == 1);
-    CHECK(metric(m, o, cohort, "stabilization_share") == 1);  // an 11-month spell >= 6
-    CHECK(metric(m, o, cohort, "stabilized_households") == 1);
+    CHECK(metric(m, o, cohort, "stabilized_eligible_share") == 1);  // an 11-month spell >= 6
+    CHECK(metric(m, o, cohort, "cohort_stabilized") == 1);
     CHECK(metric(m, o, cohort, "cost_per_household") == 2 * 1000 + 6 * 5000 + 22 * 2000);
   }
   CHECK(metric(m, o, "initial", "cost_total") == 76000);
@@ -125,8 +125,9 @@ TEST_CASE("a Housing First arm without evictions keeps everyone housed every mon
   CHECK(metric(m, o, "hf_arm", "households") == 50);
   CHECK(metric(m, o, "controls", "households") == 100);
   CHECK(metric(m, o, "initial", "households") == 150);
-  for (const char* name : {"housed_share_end", "ever_housed_share", "months_housed_share",
-                           "retention:6", "retention:12", "retention:24", "stabilization_share"})
+  for (const char* name :
+       {"housed_share_end", "ever_housed_share", "months_housed_share", "retention:6",
+        "retention:12", "retention:24", "stabilized_eligible_share"})
     CHECK(metric(m, o, "hf_arm", name) == 1);
   CHECK(metric(m, o, "hf_arm", "returned_share") == 0);
   CHECK(metric(m, o, "controls", "ever_housed_share") == 0);
@@ -317,4 +318,103 @@ TEST_CASE("cohorts and exit destinations in JSON: validated with pointers, round
         std::string::npos);
   CHECK(by_pointer["/cohorts/late/arrivals/to_month"].find("from_month") != std::string::npos);
   CHECK(by_pointer["/cohorts/late/profile"].find("unknown profile") != std::string::npos);
+}
+
+TEST_CASE("more exits to an unknown destination never raise a person-time measure") {
+  // Issue 24: raising the probability that households on the street, in hostels or flats
+  // leave to an unknown destination (the lease's exit held fixed by its multiplier) used to
+  // raise months_housed_share (its denominator shrank with each exit). Person-time counts
+  // every household from entry to M, and one lost from view as not housed, so it cannot rise.
+  const double lease_exit = 0.004;
+  double last_months = 2, last_end = 2, last_lease = 2, last_stable = 2, last_lost = -1;
+  for (double x : {0.004, 0.02, 0.05, 0.1}) {
+    Scenario s = four_rung_ladder();
+    for (Profile& p : s.profiles) p.exit = x;
+    s.stages[3].multipliers.factor[static_cast<int>(Prob::exit)] = lease_exit / x;
+    // Nothing else changes: no shared capacity (places for everyone, no caseloads), so one
+    // household's exit frees nothing another could use (with full stages, churn can move
+    // others up: a real effect, not the one this test isolates). Every household's draws are
+    // keyed by its id and month, so raising x only makes some households leave earlier.
+    s.services.clear();
+    s.towns[0].staffing.clear();
+    s.towns[0].capacity = {{"hostel", cap(1000)}, {"flat", cap(1000)}, {"lease", cap(1000)}};
+    const CompiledModel m = compile(s);
+    ReplicationOutcome sum;
+    for (int r = 0; r < 8; ++r) sum.add(simulate(m, 0, r));
+    const double months = metric(m, sum, "all", "months_housed_share");
+    const double end = metric(m, sum, "all", "housed_share_end");
+    const double lost = metric(m, sum, "all", "lost_from_view_share");
+    const double lease = metric(m, sum, "all", "reached_lease_share");
+    const double stable = metric(m, sum, "all", "stabilized_share");
+    INFO("exit " << x << ": months_housed_share " << months << ", housed_share_end " << end
+                 << ", reached_lease_share " << lease << ", stabilized_share " << stable
+                 << ", lost_from_view_share " << lost);
+    CHECK(months <= last_months);
+    CHECK(end <= last_end);
+    // The other higher-is-better headline shares of the households in need: a household
+    // that reaches (or keeps) a lease at x also does at any lower x (its draws are the same
+    // until it leaves), so none of them can rise either.
+    CHECK(lease <= last_lease);
+    CHECK(stable <= last_stable);
+    CHECK(lost > last_lost);
+    last_months = months;
+    last_end = end;
+    last_lease = lease;
+    last_stable = stable;
+    last_lost = lost;
+  }
+}
+
+TEST_CASE("with leases full, more exits from the street leave the share of months housed as is") {
+  // street -> lease (20 units, always full: 200 households queue on the street). Raising the
+  // street's exit probability (to an unknown destination) frees no lease, so the months housed
+  // are the same; counted only while in the system, the share housed rose with every exit
+  // (0.21 -> 0.35 in jirkov.json at 0.02 vs 0.06, issue 24); counted from entry to M it
+  // cannot.
+  double first = -1;
+  for (double x : {0.005, 0.03, 0.08}) {
+    Scenario s;
+    s.name = "full";
+    s.simulation.months = 36;
+    s.stages = {stage("street", StageKind::outside), stage("lease", StageKind::permanent)};
+    s.stages[1].multipliers.factor[static_cast<int>(Prob::exit)] = 0.01 / x;
+    s.promotions = {promotion("street", "lease")};
+    s.profiles = {profile("only", 1.0, 1.0, x)};
+    Town t = town("t");
+    t.initial = {{"street", 200}};
+    t.capacity = {{"lease", cap(20)}};
+    t.arrival_rate.initial = 2;
+    t.entry_stage = "street";
+    s.towns = {t};
+    const CompiledModel m = compile(s);
+    ReplicationOutcome sum;
+    for (int r = 0; r < 4; ++r) sum.add(simulate(m, 0, r));
+    const double months = metric(m, sum, "all", "months_housed_share");
+    INFO("exit " << x << ": months_housed_share " << months);
+    if (first < 0) first = months;
+    CHECK(months <= first);
+    CHECK(months == Approx(first).epsilon(0.02));
+  }
+}
+
+TEST_CASE("an exit into own housing counts as housed for the rest of the horizon") {
+  // The deterministic ladder's household leaves at once (exit 1) into its own housing at
+  // month 1: housed for months 1..30 of 30, and housed at the horizon.
+  Scenario s = deterministic_ladder();
+  s.profiles[0].exit = 1;
+  s.profiles[0].exit_to_own_housing = 1;
+  s.profiles[0].exit_unknown = 0;
+  const CompiledModel m = compile(s);
+  const ReplicationOutcome o = simulate(m, 0, 0);
+  CHECK(metric(m, o, "all", "months_housed_share") == 1);
+  CHECK(metric(m, o, "all", "housed_share_end") == 1);
+  CHECK(metric(m, o, "all", "lost_from_view_share") == 0);
+  // The same exit to an unknown destination: never housed, lost from view.
+  s.profiles[0].exit_to_own_housing = 0;
+  s.profiles[0].exit_unknown = 1;
+  const CompiledModel mu = compile(s);
+  const ReplicationOutcome ou = simulate(mu, 0, 0);
+  CHECK(metric(mu, ou, "all", "months_housed_share") == 0);
+  CHECK(metric(mu, ou, "all", "housed_share_end") == 0);
+  CHECK(metric(mu, ou, "all", "lost_from_view_share") == 1);
 }

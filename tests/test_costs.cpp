@@ -111,7 +111,7 @@ TEST_CASE("discounting: one household for 24 months gives the closed-form presen
   CHECK(metric(m, o, "initial", "cost_total_discounted") == Approx(1000 * annuity).epsilon(1e-13));
   CHECK(metric(m, o, "all", "months_housed") == 24);
   CHECK(metric(m, o, "all", "months_housed_discounted") == Approx(annuity).epsilon(1e-13));
-  CHECK(metric(m, o, "all", "stabilized_households_discounted") ==
+  CHECK(metric(m, o, "all", "cohort_stabilized_discounted") ==
         Approx(std::pow(1.03, -1.0)).epsilon(1e-13));
   // Two years at 3 %: a little under 24 x 1000 x (1 - 3 %).
   CHECK(metric(m, o, "all", "cost_total_discounted") > 22600);

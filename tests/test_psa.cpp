@@ -282,7 +282,7 @@ RunResult synthetic(const std::vector<std::vector<std::pair<double, double>>>& b
   r.info.psa = true;
   r.info.towns = {"t"};
   r.metric_info = {{"cost_total", "CZK", Better::lower, true, "all"},
-                   {"stabilized_households", "households", Better::higher, false, "all"},
+                   {"cohort_stabilized", "households", Better::higher, false, "all"},
                    {"months_housed", "household-months", Better::higher, false, "all"},
                    {"reached_lease_share", "share", Better::higher, true, "all"}};
   r.info.parameters = {"/p"};
@@ -311,7 +311,7 @@ RunResult synthetic(const std::vector<std::vector<std::pair<double, double>>>& b
 
 double evpi_at(const RunResult& r, double wtp) {
   for (const EvpiRow& e : r.uncertainty.evpi)
-    if (e.town == "t" && e.outcome == "stabilized" && e.parameter == "*" &&
+    if (e.town == "t" && e.outcome == "cohort_stabilized" && e.parameter == "*" &&
         e.willingness_to_pay == wtp)
       return e.value;
   return kUndefined;
@@ -336,6 +336,6 @@ TEST_CASE("EVPI: zero under dominance, the hand value otherwise", "[psa]") {
   CHECK(evpi_at(two, 0) == Approx(5));
   // The acceptability curve at WTP 0: each arm is best in one set of two.
   for (const CeacPoint& c : two.uncertainty.ceac)
-    if (c.town == "t" && c.willingness_to_pay == 0 && c.outcome == "stabilized")
+    if (c.town == "t" && c.willingness_to_pay == 0 && c.outcome == "cohort_stabilized")
       CHECK(c.probability_most_cost_effective == Approx(0.5));
 }

@@ -227,7 +227,7 @@ prostup::RunResult small_psa_run() {
   u.plane.push_back({"litvinov", "more_flats", {1e5, 2e5, -5e4}, {1.5, 2.5, 0.5}, {10, 20, 5}});
   for (const char* v : {"baseline", "more_flats"})
     for (double w : {0.0, 1e5, 1e6})
-      u.ceac.push_back({"litvinov", v, "stabilized", w, v[0] == 'b' ? 0.4 : 0.6});
+      u.ceac.push_back({"litvinov", v, "cohort_stabilized", w, v[0] == 'b' ? 0.4 : 0.6});
   u.tornado.push_back({"litvinov", "more_flats", "reached_lease_share", "/profiles/single/job_gain",
                        0.02, 0.06, 0.04});
   u.tornado.push_back(

@@ -67,4 +67,8 @@ bool is_cohort_metric(const MetricDefinition& d);
 // another name.
 std::string metric_docs_table(const std::string& which);
 
+// The current name of a retired metric name (docs/model.md, "One name, one number"):
+// "stabilized_households" -> "cohort_stabilized"; empty for any other name.
+std::string renamed_metric(const std::string& name);
+
 }  // namespace prostup

@@ -126,9 +126,9 @@ struct RunInfo {
   std::vector<std::string> parameter_groups;  // parallel: the group of each ("" = none)
 };
 
-// PSA results (docs/uncertainty.md). `outcome` is "stabilized" (effect: households stabilised,
-// cohort all) or "months_housed" (effect: household-months housed); net benefit of a variant
-// = willingness_to_pay * effect - cost_total.
+// PSA results (docs/uncertainty.md). `outcome` is "cohort_stabilized" (effect: the metric
+// cohort_stabilized of the cohort all, the ICER's denominator) or "months_housed" (effect:
+// household-months housed); net benefit of a variant = willingness_to_pay * effect - cost_total.
 struct CeacPoint {
   std::string town, variant, outcome;
   double willingness_to_pay = 0;  // CZK per unit of effect

@@ -13,6 +13,7 @@
 #include "plan_support.hpp"
 #include "prostup/cli.hpp"
 #include "prostup/cohort.hpp"
+#include "prostup/metric_table.hpp"
 #include "prostup/parallel.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
@@ -95,6 +96,10 @@ int run_plan(const PlanArgs& a) {
   const auto catalogue = metric_catalogue(probe);
   std::size_t metric = 0;
   while (metric < catalogue.size() && catalogue[metric].name != target.metric) ++metric;
+  if (metric == catalogue.size() && !renamed_metric(target.metric).empty())
+    throw PlanInputError("--target '" + a.target + "': metric '" + target.metric +
+                         "' is now called '" + renamed_metric(target.metric) +
+                         "' (docs/model.md, \"One name, one number\")");
   if (metric == catalogue.size())
     throw PlanInputError("--target '" + a.target + "': no metric '" + target.metric + "' (" +
                          metric_hint(target.metric, catalogue) + ")");

@@ -425,10 +425,16 @@ void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
   double f[kCohortFields] = {};
   const int entered = std::max(h.entry_month, 1);
   f[kHouseholds] = 1;
-  f[kHousedEnd] = dest < 0 && housed;
+  // Person-time over the horizon (docs/model.md, "Cohort outcomes"): a household counts
+  // from entry to M whether or not it exits; an exit into own housing counts as housed for
+  // the rest of the horizon (months end..M, added here at once), any other exit as not
+  // housed, so more exits to an unknown destination can never raise the share housed.
+  const bool own = dest == 0;
+  f[kHousedEnd] = (dest < 0 && housed) || own;
   f[kEverHoused] = k.first_housed >= 0;
-  f[kMonthsObserved] = end - entered;
-  f[kMonthsHoused] = k.months_housed;
+  f[kMonthsObserved] = M_ + 1 - entered;
+  f[kMonthsHoused] = k.months_housed + (own ? M_ + 1 - end : 0);
+  if (own) k.months_housed_discounted += discounted_months(end, M_ + 1);
   f[kStabilized] = k.stabilized;
   // Could a spell from entry to the horizon (months entered..M) be long enough?
   const bool can_stabilize = stabilizes(M_ + 1 - entered);

@@ -21,7 +21,7 @@ const std::vector<MetricDefinition>& metric_definitions() {
        "households in need with >= `stabilized_months` consecutive month-ends in permanent stages / households in need",
        "", ""},
       {"stabilized", "households", Better::higher, false, true, MetricScope::run,
-       "the number of households in need counted in `stabilized_share`",
+       "the number of households in need counted in `stabilized_share` (housed at month 0 left out: not `cohort_stabilized`)",
        "", ""},
       {"median_months_to_lease", "months", Better::lower, true, true, MetricScope::run,
        "median months from entry (month 0 for the initial population) to the first permanent stage, among households in need that reached one; undefined if none did",
@@ -84,7 +84,7 @@ const std::vector<MetricDefinition>& metric_definitions() {
        "the stage and service costs whose line names this `payer`; lines without one are `cost:unspecified`; only when some line names a payer. They sum to `cost_total`",
        "", ""},
       {"cost_per_stabilized", "CZK per household", Better::none, false, false, MetricScope::run,
-       "cost_total / `stabilized` (a ratio of averages whose numerator includes households its denominator leaves out; kept under its old name and meaning, but it has no \"better\" direction: value for money is `icer:stabilized`); undefined if none",
+       "cost_total / `stabilized` (a ratio of averages whose numerator includes households its denominator leaves out; kept under its old name and meaning, but it has no \"better\" direction: value for money is `icer:cohort_stabilized`); undefined if none",
        "", ""},
       {"cost_total_discounted", "CZK", Better::lower, false, false, MetricScope::run,
        "only with a `discount_rate` r > 0 (see \"Prices and discounting\"): sum over months t = 1..M of the month's stage and service costs x (1 + r)^(-t/12)",
@@ -93,16 +93,16 @@ const std::vector<MetricDefinition>& metric_definitions() {
        "households in the cohort",
        "", "`households` (not for `all`: see `households_seen`)"},
       {"housed_share_end", "share", Better::higher, true, true, MetricScope::cohort,
-       "households housed at the end of month M",
+       "households housed at the end of month M, or gone into their own housing (an exit to own housing counts as housed; any other exit as not housed)",
        "households in the cohort", ""},
       {"ever_housed_share", "share", Better::higher, false, true, MetricScope::cohort,
        "households housed at some time (month 0 included)",
        "households in the cohort", ""},
       {"months_housed_share", "share", Better::higher, true, true, MetricScope::cohort,
-       "household-months counted housed (the At Home/Chez Soi primary outcome)",
-       "household-months counted in the system (from entry, or month 1, to exit or M)", ""},
+       "person-time housed, the At Home/Chez Soi primary outcome: `months_housed` / the household-months from entry to M. Churn-proof: an exit into own housing counts as housed for the rest of the horizon, any other exit (institution, unknown) as not housed, so more exits to an unknown destination cannot raise it",
+       "household-months from entry (or month 1) to M, exits included", ""},
       {"months_housed", "household-months", Better::higher, false, true, MetricScope::cohort,
-       "household-months counted housed",
+       "household-months in a permanent stage (months 1..M), plus months exit..M of each household that exited into its own housing (added at the exit)",
        "", ""},
       {"months_housed_discounted", "household-months", Better::higher, false, true, MetricScope::cohort,
        "only with a `discount_rate` r > 0: `months_housed` with month t weighed by (1 + r)^(-t/12)",
@@ -113,14 +113,14 @@ const std::vector<MetricDefinition>& metric_definitions() {
       {"returned_share", "share", Better::lower, false, true, MetricScope::cohort,
        "households that lost a permanent stage to a non-permanent one (shelter, hostel, street)",
        "households ever housed", ""},
-      {"stabilization_share", "share", Better::higher, false, true, MetricScope::cohort,
-       "households with a spell of >= `stabilized_months` consecutive counted months housed (censoring-aware)",
+      {"stabilized_eligible_share", "share", Better::higher, false, true, MetricScope::cohort,
+       "households of the cohort (housed at month 0 included) with a spell of >= `stabilized_months` consecutive counted months housed, among those that could have one (censoring-aware); formerly `stabilization_share`",
        "households that entered early enough for such a spell to end by M", ""},
-      {"stabilized_households", "households", Better::higher, false, true, MetricScope::cohort,
-       "households with such a spell (any entry month)",
+      {"cohort_stabilized", "households", Better::higher, false, true, MetricScope::cohort,
+       "households of the cohort (housed at month 0 included, any entry month) with such a spell; the denominator of `icer:cohort_stabilized`, the cost chart's axis and the cost-effectiveness plane; formerly `stabilized_households`",
        "", ""},
-      {"stabilized_households_discounted", "households", Better::higher, false, true, MetricScope::cohort,
-       "only with a `discount_rate` r > 0: `stabilized_households` with each household weighed by the factor (1 + r)^(-t/12) of the month t its spell reached `stabilized_months`",
+      {"cohort_stabilized_discounted", "households", Better::higher, false, true, MetricScope::cohort,
+       "only with a `discount_rate` r > 0: `cohort_stabilized` with each household weighed by the factor (1 + r)^(-t/12) of the month t its spell reached `stabilized_months`",
        "", "", true},
       {"exits:to_own_housing", "households", Better::none, false, true, MetricScope::cohort,
        "exits by destination, drawn with the profile's `exit_destinations` shares (every exit `unknown` where a profile has none); they sum to `exits`",
@@ -131,6 +131,9 @@ const std::vector<MetricDefinition>& metric_definitions() {
       {"exits:unknown", "households", Better::none, false, true, MetricScope::cohort,
        "exits by destination, drawn with the profile's `exit_destinations` shares (every exit `unknown` where a profile has none); they sum to `exits`",
        "", ""},
+      {"lost_from_view_share", "share", Better::lower, true, true, MetricScope::cohort,
+       "households that left the system to an unknown destination (`exits:unknown`); they count as not housed from their exit to M",
+       "households in the cohort", ""},
       {"cost_total", "CZK", Better::lower, false, true, MetricScope::cohort_not_all,
        "stage costs of the months each household is counted in a stage (outside stages included) plus service costs of its engaged case-months",
        "", "`cost_total` (not for `all`: the same as the metric above)"},
@@ -143,6 +146,19 @@ const std::vector<MetricDefinition>& metric_definitions() {
   };
   // clang-format on
   return table;
+}
+
+std::string renamed_metric(const std::string& name) {
+  static const char* const renamed[][2] = {
+      {"stabilized_households", "cohort_stabilized"},
+      {"stabilized_households_discounted", "cohort_stabilized_discounted"},
+      {"stabilization_share", "stabilized_eligible_share"},
+      {"icer:stabilized", "icer:cohort_stabilized"},
+      {"icer_discounted:stabilized", "icer_discounted:cohort_stabilized"},
+  };
+  for (const auto& r : renamed)
+    if (name == r[0]) return r[1];
+  return {};
 }
 
 std::string metric_prefix(const MetricDefinition& d) {

@@ -271,6 +271,27 @@ std::vector<TownAnswer> answers(const RunResult& r, Language lang) {
         if (r.metric_info[k].headline)
           ta.baseline.push_back({&r.metric_info[k], b->metrics[k].mean, b->metrics[k].ci_low,
                                  b->metrics[k].ci_high, Verdict::undefined});
+    // The lead metric first, the rest in catalogue order.
+    auto lead_first = [](std::vector<Change>& v) {
+      std::stable_partition(v.begin(), v.end(),
+                            [](const Change& c) { return c.metric->name == kLeadMetric; });
+    };
+    lead_first(ta.baseline);
+    if (const TownVariantResult* b = r.find(town, "baseline")) {
+      double start = 0, end = 0;
+      bool any = false;
+      for (const StageInfo& st : r.info.stages)
+        for (const Series& s : b->series)
+          if (st.kind == "outside" && s.name == "occupancy:" + st.id && !s.by_month.empty()) {
+            start += s.by_month.front().mean;
+            end += s.by_month.back().mean;
+            any = true;
+          }
+      if (any) {
+        ta.roofless_start = start;
+        ta.roofless_end = end;
+      }
+    }
     for (const std::string& v : r.info.variants) {
       if (v == "baseline") continue;
       VariantAnswer va;
@@ -281,7 +302,8 @@ std::vector<TownAnswer> answers(const RunResult& r, Language lang) {
         // The headline is about every household ("all"); tagged cohorts have their tables.
         if (c.town != town || c.variant != v || c.cohort != "all") continue;
         any = true;
-        if (c.metric == "icer:stabilized") va.value_for_money = value_for_money_text(c, lang);
+        if (c.metric == "icer:cohort_stabilized")
+          va.value_for_money = value_for_money_text(c, lang);
         for (const MetricInfo& m : r.metric_info) {
           if (m.name != c.metric || m.cohort != c.cohort || !m.headline) continue;
           Change ch{&m, c.diff_mean, c.diff_ci_low, c.diff_ci_high,
@@ -290,6 +312,7 @@ std::vector<TownAnswer> answers(const RunResult& r, Language lang) {
         }
       }
       if (!any) continue;
+      lead_first(va.outcomes);
       va.by_profile = by_profile_text(r, town, v, lang);
       if (changes_town(r, town, v))
         ta.variants.push_back(std::move(va));
@@ -323,6 +346,12 @@ std::string join(const std::string& a, const std::string& sep, const std::string
 }
 
 }  // namespace
+
+std::string baseline_moves_text(const TownAnswer& ta, int months, Language lang) {
+  if (!std::isfinite(ta.roofless_start) || !std::isfinite(ta.roofless_end)) return {};
+  return tr(lang, "baseline.moves",
+            {whole(ta.roofless_start), whole(ta.roofless_end), std::to_string(months)});
+}
 
 std::string binding_line(const Binding& b, Language lang) {
   if (b.demand <= 0 || lang == Language::en) return b.line;
@@ -385,6 +414,10 @@ std::string terminal_answer(const RunResult& r, const std::filesystem::path& out
         head =
             join(head, ", ",
                  metric_words(b->metric->name, lang) + " " + level_text(b->diff, *b->metric, lang));
+    // How the baseline moves, before any variant is compared with it; on the town's line,
+    // since the answer for six towns and four variants fits a screen.
+    const std::string moves = baseline_moves_text(ta, r.info.months, lang);
+    if (!moves.empty()) head = join(head, "; ", moves);
     // No blank line between towns: the answer for six towns and four variants fits a screen.
     line(tr(lang, "term.town", {ta.label, head}));
     for (const auto& va : ta.variants) {

@@ -32,7 +32,7 @@ struct VariantAnswer {
   std::string id, label;
   std::vector<Change> outcomes;  // headline metrics that are not money
   std::vector<Change> costs;     // headline metrics in CZK
-  // Value for money, from comparison.csv's icer:stabilized (docs/model.md, "Incremental
+  // Value for money, from comparison.csv's icer:cohort_stabilized (docs/model.md, "Incremental
   // analysis"): "1.52 M CZK per extra household stabilised [0.9 M, 2.8 M]", or the
   // quadrant where no ratio is meaningful ("dominant": cheaper and better). Empty if none.
   std::string value_for_money;
@@ -59,7 +59,15 @@ struct TownAnswer {
   std::vector<VariantAnswer> variants;  // only variants that change something here
   std::vector<std::string> untouched;   // labels of variants identical to the baseline here
   std::vector<Binding> binding;         // ranked by excess demand, largest first
+  // How the baseline itself moves (issue 24): households on outside stages at month 0 and at
+  // month M (means of the baseline's occupancy series); NaN where the run has no series.
+  double roofless_start = kUndefined, roofless_end = kUndefined;
 };
+// The metric every answer leads with: person-time housed, which more exits to an unknown
+// destination cannot raise (docs/model.md, "Cohort outcomes").
+inline constexpr const char* kLeadMetric = "months_housed_share";
+// "roofless households 165 → 353 over 60 months"; empty where the run has no series.
+std::string baseline_moves_text(const TownAnswer& ta, int months, Language lang = Language::en);
 
 // Whether `variant` changes anything in `town`: with common random numbers an untouched
 // town gets the same draws and the same outcome in every replication, so every paired

@@ -254,7 +254,7 @@ std::string comparison_table(const RunResult& r, const std::string& town,
 std::string how_sure_text(const RunResult& r, const std::string& town, Language lang) {
   std::string h;
   for (const auto& c : r.comparisons) {
-    if (c.town != town || c.cohort != "all" || c.metric != "stabilized_households") continue;
+    if (c.town != town || c.cohort != "all" || c.metric != "cohort_stabilized") continue;
     if (!std::isfinite(c.share_better) || !answer::changes_town(r, town, c.variant)) continue;
     h += escape(tr(lang, "psa.more_stabilised",
                    {report::variant_label(r, c.variant, lang),
@@ -265,7 +265,7 @@ std::string how_sure_text(const RunResult& r, const std::string& town, Language 
   // uncertainty could be worth at most.
   const EvpiRow* peak = nullptr;
   for (const auto& e : r.uncertainty.evpi)
-    if (e.town == town && e.parameter == "*" && e.outcome == "stabilized" &&
+    if (e.town == town && e.parameter == "*" && e.outcome == "cohort_stabilized" &&
         (!peak || e.value > peak->value))
       peak = &e;
   if (peak)
@@ -316,9 +316,11 @@ std::string summary_section(const RunResult& r, Language lang) {
          "\">" + escape(ta.label) + "</a></h3>\n";
     std::string base;
     for (const auto& b : ta.baseline)
-      if (b.metric->name == "reached_lease_share" || b.metric->name == "cost_total")
+      if (b.metric->name == answer::kLeadMetric || b.metric->name == "cost_total")
         base += (base.empty() ? "" : ", ") + metric_words(b.metric->name, lang) + " " +
                 level_text(b.diff, *b.metric, lang);
+    const std::string moves = answer::baseline_moves_text(ta, r.info.months, lang);
+    if (!moves.empty()) base += (base.empty() ? "" : "; ") + moves;
     if (!base.empty())
       h += "<p class=\"base\">" + escape(tr(lang, "summary.baseline", {base})) + "</p>\n";
     if (!ta.variants.empty()) {
@@ -354,7 +356,7 @@ std::string summary_section(const RunResult& r, Language lang) {
                escape(metric_words(c.metric->name, lang)) + " " + escape(change_text(c, lang)) +
                "</li>";
         if (!va.value_for_money.empty())
-          h += "<li class=\"vfm\" title=\"comparison.csv: icer:stabilized\">" +
+          h += "<li class=\"vfm\" title=\"comparison.csv: icer:cohort_stabilized\">" +
                escape(va.value_for_money) + "</li>";
         h += "</ul></td></tr>\n";
       }
@@ -414,7 +416,7 @@ std::string definitions_table(Language lang, int price_year) {
 std::string value_for_money_table(const RunResult& r, const std::string& town, Language lang) {
   static const std::pair<const char*, const char*> rows[] = {
       {"incremental_cost", "vfm.extra_cost"},
-      {"icer:stabilized", "vfm.icer_stabilized"},
+      {"icer:cohort_stabilized", "vfm.icer_stabilized"},
       {"icer:months_housed", "vfm.icer_months"}};
   std::string h;
   for (const auto& c : r.comparisons) {

@@ -33,6 +33,7 @@ const std::vector<Entry> kCzech = {
     {"words.cost_per_stabilized", "náklady na stabilizovanou domácnost"},
     {"words.housed_share_end", "v bydlení na konci období"},
     {"words.months_housed_share", "podíl měsíců v bydlení"},
+    {"words.lost_from_view_share", "ztratili se z dohledu"},
     {"words.retention:12", "stále v bydlení 12 měsíců po zabydlení"},
     // Výklad párového rozdílu.
     {"verdict.better", "lépe"},
@@ -42,7 +43,8 @@ const std::vector<Entry> kCzech = {
     {"verdict.no_difference", "bez jasného rozdílu"},
     {"verdict.undefined", "neurčeno"},
     // Hodnota za peníze.
-    {"vfm.per_stabilised", "{1} Kč na každou další stabilizovanou domácnost"},
+    {"vfm.per_stabilised",
+     "{1} Kč na každou další stabilizovanou domácnost (všechny domácnosti, i bydlící od začátku)"},
     {"note.no difference", "bez rozdílu"},
     {"note.dominant", "dominantní"},
     {"note.dominated", "dominovaná"},
@@ -70,6 +72,7 @@ const std::vector<Entry> kCzech = {
      "náklady a výstupy také diskontované sazbou {1} % ročně (metriky *_discounted)"},
     {"term.left_out", "Vynechány tam, kde nic nemění: {1}"},
     {"term.town", "{1} (výchozí stav: {2})"},
+    {"baseline.moves", "domácnosti bez střechy {1} → {2} za {3} měsíců"},
     {"term.binding_head",
      "Omezující kapacity (výchozí stav, očekávaná poptávka bez omezení), od největšího převisu:"},
     {"term.binding", "{1}. {2}: poptávka {3} na {4} míst ({5}) od {6}. měsíce"},
@@ -107,7 +110,7 @@ const std::vector<Entry> kCzech = {
      "Kde očekávaná poptávka bez omezení (přesný kohortový model výchozího stavu) převyšuje "
      "kapacitu nebo počet případů, od největšího převisu:"},
     {"town.binding_line", "{1}: poptávka {2}, kapacita {3} od {4}. měsíce"},
-    {"town.reaching_lease", "Cesta k nájmu"},
+    {"town.reaching_lease", "Doba od vstupu k nájmu (kumulativní incidence)"},
     {"town.all_outcomes", "Všechny ukazatele, každá varianta (tabulka)"},
     {"town.comparison", "Varianty proti výchozímu stavu, každý ukazatel (tabulka)"},
     {"town.variant_charts", "{1}: stupně, pořadníky a přesuny"},
@@ -149,7 +152,8 @@ const std::vector<Entry> kCzech = {
     // report.html: hodnota za peníze.
     {"vfm.heading", "Hodnota za peníze"},
     {"vfm.extra_cost", "Dodatečné náklady (Kč)"},
-    {"vfm.icer_stabilized", "Kč na každou další stabilizovanou domácnost"},
+    {"vfm.icer_stabilized",
+     "Kč na každou další stabilizovanou domácnost (všechny domácnosti, i bydlící od začátku)"},
     {"vfm.icer_months", "Kč na každý další měsíc domácnosti v bydlení"},
     {"vfm.note",
      "Dodatečné náklady: párový rozdíl celkových nákladů. Náklady na další stabilizovanou "
@@ -201,20 +205,24 @@ const std::vector<Entry> kCzech = {
     {"metric.stabilized_share", "Podíl stabilizovaných (domácnosti, které na začátku nebydlely)"},
     {"metric.housed_share_end", "Podíl v bydlení na konci období (všechny domácnosti)"},
     {"metric.ever_housed_share", "Podíl kdy zabydlených (všechny domácnosti)"},
-    {"metric.months_housed_share", "Podíl měsíců domácností v bydlení"},
+    {"metric.months_housed_share",
+     "Podíl měsíců v bydlení (odchod do vlastního bydlení se počítá jako bydlení, jiný odchod ne)"},
     {"metric.months_housed", "Měsíce domácností v bydlení"},
     {"metric.retention:6", "V bydlení 6 měsíců po prvním zabydlení"},
     {"metric.retention:12", "V bydlení 12 měsíců po prvním zabydlení"},
     {"metric.retention:24", "V bydlení 24 měsíců po prvním zabydlení"},
     {"metric.returned_share", "Podíl zabydlených, kteří o bydlení přišli"},
-    {"metric.stabilization_share",
-     "Podíl stabilizovaných (s ohledem na cenzuru, všechny domácnosti)"},
-    {"metric.stabilized_households", "Stabilizované domácnosti (všechny domácnosti)"},
+    {"metric.stabilized_eligible_share",
+     "Podíl stabilizovaných z domácností, které vstoupily dost brzy (s ohledem na cenzuru; "
+     "včetně bydlících od měsíce 0)"},
+    {"metric.cohort_stabilized",
+     "Stabilizované domácnosti, počet v kohortě (včetně bydlících od měsíce 0)"},
     {"metric.exits:to_own_housing", "Odchody do vlastního bydlení"},
     {"metric.exits:to_institution", "Odchody do instituce"},
     {"metric.exits:unknown", "Odchody, cíl neznámý"},
+    {"metric.lost_from_view_share", "Podíl ztracených z dohledu (odchod neznámo kam)"},
     {"metric.cost_per_household", "Náklady na domácnost"},
-    {"metric.stabilized", "Stabilizované domácnosti"},
+    {"metric.stabilized", "Stabilizované domácnosti v nouzi (na začátku nebydlely)"},
     {"metric.median_months_to_lease", "Medián měsíců do nájmu"},
     {"metric.evictions", "Vystěhování"},
     {"metric.returns_to_street", "Návraty na ulici"},
@@ -292,16 +300,18 @@ const std::vector<Entry> kCzech = {
      "stínovaný pás je 95% interval spolehlivosti tohoto průměru. Pořadník, který stále roste, "
      "znamená, že poptávka po stupni převyšuje místa, která se uvolňují. Přerušovaná černá čára "
      "jsou pro srovnání všechny pořadníky dohromady ve výchozím stavu."},
-    {"chart.lease.title", "Cesta k nájmu — {1}"},
+    {"chart.lease.title", "Nájem podle měsíců od vstupu (kumulativní incidence) — {1}"},
     {"chart.lease.x", "Měsíce od vstupu do prostupného bydlení"},
-    {"chart.lease.y", "Podíl domácností s nájmem (%)"},
+    {"chart.lease.y", "Podíl s nájmem do daného měsíce od vstupu (%)"},
     {"chart.lease.how",
      "Podíl domácností, které vstoupily do systému a do daného počtu měsíců od vstupu získaly "
      "standardní nájem (kumulativní incidence; domácnosti, které jsou na konci období stále "
      "v systému, jsou cenzorovány, ty, které odešly, se počítají jako bez nájmu). Lepší je "
      "křivka výš a víc vlevo. Stínované pásy jsou 95% intervaly spolehlivosti. Výchozí stav je "
      "nakreslen poslední, černě, takže varianta pod ním skrytá je stejná jako výchozí stav; "
-     "varianty, které v tomto městě nic nemění, jsou uvedeny v legendě."},
+     "varianty, které v tomto městě nic nemění, jsou uvedeny v legendě. Není to \"získali nájem\" "
+     "z odpovědi (domácnosti v nouzi s nájmem kdykoli během období, včetně "
+     "pozdě příchozích s jejich několika měsíci), proto je poslední bod křivky výš."},
     {"chart.forest.title", "Varianty proti výchozímu stavu — {1}"},
     {"chart.forest.subtitle",
      "Párový rozdíl varianta − výchozí stav: průměr a 95% interval spolehlivosti z {1}"},
@@ -423,7 +433,7 @@ const std::vector<Entry> kCzech = {
     // Grafy nejistoty parametrů (svg_uncertainty.cpp).
     {"chart.group", "{1} (skupina)"},
     {"chart.ce.title", "Rovina nákladové efektivity — {1}"},
-    {"chart.ce.x", "Další stabilizované domácnosti (varianta − výchozí stav)"},
+    {"chart.ce.x", "Další stabilizované domácnosti, počet v kohortě (varianta − výchozí stav)"},
     {"chart.ce.y", "Dodatečné náklady ({1})"},
     {"chart.ce.mean", "Velký bod: průměr"},
     {"chart.ce.origin", "Výchozí stav (počátek)"},
@@ -618,6 +628,7 @@ const std::vector<Entry> kCzech = {
     {"verbose.m.cost_total", "veřejné náklady, Kč"},
     {"verbose.m.housed_share_end", "v bydlení na konci období"},
     {"verbose.m.months_housed_share", "podíl měsíců v bydlení"},
+    {"verbose.m.lost_from_view_share", "ztratili se z dohledu"},
     {"verbose.m.retention:12", "v bydlení 12 měsíců po zabydlení"},
     {"verbose.cohort", "kohorta {1} ({2}), podle původního záměru:"},
     {"verbose.minus", "{1} minus výchozí stav (párově, 95% interval spolehlivosti):"},

@@ -33,6 +33,7 @@ const std::vector<Entry> kEnglish = {
     {"words.cost_per_stabilized", "cost per stabilised household"},
     {"words.housed_share_end", "housed at the horizon"},
     {"words.months_housed_share", "share of months housed"},
+    {"words.lost_from_view_share", "lost from view"},
     {"words.retention:12", "still housed 12 months after housing"},
     // Verdicts of a paired difference.
     {"verdict.better", "better"},
@@ -42,7 +43,8 @@ const std::vector<Entry> kEnglish = {
     {"verdict.no_difference", "no clear difference"},
     {"verdict.undefined", "undefined"},
     // Value for money (comparison.csv's icer:* notes).
-    {"vfm.per_stabilised", "{1} CZK per extra household stabilised"},
+    {"vfm.per_stabilised",
+     "{1} CZK per extra household stabilised (all households, incl. housed at start)"},
     {"note.no difference", "no difference"},
     {"note.dominant", "dominant"},
     {"note.dominated", "dominated"},
@@ -69,6 +71,7 @@ const std::vector<Entry> kEnglish = {
      "costs and effects also discounted at {1} % a year (the *_discounted metrics)"},
     {"term.left_out", "Left out where they change nothing: {1}"},
     {"term.town", "{1} (baseline: {2})"},
+    {"baseline.moves", "roofless households {1} → {2} over {3} months"},
     {"term.binding_head",
      "Binding constraints (baseline, expected demand without limits), largest excess first:"},
     {"term.binding", "{1}. {2}: demand {3} for {4} places ({5}) from month {6}"},
@@ -108,7 +111,7 @@ const std::vector<Entry> kEnglish = {
      "Where the expected demand without limits (the exact cohort model of the baseline) exceeds "
      "the capacity or caseload, largest excess first:"},
     {"town.binding_line", "{1}: demand {2}, capacity {3} from month {4}"},
-    {"town.reaching_lease", "Reaching a lease"},
+    {"town.reaching_lease", "Time from entry to a lease (cumulative incidence)"},
     {"town.all_outcomes", "All outcomes, each variant (table)"},
     {"town.comparison", "Variants against the baseline, every outcome (table)"},
     {"town.variant_charts", "{1}: stages, waiting lists and moves"},
@@ -148,7 +151,8 @@ const std::vector<Entry> kEnglish = {
     // report.html: value for money.
     {"vfm.heading", "Value for money"},
     {"vfm.extra_cost", "Extra cost (CZK)"},
-    {"vfm.icer_stabilized", "CZK per extra household stabilised"},
+    {"vfm.icer_stabilized",
+     "CZK per extra household stabilised (all households, incl. housed at start)"},
     {"vfm.icer_months", "CZK per extra household-month housed"},
     {"vfm.note",
      "Extra cost: the paired difference of the total cost. Cost per extra household stabilised "
@@ -199,19 +203,24 @@ const std::vector<Entry> kEnglish = {
     {"metric.stabilized_share", "Share stabilised (households not housed at the start)"},
     {"metric.housed_share_end", "Share housed at the horizon (all households)"},
     {"metric.ever_housed_share", "Share ever housed (all households)"},
-    {"metric.months_housed_share", "Share of household-months housed"},
+    {"metric.months_housed_share",
+     "Share of months housed (person-time; own-housing exits housed, others not)"},
     {"metric.months_housed", "Household-months housed"},
     {"metric.retention:6", "Housed 6 months after first housed"},
     {"metric.retention:12", "Housed 12 months after first housed"},
     {"metric.retention:24", "Housed 24 months after first housed"},
     {"metric.returned_share", "Share of the housed who lost housing"},
-    {"metric.stabilization_share", "Share stabilised (censoring-aware, all households)"},
-    {"metric.stabilized_households", "Households stabilised (all households)"},
+    {"metric.stabilized_eligible_share",
+     "Share stabilised of households that entered early enough (censoring-aware; housed at month 0 "
+     "included)"},
+    {"metric.cohort_stabilized",
+     "Households stabilised, cohort count (housed at month 0 included)"},
     {"metric.exits:to_own_housing", "Exits into own housing"},
     {"metric.exits:to_institution", "Exits into an institution"},
     {"metric.exits:unknown", "Exits, destination unknown"},
+    {"metric.lost_from_view_share", "Share lost from view (left to an unknown destination)"},
     {"metric.cost_per_household", "Cost per household"},
-    {"metric.stabilized", "Households stabilised"},
+    {"metric.stabilized", "Households in need stabilised (not housed at the start)"},
     {"metric.median_months_to_lease", "Median months to a lease"},
     {"metric.evictions", "Evictions"},
     {"metric.returns_to_street", "Returns to the street"},
@@ -289,16 +298,19 @@ const std::vector<Entry> kEnglish = {
      "each month; the shaded band is the 95 % confidence interval of that mean. A list that "
      "keeps growing means demand for that stage outruns the places that free up. The dashed "
      "black line is all lists together under the baseline, for comparison."},
-    {"chart.lease.title", "Reaching a lease — {1}"},
+    {"chart.lease.title", "Lease by months since entry (cumulative incidence) — {1}"},
     {"chart.lease.x", "Months since entering the ladder"},
-    {"chart.lease.y", "Share of households with a lease (%)"},
+    {"chart.lease.y", "Share with a lease by that month since entry (%)"},
     {"chart.lease.how",
      "Of the households that entered, the share that has reached a permanent lease by a given "
      "number of months after entry (cumulative incidence; households still in the ladder at the "
      "end of the horizon are censored, those who left count as never reaching a lease). A curve "
      "higher and further left is better. Shaded bands are 95 % confidence intervals. The "
      "baseline is drawn last, in black, so a variant hidden under it is the same as the "
-     "baseline; variants that change nothing in this town are named in the legend."},
+     "baseline; variants that change nothing in this town are named in the legend. This is not "
+     "the answer's \"reached a lease\" (reached_lease_share: households in need with a lease at "
+     "any time in the horizon, late arrivals included with the few months they had), so the "
+     "curve's last point is higher."},
     {"chart.forest.title", "Variants against the baseline — {1}"},
     {"chart.forest.subtitle", "Paired difference variant − baseline: mean and 95 % CI over {1}"},
     {"chart.forest.better", "Better than the baseline (the whole 95 % CI on the better side)"},
@@ -419,7 +431,7 @@ const std::vector<Entry> kEnglish = {
     // Parameter uncertainty charts (svg_uncertainty.cpp).
     {"chart.group", "{1} (group)"},
     {"chart.ce.title", "Cost-effectiveness plane — {1}"},
-    {"chart.ce.x", "Extra households stabilised (variant − baseline)"},
+    {"chart.ce.x", "Extra households stabilised, cohort count (variant − baseline)"},
     {"chart.ce.y", "Extra cost ({1})"},
     {"chart.ce.mean", "Large dot: mean"},
     {"chart.ce.origin", "Baseline (the origin)"},
@@ -611,6 +623,7 @@ const std::vector<Entry> kEnglish = {
     {"verbose.m.cost_total", "public cost, CZK"},
     {"verbose.m.housed_share_end", "housed at the horizon"},
     {"verbose.m.months_housed_share", "share of months housed"},
+    {"verbose.m.lost_from_view_share", "lost from view"},
     {"verbose.m.retention:12", "housed 12 months after housing"},
     {"verbose.cohort", "cohort {1} ({2}), intention to treat:"},
     {"verbose.minus", "{1} minus baseline (paired, 95 % CI):"},

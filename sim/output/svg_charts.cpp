@@ -794,7 +794,10 @@ Chart flow_chart(const RunResult& r, const TownVariantResult& tv, Language lang)
 }
 
 std::optional<Chart> cost_chart(const RunResult& r, const std::string& town, Language lang) {
-  const std::string x_metric = metric_info(r, "stabilized") ? "stabilized" : "stabilized_share";
+  // The x axis is the ICER's and the plane's denominator (icer:cohort_stabilized), so the chart
+  // and the value-for-money figure beside it count the same households.
+  const std::string x_metric =
+      metric_info(r, "cohort_stabilized") ? "cohort_stabilized" : "stabilized_share";
   const MetricInfo* xm = metric_info(r, x_metric);
   const MetricInfo* ym = metric_info(r, "cost_total");
   if (!xm || !ym) return std::nullopt;

@@ -112,7 +112,7 @@ std::optional<Chart> ceac_chart(const RunResult& r, const std::string& town, Lan
   std::vector<const CeacPoint*> points;
   double wmax = 0;
   for (const auto& p : r.uncertainty.ceac)
-    if (p.town == town && p.outcome == "stabilized") {
+    if (p.town == town && p.outcome == "cohort_stabilized") {
       points.push_back(&p);
       wmax = std::max(wmax, p.willingness_to_pay);
     }

@@ -509,8 +509,8 @@ void write_parameters(const RunResult& r, const fs::path& path, CsvDialect diale
 
 void write_ce_plane(const RunResult& r, const fs::path& path, CsvDialect dialect) {
   CsvFile csv(path,
-              {"town", "variant", "parameter_set", "incremental_cost", "incremental_stabilized",
-               "incremental_months_housed"},
+              {"town", "variant", "parameter_set", "incremental_cost",
+               "incremental_cohort_stabilized", "incremental_months_housed"},
               dialect);
   for (const auto& p : r.uncertainty.plane)
     for (std::size_t k = 0; k < p.d_cost.size(); ++k) {

@@ -181,6 +181,7 @@ std::vector<double> derive_metrics(const CompiledModel& m, const ReplicationOutc
     x.push_back(f(kExitsToOwnHousing));
     x.push_back(f(kExitsToInstitution));
     x.push_back(f(kExitsUnknown));
+    x.push_back(ratio(f(kExitsUnknown), households));
     if (c > 0) x.push_back(f(kCohortCost));
     if (c > 0 && discounted) x.push_back(f(kCohortCostDiscounted));
     x.push_back(ratio(f(kCohortCost), households));

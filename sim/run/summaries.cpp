@@ -343,14 +343,14 @@ void row_comparisons(RunResult& res, const RunShape& shape,
           inc.diff_ci_high = sc.replications >= 2 && sc.sd == 0 ? sc.mean : sc.ci_high;
           inc.replications = sc.replications;
           res.comparisons.push_back(inc);
-          for (const char* effect : {"stabilized_households", "months_housed"}) {
+          for (const char* effect : {"cohort_stabilized", "months_housed"}) {
             const int ke = res.metric_index(effect + sfx, cohort);
             if (ke < 0) continue;
             const Incremental ia = incremental_analysis(d_cost, diffs(ke));
             Comparison ic = inc;
-            ic.metric = (sfx.empty() ? "icer:" : "icer_discounted:") +
-                        std::string(std::string(effect) == "months_housed" ? "months_housed"
-                                                                           : "stabilized");
+            // Named for its denominator: icer:cohort_stabilized divides by the difference in
+            // cohort_stabilized, icer:months_housed by that in months_housed.
+            ic.metric = (sfx.empty() ? "icer:" : "icer_discounted:") + std::string(effect);
             ic.diff_mean = ia.icer;
             ic.diff_ci_low = ia.icer_low;
             ic.diff_ci_high = ia.icer_high;

@@ -20,7 +20,7 @@ struct EffectMetric {
   const char* outcome;
   const char* metric;
 };
-constexpr EffectMetric kEffects[] = {{"stabilized", "stabilized_households"},
+constexpr EffectMetric kEffects[] = {{"cohort_stabilized", "cohort_stabilized"},
                                      {"months_housed", "months_housed"}};
 constexpr int kWtpPoints = 41;
 
@@ -96,7 +96,7 @@ void analyse_uncertainty(RunResult& res) {
   rows.push_back("*");
 
   // The cost-effectiveness plane: paired differences per parameter set.
-  const int k_stab = res.metric_index("stabilized_households");
+  const int k_stab = res.metric_index("cohort_stabilized");
   const int k_months = res.metric_index("months_housed");
   if (kc >= 0 && k_stab >= 0 && k_months >= 0)
     for (const std::string& town : rows) {
@@ -174,7 +174,7 @@ void analyse_uncertainty(RunResult& res) {
         u.evpi.push_back({town, eff.outcome, "*", wtp, evpi[w]});
       }
       // EVPPI at the WTP where the all-towns EVPI of households stabilised peaks.
-      if (town == "*" && std::string(eff.outcome) == "stabilized") {
+      if (town == "*" && std::string(eff.outcome) == "cohort_stabilized") {
         const int w = static_cast<int>(std::max_element(evpi.begin(), evpi.end()) - evpi.begin());
         evppi_wtp = wtp_max * w / (kWtpPoints - 1);
         evppi_nb.assign(NV, std::vector<double>(sets, kUndefined));
@@ -244,8 +244,8 @@ void analyse_uncertainty(RunResult& res) {
       const double n = static_cast<double>(keep.size());
       const double best_mean =
           std::max(0.0, *std::max_element(mean_fit.begin(), mean_fit.end()) / n);
-      u.evpi.push_back(
-          {"*", "stabilized", input.label, evppi_wtp, std::max(0.0, best_each / n - best_mean)});
+      u.evpi.push_back({"*", "cohort_stabilized", input.label, evppi_wtp,
+                        std::max(0.0, best_each / n - best_mean)});
     }
   }
 

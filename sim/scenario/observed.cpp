@@ -129,6 +129,10 @@ std::string observable_metric_problem(const Scenario& s, const std::string& metr
              (hint.empty() ? "" : " (did you mean '" + hint + "'?)");
     }
   }
+  const std::string renamed = renamed_metric(metric);
+  if (!renamed.empty())
+    return "metric '" + metric + "' is now called '" + renamed +
+           "' (docs/model.md, \"One name, one number\")";
   const std::string hint = closest_match(metric, all);
   return "unknown metric '" + metric + "'" +
          (hint.empty() ? " (a metric of outcomes.csv, or a series occupancy:<stage>, "

@@ -19,7 +19,7 @@ for m in households_seen reached_lease_share stabilized_share median_months_to_l
          returns_to_street expiries exits demotions roofless_household_months mean_waiting_months \
          cost_total cost_per_stabilized housed_share_end ever_housed_share months_housed_share \
          retention:6 retention:12 retention:24 exits:to_own_housing exits:to_institution \
-         exits:unknown cost_per_household; do
+         exits:unknown lost_from_view_share cost_per_household; do
   grep -q "^jirkov,baseline,\*,all,$m," "$OUT/outcomes.csv" || { echo "metric $m missing"; exit 1; }
 done
 grep -q '^\*,baseline,\*,all,reached_lease_share,' "$OUT/outcomes.csv" || { echo "all-towns row missing"; exit 1; }
