@@ -199,10 +199,16 @@ std::string value_for_money_text(const Comparison& c, Language lang) {
     const std::string key = "note." + c.note, w = tr(lang, key);
     return w == key ? c.note : w;
   };
-  if (!std::isfinite(c.diff_mean)) return note();  // dominant, dominated, no difference
+  if (!std::isfinite(c.diff_mean))  // dominant, dominated, no (clear) difference
+    return c.note == "no clear difference in effect"
+               ? note() + "; " + tr(lang, "vfm.effect_uncertain")
+               : note();
   MetricInfo czk;
   czk.unit = "CZK";
-  std::string s = tr(lang, "vfm.per_stabilised", {number_text(c.diff_mean, czk, false, lang)});
+  // Less effect for less cost: the ratio is what each household fewer saves.
+  std::string s =
+      tr(lang, c.note == "less effect, less cost" ? "vfm.saves_per_fewer" : "vfm.per_stabilised",
+         {number_text(c.diff_mean, czk, false, lang)});
   if (std::isfinite(c.diff_ci_low) && std::isfinite(c.diff_ci_high))
     s += " [" + number_text(c.diff_ci_low, czk, false, lang) + ", " +
          number_text(c.diff_ci_high, czk, false, lang) + "]";

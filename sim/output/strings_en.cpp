@@ -48,6 +48,10 @@ const std::vector<Entry> kEnglish = {
     {"note.dominated", "dominated"},
     {"note.more effect, more cost", "more effect, more cost"},
     {"note.less effect, less cost", "less effect, less cost"},
+    {"note.no difference in effect", "no difference in effect"},
+    {"note.no clear difference in effect", "no clear difference in effect"},
+    {"vfm.effect_uncertain", "effect uncertain: see the acceptability curve"},
+    {"vfm.saves_per_fewer", "saves {1} CZK per household fewer stabilised"},
     {"other_outcomes.one", "{1} other outcome"},
     {"other_outcomes.few", "{1} other outcomes"},
     {"other_outcomes.many", "{1} other outcomes"},
@@ -154,9 +158,11 @@ const std::vector<Entry> kEnglish = {
      "Extra cost: the paired difference of the total cost. Cost per extra household stabilised "
      "or month housed: mean extra cost / mean extra effect (stabilised households: a spell of the "
      "scenario's stabilisation months in a permanent stage, households housed at the start "
-     "included), 95 % bootstrap interval over the paired replications; dominant = at least as "
-     "effective and no dearer, dominated = no more effective and no cheaper, where no ratio is "
-     "stated."},
+     "included); the interval is the 2.5th to 97.5th percentile of the parameter sets' own "
+     "figures (with fixed parameters: of the replications'), not of their mean. A ratio is "
+     "stated only where the extra effect's interval excludes 0 (else: no clear difference in "
+     "effect); dominant = more effective and no dearer, dominated = less effective and no "
+     "cheaper; less effect for less cost reads as CZK saved per household fewer."},
     {"vfm.figure", "Figure"},
     {"vfm.value", "Value"},
     {"vfm.interval", "95 % interval"},
@@ -453,9 +459,13 @@ const std::vector<Entry> kEnglish = {
     {"sweep.header", "Sweep of {1}, {2} replications each, seed {3} (common random numbers)"},
     {"sweep.header_variant",
      "Sweep of {1}, {2} replications each, seed {3} (common random numbers), variant {4}"},
-    {"sweep.lease_head", "Share reaching a lease, all towns (95 % CI):"},
+    {"sweep.lease_head",
+     "Share reaching a lease, all towns (95 % CI of the mean, Monte Carlo only):"},
+    {"sweep.lease_head_sets",
+     "Share reaching a lease, all towns (2.5-97.5 percentile over {1} parameter sets, the same "
+     "at every point):"},
     {"sweep.table_head",
-     "Headline outcomes, {1}, mean per point (95 % CIs in sweep.csv and report.html); point = "
+     "Headline outcomes, {1}, mean per point (intervals in sweep.csv and report.html); point = "
      "{2}:"},
     {"sweep.all_towns", "all towns together"},
     {"sweep.town", "town {1}"},
@@ -464,7 +474,16 @@ const std::vector<Entry> kEnglish = {
     {"sweep.written", "Written to {1}/ ({2})"},
     // The terminal answer of `prostup plan`.
     {"plan.t.all_towns", "all towns"},
-    {"plan.t.target", "Target: {1} in {2} ({3}), met with {4} one-sided confidence"},
+    {"plan.t.target",
+     "Target: {1} in {2} ({3}), met with {4} one-sided confidence of the mean: Monte Carlo "
+     "only, {5}"},
+    {"plan.t.fixed_by_option", "parameters at their means (--fixed-parameters)"},
+    {"plan.t.fixed_no_distributions", "the scenario's parameters carry no distributions"},
+    {"plan.t.target_sets",
+     "Target: {1} in {2} ({3}), met in at least {4} of {5} parameter sets (input uncertainty; "
+     "the same sets at every value)"},
+    {"plan.t.sets_point",
+     "{1} (2.5-97.5 percentile over parameter sets), met in {2} of {3} sets ({4})"},
     {"plan.t.varied",
      "Varied: {1} over {2}; {3} of {4} values simulated, {5} replications each, seed {6}"},
     {"plan.t.answer", "Answer: {1}"},
@@ -481,7 +500,11 @@ const std::vector<Entry> kEnglish = {
     {"plan.t.binding_head",
      "Binding at {1} (expected demand without limits, largest excess first):"},
     {"plan.t.binding", "{1}: demand {2} for {3} places from month {4}"},
-    {"plan.t.footer", "Mean and 95 % CI over replications. Written to {1}/"},
+    {"plan.t.footer",
+     "Mean and 95 % CI of the mean over replications (Monte Carlo only). Written to {1}/"},
+    {"plan.t.footer_sets",
+     "Mean and 2.5-97.5 percentile interval over parameter sets (each set the mean of {2} "
+     "replications). Written to {1}/"},
     // `prostup describe` (sim/scenario/scenario_describe.cpp, through sim/output/describe.cpp).
     {"describe.decimal_mark", "."},
     {"describe.months.one", "{1} month"},

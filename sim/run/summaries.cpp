@@ -361,11 +361,38 @@ void row_comparisons(RunResult& res, const RunShape& shape,
     }
 }
 
+// The efficient frontier of each town's options (baseline and variants) where there are three
+// or more, from their mean cost and effect (docs/model.md, "Incremental analysis").
+void row_frontier(RunResult& res, const RunShape& shape) {
+  const int NV = shape.variants, rows_per_variant = shape.rows_per_variant();
+  if (NV < 3) return;
+  const int kc = res.metric_index("cost_total");
+  if (kc < 0) return;
+  for (int row = 0; row < rows_per_variant; ++row)
+    for (const auto& [effect, outcome] :
+         {std::pair<const char*, const char*>{"stabilized_households", "stabilized"},
+          {"months_housed", "months_housed"}}) {
+      const int ke = res.metric_index(effect);
+      if (ke < 0) continue;
+      std::vector<FrontierOption> options;
+      for (int v = 0; v < NV; ++v) {
+        const auto& tv = res.results[static_cast<std::size_t>(v) * rows_per_variant + row];
+        const double c = tv.metrics[kc].mean, e = tv.metrics[ke].mean;
+        if (std::isfinite(c) && std::isfinite(e)) options.push_back({tv.variant, c, e});
+      }
+      if (options.size() < 3) continue;
+      for (const FrontierEntry& f : efficient_frontier(options))
+        res.frontier.push_back(
+            {res.results[row].town, outcome, f.id, f.status, f.cost, f.effect, f.icer});
+    }
+}
+
 }  // namespace
 
 void summarize_run(RunResult& res, const RunShape& shape, const RunMerge& merged) {
   row_results(res, shape, merged.rows());
   row_comparisons(res, shape, merged.rows());
+  row_frontier(res, shape);
   by_profile_results(res, *shape.models, merged.profile_rows(), shape.profiles, shape.reps,
                      shape.months1, shape.psa, shape.inner);
 }
