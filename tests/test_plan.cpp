@@ -11,6 +11,7 @@
 
 #include "../sim/app/plan_support.hpp"
 #include "prostup/cli.hpp"
+#include "prostup/parameter_draw.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/scenario_json.hpp"
 #include "test_files.hpp"
@@ -323,4 +324,73 @@ TEST_CASE("plan reports no answer when even HI fails, and refuses unknown names"
   b.vary = "/towns/town/capacity/shelter=-1:5";  // -1 is not a capacity
   CHECK(cmd_plan(b) == kExitInvalid);
   CHECK_FALSE(fs::exists(tmp.path / "b"));
+}
+
+TEST_CASE("plan under input uncertainty: met in 95 % of the parameter sets; fixed: at the mean",
+          "[plan][psa]") {
+  // Nobody moves in the fixture, so cost_total = price * households * 12 months exactly; the
+  // price (uniform 1,000-3,000 CZK) is the only uncertain input. Varying the households:
+  // - fixed parameters: the smallest n with 2,000 * n * 12 >= target (every replication the
+  //   same, so the one-sided bound is the mean);
+  // - under uncertainty: the smallest n whose cost meets the target in at least 95 % of the
+  //   drawn prices, i.e. from the drawn prices' 5th-percentile order statistic.
+  const std::string fixture =
+      std::string(PROSTUP_SOURCE_DIR) + "/tests/fixtures/plan-uncertain-cost.json";
+  const double target = 1190000;
+  const int months = 12, sets = 20, inner = 2;
+  LoadResult lr = load_scenario_text(read_text(fixture));
+  REQUIRE(lr.ok());
+  const Scenario& sc = *lr.scenario;
+  std::vector<double> prices;
+  for (int k = 0; k < sets; ++k) {
+    std::vector<std::pair<std::string, double>> drawn;
+    draw_parameter_set(sc, sc.simulation.seed, static_cast<std::uint64_t>(k), &drawn);
+    REQUIRE(drawn.size() == 1);
+    prices.push_back(drawn[0].second);
+  }
+  const int need = static_cast<int>(std::ceil(0.95 * sets));  // 19 of 20 sets
+  auto meeting = [&](long long n) {
+    int m = 0;
+    for (double c : prices) m += c * n * months >= target;
+    return m;
+  };
+  long long assured = 1;
+  while (meeting(assured) < need) ++assured;
+  const long long at_mean = static_cast<long long>(std::ceil(target / (2000.0 * months)));
+  REQUIRE(at_mean == 50);
+  REQUIRE(assured > at_mean + 10);  // the two answers differ clearly
+
+  auto plan = [&](bool fixed, const fs::path& out) {
+    PlanArgs a;
+    a.file = fixture;
+    a.out_dir = out.string();
+    a.vary = "/towns/town/initial/shelter=1:200";
+    a.target = "cost_total>=1190000";
+    a.fixed_parameters = fixed;
+    a.inner_replications = inner;
+    a.threads = 2;
+    a.quiet = true;
+    REQUIRE(cmd_plan(a) == kExitOk);
+    return nlohmann::json::parse(read_text(out / "plan.json"));
+  };
+  TempDir tmp("plan-psa");
+  const auto u = plan(false, tmp.path / "uncertain");
+  CHECK(u["parameter_uncertainty"] == true);
+  CHECK(u["parameter_sets"] == sets);
+  CHECK(u["answer"] == assured);
+  for (const auto& p : u["points"]) {
+    const long long n = p["value"];
+    CHECK(p["parameter_sets"] == sets);
+    CHECK(p["sets_meeting"] == meeting(n));
+    CHECK(p["meets"] == (meeting(n) >= need));
+    // The hand computation holds: the mean over sets is the mean price's cost.
+    double mean = 0;
+    for (double c : prices) mean += c * n * months / sets;
+    CHECK(p["mean"].get<double>() == Approx(mean).epsilon(1e-12));
+  }
+  const auto f = plan(true, tmp.path / "fixed");
+  CHECK(f["parameter_uncertainty"] == false);
+  CHECK(f["answer"] == at_mean);
+  for (const auto& p : f["points"])
+    CHECK(p["mean"].get<double>() == Approx(2000.0 * p["value"].get<long long>() * months));
 }

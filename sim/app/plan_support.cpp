@@ -1,5 +1,6 @@
 #include "plan_support.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
@@ -412,6 +413,25 @@ PlanPoint evaluate_point(long long value, const std::vector<double>& values, con
     p.bound = t.at_least ? s.mean - half : s.mean + half;
     p.meets = t.at_least ? p.bound >= t.value : p.bound <= t.value;
   }
+  return p;
+}
+
+PlanPoint evaluate_point_sets(long long value, const std::vector<double>& set_means,
+                              const Target& t, double assurance) {
+  PlanPoint p;
+  p.value = value;
+  p.summary = summarize_sets(set_means);
+  p.sets = static_cast<int>(set_means.size());
+  std::vector<double> defined;
+  for (double x : set_means) {
+    if (std::isnan(x)) continue;
+    defined.push_back(x);
+    if (t.at_least ? x >= t.value : x <= t.value) ++p.sets_meeting;
+  }
+  std::sort(defined.begin(), defined.end());
+  p.bound = quantile_sorted(defined, t.at_least ? 1 - assurance : assurance);
+  // Compared in whole sets, so that 95 of 100 meets 0.95 despite binary fractions.
+  p.meets = p.sets > 0 && p.sets_meeting >= std::ceil(assurance * p.sets - 1e-9);
   return p;
 }
 
