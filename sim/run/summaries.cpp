@@ -374,16 +374,34 @@ void row_frontier(RunResult& res, const RunShape& shape) {
           {"months_housed", "months_housed"}}) {
       const int ke = res.metric_index(effect);
       if (ke < 0) continue;
+      // A variant whose effect is not clearly different from the baseline's (the icer row's
+      // note, judged on the printed interval) keeps that note and stays off the frontier: a
+      // null variant is never "dominated" by noise in its mean.
+      const std::string icer_metric = std::string("icer:") + outcome;
+      auto unclear = [&](const std::string& town, const std::string& variant) -> std::string {
+        for (const Comparison& c : res.comparisons)
+          if (c.town == town && c.variant == variant && c.metric == icer_metric &&
+              c.cohort == "all" && c.profile == "*" && c.note.rfind("no ", 0) == 0)
+            return c.note;
+        return {};
+      };
       std::vector<FrontierOption> options;
+      std::vector<FrontierRow> off;
       for (int v = 0; v < NV; ++v) {
         const auto& tv = res.results[static_cast<std::size_t>(v) * rows_per_variant + row];
         const double c = tv.metrics[kc].mean, e = tv.metrics[ke].mean;
-        if (std::isfinite(c) && std::isfinite(e)) options.push_back({tv.variant, c, e});
+        if (!std::isfinite(c) || !std::isfinite(e)) continue;
+        const std::string note = v == 0 ? std::string() : unclear(tv.town, tv.variant);
+        if (note.empty())
+          options.push_back({tv.variant, c, e});
+        else
+          off.push_back({tv.town, outcome, tv.variant, note, c, e, kUndefined});
       }
-      if (options.size() < 3) continue;
+      if (options.size() + off.size() < 3) continue;
       for (const FrontierEntry& f : efficient_frontier(options))
         res.frontier.push_back(
             {res.results[row].town, outcome, f.id, f.status, f.cost, f.effect, f.icer});
+      for (FrontierRow& r : off) res.frontier.push_back(std::move(r));
     }
 }
 
