@@ -393,4 +393,37 @@ TEST_CASE("plan under input uncertainty: met in 95 % of the parameter sets; fixe
   CHECK(f["answer"] == at_mean);
   for (const auto& p : f["points"])
     CHECK(p["mean"].get<double>() == Approx(2000.0 * p["value"].get<long long>() * months));
+
+  // sweep: the same sets at every point (the mean over sets is the mean drawn price's cost,
+  // the interval their percentiles); with fixed parameters the mean price's.
+  for (bool fixed : {false, true}) {
+    SweepArgs a;
+    a.file = fixture;
+    a.out_dir = (tmp.path / (fixed ? "sweep-fixed" : "sweep")).string();
+    a.sets = {"/towns/town/initial/shelter=10:20:10"};
+    a.fixed_parameters = fixed;
+    a.threads = 2;
+    a.quiet = a.no_report = true;
+    REQUIRE(cmd_sweep(a) == kExitOk);
+    const auto manifest = nlohmann::json::parse(read_text(fs::path(a.out_dir) / "manifest.json"));
+    CHECK(manifest["sweep"]["parameter_uncertainty"] == !fixed);
+    std::istringstream csv(read_text(fs::path(a.out_dir) / "sweep.csv"));
+    std::string line;
+    int checked = 0;
+    while (std::getline(csv, line)) {
+      if (line.rfind("town,", 0) != 0 || line.find(",cost_total,") == std::string::npos) continue;
+      // town,point,parameter,value,metric,mean,ci_low,ci_high
+      std::vector<std::string> f;
+      std::stringstream ls(line);
+      for (std::string x; std::getline(ls, x, ',');) f.push_back(x);
+      REQUIRE(f.size() == 8);
+      const double n = std::stod(f[3]);
+      double mean = 0;
+      for (double c : prices) mean += (fixed ? 2000 : c) * n * months / sets;
+      CHECK(std::stod(f[5]) == Approx(mean).epsilon(1e-9));
+      CHECK((std::stod(f[7]) - std::stod(f[6]) > 1000) == !fixed);  // spread over sets
+      ++checked;
+    }
+    CHECK(checked == 2);
+  }
 }

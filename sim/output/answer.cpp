@@ -193,7 +193,7 @@ bool changes_town(const RunResult& r, const std::string& town, const std::string
   return !any;
 }
 
-std::string value_for_money_text(const Comparison& c, Language lang) {
+std::string value_for_money_text(const Comparison& c, Language lang, bool replication_spread) {
   // The notes of comparison.csv (sim/run/statistics.cpp) in words; an unknown one as written.
   auto note = [&] {
     const std::string key = "note." + c.note, w = tr(lang, key);
@@ -211,7 +211,8 @@ std::string value_for_money_text(const Comparison& c, Language lang) {
          {number_text(c.diff_mean, czk, false, lang)});
   if (std::isfinite(c.diff_ci_low) && std::isfinite(c.diff_ci_high))
     s += " [" + number_text(c.diff_ci_low, czk, false, lang) + ", " +
-         number_text(c.diff_ci_high, czk, false, lang) + "]";
+         number_text(c.diff_ci_high, czk, false, lang) + "]" +
+         (replication_spread ? " " + tr(lang, "vfm.replication_spread") : std::string());
   if (!c.note.empty()) s += " (" + note() + ")";
   return s;
 }
@@ -287,7 +288,8 @@ std::vector<TownAnswer> answers(const RunResult& r, Language lang) {
         // The headline is about every household ("all"); tagged cohorts have their tables.
         if (c.town != town || c.variant != v || c.cohort != "all") continue;
         any = true;
-        if (c.metric == "icer:stabilized") va.value_for_money = value_for_money_text(c, lang);
+        if (c.metric == "icer:stabilized")
+          va.value_for_money = value_for_money_text(c, lang, !r.info.psa);
         for (const MetricInfo& m : r.metric_info) {
           if (m.name != c.metric || m.cohort != c.cohort || !m.headline) continue;
           Change ch{&m, c.diff_mean, c.diff_ci_low, c.diff_ci_high,

@@ -51,6 +51,7 @@ const std::vector<Entry> kCzech = {
     {"note.no difference in effect", "bez rozdílu v účinku"},
     {"note.no clear difference in effect", "bez jasného rozdílu v účinku"},
     {"vfm.effect_uncertain", "účinek nejistý: viz křivku akceptovatelnosti"},
+    {"vfm.replication_spread", "(rozptyl jednotlivých replikací)"},
     {"vfm.saves_per_fewer", "ušetří {1} Kč na každou stabilizovanou domácnost méně"},
     {"other_outcomes.one", "{1} další ukazatel"},
     {"other_outcomes.few", "{1} další ukazatele"},

@@ -51,6 +51,7 @@ const std::vector<Entry> kEnglish = {
     {"note.no difference in effect", "no difference in effect"},
     {"note.no clear difference in effect", "no clear difference in effect"},
     {"vfm.effect_uncertain", "effect uncertain: see the acceptability curve"},
+    {"vfm.replication_spread", "(spread of single replications)"},
     {"vfm.saves_per_fewer", "saves {1} CZK per household fewer stabilised"},
     {"other_outcomes.one", "{1} other outcome"},
     {"other_outcomes.few", "{1} other outcomes"},
