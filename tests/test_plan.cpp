@@ -427,3 +427,29 @@ TEST_CASE("plan under input uncertainty: met in 95 % of the parameter sets; fixe
     CHECK(checked == 2);
   }
 }
+
+TEST_CASE("under uncertainty a value meets the target when enough parameter sets do",
+          "[plan][bound]") {
+  Target t;
+  t.metric = "m";
+  t.value = 10;
+  // 20 sets, one undefined: 19 of 20 meet only when every defined set does.
+  std::vector<double> means;
+  for (int k = 0; k < 19; ++k) means.push_back(10 + k);
+  means.push_back(kUndefined);
+  PlanPoint p = evaluate_point_sets(5, means, t, 0.95);
+  CHECK(p.sets == 20);
+  CHECK(p.sets_meeting == 19);
+  CHECK(p.meets);
+  CHECK(p.bound == 10);  // the 19th largest
+  means[0] = 9.5;
+  p = evaluate_point_sets(5, means, t, 0.95);
+  CHECK_FALSE(p.meets);
+  CHECK(p.bound == 9.5);
+  CHECK(evaluate_point_sets(5, means, t, 0.9).meets);  // 18 of 20
+  t.at_least = false;                                  // "<=": at most 10 in 18 sets
+  CHECK_FALSE(evaluate_point_sets(5, means, t, 0.9).meets);
+  CHECK_FALSE(evaluate_point_sets(5, means, t, 0.1).meets);  // 2 of 20 needed, 1 has it
+  CHECK(evaluate_point_sets(5, means, t, 0.05).meets);
+  CHECK(evaluate_point_sets(5, means, t, 0.05).bound == 9.5);
+}

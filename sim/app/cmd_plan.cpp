@@ -234,8 +234,11 @@ int run_plan(const PlanArgs& a) {
     pj["meets"] =
         "the share of parameter sets whose mean (over inner_replications replications) meets "
         "the target is at least assurance";
-    pj["bound"] = target.at_least ? "the (1 - assurance) percentile of the parameter sets' means"
-                                  : "the assurance percentile of the parameter sets' means";
+    pj["bound"] = target.at_least
+                      ? "the value that ceil(assurance * parameter_sets) of the sets' means reach "
+                        "or exceed; the target is met when it is >= the value"
+                      : "the value that ceil(assurance * parameter_sets) of the sets' means stay "
+                        "at or below; the target is met when it is <= the value";
     pj["ci"] =
         "ci_low and ci_high: the 2.5th and 97.5th percentile of the parameter sets' means "
         "(input uncertainty with the Monte Carlo noise of inner_replications replications)";

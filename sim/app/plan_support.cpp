@@ -428,10 +428,14 @@ PlanPoint evaluate_point_sets(long long value, const std::vector<double>& set_me
     defined.push_back(x);
     if (t.at_least ? x >= t.value : x <= t.value) ++p.sets_meeting;
   }
-  std::sort(defined.begin(), defined.end());
-  p.bound = quantile_sorted(defined, t.at_least ? 1 - assurance : assurance);
   // Compared in whole sets, so that 95 of 100 meets 0.95 despite binary fractions.
-  p.meets = p.sets > 0 && p.sets_meeting >= std::ceil(assurance * p.sets - 1e-9);
+  const auto need = static_cast<std::size_t>(std::ceil(assurance * p.sets - 1e-9));
+  p.meets = p.sets > 0 && static_cast<std::size_t>(p.sets_meeting) >= need;
+  // The bound: the value that `need` of the sets reach (an order statistic of their means),
+  // so that it meets the target exactly when the share does.
+  std::sort(defined.begin(), defined.end());
+  if (need >= 1 && need <= defined.size())
+    p.bound = t.at_least ? defined[defined.size() - need] : defined[need - 1];
   return p;
 }
 

@@ -117,8 +117,9 @@ struct PlanPoint {
   double bound = kUndefined;  // one-sided bound at the chosen confidence (lower for >=)
   bool meets = false;
   // Under input uncertainty (evaluate_point_sets): the parameter sets whose mean meets the
-  // target, of `sets`; bound is then the (1 - assurance) percentile of the sets' means (the
-  // assurance percentile for "<="). sets = 0 for a Monte Carlo-only point.
+  // target, of `sets`; bound is then the value that ceil(assurance * sets) of the sets' means
+  // reach (at least, for ">="; at most, for "<="): it meets the target exactly when they do. sets =
+  // 0 for a Monte Carlo-only point.
   int sets = 0, sets_meeting = 0;
   double share_meeting() const {
     return sets > 0 ? static_cast<double>(sets_meeting) / sets : kUndefined;

@@ -408,23 +408,27 @@ const std::vector<Entry> kCzech = {
     {"chart.sweep.heading", "{1} — {2}"},
     {"chart.sweep.how",
      "Každý bod je jedna simulovaná hodnota měněného nastavení (všechny se stejnými náhodnými "
-     "čísly), čára spojuje jejich průměry a stínovaný pás je 95% interval spolehlivosti. Kde se "
+     "čísly), čára spojuje jejich průměry a stínovaný pás je interval ze sweep.csv: při "
+     "nejistotě vstupů 2,5.-97,5. percentil průměrů sad parametrů, při pevných parametrech 95% "
+     "interval spolehlivosti průměru. Kde se "
      "čára zplošťuje, další navýšení už mnoho nepřinese. Tečkovaná svislá čára je hodnota ze "
      "scénáře. Měněno: {1}."},
     {"chart.plan.target_metric", "Cílový ukazatel"},
     {"chart.plan.varied_setting", "měněné nastavení"},
     {"chart.plan.title", "Plán: {1} v závislosti na: {2}"},
     {"chart.plan.heading", "Plán: {1}"},
-    {"chart.plan.bound", "Čárka: mez spolehlivosti"},
+    {"chart.plan.bound", "Čárka: mez porovnávaná s cílem"},
     {"chart.plan.target_at", "cíl {1} {2}"},
     {"chart.plan.target", "Cíl"},
     {"chart.plan.answer_at", "odpověď: {1}"},
     {"chart.plan.answer", "Odpověď"},
     {"chart.plan.none", "Cíl nesplňuje žádná hodnota z rozsahu."},
     {"chart.plan.how",
-     "Každý bod je jedna vyzkoušená hodnota měněného nastavení (plný: splňuje cíl s požadovanou "
-     "spolehlivostí; prázdný: nesplňuje). Čárka u každého bodu je mez spolehlivosti, která se "
-     "porovnávala s cílem (přerušovaná čára). Zelená čára označuje odpověď, tedy nejmenší "
+     "Každý bod je jedna vyzkoušená hodnota měněného nastavení (plný: splňuje cíl; prázdný: "
+     "nesplňuje). Čárka u každého bodu je mez, která se porovnávala s cílem (přerušovaná čára): "
+     "při nejistotě vstupů hodnota, které dosáhne požadovaný podíl sad parametrů, při pevných "
+     "parametrech jednostranná mez spolehlivosti průměru. Zelená čára označuje odpověď, tedy "
+     "nejmenší "
      "hodnotu, která cíl splňuje; tečkovaná čára hodnotu ze scénáře."},
     {"chart.plan.varied", "Měněno: {1}."},
     // Grafy nejistoty parametrů (svg_uncertainty.cpp).

@@ -404,23 +404,27 @@ const std::vector<Entry> kEnglish = {
     {"chart.sweep.heading", "{1} — {2}"},
     {"chart.sweep.how",
      "Each dot is one simulated value of the swept setting (all with the same random draws), "
-     "the line joins their means and the shaded band is the 95 % confidence interval. Where the "
+     "the line joins their means and the shaded band is sweep.csv's interval: under input "
+     "uncertainty the 2.5-97.5 percentile of the parameter sets' means, with fixed parameters "
+     "the 95 % confidence interval of the mean. Where the "
      "line flattens, more of the setting buys little. The dotted vertical line is the "
      "scenario's own value. Swept: {1}."},
     {"chart.plan.target_metric", "Target metric"},
     {"chart.plan.varied_setting", "the varied setting"},
     {"chart.plan.title", "Plan: {1} against {2}"},
     {"chart.plan.heading", "Plan: {1}"},
-    {"chart.plan.bound", "Bar: confidence bound"},
+    {"chart.plan.bound", "Bar: the bound compared with the target"},
     {"chart.plan.target_at", "target {1} {2}"},
     {"chart.plan.target", "Target"},
     {"chart.plan.answer_at", "answer: {1}"},
     {"chart.plan.answer", "Answer"},
     {"chart.plan.none", "No value in the range meets the target."},
     {"chart.plan.how",
-     "Each dot is one tried value of the varied setting (filled: it meets the target with the "
-     "required confidence; hollow: it does not). The bar at each dot is the confidence bound "
-     "that was compared with the target (dashed line). The green line marks the answer: the "
+     "Each dot is one tried value of the varied setting (filled: it meets the target; hollow: it "
+     "does not). The bar at each dot is the bound that was compared with the target (dashed "
+     "line): under input uncertainty the value that the required share of parameter sets "
+     "reaches, with fixed parameters the one-sided confidence bound of the mean. The green line "
+     "marks the answer: the "
      "smallest value that meets the target; the dotted line the scenario's own value."},
     {"chart.plan.varied", "Varied: {1}."},
     // Parameter uncertainty charts (svg_uncertainty.cpp).
