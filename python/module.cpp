@@ -165,6 +165,8 @@ PYBIND11_MODULE(_core, m) {
     a.out_dir = get<std::string>(d, "out_dir", "");
     a.variant = get<std::string>(d, "variant", "");
     a.sets = get<std::vector<std::string>>(d, "sets", {});
+    a.fixed_parameters = get<bool>(d, "fixed_parameters", false);
+    a.inner_replications = get<int>(d, "inner_replications", 2);
     a.replications = get<int>(d, "replications", -1);
     a.threads = get<int>(d, "threads", 0);
     a.months = get<int>(d, "months", -1);
@@ -182,6 +184,9 @@ PYBIND11_MODULE(_core, m) {
     a.town = get<std::string>(d, "town", "");
     a.variant = get<std::string>(d, "variant", "");
     a.confidence = get<double>(d, "confidence", 0.95);
+    a.assurance = get<double>(d, "assurance", 0.95);
+    a.fixed_parameters = get<bool>(d, "fixed_parameters", false);
+    a.inner_replications = get<int>(d, "inner_replications", 2);
     a.replications = get<int>(d, "replications", -1);
     a.threads = get<int>(d, "threads", 0);
     a.months = get<int>(d, "months", -1);

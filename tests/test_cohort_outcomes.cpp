@@ -214,13 +214,34 @@ TEST_CASE("exits split into destinations and add up, in every cohort") {
   CHECK(own < 0.5 * exits);
 }
 
-TEST_CASE("the incremental analysis names its quadrant") {
-  // Paired differences (variant minus baseline) over 4 replications.
-  const std::vector<double> none = {1, -1, 1, -1};
-  SECTION("no difference") {
-    const Incremental x = incremental_analysis(none, none);
-    CHECK(x.note == "no difference");
+TEST_CASE("the incremental analysis labels from the printed distribution") {
+  // Paired differences (variant minus baseline), one per unit (parameter set or replication).
+  SECTION("an effect interval that includes 0: no clear difference, never a ratio") {
+    // Mean effect +1, but the units' central 95 % spans 0 (a t-interval of the mean of
+    // 40 units would exclude it): the label follows the printed spread.
+    std::vector<double> cost(40, 500), effect;
+    for (int r = 0; r < 40; ++r) effect.push_back(r % 4 == 0 ? -0.5 : 1.5);
+    const Incremental x = incremental_analysis(cost, effect);
+    CHECK(x.effect == Approx(1.0));
+    CHECK(x.effect_low < 0);
+    CHECK(x.note == "no clear difference in effect");
     CHECK(std::isnan(x.icer));
+    // The same with a cost below 0 and an effect below 0 on average: not dominant/dominated.
+    for (double& e : effect) e = -e;
+    for (double sign : {-1.0, 1.0}) {
+      std::vector<double> c(40, sign * 500);
+      const Incremental y = incremental_analysis(c, effect);
+      CHECK(y.note == "no clear difference in effect");
+      CHECK(std::isnan(y.icer));
+    }
+  }
+  SECTION("an exact zero is no difference, never dominant") {
+    const std::vector<double> zero = {0, 0, 0, 0};
+    CHECK(incremental_analysis(zero, zero).note == "no difference");
+    const Incremental x = incremental_analysis({-10, -20, -10, -20}, zero);
+    CHECK(x.note == "no difference in effect");
+    CHECK(std::isnan(x.icer));
+    CHECK(x.cost == -15);
   }
   SECTION("dominant: more effect, less cost") {
     const Incremental x = incremental_analysis({-100, -120, -90, -110}, {2, 3, 2, 3});
@@ -232,28 +253,80 @@ TEST_CASE("the incremental analysis names its quadrant") {
     CHECK(x.note == "dominated");
     CHECK(std::isnan(x.icer));
   }
-  SECTION("trade-off: more effect at more cost") {
+  SECTION("more effect at more cost: the interval is the units' own ratios") {
+    // Ratios 50, 60, 40, 50; the mean ratio 100 / 2 = 50.
     const Incremental x = incremental_analysis({100, 120, 80, 100}, {2, 2, 2, 2});
     CHECK(x.note == "more effect, more cost");
-    CHECK(x.icer == 50);  // 100 CZK / 2 households
-    CHECK(x.icer_low >= 40);
-    CHECK(x.icer_high <= 60);
-    CHECK(x.icer_low < 50);
-    CHECK(x.icer_high > 50);
+    CHECK(x.icer == 50);
+    CHECK(x.icer_low == Approx(40.75));  // 2.5th percentile of {40, 50, 50, 60}
+    CHECK(x.icer_high == Approx(59.25));
   }
-  SECTION("trade-off: less effect at less cost") {
+  SECTION("the ratio interval spans the units' spread, not the mean ratio's precision") {
+    // 200 units whose ratios run from 100 to 300: a bootstrap of the mean ratio would be
+    // a few percent wide; the printed interval holds the central 95 % of the ratios.
+    std::vector<double> cost, effect;
+    for (int r = 0; r < 200; ++r) {
+      cost.push_back(100 + r);
+      effect.push_back(1);
+    }
+    const Incremental x = incremental_analysis(cost, effect);
+    CHECK(x.icer == Approx(199.5));
+    CHECK(x.icer_low == Approx(104.975));
+    CHECK(x.icer_high == Approx(294.025));
+  }
+  SECTION("less effect at less cost: CZK saved per unit of effect given up") {
     const Incremental x = incremental_analysis({-300, -300, -300, -300}, {-2, -4, -2, -4});
     CHECK(x.note == "less effect, less cost");
-    CHECK(x.icer == 100);  // 300 CZK saved per household lost
-    CHECK(x.icer_low >= 75);
-    CHECK(x.icer_high <= 150);
+    CHECK(x.icer == 100);  // 300 CZK saved per household fewer
+    CHECK(x.icer_low == Approx(75));
+    CHECK(x.icer_high == Approx(150));
   }
-  SECTION("an effect difference that can reach 0 leaves the interval undefined") {
-    const Incremental x = incremental_analysis({100, 100, 100, 100}, {5, -1, 4, 0});
+  SECTION("a unit on the other side leaves that end of the ratio unbounded") {
+    // 3 of 40 units have no effect: 7.5 % > 2.5 %, so the effect interval includes 0.
+    std::vector<double> cost(40, 100), effect(40, 2);
+    effect[0] = effect[1] = effect[2] = 0;
+    CHECK(incremental_analysis(cost, effect).note == "no clear difference in effect");
+    // 1 of 100: the effect interval excludes 0; the ratio's upper end stays bounded.
+    std::vector<double> c2(100, 100), e2(100, 2);
+    e2[0] = -1;
+    const Incremental x = incremental_analysis(c2, e2);
     CHECK(x.note == "more effect, more cost");
-    CHECK(x.icer == 50);
-    CHECK(std::isnan(x.icer_low));
-    CHECK(std::isnan(x.icer_high));
+    CHECK(x.icer_high == Approx(50));
+    CHECK(x.icer_low == Approx(50));
+  }
+}
+
+TEST_CASE("the efficient frontier drops dominated and extendedly dominated options") {
+  SECTION("three options, the middle one extendedly dominated") {
+    // baseline (0, 0); a: +100 CZK for +1 (ICER 100); b: +300 CZK for +4. From the baseline b
+    // costs 75 per unit, less than a's 100: a mix of baseline and b beats a.
+    const auto f = efficient_frontier({{"baseline", 0, 0}, {"a", 100, 1}, {"b", 300, 4}});
+    REQUIRE(f.size() == 3);
+    CHECK(f[0].id == "baseline");
+    CHECK(f[0].status == "reference");
+    CHECK(f[1].id == "a");
+    CHECK(f[1].status == "extendedly dominated");
+    CHECK(std::isnan(f[1].icer));
+    CHECK(f[2].status == "frontier");
+    CHECK(f[2].icer == Approx(75));
+  }
+  SECTION("strong dominance, and ICERs against the previous frontier option") {
+    const auto f =
+        efficient_frontier({{"baseline", 0, 0}, {"dear", 500, 1}, {"a", 100, 2}, {"b", 400, 5}});
+    REQUIRE(f.size() == 4);
+    CHECK(f[1].id == "a");
+    CHECK(f[1].status == "frontier");
+    CHECK(f[1].icer == Approx(50));
+    CHECK(f[2].id == "b");
+    CHECK(f[2].icer == Approx(100));
+    CHECK(f[3].id == "dear");
+    CHECK(f[3].status == "dominated");
+  }
+  SECTION("a cheaper and better option is the reference") {
+    const auto f = efficient_frontier({{"baseline", 0, 0}, {"a", -50, 1}});
+    CHECK(f[0].id == "a");
+    CHECK(f[0].status == "reference");
+    CHECK(f[1].status == "dominated");
   }
 }
 

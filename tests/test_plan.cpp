@@ -11,6 +11,7 @@
 
 #include "../sim/app/plan_support.hpp"
 #include "prostup/cli.hpp"
+#include "prostup/parameter_draw.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/scenario_json.hpp"
 #include "test_files.hpp"
@@ -323,4 +324,132 @@ TEST_CASE("plan reports no answer when even HI fails, and refuses unknown names"
   b.vary = "/towns/town/capacity/shelter=-1:5";  // -1 is not a capacity
   CHECK(cmd_plan(b) == kExitInvalid);
   CHECK_FALSE(fs::exists(tmp.path / "b"));
+}
+
+TEST_CASE("plan under input uncertainty: met in 95 % of the parameter sets; fixed: at the mean",
+          "[plan][psa]") {
+  // Nobody moves in the fixture, so cost_total = price * households * 12 months exactly; the
+  // price (uniform 1,000-3,000 CZK) is the only uncertain input. Varying the households:
+  // - fixed parameters: the smallest n with 2,000 * n * 12 >= target (every replication the
+  //   same, so the one-sided bound is the mean);
+  // - under uncertainty: the smallest n whose cost meets the target in at least 95 % of the
+  //   drawn prices, i.e. from the drawn prices' 5th-percentile order statistic.
+  const std::string fixture =
+      std::string(PROSTUP_SOURCE_DIR) + "/tests/fixtures/plan-uncertain-cost.json";
+  const double target = 1190000;
+  const int months = 12, sets = 20, inner = 2;
+  LoadResult lr = load_scenario_text(read_text(fixture));
+  REQUIRE(lr.ok());
+  const Scenario& sc = *lr.scenario;
+  std::vector<double> prices;
+  for (int k = 0; k < sets; ++k) {
+    std::vector<std::pair<std::string, double>> drawn;
+    draw_parameter_set(sc, sc.simulation.seed, static_cast<std::uint64_t>(k), &drawn);
+    REQUIRE(drawn.size() == 1);
+    prices.push_back(drawn[0].second);
+  }
+  const int need = static_cast<int>(std::ceil(0.95 * sets));  // 19 of 20 sets
+  auto meeting = [&](long long n) {
+    int m = 0;
+    for (double c : prices) m += c * n * months >= target;
+    return m;
+  };
+  long long assured = 1;
+  while (meeting(assured) < need) ++assured;
+  const long long at_mean = static_cast<long long>(std::ceil(target / (2000.0 * months)));
+  REQUIRE(at_mean == 50);
+  REQUIRE(assured > at_mean + 10);  // the two answers differ clearly
+
+  auto plan = [&](bool fixed, const fs::path& out) {
+    PlanArgs a;
+    a.file = fixture;
+    a.out_dir = out.string();
+    a.vary = "/towns/town/initial/shelter=1:200";
+    a.target = "cost_total>=1190000";
+    a.fixed_parameters = fixed;
+    a.inner_replications = inner;
+    a.threads = 2;
+    a.quiet = true;
+    REQUIRE(cmd_plan(a) == kExitOk);
+    return nlohmann::json::parse(read_text(out / "plan.json"));
+  };
+  TempDir tmp("plan-psa");
+  const auto u = plan(false, tmp.path / "uncertain");
+  CHECK(u["parameter_uncertainty"] == true);
+  CHECK(u["parameter_sets"] == sets);
+  CHECK(u["answer"] == assured);
+  for (const auto& p : u["points"]) {
+    const long long n = p["value"];
+    CHECK(p["parameter_sets"] == sets);
+    CHECK(p["sets_meeting"] == meeting(n));
+    CHECK(p["meets"] == (meeting(n) >= need));
+    // The hand computation holds: the mean over sets is the mean price's cost.
+    double mean = 0;
+    for (double c : prices) mean += c * n * months / sets;
+    CHECK(p["mean"].get<double>() == Approx(mean).epsilon(1e-12));
+  }
+  const auto f = plan(true, tmp.path / "fixed");
+  CHECK(f["parameter_uncertainty"] == false);
+  CHECK(f["answer"] == at_mean);
+  for (const auto& p : f["points"])
+    CHECK(p["mean"].get<double>() == Approx(2000.0 * p["value"].get<long long>() * months));
+
+  // sweep: the same sets at every point (the mean over sets is the mean drawn price's cost,
+  // the interval their percentiles); with fixed parameters the mean price's.
+  for (bool fixed : {false, true}) {
+    SweepArgs a;
+    a.file = fixture;
+    a.out_dir = (tmp.path / (fixed ? "sweep-fixed" : "sweep")).string();
+    a.sets = {"/towns/town/initial/shelter=10:20:10"};
+    a.fixed_parameters = fixed;
+    a.threads = 2;
+    a.quiet = a.no_report = true;
+    REQUIRE(cmd_sweep(a) == kExitOk);
+    const auto manifest = nlohmann::json::parse(read_text(fs::path(a.out_dir) / "manifest.json"));
+    CHECK(manifest["sweep"]["parameter_uncertainty"] == !fixed);
+    std::istringstream csv(read_text(fs::path(a.out_dir) / "sweep.csv"));
+    std::string line;
+    int checked = 0;
+    while (std::getline(csv, line)) {
+      if (line.rfind("town,", 0) != 0 || line.find(",cost_total,") == std::string::npos) continue;
+      // town,point,parameter,value,metric,mean,ci_low,ci_high
+      std::vector<std::string> f;
+      std::stringstream ls(line);
+      for (std::string x; std::getline(ls, x, ',');) f.push_back(x);
+      REQUIRE(f.size() == 8);
+      const double n = std::stod(f[3]);
+      double mean = 0;
+      for (double c : prices) mean += (fixed ? 2000 : c) * n * months / sets;
+      CHECK(std::stod(f[5]) == Approx(mean).epsilon(1e-9));
+      CHECK((std::stod(f[7]) - std::stod(f[6]) > 1000) == !fixed);  // spread over sets
+      ++checked;
+    }
+    CHECK(checked == 2);
+  }
+}
+
+TEST_CASE("under uncertainty a value meets the target when enough parameter sets do",
+          "[plan][bound]") {
+  Target t;
+  t.metric = "m";
+  t.value = 10;
+  // 20 sets, one undefined: 19 of 20 meet only when every defined set does.
+  std::vector<double> means;
+  for (int k = 0; k < 19; ++k) means.push_back(10 + k);
+  means.push_back(kUndefined);
+  PlanPoint p = evaluate_point_sets(5, means, t, 0.95);
+  CHECK(p.sets == 20);
+  CHECK(p.sets_meeting == 19);
+  CHECK(p.meets);
+  CHECK(p.bound == 10);  // the 19th largest
+  means[0] = 9.5;
+  p = evaluate_point_sets(5, means, t, 0.95);
+  CHECK_FALSE(p.meets);
+  CHECK(p.bound == 9.5);
+  CHECK(evaluate_point_sets(5, means, t, 0.9).meets);  // 18 of 20
+  t.at_least = false;                                  // "<=": at most 10 in 18 sets
+  CHECK_FALSE(evaluate_point_sets(5, means, t, 0.9).meets);
+  CHECK_FALSE(evaluate_point_sets(5, means, t, 0.1).meets);  // 2 of 20 needed, 1 has it
+  CHECK(evaluate_point_sets(5, means, t, 0.05).meets);
+  CHECK(evaluate_point_sets(5, means, t, 0.05).bound == 9.5);
 }

@@ -333,3 +333,23 @@ TEST_CASE("describe --lang cs reads in Czech, with no English of the catalogue")
   CHECK(prostup::describe(*loaded.scenario, loaded.document) ==
         prostup::describe(*loaded.scenario, loaded.document, Language::en));
 }
+
+TEST_CASE("value for money: a saving per household fewer, no ratio without a clear effect") {
+  prostup::Comparison c;
+  c.metric = "icer:cohort_stabilized";
+  c.note = "less effect, less cost";
+  c.diff_mean = 966000;
+  c.diff_ci_low = 500000;
+  c.diff_ci_high = 1500000;
+  const std::string saving = prostup::answer::value_for_money_text(c, Language::en);
+  CHECK(saving.rfind("saves 966 k CZK per household fewer stabilised [", 0) == 0);
+  CHECK(saving.find("extra") == std::string::npos);
+  CHECK(prostup::answer::value_for_money_text(c, Language::en, true).find("single replications") !=
+        std::string::npos);
+  c.note = "no clear difference in effect";
+  c.diff_mean = c.diff_ci_low = c.diff_ci_high = prostup::kUndefined;
+  CHECK(prostup::answer::value_for_money_text(c, Language::en) ==
+        "no clear difference in effect; effect uncertain: see the acceptability curve");
+  c.note = "no difference in effect";
+  CHECK(prostup::answer::value_for_money_text(c, Language::en) == "no difference in effect");
+}

@@ -59,6 +59,9 @@ struct SweepArgs {
   std::string file, out_dir, variant;  // variant: "" = baseline
   std::vector<std::string> sets;       // POINTER=FROM:TO:STEP
   int replications = -1, threads = 0, months = -1;
+  // Input uncertainty (docs/planning.md): every point runs the same parameter sets.
+  bool fixed_parameters = false;
+  int inner_replications = 2;
   long long seed = -1;
   bool quiet = false, force = false, no_report = false;
   std::string lang;  // of the terminal answer and report.html: en, cs, "" = the scenario's
@@ -68,7 +71,12 @@ int cmd_sweep(const SweepArgs& a);
 
 struct PlanArgs {
   std::string file, out_dir, vary, target, town, variant;
-  double confidence = 0.95;
+  double confidence = 0.95;  // of the Monte Carlo bound (fixed parameters only)
+  // Input uncertainty (docs/planning.md): the share of parameter sets that must meet the
+  // target; the replications per set.
+  double assurance = 0.95;
+  bool fixed_parameters = false;
+  int inner_replications = 2;
   int replications = -1, threads = 0, months = -1;
   long long seed = -1;
   bool quiet = false, force = false, no_report = false;

@@ -160,6 +160,16 @@ struct UncertaintyResult {
   double evpi_willingness_to_pay = kUndefined;  // the WTP of the EVPPI rows, per household
 };
 
+// One option of a town on the efficient frontier (docs/model.md, "Incremental analysis";
+// frontier.csv): where a town has three options or more (the baseline included), per effect
+// (`outcome` "stabilized" or "months_housed", cohort all).
+struct FrontierRow {
+  std::string town, outcome, option;
+  std::string status;  // reference, frontier, dominated, extendedly dominated
+  double cost = kUndefined, effect = kUndefined;  // means over the paired units
+  double icer = kUndefined;                       // against the previous frontier option
+};
+
 struct RunResult {
   RunInfo info;
   std::vector<MetricInfo> metric_info;
@@ -181,6 +191,7 @@ struct RunResult {
   std::vector<TownVariantResult> by_profile;
   std::vector<Comparison> profile_comparisons;
   std::vector<EquityFigure> equity;
+  std::vector<FrontierRow> frontier;  // empty where no town has three options
   // Inline: the result structs are shared by the runner (which fills them) and the writers
   // (which read them); neither layer links the other.
   const TownVariantResult* find(const std::string& town, const std::string& variant) const {

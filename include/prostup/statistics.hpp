@@ -52,14 +52,48 @@ struct Welford {
 Comparison paired_comparison(const MetricInfo& mi, const TownVariantResult& b,
                              const TownVariantResult& x, std::size_t k, int units, bool sets);
 
-// Incremental cost-effectiveness of a variant against the baseline from paired
-// per-replication differences (variant minus baseline; pairs with a NaN are skipped).
+// Incremental cost-effectiveness of a variant against the baseline from paired differences
+// (variant minus baseline, one per unit: a parameter set under PSA, else a replication; pairs
+// with a NaN are skipped), judged on the distribution that is printed (docs/model.md,
+// "Incremental analysis"): the 2.5th to 97.5th percentile of the units' differences, not an
+// interval of their mean. The note, in order:
+// - "no difference": every unit's cost and effect difference is exactly 0;
+// - "no difference in effect": every effect difference is exactly 0, the cost is not;
+// - "no clear difference in effect": the effect interval includes 0 (no ratio, never
+//   "dominant" or "dominated": the cost is the incremental_cost row's);
+// - else by the signs of the mean effect and mean cost: "dominant" (more effect, cost <= 0),
+//   "dominated" (less effect, cost >= 0), "more effect, more cost" or "less effect, less
+//   cost" (then icer = mean cost / mean effect: CZK saved per unit of effect given up), with
+//   icer_low/high the 2.5th and 97.5th percentile of the units' own ratios (a unit whose
+//   effect has the other sign counts as the worse end, NaN where a bound reaches it).
 struct Incremental {
   double icer = kUndefined, icer_low = kUndefined, icer_high = kUndefined;
+  double cost = kUndefined, cost_low = kUndefined, cost_high = kUndefined;
+  double effect = kUndefined, effect_low = kUndefined, effect_high = kUndefined;
   std::string note;  // see Comparison::note
 };
 Incremental incremental_analysis(const std::vector<double>& d_cost,
                                  const std::vector<double>& d_effect);
+
+// One option of a town on the cost-effectiveness plane (the baseline included): its mean
+// cost and effect over the paired units.
+struct FrontierOption {
+  std::string id;
+  double cost = 0, effect = 0;
+};
+// Its place on the efficient frontier (as dampack's calculate_icers): "reference" (the
+// cheapest undominated option), "frontier" (icer against the previous frontier option),
+// "dominated" (another option costs no more and is at least as effective, one of them
+// strictly) or "extendedly dominated" (a mix of its frontier neighbours would give more effect
+// at the same cost: the ICERs along the frontier would fall). Net monetary benefit at a
+// willingness to pay λ: λ * effect - cost.
+struct FrontierEntry {
+  std::string id, status;
+  double cost = 0, effect = 0;
+  double icer = kUndefined;  // against the previous option on the frontier
+};
+// Entries in order of cost (then effect); ties in cost and effect keep the first option.
+std::vector<FrontierEntry> efficient_frontier(const std::vector<FrontierOption>& options);
 
 // Cumulative incidence of the first permanent stage (Aalen-Johansen with exit competing
 // and the horizon censoring), by months since entry.

@@ -322,29 +322,34 @@ def _set_specs(set):
 
 
 def sweep(scenario=None, set=(), variant=None, replications=None, seed=None, threads=0,
-          months=None):
+          months=None, fixed_parameters=False, inner_replications=2):
     """A grid of values with common random numbers, as ``prostup sweep``. ``set`` is a
-    dict {pointer: (from, to, step)} or a list of "POINTER=FROM:TO:STEP". Returns a
-    SweepResult."""
+    dict {pointer: (from, to, step)} or a list of "POINTER=FROM:TO:STEP". Every point runs
+    the same parameter sets unless ``fixed_parameters``. Returns a SweepResult."""
     return _execute(
         "sweep", scenario,
         dict(sets=_set_specs(set), variant=variant, replications=replications, seed=seed,
-             threads=threads, months=months),
+             threads=threads, months=months, fixed_parameters=fixed_parameters,
+             inner_replications=inner_replications),
         SweepResult)
 
 
 def plan(scenario=None, vary="", target="", town=None, variant=None, confidence=0.95,
-         replications=None, seed=None, threads=0, months=None):
-    """The smallest value that meets a target with confidence, as ``prostup plan``.
-    ``vary`` is "POINTER=LO:HI" or (pointer, lo, hi); ``target`` "METRIC>=VALUE" or
-    "METRIC<=VALUE". Returns a PlanResult."""
+         replications=None, seed=None, threads=0, months=None, assurance=0.95,
+         fixed_parameters=False, inner_replications=2):
+    """The smallest value that meets a target, as ``prostup plan``: in at least
+    ``assurance`` of the parameter sets, or with ``fixed_parameters`` with one-sided
+    ``confidence`` of the mean. ``vary`` is "POINTER=LO:HI" or (pointer, lo, hi); ``target``
+    "METRIC>=VALUE" or "METRIC<=VALUE". Returns a PlanResult."""
     if not isinstance(vary, str):
         pointer, lo, hi = vary
         vary = f"{pointer}={lo}:{hi}"
     return _execute(
         "plan", scenario,
         dict(vary=vary, target=target, town=town, variant=variant, confidence=confidence,
-             replications=replications, seed=seed, threads=threads, months=months),
+             replications=replications, seed=seed, threads=threads, months=months,
+             assurance=assurance, fixed_parameters=fixed_parameters,
+             inner_replications=inner_replications),
         PlanResult)
 
 

@@ -45,7 +45,10 @@ ojson point_json(const PlanPoint& p) {
           {"ci_high", num(p.summary.ci_high)},
           {"bound", num(p.bound)},
           {"meets", p.meets},
-          {"replications", p.summary.replications}};
+          {"replications", p.summary.replications},
+          {"parameter_sets", p.sets},
+          {"sets_meeting", p.sets_meeting},
+          {"share_meeting", num(p.share_meeting())}};
 }
 
 // Metric names close to a mistyped one: sharing a word, or the headline ones.
@@ -74,6 +77,10 @@ int run_plan(const PlanArgs& a) {
   const Target target = parse_target(a.target);
   if (!(a.confidence >= 0.5 && a.confidence < 1))
     throw PlanInputError("--confidence must be at least 0.5 and below 1");
+  if (!(a.assurance > 0 && a.assurance <= 1))
+    throw PlanInputError("--assurance must be above 0 and at most 1");
+  if (a.inner_replications < 1 || a.inner_replications > 1000)
+    throw PlanInputError("--inner-replications must be 1 to 1000");
 
   LoadedScenario ls = load_or_report(a.file);
   mpi_require_same_scenario(ls.sha256);  // every MPI rank must simulate the same file
@@ -88,10 +95,11 @@ int run_plan(const PlanArgs& a) {
   const SetResult written =
       set_number(probe_doc, range.pointer, static_cast<double>(range.lo), true, vary_opt);
   if (!written.note.empty()) std::cerr << "prostup plan: note: " << written.note << "\n";
-  auto model_for = [&](long long v) {
-    return compile_with(doc, {{range.pointer, static_cast<double>(v), true}}, variant,
-                        range.pointer + " = " + std::to_string(v), vary_opt, nullptr, a.months);
+  auto scenario_for = [&](long long v) {
+    return scenario_with(doc, {{range.pointer, static_cast<double>(v), true}},
+                         range.pointer + " = " + std::to_string(v), vary_opt);
   };
+  auto model_for = [&](long long v) { return compile(scenario_for(v), variant, a.months); };
   const CompiledModel probe = model_for(range.lo);
   const auto catalogue = metric_catalogue(probe);
   std::size_t metric = 0;
@@ -147,8 +155,15 @@ int run_plan(const PlanArgs& a) {
   std::map<long long, PlanPoint> evaluated;
   std::vector<PlanPoint> order;
   RunTotals totals;
+  // Input uncertainty (docs/planning.md): every value runs the same parameter sets (keyed to
+  // the seed and the set, so paired across values), unless --fixed-parameters or the
+  // scenario has no distributions.
+  opt.fixed_parameters = a.fixed_parameters;
+  opt.inner_replications = a.inner_replications;
   auto meets = [&](long long v) {
-    const CompiledModel m = v == range.lo ? probe : model_for(v);
+    const std::vector<Scenario> sources = {scenario_for(v)};
+    opt.scenarios = &sources;
+    const CompiledModel m = v == range.lo ? probe : compile(sources.front(), variant, a.months);
     const long long base = static_cast<long long>(order.size());
     opt.progress = [&bar, base, expected](long long done, long long total) {
       bar.update(base * total + done, std::max(expected, base + 1) * total);
@@ -160,15 +175,18 @@ int run_plan(const PlanArgs& a) {
     std::size_t k = 0;
     while (k < r.metric_info.size() && r.metric_info[k].name != target.metric) ++k;
     if (k == r.metric_info.size()) throw std::logic_error("plan: metric vanished");
-    PlanPoint p = evaluate_point(v, tv->per_replication[k], target, a.confidence);
+    // Under PSA per_replication holds one mean per parameter set.
+    PlanPoint p = r.info.psa ? evaluate_point_sets(v, tv->per_replication[k], target, a.assurance)
+                             : evaluate_point(v, tv->per_replication[k], target, a.confidence);
     order.push_back(p);
     evaluated[v] = p;
     if (!a.quiet) {
       bar.finish();
       std::cerr << "  " << range.pointer << " = " << v << ": "
                 << detail::format_ci(p.summary.mean, p.summary.ci_low, p.summary.ci_high, unit)
-                << ", bound " << detail::format_ci(p.bound, kUndefined, kUndefined, unit)
-                << (p.meets ? "  meets" : "  does not meet") << "\n";
+                << ", bound " << detail::format_ci(p.bound, kUndefined, kUndefined, unit);
+      if (p.sets > 0) std::cerr << ", " << p.sets_meeting << " of " << p.sets << " sets";
+      std::cerr << (p.meets ? "  meets" : "  does not meet") << "\n";
     }
     return p.meets;
   };
@@ -187,11 +205,10 @@ int run_plan(const PlanArgs& a) {
 
   const RunInfo info = totals.finish(ls, wall0, started_at);
   ojson manifest = manifest_document(info, "plan");
-  manifest["plan"] = {{"vary", range.pointer},
-                      {"target", a.target},
-                      {"town", town},
-                      {"variant", variant},
-                      {"confidence", a.confidence}};
+  manifest["plan"] = {
+      {"vary", range.pointer},   {"target", a.target},         {"town", town},
+      {"variant", variant},      {"confidence", a.confidence}, {"parameter_uncertainty", info.psa},
+      {"assurance", a.assurance}};
   if (!is_output_rank()) return kExitOk;
   StagedOutput& out = *staged;
   test_signal_point("write");
@@ -212,12 +229,35 @@ int run_plan(const PlanArgs& a) {
   pj["target"] = {{"metric", target.metric}, {"op", target.op()}, {"value", target.value}};
   pj["unit"] = unit;
   pj["confidence"] = a.confidence;
-  pj["bound"] = target.at_least
-                    ? "one-sided lower confidence bound of the mean: mean - t(confidence, n-1) "
-                      "* sd / sqrt(n); the target is met when it is >= the value"
-                    : "one-sided upper confidence bound of the mean: mean + t(confidence, n-1) "
-                      "* sd / sqrt(n); the target is met when it is <= the value";
-  pj["ci"] = "ci_low and ci_high: the two-sided 95 % confidence interval of the mean";
+  // Which answer this is (docs/planning.md): under input uncertainty the target must be met in
+  // at least `assurance` of the parameter sets; else the Monte Carlo bound of the mean.
+  pj["parameter_uncertainty"] = info.psa;
+  pj["assurance"] = a.assurance;
+  pj["parameter_sets"] = info.psa ? ojson(info.parameter_sets) : ojson(nullptr);
+  pj["inner_replications"] = info.psa ? ojson(info.inner_replications) : ojson(nullptr);
+  if (info.psa) {
+    pj["meets"] =
+        "the share of parameter sets whose mean (over inner_replications replications) meets "
+        "the target is at least assurance";
+    pj["bound"] = target.at_least
+                      ? "the value that ceil(assurance * parameter_sets) of the sets' means reach "
+                        "or exceed; the target is met when it is >= the value"
+                      : "the value that ceil(assurance * parameter_sets) of the sets' means stay "
+                        "at or below; the target is met when it is <= the value";
+    pj["ci"] =
+        "ci_low and ci_high: the 2.5th and 97.5th percentile of the parameter sets' means "
+        "(input uncertainty with the Monte Carlo noise of inner_replications replications)";
+  } else {
+    pj["meets"] = "the one-sided confidence bound of the mean meets the target";
+  }
+  if (!info.psa)
+    pj["bound"] = target.at_least
+                      ? "one-sided lower confidence bound of the mean: mean - t(confidence, n-1) "
+                        "* sd / sqrt(n); the target is met when it is >= the value"
+                      : "one-sided upper confidence bound of the mean: mean + t(confidence, n-1) "
+                        "* sd / sqrt(n); the target is met when it is <= the value";
+  if (!info.psa)
+    pj["ci"] = "ci_low and ci_high: the two-sided 95 % confidence interval of the mean";
   pj["town"] = town;
   pj["variant"] = variant;
   pj["seed"] = info.seed;
@@ -243,7 +283,18 @@ int run_plan(const PlanArgs& a) {
   auto ci = [&](double mean, double lo, double hi) {
     return text::decimal(lang, detail::format_ci(mean, lo, hi, unit));
   };
+  auto percent = [&](double share) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g %%", std::round(1000 * share) / 10);
+    return text::decimal(lang, buf);
+  };
   auto describe = [&](const PlanPoint& p) {
+    if (p.sets > 0)  // input uncertainty: the share of parameter sets that meet the target
+      return tr(lang, "plan.t.sets_point",
+                {ci(p.summary.mean, p.summary.ci_low, p.summary.ci_high),
+                 std::to_string(p.sets_meeting), std::to_string(p.sets),
+                 percent(p.share_meeting())}) +
+             " -> " + tr(lang, p.meets ? "plan.t.meets" : "plan.t.misses");
     return tr(lang, target.at_least ? "plan.t.lower_bound" : "plan.t.upper_bound",
               {ci(p.summary.mean, p.summary.ci_low, p.summary.ci_high),
                ci(p.bound, kUndefined, kUndefined)}) +
@@ -254,10 +305,15 @@ int run_plan(const PlanArgs& a) {
   };
   char conf[32];
   std::snprintf(conf, sizeof conf, "%g %%", 100 * a.confidence);
-  std::cout << tr(lang, "plan.t.target",
-                  {target.metric + " " + target.op() + " " +
-                       ci(target.value, kUndefined, kUndefined),
-                   town_label, variant, text::decimal(lang, conf)})
+  const std::string target_text =
+      target.metric + " " + target.op() + " " + ci(target.value, kUndefined, kUndefined);
+  std::cout << (info.psa ? tr(lang, "plan.t.target_sets",
+                              {target_text, town_label, variant, percent(a.assurance),
+                               std::to_string(info.parameter_sets)})
+                         : tr(lang, "plan.t.target",
+                              {target_text, town_label, variant, text::decimal(lang, conf),
+                               tr(lang, a.fixed_parameters ? "plan.t.fixed_by_option"
+                                                           : "plan.t.fixed_no_distributions")}))
             << "\n"
             << tr(lang, "plan.t.varied",
                   {range.pointer, std::to_string(range.lo) + ".." + std::to_string(range.hi),
@@ -303,7 +359,10 @@ int run_plan(const PlanArgs& a) {
       }
     }
   }
-  std::cout << tr(lang, "plan.t.footer", {dir.string()}) << "\n";
+  std::cout << (info.psa ? tr(lang, "plan.t.footer_sets",
+                              {dir.string(), std::to_string(info.inner_replications)})
+                         : tr(lang, "plan.t.footer", {dir.string()}))
+            << "\n";
   if (!monotone)
     std::cerr << "prostup plan: warning: the values tried do not rise (or fall) steadily with "
                  "the setting; the answer assumes they do (see plan.json)\n";

@@ -242,9 +242,12 @@ int run_sweep(const SweepArgs& a) {
 
   std::vector<CompiledModel> models;
   for (const auto& s : point_scenarios) models.push_back(compile(s, variant, a.months));
-  point_scenarios.clear();
 
   RunOptions opt = run_options_from(a);
+  // Input uncertainty (docs/planning.md): every point runs the same parameter sets (keyed to
+  // the seed and the set), so the points differ by their values and not by their draws.
+  opt.fixed_parameters = a.fixed_parameters;
+  opt.inner_replications = a.inner_replications;
   Progress bar(!a.quiet && is_output_rank());
   const long long per_point = static_cast<long long>(models.front().towns.size()) *
                               (a.replications > 0 ? a.replications : models.front().replications);
@@ -258,6 +261,8 @@ int run_sweep(const SweepArgs& a) {
     opt.progress = [&bar, offset, total](long long done, long long) {
       bar.update(offset + done, total);
     };
+    const std::vector<Scenario> sources = {point_scenarios[p]};
+    opt.scenarios = &sources;
     RunResult r = run_models({models[p]}, opt);
     // The cohort "all" only: sweep.csv has one column per metric name.
     if (p == 0)
@@ -287,6 +292,12 @@ int run_sweep(const SweepArgs& a) {
   def["variant"] = variant;
   def["points"] = grid.size();
   def["order"] = "points numbered from 1; the last --set varies fastest";
+  // What sweep.csv's mean and interval are (docs/planning.md).
+  def["parameter_uncertainty"] = info.psa;
+  def["interval"] = info.psa ? "2.5th to 97.5th percentile of the parameter sets' means (the "
+                               "same sets at every point)"
+                             : "95 % confidence interval of the mean over replications (Monte "
+                               "Carlo only)";
   manifest["sweep"] = def;
   if (!is_output_rank()) return kExitOk;
   StagedOutput& out = *staged;
@@ -333,7 +344,10 @@ int run_sweep(const SweepArgs& a) {
                             a.variant}))
               << "\n";
     if (k < metrics.size()) {
-      std::cout << tr(lang, "sweep.lease_head") << "\n";
+      std::cout << (info.psa
+                        ? tr(lang, "sweep.lease_head_sets", {std::to_string(info.parameter_sets)})
+                        : tr(lang, "sweep.lease_head"))
+                << "\n";
       for (std::size_t p = 0; p < points.size(); ++p) {
         const Summary& s = points[p].metrics.back()[k];
         std::cout << "  " << p + 1 << ". " << text::decimal(lang, point_label(axes, grid[p]))

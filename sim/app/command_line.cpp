@@ -73,6 +73,19 @@ void add_run_options(CLI::App& cmd, Args& a) {
       ->check(whole_number(1, 600));
 }
 
+// --fixed-parameters and --inner-replications of sweep and plan (docs/planning.md).
+template <class Args>
+void add_uncertainty_options(CLI::App& cmd, Args& a) {
+  cmd.add_flag("--fixed-parameters", a.fixed_parameters,
+               "Run every parameter that carries a distribution at its mean: Monte Carlo "
+               "intervals only (default: off, every value runs the same drawn parameter sets; "
+               "e.g. --fixed-parameters)");
+  cmd.add_option("--inner-replications", a.inner_replications,
+                 "Replications per drawn parameter set (default: 2; e.g. --inner-replications "
+                 "4)")
+      ->check(CLI::Range(1, 1000));
+}
+
 // --lang en|cs; empty (not given) = the scenario's "language", else English.
 void add_lang_option(CLI::App& cmd, std::string& lang, const std::string& what) {
   cmd.add_option("--lang", lang,
@@ -186,6 +199,7 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
                     "Output directory (default: prostup-out/<scenario name>-sweep; e.g. -o "
                     "out/sweep)");
   add_run_options(*sweep, sa);
+  add_uncertainty_options(*sweep, sa);
   add_catalog_options(*sweep, sa.catalog);
   sweep->add_flag("--quiet", sa.quiet,
                   "No progress or summary output (default: off; e.g. --quiet in scripts)");
@@ -219,13 +233,19 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
                    "Variant id to search in (default: the baseline; e.g. --variant "
                    "debt_counsellor_everywhere)");
   plan->add_option("--confidence", pa.confidence,
-                   "Confidence of the one-sided bound that must meet the target (default: 0.95; "
+                   "With fixed parameters: confidence of the one-sided bound of the mean that must "
+                   "meet the target (default: 0.95; "
                    "e.g. --confidence 0.9)")
       ->check(number_in(0.5, 0.9999));
+  plan->add_option("--assurance", pa.assurance,
+                   "Share of the drawn parameter sets that must meet the target (default: 0.95; "
+                   "e.g. --assurance 0.8)")
+      ->check(number_in(0.01, 1));
   plan->add_option("-o,--output", pa.out_dir,
                    "Output directory (default: prostup-out/<scenario name>-plan; e.g. -o "
                    "out/plan)");
   add_run_options(*plan, pa);
+  add_uncertainty_options(*plan, pa);
   add_catalog_options(*plan, pa.catalog);
   plan->add_flag("--quiet", pa.quiet,
                  "No progress or summary output (default: off; e.g. --quiet in scripts)");

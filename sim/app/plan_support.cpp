@@ -1,5 +1,6 @@
 #include "plan_support.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
@@ -412,6 +413,29 @@ PlanPoint evaluate_point(long long value, const std::vector<double>& values, con
     p.bound = t.at_least ? s.mean - half : s.mean + half;
     p.meets = t.at_least ? p.bound >= t.value : p.bound <= t.value;
   }
+  return p;
+}
+
+PlanPoint evaluate_point_sets(long long value, const std::vector<double>& set_means,
+                              const Target& t, double assurance) {
+  PlanPoint p;
+  p.value = value;
+  p.summary = summarize_sets(set_means);
+  p.sets = static_cast<int>(set_means.size());
+  std::vector<double> defined;
+  for (double x : set_means) {
+    if (std::isnan(x)) continue;
+    defined.push_back(x);
+    if (t.at_least ? x >= t.value : x <= t.value) ++p.sets_meeting;
+  }
+  // Compared in whole sets, so that 95 of 100 meets 0.95 despite binary fractions.
+  const auto need = static_cast<std::size_t>(std::ceil(assurance * p.sets - 1e-9));
+  p.meets = p.sets > 0 && static_cast<std::size_t>(p.sets_meeting) >= need;
+  // The bound: the value that `need` of the sets reach (an order statistic of their means),
+  // so that it meets the target exactly when the share does.
+  std::sort(defined.begin(), defined.end());
+  if (need >= 1 && need <= defined.size())
+    p.bound = t.at_least ? defined[defined.size() - need] : defined[need - 1];
   return p;
 }
 

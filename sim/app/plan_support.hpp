@@ -116,6 +116,14 @@ struct PlanPoint {
   Summary summary;            // mean and the usual two-sided 95 % CI over replications
   double bound = kUndefined;  // one-sided bound at the chosen confidence (lower for >=)
   bool meets = false;
+  // Under input uncertainty (evaluate_point_sets): the parameter sets whose mean meets the
+  // target, of `sets`; bound is then the value that ceil(assurance * sets) of the sets' means
+  // reach (at least, for ">="; at most, for "<="): it meets the target exactly when they do. sets =
+  // 0 for a Monte Carlo-only point.
+  int sets = 0, sets_meeting = 0;
+  double share_meeting() const {
+    return sets > 0 ? static_cast<double>(sets_meeting) / sets : kUndefined;
+  }
 };
 
 // The one-sided bound at `confidence` of the mean of `values` (NaN entries left out):
@@ -123,6 +131,13 @@ struct PlanPoint {
 // Undefined with fewer than two defined values; a zero spread gives the mean itself.
 PlanPoint evaluate_point(long long value, const std::vector<double>& values, const Target& t,
                          double confidence);
+
+// Under input uncertainty: `set_means` holds one mean per parameter set (NaN = undefined, which
+// never meets). The value meets the target when at least `assurance` of the sets meet it
+// (docs/planning.md); the summary is over sets (summarize_sets: the 2.5th to 97.5th
+// percentile of the set means as interval).
+PlanPoint evaluate_point_sets(long long value, const std::vector<double>& set_means,
+                              const Target& t, double assurance);
 
 // The smallest integer in [lo, hi] for which `meets(v)` holds, assuming it is monotone
 // (false ... false true ... true). Evaluates hi first (no answer if it fails), then lo, then

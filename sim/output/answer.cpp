@@ -193,19 +193,26 @@ bool changes_town(const RunResult& r, const std::string& town, const std::string
   return !any;
 }
 
-std::string value_for_money_text(const Comparison& c, Language lang) {
+std::string value_for_money_text(const Comparison& c, Language lang, bool replication_spread) {
   // The notes of comparison.csv (sim/run/statistics.cpp) in words; an unknown one as written.
   auto note = [&] {
     const std::string key = "note." + c.note, w = tr(lang, key);
     return w == key ? c.note : w;
   };
-  if (!std::isfinite(c.diff_mean)) return note();  // dominant, dominated, no difference
+  if (!std::isfinite(c.diff_mean))  // dominant, dominated, no (clear) difference
+    return c.note == "no clear difference in effect"
+               ? note() + "; " + tr(lang, "vfm.effect_uncertain")
+               : note();
   MetricInfo czk;
   czk.unit = "CZK";
-  std::string s = tr(lang, "vfm.per_stabilised", {number_text(c.diff_mean, czk, false, lang)});
+  // Less effect for less cost: the ratio is what each household fewer saves.
+  std::string s =
+      tr(lang, c.note == "less effect, less cost" ? "vfm.saves_per_fewer" : "vfm.per_stabilised",
+         {number_text(c.diff_mean, czk, false, lang)});
   if (std::isfinite(c.diff_ci_low) && std::isfinite(c.diff_ci_high))
     s += " [" + number_text(c.diff_ci_low, czk, false, lang) + ", " +
-         number_text(c.diff_ci_high, czk, false, lang) + "]";
+         number_text(c.diff_ci_high, czk, false, lang) + "]" +
+         (replication_spread ? " " + tr(lang, "vfm.replication_spread") : std::string());
   if (!c.note.empty()) s += " (" + note() + ")";
   return s;
 }
@@ -303,7 +310,7 @@ std::vector<TownAnswer> answers(const RunResult& r, Language lang) {
         if (c.town != town || c.variant != v || c.cohort != "all") continue;
         any = true;
         if (c.metric == "icer:cohort_stabilized")
-          va.value_for_money = value_for_money_text(c, lang);
+          va.value_for_money = value_for_money_text(c, lang, !r.info.psa);
         for (const MetricInfo& m : r.metric_info) {
           if (m.name != c.metric || m.cohort != c.cohort || !m.headline) continue;
           Change ch{&m, c.diff_mean, c.diff_ci_low, c.diff_ci_high,

@@ -42,7 +42,10 @@ struct VariantAnswer {
   std::string by_profile;
 };
 
-std::string value_for_money_text(const Comparison& c, Language lang = Language::en);
+// `replication_spread`: a run with fixed parameters, whose ratio interval is the spread of
+// single replications (docs/model.md, "Incremental analysis"); the text then says so.
+std::string value_for_money_text(const Comparison& c, Language lang = Language::en,
+                                 bool replication_spread = false);
 
 // One binding constraint of the exact model, parsed from its line so it can be ranked.
 struct Binding {

@@ -50,6 +50,11 @@ const std::vector<Entry> kCzech = {
     {"note.dominated", "dominovaná"},
     {"note.more effect, more cost", "vyšší účinek, vyšší náklady"},
     {"note.less effect, less cost", "nižší účinek, nižší náklady"},
+    {"note.no difference in effect", "bez rozdílu v účinku"},
+    {"note.no clear difference in effect", "bez jasného rozdílu v účinku"},
+    {"vfm.effect_uncertain", "účinek nejistý: viz křivku akceptovatelnosti"},
+    {"vfm.replication_spread", "(rozptyl jednotlivých replikací)"},
+    {"vfm.saves_per_fewer", "ušetří {1} Kč na každou stabilizovanou domácnost méně"},
     {"other_outcomes.one", "{1} další ukazatel"},
     {"other_outcomes.few", "{1} další ukazatele"},
     {"other_outcomes.many", "{1} dalších ukazatelů"},
@@ -159,9 +164,11 @@ const std::vector<Entry> kCzech = {
      "Dodatečné náklady: párový rozdíl celkových nákladů. Náklady na další stabilizovanou "
      "domácnost nebo měsíc v bydlení: průměrné dodatečné náklady / průměrný dodatečný účinek "
      "(stabilizované domácnosti: souvislé období stabilizace podle scénáře v trvalém stupni, "
-     "včetně domácností bydlících od začátku), 95% bootstrapový interval přes párové replikace; "
-     "dominantní = aspoň stejně účinná a ne dražší, dominovaná = ne účinnější a ne levnější; "
-     "v těchto případech se poměr neuvádí."},
+     "včetně domácností bydlících od začátku); interval je 2,5. až 97,5. percentil údajů "
+     "jednotlivých sad parametrů (při pevných parametrech: jednotlivých replikací), ne jejich "
+     "průměru. Poměr se uvádí jen tam, kde interval dodatečného účinku nezahrnuje 0 (jinak: bez "
+     "jasného rozdílu v účinku); dominantní = účinnější a ne dražší, dominovaná = méně účinná a "
+     "ne levnější; nižší účinek za nižší náklady se čte jako úspora na každou domácnost méně."},
     {"vfm.figure", "Údaj"},
     {"vfm.value", "Hodnota"},
     {"vfm.interval", "95% interval"},
@@ -411,23 +418,27 @@ const std::vector<Entry> kCzech = {
     {"chart.sweep.heading", "{1} — {2}"},
     {"chart.sweep.how",
      "Každý bod je jedna simulovaná hodnota měněného nastavení (všechny se stejnými náhodnými "
-     "čísly), čára spojuje jejich průměry a stínovaný pás je 95% interval spolehlivosti. Kde se "
+     "čísly), čára spojuje jejich průměry a stínovaný pás je interval ze sweep.csv: při "
+     "nejistotě vstupů 2,5.-97,5. percentil průměrů sad parametrů, při pevných parametrech 95% "
+     "interval spolehlivosti průměru. Kde se "
      "čára zplošťuje, další navýšení už mnoho nepřinese. Tečkovaná svislá čára je hodnota ze "
      "scénáře. Měněno: {1}."},
     {"chart.plan.target_metric", "Cílový ukazatel"},
     {"chart.plan.varied_setting", "měněné nastavení"},
     {"chart.plan.title", "Plán: {1} v závislosti na: {2}"},
     {"chart.plan.heading", "Plán: {1}"},
-    {"chart.plan.bound", "Čárka: mez spolehlivosti"},
+    {"chart.plan.bound", "Čárka: mez porovnávaná s cílem"},
     {"chart.plan.target_at", "cíl {1} {2}"},
     {"chart.plan.target", "Cíl"},
     {"chart.plan.answer_at", "odpověď: {1}"},
     {"chart.plan.answer", "Odpověď"},
     {"chart.plan.none", "Cíl nesplňuje žádná hodnota z rozsahu."},
     {"chart.plan.how",
-     "Každý bod je jedna vyzkoušená hodnota měněného nastavení (plný: splňuje cíl s požadovanou "
-     "spolehlivostí; prázdný: nesplňuje). Čárka u každého bodu je mez spolehlivosti, která se "
-     "porovnávala s cílem (přerušovaná čára). Zelená čára označuje odpověď, tedy nejmenší "
+     "Každý bod je jedna vyzkoušená hodnota měněného nastavení (plný: splňuje cíl; prázdný: "
+     "nesplňuje). Čárka u každého bodu je mez, která se porovnávala s cílem (přerušovaná čára): "
+     "při nejistotě vstupů hodnota, které dosáhne požadovaný podíl sad parametrů, při pevných "
+     "parametrech jednostranná mez spolehlivosti průměru. Zelená čára označuje odpověď, tedy "
+     "nejmenší "
      "hodnotu, která cíl splňuje; tečkovaná čára hodnotu ze scénáře."},
     {"chart.plan.varied", "Měněno: {1}."},
     // Grafy nejistoty parametrů (svg_uncertainty.cpp).
@@ -469,9 +480,14 @@ const std::vector<Entry> kCzech = {
     {"sweep.header_variant",
      "Citlivost na parametr: {1}, každý s {2} replikacemi, semínko {3} (společná náhodná čísla), "
      "varianta {4}"},
-    {"sweep.lease_head", "Podíl, který získal nájem, všechna města (95% interval spolehlivosti):"},
+    {"sweep.lease_head",
+     "Podíl, který získal nájem, všechna města (95% interval spolehlivosti průměru, jen Monte "
+     "Carlo):"},
+    {"sweep.lease_head_sets",
+     "Podíl, který získal nájem, všechna města (2,5.-97,5. percentil přes {1} sad parametrů, "
+     "stejných v každém bodě):"},
     {"sweep.table_head",
-     "Hlavní ukazatele, {1}, průměr v každém bodě (95% intervaly spolehlivosti jsou v sweep.csv "
+     "Hlavní ukazatele, {1}, průměr v každém bodě (intervaly jsou v sweep.csv "
      "a report.html); bod = {2}:"},
     {"sweep.all_towns", "všechna města dohromady"},
     {"sweep.town", "město {1}"},
@@ -480,7 +496,16 @@ const std::vector<Entry> kCzech = {
     {"sweep.written", "Zapsáno do {1}/ ({2})"},
     // Odpověď příkazu `prostup plan` v terminálu.
     {"plan.t.all_towns", "všechna města"},
-    {"plan.t.target", "Cíl: {1} v území {2} ({3}), splněný s jednostrannou spolehlivostí {4}"},
+    {"plan.t.target",
+     "Cíl: {1} v území {2} ({3}), splněný s jednostrannou spolehlivostí průměru {4}: jen "
+     "Monte Carlo, {5}"},
+    {"plan.t.fixed_by_option", "parametry na svých středních hodnotách (--fixed-parameters)"},
+    {"plan.t.fixed_no_distributions", "parametry scénáře nemají rozdělení"},
+    {"plan.t.target_sets",
+     "Cíl: {1} v území {2} ({3}), splněný aspoň v {4} z {5} sad parametrů (nejistota vstupů; "
+     "stejné sady při každé hodnotě)"},
+    {"plan.t.sets_point",
+     "{1} (2,5.-97,5. percentil přes sady parametrů), splněno v {2} z {3} sad ({4})"},
     {"plan.t.varied",
      "Měněno: {1} v rozsahu {2}; simulováno {3} z {4} hodnot, každá s {5} replikacemi, "
      "semínko {6}"},
@@ -498,7 +523,12 @@ const std::vector<Entry> kCzech = {
     {"plan.t.binding_head",
      "Omezující kapacity při {1} (očekávaná poptávka bez omezení, od největšího převisu):"},
     {"plan.t.binding", "{1}: poptávka {2} na {3} míst od {4}. měsíce"},
-    {"plan.t.footer", "Průměr a 95% interval spolehlivosti přes replikace. Zapsáno do {1}/"},
+    {"plan.t.footer",
+     "Průměr a 95% interval spolehlivosti průměru přes replikace (jen Monte Carlo). Zapsáno do "
+     "{1}/"},
+    {"plan.t.footer_sets",
+     "Průměr a interval 2,5.-97,5. percentilu přes sady parametrů (každá sada průměrem {2} "
+     "replikací). Zapsáno do {1}/"},
     // `prostup describe` (sim/scenario/scenario_describe.cpp, přes sim/output/describe.cpp).
     {"describe.decimal_mark", ","},
     {"describe.months.one", "{1} měsíc"},

@@ -50,6 +50,11 @@ const std::vector<Entry> kEnglish = {
     {"note.dominated", "dominated"},
     {"note.more effect, more cost", "more effect, more cost"},
     {"note.less effect, less cost", "less effect, less cost"},
+    {"note.no difference in effect", "no difference in effect"},
+    {"note.no clear difference in effect", "no clear difference in effect"},
+    {"vfm.effect_uncertain", "effect uncertain: see the acceptability curve"},
+    {"vfm.replication_spread", "(spread of single replications)"},
+    {"vfm.saves_per_fewer", "saves {1} CZK per household fewer stabilised"},
     {"other_outcomes.one", "{1} other outcome"},
     {"other_outcomes.few", "{1} other outcomes"},
     {"other_outcomes.many", "{1} other outcomes"},
@@ -158,9 +163,11 @@ const std::vector<Entry> kEnglish = {
      "Extra cost: the paired difference of the total cost. Cost per extra household stabilised "
      "or month housed: mean extra cost / mean extra effect (stabilised households: a spell of the "
      "scenario's stabilisation months in a permanent stage, households housed at the start "
-     "included), 95 % bootstrap interval over the paired replications; dominant = at least as "
-     "effective and no dearer, dominated = no more effective and no cheaper, where no ratio is "
-     "stated."},
+     "included); the interval is the 2.5th to 97.5th percentile of the parameter sets' own "
+     "figures (with fixed parameters: of the replications'), not of their mean. A ratio is "
+     "stated only where the extra effect's interval excludes 0 (else: no clear difference in "
+     "effect); dominant = more effective and no dearer, dominated = less effective and no "
+     "cheaper; less effect for less cost reads as CZK saved per household fewer."},
     {"vfm.figure", "Figure"},
     {"vfm.value", "Value"},
     {"vfm.interval", "95 % interval"},
@@ -409,23 +416,27 @@ const std::vector<Entry> kEnglish = {
     {"chart.sweep.heading", "{1} — {2}"},
     {"chart.sweep.how",
      "Each dot is one simulated value of the swept setting (all with the same random draws), "
-     "the line joins their means and the shaded band is the 95 % confidence interval. Where the "
+     "the line joins their means and the shaded band is sweep.csv's interval: under input "
+     "uncertainty the 2.5-97.5 percentile of the parameter sets' means, with fixed parameters "
+     "the 95 % confidence interval of the mean. Where the "
      "line flattens, more of the setting buys little. The dotted vertical line is the "
      "scenario's own value. Swept: {1}."},
     {"chart.plan.target_metric", "Target metric"},
     {"chart.plan.varied_setting", "the varied setting"},
     {"chart.plan.title", "Plan: {1} against {2}"},
     {"chart.plan.heading", "Plan: {1}"},
-    {"chart.plan.bound", "Bar: confidence bound"},
+    {"chart.plan.bound", "Bar: the bound compared with the target"},
     {"chart.plan.target_at", "target {1} {2}"},
     {"chart.plan.target", "Target"},
     {"chart.plan.answer_at", "answer: {1}"},
     {"chart.plan.answer", "Answer"},
     {"chart.plan.none", "No value in the range meets the target."},
     {"chart.plan.how",
-     "Each dot is one tried value of the varied setting (filled: it meets the target with the "
-     "required confidence; hollow: it does not). The bar at each dot is the confidence bound "
-     "that was compared with the target (dashed line). The green line marks the answer: the "
+     "Each dot is one tried value of the varied setting (filled: it meets the target; hollow: it "
+     "does not). The bar at each dot is the bound that was compared with the target (dashed "
+     "line): under input uncertainty the value that the required share of parameter sets "
+     "reaches, with fixed parameters the one-sided confidence bound of the mean. The green line "
+     "marks the answer: the "
      "smallest value that meets the target; the dotted line the scenario's own value."},
     {"chart.plan.varied", "Varied: {1}."},
     // Parameter uncertainty charts (svg_uncertainty.cpp).
@@ -465,9 +476,13 @@ const std::vector<Entry> kEnglish = {
     {"sweep.header", "Sweep of {1}, {2} replications each, seed {3} (common random numbers)"},
     {"sweep.header_variant",
      "Sweep of {1}, {2} replications each, seed {3} (common random numbers), variant {4}"},
-    {"sweep.lease_head", "Share reaching a lease, all towns (95 % CI):"},
+    {"sweep.lease_head",
+     "Share reaching a lease, all towns (95 % CI of the mean, Monte Carlo only):"},
+    {"sweep.lease_head_sets",
+     "Share reaching a lease, all towns (2.5-97.5 percentile over {1} parameter sets, the same "
+     "at every point):"},
     {"sweep.table_head",
-     "Headline outcomes, {1}, mean per point (95 % CIs in sweep.csv and report.html); point = "
+     "Headline outcomes, {1}, mean per point (intervals in sweep.csv and report.html); point = "
      "{2}:"},
     {"sweep.all_towns", "all towns together"},
     {"sweep.town", "town {1}"},
@@ -476,7 +491,16 @@ const std::vector<Entry> kEnglish = {
     {"sweep.written", "Written to {1}/ ({2})"},
     // The terminal answer of `prostup plan`.
     {"plan.t.all_towns", "all towns"},
-    {"plan.t.target", "Target: {1} in {2} ({3}), met with {4} one-sided confidence"},
+    {"plan.t.target",
+     "Target: {1} in {2} ({3}), met with {4} one-sided confidence of the mean: Monte Carlo "
+     "only, {5}"},
+    {"plan.t.fixed_by_option", "parameters at their means (--fixed-parameters)"},
+    {"plan.t.fixed_no_distributions", "the scenario's parameters carry no distributions"},
+    {"plan.t.target_sets",
+     "Target: {1} in {2} ({3}), met in at least {4} of {5} parameter sets (input uncertainty; "
+     "the same sets at every value)"},
+    {"plan.t.sets_point",
+     "{1} (2.5-97.5 percentile over parameter sets), met in {2} of {3} sets ({4})"},
     {"plan.t.varied",
      "Varied: {1} over {2}; {3} of {4} values simulated, {5} replications each, seed {6}"},
     {"plan.t.answer", "Answer: {1}"},
@@ -493,7 +517,11 @@ const std::vector<Entry> kEnglish = {
     {"plan.t.binding_head",
      "Binding at {1} (expected demand without limits, largest excess first):"},
     {"plan.t.binding", "{1}: demand {2} for {3} places from month {4}"},
-    {"plan.t.footer", "Mean and 95 % CI over replications. Written to {1}/"},
+    {"plan.t.footer",
+     "Mean and 95 % CI of the mean over replications (Monte Carlo only). Written to {1}/"},
+    {"plan.t.footer_sets",
+     "Mean and 2.5-97.5 percentile interval over parameter sets (each set the mean of {2} "
+     "replications). Written to {1}/"},
     // `prostup describe` (sim/scenario/scenario_describe.cpp, through sim/output/describe.cpp).
     {"describe.decimal_mark", "."},
     {"describe.months.one", "{1} month"},

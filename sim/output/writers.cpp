@@ -493,6 +493,17 @@ void write_equity(const RunResult& r, const fs::path& path, CsvDialect dialect) 
   csv.close();
 }
 
+// The efficient frontier (docs/model.md, "Incremental analysis"), where a town has three
+// options or more.
+void write_frontier(const RunResult& r, const fs::path& path, CsvDialect dialect) {
+  CsvFile csv(path, {"town", "outcome", "option", "cost", "effect", "status", "icer"}, dialect);
+  for (const auto& f : r.frontier) {
+    csv.field(f.town).field(f.outcome).field(f.option).num(f.cost).num(f.effect);
+    csv.field(f.status).num(f.icer).end_row();
+  }
+  csv.close();
+}
+
 // PSA files (docs/uncertainty.md), written only by a run that drew parameter sets.
 void write_parameters(const RunResult& r, const fs::path& path, CsvDialect dialect) {
   CsvFile csv(path, {"parameter_set", "variant", "parameter", "value"}, dialect);
@@ -571,6 +582,7 @@ void write_run_outputs(const RunResult& r, const fs::path& dir, CsvDialect diale
   write_time_to_lease(r, dir / "time_to_lease.csv", dialect);
   write_comparison(r, dir / "comparison.csv", dialect);
   write_equity(r, dir / "equity.csv", dialect);
+  if (!r.frontier.empty()) write_frontier(r, dir / "frontier.csv", dialect);
   check();
   if (r.info.psa) {
     write_parameters(r, dir / "parameters.csv", dialect);

@@ -4,6 +4,7 @@
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 
 namespace prostup {
 
@@ -184,6 +185,21 @@ Comparison paired_comparison(const MetricInfo& mi, const TownVariantResult& b,
   return c;
 }
 
+namespace {
+
+// The q-quantile of sorted values that may hold infinities: NaN where the interpolation
+// touches one (an unbounded end).
+double bounded_quantile(const std::vector<double>& sorted, double q) {
+  if (sorted.empty()) return kUndefined;
+  const double pos = q * static_cast<double>(sorted.size() - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(pos));
+  const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
+  if (!std::isfinite(sorted[lo]) || !std::isfinite(sorted[hi])) return kUndefined;
+  return quantile_sorted(sorted, q);
+}
+
+}  // namespace
+
 Incremental incremental_analysis(const std::vector<double>& d_cost,
                                  const std::vector<double>& d_effect) {
   std::vector<double> dc, de;
@@ -194,57 +210,98 @@ Incremental incremental_analysis(const std::vector<double>& d_cost,
     }
   Incremental out;
   if (dc.empty()) return out;
-  const Summary sc = summarize(dc), se = summarize(de);
-  // A difference counts when its 95 % interval (paired t) excludes 0; with one replication,
-  // or identical differences, when it is not 0.
-  auto differs = [](const Summary& s) {
-    if (s.replications < 2 || s.sd == 0) return s.mean != 0;
-    return s.ci_low > 0 || s.ci_high < 0;
+  // The printed distribution: the units' own differences and their central 95 %.
+  auto central = [](std::vector<double> v, double& mean, double& lo, double& hi) {
+    double sum = 0;
+    for (double x : v) sum += x;
+    mean = sum / static_cast<double>(v.size());
+    std::sort(v.begin(), v.end());
+    lo = quantile_sorted(v, 0.025);
+    hi = quantile_sorted(v, 0.975);
   };
-  if (!differs(sc) && !differs(se)) {
-    out.note = "no difference";
+  central(dc, out.cost, out.cost_low, out.cost_high);
+  central(de, out.effect, out.effect_low, out.effect_high);
+  const auto all_zero = [](const std::vector<double>& v) {
+    return std::all_of(v.begin(), v.end(), [](double x) { return x == 0; });
+  };
+  if (all_zero(de)) {
+    out.note = all_zero(dc) ? "no difference" : "no difference in effect";
     return out;
   }
-  if (se.mean >= 0 && sc.mean <= 0) {
+  if (out.effect_low <= 0 && out.effect_high >= 0) {
+    out.note = "no clear difference in effect";
+    return out;
+  }
+  const bool more = out.effect > 0;
+  if (more && out.cost <= 0) {
     out.note = "dominant";
     return out;
   }
-  if (se.mean <= 0 && sc.mean >= 0) {
+  if (!more && out.cost >= 0) {
     out.note = "dominated";
     return out;
   }
-  out.note = se.mean > 0 ? "more effect, more cost" : "less effect, less cost";
-  out.icer = sc.mean / se.mean;
-  // Percentile bootstrap over the paired replications (2,000 resamples, a fixed stream, so
-  // the interval is reproducible). Where a resample's effect difference reaches 0 or changes
-  // sign the ratio is unbounded and the interval is left undefined.
-  const std::size_t n = dc.size();
-  if (n < 2) return out;
-  constexpr int kResamples = 2000;
+  out.note = more ? "more effect, more cost" : "less effect, less cost";
+  out.icer = out.cost / out.effect;
+  // Each unit's own ratio. More effect for more cost: a lower ratio is better, and a unit
+  // whose effect is not positive is the worst end (+inf; -inf if it also saves money). Less
+  // effect for less cost: a higher ratio (more saved per unit given up) is better, and a unit
+  // whose effect is not negative is the best end (+inf when it saves, else -inf).
   std::vector<double> ratios;
-  ratios.reserve(kResamples);
-  std::uint64_t state = 0x5eed1ce5u;
-  auto next = [&state] {
-    state += 0x9e3779b97f4a7c15ULL;
-    std::uint64_t z = state;
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  };
-  for (int b = 0; b < kResamples; ++b) {
-    double sum_c = 0, sum_e = 0;
-    for (std::size_t k = 0; k < n; ++k) {
-      const std::size_t r = static_cast<std::size_t>(next() % n);
-      sum_c += dc[r];
-      sum_e += de[r];
-    }
-    if (sum_e == 0 || (sum_e > 0) != (se.mean > 0)) return out;
-    ratios.push_back(sum_c / sum_e);
+  ratios.reserve(dc.size());
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  for (std::size_t r = 0; r < dc.size(); ++r) {
+    if (more ? de[r] > 0 : de[r] < 0)
+      ratios.push_back(dc[r] / de[r]);
+    else if (more)
+      ratios.push_back(dc[r] >= 0 ? inf : -inf);
+    else
+      ratios.push_back(dc[r] <= 0 ? inf : -inf);
   }
   std::sort(ratios.begin(), ratios.end());
-  out.icer_low = quantile_sorted(ratios, 0.025);
-  out.icer_high = quantile_sorted(ratios, 0.975);
+  out.icer_low = bounded_quantile(ratios, 0.025);
+  out.icer_high = bounded_quantile(ratios, 0.975);
   return out;
+}
+
+std::vector<FrontierEntry> efficient_frontier(const std::vector<FrontierOption>& options) {
+  std::vector<FrontierEntry> e;
+  for (const auto& o : options) e.push_back({o.id, "", o.cost, o.effect, kUndefined});
+  std::stable_sort(e.begin(), e.end(), [](const FrontierEntry& a, const FrontierEntry& b) {
+    return a.cost != b.cost ? a.cost < b.cost : a.effect > b.effect;
+  });
+  // Strong dominance: an earlier option (no dearer) at least as effective.
+  for (std::size_t j = 0; j < e.size(); ++j)
+    for (std::size_t i = 0; i < j; ++i)
+      if (e[i].status != "dominated" && e[i].effect >= e[j].effect) {
+        e[j].status = "dominated";
+        break;
+      }
+  // Extended dominance: while the ICERs along the remaining options fall somewhere, the
+  // option before the fall is dominated by a mix of its neighbours.
+  for (;;) {
+    std::vector<std::size_t> f;
+    for (std::size_t i = 0; i < e.size(); ++i)
+      if (e[i].status.empty() || e[i].status == "reference" || e[i].status == "frontier")
+        f.push_back(i);
+    for (std::size_t k = 0; k < f.size(); ++k) {
+      e[f[k]].status = k == 0 ? "reference" : "frontier";
+      e[f[k]].icer =
+          k == 0 ? kUndefined
+                 : (e[f[k]].cost - e[f[k - 1]].cost) / (e[f[k]].effect - e[f[k - 1]].effect);
+    }
+    bool changed = false;
+    for (std::size_t k = 1; k + 1 < f.size(); ++k)
+      if (e[f[k]].icer > e[f[k + 1]].icer) {
+        e[f[k]].status = "extendedly dominated";
+        e[f[k]].icer = kUndefined;
+        changed = true;
+      }
+    if (!changed) break;
+  }
+  for (auto& x : e)
+    if (x.status == "dominated") x.icer = kUndefined;
+  return e;
 }
 
 }  // namespace prostup

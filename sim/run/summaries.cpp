@@ -361,11 +361,56 @@ void row_comparisons(RunResult& res, const RunShape& shape,
     }
 }
 
+// The efficient frontier of each town's options (baseline and variants) where there are three
+// or more, from their mean cost and effect (docs/model.md, "Incremental analysis").
+void row_frontier(RunResult& res, const RunShape& shape) {
+  const int NV = shape.variants, rows_per_variant = shape.rows_per_variant();
+  if (NV < 3) return;
+  const int kc = res.metric_index("cost_total");
+  if (kc < 0) return;
+  for (int row = 0; row < rows_per_variant; ++row)
+    for (const auto& [effect, outcome] :
+         {std::pair<const char*, const char*>{"cohort_stabilized", "cohort_stabilized"},
+          {"months_housed", "months_housed"}}) {
+      const int ke = res.metric_index(effect);
+      if (ke < 0) continue;
+      // A variant whose effect is not clearly different from the baseline's (the icer row's
+      // note, judged on the printed interval) keeps that note and stays off the frontier: a
+      // null variant is never "dominated" by noise in its mean.
+      const std::string icer_metric = std::string("icer:") + outcome;
+      auto unclear = [&](const std::string& town, const std::string& variant) -> std::string {
+        for (const Comparison& c : res.comparisons)
+          if (c.town == town && c.variant == variant && c.metric == icer_metric &&
+              c.cohort == "all" && c.profile == "*" && c.note.rfind("no ", 0) == 0)
+            return c.note;
+        return {};
+      };
+      std::vector<FrontierOption> options;
+      std::vector<FrontierRow> off;
+      for (int v = 0; v < NV; ++v) {
+        const auto& tv = res.results[static_cast<std::size_t>(v) * rows_per_variant + row];
+        const double c = tv.metrics[kc].mean, e = tv.metrics[ke].mean;
+        if (!std::isfinite(c) || !std::isfinite(e)) continue;
+        const std::string note = v == 0 ? std::string() : unclear(tv.town, tv.variant);
+        if (note.empty())
+          options.push_back({tv.variant, c, e});
+        else
+          off.push_back({tv.town, outcome, tv.variant, note, c, e, kUndefined});
+      }
+      if (options.size() + off.size() < 3) continue;
+      for (const FrontierEntry& f : efficient_frontier(options))
+        res.frontier.push_back(
+            {res.results[row].town, outcome, f.id, f.status, f.cost, f.effect, f.icer});
+      for (FrontierRow& r : off) res.frontier.push_back(std::move(r));
+    }
+}
+
 }  // namespace
 
 void summarize_run(RunResult& res, const RunShape& shape, const RunMerge& merged) {
   row_results(res, shape, merged.rows());
   row_comparisons(res, shape, merged.rows());
+  row_frontier(res, shape);
   by_profile_results(res, *shape.models, merged.profile_rows(), shape.profiles, shape.reps,
                      shape.months1, shape.psa, shape.inner);
 }
