@@ -17,6 +17,7 @@
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
 #include "run_support.hpp"
+#include "scenario_cli.hpp"
 #include "strings.hpp"
 
 namespace prostup {
@@ -252,7 +253,7 @@ int run_plan(const PlanArgs& a) {
   std::cout << tr(lang, "plan.t.target",
                   {target.metric + " " + target.op() + " " +
                        ci(target.value, kUndefined, kUndefined),
-                   town_label, variant, text::decimal(lang, conf)})
+                   on_terminal(town_label), variant, text::decimal(lang, conf)})
             << "\n"
             << tr(lang, "plan.t.varied",
                   {range.pointer, std::to_string(range.lo) + ".." + std::to_string(range.hi),
@@ -290,15 +291,16 @@ int run_plan(const PlanArgs& a) {
         if (b.demand > 0)
           std::cout << "    "
                     << tr(lang, "plan.t.binding",
-                          {answer::binding_what(b, lang), std::to_string(std::llround(b.demand)),
+                          {on_terminal(answer::binding_what(b, lang)),
+                           std::to_string(std::llround(b.demand)),
                            std::to_string(std::llround(b.capacity)), std::to_string(b.from_month)})
                     << "\n";
         else
-          std::cout << "    " << b.line << "\n";
+          std::cout << "    " << on_terminal(b.line) << "\n";
       }
     }
   }
-  std::cout << tr(lang, "plan.t.footer", {dir.string()}) << "\n";
+  std::cout << tr(lang, "plan.t.footer", {on_terminal(dir.string())}) << "\n";
   if (!monotone)
     std::cerr << "prostup plan: warning: the values tried do not rise (or fall) steadily with "
                  "the setting; the answer assumes they do (see plan.json)\n";

@@ -483,6 +483,9 @@ double sweep_scenario_value(const Input& in, const std::string& pointer) {
 
 std::string file_id(const std::string& id) {
   if (id == "*") return "all";
+  // A town may be called "all" (ids are [a-z][a-z0-9_]*): its charts must not overwrite the
+  // all-towns ones; an id never holds '-', so this name is no other id's.
+  if (id == "all") return "all-town";
   std::string s;
   for (char c : id) {
     const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
