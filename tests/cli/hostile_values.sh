@@ -8,7 +8,8 @@
 # 3. `calibrate --max-seconds nan` is refused;
 # 4. `schema --update` does not follow a symbolic link;
 # 5. labels with escape codes reach a terminal escaped in `run`'s answer;
-# 6. a town called `all` does not overwrite the all-towns charts.
+# 6. a town called `all` does not overwrite the all-towns charts;
+# 7. `validate` of a file too large for its memory limit ends in words (exit 1), not 134.
 # Args: $1 = prostup binary, $2 = source directory.
 set -u
 PROSTUP=$1
@@ -122,4 +123,18 @@ EOF
 [ -f "$TMP/all/charts/cost_all.svg" ] && [ -f "$TMP/all/charts/cost_all-town.svg" ] ||
   fail "a town called all: charts $(ls "$TMP/all/charts" | tr '\n' ' ')"
 echo "ok: a town called all has its own charts (cost_all-town.svg)"
+
+# 7. A file too large for the memory validate may use: exit 1 in words, not an abort (134).
+if [ -n "${PROSTUP_SANITIZE:-}" ]; then
+  echo "not tested: validate under ulimit -v (sanitizers cannot run under it)"
+else
+  python3 -c 'import sys; sys.stdout.write("{\"_x\": [" + ",".join(["1"] * 4000000) + "]}")' \
+    >"$TMP/big.json"
+  (ulimit -v 100000 && "$PROSTUP" validate "$TMP/big.json") >"$TMP/e" 2>&1
+  rc=$?
+  [ $rc -eq 1 ] || fail "validate of 8 MB under ulimit -v 100000: exit $rc: $(cat "$TMP/e")"
+  grep -q "^prostup validate: .*big.json: 8 MB would need up to" "$TMP/e" ||
+    fail "validate under ulimit -v: message $(cat "$TMP/e")"
+  echo "ok: $(cat "$TMP/e")"
+fi
 echo "PASS"
