@@ -533,8 +533,13 @@ std::vector<CatalogOutcome> outcomes_of(const std::string& command, const fs::pa
 }  // namespace
 
 long long record_in_catalog(const CatalogOptions& opt, const std::string& command,
-                            const std::string& scenario_text, const fs::path& out_dir) {
+                            const std::string& scenario_text, const fs::path& given_dir) {
   if (opt.disabled) return -1;
+  // The folder as the output staging resolved it: `-o ./x/../out` names ./out even when x
+  // does not exist (the kernel would not walk through the missing x).
+  std::error_code resolve_ec;
+  fs::path out_dir = fs::weakly_canonical(fs::absolute(given_dir), resolve_ec);
+  if (resolve_ec) out_dir = given_dir;
   const std::string path = catalog_path(opt);
   try {
     std::ifstream in(out_dir / "manifest.json", std::ios::binary);

@@ -5,7 +5,7 @@
 # bytes unchanged; `--catalog /dev/null` creates nothing beside it; a catalog in a folder the
 # user cannot write is readable; a tampered row nested 50,000 levels deep does not crash
 # `runs diff`; paths and names with control characters print escaped (a newline cannot forge
-# a line). Args: $1 = prostup binary, $2 = source directory.
+# a line); a run with `-o ./x/../out` is recorded. Args: $1 = prostup binary, $2 = source directory.
 set -u
 PROSTUP=$1
 SRC=$2
@@ -111,4 +111,12 @@ echo "ok: runs diff of a row nested 50,000 levels deep"
 "$PROSTUP" runs show 1 --catalog "$C" >"$TMP/l" || fail "runs show of the tampered catalog"
 ! grep -q "^forged line" "$TMP/l" || fail "runs show: a newline forged a line"
 echo "ok: runs list/show escape control characters in paths"
+
+# `-o ./x/../out` (x missing) is recorded, under the folder it names.
+(cd "$TMP" && "$PROSTUP" run "$S" --replications 2 --months 3 --quiet --no-report \
+  --catalog "$TMP/c2.sqlite" -o ./nox/../rel) >/dev/null 2>"$TMP/e" || fail "run -o ./nox/../rel"
+! grep -q "not recorded" "$TMP/e" || fail "-o ./nox/../rel was not recorded: $(cat "$TMP/e")"
+"$PROSTUP" runs list --catalog "$TMP/c2.sqlite" | grep -q "/rel$" ||
+  fail "-o ./nox/../rel: $("$PROSTUP" runs list --catalog "$TMP/c2.sqlite")"
+echo "ok: -o ./x/../out is recorded"
 echo "PASS"
