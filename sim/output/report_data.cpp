@@ -21,6 +21,10 @@ using nlohmann::json;
 namespace {
 
 std::string read_file(const fs::path& p) {
+  std::error_code ec;
+  // A directory opens as a stream that reads nothing ("not valid JSON" misled).
+  if (fs::is_directory(p, ec))
+    throw std::runtime_error(p.string() + ": cannot read (it is a directory, not a file)");
   errno = 0;
   std::ifstream in(p, std::ios::binary);
   if (!in) {

@@ -9,7 +9,8 @@
 # 4. `schema --update` does not follow a symbolic link;
 # 5. labels with escape codes reach a terminal escaped in `run`'s answer;
 # 6. a town called `all` does not overwrite the all-towns charts;
-# 7. `validate` of a file too large for its memory limit ends in words (exit 1), not 134.
+# 7. `validate` of a file too large for its memory limit ends in words (exit 1), not 134;
+# 8. `report` names a results.json that is a directory as such.
 # Args: $1 = prostup binary, $2 = source directory.
 set -u
 PROSTUP=$1
@@ -123,6 +124,14 @@ EOF
 [ -f "$TMP/all/charts/cost_all.svg" ] && [ -f "$TMP/all/charts/cost_all-town.svg" ] ||
   fail "a town called all: charts $(ls "$TMP/all/charts" | tr '\n' ' ')"
 echo "ok: a town called all has its own charts (cost_all-town.svg)"
+
+# 8. `report` on a folder whose results.json is a directory says so (it said "not valid JSON").
+rm -f "$TMP/all/results.json" && mkdir "$TMP/all/results.json"
+"$PROSTUP" report "$TMP/all" >/dev/null 2>"$TMP/e"
+rc=$?
+[ $rc -eq 1 ] || fail "report with a results.json directory: exit $rc: $(cat "$TMP/e")"
+grep -q "results.json: cannot read (it is a directory" "$TMP/e" || fail "report: $(cat "$TMP/e")"
+echo "ok: $(cat "$TMP/e")"
 
 # 7. A file too large for the memory validate may use: exit 1 in words, not an abort (134).
 if [ -n "${PROSTUP_SANITIZE:-}" ]; then
