@@ -438,6 +438,11 @@ void StagedOutput::prepare(fs::path dir, bool force, const std::string& command)
   const std::string name = dir_.filename().string();
 
   const fs::file_status st = fs::status(dir_, ec);
+  // A dangling symbolic link is refused now, not found in the way at commit, after the work.
+  if (!fs::exists(st) && fs::is_symlink(fs::symlink_status(dir_, ec)))
+    throw InputError("output path " + dir_.string() + " is a symbolic link to " +
+                     fs::read_symlink(dir_, ec).string() +
+                     ", which does not exist (create that directory, or use -o for another)");
   if (fs::exists(st)) {
     if (!fs::is_directory(st))
       throw InputError("output path " + dir_.string() + " exists and is not a directory");

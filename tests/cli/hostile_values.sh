@@ -10,7 +10,8 @@
 # 5. labels with escape codes reach a terminal escaped in `run`'s answer;
 # 6. a town called `all` does not overwrite the all-towns charts;
 # 7. `validate` of a file too large for its memory limit ends in words (exit 1), not 134;
-# 8. `report` names a results.json that is a directory as such.
+# 8. `report` names a results.json that is a directory as such;
+# 9. a dangling symbolic link as `-o` is refused before anything is simulated.
 # Args: $1 = prostup binary, $2 = source directory.
 set -u
 PROSTUP=$1
@@ -131,6 +132,15 @@ rm -f "$TMP/all/results.json" && mkdir "$TMP/all/results.json"
 rc=$?
 [ $rc -eq 1 ] || fail "report with a results.json directory: exit $rc: $(cat "$TMP/e")"
 grep -q "results.json: cannot read (it is a directory" "$TMP/e" || fail "report: $(cat "$TMP/e")"
+echo "ok: $(cat "$TMP/e")"
+
+# 9. A dangling symbolic link as -o is refused before simulating (exit 2), not after.
+ln -s "$TMP/missing/target" "$TMP/dangling"
+"$PROSTUP" run "$S" -o "$TMP/dangling" --replications 2 --months 3 --quiet --no-catalog \
+  >/dev/null 2>"$TMP/e"
+rc=$?
+[ $rc -eq 2 ] || fail "-o a dangling symlink: exit $rc, expected 2: $(cat "$TMP/e")"
+grep -q "is a symbolic link to .*, which does not exist" "$TMP/e" || fail "dangling: $(cat "$TMP/e")"
 echo "ok: $(cat "$TMP/e")"
 
 # 7. A file too large for the memory validate may use: exit 1 in words, not an abort (134).
