@@ -7,8 +7,10 @@
 // job is to let through only what the engine can run. The patch reaches every top-level
 // key the validator knows (chosen by a hash of the input), so the patched-variant path sees
 // hostile values for stages, towns, simulation, variants, cohorts and the rest, not only the
-// edits in the corpus.
+// edits in the corpus. Valid scenarios with distributions also have their extreme quantiles
+// and three parameter sets drawn, and reach calibrate's entry point (issue 30).
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -16,9 +18,12 @@
 #include <string_view>
 #include <vector>
 
+#include "prostup/calibrate.hpp"
 #include "prostup/engine.hpp"
 #include "prostup/model.hpp"
+#include "prostup/parameter_draw.hpp"
 #include "prostup/scenario_json.hpp"
+#include "prostup/uncertainty.hpp"
 
 namespace {
 
@@ -56,6 +61,38 @@ void simulate_first_month(const prostup::Scenario& s, const std::string& variant
   if (o.months != 1) __builtin_trap();
 }
 
+// Parameter sets (issue 30): every distribution a valid file holds gives finite values at
+// the extremes a draw can reach (validate draws them, so none may hang or overflow here),
+// and three drawn parameter sets are simulated as the file's means are.
+void check_parameter_sets(const prostup::Scenario& s) {
+  for (const prostup::UncertainParameter& u : s.uncertain)
+    for (const double q : {0.0, 1e-12, 0.5, 1 - 1e-12, 1.0})
+      if (!std::isfinite(u.dist.quantile(q))) __builtin_trap();
+  if (!prostup::has_parameter_uncertainty(s)) return;
+  for (std::uint64_t set = 0; set < 3; ++set)
+    simulate_first_month(prostup::draw_parameter_set(s, s.simulation.seed, set), "baseline");
+}
+
+// Calibrate's entry point: a valid scenario is refused in words (CalibrationError) or, when
+// small, calibrated for two generations of ten particles on one thread.
+void check_calibrate(const prostup::Scenario& s) {
+  try {
+    prostup::check_calibratable(s);
+  } catch (const prostup::CalibrationError&) {
+    return;
+  }
+  if (!small_enough(s) || s.towns.size() > 2 || s.simulation.months > 24) return;
+  prostup::CalibrationOptions opt;
+  opt.particles = 10;
+  opt.max_simulations = 20;
+  opt.max_generations = 2;
+  opt.threads = 1;
+  try {
+    prostup::calibrate(s, opt);
+  } catch (const prostup::CalibrationError&) {
+  }
+}
+
 // The whole contract for one scenario text.
 void check_text(std::string_view text) {
   prostup::LoadResult r = prostup::load_scenario_text(text);
@@ -65,6 +102,8 @@ void check_text(std::string_view text) {
     return;
   }
   simulate_first_month(*r.scenario, "baseline");
+  check_parameter_sets(*r.scenario);
+  check_calibrate(*r.scenario);
   for (const prostup::Variant& v : r.scenario->variants) {
     prostup::LoadResult patched = prostup::apply_variant(r.document, v.id);
     // load_scenario_text already validated every variant's patched scenario.

@@ -7,7 +7,11 @@
 #include <pybind11/stl.h>
 
 #include <csignal>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <limits>
+#include <map>
 #include <mutex>
 #include <sstream>
 
@@ -82,16 +86,58 @@ py::tuple call_command(Body&& body) {
     err = capture.text();
   }
   if (sig == SIGINT) {
+    // Python delivers KeyboardInterrupt in the main thread only: from another thread the
+    // interrupt goes there (as Python's own handler would send it) and this call fails.
+    const py::module_ threading = py::module_::import("threading");
+    if (!threading.attr("current_thread")().is(threading.attr("main_thread")())) {
+      PyErr_SetInterrupt();
+      return py::make_tuple(128 + SIGINT, std::string("prostup: interrupted by SIGINT; "
+                                                      "nothing was kept\n"));
+    }
     PyErr_SetString(PyExc_KeyboardInterrupt, "prostup: interrupted; nothing was kept");
     throw py::error_already_set();
   }
-  if (sig == SIGTERM) std::raise(SIGTERM);  // now with Python's own handler in place
+  // The Python side removes its temporary folder, then raises SIGTERM with Python's own
+  // handler in place (raising it here would end the process with the folder left).
+  if (sig == SIGTERM) return py::make_tuple(128 + SIGTERM, std::string("terminated"));
   return py::make_tuple(rc, err);
 }
 
 template <class T>
 T get(const py::dict& d, const char* key, T fallback) {
   return d.contains(key) && !d[key].is_none() ? d[key].cast<T>() : fallback;
+}
+
+// A whole-number option within the CLI's limits (command_line.cpp): Python refuses what the
+// command line refuses, naming the argument and the option, instead of falling back.
+template <class T>
+T get_limited(const py::dict& d, const char* key, long long lo, long long hi, T fallback,
+              const char* option) {
+  if (!d.contains(key) || d[key].is_none()) return fallback;
+  const py::object v = d[key];
+  const std::string shown = py::str(py::repr(v));
+  const std::string limits = std::string(key) + "=" + shown + ": " + option +
+                             " must be a whole number from " + std::to_string(lo) + " to " +
+                             std::to_string(hi);
+  if (py::isinstance<py::bool_>(v) || !py::isinstance<py::int_>(v)) throw py::type_error(limits);
+  long long x = 0;
+  try {
+    x = v.cast<long long>();
+  } catch (const py::cast_error&) {
+    throw py::value_error(limits);
+  }
+  if (x < lo || x > hi) throw py::value_error(limits);
+  return static_cast<T>(x);
+}
+
+// replications, threads, months and seed as `prostup run|sweep|plan` take them.
+template <class Args>
+void run_limits_from(const py::dict& d, Args& a) {
+  a.replications = get_limited<int>(d, "replications", 1, 100000, -1, "--replications");
+  a.threads = get_limited<int>(d, "threads", 0, 1024, 0, "--threads");
+  a.months = get_limited<int>(d, "months", 1, 600, -1, "--months");
+  a.seed =
+      get_limited<long long>(d, "seed", 0, std::numeric_limits<long long>::max(), -1, "--seed");
 }
 
 py::dict run_dict(const CatalogRun& r) {
@@ -144,13 +190,11 @@ PYBIND11_MODULE(_core, m) {
     RunArgs a;
     a.file = get<std::string>(d, "file", "");
     a.out_dir = get<std::string>(d, "out_dir", "");
-    a.replications = get<int>(d, "replications", -1);
-    a.threads = get<int>(d, "threads", 0);
-    a.months = get<int>(d, "months", -1);
-    a.seed = get<long long>(d, "seed", -1);
+    run_limits_from(d, a);
     a.by_profile_series = get<bool>(d, "by_profile_series", false);
     a.fixed_parameters = get<bool>(d, "fixed_parameters", false);
-    a.inner_replications = get<int>(d, "inner_replications", 2);
+    a.inner_replications =
+        get_limited<int>(d, "inner_replications", 1, 1000, 2, "--inner-replications");
     if (d.contains("variants") && !d["variants"].is_none()) {
       a.variants = d["variants"].cast<std::vector<std::string>>();
       a.variants_given = true;
@@ -165,12 +209,10 @@ PYBIND11_MODULE(_core, m) {
     a.out_dir = get<std::string>(d, "out_dir", "");
     a.variant = get<std::string>(d, "variant", "");
     a.sets = get<std::vector<std::string>>(d, "sets", {});
+    run_limits_from(d, a);
     a.fixed_parameters = get<bool>(d, "fixed_parameters", false);
-    a.inner_replications = get<int>(d, "inner_replications", 2);
-    a.replications = get<int>(d, "replications", -1);
-    a.threads = get<int>(d, "threads", 0);
-    a.months = get<int>(d, "months", -1);
-    a.seed = get<long long>(d, "seed", -1);
+    a.inner_replications =
+        get_limited<int>(d, "inner_replications", 1, 1000, 2, "--inner-replications");
     a.quiet = a.force = a.no_report = true;
     a.catalog.disabled = true;
     return call_command([&] { return cmd_sweep(a); });
@@ -184,13 +226,17 @@ PYBIND11_MODULE(_core, m) {
     a.town = get<std::string>(d, "town", "");
     a.variant = get<std::string>(d, "variant", "");
     a.confidence = get<double>(d, "confidence", 0.95);
+    if (!(a.confidence >= 0.5 && a.confidence <= 0.9999))  // as --confidence; NaN too
+      throw py::value_error("confidence=" + std::string(py::str(py::float_(a.confidence))) +
+                            ": --confidence must be a number from 0.5 to 0.9999");
     a.assurance = get<double>(d, "assurance", 0.95);
+    if (!(a.assurance >= 0.01 && a.assurance <= 1))  // as --assurance; NaN too
+      throw py::value_error("assurance=" + std::string(py::str(py::float_(a.assurance))) +
+                            ": --assurance must be a number from 0.01 to 1");
     a.fixed_parameters = get<bool>(d, "fixed_parameters", false);
-    a.inner_replications = get<int>(d, "inner_replications", 2);
-    a.replications = get<int>(d, "replications", -1);
-    a.threads = get<int>(d, "threads", 0);
-    a.months = get<int>(d, "months", -1);
-    a.seed = get<long long>(d, "seed", -1);
+    a.inner_replications =
+        get_limited<int>(d, "inner_replications", 1, 1000, 2, "--inner-replications");
+    run_limits_from(d, a);
     a.quiet = a.force = a.no_report = true;
     a.catalog.disabled = true;
     return call_command([&] { return cmd_plan(a); });
@@ -201,6 +247,50 @@ PYBIND11_MODULE(_core, m) {
     a.out_dir = get<std::string>(d, "out_dir", "");
     a.force = true;
     return call_command([&] { return cmd_cohort(a); });
+  });
+
+  // Result.write(dir): the files through the CLI's own output staging (StagedOutput): a new
+  // folder appears whole, an empty folder (also ".", a symlink to one) is written in place, a
+  // non-empty one is refused unless `force`, which exchanges it as `--force` does; a file,
+  // and the working directory or a folder holding it, are never replaced or deleted.
+  m.def("write_files", [](const std::string& dir, const std::map<std::string, py::bytes>& files,
+                          bool force, bool report) {
+    std::vector<std::pair<std::string, std::string>> data;
+    for (const auto& [name, bytes] : files) {
+      const std::filesystem::path rel(name);
+      bool safe = !name.empty() && rel.is_relative();
+      for (const auto& part : rel) safe = safe && part != ".." && part != ".";
+      if (!safe) throw py::value_error("write(): file name '" + name + "' leaves the folder");
+      data.emplace_back(name, std::string(bytes));
+    }
+    std::string refused;
+    bool exists = false;
+    {
+      py::gil_scoped_release nogil;
+      try {
+        detail::StagedOutput out(dir, force, "write");
+        for (const auto& [name, bytes] : data) {
+          const std::filesystem::path path = out.staging() / name;
+          std::filesystem::create_directories(path.parent_path());
+          std::ofstream f(path, std::ios::binary);
+          f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+          f.close();
+          if (!f) throw std::runtime_error(path.string() + ": write failed");
+        }
+        if (report) write_report(out.staging());
+        out.commit();
+      } catch (const detail::InputError& e) {
+        refused = e.what();
+        exists = refused.find("exists") != std::string::npos ||
+                 refused.find("not empty") != std::string::npos ||
+                 refused.find("cannot be replaced") != std::string::npos;
+      }
+    }
+    if (exists) {
+      PyErr_SetString(PyExc_FileExistsError, refused.c_str());
+      throw py::error_already_set();
+    }
+    if (!refused.empty()) throw py::value_error(refused);
   });
 
   m.def(
@@ -217,19 +307,19 @@ PYBIND11_MODULE(_core, m) {
     return catalog_path(o);
   });
   m.def("catalog_runs", [](const std::string& path, const std::string& scenario) {
-    Catalog c(path);
+    Catalog c(path, 10000, true);
     py::list out;
     for (const auto& r : c.list(scenario)) out.append(run_dict(r));
     return out;
   });
   m.def("catalog_run", [](const std::string& path, long long id) -> py::object {
-    Catalog c(path);
+    Catalog c(path, 10000, true);
     auto r = c.get(id);
     if (!r) return py::none();
     return run_dict(*r);
   });
   m.def("catalog_outcomes", [](const std::string& path, long long id) {
-    Catalog c(path);
+    Catalog c(path, 10000, true);
     py::list out;
     for (const auto& o : c.outcomes(id)) {
       py::dict d;
@@ -249,7 +339,7 @@ PYBIND11_MODULE(_core, m) {
     return out;
   });
   m.def("catalog_diff", [](const std::string& path, long long a, long long b) {
-    Catalog c(path);
+    Catalog c(path, 10000, true);
     auto ra = c.get(a), rb = c.get(b);
     if (!ra || !rb) throw py::key_error("no run " + std::to_string(!ra ? a : b) + " in " + path);
     return format_run_diff(*ra, c.outcomes(a), *rb, c.outcomes(b));

@@ -68,3 +68,61 @@ TEST_CASE("the memory estimate counts the households a variant adds", "[output][
   const auto four = detail::estimate_resources({&base, &big}, 10, 12, 4, true);
   CHECK(four.memory_bytes - with_variant.memory_bytes > 3 * 56e6);
 }
+
+namespace {
+void write_file(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p) << text;
+}
+}  // namespace
+
+// A fake /proc and /sys under a temporary root: the limit of the v1 memory group the process
+// is in counts, not only the hierarchy's root (which an unlimited root reads as ~2^63).
+TEST_CASE("the cgroup v1 memory limit of the process's own group is read", "[output][memory]") {
+  test::TempDir tmp("cgroup");
+  const fs::path root = tmp.path;
+  write_file(root / "proc/self/cgroup",
+             "12:pids:/user.slice\n4:cpu,cpuacct:/user.slice\n"
+             "9:memory:/user.slice/job.scope\n1:name=systemd:/user.slice/job.scope\n");
+  const fs::path mem = root / "sys/fs/cgroup/memory";
+  write_file(mem / "memory.limit_in_bytes", "9223372036854771712\n");
+  write_file(mem / "memory.usage_in_bytes", "50000000\n");
+  write_file(mem / "user.slice/memory.limit_in_bytes", "9223372036854771712\n");
+  write_file(mem / "user.slice/job.scope/memory.limit_in_bytes", "300000000\n");
+  write_file(mem / "user.slice/job.scope/memory.usage_in_bytes", "100000000\n");
+  const detail::MemoryLimit lim = detail::cgroup_memory_limit(root.string());
+  CHECK(lim.bytes == 200000000);
+  CHECK(lim.source.find("memory.limit_in_bytes") != std::string::npos);
+
+  // A limit on a group above it binds too; inside a container the group's path may not exist
+  // under the mount (it is mounted at the group): the root's limit is then the one.
+  write_file(mem / "user.slice/memory.limit_in_bytes", "150000000\n");
+  CHECK(detail::cgroup_memory_limit(root.string()).bytes == 150000000);
+  fs::remove_all(mem / "user.slice");
+  write_file(mem / "memory.limit_in_bytes", "400000000\n");
+  CHECK(detail::cgroup_memory_limit(root.string()).bytes == 350000000);
+
+  // cgroup v2: memory.max less memory.current; "max" is no limit.
+  write_file(root / "proc/self/cgroup", "0::/app.slice/x.service\n");
+  write_file(root / "sys/fs/cgroup/app.slice/x.service/memory.max", "max\n");
+  CHECK(detail::cgroup_memory_limit(root.string()).bytes < 0);
+  write_file(root / "sys/fs/cgroup/app.slice/x.service/memory.max", "500000000\n");
+  write_file(root / "sys/fs/cgroup/app.slice/x.service/memory.current", "1000000\n");
+  CHECK(detail::cgroup_memory_limit(root.string()).bytes == 499000000);
+}
+
+// A leftover that carries this process's own PID (a container's PID 1 runs again) may hold
+// the only copy of an older output: it is kept, and the command stages elsewhere.
+TEST_CASE("a leftover with the command's own PID is kept", "[output]") {
+  test::TempDir tmp("ownpid");
+  const fs::path leftover = tmp.path / (".out.tmp-" + std::to_string(::getpid()));
+  write_file(leftover / "outcomes.csv", "older\n");
+  {
+    detail::StagedOutput out(tmp.path / "out", false, "test");
+    CHECK(out.staging() != leftover);
+    std::ofstream(out.staging() / "new.txt") << "new";
+    out.commit();
+  }
+  CHECK(fs::exists(leftover / "outcomes.csv"));
+  CHECK(fs::exists(tmp.path / "out" / "new.txt"));
+}

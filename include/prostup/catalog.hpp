@@ -57,8 +57,12 @@ struct CatalogOutcome {
 class Catalog {
  public:
   // Opens (creating when missing) and checks the schema version. Throws CatalogError, also
-  // when another connection holds the write lock for longer than `busy_timeout_ms`.
-  explicit Catalog(const std::string& path, int busy_timeout_ms = 10000);
+  // when another connection holds the write lock for longer than `busy_timeout_ms`. A file
+  // that exists is read first without changing it, and refused unless it is a prostup catalog
+  // of a known version (or an empty SQLite file); `read_only` (runs list/show/diff, Python)
+  // opens it with SQLITE_OPEN_READONLY only, creates nothing, and reads a catalog in a folder
+  // it cannot write as an immutable file.
+  explicit Catalog(const std::string& path, int busy_timeout_ms = 10000, bool read_only = false);
   ~Catalog();
   Catalog(const Catalog&) = delete;
   Catalog& operator=(const Catalog&) = delete;

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 #include "prostup/results.hpp"
 
@@ -36,6 +37,12 @@ nlohmann::ordered_json manifest_document(const RunInfo& info, const std::string&
 
 // Shortest decimal that round-trips a double; "" for NaN/inf (CSV), see json_number.
 std::string format_number(double v);
+
+// One CSV text cell: RFC 4180 quoting (a cell holding the separator, a quote, CR or LF is
+// quoted, its quotes doubled), and text a spreadsheet would read as a formula (starting with
+// =, +, -, @, a tab or CR) gets a leading ' (OWASP's advice on CSV injection). Every CSV
+// writer writes text through it; numbers are not text cells and are written as they are.
+std::string csv_text(std::string_view s, char separator = ',');
 
 // Reads the files in `dir` and writes dir/charts/*.svg and dir/report.html.
 // Throws std::runtime_error on unreadable or malformed inputs.

@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
+import signal
 import tempfile
 from pathlib import Path
 
@@ -34,6 +34,7 @@ CatalogError = _core.CatalogError
 __all__ = [
     "CatalogError",
     "CommandError",
+    "OptionError",
     "Scenario",
     "ScenarioError",
     "cohort",
@@ -69,6 +70,11 @@ class CommandError(RuntimeError):
         super().__init__(message.strip() or f"prostup {command} failed (exit {exit_code})")
 
 
+class OptionError(CommandError, ValueError):
+    """An option outside the command line's limits (``months=0``, ``seed=-2``), refused before
+    anything runs with the option's name; ``exit_code`` is 2, as the CLI's usage error."""
+
+
 class Scenario:
     """A validated scenario: ``document`` is the JSON as a dict, ``name`` its name,
     ``path`` the file it came from (None for a dict), ``canonical`` the canonical JSON text
@@ -101,8 +107,13 @@ def load(source=None) -> Scenario:
     else:
         path = os.fspath(source)
         with open(path, "rb") as f:
-            text = f.read().decode("utf-8", errors="replace")
+            raw = f.read()
         label = path
+        # The bytes as `prostup validate` reads them: invalid UTF-8 is a problem, not replaced.
+        problems = _core.validate(raw)
+        if problems:
+            raise ScenarioError(label, problems)
+        return Scenario(raw.decode("utf-8"), path)
     problems = _core.validate(text)
     if problems:
         raise ScenarioError(label, problems)
@@ -176,22 +187,13 @@ class _Output:
         files, and charts/ with report.html drawn from them (``report=False`` skips them, as
         ``--no-report``). Refuses a non-empty directory unless ``force``; the folder appears
         whole or not at all."""
+        # The CLI's own output staging (docs/reliability.md, "Output directories"): a new
+        # folder appears whole; an empty one (also ".", a symlink to one) is written in place;
+        # a non-empty one is refused unless force, which replaces it as --force does; a file,
+        # and the working directory or a folder above it, are never replaced.
         target = Path(directory)
-        if target.exists() and (not target.is_dir() or any(target.iterdir())) and not force:
-            raise FileExistsError(f"{target} exists and is not empty (force=True replaces it)")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
-        try:
-            for name, data in self.files.items():
-                (staging / name).write_bytes(data)
-            if report and self._command in ("run", "sweep", "plan"):
-                _core.write_report(str(staging))
-            if target.exists():
-                shutil.rmtree(target) if target.is_dir() else target.unlink()
-            staging.rename(target)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
+        _core.write_files(os.fspath(target), self.files, bool(force),
+                          bool(report and self._command in ("run", "sweep", "plan")))
         return target
 
 
@@ -263,6 +265,7 @@ def _execute(command: str, scenario, options: dict, result_type):
     import warnings
 
     sc = load(scenario)
+    terminated = False
     with tempfile.TemporaryDirectory(prefix="prostup-") as tmp:
         if sc.path is not None:
             file = sc.path
@@ -273,15 +276,26 @@ def _execute(command: str, scenario, options: dict, result_type):
         out = os.path.join(tmp, "out")
         args = {k: v for k, v in options.items() if v is not None}
         args.update(file=file, out_dir=out)
-        rc, err = getattr(_core, command)(args)
-        if rc != 0:
+        try:
+            rc, err = getattr(_core, command)(args)
+        except ValueError as e:  # an option outside the CLI's limits
+            raise OptionError(command, 2, f"prostup {command}: {e}") from None
+        if rc == 128 + signal.SIGTERM:
+            terminated = True
+        elif rc != 0:
             raise CommandError(command, rc, err)
-        if err.strip():
+        elif err.strip():
             warnings.warn(err.strip(), stacklevel=3)
         files = {}
-        for p in sorted(Path(out).rglob("*")):
+        for p in sorted(Path(out).rglob("*")) if not terminated else ():
             if p.is_file():
                 files[p.relative_to(out).as_posix()] = p.read_bytes()
+    if terminated:
+        # SIGTERM stopped the command: the temporary folder is gone now; Python's own SIGTERM
+        # handler (by default: end the process) decides the rest.
+        signal.raise_signal(signal.SIGTERM)
+        raise CommandError(command, 128 + signal.SIGTERM, f"prostup {command}: terminated by "
+                           "SIGTERM; nothing was kept")
     return result_type(files, sc)
 
 
@@ -326,9 +340,13 @@ def sweep(scenario=None, set=(), variant=None, replications=None, seed=None, thr
     """A grid of values with common random numbers, as ``prostup sweep``. ``set`` is a
     dict {pointer: (from, to, step)} or a list of "POINTER=FROM:TO:STEP". Every point runs
     the same parameter sets unless ``fixed_parameters``. Returns a SweepResult."""
+    sets = _set_specs(set)
+    if not sets:
+        raise ValueError("sweep() needs at least one set= entry, e.g. set={\"/towns/t/capacity"
+                         "/lease\": (20, 40, 10)} (as --set POINTER=FROM:TO:STEP)")
     return _execute(
         "sweep", scenario,
-        dict(sets=_set_specs(set), variant=variant, replications=replications, seed=seed,
+        dict(sets=sets, variant=variant, replications=replications, seed=seed,
              threads=threads, months=months, fixed_parameters=fixed_parameters,
              inner_replications=inner_replications),
         SweepResult)

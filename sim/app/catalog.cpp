@@ -18,6 +18,7 @@
 #include "prostup/runner.hpp"
 #include "prostup/scenario_json.hpp"
 #include "run_support.hpp"
+#include "scenario_cli.hpp"
 #include "scenario_internal.hpp"
 
 namespace prostup {
@@ -130,6 +131,34 @@ CREATE TABLE IF NOT EXISTS outcomes(
 CREATE INDEX IF NOT EXISTS outcomes_by_run ON outcomes(run_id);
 )sql";
 
+// Text stored in a row, parsed as JSON (a discarded value when it is not). A row nested
+// deeper than kMaxStoredNesting levels (a tampered catalog) is not parsed: the walks over
+// it (flatten, dump) recurse once per level and would overflow the stack.
+constexpr int kMaxStoredNesting = 256;
+ojson parse_stored(const std::string& text) {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (const char c : text) {
+    if (in_string) {
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxStoredNesting)
+        return ojson("(not shown: nested deeper than " + std::to_string(kMaxStoredNesting) +
+                     " levels)");
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return ojson::parse(text, nullptr, false);
+}
+
 int user_version(sqlite3* db, const std::string& path) {
   Stmt st(db, "PRAGMA user_version", path);
   return st.step() ? static_cast<int>(st.integer(0)) : 0;
@@ -155,7 +184,7 @@ CatalogRun read_run(const Stmt& st) {
   r.seed = st.integer(9);
   r.replications = static_cast<int>(st.integer(10));
   r.months = static_cast<int>(st.integer(11));
-  const ojson v = ojson::parse(st.text(12), nullptr, false);
+  const ojson v = parse_stored(st.text(12));
   if (v.is_array())
     for (const auto& x : v)
       if (x.is_string()) r.variants.push_back(x.get<std::string>());
@@ -176,31 +205,113 @@ std::string catalog_path(const CatalogOptions& opt) {
   return (fs::path("prostup-out") / "catalog.sqlite").string();
 }
 
-Catalog::Catalog(const std::string& path, int busy_timeout_ms) : db_(new Db), path_(path) {
+namespace {
+
+// "file:PATH?immutable=1" for sqlite3_open_v2 with SQLITE_OPEN_URI (percent-encoded).
+std::string immutable_uri(const std::string& path) {
+  std::string uri = "file:";
+  for (const unsigned char c : path) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x20) {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", c);
+      uri += hex;
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+sqlite3* open_db(const std::string& name, int flags, const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(name.c_str(), &db, flags | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
+    const std::string why = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    throw CatalogError("cannot open catalog " + path + ": " + why);
+  }
+  return db;
+}
+
+// The schema version of an existing catalog, read without changing it; refuses a file that
+// is not a prostup catalog of a version this program knows. `fresh_ok`: an SQLite file with
+// no tables at all (an empty file, or one another command is creating) counts as version 0.
+int checked_version(sqlite3* db, const std::string& path, bool fresh_ok) {
+  int found = 0;
+  long long tables = 0;
+  try {
+    found = user_version(db, path);
+    Stmt st(db, "SELECT count(*) FROM sqlite_master", path);
+    if (st.step()) tables = st.integer(0);
+  } catch (const CatalogError& e) {
+    throw CatalogError("catalog " + path + " is not a prostup catalog (" + e.what() + ")");
+  }
+  if (found > kCatalogSchemaVersion)
+    throw CatalogError("catalog " + path + " has schema version " + std::to_string(found) +
+                       ", newer than this prostup understands (" +
+                       std::to_string(kCatalogSchemaVersion) +
+                       "); use a newer prostup or another --catalog");
+  if (found == 0 && (tables > 0 || !fresh_ok))
+    throw CatalogError("catalog " + path + " is not a prostup catalog (" +
+                       (tables > 0 ? "an SQLite file of another application" : "no runs in it") +
+                       "); it was not changed; use another --catalog");
+  return found;
+}
+
+}  // namespace
+
+Catalog::Catalog(const std::string& path, int busy_timeout_ms, bool read_only)
+    : db_(new Db), path_(path) {
   try {
     std::error_code ec;
     const fs::path p(path);
+    const fs::file_status st = fs::status(p, ec);
+    // /dev/null, a directory, a FIFO: never opened (SQLite would create PATH-journal beside).
+    if (fs::exists(st) && !fs::is_regular_file(st))
+      throw CatalogError("catalog " + path + " is not a regular file; use another --catalog");
+    if (read_only && !fs::exists(st)) throw CatalogError("no catalog at " + path);
+    int found = 0;
+    if (fs::exists(st)) {
+      // An existing file is read first without writing anything (no journal mode, no
+      // schema): a newer catalog or another application's file is refused unchanged.
+      sqlite3* db = open_db(path, SQLITE_OPEN_READONLY, path);
+      sqlite3_busy_timeout(db, busy_timeout_ms);
+      try {
+        found = checked_version(db, path, !read_only);
+      } catch (const CatalogError&) {
+        const int code = sqlite3_errcode(db);
+        if (!read_only ||
+            (code != SQLITE_CANTOPEN && code != SQLITE_READONLY && code != SQLITE_PERM)) {
+          sqlite3_close(db);
+          throw;
+        }
+        // A WAL catalog in a folder this user cannot write (read-only media, another user's
+        // catalog): SQLite cannot create its -shm file; read it as an immutable file.
+        sqlite3_close(db);
+        db = open_db(immutable_uri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, path);
+        try {
+          found = checked_version(db, path, false);
+        } catch (...) {
+          sqlite3_close(db);
+          throw;
+        }
+      }
+      if (read_only) {
+        db_->handle = db;
+        return;
+      }
+      sqlite3_close(db);
+    }
     if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
-    if (sqlite3_open_v2(path.c_str(), &db_->handle,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                        nullptr) != SQLITE_OK)
-      throw CatalogError("cannot open catalog " + path + ": " +
-                         (db_->handle ? sqlite3_errmsg(db_->handle) : "out of memory"));
+    db_->handle = open_db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, path);
     sqlite3* db = db_->handle;
     // Two runs finishing together wait for each other instead of failing.
     sqlite3_busy_timeout(db, busy_timeout_ms);
-    exec(db, "PRAGMA journal_mode=WAL", path);
-    const int found = user_version(db, path);
-    if (found > kCatalogSchemaVersion)
-      throw CatalogError("catalog " + path + " has schema version " + std::to_string(found) +
-                         ", newer than this prostup understands (" +
-                         std::to_string(kCatalogSchemaVersion) +
-                         "); use a newer prostup or another --catalog");
     if (found < kCatalogSchemaVersion) {
       exec(db, "BEGIN IMMEDIATE", path);
       try {
-        // Another process may have created it while this one waited for the lock.
-        if (user_version(db, path) == 0) {
+        // Another process may have created it while this one waited for the lock; checked
+        // again inside the transaction, before anything is written.
+        if (checked_version(db, path, true) == 0) {
           exec(db, kSchema, path);
           exec(db, ("PRAGMA user_version=" + std::to_string(kCatalogSchemaVersion)).c_str(), path);
         }
@@ -209,7 +320,10 @@ Catalog::Catalog(const std::string& path, int busy_timeout_ms) : db_(new Db), pa
         sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
         throw;
       }
+    } else {
+      checked_version(db, path, true);
     }
+    exec(db, "PRAGMA journal_mode=WAL", path);
   } catch (...) {
     sqlite3_close(db_->handle);
     delete db_;
@@ -419,8 +533,13 @@ std::vector<CatalogOutcome> outcomes_of(const std::string& command, const fs::pa
 }  // namespace
 
 long long record_in_catalog(const CatalogOptions& opt, const std::string& command,
-                            const std::string& scenario_text, const fs::path& out_dir) {
+                            const std::string& scenario_text, const fs::path& given_dir) {
   if (opt.disabled) return -1;
+  // The folder as the output staging resolved it: `-o ./x/../out` names ./out even when x
+  // does not exist (the kernel would not walk through the missing x).
+  std::error_code resolve_ec;
+  fs::path out_dir = fs::weakly_canonical(fs::absolute(given_dir), resolve_ec);
+  if (resolve_ec) out_dir = given_dir;
   const std::string path = catalog_path(opt);
   try {
     std::ifstream in(out_dir / "manifest.json", std::ios::binary);
@@ -488,8 +607,8 @@ void flatten(const ojson& j, const std::string& at, std::map<std::string, std::s
 
 std::vector<JsonChange> json_diff(const std::string& before, const std::string& after) {
   std::map<std::string, std::string> a, b;
-  flatten(ojson::parse(before, nullptr, false), "", a);
-  flatten(ojson::parse(after, nullptr, false), "", b);
+  flatten(parse_stored(before), "", a);
+  flatten(parse_stored(after), "", b);
   std::vector<JsonChange> out;
   std::set<std::string> keys;
   for (const auto& [k, v] : a) keys.insert(k);
@@ -510,9 +629,9 @@ std::string format_run_list(const std::vector<CatalogRun>& runs) {
           "scenario", "sha256", "seed", "reps", "variants", "output");
   for (const auto& r : runs)
     s += fmt("%5lld  %-20s  %-5s  %-20s  %-12s  %10lld  %6d  %-24s  %s\n", r.id,
-             r.recorded_at.c_str(), r.command.c_str(), r.scenario_name.c_str(),
-             r.scenario_sha256.substr(0, 12).c_str(), r.seed, r.replications,
-             join(r.variants, ",").c_str(), r.output_dir.c_str());
+             r.recorded_at.c_str(), r.command.c_str(), printable(r.scenario_name).c_str(),
+             printable(r.scenario_sha256).substr(0, 12).c_str(), r.seed, r.replications,
+             printable(join(r.variants, ",")).c_str(), printable(r.output_dir).c_str());
   return s;
 }
 
@@ -520,20 +639,21 @@ std::string format_run(const CatalogRun& r, const std::vector<CatalogOutcome>& o
   std::string s =
       fmt("Run %lld: prostup %s %s\n", r.id, r.command.c_str(), r.program_version.c_str());
   s += "  recorded:     " + r.recorded_at + " (started " + r.started_at + ")\n";
-  s += "  scenario:     " + r.scenario_name + " (" + r.scenario_path + ")\n";
+  s += "  scenario:     " + printable(r.scenario_name) + " (" + printable(r.scenario_path) + ")\n";
   s += "  sha256:       " + r.scenario_sha256 + "\n";
   s += fmt("  seed:         %lld\n  replications: %d\n  months:       %d\n", r.seed, r.replications,
            r.months);
-  s += "  variants:     " + join(r.variants, ", ") + "\n";
-  s += "  output:       " + r.output_dir + "\n";
-  if (r.details != "{}" && !r.details.empty()) s += "  definition:   " + r.details + "\n";
+  s += "  variants:     " + printable(join(r.variants, ", ")) + "\n";
+  s += "  output:       " + printable(r.output_dir) + "\n";
+  if (r.details != "{}" && !r.details.empty())
+    s += "  definition:   " + printable(r.details) + "\n";
   s += "Headline outcomes (mean [95 % CI]):\n";
   std::string group;
   for (const auto& o : outcomes) {
     if (!o.headline) continue;
-    const std::string g = o.town + ", " + o.variant + describe_point(r, o.point);
+    const std::string g = printable(o.town + ", " + o.variant) + describe_point(r, o.point);
     if (g != group) s += "  " + (group = g) + "\n";
-    s += fmt("    %-32s %s\n", o.metric.c_str(),
+    s += fmt("    %-32s %s\n", printable(o.metric).c_str(),
              detail::format_ci(o.mean, o.ci_low, o.ci_high, o.unit).c_str());
   }
   return s;
@@ -542,8 +662,8 @@ std::string format_run(const CatalogRun& r, const std::vector<CatalogOutcome>& o
 std::string format_run_diff(const CatalogRun& a, const std::vector<CatalogOutcome>& oa,
                             const CatalogRun& b, const std::vector<CatalogOutcome>& ob) {
   std::string s = fmt("Run %lld (%s %s, %s) -> run %lld (%s %s, %s)\n", a.id, a.command.c_str(),
-                      a.scenario_name.c_str(), a.recorded_at.c_str(), b.id, b.command.c_str(),
-                      b.scenario_name.c_str(), b.recorded_at.c_str());
+                      printable(a.scenario_name).c_str(), a.recorded_at.c_str(), b.id,
+                      b.command.c_str(), printable(b.scenario_name).c_str(), b.recorded_at.c_str());
   s += "\nScenario (canonical JSON, by pointer):\n";
   if (a.scenario_sha256 == b.scenario_sha256)
     s += "  same file (SHA-256 " + a.scenario_sha256.substr(0, 12) + ")\n";
@@ -551,17 +671,18 @@ std::string format_run_diff(const CatalogRun& a, const std::vector<CatalogOutcom
   if (changes.empty()) s += "  no change\n";
   for (const auto& c : changes) {
     if (c.before.empty())
-      s += "  added    " + c.pointer + ": " + c.after + "\n";
+      s += "  added    " + printable(c.pointer) + ": " + printable(c.after) + "\n";
     else if (c.after.empty())
-      s += "  removed  " + c.pointer + ": " + c.before + "\n";
+      s += "  removed  " + printable(c.pointer) + ": " + printable(c.before) + "\n";
     else
-      s += "  changed  " + c.pointer + ": " + c.before + " -> " + c.after + "\n";
+      s += "  changed  " + printable(c.pointer) + ": " + printable(c.before) + " -> " +
+           printable(c.after) + "\n";
   }
   s += "\nSettings:\n";
   bool any = false;
   auto setting = [&](const char* name, const std::string& x, const std::string& y) {
     if (x == y) return;
-    s += "  " + std::string(name) + ": " + x + " -> " + y + "\n";
+    s += "  " + std::string(name) + ": " + printable(x) + " -> " + printable(y) + "\n";
     any = true;
   };
   setting("program version", a.program_version, b.program_version);
@@ -586,7 +707,7 @@ std::string format_run_diff(const CatalogRun& a, const std::vector<CatalogOutcom
     const auto it = before.find({o.town, o.variant, o.point, o.metric});
     if (it == before.end()) continue;
     const CatalogOutcome& p = *it->second;
-    const std::string g = o.town + ", " + o.variant + describe_point(b, o.point);
+    const std::string g = printable(o.town + ", " + o.variant) + describe_point(b, o.point);
     if (g != group) s += "  " + (group = g) + "\n";
     const double d = o.mean - p.mean;
     std::string change = "n/a";
@@ -596,7 +717,7 @@ std::string format_run_diff(const CatalogRun& a, const std::vector<CatalogOutcom
       change = d < 0 ? "-" : "+";
       change += detail::format_ci(std::abs(d), kUndefined, kUndefined, o.unit);
     }
-    s += fmt("    %-28s %s -> %s  (%s)\n", o.metric.c_str(),
+    s += fmt("    %-28s %s -> %s  (%s)\n", printable(o.metric).c_str(),
              detail::format_ci(p.mean, p.ci_low, p.ci_high, p.unit).c_str(),
              detail::format_ci(o.mean, o.ci_low, o.ci_high, o.unit).c_str(), change.c_str());
     shown = true;

@@ -71,6 +71,9 @@ int cmd_calibrate(const CalibrateArgs& a) {
                        " is less than two generations of " + std::to_string(a.particles) +
                        " particles; give at least " + std::to_string(2LL * a.particles));
     if (a.threads > 1024) throw InputError("--threads exceeds the limit of 1024");
+    // CLI11's range check lets NaN through (every comparison with it is false).
+    if (!(a.max_seconds >= 0 && a.max_seconds <= 1e9))
+      throw InputError("--max-seconds must be a number from 0 to 1e9 (0 = no budget)");
     const fs::path out = a.out_dir.empty()
                              ? fs::path("prostup-out") / (ls.scenario.name + "-calibrate")
                              : fs::path(a.out_dir);
@@ -88,6 +91,11 @@ int cmd_calibrate(const CalibrateArgs& a) {
     std::optional<StagedOutput> staged;
     try {
       check_calibratable(ls.scenario);  // before the output path is touched
+      // As run, sweep and plan: the memory the workers' simulations need, with each
+      // uncertain size (an arrival rate's prior) at a high quantile of the particles' draws.
+      check_memory(estimate_resources({&ls.scenario}, a.particles, ls.scenario.simulation.months,
+                                      opt.threads, false),
+                   memory_limit(opt.threads), a.force, "the calibration");
       if (is_output_rank()) staged.emplace(out, a.force, "calibrate");
       r = calibrate(ls.scenario, opt);
     } catch (const CalibrationError& e) {

@@ -18,6 +18,7 @@
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
 #include "run_support.hpp"
+#include "scenario_cli.hpp"
 #include "strings.hpp"
 
 namespace prostup {
@@ -307,13 +308,14 @@ int run_plan(const PlanArgs& a) {
   std::snprintf(conf, sizeof conf, "%g %%", 100 * a.confidence);
   const std::string target_text =
       target.metric + " " + target.op() + " " + ci(target.value, kUndefined, kUndefined);
-  std::cout << (info.psa ? tr(lang, "plan.t.target_sets",
-                              {target_text, town_label, variant, percent(a.assurance),
-                               std::to_string(info.parameter_sets)})
-                         : tr(lang, "plan.t.target",
-                              {target_text, town_label, variant, text::decimal(lang, conf),
-                               tr(lang, a.fixed_parameters ? "plan.t.fixed_by_option"
-                                                           : "plan.t.fixed_no_distributions")}))
+  std::cout << (info.psa
+                    ? tr(lang, "plan.t.target_sets",
+                         {target_text, on_terminal(town_label), variant, percent(a.assurance),
+                          std::to_string(info.parameter_sets)})
+                    : tr(lang, "plan.t.target",
+                         {target_text, on_terminal(town_label), variant, text::decimal(lang, conf),
+                          tr(lang, a.fixed_parameters ? "plan.t.fixed_by_option"
+                                                      : "plan.t.fixed_no_distributions")}))
             << "\n"
             << tr(lang, "plan.t.varied",
                   {range.pointer, std::to_string(range.lo) + ".." + std::to_string(range.hi),
@@ -351,17 +353,18 @@ int run_plan(const PlanArgs& a) {
         if (b.demand > 0)
           std::cout << "    "
                     << tr(lang, "plan.t.binding",
-                          {answer::binding_what(b, lang), std::to_string(std::llround(b.demand)),
+                          {on_terminal(answer::binding_what(b, lang)),
+                           std::to_string(std::llround(b.demand)),
                            std::to_string(std::llround(b.capacity)), std::to_string(b.from_month)})
                     << "\n";
         else
-          std::cout << "    " << b.line << "\n";
+          std::cout << "    " << on_terminal(b.line) << "\n";
       }
     }
   }
   std::cout << (info.psa ? tr(lang, "plan.t.footer_sets",
-                              {dir.string(), std::to_string(info.inner_replications)})
-                         : tr(lang, "plan.t.footer", {dir.string()}))
+                              {on_terminal(dir.string()), std::to_string(info.inner_replications)})
+                         : tr(lang, "plan.t.footer", {on_terminal(dir.string())}))
             << "\n";
   if (!monotone)
     std::cerr << "prostup plan: warning: the values tried do not rise (or fall) steadily with "

@@ -238,7 +238,9 @@ int cmd_run(const RunArgs& a) {
     if (std::getenv("PROSTUP_TEST_PEAK_RSS"))  // test hook: tests/cli/run_memory_estimate.sh
       std::fprintf(stderr, "peak_rss_bytes %lld\n", peak_resident_bytes());
     if (!a.quiet && !a.verbose)
-      std::fputs(answer::terminal_answer(r, out, !a.no_report, lang).c_str(), stdout);
+      // Labels come from the scenario: no escape codes reach a terminal (on_terminal).
+      std::fputs(on_terminal(answer::terminal_answer(r, out, !a.no_report, lang), true).c_str(),
+                 stdout);
     if (!a.quiet && a.verbose) {
       print_summary(r, models, lang);
       bool any = false;

@@ -33,7 +33,7 @@ int cmd_runs(const RunsArgs& a) {
                                " (runs record themselves there; --catalog PATH or "
                                "$PROSTUP_CATALOG names another)");
     if (a.action == "list") {
-      Catalog c(path);
+      Catalog c(path, 10000, true);
       std::cout << format_run_list(c.list(a.scenario));
       return kExitOk;
     }
@@ -43,7 +43,7 @@ int cmd_runs(const RunsArgs& a) {
                                   " run id" + (need == 1 ? "" : "s"));
     std::vector<long long> ids;
     for (const auto& t : a.ids) ids.push_back(run_id(t));
-    Catalog c(path);
+    Catalog c(path, 10000, true);
     std::vector<CatalogRun> runs;
     for (long long id : ids) {
       auto r = c.get(id);

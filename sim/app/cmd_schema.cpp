@@ -1,6 +1,8 @@
 // `prostup schema`: the JSON Schema, docs tables and fuzz dictionary that the format's tables
 // (include/prostup/parameters.hpp) generate, and docs/model.md's metric tables that the metric
 // table (include/prostup/metric_table.hpp) generates; --update writes them into a source tree.
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -22,12 +24,27 @@ bool read_text(const std::filesystem::path& p, std::string& out) {
   return true;
 }
 
+// Written whole or not at all: into PATH.tmp-PID beside it, renamed over PATH when complete
+// (a full disk leaves the old file as it was). A symbolic link is not followed: the file it
+// points to may be outside the source tree.
 bool write_text(const std::filesystem::path& p, const std::string& text) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  std::error_code ec;
+  if (std::filesystem::is_symlink(std::filesystem::symlink_status(p, ec))) {
+    std::cerr << "prostup schema: " << p.string()
+              << " is a symbolic link; not followed (replace it with the file)\n";
+    return false;
+  }
+  const std::filesystem::path tmp = p.string() + ".tmp-" + std::to_string(::getpid());
+  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
   out << text;
   out.close();
-  if (!out) std::cerr << "prostup schema: cannot write " << p.string() << "\n";
-  return static_cast<bool>(out);
+  if (out) std::filesystem::rename(tmp, p, ec);
+  if (!out || ec) {
+    std::filesystem::remove(tmp, ec);
+    std::cerr << "prostup schema: cannot write " << p.string() << "\n";
+    return false;
+  }
+  return true;
 }
 
 }  // namespace

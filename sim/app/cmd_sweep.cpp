@@ -199,6 +199,10 @@ int run_sweep(const SweepArgs& a) {
                            " is already set by an earlier --set");
   }
   const auto grid = sweep_grid(axes);
+  // The command line requires --set; a library caller (Python's sweep(set=())) may not give one.
+  if (grid.empty())
+    throw PlanInputError(
+        "a sweep needs at least one --set POINTER=FROM:TO:STEP (the grid is empty)");
 
   LoadedScenario ls = load_or_report(a.file);
   mpi_require_same_scenario(ls.sha256);  // every MPI rank must simulate the same file

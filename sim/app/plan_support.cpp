@@ -386,13 +386,7 @@ void check_not_variants(const std::string& pointer, const std::string& option) {
 }
 
 std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
+  return csv_text(s);  // quoted where needed, a formula neutralised (writers.hpp)
 }
 
 std::string value_text(double v, bool integer) {

@@ -147,7 +147,14 @@ struct ModelSize {
   double compiled_bytes, outcome_bytes, metrics, series_values;
 };
 
-ModelSize model_size(const Scenario& s, int months) {
+// The quantile of an uncertain size that the estimate takes: the largest of `draws` drawn
+// parameter sets is about the 1 - 1/(2 draws) quantile; at least the median, at most 99.9 %.
+double size_quantile(long long draws) {
+  return std::clamp(1 - 0.5 / static_cast<double>(std::max(1LL, draws)), 0.5, 0.999);
+}
+
+// `reps`: replications, an upper bound of the parameter sets drawn (PSA, calibration).
+ModelSize model_size(const Scenario& s, int months, long long reps) {
   ModelSize z{};
   const double M1 = months + 1;
   z.stages = static_cast<double>(s.stages.size());
@@ -155,14 +162,23 @@ ModelSize model_size(const Scenario& s, int months) {
   z.profiles = static_cast<double>(s.profiles.size());
   z.towns = static_cast<double>(s.towns.size());
   for (const Town& tw : s.towns) {
-    double n = 0, arrivals = 0;
+    double n = 0, arrivals = 0, mean_arrivals = 0;
     for (const auto& [id, x] : tw.initial) n += x;
+    // A rate that carries a distribution holds its mean; the households a worker holds are
+    // those of the largest draw, so a heavy tail counts with its high quantile.
+    double drawn_rate = -1;
+    for (const UncertainParameter& u : s.uncertain)
+      if (u.pointer == "/towns/" + tw.id + "/arrivals/rate")
+        drawn_rate = std::max(u.dist.mean(), u.dist.quantile(size_quantile(reps)));
     if (!tw.replace_exits)
-      for (int t = 1; t <= months; ++t) arrivals += tw.arrival_rate.at(t);
+      for (int t = 1; t <= months; ++t) {
+        mean_arrivals += tw.arrival_rate.at(t);
+        arrivals += drawn_rate >= 0 ? drawn_rate : tw.arrival_rate.at(t);
+      }
     // Poisson arrivals: the mean plus four standard deviations.
     arrivals += 4 * std::sqrt(arrivals);
     z.peak_households = std::max(z.peak_households, n + arrivals);
-    z.household_months_per_rep += (n + arrivals / 2) * months;
+    z.household_months_per_rep += (n + mean_arrivals / 2) * months;
   }
   const double S = z.stages, V = z.services;
   // Capacities and arrival rates per town and month, thresholds per (profile, stage, mask).
@@ -190,7 +206,7 @@ ResourceEstimate estimate_resources(const std::vector<const Scenario*>& scenario
   const double block = std::max(8.0, 4 * TH);
   double compiled = 0, households = 0, outcomes = 0, per_run = 0, held = 0;
   for (const Scenario* s : scenarios) {
-    const ModelSize z = model_size(*s, months);
+    const ModelSize z = model_size(*s, months, reps);
     const double rows = z.towns + 1;  // towns and all towns together
     e.household_months += z.household_months_per_rep * R;
     compiled += z.compiled_bytes;
@@ -249,6 +265,47 @@ long long peak_resident_bytes() {
   return status_kb("VmHWM:");
 }
 
+MemoryLimit cgroup_memory_limit(const std::string& root) {
+  MemoryLimit lim;
+  auto consider = [&](long long bytes, const std::string& source) {
+    if (bytes < 0) return;
+    if (lim.bytes < 0 || bytes < lim.bytes) lim = {bytes, source};
+  };
+  std::ifstream cg(root + "/proc/self/cgroup");
+  std::string line;
+  while (std::getline(cg, line)) {
+    // "0::/PATH" (v2), "ID:CONTROLLER,CONTROLLER:/PATH" (v1).
+    const std::size_t c1 = line.find(':'),
+                      c2 = c1 == std::string::npos ? c1 : line.find(':', c1 + 1);
+    if (c2 == std::string::npos) continue;
+    const std::string controllers = "," + line.substr(c1 + 1, c2 - c1 - 1) + ",";
+    const std::string path = line.substr(c2 + 1);
+    if (controllers == ",," && line.compare(0, 2, "0:") == 0) {
+      // cgroup v2: the memory.max of this process's cgroup, less what the cgroup uses.
+      const std::string dir = root + "/sys/fs/cgroup" + path;
+      const long long max = read_number_file(dir + "/memory.max");  // -1 for "max"
+      const long long cur = read_number_file(dir + "/memory.current");
+      if (max >= 0) consider(std::max(0LL, max - std::max(0LL, cur)), "the cgroup's memory.max");
+    } else if (controllers.find(",memory,") != std::string::npos) {
+      // cgroup v1: the process's own group in the memory hierarchy and every group above it
+      // (a limit applies to everything below it); inside a container the hierarchy is often
+      // mounted at the group itself, so its root counts too. An unlimited group reads as a
+      // huge number.
+      fs::path rel = fs::path(path).relative_path();
+      for (;;) {
+        const std::string dir = root + "/sys/fs/cgroup/memory/" + rel.string();
+        const long long v1 = read_number_file(dir + "/memory.limit_in_bytes");
+        const long long used = read_number_file(dir + "/memory.usage_in_bytes");
+        if (v1 >= 0 && v1 < (1LL << 60))
+          consider(std::max(0LL, v1 - std::max(0LL, used)), "the cgroup's memory.limit_in_bytes");
+        if (rel.empty()) break;
+        rel = rel.parent_path();
+      }
+    }
+  }
+  return lim;
+}
+
 MemoryLimit memory_limit(int threads) {
   MemoryLimit lim;
   auto consider = [&](long long bytes, const std::string& source) {
@@ -256,21 +313,7 @@ MemoryLimit memory_limit(int threads) {
     if (lim.bytes < 0 || bytes < lim.bytes) lim = {bytes, source};
   };
   consider(available_memory_bytes(), "available memory (MemAvailable)");
-  // cgroup v2: the memory.max of this process's cgroup, less what the cgroup uses.
-  std::ifstream cg("/proc/self/cgroup");
-  std::string line;
-  while (std::getline(cg, line)) {
-    if (line.compare(0, 3, "0::") == 0) {
-      const std::string dir = "/sys/fs/cgroup" + line.substr(3);
-      const long long max = read_number_file(dir + "/memory.max");  // -1 for "max"
-      const long long cur = read_number_file(dir + "/memory.current");
-      if (max >= 0) consider(max - std::max(0LL, cur), "the cgroup's memory.max");
-    }
-  }
-  // cgroup v1 (an unlimited group reads as a huge number).
-  const long long v1 = read_number_file("/sys/fs/cgroup/memory/memory.limit_in_bytes");
-  const long long v1_used = read_number_file("/sys/fs/cgroup/memory/memory.usage_in_bytes");
-  if (v1 >= 0 && v1 < (1LL << 60)) consider(v1 - std::max(0LL, v1_used), "the cgroup's limit");
+  if (const MemoryLimit cg = cgroup_memory_limit(); cg.bytes >= 0) consider(cg.bytes, cg.source);
   // RLIMIT_AS (ulimit -v) limits address space: each worker reserves a stack and a malloc
   // arena besides what it uses.
   struct rlimit rl {};
@@ -342,6 +385,17 @@ void report_leftovers(const fs::path& where, const std::vector<std::string>& pre
   }
 }
 
+// True when `dir` is the working directory or one of the folders above it.
+bool holds_working_directory(const fs::path& dir) {
+  std::error_code ec;
+  const fs::path cwd = fs::weakly_canonical(fs::current_path(ec), ec);
+  if (ec) return false;
+  auto c = cwd.begin();
+  for (auto d = dir.begin(); d != dir.end(); ++d, ++c)
+    if (c == cwd.end() || *c != *d) return false;
+  return true;
+}
+
 }  // namespace
 
 void exchange_paths(const fs::path& a, const fs::path& b) {
@@ -384,6 +438,11 @@ void StagedOutput::prepare(fs::path dir, bool force, const std::string& command)
   const std::string name = dir_.filename().string();
 
   const fs::file_status st = fs::status(dir_, ec);
+  // A dangling symbolic link is refused now, not found in the way at commit, after the work.
+  if (!fs::exists(st) && fs::is_symlink(fs::symlink_status(dir_, ec)))
+    throw InputError("output path " + dir_.string() + " is a symbolic link to " +
+                     fs::read_symlink(dir_, ec).string() +
+                     ", which does not exist (create that directory, or use -o for another)");
   if (fs::exists(st)) {
     if (!fs::is_directory(st))
       throw InputError("output path " + dir_.string() + " exists and is not a directory");
@@ -402,6 +461,11 @@ void StagedOutput::prepare(fs::path dir, bool force, const std::string& command)
                        " is not empty (use --force to replace it, or -o for another)");
     } else if (name.empty() || name == "." || name == "..") {
       throw InputError("output directory " + dir_.string() + " cannot be replaced");
+    } else if (holds_working_directory(dir_)) {
+      // `-o . --force`, `-o .. --force`: never the folder the user works in.
+      throw InputError("output directory " + dir_.string() +
+                       " is not empty and holds the working directory; it cannot be replaced "
+                       "(use -o for another directory)");
     } else {
       mode_ = Mode::replace;
     }
@@ -418,7 +482,15 @@ void StagedOutput::prepare(fs::path dir, bool force, const std::string& command)
   const std::string pid = std::to_string(::getpid());
   staging_ = mode_ == Mode::in_place ? dir_ / (".prostup.tmp-" + pid)
                                      : parent / ("." + name + ".tmp-" + pid);
-  fs::remove_all(staging_, ec);
+  // A leftover with this process's own PID (a container's PID 1 again, a reused PID) may hold
+  // the only copy of an older output: kept and reported, and another name taken.
+  const fs::path base = staging_;
+  for (int k = 1; fs::exists(fs::symlink_status(staging_, ec)) && k < 1000; ++k) {
+    if (k == 1)
+      std::cerr << "prostup " << command << ": note: " << base.string()
+                << " is left from an earlier command with this process id; it is kept\n";
+    staging_ = base.string() + "." + std::to_string(k);
+  }
   fs::create_directory(staging_, ec);
   if (ec) throw std::runtime_error("cannot create " + staging_.string() + ": " + ec.message());
   created_ = true;

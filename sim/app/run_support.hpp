@@ -187,6 +187,11 @@ struct MemoryLimit {
   std::string source;
 };
 MemoryLimit memory_limit(int threads);
+// The cgroup's part of memory_limit: v2's memory.max less memory.current, or v1's
+// memory.limit_in_bytes less memory.usage_in_bytes of the process's own group in the memory
+// hierarchy (and of the groups above it). `root` is prefixed to /proc/self/cgroup and
+// /sys/fs/cgroup, so a test can give a fake tree. bytes < 0 when no limit is set.
+MemoryLimit cgroup_memory_limit(const std::string& root = "");
 
 // Refuses (InputError) an estimate over the limit unless `force`; `what` ("the run") starts
 // the message.

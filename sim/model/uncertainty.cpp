@@ -9,6 +9,7 @@
 #include <boost/math/special_functions/gamma.hpp>
 #include <cmath>
 #include <cstdio>
+#include <stdexcept>
 
 #include "prostup/parameters.hpp"
 #include "prostup/scenario.hpp"
@@ -225,7 +226,62 @@ std::string lognormal_from_moments(double mean, double sd, Distribution& out) {
   return {};
 }
 
+namespace {
+
+// What Boost's inverse functions and the draws can take in bounded time (ibeta_inv with
+// alpha = beta = 1e300 never ends; a beta with sd 1e-300 overflows): the natural parameters
+// within sane ranges, then the quantiles a draw can reach (u is clamped into
+// [1e-12, 1 - 1e-12]) finite. Empty when drawable, else the problem in words.
+std::string drawing_problem(const Distribution& d) {
+  if (!std::isfinite(d.a) || !std::isfinite(d.b) || !std::isfinite(d.c))
+    return std::string("a ") + to_string(d.kind) +
+           " with these values has parameters that are not finite numbers (an sd or mean too "
+           "small or too large); use a plain number for no uncertainty";
+  constexpr double kMinShape = 1e-6, kMaxShape = 1e8;
+  auto shape_ok = [&](double x) { return x >= kMinShape && x <= kMaxShape; };
+  if (d.kind == DistKind::beta && !(shape_ok(d.a) && shape_ok(d.b)))
+    return "a beta's alpha and beta must lie between " + num(kMinShape) + " and " + num(kMaxShape) +
+           " (got alpha " + num(d.a) + ", beta " + num(d.b) +
+           "): its sd is too small or too large for its mean; use a plain number for no "
+           "uncertainty";
+  if (d.kind == DistKind::gamma && !shape_ok(d.a))
+    return "a gamma's shape must lie between " + num(kMinShape) + " and " + num(kMaxShape) +
+           " (got " + num(d.a) + "): its sd is too small or too large for its mean";
+  if (d.kind == DistKind::lognormal && !(d.b <= 10))
+    return "a lognormal's sdlog must be at most 10 (got " + num(d.b) +
+           "): its sd is too large for its mean";
+  if (d.kind != DistKind::fixed) {
+    const double m = d.mean(), s = d.sd();
+    if (!std::isfinite(m) || !std::isfinite(s))
+      return "the distribution's mean or sd is not a finite number";
+    if (m != 0 && !(std::fabs(m) >= 1e-100 && std::fabs(m) <= 1e100))
+      return "the distribution's mean " + num(m) + " is outside 1e-100 to 1e100 in size";
+    if (s < 1e-12 * std::fabs(m))
+      return "the distribution's sd " + num(s) + " is less than 1e-12 x its mean " + num(m) +
+             "; use a plain number for no uncertainty";
+  }
+  for (const double u : {1e-12, 0.5, 1 - 1e-12}) {
+    double q = 0;
+    try {
+      q = d.quantile(u);
+    } catch (const std::exception&) {  // Boost's overflow and evaluation errors
+      q = std::numeric_limits<double>::quiet_NaN();
+    }
+    if (!std::isfinite(q))
+      return std::string("a ") + to_string(d.kind) + " with these values cannot be drawn: its " +
+             num(u) + " quantile is not a finite number";
+    // A lognormal's draws are positive: one that underflows to 0 is no value it can take.
+    if (d.kind == DistKind::lognormal && !(q >= std::numeric_limits<double>::min()))
+      return "a lognormal with these values cannot be drawn: its " + num(u) +
+             " quantile underflows to 0";
+  }
+  return {};
+}
+
+}  // namespace
+
 std::string distribution_problem(const Distribution& d) {
+  if (std::string problem = drawing_problem(d); !problem.empty()) return problem;
   const double low = d.support_low(), high = d.support_high();
   if (d.kind == DistKind::normal && d.b > 0 && !(d.a >= d.lo && d.a <= d.hi))
     return "the normal's mean " + num(d.a) + " lies outside the parameter's range [" + num(d.lo) +

@@ -31,12 +31,9 @@ void write_text(const fs::path& path, const std::string& text) {
   }
 }
 
-// A CSV field: quoted when it holds a comma, a quote or a line break.
+// A CSV text cell: quoted where needed, a formula neutralised (csv_text).
 std::string csv(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
+  return csv_text(s);
 }
 
 std::string posterior_csv(const CalibrationResult& r) {

@@ -21,6 +21,10 @@ using nlohmann::json;
 namespace {
 
 std::string read_file(const fs::path& p) {
+  std::error_code ec;
+  // A directory opens as a stream that reads nothing ("not valid JSON" misled).
+  if (fs::is_directory(p, ec))
+    throw std::runtime_error(p.string() + ": cannot read (it is a directory, not a file)");
   errno = 0;
   std::ifstream in(p, std::ios::binary);
   if (!in) {
@@ -483,6 +487,9 @@ double sweep_scenario_value(const Input& in, const std::string& pointer) {
 
 std::string file_id(const std::string& id) {
   if (id == "*") return "all";
+  // A town may be called "all" (ids are [a-z][a-z0-9_]*): its charts must not overwrite the
+  // all-towns ones; an id never holds '-', so this name is no other id's.
+  if (id == "all") return "all-town";
   std::string s;
   for (char c : id) {
     const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||

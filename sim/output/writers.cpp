@@ -103,18 +103,25 @@ const char* to_string(Better b) {
   return "none";
 }
 
-// RFC 4180: quote a field holding the separator, a quote, CR or LF; double the quotes inside.
-std::string csv_field(std::string_view s, char separator = ',') {
+}  // namespace
+
+std::string csv_text(std::string_view s, char separator) {
+  std::string cell;
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos)
+    cell = "'";
+  cell += s;
   const char special[] = {separator, '"', '\r', '\n', '\0'};
-  if (s.find_first_of(special) == std::string_view::npos) return std::string(s);
+  if (cell.find_first_of(special) == std::string::npos) return cell;
   std::string out = "\"";
-  for (char c : s) {
+  for (char c : cell) {
     if (c == '"') out += '"';
     out += c;
   }
   out += '"';
   return out;
 }
+
+namespace {
 
 // An output file that reports failure with its path: opening, writing, and closing (a
 // full disk often shows only when the buffer is flushed).
@@ -157,19 +164,19 @@ class CsvFile {
     for (auto h : header) field(h);
     end_row();
   }
+  // A text cell (csv_text: quoted where needed, a formula neutralised).
   CsvFile& field(std::string_view s) {
     const char sep = dialect_ == CsvDialect::excel_cs ? ';' : ',';
-    if (!first_) file_.stream() << sep;
-    file_.stream() << csv_field(s, sep);
-    first_ = false;
-    return *this;
+    return raw(csv_text(s, sep));
   }
+  // Numbers are no text cells: "-0.5" stays a number. Under excel_cs a decimal comma is the
+  // separator's neighbour, not the separator (';'), so no quoting is needed.
   CsvFile& num(double v) {
     std::string n = format_number(v);
     if (dialect_ == CsvDialect::excel_cs) std::replace(n.begin(), n.end(), '.', ',');
-    return field(n);
+    return raw(n);
   }
-  CsvFile& integer(long long v) { return field(std::to_string(v)); }
+  CsvFile& integer(long long v) { return raw(std::to_string(v)); }
   void end_row() {
     file_.stream() << '\n';
     file_.check();
@@ -178,6 +185,12 @@ class CsvFile {
   void close() { file_.close(); }
 
  private:
+  CsvFile& raw(const std::string& cell) {
+    if (!first_) file_.stream() << (dialect_ == CsvDialect::excel_cs ? ';' : ',');
+    file_.stream() << cell;
+    first_ = false;
+    return *this;
+  }
   OutFile file_;
   CsvDialect dialect_;
   bool first_ = true;

@@ -51,6 +51,17 @@ compare "$TMP/heavy.json" --replications 2 --months 12 --threads 1
 compare "$TMP/heavy.json" --replications 2 --months 12 --threads 2
 compare "$S" --replications 8000 --months 3 --threads 2
 
+# A heavy-tailed arrival rate (gamma, sd 5x its mean; issue 30: estimated from the mean it
+# was 40x too low): the households of the largest drawn rate count.
+python3 - "$S" "$TMP/tail.json" <<'EOF' || fail "cannot write the heavy-tailed scenario"
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+d["format_version"] = 2
+d["towns"]["jirkov"]["arrivals"] = {"rate": {"dist": "gamma", "mean": 4000, "sd": 20000}}
+json.dump(d, open(sys.argv[2], "w", encoding="utf-8"))
+EOF
+compare "$TMP/tail.json" --replications 40 --months 12 --threads 1 --variants '' --no-report
+
 # 8 million more households (about 520 MB) under a 400 MB address-space limit.
 with_variants 8000000 >"$TMP/huge.json"
 limited() { (ulimit -v 400000 && "$PROSTUP" "$@" --threads 1 --replications 2 --months 3 --quiet); }
@@ -69,4 +80,19 @@ for cmd in run sweep plan; do
   [ ! -e "$TMP/out" ] || fail "$cmd under ulimit -v: an output directory was made"
   echo "ok: $(cat "$TMP/l.log")"
 done
+# calibrate estimates too (it had no estimate and grew to 8 GB).
+python3 - "$SRC/examples/calibration/jirkov-calibration.json" "$TMP/cal.json" <<'EOF' ||
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+d["towns"]["jirkov"]["initial"]["street"] = 8000000
+json.dump(d, open(sys.argv[2], "w", encoding="utf-8"))
+EOF
+  fail "cannot write the huge calibration"
+(ulimit -v 400000 && "$PROSTUP" calibrate "$TMP/cal.json" -o "$TMP/out" --threads 1 \
+  --particles 10 --max-simulations 20 --quiet) >"$TMP/l.log" 2>&1
+rc=$?
+[ "$rc" -eq 2 ] || fail "calibrate under ulimit -v: exit $rc, expected 2: $(cat "$TMP/l.log")"
+grep -q "^prostup calibrate: the calibration needs an estimated .* address-space limit" \
+  "$TMP/l.log" || fail "calibrate under ulimit -v: no clear message: $(cat "$TMP/l.log")"
+echo "ok: $(cat "$TMP/l.log")"
 echo "PASS"
