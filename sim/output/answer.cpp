@@ -469,14 +469,16 @@ std::string terminal_answer(const RunResult& r, const std::filesystem::path& out
       const Binding& b = ta.binding[k];
       char excess[48];
       std::snprintf(excess, sizeof excess, "%+.0f", b.excess());
+      // What one more unit is worth on the same line (the answer fits a screen).
+      const std::string v = binding_value(b, r.info.months, lang);
       if (b.demand > 0)
-        line("  " + tr(lang, "term.binding",
-                       {std::to_string(k + 1), binding_what(b, lang), whole(b.demand),
-                        whole(b.capacity), excess, std::to_string(b.from_month)}));
+        line("  " +
+             tr(lang, "term.binding",
+                {std::to_string(k + 1), binding_what(b, lang), whole(b.demand), whole(b.capacity),
+                 excess, std::to_string(b.from_month)}) +
+             (v.empty() ? "" : "; " + v));
       else
-        line("  " + std::to_string(k + 1) + ". " + b.line);
-      if (const std::string v = binding_value(b, r.info.months, lang); !v.empty())
-        line("     " + v);
+        line("  " + std::to_string(k + 1) + ". " + b.line + (v.empty() ? "" : "; " + v));
     }
     if (ta.binding.size() > 3)
       line("  " + tr(lang, "term.binding_more", {std::to_string(ta.binding.size() - 3)}));

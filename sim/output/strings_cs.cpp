@@ -71,9 +71,9 @@ const std::vector<Entry> kCzech = {
     {"term.left_out", "Vynechány tam, kde nic nemění: {1}"},
     {"term.town", "{1} (výchozí stav: {2})"},
     {"term.binding_head",
-     "Omezující kapacity (výchozí stav, očekávaná poptávka bez omezení), seřazené podle "
-     "stabilizovaných domácností na korunu za jedno místo navíc (párové běhy), pak podle "
-     "převisu:"},
+     "Omezující kapacity (výchozí stav, očekávaná poptávka bez omezení), seřazené podle toho, "
+     "co přinese jedno místo navíc (stabilizované domácnosti za jeho náklady, párové běhy), pak "
+     "podle převisu:"},
     {"binding.value_unit",
      "jedno místo navíc: {1} stabilizovaných domácností [{2}, {3}] (párové běhy, {4} replikací, "
      "95% interval)"},

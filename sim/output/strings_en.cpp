@@ -70,8 +70,8 @@ const std::vector<Entry> kEnglish = {
     {"term.left_out", "Left out where they change nothing: {1}"},
     {"term.town", "{1} (baseline: {2})"},
     {"term.binding_head",
-     "Binding constraints (baseline, expected demand without limits), ranked by households "
-     "stabilised per CZK of one more unit (paired runs), then by excess demand:"},
+     "Binding constraints (baseline, expected demand without limits), ranked by what one more "
+     "unit is worth (households stabilised for its cost, paired runs), then by excess demand:"},
     {"binding.value_unit",
      "one more place: {1} households stabilised [{2}, {3}] (paired runs, {4} replications, 95 % "
      "interval)"},
