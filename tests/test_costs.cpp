@@ -188,3 +188,56 @@ TEST_CASE("price year, discount rate and profile cost factors in JSON: round tri
   CHECK(by_pointer["/stages/shelter/profile_cost_factors/family"].find(
             "may not carry a distribution") != std::string::npos);
 }
+
+TEST_CASE("costs to other services: the variant costs the ladder more and saves in total") {
+  // Two arms of four households for 24 months, every one staying where it starts. Baseline:
+  // in the shelter, 4000 CZK a month to the ladder (payer town) and 3000 to other services
+  // (emergency care, health ...); social work 1000 per case-month (payer esf). Variant: in
+  // the lease, 6000 a month (payer state) and nothing to other services. By hand, per arm:
+  //   baseline: ladder 4 x 24 x (4000 + 1000) = 480,000; other services 4 x 24 x 3000 =
+  //             288,000; total 768,000
+  //   variant:  ladder 4 x 24 x 6000 = 576,000 (no case work in the lease); other services 0;
+  //             total 576,000
+  Scenario s = standing_still(24, {{"shelter", 4}});
+  s.stages[0].payer = s.stages[1].payer = "town";
+  s.stages[1].other_services_cost_per_month = 3000;
+  s.stages[2].payer = "state";
+  s.stages[2].cost_per_month = 6000;
+  s.services[0].payer = "esf";
+  const CompiledModel mb = compile(s);
+  const ReplicationOutcome ob = simulate(mb, 0, 0);
+  CHECK(metric(mb, ob, "all", "cost_ladder") == 4 * 24 * (4000 + 1000));
+  CHECK(metric(mb, ob, "all", "cost:other_services") == 4 * 24 * 3000);
+  CHECK(metric(mb, ob, "all", "cost_total") == 4 * 24 * (4000 + 1000 + 3000));
+  // The households' own tallies carry the second line too.
+  CHECK(metric(mb, ob, "initial", "cost_total") == 4 * 24 * 8000);
+
+  s.towns[0].initial = {{"lease", 4}};
+  const CompiledModel mv = compile(s);
+  const ReplicationOutcome ov = simulate(mv, 0, 0);
+  CHECK(metric(mv, ov, "all", "cost_ladder") == 4 * 24 * 6000);
+  CHECK(metric(mv, ov, "all", "cost:other_services") == 0);
+  CHECK(metric(mv, ov, "all", "cost_total") == 4 * 24 * 6000);
+
+  // The variant costs the ladder 96,000 more and saves 192,000 in total.
+  CHECK(metric(mv, ov, "all", "cost_ladder") - metric(mb, ob, "all", "cost_ladder") == 96000);
+  CHECK(metric(mv, ov, "all", "cost_total") - metric(mb, ob, "all", "cost_total") == -192000);
+  // Payer totals add up to the total, in each arm.
+  for (const auto& [m, o] : {std::pair{&mb, &ob}, std::pair{&mv, &ov}}) {
+    double payers = 0;
+    for (const char* p : {"town", "state", "esf", "other_services"})
+      payers += metric(*m, *o, "all", std::string("cost:") + p);
+    CHECK(payers == metric(*m, *o, "all", "cost_total"));
+    CHECK(!has_metric(*m, "cost:unspecified"));  // every line names its payer
+  }
+  // Discounted, the second line is weighed month by month like the first.
+  s.towns[0].initial = {{"shelter", 4}};
+  s.simulation.discount_rate = 0.03;
+  const CompiledModel md = compile(s);
+  const ReplicationOutcome od = simulate(md, 0, 0);
+  const double a = std::pow(1.03, -1.0 / 12), annuity = a * (1 - std::pow(a, 24)) / (1 - a);
+  CHECK(metric(md, od, "all", "cost_total_discounted") ==
+        Approx(4 * 8000 * annuity).epsilon(1e-12));
+  CHECK(metric(md, od, "initial", "cost_total_discounted") ==
+        Approx(4 * 8000 * annuity).epsilon(1e-12));
+}

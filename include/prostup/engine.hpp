@@ -58,7 +58,9 @@ struct ReplicationOutcome {
   std::vector<double> service_case_months;           // [service]
   std::vector<double> service_waiting_sum;  // [service] eligible-not-served, summed over months
   std::vector<double> service_cost;         // [service] CZK
-  double cost_discounted = 0;               // stage and service costs, discounted, CZK
+  double cost_discounted = 0;               // stage, service and other costs, discounted, CZK
+  // [stage] CZK to other services: occupancy x the stage's other_services_cost_per_month.
+  std::vector<double> other_cost;
   std::vector<double> promotion_flow, demotion_flow, expiry_flow;  // [from * S + to]
   std::vector<double> arrivals_to, exits_from;                     // [stage]
   // Monthly series, month 0..M: [stage * (M+1) + month] etc.

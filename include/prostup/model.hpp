@@ -125,6 +125,9 @@ struct CompiledTown {
   // monthly totals are then occupancy x stage_cost as before.
   std::vector<double> stage_cost_by_profile, service_cost_by_profile;
   std::vector<std::uint8_t> stage_cost_varies, service_cost_varies;  // [stage], [service]
+  // [stage] CZK per household-month to other public services (Stage::
+  // other_services_cost_per_month; payer kOtherServicesPayer), the same for every profile.
+  std::vector<double> stage_other_cost;
 };
 
 struct CompiledModel {
@@ -150,8 +153,11 @@ struct CompiledModel {
   std::vector<CompiledCohort> cohorts;  // tagged cohorts only
   // Payers of the cost lines (cost:<payer>), empty when no line names one; a line without a
   // payer is "unspecified" then. Index per stage and per service.
+  // The stages' costs to other services (stage_other_cost) are the payer "other_services"
+  // (other_services_payer its index, -1 when no stage has such a cost).
   std::vector<std::string> payers;
   std::vector<int> stage_payer, service_payer;
+  int other_services_payer = -1;
   // Multipliers already folded: probability used = base * stage mult * service mults, clamped.
   std::vector<Thresholds> thresholds;  // [(profile * n_stages + stage) << n_services | mask]
   std::vector<std::array<double, kProbCount>> stage_multipliers;    // [stage]

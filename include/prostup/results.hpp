@@ -93,6 +93,26 @@ struct StageInfo {
   std::string id, label, kind;
 };
 
+// What one more unit of a binding constraint is worth (prostup/marginal.hpp): per town, for
+// the candidates with the largest excess demand in the cohort model, the paired difference in
+// households stabilised per unit added and the unit's cost.
+struct MarginalValue {
+  std::string town;      // id
+  std::string what;      // as in the binding line: the stage's label, "<service> (caseload)"
+  bool service = false;  // a worker of a service rather than a unit of a stage
+  std::string id;        // the stage's or service's id
+  double excess = 0;     // peak expected demand less capacity (cohort model)
+  int units = 1;         // units or workers added (a worker adds caseload slots)
+  double gain = kUndefined, gain_low = kUndefined, gain_high = kUndefined;  // per unit, 95 %
+  double cost_per_month = 0;  // CZK per unit (per worker) and month; 0 = not priced
+  double cost_horizon = 0;    // the same over the run's months
+  int replications = 0;       // paired replications
+  // Whether the gain is clearly positive (the interval's lower end above 0).
+  bool clear_gain() const { return gain_low > 0; }
+  // Households stabilised per million CZK over the horizon; NaN when not priced.
+  double gain_per_mczk() const { return cost_horizon > 0 ? gain / cost_horizon * 1e6 : kUndefined; }
+};
+
 struct RunInfo {
   std::string program_version;
   std::string scenario_name, scenario_title, scenario_description;
@@ -110,7 +130,8 @@ struct RunInfo {
   // Per town (parallel to towns): where the baseline's expected demand without limits exceeds
   // a capacity or caseload, from the exact cohort model ("Tréninkový byt: demand 58, ...").
   std::vector<std::vector<std::string>> binding_constraints;  // parallel to variants (may be empty)
-  std::vector<std::string> towns;                             // ids, in scenario order
+  std::vector<MarginalValue> marginal_values;  // all towns, in town order (may be empty)
+  std::vector<std::string> towns;              // ids, in scenario order
   std::vector<std::string> town_labels;
   std::vector<StageInfo> stages;
   std::vector<std::string> services, service_labels;

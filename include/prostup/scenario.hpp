@@ -45,6 +45,9 @@ struct Multipliers {
   double factor[kProbCount] = {1, 1, 1, 1, 1};
 };
 
+// The payer of the stages' costs to other public services (other_services_cost_per_month).
+inline constexpr const char* kOtherServicesPayer = "other_services";
+
 struct Stage {
   std::string id;
   std::string label;  // UTF-8, Czech labels are normal
@@ -52,6 +55,9 @@ struct Stage {
   bool pays_rent = false;
   double cost_per_month = 0;  // public cost per occupied unit, CZK/month
   std::string payer;          // who pays cost_per_month (cost:<payer>); empty = unspecified
+  // Cost to other public services (emergency care, health, child protection, police) per
+  // household-month in this stage, CZK; paid by the payer `other_services`.
+  double other_services_cost_per_month = 0;
   // Factors on the cost (the stage's or a town's) for households of a profile; absent = 1.
   std::map<std::string, double> profile_cost_factors;
   std::optional<int> max_stay_months;

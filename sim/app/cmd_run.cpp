@@ -12,6 +12,7 @@
 #include "answer.hpp"
 #include "prostup/cli.hpp"
 #include "prostup/cohort.hpp"
+#include "prostup/marginal.hpp"
 #include "prostup/parallel.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
@@ -226,6 +227,11 @@ int cmd_run(const RunArgs& a) {
     // The binding constraints, from the exact model without limits (docs/cohort.md).
     const CohortResult exact = cohort(models.front());
     for (const auto& ct : exact.towns) r.info.binding_constraints.push_back(ct.binding);
+    // What one more unit of the largest of them is worth: paired runs of the town with one
+    // more unit (docs/cohort.md, "Marginal values").
+    MarginalOptions mo;
+    mo.threads = threads;
+    r.info.marginal_values = marginal_values(models.front(), exact, mo);
     // A signal while writing is seen between the steps, and commit() refuses after one.
     test_signal_point("write");
     if (g_cancel) throw RunCancelled();

@@ -385,7 +385,8 @@ void HouseholdSim::track_move(std::uint32_t i, int from, int to, int t) {
   // Month t is counted in the new stage (accounting follows every move of the month); the
   // initial population is counted from month 1.
   const int b = std::max(t, 1);
-  if (from != kNone) add_cost(k, stage_cost(hh_[i].profile, from), k.stage_since, b);
+  if (from != kNone)
+    add_cost(k, stage_cost(hh_[i].profile, from) + tw_.stage_other_cost[from], k.stage_since, b);
   k.stage_since = b;
   const bool was = from != kNone && is_permanent_[from], now = is_permanent_[to];
   if (was && !now) {
@@ -412,7 +413,7 @@ void HouseholdSim::end_spell(Track& k, int end) {
 void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
   const Household& h = hh_[i];
   Track& k = track_[i];
-  add_cost(k, stage_cost(h.profile, h.stage), k.stage_since, end);
+  add_cost(k, stage_cost(h.profile, h.stage) + tw_.stage_other_cost[h.stage], k.stage_since, end);
   // Services count a month before the households step, so an exit month is still counted.
   const int svc_end = dest >= 0 ? end + 1 : end;
   for (int v = 0; v < V_; ++v)
@@ -970,7 +971,9 @@ void HouseholdSim::account(int t) {
                   stage_cost(p, s);
       }
       out_.stage_cost[s] += cost;
-      if (m_.discounting()) out_.cost_discounted += cost * m_.discount[t];
+      const double other = o * tw_.stage_other_cost[s];
+      out_.other_cost[s] += other;
+      if (m_.discounting()) out_.cost_discounted += (cost + other) * m_.discount[t];
       if (m_.stages[s].outside) out_.roofless_household_months += o;
     }
   }
@@ -1072,6 +1075,7 @@ void ReplicationOutcome::resize(int stages, int services, int m, int cohort_coun
   occupancy_end.assign(S, 0);
   occupancy_sum.assign(S, 0);
   stage_cost.assign(S, 0);
+  other_cost.assign(S, 0);
   service_case_months.assign(V, 0);
   service_waiting_sum.assign(V, 0);
   service_cost.assign(V, 0);
@@ -1115,6 +1119,7 @@ void ReplicationOutcome::add(const ReplicationOutcome& o) {
   sum(occupancy_end, o.occupancy_end);
   sum(occupancy_sum, o.occupancy_sum);
   sum(stage_cost, o.stage_cost);
+  sum(other_cost, o.other_cost);
   sum(service_case_months, o.service_case_months);
   sum(service_waiting_sum, o.service_waiting_sum);
   sum(service_cost, o.service_cost);

@@ -29,6 +29,7 @@ void visit_fields(Outcome& o, Scalar&& scalar, Vector&& vec) {
   vec(o.occupancy_end);
   vec(o.occupancy_sum);
   vec(o.stage_cost);
+  vec(o.other_cost);
   vec(o.service_case_months);
   vec(o.service_waiting_sum);
   vec(o.service_cost);

@@ -267,7 +267,9 @@ CompiledModel compile(const Scenario& s, const std::string& variant, int months)
           ct == tw.service_costs.end() ? s.services[sv].cost_per_case_month : ct->second;
     }
     c.stage_cost.assign(S, 0);
+    c.stage_other_cost.assign(S, 0);
     for (int st = 0; st < S; ++st) {
+      c.stage_other_cost[st] = s.stages[st].other_services_cost_per_month;
       auto ct = tw.stage_costs.find(m.stages[st].id);
       c.stage_cost[st] = ct == tw.stage_costs.end() ? s.stages[st].cost_per_month : ct->second;
     }
@@ -295,7 +297,9 @@ CompiledModel compile(const Scenario& s, const std::string& variant, int months)
   bool any_payer = false;
   for (const Stage& st : s.stages) any_payer |= !st.payer.empty();
   for (const Service& sv : s.services) any_payer |= !sv.payer.empty();
-  if (any_payer) {
+  bool any_other = false;
+  for (const Stage& st : s.stages) any_other |= st.other_services_cost_per_month > 0;
+  if (any_payer || any_other) {
     auto payer_index = [&m](const std::string& p) {
       const std::string id = p.empty() ? "unspecified" : p;
       for (std::size_t k = 0; k < m.payers.size(); ++k)
@@ -305,6 +309,7 @@ CompiledModel compile(const Scenario& s, const std::string& variant, int months)
     };
     for (const Stage& st : s.stages) m.stage_payer.push_back(payer_index(st.payer));
     for (const Service& sv : s.services) m.service_payer.push_back(payer_index(sv.payer));
+    if (any_other) m.other_services_payer = payer_index(kOtherServicesPayer);
   }
   for (const Cohort& co : s.cohorts) {
     CompiledCohort c;

@@ -172,6 +172,14 @@ std::vector<Entity> build() {
               "health insurance ...): the metric `cost:<payer>`")
             .at(&Stage::payer)
             .note("not a stage or service id, not `unspecified`"),
+        field("other_services_cost_per_month", T::number, 0, kMaxCostLimit, "0",
+              "cost to other public services (emergency care, health, child protection, police) "
+              "per household and month spent here, a second cost line besides "
+              "`cost_per_month`, paid by the payer `other_services` (the metric "
+              "`cost:other_services`); the same in every town and for every profile")
+            .at(&Stage::other_services_cost_per_month)
+            .in("CZK per month")
+            .vary(),
         id_map("profile_cost_factors", "profile", T::number, 0, kMaxMultiplierLimit, "all 1",
                "factors on the cost per occupied unit (the stage's or a town's) for households "
                "of the profiles named, e.g. a family's place in an asylum home against a single "

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 
 #include "strings.hpp"
 #include "svg.hpp"
@@ -253,6 +254,54 @@ std::string by_profile_text(const RunResult& r, const std::string& town, const s
 
 }  // namespace
 
+void rank_by_value(std::vector<Binding>& b, const RunInfo& info, const std::string& town) {
+  for (const MarginalValue& v : info.marginal_values) {
+    std::string key = v.what;
+    if (town == "*") {
+      std::string tl = v.town;
+      for (std::size_t t = 0; t < info.towns.size() && t < info.town_labels.size(); ++t)
+        if (info.towns[t] == v.town && !info.town_labels[t].empty()) tl = info.town_labels[t];
+      key = tl + ": " + v.what;
+    } else if (v.town != town) {
+      continue;
+    }
+    for (Binding& x : b)
+      if (x.what == key) x.value = &v;
+  }
+  // 0: a clear gain; 1: not measured; 2: measured, no clear gain.
+  auto tier = [](const Binding& x) { return !x.value ? 1 : x.value->clear_gain() ? 0 : 2; };
+  auto per_czk = [](const Binding& x) {
+    const double g = x.value->gain_per_mczk();
+    return std::isfinite(g) ? g : std::numeric_limits<double>::infinity();
+  };
+  std::stable_sort(b.begin(), b.end(), [&](const Binding& x, const Binding& y) {
+    const int tx = tier(x), ty = tier(y);
+    if (tx != ty) return tx < ty;
+    if (tx == 0) {
+      const double cx = per_czk(x), cy = per_czk(y);
+      if (cx != cy) return cx > cy;
+      return x.value->gain > y.value->gain;
+    }
+    return x.excess() > y.excess();
+  });
+}
+
+std::string binding_value(const Binding& b, int months, Language lang) {
+  if (!b.value) return {};
+  const MarginalValue& v = *b.value;
+  auto households = [&](double x) { return signed_plain(x, 2, true, lang); };
+  std::string s = tr(lang, v.service ? "binding.value_worker" : "binding.value_unit",
+                     {households(v.gain), households(v.gain_low), households(v.gain_high),
+                      std::to_string(v.replications)});
+  if (v.cost_horizon > 0) {
+    const double g = v.gain_per_mczk();
+    s += "; " + tr(lang, "binding.value_cost",
+                   {money(v.cost_horizon, "CZK", false, lang), std::to_string(months),
+                    signed_plain(g, std::fabs(g) >= 10 ? 1 : 2, false, lang)});
+  }
+  return s;
+}
+
 std::vector<TownAnswer> answers(const RunResult& r, Language lang) {
   std::vector<TownAnswer> out;
   std::vector<std::string> towns = r.info.towns;
@@ -273,6 +322,7 @@ std::vector<TownAnswer> answers(const RunResult& r, Language lang) {
           lines.push_back(town == "*" ? tl + ": " + l : l);
     }
     ta.binding = ranked_binding(lines);
+    rank_by_value(ta.binding, r.info, town);
     if (const TownVariantResult* b = r.find(town, "baseline"))
       for (std::size_t k = 0; k < r.metric_info.size() && k < b->metrics.size(); ++k)
         if (r.metric_info[k].headline)
@@ -459,12 +509,16 @@ std::string terminal_answer(const RunResult& r, const std::filesystem::path& out
       const Binding& b = ta.binding[k];
       char excess[48];
       std::snprintf(excess, sizeof excess, "%+.0f", b.excess());
+      // What one more unit is worth on the same line (the answer fits a screen).
+      const std::string v = binding_value(b, r.info.months, lang);
       if (b.demand > 0)
-        line("  " + tr(lang, "term.binding",
-                       {std::to_string(k + 1), binding_what(b, lang), whole(b.demand),
-                        whole(b.capacity), excess, std::to_string(b.from_month)}));
+        line("  " +
+             tr(lang, "term.binding",
+                {std::to_string(k + 1), binding_what(b, lang), whole(b.demand), whole(b.capacity),
+                 excess, std::to_string(b.from_month)}) +
+             (v.empty() ? "" : "; " + v));
       else
-        line("  " + std::to_string(k + 1) + ". " + b.line);
+        line("  " + std::to_string(k + 1) + ". " + b.line + (v.empty() ? "" : "; " + v));
     }
     if (ta.binding.size() > 3)
       line("  " + tr(lang, "term.binding_more", {std::to_string(ta.binding.size() - 3)}));

@@ -376,8 +376,9 @@ std::string summary_section(const RunResult& r, Language lang) {
           b.demand > 0 ? tr(lang, "summary.binding_words",
                             {binding_what(b, lang), demand, capacity, std::to_string(b.from_month)})
                        : b.line;
+      const std::string value = binding_value(b, r.info.months, lang);
       h += "<p class=\"binding\"><strong>" + escape(tr(lang, "summary.binding")) + "</strong> " +
-           escape(words) +
+           escape(value.empty() ? words : words + "; " + value) +
            (ta.binding.size() > 1 ? " " + escape(tr(lang, "summary.binding_more",
                                                     {std::to_string(ta.binding.size() - 1)}))
                                   : std::string()) +
@@ -531,8 +532,11 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const std::atomi
         if (ta.town == town && !ta.binding.empty()) {
           html << "<h3>" << t("town.binding_head") << "</h3>\n<p class=\"note\">"
                << t("town.binding_note") << "</p>\n<ul>\n";
-          for (const auto& b : ta.binding)
-            html << "<li>" << escape(answer::binding_line(b, lang)) << "</li>\n";
+          for (const auto& b : ta.binding) {
+            const std::string v = answer::binding_value(b, r.info.months, lang);
+            html << "<li>" << escape(answer::binding_line(b, lang) + (v.empty() ? "" : "; " + v))
+                 << "</li>\n";
+          }
           html << "</ul>\n";
         }
       html << value_for_money_table(r, town, lang);

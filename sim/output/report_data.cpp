@@ -160,6 +160,23 @@ RunResult run_from_json(const json& doc) {
         for (const auto& line : *lines)
           if (line.is_string()) r.info.binding_constraints[t].push_back(line.get<std::string>());
   }
+  if (auto mv = doc.find("marginal_values"); mv != doc.end() && mv->is_array())
+    for (const auto& j : *mv) {
+      MarginalValue v;
+      v.town = str_at(j, "town");
+      v.what = str_at(j, "what");
+      v.service = str_at(j, "kind") == "service";
+      v.id = str_at(j, "id");
+      v.excess = num_at(j, "excess_demand");
+      v.units = static_cast<int>(num_at(j, "units"));
+      v.gain = num_at(j, "gain_stabilized");
+      v.gain_low = num_at(j, "gain_ci_low");
+      v.gain_high = num_at(j, "gain_ci_high");
+      v.cost_per_month = num_at(j, "cost_per_month");
+      v.cost_horizon = num_at(j, "cost_horizon");
+      v.replications = static_cast<int>(num_at(j, "replications"));
+      r.info.marginal_values.push_back(std::move(v));
+    }
   // The report shows the cohort "all" (results.json keeps the others under "cohorts").
   for (const auto& m : doc.at("metric_info"))
     if (m.value("cohort", std::string("all")) == "all")

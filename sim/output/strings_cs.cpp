@@ -79,7 +79,16 @@ const std::vector<Entry> kCzech = {
     {"term.town", "{1} (výchozí stav: {2})"},
     {"baseline.moves", "domácnosti bez střechy {1} → {2} za {3} měsíců"},
     {"term.binding_head",
-     "Omezující kapacity (výchozí stav, očekávaná poptávka bez omezení), od největšího převisu:"},
+     "Omezující kapacity (výchozí stav, očekávaná poptávka bez omezení), seřazené podle toho, "
+     "co přinese jedno místo navíc (stabilizované domácnosti za jeho náklady, párové běhy), pak "
+     "podle převisu:"},
+    {"binding.value_unit",
+     "jedno místo navíc: {1} stabilizovaných domácností [{2}, {3}] (párové běhy, {4} replikací, "
+     "95% interval)"},
+    {"binding.value_worker",
+     "jeden pracovník navíc: {1} stabilizovaných domácností [{2}, {3}] (párové běhy, {4} "
+     "replikací, 95% interval)"},
+    {"binding.value_cost", "za {1} za {2} měsíců ({3} na 1 mil. Kč)"},
     {"term.binding", "{1}. {2}: poptávka {3} na {4} míst ({5}) od {6}. měsíce"},
     {"term.by_profile", "podle typu domácnosti {1}"},
     {"term.binding_more", "a dalších {1} (prostup run --verbose nebo prostup cohort)"},
@@ -113,7 +122,8 @@ const std::vector<Entry> kCzech = {
     {"town.binding_head", "Omezující kapacity"},
     {"town.binding_note",
      "Kde očekávaná poptávka bez omezení (přesný kohortový model výchozího stavu) převyšuje "
-     "kapacitu nebo počet případů, od největšího převisu:"},
+     "kapacitu nebo počet případů; seřazeno podle stabilizovaných domácností na korunu za jedno "
+     "místo navíc (párové běhy u největších převisů), pak podle převisu:"},
     {"town.binding_line", "{1}: poptávka {2}, kapacita {3} od {4}. měsíce"},
     {"town.reaching_lease", "Doba od vstupu k nájmu (kumulativní incidence)"},
     {"town.all_outcomes", "Všechny ukazatele, každá varianta (tabulka)"},
@@ -241,6 +251,7 @@ const std::vector<Entry> kCzech = {
     {"metric.roofless_household_months", "Měsíce domácností bez střechy"},
     {"metric.mean_waiting_months", "Průměrné měsíce v pořadníku"},
     {"metric.cost_total", "Veřejné náklady celkem"},
+    {"metric.cost_ladder", "Náklady prostupného bydlení"},
     {"metric.cost_per_stabilized", "Náklady na stabilizovanou domácnost"},
     {"metric.promotions", "Postupy do stupně {1}"},
     {"metric.occupancy_end", "Domácnosti na konci: {1}"},
@@ -390,6 +401,7 @@ const std::vector<Entry> kCzech = {
     {"field.rate", "intenzita"},
     {"field.caseload_per_worker", "počet případů na pracovníka"},
     {"field.cost_per_month", "náklady za měsíc"},
+    {"field.other_services_cost_per_month", "náklady jiných služeb za měsíc"},
     {"field.cost_per_case_month", "náklady na případ a měsíc"},
     {"field.stage_costs", "náklady stupňů"},
     {"field.service_costs", "náklady služeb"},
@@ -570,6 +582,12 @@ const std::vector<Entry> kCzech = {
     {"describe.no_rent", "bez nájemného"},
     {"describe.stage_cost", "veřejné náklady {1} Kč za obsazenou jednotku a měsíc"},
     {"describe.paid_by", "platí {1}"},
+    {"describe.other_cost", "náklady jiných služeb {1} Kč na domácnost a měsíc"},
+    {"payer.town", "obec"},
+    {"payer.state", "stát"},
+    {"payer.labour_office", "úřad práce (dávky)"},
+    {"payer.esf", "ESF"},
+    {"payer.other_services", "jiné veřejné služby"},
     {"describe.else", "jinak"},
     {"describe.max_stay", "pobyt omezen na {1}, pak do: {2}"},
     {"describe.evicted", "vystěhování při dluhu za {1}, do: {2}"},

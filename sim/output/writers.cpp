@@ -263,6 +263,22 @@ json results_json(const RunResult& r, const json& manifest) {
   for (std::size_t t = 0; t < r.info.towns.size() && t < r.info.binding_constraints.size(); ++t)
     binding[r.info.towns[t]] = r.info.binding_constraints[t];
   doc["binding_constraints"] = binding;
+  // What one more unit of each binding constraint is worth (prostup/marginal.hpp).
+  json marginal = json::array();
+  for (const MarginalValue& v : r.info.marginal_values)
+    marginal.push_back({{"town", v.town},
+                        {"what", v.what},
+                        {"kind", v.service ? "service" : "stage"},
+                        {"id", v.id},
+                        {"excess_demand", jnum(v.excess)},
+                        {"units", v.units},
+                        {"gain_stabilized", jnum(v.gain)},
+                        {"gain_ci_low", jnum(v.gain_low)},
+                        {"gain_ci_high", jnum(v.gain_high)},
+                        {"cost_per_month", jnum(v.cost_per_month)},
+                        {"cost_horizon", jnum(v.cost_horizon)},
+                        {"replications", v.replications}});
+  doc["marginal_values"] = marginal;
 
   json profiles = json::array();
   for (std::size_t i = 0; i < r.info.profiles.size(); ++i)

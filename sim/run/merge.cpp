@@ -119,6 +119,10 @@ void RunMerge::merge(RowAccumulator& a, int v, const ReplicationOutcome& o) {
   const int S = m.n_stages();
   const auto x = derive_metrics(m, o);
   std::vector<double> row(K, kUndefined);
+  // A cost line the model does not have (a payer or stage only a variant adds) costs it 0,
+  // so the variant's paired difference is its whole cost, not undefined.
+  for (std::size_t k = 0; k < K; ++k)
+    if (metric_info_[k].name.rfind("cost:", 0) == 0 && metric_info_[k].cohort == "all") row[k] = 0;
   for (std::size_t k = 0; k < x.size(); ++k) row[metric_slot_[v][k]] = x[k];
   for (std::size_t k = 0; k < K; ++k) a.per_rep[k].push_back(row[k]);
   if (!s_.psa) {

@@ -153,11 +153,17 @@ std::vector<double> derive_metrics(const CompiledModel& m, const ReplicationOutc
     x.push_back(o.service_cost[v]);
     total += o.service_cost[v];
   }
+  const double ladder = total;
+  double other = 0;
+  for (int s = 0; s < S; ++s) other += o.other_cost[s];
+  total += other;
   x.push_back(total);
+  x.push_back(ladder);
   if (!m.payers.empty()) {
     std::vector<double> by_payer(m.payers.size(), 0);
     for (int s = 0; s < S; ++s) by_payer[m.stage_payer[s]] += o.stage_cost[s];
     for (int v = 0; v < V; ++v) by_payer[m.service_payer[v]] += o.service_cost[v];
+    if (m.other_services_payer >= 0) by_payer[m.other_services_payer] += other;
     x.insert(x.end(), by_payer.begin(), by_payer.end());
   }
   x.push_back(ratio(total, o.stabilized));

@@ -63,14 +63,17 @@ std::vector<std::string> payers_of(const Scenario& s) {
   bool any = false;
   for (const auto& st : s.stages) any |= !st.payer.empty();
   for (const auto& sv : s.services) any |= !sv.payer.empty();
+  bool other = false;
+  for (const auto& st : s.stages) other |= st.other_services_cost_per_month > 0;
   std::vector<std::string> out;
-  if (!any) return out;
+  if (!any && !other) return out;
   auto add = [&](const std::string& p) {
     const std::string id = p.empty() ? "unspecified" : p;
     if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
   };
   for (const auto& st : s.stages) add(st.payer);
   for (const auto& sv : s.services) add(sv.payer);
+  if (other) add(kOtherServicesPayer);
   return out;
 }
 

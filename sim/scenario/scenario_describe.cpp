@@ -61,6 +61,11 @@ class Describer {
   std::string w(const char* key, std::vector<std::string> args = {}) const {
     return words_(key, args);
   }
+  // A payer in words ("payer.<id>" where the catalogue has it; the id otherwise).
+  std::string payer(const std::string& id) const {
+    const std::string key = "payer." + id, t = words_(key, {});
+    return t == key ? id : t;
+  }
   // "KEY.one", "KEY.few" (2 to 4) or "KEY.many" with n, as the language counts.
   std::string pl(const std::string& key, long long n) const {
     const char* form = n == 1 ? ".one" : (n >= 2 && n <= 4) ? ".few" : ".many";
@@ -171,7 +176,11 @@ class Describer {
       out_ << "; " << w(st.pays_rent ? "describe.rent" : "describe.no_rent") << "; "
            << w("describe.stage_cost", {num(st.cost_per_month)})
            << spread("/stages/" + st.id + "/cost_per_month")
-           << (st.payer.empty() ? "" : ", " + w("describe.paid_by", {st.payer})) << "\n";
+           << (st.payer.empty() ? "" : ", " + w("describe.paid_by", {payer(st.payer)})) << "\n";
+      if (st.other_services_cost_per_month > 0)
+        out_ << "       " << w("describe.other_cost", {num(st.other_services_cost_per_month)})
+             << spread("/stages/" + st.id + "/other_services_cost_per_month") << ", "
+             << w("describe.paid_by", {payer(kOtherServicesPayer)}) << "\n";
       if (st.max_stay_months)
         out_ << "       "
              << w("describe.max_stay",
@@ -286,7 +295,7 @@ class Describer {
                    : w("describe.engaged_while_eligible"))
            << "; " << w("describe.case_cost", {num(sv.cost_per_case_month)})
            << spread("/services/" + sv.id + "/cost_per_case_month")
-           << (sv.payer.empty() ? "" : ", " + w("describe.paid_by", {sv.payer})) << "\n";
+           << (sv.payer.empty() ? "" : ", " + w("describe.paid_by", {payer(sv.payer)})) << "\n";
       const std::string m = multipliers(sv.effects, "/services/" + sv.id + "/effects");
       if (!m.empty() || sv.arrears_repayment > 0) {
         std::string e = m;

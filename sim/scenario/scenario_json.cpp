@@ -784,6 +784,7 @@ void Reader::read_stage(const std::string& id, const ojson& v, const std::string
   entity_ = &scenario_entity("stage");
   number_row(v, p, "cost_per_month", st.cost_per_month);
   payer(v, p, st.payer);
+  number_row(v, p, "other_services_cost_per_month", st.other_services_cost_per_month);
   profile_cost_factors(v, p, st.profile_cost_factors);
   int_row(v, p, "max_stay_months", st.max_stay_months);
   int_row(v, p, "arrears_limit", st.arrears_limit);

@@ -1,0 +1,36 @@
+// What one more unit of a binding constraint is worth (docs/cohort.md, "Marginal values"):
+// for the stages and staffed services whose expected demand exceeds their capacity in the
+// exact cohort model, a paired Monte Carlo of the town with one more unit (a stage) or one
+// more worker (a service) against the town as it is, with common random numbers. The cohort
+// model takes capacities as unlimited, so it ranks the candidates by excess demand but cannot
+// say what an added unit changes; the paired runs do.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "prostup/cohort.hpp"
+#include "prostup/model.hpp"
+#include "prostup/results.hpp"
+
+namespace prostup {
+
+struct MarginalOptions {
+  int replications = 40;  // paired replications per candidate (and of the town as it is)
+  int candidates = 3;     // per town: the largest excess demands of the cohort model
+  int threads = 0;        // 0 = TBB's default
+};
+
+// One candidate per binding stage or service of every town (by excess demand, the largest
+// `candidates` of each town), in town order and then by excess demand. The gain is the paired
+// difference in households stabilised (the ICER's effect, the `stabilized` counter of the
+// cohort `all`) per unit added, with its 95 % t-interval; the cost per unit is the stage's
+// cost per occupied unit-month (a worker: caseload x cost per case-month) in that town.
+std::vector<MarginalValue> marginal_values(const CompiledModel& m, const CohortResult& exact,
+                                           const MarginalOptions& opt = {});
+
+// The model with `units` more places in stage `stage` (every month) or, with `service`, that
+// many more workers' caseload slots, in town `town` only.
+CompiledModel with_more(const CompiledModel& m, int town, bool service, int index, int units = 1);
+
+}  // namespace prostup
