@@ -31,6 +31,7 @@ enum Purpose : std::uint32_t {
   kArrivals = 2,         // counter (month, chunk): Poisson arrival counts
   kNumbering = 3,        // counter (position, stage): the initial population's order in a stage
   kExitDestination = 4,  // lane 0: where an exiting household goes
+  kSelection = 5,        // counter (position, stage): a cohort's keyed draw of households
 };
 
 std::uint64_t splitmix64(std::uint64_t x) {
@@ -211,6 +212,10 @@ class HouseholdSim {
   std::vector<std::uint32_t> app_buffer_;
   std::vector<std::uint32_t> scratch_;
   std::vector<std::uint8_t> is_permanent_;
+  // [stage]: the highest target of its promotion edges (-1 = none); max_top_: the highest
+  // target of any stage with edges to two or more targets (-1 = none: reconsider() is idle).
+  std::vector<int> top_target_;
+  int max_top_ = -1;
   std::vector<std::uint64_t> profile_cut_;  // cumulative share thresholds
   std::int64_t alive_ = 0, exited_total_ = 0, entered_total_ = 0;
   std::uint64_t household_months_ = 0;  // simulated so far (households alive x months)
@@ -253,8 +258,14 @@ class HouseholdSim {
     Household& h = hh_[i];
     h.key = static_cast<std::uint32_t>(((h.profile * S_ + h.stage) << V_) | h.svc_mask);
   }
-  // initial_stage: the stage at month 0 for the initial population, -1 for an arrival.
-  void init_household(std::uint32_t i, int month, int profile, bool employed, int initial_stage);
+  // initial_stage: the stage at month 0 for the initial population (the town's `initial`),
+  // -1 for an arrival; selected: the bits of the counted cohorts that drew it.
+  void init_household(std::uint32_t i, int month, int profile, bool employed, int initial_stage,
+                      unsigned selected = 0);
+  // The counted cohorts' draw of a stage's initial households (positions in number order,
+  // `profiles` their profiles): each position's cohort bits and its stage at month 0.
+  void select_cohorts(int s, const std::vector<std::uint8_t>& profiles, std::vector<unsigned>& bits,
+                      std::vector<int>& start);
   // The cohort bookkeeping of a move from `from` (kNone for a new household) to `to`.
   void track_move(std::uint32_t i, int from, int to, int t);
   void end_spell(Track& k, int end);
@@ -275,7 +286,11 @@ class HouseholdSim {
   void households(int t);
   bool eventful_step(std::uint32_t i, unsigned months, bool exits, int t);
   void demote(std::uint32_t i, int s, bool eviction, int t);
+  // 4d: the highest target stage among the edges from `stage` whose criteria household i
+  // meets (-1 = none), and its application there.
+  int best_target(std::uint32_t i, int stage, unsigned months) const;
   bool apply(std::uint32_t i, int stage, unsigned months, int t);
+  void reconsider(int t);
   void exit_household(std::uint32_t i, int stage, int t);
   void placements(int t);
   void account(int t);
@@ -337,7 +352,7 @@ int HouseholdSim::pick_profile(std::uint32_t u) const {
 }
 
 void HouseholdSim::init_household(std::uint32_t i, int month, int profile, bool employed,
-                                  int initial_stage) {
+                                  int initial_stage, unsigned selected) {
   Household& h = hh_[i];
   h.profile = static_cast<std::uint8_t>(profile);
   h.stage = kNone;  // set by enter_stage
@@ -357,12 +372,13 @@ void HouseholdSim::init_household(std::uint32_t i, int month, int profile, bool 
     svc_wait_since_[v][i] = -1;
     svc_since_[v][i] = 0;
   }
-  unsigned cohorts = 1u | (initial_stage >= 0 ? 2u : 4u);
+  unsigned cohorts = 1u | (initial_stage >= 0 ? 2u : 4u) | selected;
   for (std::size_t c = 0; c < m_.cohorts.size(); ++c) {
     const CompiledCohort& co = m_.cohorts[c];
     if (co.profile >= 0 && co.profile != profile) continue;
+    // A counted cohort's households are those its draw chose (`selected`).
     const bool in = co.initial_stage >= 0
-                        ? co.initial_stage == initial_stage
+                        ? co.count == 0 && co.initial_stage == initial_stage
                         : initial_stage < 0 && month >= co.from_month && month <= co.to_month;
     if (in) cohorts |= 1u << (kBuiltinCohorts + c);
   }
@@ -491,6 +507,15 @@ void HouseholdSim::build_tables() {
     throw std::logic_error("simulate: the model's step tables are missing (not from compile())");
   is_permanent_.assign(S_, 0);
   for (int s = 0; s < S_; ++s) is_permanent_[s] = m_.stages[s].kind == StageKind::permanent;
+  top_target_.assign(S_, -1);
+  for (int s = 0; s < S_; ++s) {
+    int low = S_;
+    for (int e : m_.promotions_from[s]) {
+      top_target_[s] = std::max(top_target_[s], static_cast<int>(m_.promotions[e].to));
+      low = std::min(low, static_cast<int>(m_.promotions[e].to));
+    }
+    if (top_target_[s] > low) max_top_ = std::max(max_top_, top_target_[s]);
+  }
   double acc = 0;
   for (const auto& p : m_.profiles) {
     acc += p.share;
@@ -506,6 +531,8 @@ void HouseholdSim::populate_initial() {
   // steps 4c-d and in ties, carries no information about the profile (docs/model.md).
   const int P = static_cast<int>(m_.profiles.size());
   std::vector<std::uint8_t> order;
+  std::vector<unsigned> bits;
+  std::vector<int> start;
   for (int s = 0; s < S_; ++s) {
     const int n = tw_.initial[s];
     if (n == 0) continue;
@@ -528,11 +555,18 @@ void HouseholdSim::populate_initial() {
       const std::uint64_t left = order.size() - k;
       std::swap(order[k], order[k + ((static_cast<std::uint64_t>(r[0]) * left) >> 32)]);
     }
-    for (const std::uint8_t p : order) {
+    select_cohorts(s, order, bits, start);
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const int p = order[k];
       std::uint32_t i = new_slot();
       auto r = st_.draw(id_[i], 0, kAttributes);
-      init_household(i, 0, p, r[1] < m_.profiles[p].employed_at_entry, s);
-      if (is_permanent_[s]) {
+      init_household(i, 0, p, r[1] < m_.profiles[p].employed_at_entry, s, bits[k]);
+      if (start[k] != s) {
+        // A cohort placed elsewhere at month 0 (start_stage): in need all the same (its
+        // initial stage is not permanent), so a permanent start is reaching housing at 0.
+        enter_stage(i, start[k], 0);
+        if (m_.stages[start[k]].outside) out_.profile_roofless_months[p] -= 1;
+      } else if (is_permanent_[s]) {
         // Already housed at the start: not a household the ladder has to move, so it is
         // left out of the ladder's lease and stabilisation outcomes (reached_lease_share,
         // stabilized_share); the cohort outcomes count it (see docs/model.md).
@@ -551,6 +585,50 @@ void HouseholdSim::populate_initial() {
         // account() counts roofless months from month 1; finalize counts from `since` (0).
         if (m_.stages[s].outside) out_.profile_roofless_months[p] -= 1;
       }
+    }
+  }
+}
+
+void HouseholdSim::select_cohorts(int s, const std::vector<std::uint8_t>& profiles,
+                                  std::vector<unsigned>& bits, std::vector<int>& start) {
+  const std::size_t n = profiles.size();
+  bits.assign(n, 0);
+  start.assign(n, s);
+  std::vector<std::uint32_t> perm;
+  std::vector<std::uint8_t> taken;
+  for (std::size_t c = 0; c < m_.cohorts.size(); ++c) {
+    const CompiledCohort& co = m_.cohorts[c];
+    if (co.initial_stage != s) continue;
+    const unsigned bit = 1u << (kBuiltinCohorts + c);
+    if (co.count > 0) {
+      if (perm.empty()) {
+        // One keyed random order of the stage's households (Fisher-Yates; the stream of the
+        // town and replication, so the same in every variant): counted cohorts take their
+        // households from it in file order, each the first `count` not yet taken.
+        perm.resize(n);
+        std::iota(perm.begin(), perm.end(), 0u);
+        for (std::uint32_t k = 0; k + 1 < n; ++k) {
+          const auto r = st_.draw(k, static_cast<std::uint32_t>(s), kSelection);
+          const std::uint64_t left = n - k;
+          std::swap(perm[k], perm[k + ((static_cast<std::uint64_t>(r[0]) * left) >> 32)]);
+        }
+        taken.assign(n, 0);
+      }
+      int need = co.count;
+      for (std::size_t k = 0; k < n && need > 0; ++k) {
+        const std::uint32_t pos = perm[k];
+        if (taken[pos] || (co.profile >= 0 && profiles[pos] != co.profile)) continue;
+        taken[pos] = 1;
+        bits[pos] |= bit;
+        --need;
+      }
+    }
+    if (co.start_stage < 0 || co.start_stage == s) continue;
+    // The first cohort in file order that places a household elsewhere decides where.
+    for (std::size_t k = 0; k < n; ++k) {
+      const bool in =
+          co.count > 0 ? (bits[k] & bit) != 0 : co.profile < 0 || profiles[k] == co.profile;
+      if (in && start[k] == s) start[k] = co.start_stage;
     }
   }
 }
@@ -808,8 +886,9 @@ void HouseholdSim::demote(std::uint32_t i, int s, bool eviction, int t) {
   withdraw(i);
 }
 
-bool HouseholdSim::apply(std::uint32_t i, int stage, unsigned months, int t) {
-  Household& h = hh_[i];
+int HouseholdSim::best_target(std::uint32_t i, int stage, unsigned months) const {
+  const Household& h = hh_[i];
+  int best = -1;
   for (int e : m_.promotions_from[stage]) {
     const CompiledPromotion& pr = m_.promotions[e];
     if (months < pr.min_months_in_stage || h.streak < pr.min_streak || h.arrears > pr.max_arrears ||
@@ -817,13 +896,47 @@ bool HouseholdSim::apply(std::uint32_t i, int stage, unsigned months, int t) {
       continue;
     if (pr.service_required >= 0 && !(((h.svc_mask | h.svc_done) >> pr.service_required) & 1u))
       continue;
-    h.app_target = pr.to;
-    h.app_seq = next_seq_++;
-    h.app_month = t;
-    ++pending_[pr.to];
-    return true;
+    if (static_cast<int>(pr.to) > best) best = pr.to;
   }
-  return false;
+  return best;
+}
+
+bool HouseholdSim::apply(std::uint32_t i, int stage, unsigned months, int t) {
+  const int target = best_target(i, stage, months);
+  if (target < 0) return false;
+  Household& h = hh_[i];
+  h.app_target = static_cast<std::uint8_t>(target);
+  h.app_seq = next_seq_++;
+  h.app_month = t;
+  ++pending_[target];
+  return true;
+}
+
+// The end of step 4 (docs/model.md, step 4d, "a better route"): a household whose pending
+// application is for a lower stage than an edge it now meets (a service engaged at step 3,
+// months or streak grown) applies there instead, in household-number order. Only stages
+// with edges to two or more targets can have such households, and only pending ones are
+// looked at (the waiting lists), so the household loop is unchanged.
+void HouseholdSim::reconsider(int t) {
+  scratch_.clear();
+  for (int T = 0; T < S_; ++T) {
+    if (pending_[T] == 0 || T >= max_top_) continue;
+    const auto& list = lists_[T];
+    for (std::size_t j = list_head_[T]; j < list.size(); ++j)
+      if (valid(list[j], T) && T < top_target_[hh_[list[j].slot].stage])
+        scratch_.push_back(list[j].slot);
+  }
+  if (scratch_.empty()) return;
+  std::sort(scratch_.begin(), scratch_.end());  // slot order is household-number order
+  for (const std::uint32_t i : scratch_) {
+    Household& h = hh_[i];
+    // Step 4f has counted this month: months in stage at 4d is one less.
+    const int target = best_target(i, h.stage, h.months - 1u);
+    if (target <= static_cast<int>(h.app_target)) continue;
+    withdraw(i);
+    apply(i, h.stage, h.months - 1u, t);
+    lists_[h.app_target].push_back({i, h.app_seq});
+  }
 }
 
 void HouseholdSim::exit_household(std::uint32_t i, int cur, int t) {
@@ -1021,6 +1134,7 @@ ReplicationOutcome HouseholdSim::run() {
     arrivals(t);                                                // 2. arrivals
     if (V_) services(t);                                        // 3. services
     households(t);                                              // 4. each household, 4a-f
+    if (max_top_ >= 0) reconsider(t);                           // 4d: a better route
     placements(t);                                              // 5. placements
     account(t);                                                 // 6. accounting
     // Not a step of the model: exited households' slots cost a pass in every month's loops,
