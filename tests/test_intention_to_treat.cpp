@@ -127,8 +127,9 @@ TEST_CASE("a case manager's Housing First route replaces a queued shelter applic
   // on the street only). Everyone complies and nobody exits, so the timetable is exact
   // (a household placed in month p expires in month p + 13):
   // month 1: households 0-1 are taken on and apply for the lease, 2-6 get the shelter,
-  // 7-9 queue for it. Month 2: 0-1 have left the street, so 7-8 are taken on, and their
-  // shelter applications give way to the lease (the rule); month 3: 9. Month 14: 2-6 reach
+  // 7-9 queue for it. Month 2: 0-1 have left the street, so 7-8 are taken on and apply for
+  // the lease, keeping their shelter applications as a fallback (the rule), and get a flat;
+  // month 3: 9. Month 14: 2-6 reach
   // the stay limit (5 returns to the street); month 15: 2-3 are taken on (lease), 4-6 go
   // back to the free shelter and return to the street in month 28 (3 more); month 29: 4-5
   // are taken on (lease), 6 goes back to the shelter. Under the old rule 7-8 waited for the

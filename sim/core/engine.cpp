@@ -17,6 +17,7 @@
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
+#include <utility>
 
 #include "philox_batch.hpp"
 
@@ -193,6 +194,15 @@ class HouseholdSim {
   };
   std::vector<Roofless> roofless_;
   std::vector<Track> track_;
+  // A household's second application (docs/model.md, step 4d): the next-best route it met,
+  // kept as a fallback beside the best one (Household::app_*), so that applying for a better
+  // route never costs it its place on the staircase. Touched only on applications and moves.
+  struct Fallback {
+    std::uint32_t seq;
+    std::int32_t month;
+    std::uint8_t target;  // kNone = none
+  };
+  std::vector<Fallback> alt_;
   // [service][slot]; svc_since_: the month an engagement began (for its cost)
   std::vector<std::vector<std::int32_t>> svc_until_, svc_wait_since_, svc_since_;
   std::size_t n_ = 0;     // slots in use
@@ -215,6 +225,7 @@ class HouseholdSim {
   // [stage]: the highest target of its promotion edges (-1 = none); max_top_: the highest
   // target of any stage with edges to two or more targets (-1 = none: reconsider() is idle).
   std::vector<int> top_target_;
+  std::vector<std::uint8_t> multi_target_;  // [stage]: edges to two or more targets
   int max_top_ = -1;
   std::vector<std::uint64_t> profile_cut_;  // cumulative share thresholds
   std::int64_t alive_ = 0, exited_total_ = 0, entered_total_ = 0;
@@ -286,9 +297,10 @@ class HouseholdSim {
   void households(int t);
   bool eventful_step(std::uint32_t i, unsigned months, bool exits, int t);
   void demote(std::uint32_t i, int s, bool eviction, int t);
-  // 4d: the highest target stage among the edges from `stage` whose criteria household i
-  // meets (-1 = none), and its application there.
-  int best_target(std::uint32_t i, int stage, unsigned months) const;
+  // 4d: the highest and the next-highest target stage among the edges from `stage` whose
+  // criteria household i meets (-1 = none), and its applications there.
+  std::pair<int, int> best_targets(std::uint32_t i, int stage, unsigned months) const;
+  void add_fallback(std::uint32_t i, int target, int t);
   bool apply(std::uint32_t i, int stage, unsigned months, int t);
   void reconsider(int t);
   void exit_household(std::uint32_t i, int stage, int t);
@@ -297,7 +309,13 @@ class HouseholdSim {
   // The stabilisation rule, written once: enough consecutive months housed (docs/model.md).
   bool stabilizes(int months_housed) const { return months_housed >= m_.months_to_stabilize(); }
   bool valid(const Applicant& a, int target) const {
-    return hh_[a.slot].app_target == target && hh_[a.slot].app_seq == a.seq;
+    const Fallback& f = alt_[a.slot];
+    return (hh_[a.slot].app_target == target && hh_[a.slot].app_seq == a.seq) ||
+           (f.target == target && f.seq == a.seq);
+  }
+  // The month household i applied for stage `target` (its best or its fallback route).
+  int applied_in(std::uint32_t i, int target) const {
+    return alt_[i].target == target ? alt_[i].month : hh_[i].app_month;
   }
 };
 
@@ -307,6 +325,7 @@ void HouseholdSim::for_each_column(F&& f) {
   f(id_);
   f(roofless_);
   f(track_);
+  f(alt_);
   for (auto& c : svc_until_) f(c);
   for (auto& c : svc_wait_since_) f(c);
   for (auto& c : svc_since_) f(c);
@@ -365,6 +384,7 @@ void HouseholdSim::init_household(std::uint32_t i, int month, int profile, bool 
   h.streak = h.arrears = h.months = h.run = 0;
   h.app_seq = 0;
   h.app_month = 0;
+  alt_[i].target = kNone;
   h.entry_month = month;
   roofless_[i] = {0, -1};
   for (int v = 0; v < V_; ++v) {
@@ -499,6 +519,11 @@ void HouseholdSim::withdraw(std::uint32_t i) {
     --pending_[h.app_target];
     h.app_target = kNone;
   }
+  Fallback& f = alt_[i];
+  if (f.target != kNone) {
+    --pending_[f.target];
+    f.target = kNone;
+  }
 }
 
 void HouseholdSim::build_tables() {
@@ -508,13 +533,17 @@ void HouseholdSim::build_tables() {
   is_permanent_.assign(S_, 0);
   for (int s = 0; s < S_; ++s) is_permanent_[s] = m_.stages[s].kind == StageKind::permanent;
   top_target_.assign(S_, -1);
+  multi_target_.assign(S_, 0);
   for (int s = 0; s < S_; ++s) {
     int low = S_;
     for (int e : m_.promotions_from[s]) {
       top_target_[s] = std::max(top_target_[s], static_cast<int>(m_.promotions[e].to));
       low = std::min(low, static_cast<int>(m_.promotions[e].to));
     }
-    if (top_target_[s] > low) max_top_ = std::max(max_top_, top_target_[s]);
+    if (top_target_[s] > low) {
+      multi_target_[s] = 1;
+      max_top_ = std::max(max_top_, top_target_[s]);
+    }
   }
   double acc = 0;
   for (const auto& p : m_.profiles) {
@@ -825,6 +854,7 @@ void HouseholdSim::households(int t) {
     // An application made and withdrawn (exit) in the same month is simply stale.
     const Household& h = hh_[i];
     if (h.app_target != kNone) lists_[h.app_target].push_back({i, h.app_seq});
+    if (alt_[i].target != kNone) lists_[alt_[i].target].push_back({i, alt_[i].seq});
   }
 }
 
@@ -886,9 +916,9 @@ void HouseholdSim::demote(std::uint32_t i, int s, bool eviction, int t) {
   withdraw(i);
 }
 
-int HouseholdSim::best_target(std::uint32_t i, int stage, unsigned months) const {
+std::pair<int, int> HouseholdSim::best_targets(std::uint32_t i, int stage, unsigned months) const {
   const Household& h = hh_[i];
-  int best = -1;
+  int best = -1, next = -1;
   for (int e : m_.promotions_from[stage]) {
     const CompiledPromotion& pr = m_.promotions[e];
     if (months < pr.min_months_in_stage || h.streak < pr.min_streak || h.arrears > pr.max_arrears ||
@@ -896,46 +926,74 @@ int HouseholdSim::best_target(std::uint32_t i, int stage, unsigned months) const
       continue;
     if (pr.service_required >= 0 && !(((h.svc_mask | h.svc_done) >> pr.service_required) & 1u))
       continue;
-    if (static_cast<int>(pr.to) > best) best = pr.to;
+    const int to = pr.to;
+    if (to > best) {
+      next = best;
+      best = to;
+    } else if (to < best && to > next) {
+      next = to;
+    }
   }
-  return best;
+  return {best, next};
 }
 
 bool HouseholdSim::apply(std::uint32_t i, int stage, unsigned months, int t) {
-  const int target = best_target(i, stage, months);
+  const auto [target, next] = best_targets(i, stage, months);
   if (target < 0) return false;
   Household& h = hh_[i];
   h.app_target = static_cast<std::uint8_t>(target);
   h.app_seq = next_seq_++;
   h.app_month = t;
   ++pending_[target];
+  if (next >= 0) add_fallback(i, next, t);
   return true;
 }
 
-// The end of step 4 (docs/model.md, step 4d, "a better route"): a household whose pending
-// application is for a lower stage than an edge it now meets (a service engaged at step 3,
-// months or streak grown) applies there instead, in household-number order. Only stages
-// with edges to two or more targets can have such households, and only pending ones are
-// looked at (the waiting lists), so the household loop is unchanged.
+void HouseholdSim::add_fallback(std::uint32_t i, int target, int t) {
+  alt_[i] = {next_seq_++, t, static_cast<std::uint8_t>(target)};
+  ++pending_[target];
+}
+
+// The end of step 4 (docs/model.md, step 4d, "a better route"), in household-number order:
+// a household with a pending application, in a stage whose edges lead to two or more
+// targets, that now meets an edge to a higher target (a service engaged in step 3 opened it,
+// its months or streak grew) applies there, keeping its old application, place and all, as
+// its fallback; one without a fallback that now meets an edge to a lower target than its
+// application applies there as its fallback. Only pending applications are looked at (the
+// waiting lists), so the household loop is unchanged.
 void HouseholdSim::reconsider(int t) {
   scratch_.clear();
   for (int T = 0; T < S_; ++T) {
-    if (pending_[T] == 0 || T >= max_top_) continue;
+    if (pending_[T] == 0) continue;
     const auto& list = lists_[T];
-    for (std::size_t j = list_head_[T]; j < list.size(); ++j)
-      if (valid(list[j], T) && T < top_target_[hh_[list[j].slot].stage])
-        scratch_.push_back(list[j].slot);
+    for (std::size_t j = list_head_[T]; j < list.size(); ++j) {
+      const Applicant& a = list[j];
+      const Household& h = hh_[a.slot];
+      // Each household once, by its best application.
+      if (h.app_target != T || h.app_seq != a.seq || !multi_target_[h.stage]) continue;
+      if (T < top_target_[h.stage] || alt_[a.slot].target == kNone) scratch_.push_back(a.slot);
+    }
   }
   if (scratch_.empty()) return;
   std::sort(scratch_.begin(), scratch_.end());  // slot order is household-number order
   for (const std::uint32_t i : scratch_) {
     Household& h = hh_[i];
+    Fallback& f = alt_[i];
     // Step 4f has counted this month: months in stage at 4d is one less.
-    const int target = best_target(i, h.stage, h.months - 1u);
-    if (target <= static_cast<int>(h.app_target)) continue;
-    withdraw(i);
-    apply(i, h.stage, h.months - 1u, t);
-    lists_[h.app_target].push_back({i, h.app_seq});
+    const auto [best, next] = best_targets(i, h.stage, h.months - 1u);
+    const int now = h.app_target;
+    if (best > now) {
+      if (f.target != kNone) --pending_[f.target];
+      f = {h.app_seq, h.app_month, h.app_target};  // keeps its place on that list
+      h.app_target = static_cast<std::uint8_t>(best);
+      h.app_seq = next_seq_++;
+      h.app_month = t;
+      ++pending_[best];
+      lists_[best].push_back({i, h.app_seq});
+    } else if (f.target == kNone && next >= 0 && next < now) {
+      add_fallback(i, next, t);
+      lists_[next].push_back({i, f.seq});
+    }
   }
 }
 
@@ -988,9 +1046,9 @@ void HouseholdSim::placements(int t) {
     auto place = [&](std::uint32_t i) {
       Household& h = hh_[i];
       const int from = h.stage;
+      const int waited = t - applied_in(i, T);
       vacate(i, from);
-      h.app_target = kNone;
-      --pending_[T];
+      withdraw(i);  // both applications
       enter_stage(i, T, t);
       h.months = 0;
       if (is_permanent_[T]) {
@@ -1001,9 +1059,9 @@ void HouseholdSim::placements(int t) {
       out_.promotion_flow[static_cast<std::size_t>(from) * S_ + T] += 1;
       out_.promotions_to[T] += 1;
       out_.placements += 1;
-      out_.waiting_months_placed += t - h.app_month;
+      out_.waiting_months_placed += waited;
       out_.profile_placements[h.profile] += 1;
-      out_.profile_waiting_months_placed[h.profile] += t - h.app_month;
+      out_.profile_waiting_months_placed[h.profile] += waited;
     };
     const WaitingPolicy policy = m_.stages[T].waiting_list;
     if (policy == WaitingPolicy::fifo) {
@@ -1025,7 +1083,7 @@ void HouseholdSim::placements(int t) {
         const Household& h = hh_[i];
         const Roofless& r = roofless_[i];
         const int roofless = r.before + (r.since >= 0 ? t - r.since : 0);
-        return weight.waiting_months * (t - h.app_month) +
+        return weight.waiting_months * (t - applied_in(i, T)) +
                weight.children * m_.profiles[h.profile].children +
                weight.roofless_months * roofless + weight.arrears_months * h.arrears;
       };
@@ -1089,6 +1147,7 @@ void HouseholdSim::account(int t) {
       const std::size_t row = static_cast<std::size_t>(h.profile) * S_;
       out_.profile_occupancy[(row + h.stage) * M1 + t] += 1;
       if (h.app_target != kNone) out_.profile_waiting[(row + h.app_target) * M1 + t] += 1;
+      if (alt_[i].target != kNone) out_.profile_waiting[(row + alt_[i].target) * M1 + t] += 1;
     }
   }
   if (opt_.audit) {
