@@ -447,8 +447,9 @@ std::vector<Entity> build() {
                "the households arriving (or replacing an exit) in a window of months"),
         plain("profile", T::profile, "every profile", "only households of this profile"),
         nested("published", T::schedule, "published_figure", 0, 0, "`[]`",
-               "figures a source published for the cohort, shown beside the simulated ones in "
-               "the answer")}});
+               "figures a source published for the cohort; the terminal answer shows "
+               "`retention:12` beside "
+               "the simulated one")}});
   e.push_back(
       {"published_figure",
        "`published[i]`: a cohort's published figure",
