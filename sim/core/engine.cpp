@@ -222,8 +222,9 @@ class HouseholdSim {
   std::vector<std::uint32_t> app_buffer_;
   std::vector<std::uint32_t> scratch_;
   std::vector<std::uint8_t> is_permanent_;
-  // [stage]: the highest target of its promotion edges (-1 = none); max_top_: the highest
-  // target of any stage with edges to two or more targets (-1 = none: reconsider() is idle).
+  // [stage]: the highest target of its promotion edges that can be met in this town (-1 =
+  // none); max_top_: the highest target of any stage with edges to two or more targets (-1 =
+  // none: reconsider() is idle).
   std::vector<int> top_target_;
   std::vector<std::uint8_t> multi_target_;  // [stage]: edges to two or more targets
   int max_top_ = -1;
@@ -537,8 +538,11 @@ void HouseholdSim::build_tables() {
   for (int s = 0; s < S_; ++s) {
     int low = S_;
     for (int e : m_.promotions_from[s]) {
-      top_target_[s] = std::max(top_target_[s], static_cast<int>(m_.promotions[e].to));
-      low = std::min(low, static_cast<int>(m_.promotions[e].to));
+      // An edge that needs a service this town does not staff can never be met.
+      const CompiledPromotion& pr = m_.promotions[e];
+      if (pr.service_required >= 0 && tw_.service_capacity[pr.service_required] <= 0) continue;
+      top_target_[s] = std::max(top_target_[s], static_cast<int>(pr.to));
+      low = std::min(low, static_cast<int>(pr.to));
     }
     if (top_target_[s] > low) {
       multi_target_[s] = 1;
