@@ -226,7 +226,9 @@ class HouseholdSim {
   // none); max_top_: the highest target of any stage with edges to two or more targets (-1 =
   // none: reconsider() is idle).
   std::vector<int> top_target_;
-  std::vector<std::uint8_t> multi_target_;  // [stage]: edges to two or more targets
+  // [stage]: edges to two or more targets, and waiting there can end badly (an outside
+  // stage, or one with a maximum stay): where reconsider() looks.
+  std::vector<std::uint8_t> multi_target_;
   int max_top_ = -1;
   std::vector<std::uint64_t> profile_cut_;  // cumulative share thresholds
   std::int64_t alive_ = 0, exited_total_ = 0, entered_total_ = 0;
@@ -544,7 +546,9 @@ void HouseholdSim::build_tables() {
       top_target_[s] = std::max(top_target_[s], static_cast<int>(pr.to));
       low = std::min(low, static_cast<int>(pr.to));
     }
-    if (top_target_[s] > low) {
+    // Only where waiting can end badly: on an outside stage, or one with a maximum stay.
+    const bool at_risk = m_.stages[s].outside || m_.stages[s].max_stay_months > 0;
+    if (top_target_[s] > low && at_risk) {
       multi_target_[s] = 1;
       max_top_ = std::max(max_top_, top_target_[s]);
     }
@@ -959,12 +963,12 @@ void HouseholdSim::add_fallback(std::uint32_t i, int target, int t) {
 }
 
 // The end of step 4 (docs/model.md, step 4d, "a better route"), in household-number order:
-// a household with a pending application, in a stage whose edges lead to two or more
-// targets, that now meets an edge to a higher target (a service engaged in step 3 opened it,
-// its months or streak grew) applies there, keeping its old application, place and all, as
-// its fallback; one without a fallback that now meets an edge to a lower target than its
-// application applies there as its fallback. Only pending applications are looked at (the
-// waiting lists), so the household loop is unchanged.
+// a household with a pending application, on an outside stage or one with a maximum stay
+// whose edges lead to two or more targets, that now meets an edge to a higher target (a service
+// engaged in step 3 opened it, its months or streak grew) applies there, keeping its old
+// application, place and all, as its fallback; one without a fallback that now meets an edge to a
+// lower target than its application applies there as its fallback. Only pending applications are
+// looked at (the waiting lists), so the household loop is unchanged.
 void HouseholdSim::reconsider(int t) {
   scratch_.clear();
   for (int T = 0; T < S_; ++T) {
