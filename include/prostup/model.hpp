@@ -101,7 +101,10 @@ struct CompiledProfile {
 inline constexpr int kBuiltinCohorts = 3;
 struct CompiledCohort {
   std::string id, label;
-  int initial_stage = -1;            // >= 0: the households placed in this stage at month 0
+  int initial_stage = -1;  // >= 0: the households placed in this stage at month 0
+  int count = 0;           // > 0: that many of them, by a keyed draw; 0 = all
+  int start_stage = -1;    // >= 0: where they start at month 0 (else initial_stage)
+  std::vector<PublishedFigure> published;
   int from_month = 0, to_month = 0;  // arrivals in from..to (when initial_stage < 0)
   int profile = -1;                  // -1 = every profile
 };

@@ -113,6 +113,18 @@ struct MarginalValue {
   double gain_per_mczk() const { return cost_horizon > 0 ? gain / cost_horizon * 1e6 : kUndefined; }
 };
 
+// A tagged cohort of the baseline (docs/model.md, "Cohorts") and the figures a source
+// published for it (format: cohorts.<id>.published), for the answer.
+struct CohortInfo {
+  struct Published {
+    std::string metric, text, source;
+    double value = 0;
+    bool fitted = false;
+  };
+  std::string id, label;
+  std::vector<Published> published;
+};
+
 struct RunInfo {
   std::string program_version;
   std::string scenario_name, scenario_title, scenario_description;
@@ -136,6 +148,7 @@ struct RunInfo {
   std::vector<StageInfo> stages;
   std::vector<std::string> services, service_labels;
   std::vector<std::string> profiles, profile_labels;  // household profiles, scenario order
+  std::vector<CohortInfo> cohorts;                    // the baseline's tagged cohorts
   std::uint64_t household_months = 0;
   double simulate_seconds = 0, wall_seconds = 0;
   std::string started_at;  // ISO 8601 UTC

@@ -95,16 +95,34 @@ struct Profile {
   double exit_to_own_housing = 0, exit_to_institution = 0, exit_unknown = 1;
 };
 
+// A figure published for a cohort (format: cohorts.<id>.published), shown beside the
+// simulated one in the answer: `metric` is a cohort metric ("retention_12"), `text` how the
+// source states it ("48/50"); fitted = it set a parameter, so agreeing with it is no test.
+struct PublishedFigure {
+  std::string metric;
+  double value = 0;
+  std::string text;
+  std::string source;
+  bool fitted = false;
+};
+
 // A tagged household cohort (format: cohorts), reported on its own, intention to treat:
 // its households stay in it wherever they go. Exactly one of initial_stage / arrivals.
+// With `count`, the cohort is `count` of the stage's initial households chosen by a keyed
+// random draw (docs/model.md, "Cohorts"): the same households in every arm. `start_stage`
+// places them elsewhere at month 0 (a variant's Housing First flat) without changing who
+// is in need.
 inline constexpr int kMaxCohorts = 8;
 struct Cohort {
   std::string id;
   std::string label;
   std::string initial_stage;         // the households placed in this stage at month 0
+  int count = 0;                     // > 0: that many of them, by a keyed draw; 0 = all
+  std::string start_stage;           // empty = initial_stage
   bool arrivals = false;             // households arriving in months from_month..to_month
   int from_month = 1, to_month = 0;  // to_month 0 = the horizon
   std::string profile;               // empty = every profile
+  std::vector<PublishedFigure> published;
 };
 
 struct Service {

@@ -190,7 +190,8 @@ Chain build(const CompiledModel& m, const CompiledTown& tw, int profile, const S
           cur = st.on_expiry.front();
           k2 = a2 = m2 = 0;
         }
-        // Step 4d sees the services engaged at step 3 (those of the month's first stage).
+        // Step 4d sees the services engaged at step 3 (those of the month's first stage) and
+        // applies to the highest target among the edges it meets.
         int target = -1;
         for (int ei : edges[cur]) {
           const CompiledPromotion& pr = m.promotions[ei];
@@ -199,8 +200,7 @@ Chain build(const CompiledModel& m, const CompiledTown& tw, int profile, const S
             continue;
           if (pr.service_required >= 0 && !(((r.mask | done) >> pr.service_required) & 1u))
             continue;
-          target = pr.to;
-          break;
+          target = std::max(target, static_cast<int>(pr.to));
         }
         const double p = pe * pg;
         if (p * r.exit_p > 0) moves.push_back({from, -1, p * r.exit_p});
@@ -419,13 +419,44 @@ CohortResult cohort(const CompiledModel& m, const CohortCaps& caps) {
     double reached = 0;
     for (int s = 0; s < S; ++s) {
       const std::vector<int> c = initial_profile_counts(m, tw.initial[s]);
+      // Cohorts placed elsewhere at month 0 (start_stage): the expected households of each
+      // profile they move, as the engine chooses them (counted cohorts take disjoint draws,
+      // in proportion to the profiles not yet taken; the first placement wins).
+      std::vector<double> stay(c.begin(), c.end()), free(c.begin(), c.end());
+      std::vector<std::pair<int, std::vector<double>>> moved;
+      for (const CompiledCohort& co : m.cohorts) {
+        if (co.initial_stage != s) continue;
+        std::vector<double> take(P, 0.0);
+        if (co.count > 0) {
+          double pool = 0;
+          for (int p = 0; p < P; ++p)
+            if (co.profile < 0 || co.profile == p) pool += free[p];
+          const double n = std::min<double>(co.count, pool);
+          for (int p = 0; p < P; ++p)
+            if (pool > 0 && (co.profile < 0 || co.profile == p)) take[p] = n * free[p] / pool;
+          for (int p = 0; p < P; ++p) free[p] -= take[p];
+        }
+        if (co.start_stage < 0 || co.start_stage == s) continue;
+        std::vector<double> move(P, 0.0);
+        for (int p = 0; p < P; ++p) {
+          if (co.profile >= 0 && co.profile != p) continue;
+          move[p] = std::min(stay[p], co.count > 0 ? take[p] : stay[p]);
+          stay[p] -= move[p];
+        }
+        moved.push_back({co.start_stage, std::move(move)});
+      }
       for (int p = 0; p < P; ++p) {
-        put(x[p], p, s, c[p]);
+        put(x[p], p, s, stay[p]);
         if (!permanent[s]) {
-          put(y[p], p, s, c[p]);
+          put(y[p], p, s, stay[p]);
           ct.in_need_initial += c[p];
         }
       }
+      for (const auto& [to, move] : moved)
+        for (int p = 0; p < P; ++p) {
+          put(x[p], p, to, move[p]);
+          put(y[p], p, to, move[p]);
+        }
     }
     auto record = [&](int t) {
       for (int p = 0; p < P; ++p)

@@ -17,6 +17,7 @@
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
+#include <utility>
 
 #include "philox_batch.hpp"
 
@@ -31,6 +32,7 @@ enum Purpose : std::uint32_t {
   kArrivals = 2,         // counter (month, chunk): Poisson arrival counts
   kNumbering = 3,        // counter (position, stage): the initial population's order in a stage
   kExitDestination = 4,  // lane 0: where an exiting household goes
+  kSelection = 5,        // counter (position, stage): a cohort's keyed draw of households
 };
 
 std::uint64_t splitmix64(std::uint64_t x) {
@@ -192,6 +194,15 @@ class HouseholdSim {
   };
   std::vector<Roofless> roofless_;
   std::vector<Track> track_;
+  // A household's second application (docs/model.md, step 4d): the next-best route it met,
+  // kept as a fallback beside the best one (Household::app_*), so that applying for a better
+  // route never costs it its place on the staircase. Touched only on applications and moves.
+  struct Fallback {
+    std::uint32_t seq;
+    std::int32_t month;
+    std::uint8_t target;  // kNone = none
+  };
+  std::vector<Fallback> alt_;
   // [service][slot]; svc_since_: the month an engagement began (for its cost)
   std::vector<std::vector<std::int32_t>> svc_until_, svc_wait_since_, svc_since_;
   std::size_t n_ = 0;     // slots in use
@@ -211,6 +222,14 @@ class HouseholdSim {
   std::vector<std::uint32_t> app_buffer_;
   std::vector<std::uint32_t> scratch_;
   std::vector<std::uint8_t> is_permanent_;
+  // [stage]: the highest target of its promotion edges that can be met in this town (-1 =
+  // none); max_top_: the highest target of any stage with edges to two or more targets (-1 =
+  // none: reconsider() is idle).
+  std::vector<int> top_target_;
+  // [stage]: edges to two or more targets, and waiting there can end badly (an outside
+  // stage, or one with a maximum stay): where reconsider() looks.
+  std::vector<std::uint8_t> multi_target_;
+  int max_top_ = -1;
   std::vector<std::uint64_t> profile_cut_;  // cumulative share thresholds
   std::int64_t alive_ = 0, exited_total_ = 0, entered_total_ = 0;
   std::uint64_t household_months_ = 0;  // simulated so far (households alive x months)
@@ -253,8 +272,14 @@ class HouseholdSim {
     Household& h = hh_[i];
     h.key = static_cast<std::uint32_t>(((h.profile * S_ + h.stage) << V_) | h.svc_mask);
   }
-  // initial_stage: the stage at month 0 for the initial population, -1 for an arrival.
-  void init_household(std::uint32_t i, int month, int profile, bool employed, int initial_stage);
+  // initial_stage: the stage at month 0 for the initial population (the town's `initial`),
+  // -1 for an arrival; selected: the bits of the counted cohorts that drew it.
+  void init_household(std::uint32_t i, int month, int profile, bool employed, int initial_stage,
+                      unsigned selected = 0);
+  // The counted cohorts' draw of a stage's initial households (positions in number order,
+  // `profiles` their profiles): each position's cohort bits and its stage at month 0.
+  void select_cohorts(int s, const std::vector<std::uint8_t>& profiles, std::vector<unsigned>& bits,
+                      std::vector<int>& start);
   // The cohort bookkeeping of a move from `from` (kNone for a new household) to `to`.
   void track_move(std::uint32_t i, int from, int to, int t);
   void end_spell(Track& k, int end);
@@ -275,14 +300,25 @@ class HouseholdSim {
   void households(int t);
   bool eventful_step(std::uint32_t i, unsigned months, bool exits, int t);
   void demote(std::uint32_t i, int s, bool eviction, int t);
+  // 4d: the highest and the next-highest target stage among the edges from `stage` whose
+  // criteria household i meets (-1 = none), and its applications there.
+  std::pair<int, int> best_targets(std::uint32_t i, int stage, unsigned months) const;
+  void add_fallback(std::uint32_t i, int target, int t);
   bool apply(std::uint32_t i, int stage, unsigned months, int t);
+  void reconsider(int t);
   void exit_household(std::uint32_t i, int stage, int t);
   void placements(int t);
   void account(int t);
   // The stabilisation rule, written once: enough consecutive months housed (docs/model.md).
   bool stabilizes(int months_housed) const { return months_housed >= m_.months_to_stabilize(); }
   bool valid(const Applicant& a, int target) const {
-    return hh_[a.slot].app_target == target && hh_[a.slot].app_seq == a.seq;
+    const Fallback& f = alt_[a.slot];
+    return (hh_[a.slot].app_target == target && hh_[a.slot].app_seq == a.seq) ||
+           (f.target == target && f.seq == a.seq);
+  }
+  // The month household i applied for stage `target` (its best or its fallback route).
+  int applied_in(std::uint32_t i, int target) const {
+    return alt_[i].target == target ? alt_[i].month : hh_[i].app_month;
   }
 };
 
@@ -292,6 +328,7 @@ void HouseholdSim::for_each_column(F&& f) {
   f(id_);
   f(roofless_);
   f(track_);
+  f(alt_);
   for (auto& c : svc_until_) f(c);
   for (auto& c : svc_wait_since_) f(c);
   for (auto& c : svc_since_) f(c);
@@ -337,7 +374,7 @@ int HouseholdSim::pick_profile(std::uint32_t u) const {
 }
 
 void HouseholdSim::init_household(std::uint32_t i, int month, int profile, bool employed,
-                                  int initial_stage) {
+                                  int initial_stage, unsigned selected) {
   Household& h = hh_[i];
   h.profile = static_cast<std::uint8_t>(profile);
   h.stage = kNone;  // set by enter_stage
@@ -350,6 +387,7 @@ void HouseholdSim::init_household(std::uint32_t i, int month, int profile, bool 
   h.streak = h.arrears = h.months = h.run = 0;
   h.app_seq = 0;
   h.app_month = 0;
+  alt_[i].target = kNone;
   h.entry_month = month;
   roofless_[i] = {0, -1};
   for (int v = 0; v < V_; ++v) {
@@ -357,12 +395,13 @@ void HouseholdSim::init_household(std::uint32_t i, int month, int profile, bool 
     svc_wait_since_[v][i] = -1;
     svc_since_[v][i] = 0;
   }
-  unsigned cohorts = 1u | (initial_stage >= 0 ? 2u : 4u);
+  unsigned cohorts = 1u | (initial_stage >= 0 ? 2u : 4u) | selected;
   for (std::size_t c = 0; c < m_.cohorts.size(); ++c) {
     const CompiledCohort& co = m_.cohorts[c];
     if (co.profile >= 0 && co.profile != profile) continue;
+    // A counted cohort's households are those its draw chose (`selected`).
     const bool in = co.initial_stage >= 0
-                        ? co.initial_stage == initial_stage
+                        ? co.count == 0 && co.initial_stage == initial_stage
                         : initial_stage < 0 && month >= co.from_month && month <= co.to_month;
     if (in) cohorts |= 1u << (kBuiltinCohorts + c);
   }
@@ -490,6 +529,11 @@ void HouseholdSim::withdraw(std::uint32_t i) {
     --pending_[h.app_target];
     h.app_target = kNone;
   }
+  Fallback& f = alt_[i];
+  if (f.target != kNone) {
+    --pending_[f.target];
+    f.target = kNone;
+  }
 }
 
 void HouseholdSim::build_tables() {
@@ -498,6 +542,24 @@ void HouseholdSim::build_tables() {
     throw std::logic_error("simulate: the model's step tables are missing (not from compile())");
   is_permanent_.assign(S_, 0);
   for (int s = 0; s < S_; ++s) is_permanent_[s] = m_.stages[s].kind == StageKind::permanent;
+  top_target_.assign(S_, -1);
+  multi_target_.assign(S_, 0);
+  for (int s = 0; s < S_; ++s) {
+    int low = S_;
+    for (int e : m_.promotions_from[s]) {
+      // An edge that needs a service this town does not staff can never be met.
+      const CompiledPromotion& pr = m_.promotions[e];
+      if (pr.service_required >= 0 && tw_.service_capacity[pr.service_required] <= 0) continue;
+      top_target_[s] = std::max(top_target_[s], static_cast<int>(pr.to));
+      low = std::min(low, static_cast<int>(pr.to));
+    }
+    // Only where waiting can end badly: on an outside stage, or one with a maximum stay.
+    const bool at_risk = m_.stages[s].outside || m_.stages[s].max_stay_months > 0;
+    if (top_target_[s] > low && at_risk) {
+      multi_target_[s] = 1;
+      max_top_ = std::max(max_top_, top_target_[s]);
+    }
+  }
   double acc = 0;
   for (const auto& p : m_.profiles) {
     acc += p.share;
@@ -513,6 +575,8 @@ void HouseholdSim::populate_initial() {
   // steps 4c-d and in ties, carries no information about the profile (docs/model.md).
   const int P = static_cast<int>(m_.profiles.size());
   std::vector<std::uint8_t> order;
+  std::vector<unsigned> bits;
+  std::vector<int> start;
   for (int s = 0; s < S_; ++s) {
     const int n = tw_.initial[s];
     if (n == 0) continue;
@@ -535,11 +599,18 @@ void HouseholdSim::populate_initial() {
       const std::uint64_t left = order.size() - k;
       std::swap(order[k], order[k + ((static_cast<std::uint64_t>(r[0]) * left) >> 32)]);
     }
-    for (const std::uint8_t p : order) {
+    select_cohorts(s, order, bits, start);
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const int p = order[k];
       std::uint32_t i = new_slot();
       auto r = st_.draw(id_[i], 0, kAttributes);
-      init_household(i, 0, p, r[1] < m_.profiles[p].employed_at_entry, s);
-      if (is_permanent_[s]) {
+      init_household(i, 0, p, r[1] < m_.profiles[p].employed_at_entry, s, bits[k]);
+      if (start[k] != s) {
+        // A cohort placed elsewhere at month 0 (start_stage): in need all the same (its
+        // initial stage is not permanent), so a permanent start is reaching housing at 0.
+        enter_stage(i, start[k], 0);
+        if (m_.stages[start[k]].outside) out_.profile_roofless_months[p] -= 1;
+      } else if (is_permanent_[s]) {
         // Already housed at the start: not a household the ladder has to move, so it is
         // left out of the ladder's lease and stabilisation outcomes (reached_lease_share,
         // stabilized_share); the cohort outcomes count it (see docs/model.md).
@@ -558,6 +629,50 @@ void HouseholdSim::populate_initial() {
         // account() counts roofless months from month 1; finalize counts from `since` (0).
         if (m_.stages[s].outside) out_.profile_roofless_months[p] -= 1;
       }
+    }
+  }
+}
+
+void HouseholdSim::select_cohorts(int s, const std::vector<std::uint8_t>& profiles,
+                                  std::vector<unsigned>& bits, std::vector<int>& start) {
+  const std::size_t n = profiles.size();
+  bits.assign(n, 0);
+  start.assign(n, s);
+  std::vector<std::uint32_t> perm;
+  std::vector<std::uint8_t> taken;
+  for (std::size_t c = 0; c < m_.cohorts.size(); ++c) {
+    const CompiledCohort& co = m_.cohorts[c];
+    if (co.initial_stage != s) continue;
+    const unsigned bit = 1u << (kBuiltinCohorts + c);
+    if (co.count > 0) {
+      if (perm.empty()) {
+        // One keyed random order of the stage's households (Fisher-Yates; the stream of the
+        // town and replication, so the same in every variant): counted cohorts take their
+        // households from it in file order, each the first `count` not yet taken.
+        perm.resize(n);
+        std::iota(perm.begin(), perm.end(), 0u);
+        for (std::uint32_t k = 0; k + 1 < n; ++k) {
+          const auto r = st_.draw(k, static_cast<std::uint32_t>(s), kSelection);
+          const std::uint64_t left = n - k;
+          std::swap(perm[k], perm[k + ((static_cast<std::uint64_t>(r[0]) * left) >> 32)]);
+        }
+        taken.assign(n, 0);
+      }
+      int need = co.count;
+      for (std::size_t k = 0; k < n && need > 0; ++k) {
+        const std::uint32_t pos = perm[k];
+        if (taken[pos] || (co.profile >= 0 && profiles[pos] != co.profile)) continue;
+        taken[pos] = 1;
+        bits[pos] |= bit;
+        --need;
+      }
+    }
+    if (co.start_stage < 0 || co.start_stage == s) continue;
+    // The first cohort in file order that places a household elsewhere decides where.
+    for (std::size_t k = 0; k < n; ++k) {
+      const bool in =
+          co.count > 0 ? (bits[k] & bit) != 0 : co.profile < 0 || profiles[k] == co.profile;
+      if (in && start[k] == s) start[k] = co.start_stage;
     }
   }
 }
@@ -754,6 +869,7 @@ void HouseholdSim::households(int t) {
     // An application made and withdrawn (exit) in the same month is simply stale.
     const Household& h = hh_[i];
     if (h.app_target != kNone) lists_[h.app_target].push_back({i, h.app_seq});
+    if (alt_[i].target != kNone) lists_[alt_[i].target].push_back({i, alt_[i].seq});
   }
 }
 
@@ -815,8 +931,9 @@ void HouseholdSim::demote(std::uint32_t i, int s, bool eviction, int t) {
   withdraw(i);
 }
 
-bool HouseholdSim::apply(std::uint32_t i, int stage, unsigned months, int t) {
-  Household& h = hh_[i];
+std::pair<int, int> HouseholdSim::best_targets(std::uint32_t i, int stage, unsigned months) const {
+  const Household& h = hh_[i];
+  int best = -1, next = -1;
   for (int e : m_.promotions_from[stage]) {
     const CompiledPromotion& pr = m_.promotions[e];
     if (months < pr.min_months_in_stage || h.streak < pr.min_streak || h.arrears > pr.max_arrears ||
@@ -824,13 +941,75 @@ bool HouseholdSim::apply(std::uint32_t i, int stage, unsigned months, int t) {
       continue;
     if (pr.service_required >= 0 && !(((h.svc_mask | h.svc_done) >> pr.service_required) & 1u))
       continue;
-    h.app_target = pr.to;
-    h.app_seq = next_seq_++;
-    h.app_month = t;
-    ++pending_[pr.to];
-    return true;
+    const int to = pr.to;
+    if (to > best) {
+      next = best;
+      best = to;
+    } else if (to < best && to > next) {
+      next = to;
+    }
   }
-  return false;
+  return {best, next};
+}
+
+bool HouseholdSim::apply(std::uint32_t i, int stage, unsigned months, int t) {
+  const auto [target, next] = best_targets(i, stage, months);
+  if (target < 0) return false;
+  Household& h = hh_[i];
+  h.app_target = static_cast<std::uint8_t>(target);
+  h.app_seq = next_seq_++;
+  h.app_month = t;
+  ++pending_[target];
+  if (next >= 0) add_fallback(i, next, t);
+  return true;
+}
+
+void HouseholdSim::add_fallback(std::uint32_t i, int target, int t) {
+  alt_[i] = {next_seq_++, t, static_cast<std::uint8_t>(target)};
+  ++pending_[target];
+}
+
+// The end of step 4 (docs/model.md, step 4d, "a better route"), in household-number order:
+// a household with a pending application, on an outside stage or one with a maximum stay
+// whose edges lead to two or more targets, that now meets an edge to a higher target (a service
+// engaged in step 3 opened it, its months or streak grew) applies there, keeping its old
+// application, place and all, as its fallback; one without a fallback that now meets an edge to a
+// lower target than its application applies there as its fallback. Only pending applications are
+// looked at (the waiting lists), so the household loop is unchanged.
+void HouseholdSim::reconsider(int t) {
+  scratch_.clear();
+  for (int T = 0; T < S_; ++T) {
+    if (pending_[T] == 0) continue;
+    const auto& list = lists_[T];
+    for (std::size_t j = list_head_[T]; j < list.size(); ++j) {
+      const Applicant& a = list[j];
+      const Household& h = hh_[a.slot];
+      // Each household once, by its best application.
+      if (h.app_target != T || h.app_seq != a.seq || !multi_target_[h.stage]) continue;
+      if (T < top_target_[h.stage] || alt_[a.slot].target == kNone) scratch_.push_back(a.slot);
+    }
+  }
+  if (scratch_.empty()) return;
+  std::sort(scratch_.begin(), scratch_.end());  // slot order is household-number order
+  for (const std::uint32_t i : scratch_) {
+    Household& h = hh_[i];
+    Fallback& f = alt_[i];
+    // Step 4f has counted this month: months in stage at 4d is one less.
+    const auto [best, next] = best_targets(i, h.stage, h.months - 1u);
+    const int now = h.app_target;
+    if (best > now) {
+      if (f.target != kNone) --pending_[f.target];
+      f = {h.app_seq, h.app_month, h.app_target};  // keeps its place on that list
+      h.app_target = static_cast<std::uint8_t>(best);
+      h.app_seq = next_seq_++;
+      h.app_month = t;
+      ++pending_[best];
+      lists_[best].push_back({i, h.app_seq});
+    } else if (f.target == kNone && next >= 0 && next < now) {
+      add_fallback(i, next, t);
+      lists_[next].push_back({i, f.seq});
+    }
+  }
 }
 
 void HouseholdSim::exit_household(std::uint32_t i, int cur, int t) {
@@ -882,9 +1061,9 @@ void HouseholdSim::placements(int t) {
     auto place = [&](std::uint32_t i) {
       Household& h = hh_[i];
       const int from = h.stage;
+      const int waited = t - applied_in(i, T);
       vacate(i, from);
-      h.app_target = kNone;
-      --pending_[T];
+      withdraw(i);  // both applications
       enter_stage(i, T, t);
       h.months = 0;
       if (is_permanent_[T]) {
@@ -895,9 +1074,9 @@ void HouseholdSim::placements(int t) {
       out_.promotion_flow[static_cast<std::size_t>(from) * S_ + T] += 1;
       out_.promotions_to[T] += 1;
       out_.placements += 1;
-      out_.waiting_months_placed += t - h.app_month;
+      out_.waiting_months_placed += waited;
       out_.profile_placements[h.profile] += 1;
-      out_.profile_waiting_months_placed[h.profile] += t - h.app_month;
+      out_.profile_waiting_months_placed[h.profile] += waited;
     };
     const WaitingPolicy policy = m_.stages[T].waiting_list;
     if (policy == WaitingPolicy::fifo) {
@@ -919,7 +1098,7 @@ void HouseholdSim::placements(int t) {
         const Household& h = hh_[i];
         const Roofless& r = roofless_[i];
         const int roofless = r.before + (r.since >= 0 ? t - r.since : 0);
-        return weight.waiting_months * (t - h.app_month) +
+        return weight.waiting_months * (t - applied_in(i, T)) +
                weight.children * m_.profiles[h.profile].children +
                weight.roofless_months * roofless + weight.arrears_months * h.arrears;
       };
@@ -985,6 +1164,7 @@ void HouseholdSim::account(int t) {
       const std::size_t row = static_cast<std::size_t>(h.profile) * S_;
       out_.profile_occupancy[(row + h.stage) * M1 + t] += 1;
       if (h.app_target != kNone) out_.profile_waiting[(row + h.app_target) * M1 + t] += 1;
+      if (alt_[i].target != kNone) out_.profile_waiting[(row + alt_[i].target) * M1 + t] += 1;
     }
   }
   if (opt_.audit) {
@@ -1030,6 +1210,7 @@ ReplicationOutcome HouseholdSim::run() {
     arrivals(t);                                                // 2. arrivals
     if (V_) services(t);                                        // 3. services
     households(t);                                              // 4. each household, 4a-f
+    if (max_top_ >= 0) reconsider(t);                           // 4d: a better route
     placements(t);                                              // 5. placements
     account(t);                                                 // 6. accounting
     // Not a step of the model: exited households' slots cost a pass in every month's loops,

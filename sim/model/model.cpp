@@ -316,6 +316,9 @@ CompiledModel compile(const Scenario& s, const std::string& variant, int months)
     c.id = co.id;
     c.label = co.label;
     c.initial_stage = co.initial_stage.empty() ? -1 : s.stage_index(co.initial_stage);
+    c.count = co.count;
+    c.start_stage = co.start_stage.empty() ? -1 : s.stage_index(co.start_stage);
+    c.published = co.published;
     c.from_month = co.from_month;
     c.to_month = co.to_month > 0 ? co.to_month : std::numeric_limits<int>::max();
     if (!co.profile.empty())

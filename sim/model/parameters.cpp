@@ -443,9 +443,34 @@ std::vector<Entity> build() {
         plain("initial_stage", T::stage, "none",
               "the households placed in this stage at month 0 (a town's `initial`); exactly one "
               "of `initial_stage` and `arrivals`"),
+        field("count", T::integer, 1, kMaxHouseholds, "all of them",
+              "with `initial_stage`: this many of the stage's households, chosen by a keyed "
+              "random draw that no variant changes (cohorts counting from the same stage take "
+              "disjoint sets, in file order; fewer where a town has fewer)"),
+        plain("start_stage", T::stage, "`initial_stage`",
+              "with `initial_stage`: where the cohort's households are at month 0 (a variant "
+              "sets it to place a trial arm in Housing First); who is in need does not change; "
+              "`initial_stage` may then not be permanent"),
         nested("arrivals", T::object, "cohort_arrivals", 0, 0, "none",
                "the households arriving (or replacing an exit) in a window of months"),
-        plain("profile", T::profile, "every profile", "only households of this profile")}});
+        plain("profile", T::profile, "every profile", "only households of this profile"),
+        nested("published", T::schedule, "published_figure", 0, 0, "`[]`",
+               "figures a source published for the cohort; the terminal answer shows "
+               "`retention:12` beside "
+               "the simulated one")}});
+  e.push_back(
+      {"published_figure",
+       "`published[i]`: a cohort's published figure",
+       "/cohorts/<id>/published/<i>",
+       true,
+       {plain("metric", T::text, "",
+              "the cohort metric it compares with (`retention:12`, `stabilized_households`)"),
+        field("value", T::number, 0, 1e12, "", "the figure, in the metric's unit"),
+        plain("text", T::text, "`\"\"`", "how the source states it (`48/50`)"),
+        field("source", T::text, 1, 0, "", "where the figure comes from"),
+        plain("fitted", T::boolean, "`false`",
+              "the figure set a parameter, so the simulated value agreeing with it is "
+              "no test")}});
   e.push_back({"cohort_arrivals",
                "cohort `arrivals`",
                "/cohorts/<id>/arrivals",

@@ -252,6 +252,51 @@ std::string by_profile_text(const RunResult& r, const std::string& town, const s
             {metric_words("reached_lease_share", lang), part(*most), part(*least)});
 }
 
+std::string whole(double v);  // below
+
+// The trial arms first (docs/model.md, "Cohorts"): for each tagged cohort a variant changes,
+// its households stabilised in the variant against the same households in the baseline,
+// the paired difference, and a published figure beside the simulated one.
+std::vector<std::string> cohort_lines(const RunResult& r, const std::string& town,
+                                      const std::string& variant, Language lang) {
+  std::vector<std::string> out;
+  const TownVariantResult* b = r.find(town, "baseline");
+  const TownVariantResult* v = r.find(town, variant);
+  if (!b || !v) return out;
+  auto mean = [&](const TownVariantResult* x, const std::string& metric, const std::string& c) {
+    const int k = r.metric_index(metric, c);
+    return k >= 0 && static_cast<std::size_t>(k) < x->metrics.size() ? x->metrics[k].mean
+                                                                     : kUndefined;
+  };
+  for (const CohortInfo& co : r.info.cohorts) {
+    const Comparison* d = nullptr;
+    for (const Comparison& c : r.comparisons)
+      if (c.town == town && c.variant == variant && c.cohort == co.id &&
+          c.metric == "stabilized_households")
+        d = &c;
+    const int k = r.metric_index("stabilized_households", co.id);
+    if (!d || k < 0 || !changes_town(r, town, variant)) continue;
+    const MetricInfo& m = r.metric_info[k];
+    const Change ch{&m, d->diff_mean, d->diff_ci_low, d->diff_ci_high,
+                    verdict(m, d->diff_ci_low, d->diff_ci_high)};
+    std::string s = tr(lang, "term.cohort",
+                       {co.label, whole(mean(v, "households", co.id)),
+                        three_digits(mean(v, "stabilized_households", co.id)),
+                        three_digits(mean(b, "stabilized_households", co.id)),
+                        std::string(verdict_mark(ch.verdict)) + " " + change_text(ch, lang)});
+    for (const CohortInfo::Published& f : co.published) {
+      if (f.metric != "retention:12") continue;
+      const double x = mean(v, f.metric, co.id);
+      s += "; " + tr(lang, "term.cohort_retention",
+                     {std::isfinite(x) ? signed_plain(100 * x, 1, false, lang) : tr(lang, "n/a"),
+                      f.text.empty() ? signed_plain(100 * f.value, 1, false, lang) + " %" : f.text,
+                      f.fitted ? tr(lang, "term.fitted") : ""});
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
 }  // namespace
 
 void rank_by_value(std::vector<Binding>& b, const RunInfo& info, const std::string& town) {
@@ -496,7 +541,14 @@ std::string terminal_answer(const RunResult& r, const std::filesystem::path& out
       if (!va.value_for_money.empty()) clear += "; " + va.value_for_money;
       // On the same line: the answer for six towns and four variants still fits a screen.
       if (!va.by_profile.empty()) clear += "; " + tr(lang, "term.by_profile", {va.by_profile});
-      line("  " + va.label + ": " + clear);
+      const std::vector<std::string> arms = cohort_lines(r, ta.town, va.id, lang);
+      if (arms.empty()) {
+        line("  " + va.label + ": " + clear);
+        continue;
+      }
+      line("  " + va.label + ":");
+      for (const std::string& a : arms) line("    " + a);
+      line("    " + tr(lang, "term.all_households") + ": " + clear);
     }
   }
   // The largest excess demand first, over all towns (each line names its town).

@@ -91,6 +91,12 @@ const std::vector<Entry> kCzech = {
     {"binding.value_cost", "za {1} za {2} měsíců ({3} na 1 mil. Kč)"},
     {"term.binding", "{1}. {2}: poptávka {3} na {4} míst ({5}) od {6}. měsíce"},
     {"term.by_profile", "podle typu domácnosti {1}"},
+    {"term.cohort",
+     "{1} ({2} domácností): ve variantě se stabilizovalo {3}, ve výchozím stavu {4} týchž "
+     "domácností, {5}"},
+    {"term.cohort_retention", "udržení po 12 měsících {1} % (publikováno {2}{3})"},
+    {"term.fitted", ", kalibrováno: určilo parametr"},
+    {"term.all_households", "všechny domácnosti"},
     {"term.binding_more", "a dalších {1} (prostup run --verbose nebo prostup cohort)"},
     {"term.report", "Zpráva: {1}"},
     {"term.outputs", "Výstupy: {1} ({2} měsíců domácností za {3} s)"},

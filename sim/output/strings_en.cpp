@@ -89,6 +89,12 @@ const std::vector<Entry> kEnglish = {
     {"binding.value_cost", "for {1} over {2} months ({3} per 1 M CZK)"},
     {"term.binding", "{1}. {2}: demand {3} for {4} places ({5}) from month {6}"},
     {"term.by_profile", "by household type, {1}"},
+    {"term.cohort",
+     "{1} ({2} households): stabilised {3} in the variant against {4} of the same households "
+     "in the baseline, {5}"},
+    {"term.cohort_retention", "12-month retention {1} % (published {2}{3})"},
+    {"term.fitted", ", fitted: it set a parameter"},
+    {"term.all_households", "all households"},
     {"term.binding_more", "and {1} more (prostup run --verbose, or prostup cohort)"},
     {"term.report", "Report: {1}"},
     {"term.outputs", "Outputs: {1} ({2} household-months in {3} s)"},

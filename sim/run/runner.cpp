@@ -222,6 +222,12 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
     info.profiles.push_back(base.profiles[p].id);
     info.profile_labels.push_back(base.profiles[p].label);
   }
+  for (const CompiledCohort& co : base.cohorts) {
+    CohortInfo ci{co.id, co.label, {}};
+    for (const PublishedFigure& f : co.published)
+      ci.published.push_back({f.metric, f.text, f.source, f.value, f.fitted});
+    info.cohorts.push_back(std::move(ci));
+  }
   info.household_months = detail::mpi_sum_u64(household_months.load());
   info.simulate_seconds = std::chrono::duration<double>(t1 - t0).count();
 

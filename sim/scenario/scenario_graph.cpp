@@ -58,6 +58,11 @@ void check_ladder_graph(const Scenario& s, std::vector<Diagnostic>& diags) {
     }
     for (const auto& [stage, count] : t.initial)
       if (count > 0) edge_to(entry, stage);
+    // A cohort placed elsewhere at month 0 (start_stage) starts there.
+    for (const Cohort& c : s.cohorts)
+      if (!c.start_stage.empty() && t.initial.count(c.initial_stage) &&
+          t.initial.at(c.initial_stage) > 0)
+        edge_to(entry, c.start_stage);
   }
 
   const std::vector<bool> enterable = reachable(g, entry);

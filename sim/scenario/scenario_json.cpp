@@ -905,6 +905,43 @@ void Reader::read_cohort(const std::string& id, const ojson& v, const std::strin
           "(households arriving in a window of months)");
   if (initial)
     reference(*initial, child_pointer(p, "initial_stage"), stage_ids_, "stage", c.initial_stage);
+  entity_ = &scenario_entity("cohort");
+  for (const char* key : {"count", "start_stage"})
+    if (!initial && find(v, key))
+      error(child_pointer(p, key), std::string("'") + key + "' needs 'initial_stage'");
+  int_row(v, p, "count", c.count);
+  if (const ojson* st = find(v, "start_stage")) {
+    reference(*st, child_pointer(p, "start_stage"), stage_ids_, "stage", c.start_stage);
+    const int from = s.stage_index(c.initial_stage);
+    if (!c.start_stage.empty() && c.start_stage != c.initial_stage && from >= 0 &&
+        s.stages[from].kind == StageKind::permanent)
+      error(child_pointer(p, "start_stage"),
+            "the households of a permanent initial_stage are not in need; only households in "
+            "need can start elsewhere");
+  }
+  if (const ojson* pub = find(v, "published")) {
+    const std::string pp = child_pointer(p, "published");
+    if (!pub->is_array()) {
+      error(pp, "must be an array of published figures (got " + show(*pub) + ")");
+    } else {
+      for (std::size_t k = 0; k < pub->size(); ++k) {
+        const ojson& f = (*pub)[k];
+        const std::string fp = pp + "/" + std::to_string(k);
+        if (!is_object(f, fp)) continue;
+        check_keys(f, fp, scenario_entity("published_figure").keys());
+        entity_ = &scenario_entity("published_figure");
+        PublishedFigure fig;
+        if (const ojson* m = require(f, fp, "metric"))
+          string(*m, child_pointer(fp, "metric"), fig.metric, true);
+        if (require(f, fp, "value")) number_row(f, fp, "value", fig.value);
+        opt_string(f, fp, "text", fig.text);
+        if (const ojson* src = require(f, fp, "source"))
+          string(*src, child_pointer(fp, "source"), fig.source, true);
+        opt_bool(f, fp, "fitted", fig.fitted);
+        c.published.push_back(std::move(fig));
+      }
+    }
+  }
   if (arrivals) {
     const std::string ap = child_pointer(p, "arrivals");
     if (is_object(*arrivals, ap)) {
@@ -1673,12 +1710,25 @@ ojson to_json(const Scenario& s) {
     for (const auto& c : s.cohorts) {
       ojson j = {{"label", c.label}};
       if (!c.initial_stage.empty()) j["initial_stage"] = c.initial_stage;
+      if (c.count > 0) j["count"] = c.count;
+      if (!c.start_stage.empty()) j["start_stage"] = c.start_stage;
       if (c.arrivals) {
         ojson a = {{"from_month", c.from_month}};
         if (c.to_month > 0) a["to_month"] = c.to_month;
         j["arrivals"] = std::move(a);
       }
       if (!c.profile.empty()) j["profile"] = c.profile;
+      if (!c.published.empty()) {
+        ojson list = ojson::array();
+        for (const PublishedFigure& f : c.published) {
+          ojson x = {{"metric", f.metric}, {"value", f.value}};
+          if (!f.text.empty()) x["text"] = f.text;
+          x["source"] = f.source;
+          if (f.fitted) x["fitted"] = true;
+          list.push_back(std::move(x));
+        }
+        j["published"] = std::move(list);
+      }
       cohorts[c.id] = std::move(j);
     }
     out["cohorts"] = std::move(cohorts);
