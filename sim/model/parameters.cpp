@@ -464,7 +464,7 @@ std::vector<Entity> build() {
        "/cohorts/<id>/published/<i>",
        true,
        {plain("metric", T::text, "",
-              "the cohort metric it compares with (`retention:12`, `stabilized_households`)"),
+              "the cohort metric it compares with (`retention:12`, `cohort_stabilized`)"),
         field("value", T::number, 0, 1e12, "", "the figure, in the metric's unit"),
         plain("text", T::text, "`\"\"`", "how the source states it (`48/50`)"),
         field("source", T::text, 1, 0, "", "where the figure comes from"),

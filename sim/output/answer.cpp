@@ -272,17 +272,17 @@ std::vector<std::string> cohort_lines(const RunResult& r, const std::string& tow
     const Comparison* d = nullptr;
     for (const Comparison& c : r.comparisons)
       if (c.town == town && c.variant == variant && c.cohort == co.id &&
-          c.metric == "stabilized_households")
+          c.metric == "cohort_stabilized")
         d = &c;
-    const int k = r.metric_index("stabilized_households", co.id);
+    const int k = r.metric_index("cohort_stabilized", co.id);
     if (!d || k < 0 || !changes_town(r, town, variant)) continue;
     const MetricInfo& m = r.metric_info[k];
     const Change ch{&m, d->diff_mean, d->diff_ci_low, d->diff_ci_high,
                     verdict(m, d->diff_ci_low, d->diff_ci_high)};
     std::string s = tr(lang, "term.cohort",
                        {co.label, whole(mean(v, "households", co.id)),
-                        three_digits(mean(v, "stabilized_households", co.id)),
-                        three_digits(mean(b, "stabilized_households", co.id)),
+                        three_digits(mean(v, "cohort_stabilized", co.id)),
+                        three_digits(mean(b, "cohort_stabilized", co.id)),
                         std::string(verdict_mark(ch.verdict)) + " " + change_text(ch, lang)});
     for (const CohortInfo::Published& f : co.published) {
       if (f.metric != "retention:12") continue;
