@@ -164,34 +164,49 @@ class HouseholdSim {
     std::uint16_t streak, arrears, months, run;  // run: consecutive months in a permanent stage
     std::uint8_t stage, employed, app_target, stabilized;
     std::uint32_t app_seq;
-    std::int32_t app_month, entry_month;
+    // Months are at most 65534 (run() checks), so 16 bits hold them.
+    std::uint16_t app_month, entry_month;
+    std::uint16_t cohorts;  // bit c = in cohort c (bit 0, all, always); here, not in Track,
+                            // so that an exit of a never-housed household reads no Track
     std::uint8_t profile, svc_mask, svc_done, reached;
+    std::uint8_t unused[2];
   };
   static_assert(sizeof(Household) == 32);
-  // What the cohort outcomes need of a household, touched only on its events (a move, a
-  // service engagement, the exit) and once at the horizon: never in the monthly loop.
+  // What the cohort outcomes need of a household that has been in a permanent stage
+  // (reached = 1): written only when it enters or leaves one and read when it exits or at the
+  // horizon; a household that never reached one keeps the initial values and its Track is
+  // never read (docs/performance.md, "Memory layout").
   struct Track {
+    std::int32_t first_housed;   // month it first entered a permanent stage; -1 = never
+    std::int32_t housed_since;   // first counted month of the current housed spell; -1 = none
+    std::int32_t lost;           // month it first lost housing (not to own housing); -1 = never
+    std::int32_t months_housed;  // counted months in a permanent stage, closed spells
+    std::uint8_t stabilized, returned;
+  };
+  static_assert(sizeof(Track) == 20);
+  // Only where the scenario has a stage or service cost, or discounts (else every field
+  // would stay 0, or equal its undiscounted twin, for every household): money and
+  // discounted months, updated at every move and service change.
+  struct TrackMoney {
     double cost;                      // stage and service costs so far, CZK
     double cost_discounted;           // the same, each month weighed by its discount factor
     double months_housed_discounted;  // closed spells, discounted
     double stabilized_discounted;     // the discount factor of the month it stabilised
-    std::int32_t first_housed;        // month it first entered a permanent stage; -1 = never
-    std::int32_t housed_since;        // first counted month of the current housed spell; -1 = none
     std::int32_t stage_since;         // first counted month in the current stage
-    std::int32_t lost;           // month it first lost housing (not to own housing); -1 = never
-    std::int32_t months_housed;  // counted months in a permanent stage, closed spells
-    std::uint16_t cohorts;       // bit c = in cohort c (bit 0, all, always)
-    std::uint8_t stabilized, returned;
   };
   std::vector<Household> hh_;
   std::vector<std::uint32_t> id_;  // household number: the counter of its random streams
   // Months roofless (in an outside stage) before the current stay there, and the month the
-  // current stay began (-1 = not in an outside stage): updated only when a household moves.
+  // current stay began (-1 = not in an outside stage): updated only when a household moves,
+  // and kept only where a waiting list's points weigh roofless months (the per-profile
+  // total comes from the occupancy by profile in account()).
   struct Roofless {
     std::int32_t before, since;
   };
   std::vector<Roofless> roofless_;
   std::vector<Track> track_;
+  std::vector<TrackMoney> money_;
+  bool need_roofless_ = false, need_money_ = false;
   // [service][slot]; svc_since_: the month an engagement began (for its cost)
   std::vector<std::vector<std::int32_t>> svc_until_, svc_wait_since_, svc_since_;
   std::size_t n_ = 0;     // slots in use
@@ -236,7 +251,7 @@ class HouseholdSim {
            m_.discount_sum[static_cast<std::size_t>(a)];
   }
   // The cost of a household's stay in stage s or engagement in service v over months a..b-1.
-  void add_cost(Track& k, double cost, int a, int b) {
+  void add_cost(TrackMoney& k, double cost, int a, int b) {
     k.cost += (b - a) * cost;
     k.cost_discounted += discounted_months(a, b) * cost;
   }
@@ -257,7 +272,7 @@ class HouseholdSim {
   void init_household(std::uint32_t i, int month, int profile, bool employed, int initial_stage);
   // The cohort bookkeeping of a move from `from` (kNone for a new household) to `to`.
   void track_move(std::uint32_t i, int from, int to, int t);
-  void end_spell(Track& k, int end);
+  void end_spell(std::uint32_t i, int end);
   // Adds the household to its cohorts' counters; end: the first month it is no longer
   // counted (its exit month, or M + 1); dest: its exit destination, -1 = still here.
   void finalize(std::uint32_t i, int end, int dest);
@@ -290,8 +305,9 @@ template <class F>
 void HouseholdSim::for_each_column(F&& f) {
   f(hh_);
   f(id_);
-  f(roofless_);
+  if (need_roofless_) f(roofless_);
   f(track_);
+  if (need_money_) f(money_);
   for (auto& c : svc_until_) f(c);
   for (auto& c : svc_wait_since_) f(c);
   for (auto& c : svc_since_) f(c);
@@ -350,8 +366,8 @@ void HouseholdSim::init_household(std::uint32_t i, int month, int profile, bool 
   h.streak = h.arrears = h.months = h.run = 0;
   h.app_seq = 0;
   h.app_month = 0;
-  h.entry_month = month;
-  roofless_[i] = {0, -1};
+  h.entry_month = static_cast<std::uint16_t>(month);
+  if (need_roofless_) roofless_[i] = {0, -1};
   for (int v = 0; v < V_; ++v) {
     svc_until_[v][i] = 0;
     svc_wait_since_[v][i] = -1;
@@ -366,7 +382,9 @@ void HouseholdSim::init_household(std::uint32_t i, int month, int profile, bool 
                         : initial_stage < 0 && month >= co.from_month && month <= co.to_month;
     if (in) cohorts |= 1u << (kBuiltinCohorts + c);
   }
-  track_[i] = Track{0, 0, 0, 0, -1, -1, 0, -1, 0, static_cast<std::uint16_t>(cohorts), 0, 0};
+  h.cohorts = static_cast<std::uint16_t>(cohorts);
+  track_[i] = Track{-1, -1, -1, 0, 0, 0};
+  if (need_money_) money_[i] = TrackMoney{0, 0, 0, 0, 0};
   ++alive_;
   ++entered_total_;
   out_.households_seen += 1;
@@ -381,49 +399,64 @@ int HouseholdSim::first_free(const std::vector<std::uint8_t>& list) const {
 }
 
 void HouseholdSim::track_move(std::uint32_t i, int from, int to, int t) {
-  Track& k = track_[i];
   // Month t is counted in the new stage (accounting follows every move of the month); the
   // initial population is counted from month 1.
   const int b = std::max(t, 1);
-  if (from != kNone) add_cost(k, stage_cost(hh_[i].profile, from), k.stage_since, b);
-  k.stage_since = b;
+  if (need_money_) {
+    TrackMoney& k = money_[i];
+    if (from != kNone) add_cost(k, stage_cost(hh_[i].profile, from), k.stage_since, b);
+    k.stage_since = b;
+  }
   const bool was = from != kNone && is_permanent_[from], now = is_permanent_[to];
-  if (was && !now) {
-    end_spell(k, b);
+  if (was == now) return;  // most moves: the Track is not touched
+  Track& k = track_[i];
+  if (was) {
+    end_spell(i, b);
     if (k.lost < 0) k.lost = t;
     k.returned = 1;
-  } else if (!was && now) {
+  } else {
     k.housed_since = b;
     if (k.first_housed < 0) k.first_housed = t;
   }
 }
 
-void HouseholdSim::end_spell(Track& k, int end) {
+void HouseholdSim::end_spell(std::uint32_t i, int end) {
+  Track& k = track_[i];
   const int spell = end - k.housed_since;
   k.months_housed += spell;
-  k.months_housed_discounted += discounted_months(k.housed_since, end);
+  if (need_money_) money_[i].months_housed_discounted += discounted_months(k.housed_since, end);
   if (stabilizes(spell) && !k.stabilized) {
     k.stabilized = 1;
-    k.stabilized_discounted = m_.discount[k.housed_since + m_.months_to_stabilize() - 1];
+    if (need_money_)
+      money_[i].stabilized_discounted = m_.discount[k.housed_since + m_.months_to_stabilize() - 1];
   }
   k.housed_since = -1;
 }
 
 void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
   const Household& h = hh_[i];
-  Track& k = track_[i];
-  add_cost(k, stage_cost(h.profile, h.stage), k.stage_since, end);
-  // Services count a month before the households step, so an exit month is still counted.
-  const int svc_end = dest >= 0 ? end + 1 : end;
-  for (int v = 0; v < V_; ++v)
-    if (h.svc_mask & (1u << v)) add_cost(k, service_cost(h.profile, v), svc_since_[v][i], svc_end);
+  // A household that never reached a permanent stage has its Track as init_household left
+  // it: read a copy of those values rather than its (cold) line.
+  static constexpr Track kNever{-1, -1, -1, 0, 0, 0};
+  Track never = kNever;
+  Track& k = h.reached ? track_[i] : never;
+  TrackMoney none{0, 0, 0, 0, 0};
+  TrackMoney& money = need_money_ ? money_[i] : none;
+  if (need_money_) {
+    add_cost(money, stage_cost(h.profile, h.stage), money.stage_since, end);
+    // Services count a month before the households step, so an exit month is still counted.
+    const int svc_end = dest >= 0 ? end + 1 : end;
+    for (int v = 0; v < V_; ++v)
+      if (h.svc_mask & (1u << v))
+        add_cost(money, service_cost(h.profile, v), svc_since_[v][i], svc_end);
+  }
   const bool housed = k.housed_since >= 0;
   if (housed) {
-    end_spell(k, end);
+    end_spell(i, end);
     if (dest > 0 && k.lost < 0) k.lost = end;  // an exit, except into own housing
   }
   double f[kCohortFields] = {};
-  const int entered = std::max(h.entry_month, 1);
+  const int entered = std::max<int>(h.entry_month, 1);
   f[kHouseholds] = 1;
   f[kHousedEnd] = dest < 0 && housed;
   f[kEverHoused] = k.first_housed >= 0;
@@ -442,27 +475,35 @@ void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
   }
   f[kReturned] = k.returned;
   if (dest >= 0) f[kExitsToOwnHousing + dest] = 1;
-  f[kCohortCost] = k.cost;
-  f[kCohortCostDiscounted] = k.cost_discounted;
-  f[kMonthsHousedDiscounted] = k.months_housed_discounted;
-  f[kStabilizedDiscounted] = k.stabilized_discounted;
-  for (unsigned c = k.cohorts; c; c &= c - 1) {
+  f[kCohortCost] = money.cost;
+  f[kCohortCostDiscounted] = money.cost_discounted;
+  // Without discounting every month weighs 1: the discounted figures are the plain ones.
+  f[kMonthsHousedDiscounted] = need_money_ ? money.months_housed_discounted : k.months_housed;
+  f[kStabilizedDiscounted] = need_money_ ? money.stabilized_discounted : k.stabilized;
+  // Most fields are 0 for most households (a never-housed one has 4 of 27 set): add only the
+  // others to the blocks of its cohorts and profile. The sums are the same to the bit (no
+  // field is ever -0, so adding a 0 never changes a sum).
+  int set[kCohortFields];
+  int n_set = 0;
+  for (int x = 0; x < kCohortFields; ++x) {
+    set[n_set] = x;
+    n_set += f[x] != 0;
+  }
+  for (unsigned c = h.cohorts; c; c &= c - 1) {
     double* block = &out_.cohorts[static_cast<std::size_t>(__builtin_ctz(c)) * kCohortFields];
-    for (int x = 0; x < kCohortFields; ++x) block[x] += f[x];
+    for (int j = 0; j < n_set; ++j) block[set[j]] += f[set[j]];
   }
   double* by_profile = &out_.profile_cohort[static_cast<std::size_t>(h.profile) * kCohortFields];
-  for (int x = 0; x < kCohortFields; ++x) by_profile[x] += f[x];
-  // Months on an outside stage that account() counted (months 1..end-1); the month-0 stay
-  // of the initial population was taken off when it was placed (populate_initial).
-  const Roofless& r = roofless_[i];
-  out_.profile_roofless_months[h.profile] += r.before + (r.since >= 0 ? end - r.since : 0);
+  for (int j = 0; j < n_set; ++j) by_profile[set[j]] += f[set[j]];
 }
 
 void HouseholdSim::enter_stage(std::uint32_t i, int s, int month) {
   Household& h = hh_[i];
-  Roofless& r = roofless_[i];
-  if (r.since >= 0) r.before += month - r.since;
-  r.since = m_.stages[s].outside ? month : -1;
+  if (need_roofless_) {
+    Roofless& r = roofless_[i];
+    if (r.since >= 0) r.before += month - r.since;
+    r.since = m_.stages[s].outside ? month : -1;
+  }
   track_move(i, h.stage, s, month);
   h.stage = static_cast<std::uint8_t>(s);
   rekey(i);
@@ -491,6 +532,17 @@ void HouseholdSim::build_tables() {
     throw std::logic_error("simulate: the model's step tables are missing (not from compile())");
   is_permanent_.assign(S_, 0);
   for (int s = 0; s < S_; ++s) is_permanent_[s] = m_.stages[s].kind == StageKind::permanent;
+  // Per-household bookkeeping only for what the scenario has: money where a cost is not 0 or
+  // months are discounted; roofless months where a waiting list's points weigh them.
+  auto nonzero = [](const std::vector<double>& v) {
+    return std::any_of(v.begin(), v.end(), [](double x) { return x != 0; });
+  };
+  need_money_ = m_.discounting() || nonzero(tw_.stage_cost_by_profile) ||
+                nonzero(tw_.service_cost_by_profile);
+  need_roofless_ = false;
+  for (const auto& stg : m_.stages)
+    need_roofless_ = need_roofless_ || (stg.waiting_list == WaitingPolicy::points &&
+                                        stg.priority_points.roofless_months != 0);
   double acc = 0;
   for (const auto& p : m_.profiles) {
     acc += p.share;
@@ -548,8 +600,6 @@ void HouseholdSim::populate_initial() {
         out_.profile_housed_at_start[p] += 1;
       } else {
         enter_stage(i, s, 0);
-        // account() counts roofless months from month 1; finalize counts from `since` (0).
-        if (m_.stages[s].outside) out_.profile_roofless_months[p] -= 1;
       }
     }
   }
@@ -602,12 +652,12 @@ void HouseholdSim::services(int t) {
           h.svc_done |= bit;
           disengage(i, v);
           rekey(i);
-          add_cost(track_[i], service_cost(h.profile, v), svc_since_[v][i], t);
+          if (need_money_) add_cost(money_[i], service_cost(h.profile, v), svc_since_[v][i], t);
         } else if (!eligible) {
           h.svc_mask &= static_cast<std::uint8_t>(~bit);
           disengage(i, v);
           rekey(i);
-          add_cost(track_[i], service_cost(h.profile, v), svc_since_[v][i], t);
+          if (need_money_) add_cost(money_[i], service_cost(h.profile, v), svc_since_[v][i], t);
         }
       }
       if (h.svc_mask & bit) continue;
@@ -819,7 +869,7 @@ bool HouseholdSim::apply(std::uint32_t i, int stage, unsigned months, int t) {
       continue;
     h.app_target = pr.to;
     h.app_seq = next_seq_++;
-    h.app_month = t;
+    h.app_month = static_cast<std::uint16_t>(t);
     ++pending_[pr.to];
     return true;
   }
@@ -910,8 +960,12 @@ void HouseholdSim::placements(int t) {
       const PriorityPoints& weight = m_.stages[T].priority_points;
       auto points = [&](std::uint32_t i) {
         const Household& h = hh_[i];
-        const Roofless& r = roofless_[i];
-        const int roofless = r.before + (r.since >= 0 ? t - r.since : 0);
+        // Kept only where some weight is not 0 (build_tables); elsewhere 0 weighs it.
+        int roofless = 0;
+        if (need_roofless_) {
+          const Roofless& r = roofless_[i];
+          roofless = r.before + (r.since >= 0 ? t - r.since : 0);
+        }
         return weight.waiting_months * (t - h.app_month) +
                weight.children * m_.profiles[h.profile].children +
                weight.roofless_months * roofless + weight.arrears_months * h.arrears;
@@ -965,7 +1019,14 @@ void HouseholdSim::account(int t) {
       }
       out_.stage_cost[s] += cost;
       if (m_.discounting()) out_.cost_discounted += cost * m_.discount[t];
-      if (m_.stages[s].outside) out_.roofless_household_months += o;
+      if (m_.stages[s].outside) {
+        out_.roofless_household_months += o;
+        // Household-months on an outside stage by profile: whole numbers, so the same sum
+        // as adding each household's months at its exit.
+        for (int p = 0; p < P_; ++p)
+          out_.profile_roofless_months[p] +=
+              static_cast<double>(occ_by_profile_[static_cast<std::size_t>(s) * P_ + p]);
+      }
     }
   }
   for (int v = 0; v < V_; ++v) out_.in_service[v * M1 + t] = static_cast<double>(engaged_[v]);
