@@ -450,21 +450,35 @@ void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
       if (h.svc_mask & (1u << v))
         add_cost(money, service_cost(h.profile, v), svc_since_[v][i], svc_end);
   }
+  const int entered = std::max<int>(h.entry_month, 1);
+  // Could a spell from entry to the horizon (months entered..M) be long enough?
+  const bool can_stabilize = stabilizes(M_ + 1 - entered);
+  if (!h.reached && !need_money_) {
+    // Never housed, no money: 4 of the 27 fields can be other than 0; add just those (the
+    // same sums to the bit: adding a 0 changes no sum, as no field is ever -0).
+    auto add = [&](double* block) {
+      block[kHouseholds] += 1;
+      block[kMonthsObserved] += end - entered;
+      if (can_stabilize) block[kStabilizationEligible] += 1;
+      if (dest >= 0) block[kExitsToOwnHousing + dest] += 1;
+    };
+    for (unsigned c = h.cohorts; c; c &= c - 1)
+      add(&out_.cohorts[static_cast<std::size_t>(__builtin_ctz(c)) * kCohortFields]);
+    add(&out_.profile_cohort[static_cast<std::size_t>(h.profile) * kCohortFields]);
+    return;
+  }
   const bool housed = k.housed_since >= 0;
   if (housed) {
     end_spell(i, end);
     if (dest > 0 && k.lost < 0) k.lost = end;  // an exit, except into own housing
   }
   double f[kCohortFields] = {};
-  const int entered = std::max<int>(h.entry_month, 1);
   f[kHouseholds] = 1;
   f[kHousedEnd] = dest < 0 && housed;
   f[kEverHoused] = k.first_housed >= 0;
   f[kMonthsObserved] = end - entered;
   f[kMonthsHoused] = k.months_housed;
   f[kStabilized] = k.stabilized;
-  // Could a spell from entry to the horizon (months entered..M) be long enough?
-  const bool can_stabilize = stabilizes(M_ + 1 - entered);
   f[kStabilizationEligible] = can_stabilize;
   f[kStabilizedEligible] = can_stabilize && k.stabilized;
   for (int r = 0; r < 3; ++r) {
@@ -480,21 +494,12 @@ void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
   // Without discounting every month weighs 1: the discounted figures are the plain ones.
   f[kMonthsHousedDiscounted] = need_money_ ? money.months_housed_discounted : k.months_housed;
   f[kStabilizedDiscounted] = need_money_ ? money.stabilized_discounted : k.stabilized;
-  // Most fields are 0 for most households (a never-housed one has 4 of 27 set): add only the
-  // others to the blocks of its cohorts and profile. The sums are the same to the bit (no
-  // field is ever -0, so adding a 0 never changes a sum).
-  int set[kCohortFields];
-  int n_set = 0;
-  for (int x = 0; x < kCohortFields; ++x) {
-    set[n_set] = x;
-    n_set += f[x] != 0;
-  }
   for (unsigned c = h.cohorts; c; c &= c - 1) {
     double* block = &out_.cohorts[static_cast<std::size_t>(__builtin_ctz(c)) * kCohortFields];
-    for (int j = 0; j < n_set; ++j) block[set[j]] += f[set[j]];
+    for (int x = 0; x < kCohortFields; ++x) block[x] += f[x];
   }
   double* by_profile = &out_.profile_cohort[static_cast<std::size_t>(h.profile) * kCohortFields];
-  for (int j = 0; j < n_set; ++j) by_profile[set[j]] += f[set[j]];
+  for (int x = 0; x < kCohortFields; ++x) by_profile[x] += f[x];
 }
 
 void HouseholdSim::enter_stage(std::uint32_t i, int s, int month) {
