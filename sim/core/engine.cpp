@@ -173,9 +173,9 @@ class HouseholdSim {
   };
   static_assert(sizeof(Household) == 32);
   // What the cohort outcomes need of a household that has been in a permanent stage
-  // (reached = 1): written only when it enters or leaves one and read when it exits or at the
-  // horizon; a household that never reached one keeps the initial values and its Track is
-  // never read (docs/performance.md, "Memory layout").
+  // (reached = 1): set when it first enters one, written when it enters or leaves one, read
+  // when it exits or at the horizon (docs/performance.md, "Memory layout"); a household that
+  // never reached one has no values here, and finalize() does not read its line.
   struct Track {
     std::int32_t first_housed;   // month it first entered a permanent stage; -1 = never
     std::int32_t housed_since;   // first counted month of the current housed spell; -1 = none
@@ -383,7 +383,8 @@ void HouseholdSim::init_household(std::uint32_t i, int month, int profile, bool 
     if (in) cohorts |= 1u << (kBuiltinCohorts + c);
   }
   h.cohorts = static_cast<std::uint16_t>(cohorts);
-  track_[i] = Track{-1, -1, -1, 0, 0, 0};
+  // track_[i] is set when the household first enters a permanent stage (track_move): not
+  // here, so that a new household (an arrival or a replacement) costs no write to its line.
   if (need_money_) money_[i] = TrackMoney{0, 0, 0, 0, 0};
   ++alive_;
   ++entered_total_;
@@ -410,6 +411,7 @@ void HouseholdSim::track_move(std::uint32_t i, int from, int to, int t) {
   const bool was = from != kNone && is_permanent_[from], now = is_permanent_[to];
   if (was == now) return;  // most moves: the Track is not touched
   Track& k = track_[i];
+  if (!hh_[i].reached) k = Track{-1, -1, -1, 0, 0, 0};  // its first permanent stage
   if (was) {
     end_spell(i, b);
     if (k.lost < 0) k.lost = t;
