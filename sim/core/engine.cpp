@@ -455,12 +455,14 @@ void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
   const int entered = std::max<int>(h.entry_month, 1);
   // Could a spell from entry to the horizon (months entered..M) be long enough?
   const bool can_stabilize = stabilizes(M_ + 1 - entered);
-  if (!h.reached && !need_money_) {
-    // Never housed, no money: 4 of the 27 fields can be other than 0; add just those (the
-    // same sums to the bit: adding a 0 changes no sum, as no field is ever -0).
+  const int months_observed = end - entered;  // one definition for both paths below
+  if (!h.reached && !need_money_ && dest != 0) {
+    // Never housed, no money, not gone to own housing (that takes the general path, where
+    // its months after the exit can count): 4 of the 27 fields can be other than 0; add just
+    // those (the same sums to the bit: adding a 0 changes no sum, as no field is ever -0).
     auto add = [&](double* block) {
       block[kHouseholds] += 1;
-      block[kMonthsObserved] += end - entered;
+      block[kMonthsObserved] += months_observed;
       if (can_stabilize) block[kStabilizationEligible] += 1;
       if (dest >= 0) block[kExitsToOwnHousing + dest] += 1;
     };
@@ -478,7 +480,7 @@ void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
   f[kHouseholds] = 1;
   f[kHousedEnd] = dest < 0 && housed;
   f[kEverHoused] = k.first_housed >= 0;
-  f[kMonthsObserved] = end - entered;
+  f[kMonthsObserved] = months_observed;
   f[kMonthsHoused] = k.months_housed;
   f[kStabilized] = k.stabilized;
   f[kStabilizationEligible] = can_stabilize;
@@ -494,7 +496,7 @@ void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
   f[kCohortCost] = money.cost;
   f[kCohortCostDiscounted] = money.cost_discounted;
   // Without discounting every month weighs 1: the discounted figures are the plain ones.
-  f[kMonthsHousedDiscounted] = need_money_ ? money.months_housed_discounted : k.months_housed;
+  f[kMonthsHousedDiscounted] = need_money_ ? money.months_housed_discounted : f[kMonthsHoused];
   f[kStabilizedDiscounted] = need_money_ ? money.stabilized_discounted : k.stabilized;
   for (unsigned c = h.cohorts; c; c &= c - 1) {
     double* block = &out_.cohorts[static_cast<std::size_t>(__builtin_ctz(c)) * kCohortFields];
