@@ -166,29 +166,42 @@ class HouseholdSim {
     std::uint16_t streak, arrears, months, run;  // run: consecutive months in a permanent stage
     std::uint8_t stage, employed, app_target, stabilized;
     std::uint32_t app_seq;
-    std::int32_t app_month, entry_month;
+    // Months are at most 65534 (run() checks), so 16 bits hold them.
+    std::uint16_t app_month, entry_month;
+    std::uint16_t cohorts;  // bit c = in cohort c (bit 0, all, always); here, not in Track,
+                            // so that an exit of a never-housed household reads no Track
     std::uint8_t profile, svc_mask, svc_done, reached;
+    std::uint8_t unused[2];
   };
   static_assert(sizeof(Household) == 32);
-  // What the cohort outcomes need of a household, touched only on its events (a move, a
-  // service engagement, the exit) and once at the horizon: never in the monthly loop.
+  // What the cohort outcomes need of a household that has been in a permanent stage
+  // (reached = 1): set when it first enters one, written when it enters or leaves one, read
+  // when it exits or at the horizon (docs/performance.md, "Memory layout"); a household that
+  // never reached one has no values here, and finalize() does not read its line.
   struct Track {
+    std::int32_t first_housed;   // month it first entered a permanent stage; -1 = never
+    std::int32_t housed_since;   // first counted month of the current housed spell; -1 = none
+    std::int32_t lost;           // month it first lost housing (not to own housing); -1 = never
+    std::int32_t months_housed;  // counted months in a permanent stage, closed spells
+    std::uint8_t stabilized, returned;
+  };
+  static_assert(sizeof(Track) == 20);
+  // Only where the scenario has a stage or service cost, or discounts (else every field
+  // would stay 0, or equal its undiscounted twin, for every household): money and
+  // discounted months, updated at every move and service change.
+  struct TrackMoney {
     double cost;                      // stage and service costs so far, CZK
     double cost_discounted;           // the same, each month weighed by its discount factor
     double months_housed_discounted;  // closed spells, discounted
     double stabilized_discounted;     // the discount factor of the month it stabilised
-    std::int32_t first_housed;        // month it first entered a permanent stage; -1 = never
-    std::int32_t housed_since;        // first counted month of the current housed spell; -1 = none
     std::int32_t stage_since;         // first counted month in the current stage
-    std::int32_t lost;           // month it first lost housing (not to own housing); -1 = never
-    std::int32_t months_housed;  // counted months in a permanent stage, closed spells
-    std::uint16_t cohorts;       // bit c = in cohort c (bit 0, all, always)
-    std::uint8_t stabilized, returned;
   };
   std::vector<Household> hh_;
   std::vector<std::uint32_t> id_;  // household number: the counter of its random streams
   // Months roofless (in an outside stage) before the current stay there, and the month the
-  // current stay began (-1 = not in an outside stage): updated only when a household moves.
+  // current stay began (-1 = not in an outside stage): updated only when a household moves,
+  // and kept only where a waiting list's points weigh roofless months (the per-profile
+  // total comes from the occupancy by profile in account()).
   struct Roofless {
     std::int32_t before, since;
   };
@@ -203,6 +216,8 @@ class HouseholdSim {
     std::uint8_t target;  // kNone = none
   };
   std::vector<Fallback> alt_;
+  std::vector<TrackMoney> money_;
+  bool need_roofless_ = false, need_money_ = false;
   // [service][slot]; svc_since_: the month an engagement began (for its cost)
   std::vector<std::vector<std::int32_t>> svc_until_, svc_wait_since_, svc_since_;
   std::size_t n_ = 0;     // slots in use
@@ -255,7 +270,7 @@ class HouseholdSim {
            m_.discount_sum[static_cast<std::size_t>(a)];
   }
   // The cost of a household's stay in stage s or engagement in service v over months a..b-1.
-  void add_cost(Track& k, double cost, int a, int b) {
+  void add_cost(TrackMoney& k, double cost, int a, int b) {
     k.cost += (b - a) * cost;
     k.cost_discounted += discounted_months(a, b) * cost;
   }
@@ -282,7 +297,7 @@ class HouseholdSim {
                       std::vector<int>& start);
   // The cohort bookkeeping of a move from `from` (kNone for a new household) to `to`.
   void track_move(std::uint32_t i, int from, int to, int t);
-  void end_spell(Track& k, int end);
+  void end_spell(std::uint32_t i, int end);
   // Adds the household to its cohorts' counters; end: the first month it is no longer
   // counted (its exit month, or M + 1); dest: its exit destination, -1 = still here.
   void finalize(std::uint32_t i, int end, int dest);
@@ -326,9 +341,10 @@ template <class F>
 void HouseholdSim::for_each_column(F&& f) {
   f(hh_);
   f(id_);
-  f(roofless_);
+  if (need_roofless_) f(roofless_);
   f(track_);
   f(alt_);
+  if (need_money_) f(money_);
   for (auto& c : svc_until_) f(c);
   for (auto& c : svc_wait_since_) f(c);
   for (auto& c : svc_since_) f(c);
@@ -388,8 +404,8 @@ void HouseholdSim::init_household(std::uint32_t i, int month, int profile, bool 
   h.app_seq = 0;
   h.app_month = 0;
   alt_[i].target = kNone;
-  h.entry_month = month;
-  roofless_[i] = {0, -1};
+  h.entry_month = static_cast<std::uint16_t>(month);
+  if (need_roofless_) roofless_[i] = {0, -1};
   for (int v = 0; v < V_; ++v) {
     svc_until_[v][i] = 0;
     svc_wait_since_[v][i] = -1;
@@ -405,7 +421,10 @@ void HouseholdSim::init_household(std::uint32_t i, int month, int profile, bool 
                         : initial_stage < 0 && month >= co.from_month && month <= co.to_month;
     if (in) cohorts |= 1u << (kBuiltinCohorts + c);
   }
-  track_[i] = Track{0, 0, 0, 0, -1, -1, 0, -1, 0, static_cast<std::uint16_t>(cohorts), 0, 0};
+  h.cohorts = static_cast<std::uint16_t>(cohorts);
+  // track_[i] is set when the household first enters a permanent stage (track_move): not
+  // here, so that a new household (an arrival or a replacement) costs no write to its line.
+  if (need_money_) money_[i] = TrackMoney{0, 0, 0, 0, 0};
   ++alive_;
   ++entered_total_;
   out_.households_seen += 1;
@@ -420,50 +439,86 @@ int HouseholdSim::first_free(const std::vector<std::uint8_t>& list) const {
 }
 
 void HouseholdSim::track_move(std::uint32_t i, int from, int to, int t) {
-  Track& k = track_[i];
   // Month t is counted in the new stage (accounting follows every move of the month); the
   // initial population is counted from month 1.
   const int b = std::max(t, 1);
-  if (from != kNone)
-    add_cost(k, stage_cost(hh_[i].profile, from) + tw_.stage_other_cost[from], k.stage_since, b);
-  k.stage_since = b;
+  if (need_money_) {
+    TrackMoney& k = money_[i];
+    if (from != kNone)
+      add_cost(k, stage_cost(hh_[i].profile, from) + tw_.stage_other_cost[from], k.stage_since, b);
+    k.stage_since = b;
+  }
   const bool was = from != kNone && is_permanent_[from], now = is_permanent_[to];
-  if (was && !now) {
-    end_spell(k, b);
+  if (was == now) return;  // most moves: the Track is not touched
+  Track& k = track_[i];
+  if (!hh_[i].reached) k = Track{-1, -1, -1, 0, 0, 0};  // its first permanent stage
+  if (was) {
+    end_spell(i, b);
     if (k.lost < 0) k.lost = t;
     k.returned = 1;
-  } else if (!was && now) {
+  } else {
     k.housed_since = b;
     if (k.first_housed < 0) k.first_housed = t;
   }
 }
 
-void HouseholdSim::end_spell(Track& k, int end) {
+void HouseholdSim::end_spell(std::uint32_t i, int end) {
+  Track& k = track_[i];
   const int spell = end - k.housed_since;
   k.months_housed += spell;
-  k.months_housed_discounted += discounted_months(k.housed_since, end);
+  if (need_money_) money_[i].months_housed_discounted += discounted_months(k.housed_since, end);
   if (stabilizes(spell) && !k.stabilized) {
     k.stabilized = 1;
-    k.stabilized_discounted = m_.discount[k.housed_since + m_.months_to_stabilize() - 1];
+    if (need_money_)
+      money_[i].stabilized_discounted = m_.discount[k.housed_since + m_.months_to_stabilize() - 1];
   }
   k.housed_since = -1;
 }
 
 void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
   const Household& h = hh_[i];
-  Track& k = track_[i];
-  add_cost(k, stage_cost(h.profile, h.stage) + tw_.stage_other_cost[h.stage], k.stage_since, end);
-  // Services count a month before the households step, so an exit month is still counted.
-  const int svc_end = dest >= 0 ? end + 1 : end;
-  for (int v = 0; v < V_; ++v)
-    if (h.svc_mask & (1u << v)) add_cost(k, service_cost(h.profile, v), svc_since_[v][i], svc_end);
+  // A household that never reached a permanent stage has its Track as init_household left
+  // it: read a copy of those values rather than its (cold) line.
+  static constexpr Track kNever{-1, -1, -1, 0, 0, 0};
+  Track never = kNever;
+  Track& k = h.reached ? track_[i] : never;
+  TrackMoney none{0, 0, 0, 0, 0};
+  TrackMoney& money = need_money_ ? money_[i] : none;
+  if (need_money_) {
+    add_cost(money, stage_cost(h.profile, h.stage) + tw_.stage_other_cost[h.stage],
+             money.stage_since, end);
+    // Services count a month before the households step, so an exit month is still counted.
+    const int svc_end = dest >= 0 ? end + 1 : end;
+    for (int v = 0; v < V_; ++v)
+      if (h.svc_mask & (1u << v))
+        add_cost(money, service_cost(h.profile, v), svc_since_[v][i], svc_end);
+  }
+  const int entered = std::max<int>(h.entry_month, 1);
+  // Could a spell from entry to the horizon (months entered..M) be long enough?
+  const bool can_stabilize = stabilizes(M_ + 1 - entered);
+  // Person-time counts from entry to M whether or not the household exits (below).
+  const int months_observed = M_ + 1 - entered;  // one definition for both paths below
+  if (!h.reached && !need_money_ && dest != 0) {
+    // Never housed, no money, not gone to own housing (that takes the general path, where
+    // its months after the exit can count): 4 of the 27 fields can be other than 0; add just
+    // those (the same sums to the bit: adding a 0 changes no sum, as no field is ever -0).
+    auto add = [&](double* block) {
+      block[kHouseholds] += 1;
+      block[kMonthsObserved] += months_observed;
+      if (can_stabilize) block[kStabilizationEligible] += 1;
+      if (dest >= 0) block[kExitsToOwnHousing + dest] += 1;
+    };
+    for (unsigned c = h.cohorts; c; c &= c - 1)
+      add(&out_.cohorts[static_cast<std::size_t>(__builtin_ctz(c)) * kCohortFields]);
+    add(&out_.profile_cohort[static_cast<std::size_t>(h.profile) * kCohortFields]);
+    return;
+  }
   const bool housed = k.housed_since >= 0;
   if (housed) {
-    end_spell(k, end);
+    end_spell(i, end);
     if (dest > 0 && k.lost < 0) k.lost = end;  // an exit, except into own housing
   }
   double f[kCohortFields] = {};
-  const int entered = std::max(h.entry_month, 1);
   f[kHouseholds] = 1;
   // Person-time over the horizon (docs/model.md, "Cohort outcomes"): a household counts
   // from entry to M whether or not it exits; an exit into own housing counts as housed for
@@ -472,12 +527,10 @@ void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
   const bool own = dest == 0;
   f[kHousedEnd] = (dest < 0 && housed) || own;
   f[kEverHoused] = k.first_housed >= 0;
-  f[kMonthsObserved] = M_ + 1 - entered;
+  f[kMonthsObserved] = months_observed;
   f[kMonthsHoused] = k.months_housed + (own ? M_ + 1 - end : 0);
-  if (own) k.months_housed_discounted += discounted_months(end, M_ + 1);
+  if (own && need_money_) money.months_housed_discounted += discounted_months(end, M_ + 1);
   f[kStabilized] = k.stabilized;
-  // Could a spell from entry to the horizon (months entered..M) be long enough?
-  const bool can_stabilize = stabilizes(M_ + 1 - entered);
   f[kStabilizationEligible] = can_stabilize;
   f[kStabilizedEligible] = can_stabilize && k.stabilized;
   for (int r = 0; r < 3; ++r) {
@@ -488,27 +541,26 @@ void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
   }
   f[kReturned] = k.returned;
   if (dest >= 0) f[kExitsToOwnHousing + dest] = 1;
-  f[kCohortCost] = k.cost;
-  f[kCohortCostDiscounted] = k.cost_discounted;
-  f[kMonthsHousedDiscounted] = k.months_housed_discounted;
-  f[kStabilizedDiscounted] = k.stabilized_discounted;
-  for (unsigned c = k.cohorts; c; c &= c - 1) {
+  f[kCohortCost] = money.cost;
+  f[kCohortCostDiscounted] = money.cost_discounted;
+  // Without discounting every month weighs 1: the discounted figures are the plain ones.
+  f[kMonthsHousedDiscounted] = need_money_ ? money.months_housed_discounted : f[kMonthsHoused];
+  f[kStabilizedDiscounted] = need_money_ ? money.stabilized_discounted : k.stabilized;
+  for (unsigned c = h.cohorts; c; c &= c - 1) {
     double* block = &out_.cohorts[static_cast<std::size_t>(__builtin_ctz(c)) * kCohortFields];
     for (int x = 0; x < kCohortFields; ++x) block[x] += f[x];
   }
   double* by_profile = &out_.profile_cohort[static_cast<std::size_t>(h.profile) * kCohortFields];
   for (int x = 0; x < kCohortFields; ++x) by_profile[x] += f[x];
-  // Months on an outside stage that account() counted (months 1..end-1); the month-0 stay
-  // of the initial population was taken off when it was placed (populate_initial).
-  const Roofless& r = roofless_[i];
-  out_.profile_roofless_months[h.profile] += r.before + (r.since >= 0 ? end - r.since : 0);
 }
 
 void HouseholdSim::enter_stage(std::uint32_t i, int s, int month) {
   Household& h = hh_[i];
-  Roofless& r = roofless_[i];
-  if (r.since >= 0) r.before += month - r.since;
-  r.since = m_.stages[s].outside ? month : -1;
+  if (need_roofless_) {
+    Roofless& r = roofless_[i];
+    if (r.since >= 0) r.before += month - r.since;
+    r.since = m_.stages[s].outside ? month : -1;
+  }
   track_move(i, h.stage, s, month);
   h.stage = static_cast<std::uint8_t>(s);
   rekey(i);
@@ -560,6 +612,17 @@ void HouseholdSim::build_tables() {
       max_top_ = std::max(max_top_, top_target_[s]);
     }
   }
+  // Per-household bookkeeping only for what the scenario has: money where a cost is not 0 or
+  // months are discounted; roofless months where a waiting list's points weigh them.
+  auto nonzero = [](const std::vector<double>& v) {
+    return std::any_of(v.begin(), v.end(), [](double x) { return x != 0; });
+  };
+  need_money_ = m_.discounting() || nonzero(tw_.stage_cost_by_profile) ||
+                nonzero(tw_.service_cost_by_profile) || nonzero(tw_.stage_other_cost);
+  need_roofless_ = false;
+  for (const auto& stg : m_.stages)
+    need_roofless_ = need_roofless_ || (stg.waiting_list == WaitingPolicy::points &&
+                                        stg.priority_points.roofless_months != 0);
   double acc = 0;
   for (const auto& p : m_.profiles) {
     acc += p.share;
@@ -609,7 +672,6 @@ void HouseholdSim::populate_initial() {
         // A cohort placed elsewhere at month 0 (start_stage): in need all the same (its
         // initial stage is not permanent), so a permanent start is reaching housing at 0.
         enter_stage(i, start[k], 0);
-        if (m_.stages[start[k]].outside) out_.profile_roofless_months[p] -= 1;
       } else if (is_permanent_[s]) {
         // Already housed at the start: not a household the ladder has to move, so it is
         // left out of the ladder's lease and stabilisation outcomes (reached_lease_share,
@@ -626,8 +688,6 @@ void HouseholdSim::populate_initial() {
         out_.profile_housed_at_start[p] += 1;
       } else {
         enter_stage(i, s, 0);
-        // account() counts roofless months from month 1; finalize counts from `since` (0).
-        if (m_.stages[s].outside) out_.profile_roofless_months[p] -= 1;
       }
     }
   }
@@ -724,12 +784,12 @@ void HouseholdSim::services(int t) {
           h.svc_done |= bit;
           disengage(i, v);
           rekey(i);
-          add_cost(track_[i], service_cost(h.profile, v), svc_since_[v][i], t);
+          if (need_money_) add_cost(money_[i], service_cost(h.profile, v), svc_since_[v][i], t);
         } else if (!eligible) {
           h.svc_mask &= static_cast<std::uint8_t>(~bit);
           disengage(i, v);
           rekey(i);
-          add_cost(track_[i], service_cost(h.profile, v), svc_since_[v][i], t);
+          if (need_money_) add_cost(money_[i], service_cost(h.profile, v), svc_since_[v][i], t);
         }
       }
       if (h.svc_mask & bit) continue;
@@ -958,7 +1018,7 @@ bool HouseholdSim::apply(std::uint32_t i, int stage, unsigned months, int t) {
   Household& h = hh_[i];
   h.app_target = static_cast<std::uint8_t>(target);
   h.app_seq = next_seq_++;
-  h.app_month = t;
+  h.app_month = static_cast<std::uint16_t>(t);
   ++pending_[target];
   if (next >= 0) add_fallback(i, next, t);
   return true;
@@ -1002,7 +1062,7 @@ void HouseholdSim::reconsider(int t) {
       f = {h.app_seq, h.app_month, h.app_target};  // keeps its place on that list
       h.app_target = static_cast<std::uint8_t>(best);
       h.app_seq = next_seq_++;
-      h.app_month = t;
+      h.app_month = static_cast<std::uint16_t>(t);
       ++pending_[best];
       lists_[best].push_back({i, h.app_seq});
     } else if (f.target == kNone && next >= 0 && next < now) {
@@ -1096,8 +1156,12 @@ void HouseholdSim::placements(int t) {
       const PriorityPoints& weight = m_.stages[T].priority_points;
       auto points = [&](std::uint32_t i) {
         const Household& h = hh_[i];
-        const Roofless& r = roofless_[i];
-        const int roofless = r.before + (r.since >= 0 ? t - r.since : 0);
+        // Kept only where some weight is not 0 (build_tables); elsewhere 0 weighs it.
+        int roofless = 0;
+        if (need_roofless_) {
+          const Roofless& r = roofless_[i];
+          roofless = r.before + (r.since >= 0 ? t - r.since : 0);
+        }
         return weight.waiting_months * (t - applied_in(i, T)) +
                weight.children * m_.profiles[h.profile].children +
                weight.roofless_months * roofless + weight.arrears_months * h.arrears;
@@ -1153,7 +1217,14 @@ void HouseholdSim::account(int t) {
       const double other = o * tw_.stage_other_cost[s];
       out_.other_cost[s] += other;
       if (m_.discounting()) out_.cost_discounted += (cost + other) * m_.discount[t];
-      if (m_.stages[s].outside) out_.roofless_household_months += o;
+      if (m_.stages[s].outside) {
+        out_.roofless_household_months += o;
+        // Household-months on an outside stage by profile: whole numbers, so the same sum
+        // as adding each household's months at its exit.
+        for (int p = 0; p < P_; ++p)
+          out_.profile_roofless_months[p] +=
+              static_cast<double>(occ_by_profile_[static_cast<std::size_t>(s) * P_ + p]);
+      }
     }
   }
   for (int v = 0; v < V_; ++v) out_.in_service[v * M1 + t] = static_cast<double>(engaged_[v]);
