@@ -458,19 +458,18 @@ std::vector<Entity> build() {
                "figures a source published for the cohort; the terminal answer shows "
                "`retention:12` beside "
                "the simulated one")}});
-  e.push_back(
-      {"published_figure",
-       "`published[i]`: a cohort's published figure",
-       "/cohorts/<id>/published/<i>",
-       true,
-       {plain("metric", T::text, "",
-              "the cohort metric it compares with (`retention:12`, `cohort_stabilized`)"),
-        field("value", T::number, 0, 1e12, "", "the figure, in the metric's unit"),
-        plain("text", T::text, "`\"\"`", "how the source states it (`48/50`)"),
-        field("source", T::text, 1, 0, "", "where the figure comes from"),
-        plain("fitted", T::boolean, "`false`",
-              "the figure set a parameter, so the simulated value agreeing with it is "
-              "no test")}});
+  e.push_back({"published_figure",
+               "`published[i]`: a cohort's published figure",
+               "/cohorts/<id>/published/<i>",
+               true,
+               {plain("metric", T::text, "",
+                      "the cohort metric it compares with (`retention:12`, `cohort_stabilized`)"),
+                field("value", T::number, 0, 1e12, "", "the figure, in the metric's unit"),
+                plain("text", T::text, "`\"\"`", "how the source states it (`48/50`)"),
+                field("source", T::text, 1, 0, "", "where the figure comes from"),
+                plain("fitted", T::boolean, "`false`",
+                      "the figure set a parameter, so the simulated value agreeing with it is "
+                      "no test")}});
   e.push_back({"cohort_arrivals",
                "cohort `arrivals`",
                "/cohorts/<id>/arrivals",
