@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "prostup/cli.hpp"
+#include "prostup/number_text.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
 #include "run_support.hpp"
@@ -50,10 +51,8 @@ bool is_integer_text(const std::string& s) {
 // A finite number written in full (no trailing characters); nullopt otherwise.
 std::optional<double> parse_number(const std::string& s) {
   if (s.empty() || std::isspace(static_cast<unsigned char>(s[0]))) return std::nullopt;
-  char* end = nullptr;
-  errno = 0;
-  const double v = std::strtod(s.c_str(), &end);
-  if (end != s.c_str() + s.size() || errno == ERANGE || !std::isfinite(v)) return std::nullopt;
+  const auto v = number_text::parse(s);
+  if (!v || !std::isfinite(*v)) return std::nullopt;
   return v;
 }
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "prostup/number_text.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
 #include "svg.hpp"
@@ -217,8 +218,7 @@ std::string scatter_chart(const CalibrationResult& r, std::size_t a, std::size_t
   if (!(yh > yl)) yh = yl + 1e-9;
   svg::fit_x(f, xl, xh);
   svg::fit_y(f, yl, yh);
-  char title[64];
-  std::snprintf(title, sizeof title, "Posterior, correlation %.2f", rho);
+  const std::string title = "Posterior, correlation " + number_text::fixed(rho, 2);
   svg::draw_frame(doc, f, title, r.parameters[a].pointer, r.parameters[b].pointer);
   for (const auto& q : r.particles)
     doc.circle(f.x(q.values[a]), f.y(q.values[b]), 2.5,

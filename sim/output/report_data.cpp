@@ -1,6 +1,7 @@
 // Reading an output directory back for the report, and the names and number formats
 // people see in it.
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -9,6 +10,7 @@
 #include <sstream>
 
 #include "answer.hpp"
+#include "prostup/number_text.hpp"
 #include "report.hpp"
 #include "strings.hpp"
 #include "svg.hpp"
@@ -258,10 +260,9 @@ RunResult run_from_json(const json& doc) {
 }
 
 double parse_double(const std::string& s) {
-  if (s.empty()) return kUndefined;
-  char* end = nullptr;
-  const double v = std::strtod(s.c_str(), &end);
-  return end && *end == '\0' ? v : kUndefined;
+  std::string_view t = s;  // as strtod: leading white space is skipped
+  while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.remove_prefix(1);
+  return number_text::parse(t).value_or(kUndefined);
 }
 
 std::vector<SweepRow> read_sweep(const fs::path& p) {

@@ -32,6 +32,7 @@
 #include "mpi_internal.hpp"
 #include "prostup/engine.hpp"
 #include "prostup/model.hpp"
+#include "prostup/number_text.hpp"
 #include "prostup/parallel.hpp"
 #include "prostup/runner.hpp"
 
@@ -589,12 +590,11 @@ CalibrationResult calibrate(const Scenario& s, const CalibrationOptions& opt) {
     for (const auto& t : res.targets)
       if (t.met_share <= least + 1e-12) {
         res.unmet.push_back(t.name);
-        char buf[256];
-        std::snprintf(buf, sizeof buf,
-                      "%s'%s' (observed %g in [%g, %g]; simulated %g, 95 %% %g-%g)",
-                      names.empty() ? "" : "; ", t.name.c_str(), t.observed.value, t.observed.low,
-                      t.observed.high, t.sim_mean, t.sim_low, t.sim_high);
-        names += buf;
+        using number_text::general;
+        names += std::string(names.empty() ? "" : "; ") + "'" + t.name + "' (observed " +
+                 general(t.observed.value) + " in [" + general(t.observed.low) + ", " +
+                 general(t.observed.high) + "]; simulated " + general(t.sim_mean) + ", 95 % " +
+                 general(t.sim_low) + "-" + general(t.sim_high) + ")";
       }
     const char* why = res.stop_reason == "budget" ? "the simulation budget ran out"
                       : res.stop_reason == "time" ? "the time budget ran out"
