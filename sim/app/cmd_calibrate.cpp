@@ -130,7 +130,7 @@ int cmd_calibrate(const CalibrateArgs& a) {
     write_calibrated_json(staged->staging() / "calibrated.json",
                           calibrated_scenario(ls.scenario, r, r.particles.size(), source));
     rec.wall_seconds = seconds_now() - wall0;
-    write_calibration_outputs(r, rec, staged->staging(), &g_cancel);
+    write_calibration_outputs(r, rec, staged->staging(), &g_cancel, csv_dialect_of(a.csv_dialect));
     staged->commit();
     if (!a.quiet) print_result(r, out);
     if (!r.converged) {

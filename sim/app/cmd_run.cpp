@@ -237,9 +237,7 @@ int cmd_run(const RunArgs& a) {
     // A signal while writing is seen between the steps, and commit() refuses after one.
     test_signal_point("write");
     if (g_cancel) throw RunCancelled();
-    write_run_outputs(r, staged->staging(),
-                      a.csv_dialect == "excel-cs" ? CsvDialect::excel_cs : CsvDialect::rfc4180,
-                      &g_cancel);
+    write_run_outputs(r, staged->staging(), csv_dialect_of(a.csv_dialect), &g_cancel);
     if (!a.no_report) write_report(staged->staging(), staged->staging(), &g_cancel, lang);
     staged->commit();
     record_in_catalog(a.catalog, "run", ls.text, out);
