@@ -35,17 +35,11 @@
 #include "prostup/number_text.hpp"
 #include "prostup/parallel.hpp"
 #include "prostup/runner.hpp"
+#include "prostup/splitmix64.hpp"
 
 namespace prostup {
 
 namespace {
-
-std::uint64_t splitmix64(std::uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
 
 enum Purpose : std::uint64_t { kPrior = 1, kMove = 2, kAccept = 3, kResample = 4, kEngine = 5 };
 
