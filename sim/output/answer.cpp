@@ -1,10 +1,12 @@
 #include "answer.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
+#include <string_view>
 
 #include "prostup/number_text.hpp"
 #include "strings.hpp"
@@ -156,12 +158,24 @@ std::vector<Binding> ranked_binding(const std::vector<std::string>& lines) {
     Binding b;
     b.line = line;
     // "LABEL: demand D, capacity C from month M" (sim/cohort.cpp); the label may hold ": ".
+    // Read with from_chars, not sscanf: "%lf" takes "12," for 12 in a decimal-comma locale.
     const auto at = line.rfind(": demand ");
     double d = 0, c = 0;
     int month = 0;
-    if (at != std::string::npos &&
-        std::sscanf(line.c_str() + at, ": demand %lf, capacity %lf from month %d", &d, &c,
-                    &month) == 3) {
+    std::string_view rest = at == std::string::npos ? std::string_view() : line;
+    rest.remove_prefix(std::min(rest.size(), at));
+    auto word = [&rest](std::string_view w) {
+      if (rest.substr(0, w.size()) != w) return false;
+      rest.remove_prefix(w.size());
+      return true;
+    };
+    auto number = [&rest](auto& x) {
+      const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), x);
+      rest.remove_prefix(static_cast<std::size_t>(end - rest.data()));
+      return ec == std::errc();
+    };
+    if (at != std::string::npos && word(": demand ") && number(d) && word(", capacity ") &&
+        number(c) && word(" from month ") && number(month)) {
       b.what = line.substr(0, at);
       b.demand = d;
       b.capacity = c;
