@@ -677,8 +677,8 @@ void Progress::update(long long done, long long total) {
   const int fill = static_cast<int>(width * static_cast<double>(done) / total);
   std::string bar(fill, '#');
   bar.resize(width, '.');
-  std::fprintf(stderr, "\r[%s] %lld/%lld tasks  %.1f/s  ETA %.0f s   ", bar.c_str(), done, total,
-               rate, eta);
+  std::fprintf(stderr, "\r[%s] %lld/%lld tasks  %s/s  ETA %s s   ", bar.c_str(), done, total,
+               number_text::fixed(rate, 1).c_str(), number_text::fixed(eta, 0).c_str());
   std::fflush(stderr);
   drawn_ = true;
 }
