@@ -164,10 +164,12 @@ int cmd_run(const RunArgs& a) {
       std::printf("%s: %zu model(s) x %zu town(s) x %d replications x %d months\n", ls.path.c_str(),
                   scenarios.size(), ls.scenario.towns.size(), reps, months);
       std::printf(
-          "estimate: %.3g household-months, peak memory %.0f MB (%s: %.0f MB), "
-          "about %.1f s on %d thread(s)\n",
-          est.household_months, est.memory_bytes / 1e6, limit.source.c_str(), limit.bytes / 1e6,
-          est.seconds, threads);
+          "estimate: %s household-months, peak memory %s MB (%s: %s MB), "
+          "about %s s on %d thread(s)\n",
+          number_text::general(est.household_months, 3).c_str(),
+          number_text::fixed(est.memory_bytes / 1e6, 0).c_str(), limit.source.c_str(),
+          number_text::fixed(limit.bytes / 1e6, 0).c_str(),
+          number_text::fixed(est.seconds, 1).c_str(), threads);
       return kExitOk;
     }
     check_memory(est, limit, a.force, "the run");
