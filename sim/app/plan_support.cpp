@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
+#include <nlohmann/json.hpp>
+#include <optional>
 
 #include "prostup/cli.hpp"
 #include "prostup/number_text.hpp"
@@ -80,25 +82,18 @@ std::vector<std::string> parse_pointer(const std::string& pointer) {
     throw PlanInputError("'" + pointer +
                          "' is not a JSON pointer (RFC 6901): it must start with '/', e.g. "
                          "/towns/jirkov/capacity/training_flat");
-  std::vector<std::string> tokens;
-  for (const std::string& raw : split(pointer.substr(1), '/')) {
-    std::string t;
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-      if (raw[i] != '~') {
-        t += raw[i];
-        continue;
-      }
-      if (i + 1 < raw.size() && (raw[i + 1] == '0' || raw[i + 1] == '1')) {
-        t += raw[i + 1] == '0' ? '~' : '/';
-        ++i;
-      } else {
-        throw PlanInputError("'" + pointer +
-                             "' is not a valid JSON pointer: '~' must be followed by 0 or 1 "
-                             "(~0 is '~', ~1 is '/')");
-      }
-    }
-    tokens.push_back(std::move(t));
+  // nlohmann's RFC 6901 parser; its tokens are read back to front.
+  std::optional<nlohmann::json::json_pointer> p;
+  try {
+    p.emplace(pointer);
+  } catch (const nlohmann::json::parse_error&) {
+    throw PlanInputError("'" + pointer +
+                         "' is not a valid JSON pointer: '~' must be followed by 0 or 1 "
+                         "(~0 is '~', ~1 is '/')");
   }
+  std::vector<std::string> tokens;
+  for (; !p->empty(); p->pop_back()) tokens.push_back(p->back());
+  std::reverse(tokens.begin(), tokens.end());
   return tokens;
 }
 
