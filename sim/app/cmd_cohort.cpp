@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <utility>
 
 #include "prostup/cli.hpp"
 #include "prostup/cohort.hpp"
@@ -87,9 +88,9 @@ int cmd_cohort(const CohortArgs& a) {
               number_text::fixed(100 * e.p_reach_lease, 1).c_str());
       }
     }
-    for (const auto& [name, csv] : {std::pair{"cohort.csv", &occ},
-                                    {"cohort_summary.csv", &sum},
-                                    {"bottlenecks.csv", &bott}}) {
+    using File = std::pair<const char*, const CsvWriter*>;
+    for (const auto& [name, csv] : {File{"cohort.csv", &occ}, File{"cohort_summary.csv", &sum},
+                                    File{"bottlenecks.csv", &bott}}) {
       std::ofstream f(staged.staging() / name, std::ios::binary);
       f << csv->str();
       f.close();
