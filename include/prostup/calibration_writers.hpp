@@ -8,6 +8,7 @@
 #include <string>
 
 #include "prostup/calibrate.hpp"
+#include "prostup/writers.hpp"
 
 namespace prostup {
 
@@ -21,9 +22,10 @@ struct CalibrationRecord {
 
 // Writes the four outputs into `dir` (which must exist). Throws std::runtime_error naming
 // the file on I/O failure, RunCancelled (prostup/runner.hpp) between files when `cancel`
-// is set.
+// is set. posterior.csv and fit.csv are written in `dialect`.
 void write_calibration_outputs(const CalibrationResult& r, const CalibrationRecord& rec,
                                const std::filesystem::path& dir,
-                               const std::atomic<bool>* cancel = nullptr);
+                               const std::atomic<bool>* cancel = nullptr,
+                               CsvDialect dialect = CsvDialect::rfc4180);
 
 }  // namespace prostup

@@ -65,6 +65,7 @@ struct SweepArgs {
   long long seed = -1;
   bool quiet = false, force = false, no_report = false;
   std::string lang;  // of the terminal answer and report.html: en, cs, "" = the scenario's
+  std::string csv_dialect = "rfc4180";  // or "excel-cs"
   CatalogOptions catalog;
 };
 int cmd_sweep(const SweepArgs& a);
@@ -94,6 +95,7 @@ int cmd_report(const ReportArgs& a);
 struct CohortArgs {
   std::string file, out_dir;
   bool force = false;
+  std::string csv_dialect = "rfc4180";  // or "excel-cs"
 };
 int cmd_cohort(const CohortArgs& a);
 
@@ -114,6 +116,7 @@ struct CalibrateArgs {
   long long max_simulations = 20000, seed = -1;
   double max_seconds = 0;  // 0 = no wall-time budget
   bool quiet = false, force = false;
+  std::string csv_dialect = "rfc4180";  // or "excel-cs"
 };
 int cmd_calibrate(const CalibrateArgs& a);
 

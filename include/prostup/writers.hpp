@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -16,6 +17,10 @@ namespace prostup {
 // report). excel_cs: what a spreadsheet set to Czech opens by double-click: semicolon
 // separator, decimal comma, UTF-8 byte order mark (docs/report.md).
 enum class CsvDialect { rfc4180, excel_cs };
+// The dialect named by --csv-dialect: "excel-cs", else rfc4180.
+inline CsvDialect csv_dialect_of(std::string_view name) {
+  return name == "excel-cs" ? CsvDialect::excel_cs : CsvDialect::rfc4180;
+}
 
 // The language of the words people read: the terminal answer and report.html (`--lang`).
 // Files for programs (CSV, JSON) and the chart files' data attributes do not change with it.
@@ -43,6 +48,38 @@ std::string format_number(double v);
 // =, +, -, @, a tab or CR) gets a leading ' (OWASP's advice on CSV injection). Every CSV
 // writer writes text through it; numbers are not text cells and are written as they are.
 std::string csv_text(std::string_view s, char separator = ',');
+
+// A number as a CSV cell of `dialect`. rfc4180: format_number (the shortest text that reads
+// back to the same double; exponents where shorter: 5e+05). excel_cs, for people at a
+// spreadsheet: rounded to 12 significant digits and at most 12 decimals, written in full with
+// a decimal comma and no exponent (500000, 0,3, 0 for float noise such as 1.11e-16; exact
+// values stay in the rfc4180 files and results.json). "" for NaN/inf in both.
+std::string csv_number(double v, CsvDialect dialect);
+
+// Every CSV file prostup writes is built row by row with this (docs/report.md): the excel_cs
+// dialect starts with a UTF-8 BOM and separates cells with ';'; text cells go through
+// csv_text, numbers through csv_number.
+class CsvWriter {
+ public:
+  explicit CsvWriter(CsvDialect dialect = CsvDialect::rfc4180);
+  CsvWriter& text(std::string_view s);
+  CsvWriter& num(double v);
+  CsvWriter& integer(long long v);
+  // Ends the row with '\n'.
+  CsvWriter& end_row();
+  // A header row of text cells.
+  CsvWriter& header(std::initializer_list<std::string_view> names);
+  // The text written so far; take() hands it over and empties the buffer (a file written as
+  // it goes).
+  const std::string& str() const { return text_; }
+  std::string take();
+
+ private:
+  CsvWriter& cell(std::string_view s);
+  CsvDialect dialect_;
+  std::string text_;
+  bool first_ = true;
+};
 
 // Reads the files in `dir` and writes dir/charts/*.svg and dir/report.html.
 // Throws std::runtime_error on unreadable or malformed inputs.

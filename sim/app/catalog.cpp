@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "prostup/model.hpp"
+#include "prostup/number_text.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/scenario_json.hpp"
 #include "run_support.hpp"
@@ -468,9 +469,7 @@ std::vector<std::map<std::string, std::string>> read_csv(const fs::path& p) {
       if (excel_cs && !f[i].empty() && (std::isdigit(static_cast<unsigned char>(f[i].back())))) {
         std::string dotted = f[i];
         std::replace(dotted.begin(), dotted.end(), ',', '.');
-        char* end = nullptr;
-        std::strtod(dotted.c_str(), &end);
-        if (end && *end == '\0') f[i] = dotted;  // a number: the point for strtod
+        if (number_text::parse(dotted)) f[i] = dotted;  // a number: the point for from_chars
       }
       row[header[i]] = f[i];
     }
@@ -480,7 +479,7 @@ std::vector<std::map<std::string, std::string>> read_csv(const fs::path& p) {
 }
 
 double number(const std::string& s) {
-  return s.empty() ? kUndefined : std::strtod(s.c_str(), nullptr);
+  return s.empty() ? kUndefined : number_text::parse_prefix(s, 0.0);
 }
 
 double json_number(const ojson& j) {
@@ -580,6 +579,7 @@ long long record_in_catalog(const CatalogOptions& opt, const std::string& comman
 
 namespace {
 
+// Text and integers only: a double goes through number_text (printf follows LC_NUMERIC).
 std::string fmt(const char* f, auto... args) {
   char buf[512];
   std::snprintf(buf, sizeof buf, f, args...);
@@ -712,7 +712,7 @@ std::string format_run_diff(const CatalogRun& a, const std::vector<CatalogOutcom
     const double d = o.mean - p.mean;
     std::string change = "n/a";
     if (!std::isnan(d) && o.unit == "share") {
-      change = fmt("%+.1f pp", 100 * d);
+      change = number_text::fixed(100 * d, 1, true) + " pp";
     } else if (!std::isnan(d)) {
       change = d < 0 ? "-" : "+";
       change += detail::format_ci(std::abs(d), kUndefined, kUndefined, o.unit);

@@ -8,6 +8,7 @@
 #include "prostup/calibrate.hpp"
 #include "prostup/calibration_writers.hpp"
 #include "prostup/cli.hpp"
+#include "prostup/number_text.hpp"
 #include "prostup/parallel.hpp"
 #include "prostup/writers.hpp"
 #include "run_support.hpp"
@@ -36,21 +37,24 @@ void write_calibrated_json(const fs::path& path, const Scenario& s) {
 }
 
 void print_result(const CalibrationResult& r, const fs::path& out) {
-  std::printf("%s after %lld simulations in %.1f s (%zu generations, tolerance %s)\n",
+  using number_text::general;
+  auto g4 = [](double v) { return general(v, 4); };
+  std::printf("%s after %lld simulations in %s s (%zu generations, tolerance %s)\n",
               r.converged ? "Calibrated: every target met" : "Not calibrated", r.simulations,
-              r.seconds, r.generations.size() - 1,
+              number_text::fixed(r.seconds, 1).c_str(), r.generations.size() - 1,
               std::isfinite(r.tolerance) ? format_number(r.tolerance).c_str() : "none");
   std::printf("\nParameters (prior mean [95 %%] -> posterior mean [95 %%]):\n");
   for (const auto& p : r.parameters)
-    std::printf("  %-40s %.4g [%.4g, %.4g] -> %.4g [%.4g, %.4g]%s\n",
-                on_terminal(p.pointer).c_str(), p.prior_mean, p.prior_low, p.prior_high,
-                p.post_mean, p.post_low, p.post_high,
+    std::printf("  %-40s %s [%s, %s] -> %s [%s, %s]%s\n", on_terminal(p.pointer).c_str(),
+                g4(p.prior_mean).c_str(), g4(p.prior_low).c_str(), g4(p.prior_high).c_str(),
+                g4(p.post_mean).c_str(), g4(p.post_low).c_str(), g4(p.post_high).c_str(),
                 p.informed ? "" : "  not informed by these targets");
   std::printf("\nTargets (observed [range] vs simulated mean [95 %%]):\n");
   for (const auto& t : r.targets)
-    std::printf("  %-40s %.4g [%.4g, %.4g] vs %.4g [%.4g, %.4g]%s\n", on_terminal(t.name).c_str(),
-                t.observed.value, t.observed.low, t.observed.high, t.sim_mean, t.sim_low,
-                t.sim_high, t.within ? "" : "  OUTSIDE");
+    std::printf("  %-40s %s [%s, %s] vs %s [%s, %s]%s\n", on_terminal(t.name).c_str(),
+                g4(t.observed.value).c_str(), g4(t.observed.low).c_str(),
+                g4(t.observed.high).c_str(), g4(t.sim_mean).c_str(), g4(t.sim_low).c_str(),
+                g4(t.sim_high).c_str(), t.within ? "" : "  OUTSIDE");
   std::printf("\nReport: %s\nOutputs: %s\n", (out / "report.html").string().c_str(),
               out.string().c_str());
 }
@@ -130,7 +134,7 @@ int cmd_calibrate(const CalibrateArgs& a) {
     write_calibrated_json(staged->staging() / "calibrated.json",
                           calibrated_scenario(ls.scenario, r, r.particles.size(), source));
     rec.wall_seconds = seconds_now() - wall0;
-    write_calibration_outputs(r, rec, staged->staging(), &g_cancel);
+    write_calibration_outputs(r, rec, staged->staging(), &g_cancel, csv_dialect_of(a.csv_dialect));
     staged->commit();
     if (!a.quiet) print_result(r, out);
     if (!r.converged) {

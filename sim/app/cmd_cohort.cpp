@@ -3,9 +3,11 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <utility>
 
 #include "prostup/cli.hpp"
 #include "prostup/cohort.hpp"
+#include "prostup/number_text.hpp"
 #include "prostup/writers.hpp"
 #include "run_support.hpp"
 #include "scenario_cli.hpp"
@@ -25,11 +27,12 @@ int cmd_cohort(const CohortArgs& a) {
                              : fs::path(a.out_dir);
     StagedOutput staged(out, a.force, "cohort");
     test_signal_point("write");
-    std::ofstream occ(staged.staging() / "cohort.csv"),
-        sum(staged.staging() / "cohort_summary.csv"), bott(staged.staging() / "bottlenecks.csv");
-    occ << "town,variant,month,stage,expected\n";
-    sum << "town,variant,profile,entry_stage,p_reach_lease,expected_months_to_lease\n";
-    bott << "town,variant,kind,id,month,demand,capacity\n";
+    const CsvDialect dialect = csv_dialect_of(a.csv_dialect);
+    CsvWriter occ(dialect), sum(dialect), bott(dialect);
+    occ.header({"town", "variant", "month", "stage", "expected"});
+    sum.header(
+        {"town", "variant", "profile", "entry_stage", "p_reach_lease", "expected_months_to_lease"});
+    bott.header({"town", "variant", "kind", "id", "month", "demand", "capacity"});
     for (const CompiledModel& m : models) {
       if (g_cancel) throw RunCancelled();
       const CohortResult r = cohort(m);
@@ -39,23 +42,33 @@ int cmd_cohort(const CohortArgs& a) {
         if (g_cancel) throw RunCancelled();
         for (int month = 0; month <= r.months; ++month)
           for (int s = 0; s < m.n_stages(); ++s) {
-            occ << ct.town << ',' << m.variant << ',' << month << ',' << m.stages[s].id << ','
-                << format_number(ct.occupancy[s][month]) << '\n';
-            if (!m.stages[s].outside && month > 0)
-              bott << ct.town << ',' << m.variant << ",stage," << m.stages[s].id << ',' << month
-                   << ',' << format_number(ct.occupancy[s][month]) << ',' << tw.capacity[s][month]
-                   << '\n';
+            occ.text(ct.town).text(m.variant).integer(month).text(m.stages[s].id);
+            occ.num(ct.occupancy[s][month]).end_row();
+            if (!m.stages[s].outside && month > 0) {
+              bott.text(ct.town).text(m.variant).text("stage").text(m.stages[s].id);
+              bott.integer(month).num(ct.occupancy[s][month]).integer(tw.capacity[s][month]);
+              bott.end_row();
+            }
           }
         for (int v = 0; v < m.n_services(); ++v)
           if (tw.service_capacity[v] > 0)  // a service without staff is not offered there
             for (int month = 1; month <= r.months; ++month)
-              bott << ct.town << ',' << m.variant << ",service," << m.services[v].id << ',' << month
-                   << ',' << format_number(ct.service_demand[v][month]) << ','
-                   << tw.service_capacity[v] << '\n';
+              bott.text(ct.town)
+                  .text(m.variant)
+                  .text("service")
+                  .text(m.services[v].id)
+                  .integer(month)
+                  .num(ct.service_demand[v][month])
+                  .integer(tw.service_capacity[v])
+                  .end_row();
         for (const auto& e : ct.entries)
-          sum << ct.town << ',' << m.variant << ',' << e.profile << ',' << e.stage << ','
-              << format_number(e.p_reach_lease) << ',' << format_number(e.expected_months_to_lease)
-              << '\n';
+          sum.text(ct.town)
+              .text(m.variant)
+              .text(e.profile)
+              .text(e.stage)
+              .num(e.p_reach_lease)
+              .num(e.expected_months_to_lease)
+              .end_row();
         std::printf("%s (%s):", on_terminal(tw.label).c_str(), on_terminal(m.variant).c_str());
         if (ct.binding.empty())
           std::printf(" no stage's or service's expected demand exceeds its capacity\n");
@@ -70,15 +83,19 @@ int cmd_cohort(const CohortArgs& a) {
         for (const auto& e : ct.entries)
           std::printf(
               "  %s entering %s: eventual probability of a lease, cohort model without "
-              "capacity limits or horizon: %.1f %%\n",
-              on_terminal(e.profile).c_str(), on_terminal(e.stage).c_str(), 100 * e.p_reach_lease);
+              "capacity limits or horizon: %s %%\n",
+              on_terminal(e.profile).c_str(), on_terminal(e.stage).c_str(),
+              number_text::fixed(100 * e.p_reach_lease, 1).c_str());
       }
     }
-    occ.close();
-    sum.close();
-    bott.close();
-    if (!occ || !sum || !bott)
-      throw std::runtime_error("cannot write the cohort files in " + out.string());
+    using File = std::pair<const char*, const CsvWriter*>;
+    for (const auto& [name, csv] : {File{"cohort.csv", &occ}, File{"cohort_summary.csv", &sum},
+                                    File{"bottlenecks.csv", &bott}}) {
+      std::ofstream f(staged.staging() / name, std::ios::binary);
+      f << csv->str();
+      f.close();
+      if (!f) throw std::runtime_error("cannot write the cohort files in " + out.string());
+    }
     staged.commit();
     std::printf("Outputs: %s\n", out.string().c_str());
     return kExitOk;

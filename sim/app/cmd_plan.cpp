@@ -14,6 +14,7 @@
 #include "prostup/cli.hpp"
 #include "prostup/cohort.hpp"
 #include "prostup/metric_table.hpp"
+#include "prostup/number_text.hpp"
 #include "prostup/parallel.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
@@ -285,9 +286,7 @@ int run_plan(const PlanArgs& a) {
     return text::decimal(lang, detail::format_ci(mean, lo, hi, unit));
   };
   auto percent = [&](double share) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g %%", std::round(1000 * share) / 10);
-    return text::decimal(lang, buf);
+    return text::decimal(lang, number_text::general(std::round(1000 * share) / 10) + " %");
   };
   auto describe = [&](const PlanPoint& p) {
     if (p.sets > 0)  // input uncertainty: the share of parameter sets that meet the target
@@ -304,8 +303,7 @@ int run_plan(const PlanArgs& a) {
   auto at = [&](long long v) {
     return "  " + tr(lang, "plan.t.at", {std::to_string(v), describe(evaluated.at(v))}) + "\n";
   };
-  char conf[32];
-  std::snprintf(conf, sizeof conf, "%g %%", 100 * a.confidence);
+  const std::string conf = number_text::general(100 * a.confidence) + " %";
   const std::string target_text =
       target.metric + " " + target.op() + " " + ci(target.value, kUndefined, kUndefined);
   std::cout << (info.psa

@@ -13,6 +13,7 @@
 #include "prostup/cli.hpp"
 #include "prostup/cohort.hpp"
 #include "prostup/marginal.hpp"
+#include "prostup/number_text.hpp"
 #include "prostup/parallel.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
@@ -96,9 +97,9 @@ void print_summary(const RunResult& r, const std::vector<CompiledModel>& models,
         const std::string unit = r.metric_info[k].unit;
         std::string diff = ci(c.diff_mean, c.diff_ci_low, c.diff_ci_high, unit);
         if (unit == "share") {
-          char b2[96];
-          std::snprintf(b2, sizeof b2, "%+.1f UNIT [%+.1f, %+.1f]", 100 * c.diff_mean,
-                        100 * c.diff_ci_low, 100 * c.diff_ci_high);
+          const std::string b2 = number_text::fixed(100 * c.diff_mean, 1, true) + " UNIT [" +
+                                 number_text::fixed(100 * c.diff_ci_low, 1, true) + ", " +
+                                 number_text::fixed(100 * c.diff_ci_high, 1, true) + "]";
           // The numbers take the decimal comma, not the unit ("p. b.").
           diff = text::decimal(lang, b2);
           diff.replace(diff.find("UNIT"), 4, tr(lang, "unit.pp"));
@@ -127,8 +128,7 @@ void print_summary(const RunResult& r, const std::vector<CompiledModel>& models,
         std::printf("    %-28s %s\n", label.c_str(), value.c_str());
       }
       if (r.info.discount_rate > 0) {
-        char pct[32];
-        std::snprintf(pct, sizeof pct, "%g", 100 * r.info.discount_rate);
+        const std::string pct = number_text::general(100 * r.info.discount_rate);
         std::printf("    %s\n",
                     tr(lang, "verbose.discount_note", {text::decimal(lang, pct)}).c_str());
       }
@@ -164,10 +164,12 @@ int cmd_run(const RunArgs& a) {
       std::printf("%s: %zu model(s) x %zu town(s) x %d replications x %d months\n", ls.path.c_str(),
                   scenarios.size(), ls.scenario.towns.size(), reps, months);
       std::printf(
-          "estimate: %.3g household-months, peak memory %.0f MB (%s: %.0f MB), "
-          "about %.1f s on %d thread(s)\n",
-          est.household_months, est.memory_bytes / 1e6, limit.source.c_str(), limit.bytes / 1e6,
-          est.seconds, threads);
+          "estimate: %s household-months, peak memory %s MB (%s: %s MB), "
+          "about %s s on %d thread(s)\n",
+          number_text::general(est.household_months, 3).c_str(),
+          number_text::fixed(est.memory_bytes / 1e6, 0).c_str(), limit.source.c_str(),
+          number_text::fixed(limit.bytes / 1e6, 0).c_str(),
+          number_text::fixed(est.seconds, 1).c_str(), threads);
       return kExitOk;
     }
     check_memory(est, limit, a.force, "the run");
@@ -237,9 +239,7 @@ int cmd_run(const RunArgs& a) {
     // A signal while writing is seen between the steps, and commit() refuses after one.
     test_signal_point("write");
     if (g_cancel) throw RunCancelled();
-    write_run_outputs(r, staged->staging(),
-                      a.csv_dialect == "excel-cs" ? CsvDialect::excel_cs : CsvDialect::rfc4180,
-                      &g_cancel);
+    write_run_outputs(r, staged->staging(), csv_dialect_of(a.csv_dialect), &g_cancel);
     if (!a.no_report) write_report(staged->staging(), staged->staging(), &g_cancel, lang);
     staged->commit();
     record_in_catalog(a.catalog, "run", ls.text, out);
@@ -263,9 +263,8 @@ int cmd_run(const RunArgs& a) {
               "  %s: %s\n", on_terminal(models.front().towns[t].label).c_str(),
               on_terminal(one.empty() ? b : answer::binding_line(one.front(), lang)).c_str());
         }
-      char hm[32], secs[32];
-      std::snprintf(hm, sizeof hm, "%.3g", static_cast<double>(r.info.household_months));
-      std::snprintf(secs, sizeof secs, "%.2f", r.info.simulate_seconds);
+      const std::string hm = number_text::general(static_cast<double>(r.info.household_months), 3);
+      const std::string secs = number_text::fixed(r.info.simulate_seconds, 2);
       std::printf("\n%s\n",
                   text::tr(lang, "term.outputs",
                            {out.string(), text::decimal(lang, hm), text::decimal(lang, secs)})

@@ -46,21 +46,27 @@ std::string point_label(const std::vector<SweepAxis>& axes, const std::vector<do
 // sweep.csv: one row per town, point, metric and parameter; a point with several parameters
 // repeats its metric rows once per parameter (each row carries one coordinate).
 std::string sweep_csv(const std::vector<SweepAxis>& axes, const std::vector<PointResult>& points,
-                      const std::vector<MetricInfo>& metrics) {
-  std::string csv = "town,point,parameter,value,metric,mean,ci_low,ci_high\n";
-  if (points.empty()) return csv;
+                      const std::vector<MetricInfo>& metrics, CsvDialect dialect) {
+  CsvWriter csv(dialect);
+  csv.header({"town", "point", "parameter", "value", "metric", "mean", "ci_low", "ci_high"});
+  if (points.empty()) return csv.take();
   for (std::size_t row = 0; row < points.front().towns.size(); ++row)
     for (std::size_t p = 0; p < points.size(); ++p)
       for (std::size_t k = 0; k < metrics.size(); ++k) {
         const Summary& s = points[p].metrics[row][k];
-        for (std::size_t a = 0; a < axes.size(); ++a)
-          csv += csv_field(points[p].towns[row]) + "," + std::to_string(p + 1) + "," +
-                 csv_field(axes[a].pointer) + "," +
-                 value_text(points[p].values[a], axes[a].integer) + "," +
-                 csv_field(metrics[k].name) + "," + format_number(s.mean) + "," +
-                 format_number(s.ci_low) + "," + format_number(s.ci_high) + "\n";
+        for (std::size_t a = 0; a < axes.size(); ++a) {
+          csv.text(points[p].towns[row])
+              .integer(static_cast<long long>(p + 1))
+              .text(axes[a].pointer);
+          const double v = points[p].values[a];
+          if (axes[a].integer)
+            csv.integer(std::llround(v));
+          else
+            csv.num(v);
+          csv.text(metrics[k].name).num(s.mean).num(s.ci_low).num(s.ci_high).end_row();
+        }
       }
-  return csv;
+  return csv.take();
 }
 
 ojson axes_json(const std::vector<SweepAxis>& axes, const std::vector<SetResult>& written) {
@@ -307,7 +313,8 @@ int run_sweep(const SweepArgs& a) {
   StagedOutput& out = *staged;
   test_signal_point("write");
   write_text(out.staging() / "manifest.json", manifest.dump(2) + "\n");
-  write_text(out.staging() / "sweep.csv", sweep_csv(axes, points, metrics));
+  write_text(out.staging() / "sweep.csv",
+             sweep_csv(axes, points, metrics, csv_dialect_of(a.csv_dialect)));
 
   ojson pj;
   pj["format"] = "prostup-sweep-points";

@@ -104,6 +104,15 @@ void add_catalog_options(CLI::App& cmd, prostup::CatalogOptions& c) {
                "--no-catalog for a throw-away run)");
 }
 
+// --csv-dialect of the commands that write CSV files (docs/report.md).
+void add_csv_dialect_option(CLI::App& cmd, std::string& dialect) {
+  cmd.add_option("--csv-dialect", dialect,
+                 "How the CSV files are written: rfc4180 (comma, decimal point) or excel-cs "
+                 "(semicolon, decimal comma, UTF-8 BOM: opens in a Czech spreadsheet) "
+                 "(default: rfc4180; e.g. --csv-dialect excel-cs)")
+      ->check(CLI::IsMember({"rfc4180", "excel-cs"}));
+}
+
 }  // namespace
 
 // The one parser behind run_cli and parse_cli: with `parse_only` set it fills that and
@@ -165,11 +174,7 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
   run->add_flag("--no-report", ra.no_report,
                 "Do not draw charts and report.html (default: off; e.g. --no-report, then "
                 "`prostup report DIR`)");
-  run->add_option("--csv-dialect", ra.csv_dialect,
-                  "How the CSV files are written: rfc4180 (comma, decimal point) or excel-cs "
-                  "(semicolon, decimal comma, UTF-8 BOM: opens in a Czech spreadsheet) "
-                  "(default: rfc4180; e.g. --csv-dialect excel-cs)")
-      ->check(CLI::IsMember({"rfc4180", "excel-cs"}));
+  add_csv_dialect_option(*run, ra.csv_dialect);
   run->add_flag("--fixed-parameters", ra.fixed_parameters,
                 "Run every parameter that carries a distribution at its mean: Monte Carlo "
                 "intervals only, as before distributions (default: off, parameter sets are "
@@ -210,6 +215,7 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
       "Do not draw charts and report.html (default: off; e.g. --no-report, then `prostup "
       "report DIR`)");
   add_lang_option(*sweep, sa.lang, "the terminal answer and report.html");
+  add_csv_dialect_option(*sweep, sa.csv_dialect);
   sweep->add_option("--variant", sa.variant,
                     "Variant id to sweep (default: the baseline; e.g. --variant "
                     "jirkov_training_plus20)");
@@ -278,6 +284,7 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
   cohort->add_flag(
       "--force", ca.force,
       "Replace a non-empty output directory (default: off; e.g. --force -o out/again)");
+  add_csv_dialect_option(*cohort, ca.csv_dialect);
 
   CalibrateArgs cla;
   auto* calibrate = app.add_subcommand(
@@ -314,6 +321,7 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
   calibrate->add_flag(
       "--force", cla.force,
       "Replace a non-empty output directory (default: off; e.g. --force -o out/again)");
+  add_csv_dialect_option(*calibrate, cla.csv_dialect);
   RunsArgs rna;
   auto* runs = app.add_subcommand("runs", "What the run catalog remembers: list, show, diff");
   runs->require_subcommand(1);

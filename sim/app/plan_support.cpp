@@ -6,8 +6,11 @@
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
+#include <nlohmann/json.hpp>
+#include <optional>
 
 #include "prostup/cli.hpp"
+#include "prostup/number_text.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
 #include "run_support.hpp"
@@ -50,10 +53,8 @@ bool is_integer_text(const std::string& s) {
 // A finite number written in full (no trailing characters); nullopt otherwise.
 std::optional<double> parse_number(const std::string& s) {
   if (s.empty() || std::isspace(static_cast<unsigned char>(s[0]))) return std::nullopt;
-  char* end = nullptr;
-  errno = 0;
-  const double v = std::strtod(s.c_str(), &end);
-  if (end != s.c_str() + s.size() || errno == ERANGE || !std::isfinite(v)) return std::nullopt;
+  const auto v = number_text::parse(s);
+  if (!v || !std::isfinite(*v)) return std::nullopt;
   return v;
 }
 
@@ -81,25 +82,18 @@ std::vector<std::string> parse_pointer(const std::string& pointer) {
     throw PlanInputError("'" + pointer +
                          "' is not a JSON pointer (RFC 6901): it must start with '/', e.g. "
                          "/towns/jirkov/capacity/training_flat");
-  std::vector<std::string> tokens;
-  for (const std::string& raw : split(pointer.substr(1), '/')) {
-    std::string t;
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-      if (raw[i] != '~') {
-        t += raw[i];
-        continue;
-      }
-      if (i + 1 < raw.size() && (raw[i + 1] == '0' || raw[i + 1] == '1')) {
-        t += raw[i + 1] == '0' ? '~' : '/';
-        ++i;
-      } else {
-        throw PlanInputError("'" + pointer +
-                             "' is not a valid JSON pointer: '~' must be followed by 0 or 1 "
-                             "(~0 is '~', ~1 is '/')");
-      }
-    }
-    tokens.push_back(std::move(t));
+  // nlohmann's RFC 6901 parser; its tokens are read back to front.
+  std::optional<nlohmann::json::json_pointer> p;
+  try {
+    p.emplace(pointer);
+  } catch (const nlohmann::json::parse_error&) {
+    throw PlanInputError("'" + pointer +
+                         "' is not a valid JSON pointer: '~' must be followed by 0 or 1 "
+                         "(~0 is '~', ~1 is '/')");
   }
+  std::vector<std::string> tokens;
+  for (; !p->empty(); p->pop_back()) tokens.push_back(p->back());
+  std::reverse(tokens.begin(), tokens.end());
   return tokens;
 }
 

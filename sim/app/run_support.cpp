@@ -22,6 +22,7 @@
 #include <sstream>
 #include <thread>
 
+#include "prostup/number_text.hpp"
 #include "prostup/parallel.hpp"
 #include "scenario_cli.hpp"
 
@@ -676,8 +677,8 @@ void Progress::update(long long done, long long total) {
   const int fill = static_cast<int>(width * static_cast<double>(done) / total);
   std::string bar(fill, '#');
   bar.resize(width, '.');
-  std::fprintf(stderr, "\r[%s] %lld/%lld tasks  %.1f/s  ETA %.0f s   ", bar.c_str(), done, total,
-               rate, eta);
+  std::fprintf(stderr, "\r[%s] %lld/%lld tasks  %s/s  ETA %s s   ", bar.c_str(), done, total,
+               number_text::fixed(rate, 1).c_str(), number_text::fixed(eta, 0).c_str());
   std::fflush(stderr);
   drawn_ = true;
 }
@@ -709,27 +710,16 @@ long long available_memory_bytes() {
 }
 
 std::string format_ci(double mean, double lo, double hi, const std::string& unit) {
-  char buf[160];
   auto fmt = [&](double v) {
-    char b[40];
     if (std::isnan(v)) return std::string("n/a");
-    if (unit == "share")
-      std::snprintf(b, sizeof b, "%.1f %%", 100 * v);
-    else if (std::abs(v) >= 1e6)
-      std::snprintf(b, sizeof b, "%.2f M", v / 1e6);
-    else if (std::abs(v) >= 100)
-      std::snprintf(b, sizeof b, "%.0f", v);
-    else
-      std::snprintf(b, sizeof b, "%.1f", v);
-    return std::string(b);
+    if (unit == "share") return number_text::fixed(100 * v, 1) + " %";
+    if (std::abs(v) >= 1e6) return number_text::fixed(v / 1e6, 2) + " M";
+    if (std::abs(v) >= 100) return number_text::fixed(v, 0);
+    return number_text::fixed(v, 1);
   };
   if (std::isnan(mean)) return "n/a";
-  if (std::isnan(lo))
-    std::snprintf(buf, sizeof buf, "%s", fmt(mean).c_str());
-  else
-    std::snprintf(buf, sizeof buf, "%s [%s, %s]", fmt(mean).c_str(), fmt(lo).c_str(),
-                  fmt(hi).c_str());
-  return buf;
+  if (std::isnan(lo)) return fmt(mean);
+  return fmt(mean) + " [" + fmt(lo) + ", " + fmt(hi) + "]";
 }
 
 // SHA-256 (FIPS 180-4), for the manifest's record of which scenario file was run.

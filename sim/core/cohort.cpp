@@ -11,6 +11,8 @@
 #include <map>
 #include <memory>
 
+#include "prostup/number_text.hpp"
+
 namespace prostup {
 
 namespace {
@@ -308,10 +310,8 @@ std::vector<std::string> binding_lines(const CompiledModel& m, const CompiledTow
       }
     }
     if (first < 0) return;
-    char buf[512];
-    std::snprintf(buf, sizeof buf, "%s: demand %.0f, capacity %.0f from month %d", label.c_str(),
-                  peak, cap_at_peak, first);
-    out.push_back(buf);
+    out.push_back(label + ": demand " + number_text::fixed(peak, 0) + ", capacity " +
+                  number_text::fixed(cap_at_peak, 0) + " from month " + std::to_string(first));
   };
   for (int s = 0; s < m.n_stages(); ++s)
     if (!m.stages[s].outside)
@@ -336,15 +336,14 @@ std::vector<std::string> profile_summary(const CompiledModel& m, const CohortRes
     const CompiledStage& entry = m.stages[tw.entry_by_profile[p].front()];
     for (const auto& e : ct.entries) {
       if (e.profile != m.profiles[p].id || e.stage != entry.id) continue;
-      char buf[160];
+      std::string buf;
       if (entry.kind == StageKind::permanent)
-        std::snprintf(buf, sizeof buf, ": housed on entry (100 %% reach a lease, after 0 months)");
+        buf = ": housed on entry (100 % reach a lease, after 0 months)";
       else if (e.p_reach_lease > 0)
-        std::snprintf(buf, sizeof buf,
-                      ": %.1f %% reach a lease, in %.1f months on average if they do",
-                      100 * e.p_reach_lease, e.expected_months_to_lease);
+        buf = ": " + number_text::fixed(100 * e.p_reach_lease, 1) + " % reach a lease, in " +
+              number_text::fixed(e.expected_months_to_lease, 1) + " months on average if they do";
       else
-        std::snprintf(buf, sizeof buf, ": none reach a lease");
+        buf = ": none reach a lease";
       out.push_back(m.profiles[p].label + ", entering " + entry.label + buf);
       break;
     }

@@ -20,6 +20,7 @@
 #include <utility>
 
 #include "philox_batch.hpp"
+#include "prostup/splitmix64.hpp"
 
 namespace prostup {
 
@@ -34,13 +35,6 @@ enum Purpose : std::uint32_t {
   kExitDestination = 4,  // lane 0: where an exiting household goes
   kSelection = 5,        // counter (position, stage): a cohort's keyed draw of households
 };
-
-std::uint64_t splitmix64(std::uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
 
 struct Stream {
   r123::Philox4x32::key_type key;

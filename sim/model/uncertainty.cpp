@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "prostup/number_text.hpp"
 #include "prostup/parameters.hpp"
 #include "prostup/scenario.hpp"
 
@@ -50,9 +51,7 @@ double times_pdf(double x) {
 }
 
 std::string num(double x) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.4g", x);
-  return buf;
+  return number_text::general(x, 4);
 }
 
 }  // namespace

@@ -1,11 +1,14 @@
 #include "answer.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
+#include <string_view>
 
+#include "prostup/number_text.hpp"
 #include "strings.hpp"
 #include "svg.hpp"
 
@@ -22,20 +25,13 @@ bool is_money(const MetricInfo& m) {
 
 // A number with about three significant digits ("172", "12.5", "1.25").
 std::string three_digits(double a) {
-  char b[48];
-  if (a >= 100 || a == 0)
-    std::snprintf(b, sizeof b, "%.0f", a);
-  else if (a >= 10)
-    std::snprintf(b, sizeof b, "%.1f", a);
-  else
-    std::snprintf(b, sizeof b, "%.2f", a);
-  return b;
+  if (a >= 100 || a == 0) return number_text::fixed(a, 0);
+  if (a >= 10) return number_text::fixed(a, 1);
+  return number_text::fixed(a, 2);
 }
 
 std::string signed_plain(double v, int decimals, bool sign, Language lang) {
-  char b[48];
-  std::snprintf(b, sizeof b, sign ? "%+.*f" : "%.*f", decimals, v);
-  return decimal(lang, b);
+  return decimal(lang, number_text::fixed(v, decimals, sign));
 }
 
 // A value of `m` without its unit; differences signed. Shares in percent (points).
@@ -162,12 +158,24 @@ std::vector<Binding> ranked_binding(const std::vector<std::string>& lines) {
     Binding b;
     b.line = line;
     // "LABEL: demand D, capacity C from month M" (sim/cohort.cpp); the label may hold ": ".
+    // Read with from_chars, not sscanf: "%lf" takes "12," for 12 in a decimal-comma locale.
     const auto at = line.rfind(": demand ");
     double d = 0, c = 0;
     int month = 0;
-    if (at != std::string::npos &&
-        std::sscanf(line.c_str() + at, ": demand %lf, capacity %lf from month %d", &d, &c,
-                    &month) == 3) {
+    std::string_view rest = at == std::string::npos ? std::string_view() : line;
+    rest.remove_prefix(std::min(rest.size(), at));
+    auto word = [&rest](std::string_view w) {
+      if (rest.substr(0, w.size()) != w) return false;
+      rest.remove_prefix(w.size());
+      return true;
+    };
+    auto number = [&rest](auto& x) {
+      const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), x);
+      rest.remove_prefix(static_cast<std::size_t>(end - rest.data()));
+      return ec == std::errc();
+    };
+    if (at != std::string::npos && word(": demand ") && number(d) && word(", capacity ") &&
+        number(c) && word(" from month ") && number(month)) {
       b.what = line.substr(0, at);
       b.demand = d;
       b.capacity = c;
@@ -438,9 +446,7 @@ std::string binding_what(const Binding& b, Language lang) {
 namespace {
 
 std::string whole(double v) {
-  char b[48];
-  std::snprintf(b, sizeof b, "%.0f", v);
-  return b;
+  return number_text::fixed(v, 0);
 }
 
 std::string join(const std::string& a, const std::string& sep, const std::string& b) {
@@ -475,8 +481,7 @@ std::string terminal_answer(const RunResult& r, const std::filesystem::path& out
   if (r.info.price_year > 0)
     header += ", " + tr(lang, "term.prices", {std::to_string(r.info.price_year)});
   if (r.info.discount_rate > 0) {
-    char rate[32];
-    std::snprintf(rate, sizeof rate, "%g", 100 * r.info.discount_rate);
+    const std::string rate = number_text::general(100 * r.info.discount_rate);
     header += ", " + tr(lang, "term.discounted", {rate});
   }
   line(header);
@@ -559,8 +564,7 @@ std::string terminal_answer(const RunResult& r, const std::filesystem::path& out
     line(tr(lang, "term.binding_head"));
     for (std::size_t k = 0; k < ta.binding.size() && k < 3; ++k) {
       const Binding& b = ta.binding[k];
-      char excess[48];
-      std::snprintf(excess, sizeof excess, "%+.0f", b.excess());
+      const std::string excess = number_text::fixed(b.excess(), 0, true);
       // What one more unit is worth on the same line (the answer fits a screen).
       const std::string v = binding_value(b, r.info.months, lang);
       if (b.demand > 0)
@@ -581,12 +585,11 @@ std::string terminal_answer(const RunResult& r, const std::filesystem::path& out
   } else {
     line("");
   }
-  char hm[48], secs[48];
-  std::snprintf(hm, sizeof hm, "%.3g", static_cast<double>(r.info.household_months));
-  std::snprintf(secs, sizeof secs, "%.2f", r.info.simulate_seconds);
+  const std::string hm = number_text::general(static_cast<double>(r.info.household_months), 3);
+  const std::string secs = number_text::fixed(r.info.simulate_seconds, 2);
   // Czech writes the count in full with grouped thousands, not as "1,23e+06".
   const std::string count =
-      lang == Language::en ? std::string(hm)
+      lang == Language::en ? hm
                            : svg::group_thousands(static_cast<double>(r.info.household_months), 0);
   line(tr(lang, "term.outputs", {out.string(), count, decimal(lang, secs)}));
   return o;

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "prostup/number_text.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
 #include "svg.hpp"
@@ -31,35 +32,37 @@ void write_text(const fs::path& path, const std::string& text) {
   }
 }
 
-// A CSV text cell: quoted where needed, a formula neutralised (csv_text).
-std::string csv(const std::string& s) {
-  return csv_text(s);
-}
-
-std::string posterior_csv(const CalibrationResult& r) {
-  std::ostringstream o;
-  o << "particle,weight,distance";
-  for (const auto& p : r.parameters) o << ',' << csv(p.pointer);
-  o << '\n';
+std::string posterior_csv(const CalibrationResult& r, CsvDialect dialect) {
+  CsvWriter o(dialect);
+  o.text("particle").text("weight").text("distance");
+  for (const auto& p : r.parameters) o.text(p.pointer);
+  o.end_row();
   for (std::size_t i = 0; i < r.particles.size(); ++i) {
     const Particle& p = r.particles[i];
-    o << i << ',' << format_number(p.weight) << ',' << format_number(p.distance);
-    for (double v : p.values) o << ',' << format_number(v);
-    o << '\n';
+    o.integer(static_cast<long long>(i)).num(p.weight).num(p.distance);
+    for (double v : p.values) o.num(v);
+    o.end_row();
   }
-  return o.str();
+  return o.take();
 }
 
-std::string fit_csv(const CalibrationResult& r) {
-  std::ostringstream o;
-  o << "target,observed,low,high,simulated_mean,sim_low,sim_high,within,met_share,source\n";
+std::string fit_csv(const CalibrationResult& r, CsvDialect dialect) {
+  CsvWriter o(dialect);
+  o.header({"target", "observed", "low", "high", "simulated_mean", "sim_low", "sim_high", "within",
+            "met_share", "source"});
   for (const auto& t : r.targets)
-    o << csv(t.name) << ',' << format_number(t.observed.value) << ','
-      << format_number(t.observed.low) << ',' << format_number(t.observed.high) << ','
-      << format_number(t.sim_mean) << ',' << format_number(t.sim_low) << ','
-      << format_number(t.sim_high) << ',' << (t.within ? "true" : "false") << ','
-      << format_number(t.met_share) << ',' << csv(t.observed.source) << '\n';
-  return o.str();
+    o.text(t.name)
+        .num(t.observed.value)
+        .num(t.observed.low)
+        .num(t.observed.high)
+        .num(t.sim_mean)
+        .num(t.sim_low)
+        .num(t.sim_high)
+        .text(t.within ? "true" : "false")
+        .num(t.met_share)
+        .text(t.observed.source)
+        .end_row();
+  return o.take();
 }
 
 nlohmann::ordered_json manifest(const CalibrationResult& r, const CalibrationRecord& rec) {
@@ -217,8 +220,7 @@ std::string scatter_chart(const CalibrationResult& r, std::size_t a, std::size_t
   if (!(yh > yl)) yh = yl + 1e-9;
   svg::fit_x(f, xl, xh);
   svg::fit_y(f, yl, yh);
-  char title[64];
-  std::snprintf(title, sizeof title, "Posterior, correlation %.2f", rho);
+  const std::string title = "Posterior, correlation " + number_text::fixed(rho, 2);
   svg::draw_frame(doc, f, title, r.parameters[a].pointer, r.parameters[b].pointer);
   for (const auto& q : r.particles)
     doc.circle(f.x(q.values[a]), f.y(q.values[b]), 2.5,
@@ -311,14 +313,15 @@ std::string report_html(const CalibrationResult& r, const CalibrationRecord& rec
 }  // namespace
 
 void write_calibration_outputs(const CalibrationResult& r, const CalibrationRecord& rec,
-                               const fs::path& dir, const std::atomic<bool>* cancel) {
+                               const fs::path& dir, const std::atomic<bool>* cancel,
+                               CsvDialect dialect) {
   auto check = [cancel] {
     if (cancel && *cancel) throw RunCancelled();
   };
   write_text(dir / "manifest.json", manifest(r, rec).dump(1) + "\n");
   check();
-  write_text(dir / "posterior.csv", posterior_csv(r));
-  write_text(dir / "fit.csv", fit_csv(r));
+  write_text(dir / "posterior.csv", posterior_csv(r, dialect));
+  write_text(dir / "fit.csv", fit_csv(r, dialect));
   check();
   write_text(dir / "report.html", report_html(r, rec));
 }

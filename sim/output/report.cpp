@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "answer.hpp"
+#include "prostup/number_text.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
 #include "strings.hpp"
@@ -369,9 +370,8 @@ std::string summary_section(const RunResult& r, Language lang) {
            how_sure_text(r, ta.town, lang) + "</p>\n";
     if (!ta.binding.empty()) {
       const Binding& b = ta.binding.front();
-      char demand[32], capacity[32];
-      std::snprintf(demand, sizeof demand, "%.0f", b.demand);
-      std::snprintf(capacity, sizeof capacity, "%.0f", b.capacity);
+      const std::string demand = number_text::fixed(b.demand, 0),
+                        capacity = number_text::fixed(b.capacity, 0);
       const std::string words =
           b.demand > 0 ? tr(lang, "summary.binding_words",
                             {binding_what(b, lang), demand, capacity, std::to_string(b.from_month)})

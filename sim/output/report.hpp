@@ -48,7 +48,8 @@ struct Input {
 // Reads results.json, manifest.json, sweep.csv and plan.json (whichever exist) from `dir`.
 Input read_input(const std::filesystem::path& dir);
 
-// A parsed RFC 4180 CSV file (first row = header).
+// A parsed CSV file (first row = header): RFC 4180, or excel-cs when it starts with a UTF-8
+// BOM (";" between cells; numbers keep their decimal comma).
 std::vector<std::vector<std::string>> parse_csv(const std::string& text);
 
 // Names for people: labels from the scenario where it has them.

@@ -1,6 +1,7 @@
 // Reading an output directory back for the report, and the names and number formats
 // people see in it.
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -9,6 +10,7 @@
 #include <sstream>
 
 #include "answer.hpp"
+#include "prostup/number_text.hpp"
 #include "report.hpp"
 #include "strings.hpp"
 #include "svg.hpp"
@@ -258,15 +260,21 @@ RunResult run_from_json(const json& doc) {
 }
 
 double parse_double(const std::string& s) {
-  if (s.empty()) return kUndefined;
-  char* end = nullptr;
-  const double v = std::strtod(s.c_str(), &end);
-  return end && *end == '\0' ? v : kUndefined;
+  std::string_view t = s;  // as strtod: leading white space is skipped
+  while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.remove_prefix(1);
+  return number_text::parse(t).value_or(kUndefined);
 }
 
 std::vector<SweepRow> read_sweep(const fs::path& p) {
-  const auto rows = parse_csv(read_file(p));
+  const std::string text = read_file(p);
+  const auto rows = parse_csv(text);
   if (rows.empty()) throw InputError(p.string() + ": empty file");
+  // The excel-cs dialect (docs/report.md) writes a decimal comma.
+  const bool excel_cs = text.rfind("\xEF\xBB\xBF", 0) == 0;
+  auto number = [excel_cs](std::string cell) {
+    if (excel_cs) std::replace(cell.begin(), cell.end(), ',', '.');
+    return parse_double(cell);
+  };
   const auto& h = rows.front();
   auto col = [&](const char* name) {
     for (std::size_t i = 0; i < h.size(); ++i)
@@ -283,8 +291,8 @@ std::vector<SweepRow> read_sweep(const fs::path& p) {
       throw InputError(p.string() + ": row " + std::to_string(i + 1) + " has " +
                        std::to_string(r.size()) + " fields, the header " +
                        std::to_string(h.size()));
-    out.push_back({r[town], r[point], r[parameter], r[metric], parse_double(r[value]),
-                   parse_double(r[mean]), parse_double(r[lo]), parse_double(r[hi])});
+    out.push_back({r[town], r[point], r[parameter], r[metric], number(r[value]), number(r[mean]),
+                   number(r[lo]), number(r[hi])});
   }
   return out;
 }
@@ -323,7 +331,10 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
   std::vector<std::string> row;
   std::string field;
   bool quoted = false, pending = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  // The excel-cs dialect: a UTF-8 BOM first, ';' between cells (docs/report.md).
+  const bool excel_cs = text.rfind("\xEF\xBB\xBF", 0) == 0;
+  const char separator = excel_cs ? ';' : ',';
+  for (std::size_t i = excel_cs ? 3 : 0; i < text.size(); ++i) {
     const char c = text[i];
     if (quoted) {
       if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
@@ -339,7 +350,7 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
     pending = true;
     if (c == '"') {
       quoted = true;
-    } else if (c == ',') {
+    } else if (c == separator) {
       row.push_back(std::move(field));
       field.clear();
     } else if (c == '\n' || c == '\r') {

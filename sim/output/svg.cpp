@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "prostup/number_text.hpp"
+
 namespace prostup::svg {
 
 const char* stage_colour(std::size_t index) {
@@ -133,9 +135,7 @@ std::vector<double> nice_ticks(double lo, double hi, int target) {
 
 std::string group_thousands(double v, int decimals) {
   if (!std::isfinite(v)) return "—";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", std::clamp(decimals, 0, 12), v);
-  std::string s = buf;
+  std::string s = number_text::fixed(v, std::clamp(decimals, 0, 12));
   bool negative = !s.empty() && s[0] == '-';
   if (negative) s.erase(0, 1);
   // "-0.0" is zero, printed without its sign.
@@ -183,9 +183,7 @@ std::string human(double v) {
 
 std::string coord(double v) {
   if (!std::isfinite(v)) v = 0;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  std::string s = buf;
+  std::string s = number_text::fixed(v, 1);
   if (s == "-0.0") s = "0.0";
   if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
   return s;

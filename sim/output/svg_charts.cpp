@@ -8,6 +8,7 @@
 #include <set>
 
 #include "answer.hpp"
+#include "prostup/number_text.hpp"
 #include "report.hpp"
 #include "strings.hpp"
 #include "svg.hpp"
@@ -49,9 +50,7 @@ double finite_or(double v, double fallback) {
 std::string compact(double v, Language lang) {
   if (std::fabs(v) >= 10) return svg::group_thousands(v, 0);
   if (std::fabs(v) >= 1) return text::decimal(lang, svg::group_thousands(v, 1));
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2g", v);
-  return text::decimal(lang, buf);
+  return text::decimal(lang, number_text::general(v, 2));
 }
 
 std::string attr(std::string_view name, std::string_view value) {

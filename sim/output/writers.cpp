@@ -14,6 +14,7 @@
 #include <string_view>
 #include <system_error>
 
+#include "prostup/number_text.hpp"
 #include "prostup/runner.hpp"
 
 namespace prostup {
@@ -121,6 +122,63 @@ std::string csv_text(std::string_view s, char separator) {
   return out;
 }
 
+std::string csv_number(double v, CsvDialect dialect) {
+  if (dialect == CsvDialect::rfc4180) return format_number(v);
+  if (!std::isfinite(v)) return "";
+  // 12 significant digits, then at most 12 decimals, in fixed notation: no exponent, no noise.
+  const double rounded = number_text::parse(number_text::general(v, 12)).value_or(v);
+  std::string s = number_text::fixed(rounded, 12);
+  if (s.find('.') != std::string::npos) {
+    s.erase(s.find_last_not_of('0') + 1);
+    if (s.back() == '.') s.pop_back();
+  }
+  if (s == "-0") s = "0";
+  std::replace(s.begin(), s.end(), '.', ',');
+  return s;
+}
+
+CsvWriter::CsvWriter(CsvDialect dialect) : dialect_(dialect) {
+  if (dialect_ == CsvDialect::excel_cs) text_ = "\xEF\xBB\xBF";  // UTF-8 BOM
+}
+
+CsvWriter& CsvWriter::text(std::string_view s) {
+  return cell(csv_text(s, dialect_ == CsvDialect::excel_cs ? ';' : ','));
+}
+
+// Numbers are no text cells: "-0.5" stays a number. Under excel_cs a decimal comma is the
+// separator's neighbour, not the separator (';'), so no quoting is needed.
+CsvWriter& CsvWriter::num(double v) {
+  return cell(csv_number(v, dialect_));
+}
+
+CsvWriter& CsvWriter::integer(long long v) {
+  return cell(number_text::integer(v));
+}
+
+CsvWriter& CsvWriter::end_row() {
+  text_ += '\n';
+  first_ = true;
+  return *this;
+}
+
+CsvWriter& CsvWriter::header(std::initializer_list<std::string_view> names) {
+  for (auto n : names) text(n);
+  return end_row();
+}
+
+std::string CsvWriter::take() {
+  std::string out;
+  out.swap(text_);
+  return out;
+}
+
+CsvWriter& CsvWriter::cell(std::string_view s) {
+  if (!first_) text_ += dialect_ == CsvDialect::excel_cs ? ';' : ',';
+  text_ += s;
+  first_ = false;
+  return *this;
+}
+
 namespace {
 
 // An output file that reports failure with its path: opening, writing, and closing (a
@@ -156,44 +214,40 @@ class OutFile {
   std::ofstream out_;
 };
 
+// A CsvWriter whose rows go to a file as they end.
 class CsvFile {
  public:
   CsvFile(const fs::path& path, std::initializer_list<std::string_view> header, CsvDialect dialect)
-      : file_(path), dialect_(dialect) {
-    if (dialect_ == CsvDialect::excel_cs) file_.stream() << "\xEF\xBB\xBF";  // UTF-8 BOM
-    for (auto h : header) field(h);
-    end_row();
+      : file_(path), csv_(dialect) {
+    csv_.header(header);
+    flush();
   }
   // A text cell (csv_text: quoted where needed, a formula neutralised).
   CsvFile& field(std::string_view s) {
-    const char sep = dialect_ == CsvDialect::excel_cs ? ';' : ',';
-    return raw(csv_text(s, sep));
+    csv_.text(s);
+    return *this;
   }
-  // Numbers are no text cells: "-0.5" stays a number. Under excel_cs a decimal comma is the
-  // separator's neighbour, not the separator (';'), so no quoting is needed.
   CsvFile& num(double v) {
-    std::string n = format_number(v);
-    if (dialect_ == CsvDialect::excel_cs) std::replace(n.begin(), n.end(), '.', ',');
-    return raw(n);
+    csv_.num(v);
+    return *this;
   }
-  CsvFile& integer(long long v) { return raw(std::to_string(v)); }
+  CsvFile& integer(long long v) {
+    csv_.integer(v);
+    return *this;
+  }
   void end_row() {
-    file_.stream() << '\n';
-    file_.check();
-    first_ = true;
+    csv_.end_row();
+    flush();
   }
   void close() { file_.close(); }
 
  private:
-  CsvFile& raw(const std::string& cell) {
-    if (!first_) file_.stream() << (dialect_ == CsvDialect::excel_cs ? ';' : ',');
-    file_.stream() << cell;
-    first_ = false;
-    return *this;
+  void flush() {
+    file_.stream() << csv_.take();
+    file_.check();
   }
   OutFile file_;
-  CsvDialect dialect_;
-  bool first_ = true;
+  CsvWriter csv_;
 };
 
 void write_json(const fs::path& path, const json& doc) {

@@ -32,19 +32,14 @@
 #include "mpi_internal.hpp"
 #include "prostup/engine.hpp"
 #include "prostup/model.hpp"
+#include "prostup/number_text.hpp"
 #include "prostup/parallel.hpp"
 #include "prostup/runner.hpp"
+#include "prostup/splitmix64.hpp"
 
 namespace prostup {
 
 namespace {
-
-std::uint64_t splitmix64(std::uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
 
 enum Purpose : std::uint64_t { kPrior = 1, kMove = 2, kAccept = 3, kResample = 4, kEngine = 5 };
 
@@ -589,12 +584,11 @@ CalibrationResult calibrate(const Scenario& s, const CalibrationOptions& opt) {
     for (const auto& t : res.targets)
       if (t.met_share <= least + 1e-12) {
         res.unmet.push_back(t.name);
-        char buf[256];
-        std::snprintf(buf, sizeof buf,
-                      "%s'%s' (observed %g in [%g, %g]; simulated %g, 95 %% %g-%g)",
-                      names.empty() ? "" : "; ", t.name.c_str(), t.observed.value, t.observed.low,
-                      t.observed.high, t.sim_mean, t.sim_low, t.sim_high);
-        names += buf;
+        using number_text::general;
+        names += std::string(names.empty() ? "" : "; ") + "'" + t.name + "' (observed " +
+                 general(t.observed.value) + " in [" + general(t.observed.low) + ", " +
+                 general(t.observed.high) + "]; simulated " + general(t.sim_mean) + ", 95 % " +
+                 general(t.sim_low) + "-" + general(t.sim_high) + ")";
       }
     const char* why = res.stop_reason == "budget" ? "the simulation budget ran out"
                       : res.stop_reason == "time" ? "the time budget ran out"

@@ -22,6 +22,14 @@
 
 namespace prostup::detail {
 
+// ---- uncertainty_analysis.cpp ----
+
+// Least squares min |X b - y| by a complete orthogonal decomposition (QR) of the design: X is
+// row-major n x p; returns the p coefficients, the minimum-norm ones when X is collinear.
+// The EVPPI's cubic fit and the tornado's linear metamodel.
+std::vector<double> least_squares(const std::vector<double>& X, const std::vector<double>& y,
+                                  std::size_t p);
+
 // ---- run_setup.cpp ----
 
 // True when the run draws parameter sets: RunOptions::scenarios given, one of them with

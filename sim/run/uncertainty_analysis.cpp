@@ -5,13 +5,27 @@
 // Every analysis reads the parameter sets' means (TownVariantResult::per_replication of a
 // PSA run) and the drawn parameter values (RunResult::parameter_values): nothing is
 // simulated again.
+#include <Eigen/QR>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
 #include "prostup/runner.hpp"
+#include "run_internal.hpp"
 
 namespace prostup {
+
+std::vector<double> detail::least_squares(const std::vector<double>& X,
+                                          const std::vector<double>& y, std::size_t p) {
+  using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  const auto n = static_cast<Eigen::Index>(y.size());
+  const Eigen::Map<const RowMajor> A(X.data(), n, static_cast<Eigen::Index>(p));
+  const Eigen::Map<const Eigen::VectorXd> b(y.data(), n);
+  // A QR of the design itself (the normal equations would square its condition number);
+  // the complete orthogonal decomposition gives the minimum-norm solution of a collinear one.
+  const Eigen::VectorXd beta = Eigen::CompleteOrthogonalDecomposition<Eigen::MatrixXd>(A).solve(b);
+  return std::vector<double>(beta.data(), beta.data() + beta.size());
+}
 
 namespace {
 
@@ -31,44 +45,6 @@ double nice_ceiling(double x) {
   for (double m : {1.0, 2.0, 5.0, 10.0})
     if (m * p >= x * (1 - 1e-12)) return m * p;
   return 10 * p;
-}
-
-// Least squares by the normal equations and a Cholesky factorisation; a tiny ridge keeps a
-// collinear design solvable. X is row-major n x p. Returns the p coefficients.
-std::vector<double> least_squares(const std::vector<double>& X, const std::vector<double>& y,
-                                  std::size_t p) {
-  const std::size_t n = y.size();
-  std::vector<double> A(p * p, 0), b(p, 0);
-  for (std::size_t r = 0; r < n; ++r)
-    for (std::size_t i = 0; i < p; ++i) {
-      b[i] += X[r * p + i] * y[r];
-      for (std::size_t j = 0; j <= i; ++j) A[i * p + j] += X[r * p + i] * X[r * p + j];
-    }
-  for (std::size_t i = 0; i < p; ++i) A[i * p + i] += 1e-10 * (A[i * p + i] + 1);
-  // Cholesky: A = L L^T (lower triangle in place).
-  for (std::size_t j = 0; j < p; ++j) {
-    double d = A[j * p + j];
-    for (std::size_t k = 0; k < j; ++k) d -= A[j * p + k] * A[j * p + k];
-    d = std::sqrt(std::max(d, 1e-300));
-    A[j * p + j] = d;
-    for (std::size_t i = j + 1; i < p; ++i) {
-      double s = A[i * p + j];
-      for (std::size_t k = 0; k < j; ++k) s -= A[i * p + k] * A[j * p + k];
-      A[i * p + j] = s / d;
-    }
-  }
-  std::vector<double> z(p), x(p);
-  for (std::size_t i = 0; i < p; ++i) {
-    double s = b[i];
-    for (std::size_t k = 0; k < i; ++k) s -= A[i * p + k] * z[k];
-    z[i] = s / A[i * p + i];
-  }
-  for (std::size_t i = p; i-- > 0;) {
-    double s = z[i];
-    for (std::size_t k = i + 1; k < p; ++k) s -= A[k * p + i] * x[k];
-    x[i] = s / A[i * p + i];
-  }
-  return x;
 }
 
 // A parameter's values over the sets: the baseline's draw, or the first variant that has it.
@@ -227,7 +203,7 @@ void analyse_uncertainty(RunResult& res) {
       for (std::size_t v = 1; v < NV; ++v) {
         std::vector<double> y;
         for (std::size_t k : keep) y.push_back(evppi_nb[v][k] - evppi_nb[0][k]);
-        const std::vector<double> beta = least_squares(X, y, 4);
+        const std::vector<double> beta = detail::least_squares(X, y, 4);
         for (std::size_t r = 0; r < keep.size(); ++r)
           for (std::size_t j = 0; j < 4; ++j) fitted[v][r] += beta[j] * X[r * 4 + j];
       }
@@ -293,7 +269,7 @@ void analyse_uncertainty(RunResult& res) {
         if (y.size() < Q + 3) continue;
         // A variant that changes nothing in this town has nothing to explain.
         if (std::all_of(y.begin(), y.end(), [](double d) { return d == 0; })) continue;
-        const std::vector<double> beta = least_squares(X, y, Q + 1);
+        const std::vector<double> beta = detail::least_squares(X, y, Q + 1);
         std::vector<TornadoRow> part;
         for (std::size_t j = 0; j < Q; ++j) {
           TornadoRow t;

@@ -149,16 +149,16 @@ std::string suggestion(const std::string& word, const std::vector<std::string>& 
 // its object (ordered_json keeps the file's order).
 std::vector<std::size_t> document_position(const ojson& doc, const std::string& pointer) {
   std::vector<std::size_t> position;
+  std::vector<std::string> tokens;  // unescaped by nlohmann's RFC 6901 parser, back to front
+  try {
+    for (ojson::json_pointer p(pointer); !p.empty(); p.pop_back()) tokens.push_back(p.back());
+  } catch (const ojson::exception&) {
+    return position;
+  }
+  std::reverse(tokens.begin(), tokens.end());
   const ojson* node = &doc;
-  std::size_t i = 0;
-  while (i < pointer.size() && node->is_object()) {
-    const std::size_t j = std::min(pointer.find('/', i + 1), pointer.size());
-    std::string token;  // unescaped: "~1" is '/', "~0" is '~'
-    for (std::size_t k = i + 1; k < j; ++k) {
-      const bool escape = pointer[k] == '~' && k + 1 < j;
-      token += escape ? (pointer[k + 1] == '1' ? '/' : '~') : pointer[k];
-      k += escape ? 1 : 0;
-    }
+  for (const std::string& token : tokens) {
+    if (!node->is_object()) break;
     std::size_t index = 0;
     const ojson* next = nullptr;
     for (auto it = node->begin(); it != node->end(); ++it, ++index)
@@ -169,7 +169,6 @@ std::vector<std::size_t> document_position(const ojson& doc, const std::string& 
     position.push_back(index);
     if (!next) break;
     node = next;
-    i = j;
   }
   return position;
 }
