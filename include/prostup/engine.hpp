@@ -59,6 +59,10 @@ struct ReplicationOutcome {
   std::vector<double> service_waiting_sum;  // [service] eligible-not-served, summed over months
   std::vector<double> service_cost;         // [service] CZK
   double cost_discounted = 0;               // stage and service costs, discounted, CZK
+  // The budget by year (docs/model.md, "Budget by year and payer"): each cost line's cost in
+  // year y = (month - 1) / 12 of the horizon, [y * (S + V) + line], the stages' lines first,
+  // then the services'; undiscounted, and discounted as cost_discounted (zero when r = 0).
+  std::vector<double> cost_by_year, cost_by_year_discounted;
   std::vector<double> promotion_flow, demotion_flow, expiry_flow;  // [from * S + to]
   std::vector<double> arrivals_to, exits_from;                     // [stage]
   // Monthly series, month 0..M: [stage * (M+1) + month] etc.

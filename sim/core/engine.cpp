@@ -668,7 +668,13 @@ void HouseholdSim::services(int t) {
                 service_cost(p, v);
     }
     out_.service_cost[v] += cost;
-    if (m_.discounting()) out_.cost_discounted += cost * m_.discount[t];
+    const std::size_t yl =
+        static_cast<std::size_t>((t - 1) / 12) * static_cast<std::size_t>(S_ + V_) + S_ + v;
+    out_.cost_by_year[yl] += cost;
+    if (m_.discounting()) {
+      out_.cost_discounted += cost * m_.discount[t];
+      out_.cost_by_year_discounted[yl] += cost * m_.discount[t];
+    }
   }
 }
 
@@ -970,7 +976,13 @@ void HouseholdSim::account(int t) {
                   stage_cost(p, s);
       }
       out_.stage_cost[s] += cost;
-      if (m_.discounting()) out_.cost_discounted += cost * m_.discount[t];
+      const std::size_t yl =
+          static_cast<std::size_t>((t - 1) / 12) * static_cast<std::size_t>(S_ + V_) + s;
+      out_.cost_by_year[yl] += cost;
+      if (m_.discounting()) {
+        out_.cost_discounted += cost * m_.discount[t];
+        out_.cost_by_year_discounted[yl] += cost * m_.discount[t];
+      }
       if (m_.stages[s].outside) out_.roofless_household_months += o;
     }
   }
@@ -1075,6 +1087,9 @@ void ReplicationOutcome::resize(int stages, int services, int m, int cohort_coun
   service_case_months.assign(V, 0);
   service_waiting_sum.assign(V, 0);
   service_cost.assign(V, 0);
+  const std::size_t years = (static_cast<std::size_t>(m) + 11) / 12;
+  cost_by_year.assign(years * (S + V), 0);
+  cost_by_year_discounted.assign(years * (S + V), 0);
   promotion_flow.assign(S * S, 0);
   demotion_flow.assign(S * S, 0);
   expiry_flow.assign(S * S, 0);
@@ -1119,6 +1134,8 @@ void ReplicationOutcome::add(const ReplicationOutcome& o) {
   sum(service_waiting_sum, o.service_waiting_sum);
   sum(service_cost, o.service_cost);
   cost_discounted += o.cost_discounted;
+  sum(cost_by_year, o.cost_by_year);
+  sum(cost_by_year_discounted, o.cost_by_year_discounted);
   sum(promotion_flow, o.promotion_flow);
   sum(demotion_flow, o.demotion_flow);
   sum(expiry_flow, o.expiry_flow);

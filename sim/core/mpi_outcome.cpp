@@ -32,6 +32,8 @@ void visit_fields(Outcome& o, Scalar&& scalar, Vector&& vec) {
   vec(o.service_case_months);
   vec(o.service_waiting_sum);
   vec(o.service_cost);
+  vec(o.cost_by_year);
+  vec(o.cost_by_year_discounted);
   vec(o.promotion_flow);
   vec(o.demotion_flow);
   vec(o.expiry_flow);
