@@ -114,6 +114,27 @@ const std::vector<Entry> kEnglish = {
     {"town.reaching_lease", "Time from entry to a lease (cumulative incidence)"},
     {"town.all_outcomes", "All outcomes, each variant (table)"},
     {"town.comparison", "Variants against the baseline, every outcome (table)"},
+    {"budget.head", "Budget by year and payer"},
+    {"budget.note",
+     "Costs per year of the horizon (year 1 = months 1-12) and payer, at the scenario's prices; "
+     "a variant's difference from the baseline that year and added up to it, paired by "
+     "replication (budget.csv)."},
+    {"budget.note_discounted",
+     "Costs per year of the horizon (year 1 = months 1-12) and payer, at the scenario's prices, "
+     "discounted at its rate; a variant's difference from the baseline that year and added up "
+     "to it, paired by replication (budget.csv)."},
+    {"budget.break_even", "{1}: costs less than the baseline in total from {2} on."},
+    {"budget.no_break_even",
+     "{1}: does not cost less than the baseline in total within the horizon."},
+    {"budget.table", "Budget by year and payer (table)"},
+    {"budget.year", "Year"},
+    {"budget.year_n", "year {1}"},
+    {"budget.months", "({1} months)"},
+    {"budget.payer", "Payer"},
+    {"budget.all_payers", "all payers"},
+    {"budget.cost", "Cost"},
+    {"budget.diff", "Difference from the baseline"},
+    {"budget.cum_diff", "Cumulative difference"},
     {"town.variant_charts", "{1}: stages, waiting lists and moves"},
     {"figure.how_to_read", "How to read this:"},
     {"table.outcome", "Outcome"},
