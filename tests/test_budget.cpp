@@ -1,5 +1,6 @@
-// The budget by year and payer (docs/model.md, "Budget by year and payer") on a two-arm case
-// whose every figure can be written down by hand.
+// The council's view (issue 29): the budget by year and payer (docs/model.md, "Budget by year
+// and payer") on a two-arm case whose every figure can be written down by hand, and functional
+// zero ("Functional zero") on ladders that reach it in a known month or never.
 #include <catch2/catch.hpp>
 #include <cmath>
 
@@ -127,4 +128,59 @@ TEST_CASE("budget: discounted where a rate is given, a short last year, rows sum
     CHECK(sum == Approx(tv.metrics[static_cast<std::size_t>(k)].mean).epsilon(1e-12));
     CHECK(payers == Approx(sum).epsilon(1e-12));
   }
+}
+
+namespace {
+
+// Six households on the street, never exiting, always complying; the lease opens one more unit
+// each month (1 in month 1 ... 6 in month 6), so one household is housed a month until month 6:
+// at the end of month t the street holds 6 - t and the month's placements are 1 (0 from month
+// 7). Street <= placements from month 5 on (1 <= 1, 0 <= 1, 0 <= 0, ...).
+Scenario street_to_lease(int months, int rule_months, bool promotions) {
+  Scenario s;
+  s.name = "fz";
+  s.simulation.months = months;
+  s.simulation.replications = 3;
+  s.simulation.functional_zero_months = rule_months;
+  s.stages = {stage("street", StageKind::outside), stage("lease", StageKind::permanent)};
+  if (promotions) s.promotions = {promotion("street", "lease")};
+  s.profiles = {profile("single", 1.0, 1.0, 0.0)};
+  Town t = town("t");
+  t.initial = {{"street", 6}};
+  Scheduled<int> lease = cap(1);
+  for (int m = 2; m <= 6; ++m) lease.changes.push_back({m, m});
+  t.capacity = {{"lease", lease}};
+  t.entry_stage = "street";
+  s.towns = {t};
+  return s;
+}
+
+Summary fz(const RunResult& r, const std::string& name) {
+  const int k = r.metric_index(name);
+  REQUIRE(k >= 0);
+  return r.find("t", "baseline")->metrics[static_cast<std::size_t>(k)];
+}
+
+}  // namespace
+
+TEST_CASE("functional zero: reached in a known month, the rule's months configurable, or never") {
+  RunOptions o;
+  o.threads = 1;
+  // Months 5..7 (3, the default rule) hold: month 5, in every replication.
+  RunResult r = run_models({compile(street_to_lease(12, 3, true))}, o);
+  CHECK(fz(r, "functional_zero_month").mean == 5);
+  CHECK(fz(r, "functional_zero_month").p50 == 5);
+  CHECK(fz(r, "functional_zero_month").replications == 3);
+  CHECK(fz(r, "functional_zero_reached").mean == 1);
+  // 8 months: 5..12 fit in the horizon; 9 do not.
+  r = run_models({compile(street_to_lease(12, 8, true))}, o);
+  CHECK(fz(r, "functional_zero_month").mean == 5);
+  r = run_models({compile(street_to_lease(12, 9, true))}, o);
+  CHECK(fz(r, "functional_zero_month").replications == 0);
+  CHECK(std::isnan(fz(r, "functional_zero_month").mean));
+  CHECK(fz(r, "functional_zero_reached").mean == 0);
+  // Nobody is ever housed: six on the street, no placements, probability 0.
+  r = run_models({compile(street_to_lease(12, 3, false))}, o);
+  CHECK(fz(r, "functional_zero_reached").mean == 0);
+  CHECK(fz(r, "functional_zero_month").replications == 0);
 }

@@ -69,6 +69,9 @@ struct ReplicationOutcome {
   std::vector<double> occupancy;   // [stage][month]
   std::vector<double> waiting;     // [stage][month] waiting-list length (target stage)
   std::vector<double> in_service;  // [service][month]
+  // [month] placements into housing: moves from a non-permanent stage into a permanent one
+  // (step 5) and arrivals entering a permanent stage (docs/model.md, "Functional zero").
+  std::vector<double> housing_placements;
   // Time to first permanent stage by months since entry d = 0..M.
   std::vector<double> lease_at;     // first permanent stage reached d months after entry
   std::vector<double> exit_at;      // exited before reaching it, d months after entry

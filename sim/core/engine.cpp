@@ -583,6 +583,7 @@ int HouseholdSim::admit(std::uint32_t i, int t) {
   out_.arrivals += 1;
   out_.profile_arrivals[p] += 1;
   out_.arrivals_to[s] += 1;
+  if (is_permanent_[s]) out_.housing_placements[t] += 1;
   return s;
 }
 
@@ -898,6 +899,7 @@ void HouseholdSim::placements(int t) {
         h.run = 0;
       }
       out_.promotion_flow[static_cast<std::size_t>(from) * S_ + T] += 1;
+      if (is_permanent_[T] && !is_permanent_[from]) out_.housing_placements[t] += 1;
       out_.promotions_to[T] += 1;
       out_.placements += 1;
       out_.waiting_months_placed += t - h.app_month;
@@ -1098,6 +1100,7 @@ void ReplicationOutcome::resize(int stages, int services, int m, int cohort_coun
   occupancy.assign(S * M1, 0);
   waiting.assign(S * M1, 0);
   in_service.assign(V * M1, 0);
+  housing_placements.assign(M1, 0);
   lease_at.assign(M1, 0);
   exit_at.assign(M1, 0);
   censored_at.assign(M1, 0);
@@ -1144,6 +1147,7 @@ void ReplicationOutcome::add(const ReplicationOutcome& o) {
   sum(occupancy, o.occupancy);
   sum(waiting, o.waiting);
   sum(in_service, o.in_service);
+  sum(housing_placements, o.housing_placements);
   sum(lease_at, o.lease_at);
   sum(exit_at, o.exit_at);
   sum(censored_at, o.censored_at);

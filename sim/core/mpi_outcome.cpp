@@ -42,6 +42,7 @@ void visit_fields(Outcome& o, Scalar&& scalar, Vector&& vec) {
   vec(o.occupancy);
   vec(o.waiting);
   vec(o.in_service);
+  vec(o.housing_placements);
   vec(o.lease_at);
   vec(o.exit_at);
   vec(o.censored_at);

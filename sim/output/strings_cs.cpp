@@ -113,6 +113,8 @@ const std::vector<Entry> kCzech = {
     {"town.reaching_lease", "Doba od vstupu k nájmu (kumulativní incidence)"},
     {"town.all_outcomes", "Všechny ukazatele, každá varianta (tabulka)"},
     {"town.comparison", "Varianty proti výchozímu stavu, každý ukazatel (tabulka)"},
+    {"term.fz", "ulice se vyprázdní do měsíce {1} [{2}, {3}] (p = {4})"},
+    {"term.fz_none", "ulice v rámci období nedosáhne funkční nuly"},
     {"budget.head", "Rozpočet po letech a plátcích"},
     {"budget.note",
      "Náklady v jednotlivých letech období (1. rok = měsíce 1-12) podle plátce, v cenách "

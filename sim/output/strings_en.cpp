@@ -114,6 +114,8 @@ const std::vector<Entry> kEnglish = {
     {"town.reaching_lease", "Time from entry to a lease (cumulative incidence)"},
     {"town.all_outcomes", "All outcomes, each variant (table)"},
     {"town.comparison", "Variants against the baseline, every outcome (table)"},
+    {"term.fz", "street empties by month {1} [{2}, {3}] (p = {4})"},
+    {"term.fz_none", "street not at functional zero within the horizon"},
     {"budget.head", "Budget by year and payer"},
     {"budget.note",
      "Costs per year of the horizon (year 1 = months 1-12) and payer, at the scenario's prices; "
