@@ -61,12 +61,20 @@ struct ReplicationOutcome {
   double cost_discounted = 0;               // stage, service and other costs, discounted, CZK
   // [stage] CZK to other services: occupancy x the stage's other_services_cost_per_month.
   std::vector<double> other_cost;
+  // The budget by year (docs/model.md, "Budget by year and payer"): each cost line's cost in
+  // year y = (month - 1) / 12 of the horizon, [y * (S + V + 1) + line], the stages' lines
+  // first, then the services', then the stages' costs to other services together;
+  // undiscounted, and discounted as cost_discounted (zero when r = 0).
+  std::vector<double> cost_by_year, cost_by_year_discounted;
   std::vector<double> promotion_flow, demotion_flow, expiry_flow;  // [from * S + to]
   std::vector<double> arrivals_to, exits_from;                     // [stage]
   // Monthly series, month 0..M: [stage * (M+1) + month] etc.
   std::vector<double> occupancy;   // [stage][month]
   std::vector<double> waiting;     // [stage][month] waiting-list length (target stage)
   std::vector<double> in_service;  // [service][month]
+  // [month] placements into housing: moves from a non-permanent stage into a permanent one
+  // (step 5) and arrivals entering a permanent stage (docs/model.md, "Functional zero").
+  std::vector<double> housing_placements;
   // Time to first permanent stage by months since entry d = 0..M.
   std::vector<double> lease_at;     // first permanent stage reached d months after entry
   std::vector<double> exit_at;      // exited before reaching it, d months after entry

@@ -140,6 +140,7 @@ struct CompiledModel {
   int replications;
   std::uint64_t seed;
   int stabilized_months;
+  int functional_zero_months = 3;  // docs/model.md, "Functional zero"
   // Prices (docs/model.md, "Discounting"): the scenario's price year (0 = not stated) and
   // annual discount rate r. discount[t] = (1 + r)^(-t/12) for months t = 0..months + 1;
   // discount_sum[t] = discount[0] + ... + discount[t - 1], so months a..b-1 weigh

@@ -89,6 +89,24 @@ struct EquityFigure {
   int replications = 0;  // replications where the figure is defined
 };
 
+// One cell of the budget by year and payer (budget.csv; docs/model.md, "Budget by year and
+// payer"): the costs a payer ("*" = all payers) bears in one year of the horizon in one town
+// ("*" = all towns) and variant, discounted where the scenario gives a rate, and the variant's
+// paired difference from the baseline that year and cumulatively up to it (NaN for the
+// baseline). Means with the run's kind of interval: over replications (Student t), or under
+// parameter uncertainty over parameter sets (their spread), as timeseries.csv.
+struct BudgetRow {
+  std::string town, variant, payer;
+  int year = 0;           // 1..N: year 1 = months 1-12
+  int calendar_year = 0;  // price_year + year - 1 where the scenario states a price year; else 0
+  int months = 0;         // months of the horizon in this year (the last may be shorter)
+  bool discounted = false;
+  SeriesPoint cost, diff, cum_diff;
+  // The first year from which the mean cumulative difference stays below 0 to the horizon
+  // (this payer's; 0 = never, and for the baseline).
+  int break_even_year = 0;
+};
+
 struct StageInfo {
   std::string id, label, kind;
 };
@@ -226,6 +244,7 @@ struct RunResult {
   std::vector<Comparison> profile_comparisons;
   std::vector<EquityFigure> equity;
   std::vector<FrontierRow> frontier;  // empty where no town has three options
+  std::vector<BudgetRow> budget;      // variant-major, towns then "*", years, payers then "*"
   // Inline: the result structs are shared by the runner (which fills them) and the writers
   // (which read them); neither layer links the other.
   const TownVariantResult* find(const std::string& town, const std::string& variant) const {

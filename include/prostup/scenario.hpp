@@ -178,9 +178,10 @@ struct Simulation {
   int months = 60;
   int replications = 200;
   std::uint64_t seed = 1;
-  int stabilized_months = 12;     // consecutive months in a permanent stage
-  std::optional<int> price_year;  // the year of the costs' prices; absent = not stated
-  double discount_rate = 0;       // annual; 0 = undiscounted (docs/model.md, "Discounting")
+  int stabilized_months = 12;      // consecutive months in a permanent stage
+  int functional_zero_months = 3;  // consecutive months roofless <= placements into housing
+  std::optional<int> price_year;   // the year of the costs' prices; absent = not stated
+  double discount_rate = 0;        // annual; 0 = undiscounted (docs/model.md, "Discounting")
 };
 
 struct Variant {

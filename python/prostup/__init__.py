@@ -198,13 +198,13 @@ class _Output:
 
 
 class RunResult(_Output):
-    """``prostup run``: outcomes, timeseries, flows, time_to_lease, comparison, equity
-    and, when parameters carry distributions, the PSA tables parameters, ce_plane, ceac,
+    """``prostup run``: outcomes, timeseries, flows, time_to_lease, comparison, equity,
+    budget and, when parameters carry distributions, the PSA tables parameters, ce_plane, ceac,
     evpi and tornado (DataFrames with the CSV's columns; ``has_psa`` says whether they are
     there), ``results`` (results.json as a dict), ``manifest``."""
 
     _tables = ("outcomes", "timeseries", "flows", "time_to_lease", "comparison",
-               "equity") + _PSA_TABLES
+               "equity", "budget") + _PSA_TABLES
 
     @property
     def has_psa(self) -> bool:

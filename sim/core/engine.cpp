@@ -753,6 +753,7 @@ int HouseholdSim::admit(std::uint32_t i, int t) {
   out_.arrivals += 1;
   out_.profile_arrivals[p] += 1;
   out_.arrivals_to[s] += 1;
+  if (is_permanent_[s]) out_.housing_placements[t] += 1;
   return s;
 }
 
@@ -838,7 +839,13 @@ void HouseholdSim::services(int t) {
                 service_cost(p, v);
     }
     out_.service_cost[v] += cost;
-    if (m_.discounting()) out_.cost_discounted += cost * m_.discount[t];
+    const std::size_t yl =
+        static_cast<std::size_t>((t - 1) / 12) * static_cast<std::size_t>(S_ + V_ + 1) + S_ + v;
+    out_.cost_by_year[yl] += cost;
+    if (m_.discounting()) {
+      out_.cost_discounted += cost * m_.discount[t];
+      out_.cost_by_year_discounted[yl] += cost * m_.discount[t];
+    }
   }
 }
 
@@ -1126,6 +1133,7 @@ void HouseholdSim::placements(int t) {
         h.run = 0;
       }
       out_.promotion_flow[static_cast<std::size_t>(from) * S_ + T] += 1;
+      if (is_permanent_[T] && !is_permanent_[from]) out_.housing_placements[t] += 1;
       out_.promotions_to[T] += 1;
       out_.placements += 1;
       out_.waiting_months_placed += waited;
@@ -1210,7 +1218,16 @@ void HouseholdSim::account(int t) {
       out_.stage_cost[s] += cost;
       const double other = o * tw_.stage_other_cost[s];
       out_.other_cost[s] += other;
-      if (m_.discounting()) out_.cost_discounted += (cost + other) * m_.discount[t];
+      const std::size_t yl =
+          static_cast<std::size_t>((t - 1) / 12) * static_cast<std::size_t>(S_ + V_ + 1) + s;
+      const std::size_t yo = yl - static_cast<std::size_t>(s) + static_cast<std::size_t>(S_ + V_);
+      out_.cost_by_year[yl] += cost;
+      out_.cost_by_year[yo] += other;
+      if (m_.discounting()) {
+        out_.cost_discounted += (cost + other) * m_.discount[t];
+        out_.cost_by_year_discounted[yl] += cost * m_.discount[t];
+        out_.cost_by_year_discounted[yo] += other * m_.discount[t];
+      }
       if (m_.stages[s].outside) {
         out_.roofless_household_months += o;
         // Household-months on an outside stage by profile: whole numbers, so the same sum
@@ -1325,6 +1342,9 @@ void ReplicationOutcome::resize(int stages, int services, int m, int cohort_coun
   service_case_months.assign(V, 0);
   service_waiting_sum.assign(V, 0);
   service_cost.assign(V, 0);
+  const std::size_t years = (static_cast<std::size_t>(m) + 11) / 12;
+  cost_by_year.assign(years * (S + V + 1), 0);
+  cost_by_year_discounted.assign(years * (S + V + 1), 0);
   promotion_flow.assign(S * S, 0);
   demotion_flow.assign(S * S, 0);
   expiry_flow.assign(S * S, 0);
@@ -1333,6 +1353,7 @@ void ReplicationOutcome::resize(int stages, int services, int m, int cohort_coun
   occupancy.assign(S * M1, 0);
   waiting.assign(S * M1, 0);
   in_service.assign(V * M1, 0);
+  housing_placements.assign(M1, 0);
   lease_at.assign(M1, 0);
   exit_at.assign(M1, 0);
   censored_at.assign(M1, 0);
@@ -1370,6 +1391,8 @@ void ReplicationOutcome::add(const ReplicationOutcome& o) {
   sum(service_waiting_sum, o.service_waiting_sum);
   sum(service_cost, o.service_cost);
   cost_discounted += o.cost_discounted;
+  sum(cost_by_year, o.cost_by_year);
+  sum(cost_by_year_discounted, o.cost_by_year_discounted);
   sum(promotion_flow, o.promotion_flow);
   sum(demotion_flow, o.demotion_flow);
   sum(expiry_flow, o.expiry_flow);
@@ -1378,6 +1401,7 @@ void ReplicationOutcome::add(const ReplicationOutcome& o) {
   sum(occupancy, o.occupancy);
   sum(waiting, o.waiting);
   sum(in_service, o.in_service);
+  sum(housing_placements, o.housing_placements);
   sum(lease_at, o.lease_at);
   sum(exit_at, o.exit_at);
   sum(censored_at, o.censored_at);

@@ -33,6 +33,8 @@ void visit_fields(Outcome& o, Scalar&& scalar, Vector&& vec) {
   vec(o.service_case_months);
   vec(o.service_waiting_sum);
   vec(o.service_cost);
+  vec(o.cost_by_year);
+  vec(o.cost_by_year_discounted);
   vec(o.promotion_flow);
   vec(o.demotion_flow);
   vec(o.expiry_flow);
@@ -41,6 +43,7 @@ void visit_fields(Outcome& o, Scalar&& scalar, Vector&& vec) {
   vec(o.occupancy);
   vec(o.waiting);
   vec(o.in_service);
+  vec(o.housing_placements);
   vec(o.lease_at);
   vec(o.exit_at);
   vec(o.censored_at);

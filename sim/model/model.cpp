@@ -134,6 +134,7 @@ CompiledModel compile(const Scenario& s, const std::string& variant, int months)
   m.replications = s.simulation.replications;
   m.seed = s.simulation.seed;
   m.stabilized_months = s.simulation.stabilized_months;
+  m.functional_zero_months = s.simulation.functional_zero_months;
   m.price_year = s.simulation.price_year.value_or(0);
   m.discount_rate = s.simulation.discount_rate;
   m.discount.resize(static_cast<std::size_t>(m.months) + 2);

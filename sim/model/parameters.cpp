@@ -112,6 +112,12 @@ std::vector<Entity> build() {
                       "stabilised")
                     .at(&Simulation::stabilized_months)
                     .in("months"),
+                field("functional_zero_months", T::integer, 1, kMonths, "3",
+                      "consecutive months in which the households on outside stages are no more "
+                      "than that month's placements into housing, from whose first month the town "
+                      "has reached functional zero (the metric `functional_zero_month`)")
+                    .at(&Simulation::functional_zero_months)
+                    .in("months"),
                 field("price_year", T::integer, kMinPriceYear, kMaxPriceYear, "none",
                       "the year whose prices the scenario's costs are in (\"CZK, 2024 "
                       "prices\" in the outputs)")

@@ -525,6 +525,8 @@ std::string terminal_answer(const RunResult& r, const std::filesystem::path& out
     // since the answer for six towns and four variants fits a screen.
     const std::string moves = baseline_moves_text(ta, r.info.months, lang);
     if (!moves.empty()) head = join(head, "; ", moves);
+    if (auto fz = functional_zero_text(r, ta.town, "baseline", lang); !fz.empty())
+      head = join(head, "; ", fz);
     // No blank line between towns: the answer for six towns and four variants fits a screen.
     line(tr(lang, "term.town", {ta.label, head}));
     for (const auto& va : ta.variants) {
@@ -544,6 +546,8 @@ std::string terminal_answer(const RunResult& r, const std::filesystem::path& out
       for (const auto& c : va.costs)
         clear = join(clear, "; ", metric_words(c.metric->name, lang) + " " + change_text(c, lang));
       if (!va.value_for_money.empty()) clear += "; " + va.value_for_money;
+      if (auto fz = functional_zero_text(r, ta.town, va.id, lang); !fz.empty())
+        clear = join(clear, "; ", fz);
       // On the same line: the answer for six towns and four variants still fits a screen.
       if (!va.by_profile.empty()) clear += "; " + tr(lang, "term.by_profile", {va.by_profile});
       const std::vector<std::string> arms = cohort_lines(r, ta.town, va.id, lang);

@@ -74,6 +74,13 @@ struct TownAnswer {
 inline constexpr const char* kLeadMetric = "months_housed_share";
 // "roofless households 165 → 353 over 60 months"; empty where the run has no series.
 std::string baseline_moves_text(const TownAnswer& ta, int months, Language lang = Language::en);
+// When the street reaches functional zero (council_answer.cpp; docs/model.md, "Functional
+// zero"): "street empties by month 38 [29, 55] (p = 0.8)", the median month over replications
+// (parameter sets) that reach it, its 5 and 95 % quantiles and the probability of reaching it
+// within the horizon, or "street not at functional zero within the horizon"; "" where the run
+// has no such metric.
+std::string functional_zero_text(const RunResult& r, const std::string& town,
+                                 const std::string& variant, Language lang = Language::en);
 
 // Whether `variant` changes anything in `town`: with common random numbers an untouched
 // town gets the same draws and the same outcome in every replication, so every paired

@@ -134,4 +134,12 @@ std::string field_words(const std::string& field, Language lang = Language::en);
 // A file-name-safe form of an id ("*" -> "all").
 std::string file_id(const std::string& id);
 
+// The budget by year and payer (budget_report.cpp): results.json's "budget" into r.budget
+// (nothing where an older run has none), and a town's table of it for report.html ("" where
+// there is none): each shown variant's cost per year and payer, its difference from the
+// baseline that year and cumulatively, and the year it breaks even.
+void read_budget(const nlohmann::json& doc, RunResult& r);
+std::string budget_section(const RunResult& r, const std::string& town,
+                           const std::vector<std::string>& shown, Language lang);
+
 }  // namespace prostup::report

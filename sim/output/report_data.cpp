@@ -256,6 +256,7 @@ RunResult run_from_json(const json& doc) {
       r.profile_comparisons.push_back(read_comparison(c));
   if (auto u = doc.find("uncertainty"); u != doc.end() && u->is_object())
     read_uncertainty(*u, r.uncertainty);
+  read_budget(doc, r);
   return r;
 }
 

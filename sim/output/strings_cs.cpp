@@ -134,6 +134,28 @@ const std::vector<Entry> kCzech = {
     {"town.reaching_lease", "Doba od vstupu k nájmu (kumulativní incidence)"},
     {"town.all_outcomes", "Všechny ukazatele, každá varianta (tabulka)"},
     {"town.comparison", "Varianty proti výchozímu stavu, každý ukazatel (tabulka)"},
+    {"term.fz", "ulice se vyprázdní do měsíce {1} [{2}, {3}] (p = {4})"},
+    {"term.fz_none", "ulice v rámci období nedosáhne funkční nuly"},
+    {"budget.head", "Rozpočet po letech a plátcích"},
+    {"budget.note",
+     "Náklady v jednotlivých letech období (1. rok = měsíce 1-12) podle plátce, v cenách "
+     "scénáře; rozdíl varianty proti výchozímu stavu v daném roce a součet do něj, párově po "
+     "replikacích (budget.csv)."},
+    {"budget.note_discounted",
+     "Náklady v jednotlivých letech období (1. rok = měsíce 1-12) podle plátce, v cenách "
+     "scénáře, diskontované jeho sazbou; rozdíl varianty proti výchozímu stavu v daném roce a "
+     "součet do něj, párově po replikacích (budget.csv)."},
+    {"budget.break_even", "{1}: celkově levnější než výchozí stav, počínaje: {2}."},
+    {"budget.no_break_even", "{1}: v rámci období celkově nezlevní proti výchozímu stavu."},
+    {"budget.table", "Rozpočet po letech a plátcích (tabulka)"},
+    {"budget.year", "Rok"},
+    {"budget.year_n", "{1}. rok"},
+    {"budget.months", "({1} měs.)"},
+    {"budget.payer", "Plátce"},
+    {"budget.all_payers", "všichni plátci"},
+    {"budget.cost", "Náklady"},
+    {"budget.diff", "Rozdíl proti výchozímu stavu"},
+    {"budget.cum_diff", "Kumulativní rozdíl"},
     {"town.variant_charts", "{1}: stupně, pořadníky a přesuny"},
     {"figure.how_to_read", "Jak graf číst:"},
     {"table.outcome", "Ukazatel"},

@@ -421,6 +421,25 @@ json results_json(const RunResult& r, const json& manifest) {
                       {"ci_high", jnum(f.ci_high)},
                       {"replications", f.replications}});
   doc["equity"] = equity;
+  // The budget by year and payer: budget.csv's rows (undefined = null, years as numbers).
+  json budget = json::array();
+  auto point = [](const SeriesPoint& p) {
+    return json{{"mean", jnum(p.mean)}, {"ci_low", jnum(p.ci_low)}, {"ci_high", jnum(p.ci_high)}};
+  };
+  for (const auto& b : r.budget)
+    budget.push_back(
+        {{"town", b.town},
+         {"variant", b.variant},
+         {"year", b.year},
+         {"calendar_year", b.calendar_year > 0 ? json(b.calendar_year) : json(nullptr)},
+         {"months", b.months},
+         {"payer", b.payer},
+         {"discounted", b.discounted},
+         {"cost", point(b.cost)},
+         {"diff", point(b.diff)},
+         {"cum_diff", point(b.cum_diff)},
+         {"break_even_year", b.break_even_year > 0 ? json(b.break_even_year) : json(nullptr)}});
+  doc["budget"] = budget;
   if (r.info.psa) {
     const UncertaintyResult& u = r.uncertainty;
     json plane = json::array(), ceac = json::array(), evpi = json::array(), tornado = json::array();
@@ -587,6 +606,33 @@ void write_frontier(const RunResult& r, const fs::path& path, CsvDialect dialect
   csv.close();
 }
 
+// budget.csv (docs/model.md, "Budget by year and payer").
+void write_budget(const RunResult& r, const fs::path& path, CsvDialect dialect) {
+  CsvFile csv(
+      path,
+      {"town", "variant", "year", "calendar_year", "months", "payer", "discounted", "cost_mean",
+       "cost_ci_low", "cost_ci_high", "diff_mean", "diff_ci_low", "diff_ci_high", "cum_diff_mean",
+       "cum_diff_ci_low", "cum_diff_ci_high", "break_even_year"},
+      dialect);
+  for (const auto& b : r.budget) {
+    csv.field(b.town).field(b.variant).integer(b.year);
+    if (b.calendar_year > 0)
+      csv.integer(b.calendar_year);
+    else
+      csv.field("");
+    csv.integer(b.months).field(b.payer).integer(b.discounted ? 1 : 0);
+    csv.num(b.cost.mean).num(b.cost.ci_low).num(b.cost.ci_high);
+    csv.num(b.diff.mean).num(b.diff.ci_low).num(b.diff.ci_high);
+    csv.num(b.cum_diff.mean).num(b.cum_diff.ci_low).num(b.cum_diff.ci_high);
+    if (b.break_even_year > 0)
+      csv.integer(b.break_even_year);
+    else
+      csv.field("");
+    csv.end_row();
+  }
+  csv.close();
+}
+
 // PSA files (docs/uncertainty.md), written only by a run that drew parameter sets.
 void write_parameters(const RunResult& r, const fs::path& path, CsvDialect dialect) {
   CsvFile csv(path, {"parameter_set", "variant", "parameter", "value"}, dialect);
@@ -666,6 +712,7 @@ void write_run_outputs(const RunResult& r, const fs::path& dir, CsvDialect diale
   write_comparison(r, dir / "comparison.csv", dialect);
   write_equity(r, dir / "equity.csv", dialect);
   if (!r.frontier.empty()) write_frontier(r, dir / "frontier.csv", dialect);
+  write_budget(r, dir / "budget.csv", dialect);
   check();
   if (r.info.psa) {
     write_parameters(r, dir / "parameters.csv", dialect);

@@ -2,6 +2,7 @@
 // services, payers and cohorts (metric_catalogue), and how each metric is computed from a
 // replication's counters (derive_metrics, in the catalogue's order).
 #include <algorithm>
+#include <cmath>
 
 #include "prostup/metric_table.hpp"
 #include "run_internal.hpp"
@@ -103,6 +104,28 @@ ReplicationOutcome profile_outcome(const ReplicationOutcome& o, int p) {
   return po;
 }
 
+namespace {
+
+// docs/model.md, "Functional zero": the first month m from which, for functional_zero_months
+// consecutive months, the end-of-month occupancy of the outside stages is no more than the
+// month's placements into housing; NaN where no such run ends within the horizon.
+double functional_zero_month(const CompiledModel& m, const ReplicationOutcome& o) {
+  const std::size_t M1 = static_cast<std::size_t>(o.months) + 1;
+  if (o.housing_placements.size() != M1 || o.occupancy.size() < M1 * o.n_stages) return kUndefined;
+  const int need = std::max(1, m.functional_zero_months);
+  int run = 0;
+  for (std::size_t t = 1; t < M1; ++t) {
+    double roofless = 0;
+    for (int s = 0; s < o.n_stages && s < m.n_stages(); ++s)
+      if (m.stages[s].outside) roofless += o.occupancy[static_cast<std::size_t>(s) * M1 + t];
+    run = roofless <= o.housing_placements[t] ? run + 1 : 0;
+    if (run == need) return static_cast<double>(t) - need + 1;
+  }
+  return kUndefined;
+}
+
+}  // namespace
+
 std::vector<double> derive_metrics(const CompiledModel& m, const ReplicationOutcome& o) {
   std::vector<double> x;
   const double months = o.months > 0 ? o.months : 1;
@@ -137,6 +160,9 @@ std::vector<double> derive_metrics(const CompiledModel& m, const ReplicationOutc
   double roofless_end = 0;
   for (double n : o.profile_roofless_end) roofless_end += n;
   x.push_back(roofless_end);
+  const double fz = functional_zero_month(m, o);
+  x.push_back(fz);
+  x.push_back(std::isnan(fz) ? 0.0 : 1.0);
   x.push_back(ratio(o.waiting_months_placed, o.placements));
   const int S = m.n_stages(), V = m.n_services();
   for (int s = 0; s < S; ++s) x.push_back(o.promotions_to[s]);

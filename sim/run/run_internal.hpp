@@ -157,6 +157,31 @@ class RunMerge {
   std::vector<RowAccumulator> acc_, pacc_;
 };
 
+// ---- budget.cpp ----
+
+// The budget by year and payer (docs/model.md, "Budget by year and payer"), streamed: each
+// replication's (PSA: each parameter set's mean) cost per year and payer, its difference from
+// the baseline's same replication and the cumulative difference go into Welford accumulators,
+// so memory does not grow with replications.
+class BudgetMerge {
+ public:
+  explicit BudgetMerge(const RunShape& shape);
+  // The same block as RunMerge::merge_block.
+  void merge_block(const std::vector<ReplicationOutcome>& outs, int nb);
+  // res.budget (needs res.info.price_year).
+  void summarize(RunResult& res) const;
+
+ private:
+  // One unit's cells [year * (payers + 1) + payer], payer index `payers` = all payers.
+  void cells(int v, const ReplicationOutcome& o, std::vector<double>& c) const;
+  RunShape s_;
+  int years_ = 0;
+  bool discounted_ = false;
+  std::vector<std::string> payers_;           // every model's payers, first seen first
+  std::vector<std::vector<int>> line_payer_;  // [variant][stage lines, then service lines]
+  std::vector<Welford> cost_, diff_, cum_;    // [(variant * rows + row) * cells + cell]
+};
+
 // ---- summaries.cpp ----
 
 // res.results, res.comparisons (with the incremental analysis), res.by_profile,

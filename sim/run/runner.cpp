@@ -65,6 +65,7 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
   shape.profiles = detail::paired_profiles(ms);
   const std::size_t P = shape.profiles;
   detail::RunMerge merged(shape, res.metric_info, metric_slot);
+  detail::BudgetMerge budget(shape);
 
   const long long total_items = static_cast<long long>(NV) * T * reps;
   std::atomic<long long> done{0};
@@ -183,6 +184,7 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
       break;
     }
     merged.merge_block(outs, nb);
+    budget.merge_block(outs, nb);
   }
   const auto t1 = std::chrono::steady_clock::now();
   stop_monitor();
@@ -232,6 +234,7 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
   info.simulate_seconds = std::chrono::duration<double>(t1 - t0).count();
 
   detail::summarize_run(res, shape, merged);
+  budget.summarize(res);
   if (psa) analyse_uncertainty(res);
   return res;
 }

@@ -754,6 +754,7 @@ void Reader::read_simulation(const ojson& v, const std::string& p, Simulation& s
   int_row(v, p, "replications", sim.replications, " (the engine's limit)");
   int_row(v, p, "seed", sim.seed, " (2^53)");
   int_row(v, p, "stabilized_months", sim.stabilized_months);
+  int_row(v, p, "functional_zero_months", sim.functional_zero_months);
   int_row(v, p, "price_year", sim.price_year);
   number_row(v, p, "discount_rate", sim.discount_rate);
 }

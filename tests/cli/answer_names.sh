@@ -148,6 +148,29 @@ def moves(town, text, where):
     close(float(m.group(2)), 0, outcomes[(town, "baseline", "roofless_end")], where + " roofless_end")
 
 
+# Functional zero (docs/model.md): "street empties by month M [p05, p95] (p = P)" or "street not
+# at functional zero within the horizon", against outcomes.csv.
+fz = {}
+for r in csv.DictReader(open(out + "/outcomes.csv")):
+    if r["profile"] == "*" and r["cohort"] == "all" and r["metric"] == "functional_zero_month":
+        fz[(r["town"], r["variant"])] = [float(r[k]) if r[k] else None for k in ("p50", "p05", "p95")]
+
+
+def functional_zero(town, variant, piece, where):
+    m = re.match(r"street empties by month (\d+) \[(\d+), (\d+)\] \(p = ([\d.]+)\)$", piece)
+    if m:
+        for shown, value in zip(m.groups()[:3], fz[(town, variant)]):
+            close(float(shown), 0, value, where + " functional_zero_month")
+        close(float(m.group(4)), 2, outcomes[(town, variant, "functional_zero_reached")],
+              where + " functional_zero_reached")
+        return True
+    if piece == "street not at functional zero within the horizon":
+        if fz[(town, variant)][0] is not None and outcomes[(town, variant, "functional_zero_reached")]:
+            sys.exit("%s: says not reached, the CSV has %s" % (where, fz[(town, variant)]))
+        return True
+    return False
+
+
 # The terminal answer.
 town = None
 lines = open(answer).read().splitlines()
@@ -157,6 +180,9 @@ for line in lines:
         town = towns[t.group(1)]
         head, _, move = t.group(2).partition("; ")
         moves(town, move, "terminal " + town)
+        for piece in move.split("; ")[1:]:
+            if not functional_zero(town, "baseline", piece, "terminal " + town):
+                sys.exit("terminal: unknown figure %r" % piece)
         for piece in head.split(", "):
             if not figure(town, "baseline", piece, "terminal " + town):
                 sys.exit("terminal: unknown figure %r" % piece)
@@ -166,6 +192,8 @@ for line in lines:
         for piece in v.group(2).split("; "):
             if piece.startswith("= ") or profile_figures(town, variants[v.group(1)], piece,
                                                          "terminal " + town):
+                continue
+            if functional_zero(town, variants[v.group(1)], piece, "terminal " + town):
                 continue
             if not figure(town, variants[v.group(1)], piece, "terminal " + town) and \
                     not vfm(town, variants[v.group(1)], piece, "terminal " + town):

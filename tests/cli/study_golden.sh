@@ -36,11 +36,11 @@ scen="$src/scenarios/jirkov.json"
   fail "plan exited $?: $(cat "$tmp/plan.out")"
 
 # results.json without the run record's timing and thread fields, keys sorted, and without
-# the tables that outcomes.csv, comparison.csv and equity.csv already pin.
+# the tables that outcomes.csv, comparison.csv, equity.csv and budget.csv already pin.
 python3 -c '
 import json, sys
 doc = json.load(open(sys.argv[1], encoding="utf-8"))
-for k in ("results", "comparisons", "by_profile", "profile_comparisons", "equity"):
+for k in ("results", "comparisons", "by_profile", "profile_comparisons", "equity", "budget"):
     doc.pop(k, None)
 m = doc.get("manifest", {})
 for k in ("started_at", "simulate_seconds", "wall_seconds", "threads", "program_version"):
@@ -53,6 +53,7 @@ mkdir -p "$tmp/actual"
 cp "$tmp/run/outcomes.csv" "$tmp/actual/run_outcomes.csv"
 cp "$tmp/run/comparison.csv" "$tmp/actual/run_comparison.csv"
 cp "$tmp/run/equity.csv" "$tmp/actual/run_equity.csv"
+cp "$tmp/run/budget.csv" "$tmp/actual/run_budget.csv"
 cp "$tmp/run/results.stable.json" "$tmp/actual/run_results.json"
 cp "$tmp/sweep/sweep.csv" "$tmp/actual/sweep.csv"
 for f in "$tmp"/plan/*.csv; do [ -e "$f" ] || continue; cp "$f" "$tmp/actual/plan_$(basename "$f")"; done

@@ -1,0 +1,34 @@
+// The council's view in the terminal answer (issue 29): when the street reaches functional
+// zero (docs/model.md, "Functional zero").
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "answer.hpp"
+#include "strings.hpp"
+
+namespace prostup::answer {
+
+std::string functional_zero_text(const RunResult& r, const std::string& town,
+                                 const std::string& variant, Language lang) {
+  const int k_month = r.metric_index("functional_zero_month"),
+            k_reached = r.metric_index("functional_zero_reached");
+  const TownVariantResult* tv = r.find(town, variant);
+  if (!tv || k_month < 0 || k_reached < 0) return "";
+  const Summary& month = tv->metrics[static_cast<std::size_t>(k_month)];
+  const Summary& reached = tv->metrics[static_cast<std::size_t>(k_reached)];
+  if (!std::isfinite(reached.mean)) return "";
+  if (month.replications == 0 || !std::isfinite(month.p50) || reached.mean <= 0)
+    return text::tr(lang, "term.fz_none");
+  auto whole = [](double v) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%.0f", v);
+    return std::string(b);
+  };
+  char p[32];
+  std::snprintf(p, sizeof p, "%.2g", reached.mean);
+  return text::tr(lang, "term.fz",
+                  {whole(month.p50), whole(month.p05), whole(month.p95), text::decimal(lang, p)});
+}
+
+}  // namespace prostup::answer
