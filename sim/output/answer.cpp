@@ -16,6 +16,14 @@ namespace {
 using text::decimal;
 using text::tr;
 
+// A space where no line may break ("+4.1 pp [+2.0, +6.2]" stays whole); a space once laid out.
+constexpr char kGlue = '\x1f';
+
+std::string glued(std::string s) {
+  std::replace(s.begin(), s.end(), ' ', kGlue);
+  return s;
+}
+
 bool is_money(const MetricInfo& m) {
   return m.unit.rfind("CZK", 0) == 0;
 }
@@ -406,9 +414,10 @@ std::vector<TownAnswer> answers(const RunResult& r, Language lang) {
         any = true;
         if (c.metric == "icer:cohort_stabilized") {
           va.value_for_money = value_for_money_text(c, lang, !r.info.psa);
-          va.value_short = std::isfinite(c.diff_mean) && c.note != "less effect, less cost"
-                               ? tr(lang, "term.vfm", {money(c.diff_mean, "CZK", false, lang)})
-                               : va.value_for_money;
+          va.value_short =
+              std::isfinite(c.diff_mean) && c.note != "less effect, less cost"
+                  ? tr(lang, "term.vfm", {glued(money(c.diff_mean, "CZK", false, lang))})
+                  : va.value_for_money;
         }
         for (const MetricInfo& m : r.metric_info) {
           if (m.name != c.metric || m.cohort != c.cohort || !m.headline) continue;
@@ -474,14 +483,6 @@ std::size_t columns(const std::string& s) {
   std::size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
   return n;
-}
-
-// A space where no line may break ("+4.1 pp [+2.0, +6.2]" stays whole); a space once laid out.
-constexpr char kGlue = '\x1f';
-
-std::string glued(std::string s) {
-  std::replace(s.begin(), s.end(), ' ', kGlue);
-  return s;
 }
 
 // `text` in lines of at most `width` columns (0: one line), broken at spaces only: the first
@@ -743,7 +744,10 @@ std::string terminal_answer(const RunResult& r, const std::filesystem::path& out
   std::size_t cut = 0;
   if (max_rows > 0 && rows > static_cast<std::size_t>(max_rows)) {
     std::vector<std::size_t> order;
-    std::size_t used = pre.size() + post.size() + 1;  // + the line naming the others
+    // + the line naming the others (its rows with the widest count).
+    std::size_t used =
+        pre.size() + post.size() +
+        wrap(tr(lang, "term.more_towns", {std::to_string(towns.size())}), w, "", 2).size();
     for (std::size_t t = 0; t < towns.size(); ++t) {
       if (towns[t].town == "*")
         used += blocks[t].size();

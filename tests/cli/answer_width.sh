@@ -14,7 +14,7 @@ trap 'rm -rf "$tmp"' EXIT
 answer() {  # name lang columns [scenario]: the answer in $tmp/name.lang.columns
   name=$1 lang=$2 cols=$3
   shift 3
-  COLUMNS=$cols "$prostup" run "$@" --replications 4 --months 24 --threads 2 --no-report \
+  COLUMNS=$cols "$prostup" run "$@" --replications 2 --months 12 --threads 2 --no-report \
     --no-catalog --lang "$lang" -o "$tmp/out" >"$tmp/$name.$lang.$cols" 2>"$tmp/err" ||
     { cat "$tmp/err"; echo "FAIL: $name --lang $lang at $cols columns exited"; exit 1; }
   rm -rf "$tmp/out"
