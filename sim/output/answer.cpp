@@ -566,10 +566,11 @@ std::vector<std::string> variant_columns(const VariantAnswer& va, Language lang)
   return cols;
 }
 
-// A town's households in the baseline (the towns shown first when the screen is short).
+// The households a town's baseline saw (households_seen): the towns shown first when the
+// screen is short.
 double town_households(const RunResult& r, const std::string& town) {
   const TownVariantResult* b = r.find(town, "baseline");
-  const int k = r.metric_index("households");
+  const int k = r.metric_index("households_seen");
   if (!b || k < 0 || static_cast<std::size_t>(k) >= b->metrics.size()) return 0;
   const double v = b->metrics[k].mean;
   return std::isfinite(v) ? v : 0;
