@@ -3,7 +3,8 @@
 # for the default and the national scenario, no line is wider than the terminal (code points),
 # no word is broken (every word of the wrapped answer is a word of the unwrapped one), the
 # default answer takes at most 40 rows at 120 columns and every answer at most 60, and towns
-# left out are counted ("N more towns"). The Brno answer keeps its trial-arm lines.
+# left out are counted ("N more towns") and those shown are the largest by households. The Brno
+# answer keeps its trial-arm lines.
 # Args: $1 = prostup binary, $2 = source directory.
 set -u
 prostup=$1
@@ -17,6 +18,7 @@ answer() {  # name lang columns [scenario]: the answer in $tmp/name.lang.columns
   COLUMNS=$cols "$prostup" run "$@" --replications 2 --months 12 --threads 2 --no-report \
     --no-catalog --lang "$lang" -o "$tmp/out" >"$tmp/$name.$lang.$cols" 2>"$tmp/err" ||
     { cat "$tmp/err"; echo "FAIL: $name --lang $lang at $cols columns exited"; exit 1; }
+  if [ "$name.$lang.$cols" = national.en.120 ]; then mv "$tmp/out" "$tmp/national"; fi
   rm -rf "$tmp/out"
 }
 for lang in en cs; do
@@ -64,6 +66,19 @@ for name, limit in (("default", 40), ("national", 60)):
                 failures.append("%s: %d towns shown and %d counted, not 14 + the total"
                                 % (where, heads, n))
             print("%s: %d lines, %d rows, %d towns shown" % (where, len(lines), rows, heads))
+# The national towns shown are those whose baseline saw the most households.
+import csv, json
+seen = {r["town"]: float(r["mean"]) for r in csv.DictReader(open(tmp + "/national/outcomes.csv"))
+        if r["variant"] == "baseline" and r["cohort"] == "all" and r["profile"] == "*"
+        and r["metric"] == "households_seen" and r["town"] != "*"}
+labels = {t["label"] or t["id"]: t["id"] for t in
+          json.load(open(tmp + "/national/results.json"))["manifest"]["towns"]}
+text = open(tmp + "/national.en.120", encoding="utf-8").read()
+shown = [labels[m] for m in re.findall(r"^(\S.*?) \(baseline: ", text, re.M) if m in labels]
+largest = sorted(seen, key=lambda t: -seen[t])[:len(shown)]
+print("national: shown %s" % shown)
+if not shown or sorted(shown) != sorted(largest):
+    failures.append("national: shows %s, the largest by households are %s" % (shown, largest))
 brno = open(tmp + "/brno.en.80", encoding="utf-8").read()
 flat = re.sub(r"\n +", " ", brno)
 if not re.search(r"households\): stabilised \S+ in the variant", flat):
