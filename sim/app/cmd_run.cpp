@@ -1,6 +1,8 @@
 // `prostup run`: every town under the baseline and the variants, outputs, summary.
+#include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
@@ -27,6 +29,26 @@ namespace fs = std::filesystem;
 using namespace detail;
 
 namespace {
+
+// The columns the answer may use (issue 26): COLUMNS where set, else the terminal's width
+// when stdout is one, else 100 (a pipe or a file); never under 20.
+int answer_width() {
+  long cols = 0;
+  if (const char* c = std::getenv("COLUMNS")) {
+    char* end = nullptr;
+    const long v = std::strtol(c, &end, 10);
+    if (end != c && *end == '\0') cols = v;
+  }
+  winsize ws{};
+  if (cols <= 0 && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
+    cols = ws.ws_col;
+  if (cols <= 0) cols = 100;
+  return static_cast<int>(std::clamp(cols, 20L, 1000000L));
+}
+
+// The rows the short answer may take (one screen): the towns beyond them are counted, not
+// listed.
+constexpr int kAnswerRows = 40;
 
 // Words a planner reads in the full listing (strings_{en,cs}.cpp, "verbose.m.METRIC");
 // the metric id where the catalogue has none. The cost names its price year when the
@@ -247,7 +269,10 @@ int cmd_run(const RunArgs& a) {
       std::fprintf(stderr, "peak_rss_bytes %lld\n", peak_resident_bytes());
     if (!a.quiet && !a.verbose)
       // Labels come from the scenario: no escape codes reach a terminal (on_terminal).
-      std::fputs(on_terminal(answer::terminal_answer(r, out, !a.no_report, lang), true).c_str(),
+      std::fputs(on_terminal(answer::terminal_answer(r, out, !a.no_report, lang, answer_width(),
+                                                     kAnswerRows),
+                             true)
+                     .c_str(),
                  stdout);
     if (!a.quiet && a.verbose) {
       print_summary(r, models, lang);

@@ -19,6 +19,14 @@ namespace {
 using text::decimal;
 using text::tr;
 
+// A space where no line may break ("+4.1 pp [+2.0, +6.2]" stays whole); a space once laid out.
+constexpr char kGlue = '\x1f';
+
+std::string glued(std::string s) {
+  std::replace(s.begin(), s.end(), ' ', kGlue);
+  return s;
+}
+
 bool is_money(const MetricInfo& m) {
   return m.unit.rfind("CZK", 0) == 0;
 }
@@ -412,8 +420,13 @@ std::vector<TownAnswer> answers(const RunResult& r, Language lang) {
         // The headline is about every household ("all"); tagged cohorts have their tables.
         if (c.town != town || c.variant != v || c.cohort != "all") continue;
         any = true;
-        if (c.metric == "icer:cohort_stabilized")
+        if (c.metric == "icer:cohort_stabilized") {
           va.value_for_money = value_for_money_text(c, lang, !r.info.psa);
+          va.value_short =
+              std::isfinite(c.diff_mean) && c.note != "less effect, less cost"
+                  ? tr(lang, "term.vfm", {glued(money(c.diff_mean, "CZK", false, lang))})
+                  : va.value_for_money;
+        }
         for (const MetricInfo& m : r.metric_info) {
           if (m.name != c.metric || m.cohort != c.cohort || !m.headline) continue;
           Change ch{&m, c.diff_mean, c.diff_ci_low, c.diff_ci_high,
@@ -468,10 +481,117 @@ std::string binding_line(const Binding& b, Language lang) {
       {binding_what(b, lang), whole(b.demand), whole(b.capacity), std::to_string(b.from_month)});
 }
 
+namespace {
+
+// The terminal's layout (issue 26). Every character the answer uses is one column wide
+// (Latin and Czech letters, ▲ ▼ = → …), so a line's width is its count of code points.
+std::size_t columns(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// `text` in lines of at most `width` columns (0: one line), broken at spaces only: the first
+// line starts with `first`, the others with `hang` spaces. A word wider than a line stands
+// alone on its line.
+std::vector<std::string> wrap(const std::string& text, std::size_t width, const std::string& first,
+                              std::size_t hang) {
+  std::vector<std::string> out;
+  std::string cur = first;
+  std::size_t cur_cols = columns(first);
+  bool empty = true;  // no word on the current line yet
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t j = text.find(' ', i);
+    if (j == std::string::npos) j = text.size();
+    const std::string word = text.substr(i, j - i);
+    i = j + 1;
+    if (word.empty()) continue;
+    const std::size_t w = columns(word);
+    if (width > 0 && cur_cols + (empty ? 0 : 1) + w > width && (!empty || cur_cols > hang)) {
+      out.push_back(cur);
+      cur.assign(hang, ' ');
+      cur_cols = hang;
+      empty = true;
+    }
+    if (!empty) {
+      cur += ' ';
+      ++cur_cols;
+    }
+    cur += word;
+    cur_cols += w;
+    empty = false;
+  }
+  out.push_back(cur);
+  for (std::string& l : out) {
+    std::replace(l.begin(), l.end(), kGlue, ' ');
+    while (!l.empty() && l.back() == ' ') l.pop_back();
+  }
+  return out;
+}
+
+// How clearly an outcome changed: the difference over its standard error, from the 95 %
+// interval (half-width 1.96 standard errors); a change without spread is the clearest.
+double standardised(const Change& c) {
+  if (!std::isfinite(c.diff) || !std::isfinite(c.ci_low) || !std::isfinite(c.ci_high)) return 0;
+  const double se = (c.ci_high - c.ci_low) / (2 * 1.959964);
+  if (se <= 0) return c.diff != 0 ? std::numeric_limits<double>::infinity() : 0;
+  return std::fabs(c.diff) / se;
+}
+
+// A change without its interval: its mark says whether the interval excludes 0; the intervals
+// are in --verbose and the report.
+std::string no_interval(Change c, Language lang) {
+  c.ci_low = c.ci_high = kUndefined;
+  return change_text(c, lang);
+}
+
+// The columns of a variant's line: its (at most three) clearest changes, its costs, its value
+// for money; empty columns are left out.
+std::vector<std::string> variant_columns(const VariantAnswer& va, Language lang) {
+  std::vector<const Change*> clear;
+  for (const auto& c : va.outcomes)
+    if (c.verdict != Verdict::no_difference && c.verdict != Verdict::undefined) clear.push_back(&c);
+  std::stable_sort(clear.begin(), clear.end(), [](const Change* a, const Change* b) {
+    return standardised(*a) > standardised(*b);
+  });
+  if (clear.size() > 3) clear.resize(3);
+  std::string outcomes, costs;
+  for (const Change* c : clear)
+    outcomes = join(outcomes, "; ",
+                    std::string(verdict_mark(c->verdict)) + " " +
+                        metric_words(c->metric->name, lang) + " " + glued(no_interval(*c, lang)));
+  // The total cost only: who pays what is in --verbose and the report.
+  if (!va.costs.empty())
+    costs = metric_words(va.costs.front().metric->name, lang) + " " +
+            glued(no_interval(va.costs.front(), lang));
+  std::vector<std::string> cols;
+  for (const std::string* s :
+       std::initializer_list<const std::string*>{&outcomes, &costs, &va.value_short})
+    if (!s->empty()) cols.push_back(*s);
+  return cols;
+}
+
+// The households a town's baseline saw (households_seen): the towns shown first when the
+// screen is short.
+double town_households(const RunResult& r, const std::string& town) {
+  const TownVariantResult* b = r.find(town, "baseline");
+  const int k = r.metric_index("households_seen");
+  if (!b || k < 0 || static_cast<std::size_t>(k) >= b->metrics.size()) return 0;
+  const double v = b->metrics[k].mean;
+  return std::isfinite(v) ? v : 0;
+}
+
+}  // namespace
+
 std::string terminal_answer(const RunResult& r, const std::filesystem::path& out, bool report,
-                            Language lang) {
-  std::string o;
-  auto line = [&o](const std::string& s) { o += s + "\n"; };
+                            Language lang, int width, int max_rows) {
+  const std::size_t w = width > 0 ? static_cast<std::size_t>(width) : 0;
+  std::vector<std::string> pre, post;
+  auto add = [w](std::vector<std::string>& to, const std::string& s, const std::string& first,
+                 std::size_t hang) {
+    for (std::string& l : wrap(s, w, first, hang)) to.push_back(std::move(l));
+  };
   // The header, with the prices where the scenario states them (docs/model.md, "Prices and
   // discounting"): "..., seed 1, 2016 prices, costs and effects also discounted at 3 % a year".
   std::string header =
@@ -484,15 +604,20 @@ std::string terminal_answer(const RunResult& r, const std::filesystem::path& out
     const std::string rate = number_text::general(100 * r.info.discount_rate);
     header += ", " + tr(lang, "term.discounted", {rate});
   }
-  line(header);
+  add(pre, header, "", 2);
   const std::vector<TownAnswer> towns = answers(r, lang);
   if (r.info.psa)
-    line(tr(lang, "term.psa",
-            {std::to_string(r.info.parameter_sets), std::to_string(r.info.inner_replications)}));
+    add(pre,
+        tr(lang, "term.psa",
+           {std::to_string(r.info.parameter_sets), std::to_string(r.info.inner_replications)}),
+        "", 2);
   if (r.info.variants.size() > 1) {
-    line(tr(lang, r.info.psa ? "term.key_psa" : "term.key",
-            {verdict_mark(Verdict::better), verdict_mark(Verdict::worse),
-             verdict_mark(Verdict::no_difference)}));
+    add(pre,
+        tr(lang, r.info.psa ? "term.key_psa" : "term.key",
+           {verdict_mark(Verdict::better), verdict_mark(Verdict::worse),
+            verdict_mark(Verdict::no_difference)}) +
+            "; " + tr(lang, "term.rule"),
+        "", 2);
     // Said once: the towns a variant leaves exactly as they are.
     std::string left_out;
     for (const std::string& v : r.info.variants) {
@@ -504,10 +629,24 @@ std::string terminal_answer(const RunResult& r, const std::filesystem::path& out
             if (u == label) where = join(where, ", ", ta.label);
       if (!where.empty()) left_out = join(left_out, "; ", label + " (" + where + ")");
     }
-    if (!left_out.empty()) line(tr(lang, "term.left_out", {left_out}));
+    if (!left_out.empty()) add(pre, tr(lang, "term.left_out", {left_out}), "", 2);
   }
-  line("");
+  pre.push_back("");
+  // The variants' labels in one column, at most a quarter of the width; a longer label has a
+  // line of its own.
+  std::size_t label_w = 0;
+  for (const auto& ta : towns)
+    for (const auto& va : ta.variants) label_w = std::max(label_w, columns(va.label) + 1);
+  if (w > 0) {
+    std::size_t fit = 0;
+    for (const auto& ta : towns)
+      for (const auto& va : ta.variants)
+        if (columns(va.label) + 1 <= w / 4) fit = std::max(fit, columns(va.label) + 1);
+    label_w = fit;
+  }
+  std::vector<std::vector<std::string>> blocks;
   for (const auto& ta : towns) {
+    std::vector<std::string> block;
     std::string head;
     const Change* outcome = nullptr;
     const Change* cost = nullptr;
@@ -518,84 +657,135 @@ std::string terminal_answer(const RunResult& r, const std::filesystem::path& out
     }
     for (const Change* b : {outcome, cost})
       if (b)
-        head =
-            join(head, ", ",
-                 metric_words(b->metric->name, lang) + " " + level_text(b->diff, *b->metric, lang));
-    // How the baseline moves, before any variant is compared with it; on the town's line,
-    // since the answer for six towns and four variants fits a screen.
+        head = join(head, ", ",
+                    metric_words(b->metric->name, lang) + " " +
+                        glued(level_text(b->diff, *b->metric, lang)));
+    // How the baseline moves, before any variant is compared with it.
     const std::string moves = baseline_moves_text(ta, r.info.months, lang);
     if (!moves.empty()) head = join(head, "; ", moves);
     if (auto fz = functional_zero_text(r, ta.town, "baseline", lang); !fz.empty())
       head = join(head, "; ", fz);
-    // No blank line between towns: the answer for six towns and four variants fits a screen.
-    line(tr(lang, "term.town", {ta.label, head}));
+    add(block, tr(lang, "term.town", {ta.label, head}), "", 4);
+    // Aligned columns where every variant's line fits the width on one row.
+    std::vector<std::vector<std::string>> cols;
+    std::vector<std::size_t> col_w;
     for (const auto& va : ta.variants) {
-      int same = 0;
-      std::string clear;
-      for (const auto& c : va.outcomes) {
-        same += c.verdict == Verdict::no_difference;
-        if (c.verdict == Verdict::no_difference || c.verdict == Verdict::undefined) continue;
-        clear = join(clear, "; ",
-                     std::string(verdict_mark(c.verdict)) + " " +
-                         metric_words(c.metric->name, lang) + " " + change_text(c, lang));
+      cols.push_back(variant_columns(va, lang));
+      for (std::size_t k = 0; k < cols.back().size(); ++k) {
+        if (col_w.size() <= k) col_w.push_back(0);
+        col_w[k] = std::max(col_w[k], columns(cols.back()[k]));
       }
-      if (same > 0)
-        clear = join(clear, "; ",
-                     std::string(verdict_mark(Verdict::no_difference)) + " " +
-                         text::plural(lang, "other_outcomes", same));
-      for (const auto& c : va.costs)
-        clear = join(clear, "; ", metric_words(c.metric->name, lang) + " " + change_text(c, lang));
-      if (!va.value_for_money.empty()) clear += "; " + va.value_for_money;
+    }
+    std::size_t total = 2 + label_w + 1;
+    for (std::size_t k = 0; k < col_w.size(); ++k) total += col_w[k] + 2;
+    const bool align = w == 0 || total <= w;
+    for (std::size_t v = 0; v < ta.variants.size(); ++v) {
+      const VariantAnswer& va = ta.variants[v];
+      std::string clear;
+      for (std::size_t k = 0; k < cols[v].size(); ++k) {
+        std::string c = cols[v][k];
+        if (k + 1 < cols[v].size()) {
+          c += ";";
+          if (align) c += std::string(col_w[k] - columns(cols[v][k]), kGlue);
+        }
+        clear = join(clear, " ", c);
+      }
       if (auto fz = functional_zero_text(r, ta.town, va.id, lang); !fz.empty())
         clear = join(clear, "; ", fz);
-      // On the same line: the answer for six towns and four variants still fits a screen.
-      if (!va.by_profile.empty()) clear += "; " + tr(lang, "term.by_profile", {va.by_profile});
       const std::vector<std::string> arms = cohort_lines(r, ta.town, va.id, lang);
-      if (arms.empty()) {
-        line("  " + va.label + ": " + clear);
+      if (!arms.empty()) {
+        add(block, va.label + ":", "  ", 4);
+        for (const std::string& a : arms) add(block, a, "    ", 6);
+        add(block, clear, "    " + tr(lang, "term.all_households") + ": ", 6);
         continue;
       }
-      line("  " + va.label + ":");
-      for (const std::string& a : arms) line("    " + a);
-      line("    " + tr(lang, "term.all_households") + ": " + clear);
+      const std::size_t lc = columns(va.label) + 1;
+      if (lc <= label_w) {
+        add(block, clear, "  " + va.label + ":" + std::string(label_w - lc, ' ') + " ",
+            label_w + 3);
+      } else {
+        add(block, va.label + ":", "  ", 4);
+        add(block, clear, std::string(label_w + 3, ' '), label_w + 3);
+      }
     }
+    blocks.push_back(std::move(block));
   }
   // The largest excess demand first, over all towns (each line names its town).
   for (const auto& ta : towns) {
     if (ta.town != "*" && towns.size() > 1) continue;
     if (ta.binding.empty()) break;
-    line("");
-    line(tr(lang, "term.binding_head"));
+    post.push_back("");
+    add(post, tr(lang, "term.binding_head"), "", 2);
     for (std::size_t k = 0; k < ta.binding.size() && k < 3; ++k) {
       const Binding& b = ta.binding[k];
       const std::string excess = number_text::fixed(b.excess(), 0, true);
-      // What one more unit is worth on the same line (the answer fits a screen).
+      // What one more unit is worth, after the constraint.
       const std::string v = binding_value(b, r.info.months, lang);
       if (b.demand > 0)
-        line("  " +
-             tr(lang, "term.binding",
-                {std::to_string(k + 1), binding_what(b, lang), whole(b.demand), whole(b.capacity),
-                 excess, std::to_string(b.from_month)}) +
-             (v.empty() ? "" : "; " + v));
+        add(post,
+            tr(lang, "term.binding",
+               {std::to_string(k + 1), binding_what(b, lang), whole(b.demand), whole(b.capacity),
+                excess, std::to_string(b.from_month)}) +
+                (v.empty() ? "" : "; " + v),
+            "  ", 5);
       else
-        line("  " + std::to_string(k + 1) + ". " + b.line + (v.empty() ? "" : "; " + v));
+        add(post, std::to_string(k + 1) + ". " + b.line + (v.empty() ? "" : "; " + v), "  ", 5);
     }
     if (ta.binding.size() > 3)
-      line("  " + tr(lang, "term.binding_more", {std::to_string(ta.binding.size() - 3)}));
+      add(post, tr(lang, "term.binding_more", {std::to_string(ta.binding.size() - 3)}), "  ", 4);
   }
-  if (report) {
-    line("");
-    line(tr(lang, "term.report", {(out / "report.html").string()}));
-  } else {
-    line("");
-  }
+  post.push_back("");
+  if (report) add(post, tr(lang, "term.report", {(out / "report.html").string()}), "", 2);
   const std::string hm = number_text::general(static_cast<double>(r.info.household_months), 3);
   const std::string secs = number_text::fixed(r.info.simulate_seconds, 2);
   // Czech writes the count in full with grouped thousands, not as "1,23e+06".
   const std::string count =
       lang == Language::en ? hm
                            : svg::group_thousands(static_cast<double>(r.info.household_months), 0);
-  line(tr(lang, "term.outputs", {out.string(), count, decimal(lang, secs)}));
+  add(post, tr(lang, "term.outputs", {out.string(), count, decimal(lang, secs)}), "", 2);
+
+  // Towns beyond the screen: the total ("All towns") stays, then the towns with the most
+  // households while the answer fits `max_rows`; the others are named by count.
+  std::vector<bool> shown(towns.size(), true);
+  std::size_t rows = pre.size() + post.size();
+  for (const auto& b : blocks) rows += b.size();
+  std::size_t cut = 0;
+  if (max_rows > 0 && rows > static_cast<std::size_t>(max_rows)) {
+    std::vector<std::size_t> order;
+    // + the line naming the others (its rows with the widest count).
+    std::size_t used =
+        pre.size() + post.size() +
+        wrap(tr(lang, "term.more_towns", {std::to_string(towns.size())}), w, "", 2).size();
+    for (std::size_t t = 0; t < towns.size(); ++t) {
+      if (towns[t].town == "*")
+        used += blocks[t].size();
+      else
+        order.push_back(t);
+      shown[t] = towns[t].town == "*";
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return town_households(r, towns[a].town) > town_households(r, towns[b].town);
+    });
+    bool full = false;
+    for (std::size_t t : order) {
+      if (!full && used + blocks[t].size() <= static_cast<std::size_t>(max_rows)) {
+        used += blocks[t].size();
+        shown[t] = true;
+      } else {
+        full = true;  // the largest towns, without gaps
+        ++cut;
+      }
+    }
+  }
+  std::string o;
+  for (const std::string& l : pre) o += l + "\n";
+  for (std::size_t t = 0; t < towns.size(); ++t)
+    if (shown[t])
+      for (const std::string& l : blocks[t]) o += l + "\n";
+  if (cut > 0)
+    for (const std::string& l : wrap(tr(lang, "term.more_towns", {std::to_string(cut)}), w, "", 2))
+      o += l + "\n";
+  for (const std::string& l : post) o += l + "\n";
   return o;
 }
 

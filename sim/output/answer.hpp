@@ -36,6 +36,8 @@ struct VariantAnswer {
   // analysis"): "1.52 M CZK per extra household stabilised [0.9 M, 2.8 M]", or the
   // quadrant where no ratio is meaningful ("dominant": cheaper and better). Empty if none.
   std::string value_for_money;
+  // The same in a few words for the terminal: "1.52 M CZK per extra household stabilised".
+  std::string value_short;
   // Whom it helps (docs/model.md, "Outcomes by profile"): the household profiles whose
   // reached_lease_share gains most and least, "reached a lease: most Rodiny +8.2 pp [+7.3,
   // +9.1], least Chronicky +0.7 pp [+0.4, +1.1]". Empty with fewer than two profiles.
@@ -136,10 +138,14 @@ std::string binding_what(const Binding& b, Language lang = Language::en);
 // from month 7" (the line as written where it did not parse).
 std::string binding_line(const Binding& b, Language lang = Language::en);
 
-// The answer for a terminal (one screen) of `prostup run`: per town each variant that
-// changes something there, its clear changes with intervals and its extra cost; the top
+// The answer for a terminal (one screen) of `prostup run`: per town a line for each variant
+// that changes something there, with at most its three clearest changes (largest difference
+// over its standard error), its extra cost and value for money, in aligned columns; the top
 // three binding constraints; where the report (when `report`) and the outputs are.
+// Lines are at most `width` columns (code points), broken at spaces only, continued with a
+// hanging indent (0: no wrapping). With `max_rows` > 0 and more rows than that, the total and
+// the towns with the most households that fit are shown and the others counted.
 std::string terminal_answer(const RunResult& r, const std::filesystem::path& out, bool report,
-                            Language lang = Language::en);
+                            Language lang = Language::en, int width = 0, int max_rows = 0);
 
 }  // namespace prostup::answer

@@ -75,6 +75,12 @@ const std::vector<Entry> kCzech = {
     {"term.prices", "ceny roku {1}"},
     {"term.discounted",
      "náklady a výstupy také diskontované sazbou {1} % ročně (metriky *_discounted)"},
+    {"term.rule",
+     "u varianty 3 nejjasnější změny (největší rozdíl / směrodatná chyba; všechny ukazatele a "
+     "plátci: --verbose, zpráva)"},
+    {"term.vfm", "{1} na každou další stabilizovanou domácnost"},
+    {"term.more_towns",
+     "Další města ve zprávě a v --verbose: {1} (zde součet a města s nejvíce domácnostmi)"},
     {"term.left_out", "Vynechány tam, kde nic nemění: {1}"},
     {"term.town", "{1} (výchozí stav: {2})"},
     {"baseline.moves", "domácnosti bez střechy {1} → {2} za {3} měsíců"},

@@ -74,6 +74,13 @@ const std::vector<Entry> kEnglish = {
     {"term.prices", "{1} prices"},
     {"term.discounted",
      "costs and effects also discounted at {1} % a year (the *_discounted metrics)"},
+    {"term.rule",
+     "per variant its 3 clearest changes (largest difference / standard error; all outcomes and "
+     "who pays: --verbose, the report)"},
+    {"term.vfm", "{1} per extra household stabilised"},
+    {"term.more_towns",
+     "{1} more towns in the report and in --verbose (shown: the total and the towns with the most "
+     "households)"},
     {"term.left_out", "Left out where they change nothing: {1}"},
     {"term.town", "{1} (baseline: {2})"},
     {"baseline.moves", "roofless households {1} → {2} over {3} months"},
