@@ -182,9 +182,12 @@ class HouseholdSim {
     std::int32_t stage_since;         // first counted month in the current stage
     std::int32_t lost;           // month it first lost housing (not to own housing); -1 = never
     std::int32_t months_housed;  // counted months in a permanent stage, closed spells
-    std::uint16_t cohorts;       // bit c = in cohort c (bit 0, all, always)
+    std::uint16_t cohorts;       // bit c = in cohort c (bit 0, all, always); and kNotInNeed
     std::uint8_t stabilized, returned;
   };
+  // A bit of Track::cohorts above every cohort's (at most 3 + 8): the household was in a
+  // permanent stage of the initial population at month 0, so it is not in need.
+  static constexpr unsigned kNotInNeed = 1u << 15;
   std::vector<Household> hh_;
   std::vector<std::uint32_t> id_;  // household number: the counter of its random streams
   // Months roofless (in an outside stage) before the current stay there, and the month the
@@ -492,7 +495,11 @@ void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
   f[kCohortCostDiscounted] = k.cost_discounted;
   f[kMonthsHousedDiscounted] = k.months_housed_discounted;
   f[kStabilizedDiscounted] = k.stabilized_discounted;
-  for (unsigned c = k.cohorts; c; c &= c - 1) {
+  if (!(k.cohorts & kNotInNeed)) {
+    f[kMonthsObservedInNeed] = f[kMonthsObserved];
+    f[kMonthsHousedInNeed] = f[kMonthsHoused];
+  }
+  for (unsigned c = k.cohorts & (kNotInNeed - 1); c; c &= c - 1) {
     double* block = &out_.cohorts[static_cast<std::size_t>(__builtin_ctz(c)) * kCohortFields];
     for (int x = 0; x < kCohortFields; ++x) block[x] += f[x];
   }
@@ -615,6 +622,7 @@ void HouseholdSim::populate_initial() {
         // left out of the ladder's lease and stabilisation outcomes (reached_lease_share,
         // stabilized_share); the cohort outcomes count it (see docs/model.md).
         track_move(i, kNone, s, 0);
+        track_[i].cohorts |= kNotInNeed;
         Household& h = hh_[i];
         h.reached = 1;
         h.stabilized = 1;
