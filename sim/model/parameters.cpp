@@ -120,7 +120,12 @@ std::vector<Entity> build() {
                       "annual rate at which costs and effects are discounted, month t by "
                       "(1 + rate)^(-t/12); adds the `*_discounted` metrics (model.md). `0`: "
                       "undiscounted, no such metrics")
-                    .in("per year")}});
+                    .in("per year"),
+                field("willingness_to_pay", T::number_list, 0, kMaxCostLimit, "`[]`",
+                      "values of one more household stabilised at which comparison.csv gives each "
+                      "variant's net monetary benefit `nmb:<value>` (model.md, \"Incremental "
+                      "analysis\")")
+                    .in("CZK per household stabilised")}});
   e.push_back(
       {"stage",
        "`stages.<id>`: the rungs",
@@ -458,19 +463,18 @@ std::vector<Entity> build() {
                "figures a source published for the cohort; the terminal answer shows "
                "`retention:12` beside "
                "the simulated one")}});
-  e.push_back(
-      {"published_figure",
-       "`published[i]`: a cohort's published figure",
-       "/cohorts/<id>/published/<i>",
-       true,
-       {plain("metric", T::text, "",
-              "the cohort metric it compares with (`retention:12`, `cohort_stabilized`)"),
-        field("value", T::number, 0, 1e12, "", "the figure, in the metric's unit"),
-        plain("text", T::text, "`\"\"`", "how the source states it (`48/50`)"),
-        field("source", T::text, 1, 0, "", "where the figure comes from"),
-        plain("fitted", T::boolean, "`false`",
-              "the figure set a parameter, so the simulated value agreeing with it is "
-              "no test")}});
+  e.push_back({"published_figure",
+               "`published[i]`: a cohort's published figure",
+               "/cohorts/<id>/published/<i>",
+               true,
+               {plain("metric", T::text, "",
+                      "the cohort metric it compares with (`retention:12`, `cohort_stabilized`)"),
+                field("value", T::number, 0, 1e12, "", "the figure, in the metric's unit"),
+                plain("text", T::text, "`\"\"`", "how the source states it (`48/50`)"),
+                field("source", T::text, 1, 0, "", "where the figure comes from"),
+                plain("fitted", T::boolean, "`false`",
+                      "the figure set a parameter, so the simulated value agreeing with it is "
+                      "no test")}});
   e.push_back({"cohort_arrivals",
                "cohort `arrivals`",
                "/cohorts/<id>/arrivals",
