@@ -330,6 +330,27 @@ TEST_CASE("the efficient frontier drops dominated and extendedly dominated optio
   }
 }
 
+TEST_CASE("net monetary benefit: wtp x effect - cost per paired unit, with its interval") {
+  // Four paired units (and one undefined, left out): at 150 CZK per unit of effect the net
+  // benefits are 50, -50, 0 and -100.
+  const double nan = std::nan("");
+  const std::vector<double> cost = {100, 200, 300, 400, nan}, effect = {1, 1, 2, 2, 3};
+  const NetBenefit sets = net_monetary_benefit(cost, effect, 150, true);
+  CHECK(sets.nmb.mean == Approx(-25));
+  CHECK(sets.nmb.replications == 4);
+  // Over parameter sets: the central 95 % of {-100, -50, 0, 50}, linearly interpolated.
+  CHECK(sets.nmb.ci_low == Approx(-96.25));
+  CHECK(sets.nmb.ci_high == Approx(46.25));
+  CHECK(sets.share_positive == Approx(1.5 / 4));  // 50 > 0, and the tie at 0 counts half
+  // Over replications: the t-interval of the mean, around the same mean.
+  const NetBenefit reps = net_monetary_benefit(cost, effect, 150, false);
+  CHECK(reps.nmb.mean == Approx(-25));
+  CHECK(reps.nmb.ci_high - reps.nmb.mean == Approx(reps.nmb.mean - reps.nmb.ci_low));
+  CHECK(reps.nmb.ci_low < -96.25);  // t(3) x sd / 2 is wider than the spread here
+  // At a willingness to pay of 0 it is the saving.
+  CHECK(net_monetary_benefit(cost, effect, 0, true).nmb.mean == Approx(-250));
+}
+
 TEST_CASE("costs split by payer add up to the total") {
   Scenario s = four_rung_ladder();
   s.stages[1].cost_per_month = 9000;

@@ -155,10 +155,12 @@ TEST_CASE("price year, discount rate and profile cost factors in JSON: round tri
   s.services[0].profile_cost_factors = {{"family", 1.5}};
   s.simulation.price_year = 2024;
   s.simulation.discount_rate = 0.03;
+  s.simulation.willingness_to_pay = {250000, 1e6};
   s.promotions = {promotion("street", "shelter"), promotion("shelter", "lease")};  // no traps
   const auto doc = to_json(s);
   CHECK(doc["simulation"]["price_year"] == 2024);
   CHECK(doc["simulation"]["discount_rate"] == 0.03);
+  CHECK(doc["simulation"]["willingness_to_pay"] == nlohmann::ordered_json({250000.0, 1e6}));
   CHECK(doc["stages"]["shelter"]["profile_cost_factors"]["family"] == 2);
   const LoadResult r = load_scenario_json(doc);
   std::string diagnostics;
@@ -167,6 +169,7 @@ TEST_CASE("price year, discount rate and profile cost factors in JSON: round tri
   REQUIRE(r.ok());
   CHECK(r.scenario->simulation.price_year == 2024);
   CHECK(r.scenario->simulation.discount_rate == 0.03);
+  CHECK(r.scenario->simulation.willingness_to_pay == std::vector<double>{250000, 1e6});
   CHECK(r.scenario->services[0].profile_cost_factors.at("family") == 1.5);
   CHECK(to_json(*r.scenario) == doc);
 
@@ -174,12 +177,14 @@ TEST_CASE("price year, discount rate and profile cost factors in JSON: round tri
   const auto plain = to_json(standing_still(24, {{"shelter", 4}}));
   CHECK_FALSE(plain["simulation"].contains("discount_rate"));
   CHECK_FALSE(plain["simulation"].contains("price_year"));
+  CHECK_FALSE(plain["simulation"].contains("willingness_to_pay"));
   CHECK_FALSE(plain["stages"]["shelter"].contains("profile_cost_factors"));
 
   auto bad = doc;
   bad["services"]["social_work"]["profile_cost_factors"] = {{"famliy", 2}};
   bad["stages"]["shelter"]["profile_cost_factors"]["family"] = {
       {"dist", "gamma"}, {"mean", 2}, {"sd", 0.5}};
+  bad["simulation"]["willingness_to_pay"] = {100, -5};
   const LoadResult rb = load_scenario_json(bad);
   std::map<std::string, std::string> by_pointer;
   for (const auto& d : rb.diagnostics) by_pointer[d.pointer] += d.message;
@@ -187,6 +192,7 @@ TEST_CASE("price year, discount rate and profile cost factors in JSON: round tri
         std::string::npos);
   CHECK(by_pointer["/stages/shelter/profile_cost_factors/family"].find(
             "may not carry a distribution") != std::string::npos);
+  CHECK(by_pointer["/simulation/willingness_to_pay/1"].find("at least 0") != std::string::npos);
 }
 
 TEST_CASE("costs to other services: the variant costs the ladder more and saves in total") {

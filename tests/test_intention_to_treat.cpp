@@ -82,6 +82,30 @@ TEST_CASE("a variant that houses k of N in need at month 0 keeps the denominator
   }
 }
 
+TEST_CASE("the lead person-time counts the households in need only, in every arm") {
+  // N hostel households in need and H already in a lease at month 0 (not in need; housed
+  // for all 24 months in both arms). The variant houses k of the N at month 0.
+  const int N = 10, k = 3, H = 5;
+  Scenario base = hostel_only(N, k);
+  base.towns[0].initial = {{"hostel", N}, {"lease", H}};
+  base.towns[0].capacity["lease"] = cap(k + H);
+  Scenario var = base;
+  var.cohorts[0].start_stage = "lease";
+  const CompiledModel mb = compile(base), mv = compile(var, "housed");
+  const ReplicationOutcome ob = simulate(mb, 0, 0), ov = simulate(mv, 0, 0);
+  CHECK(metric(mb, ob, "all", "housed_at_start") == H);
+  CHECK(metric(mv, ov, "all", "housed_at_start") == H);
+  // Over the N in need: 0 months housed in the baseline, k x 24 of N x 24 in the variant.
+  CHECK(metric(mb, ob, "all", "months_housed_share_in_need") == 0);
+  CHECK(metric(mv, ov, "all", "months_housed_share_in_need") ==
+        Approx(static_cast<double>(k) / N).epsilon(1e-12));
+  // The cohort `all` keeps everyone, the H housed at the start included.
+  CHECK(metric(mb, ob, "all", "months_housed_share") ==
+        Approx(static_cast<double>(H) / (N + H)).epsilon(1e-12));
+  CHECK(metric(mv, ov, "all", "months_housed_share") ==
+        Approx(static_cast<double>(H + k) / (N + H)).epsilon(1e-12));
+}
+
 TEST_CASE("a cohort drawn in the baseline is the same households in every arm") {
   // Two profiles that behave differently and leave at random; the cohort `treated` (6 of 20
   // hostel households, by the keyed draw) starts on the street in the variant. Nothing links

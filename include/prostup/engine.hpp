@@ -36,6 +36,11 @@ enum CohortField : int {
   kCohortCostDiscounted,
   kMonthsHousedDiscounted,
   kStabilizedDiscounted,
+  // Person-time of the households in need (docs/model.md, "Who is in need"): kMonthsObserved
+  // and kMonthsHoused of every household but those the baseline has in a permanent stage at
+  // month 0, so the share has the same denominator in every arm.
+  kMonthsObservedInNeed,
+  kMonthsHousedInNeed,
   kCohortFields
 };
 

@@ -149,6 +149,8 @@ struct CompiledModel {
   double discount_rate = 0;
   std::vector<double> discount, discount_sum;
   bool discounting() const { return discount_rate > 0; }
+  // simulation.willingness_to_pay: CZK per household stabilised (net monetary benefit).
+  std::vector<double> willingness_to_pay;
   std::vector<CompiledStage> stages;
   std::vector<CompiledPromotion> promotions;  // in priority order
   std::vector<CompiledProfile> profiles;

@@ -24,22 +24,26 @@ enum class FieldType : unsigned char {
   number,       // lo..hi
   probability,  // 0..1
   boolean,
-  text,        // free UTF-8; lo = 1: not empty
-  name,        // the scenario's name: ids plus '-'
-  payer,       // an id naming a cost line's payer
-  choice,      // one of `choices`
-  stage,       // a stage id (a reference)
-  service,     // a service id
-  profile,     // a profile id
-  stage_list,  // an array of stage ids, each once; lo = 1: not empty
-  object,      // the entity `nested`
-  collection,  // an object keyed by id of `nested` entities; lo..hi entries (0 = no limit)
-  id_map,      // an object keyed by id (`refers` names the ids) of `element` values
-  schedule,    // an array of `nested` entities ({"month": ..., <value>: ...})
-  capacity,    // an integer, or {"initial": ..., "schedule": [...]} (entity `nested`)
-  patch,       // an RFC 7396 merge patch of the scenario
-  any,         // anything (ignored)
+  text,         // free UTF-8; lo = 1: not empty
+  name,         // the scenario's name: ids plus '-'
+  payer,        // an id naming a cost line's payer
+  choice,       // one of `choices`
+  stage,        // a stage id (a reference)
+  service,      // a service id
+  profile,      // a profile id
+  stage_list,   // an array of stage ids, each once; lo = 1: not empty
+  number_list,  // an array of numbers, each lo..hi, at most kMaxListItems
+  object,       // the entity `nested`
+  collection,   // an object keyed by id of `nested` entities; lo..hi entries (0 = no limit)
+  id_map,       // an object keyed by id (`refers` names the ids) of `element` values
+  schedule,     // an array of `nested` entities ({"month": ..., <value>: ...})
+  capacity,     // an integer, or {"initial": ..., "schedule": [...]} (entity `nested`)
+  patch,        // an RFC 7396 merge patch of the scenario
+  any,          // anything (ignored)
 };
+
+// The longest number_list a scenario may give.
+inline constexpr int kMaxListItems = 20;
 
 struct Field {
   std::string key;

@@ -154,6 +154,9 @@ struct RunInfo {
   // annual discount rate of the *_discounted metrics (0 = none).
   int price_year = 0;
   double discount_rate = 0;
+  // simulation.willingness_to_pay (CZK per household stabilised): comparison.csv's
+  // nmb:<value> rows (docs/model.md, "Incremental analysis").
+  std::vector<double> willingness_to_pay;
   std::vector<std::string> variants;  // "baseline" first
   std::vector<std::string> variant_descriptions;
   std::vector<std::string> variant_labels;  // parallel to variants; "" = none (use the id)

@@ -182,6 +182,9 @@ struct Simulation {
   int functional_zero_months = 3;  // consecutive months roofless <= placements into housing
   std::optional<int> price_year;   // the year of the costs' prices; absent = not stated
   double discount_rate = 0;        // annual; 0 = undiscounted (docs/model.md, "Discounting")
+  // CZK per household stabilised at which the net monetary benefit is reported
+  // (docs/model.md, "Incremental analysis"); empty = none.
+  std::vector<double> willingness_to_pay;
 };
 
 struct Variant {

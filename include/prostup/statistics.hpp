@@ -26,6 +26,19 @@ Summary summarize(const std::vector<double>& values);
 // PSA: the summary over parameter sets, with the central 95 % of the set means as interval.
 Summary summarize_sets(const std::vector<double>& means);
 
+// Net monetary benefit of a variant against the baseline at a willingness to pay `wtp` per
+// unit of effect (docs/model.md, "Incremental analysis"): per paired unit (replication, or
+// parameter set under PSA) wtp * d_effect - d_cost, units where either is undefined left out.
+// `nmb`: their summary, under PSA (`sets`) with the central 95 % of the units as interval,
+// else the t-interval of the mean; `share_positive`: the share of units with a positive net
+// benefit (ties at 0 count half; NaN when none is defined).
+struct NetBenefit {
+  Summary nmb;
+  double share_positive = kUndefined;
+};
+NetBenefit net_monetary_benefit(const std::vector<double>& d_cost,
+                                const std::vector<double>& d_effect, double wtp, bool sets);
+
 // Set means of `values` (`inner` replications per set, set after set; the defined ones; NaN
 // when none is).
 std::vector<double> set_means(const std::vector<double>& values, int inner);

@@ -277,17 +277,22 @@ int cmd_run(const RunArgs& a) {
     if (!a.quiet && a.verbose) {
       print_summary(r, models, lang);
       bool any = false;
-      for (std::size_t t = 0; t < exact.towns.size(); ++t)
-        for (const auto& b : exact.towns[t].binding) {
+      for (std::size_t t = 0; t < exact.towns.size(); ++t) {
+        // Ranked as the answer ranks them (answer::rank_by_value): by what one more unit is
+        // worth where it was measured, then by excess demand; the value on the same line.
+        std::vector<answer::Binding> ranked = answer::ranked_binding(exact.towns[t].binding);
+        answer::rank_by_value(ranked, r.info, models.front().towns[t].id);
+        for (const answer::Binding& b : ranked) {
           if (!any) std::printf("\n%s\n", text::tr(lang, "verbose.binding").c_str());
           any = true;
           // The cohort model's line in the language's words (as written where it does not
           // parse).
-          const std::vector<answer::Binding> one = answer::ranked_binding({b});
-          std::printf(
-              "  %s: %s\n", on_terminal(models.front().towns[t].label).c_str(),
-              on_terminal(one.empty() ? b : answer::binding_line(one.front(), lang)).c_str());
+          const std::string v = answer::binding_value(b, r.info.months, lang);
+          std::printf("  %s: %s%s\n", on_terminal(models.front().towns[t].label).c_str(),
+                      on_terminal(b.demand > 0 ? answer::binding_line(b, lang) : b.line).c_str(),
+                      v.empty() ? "" : on_terminal("; " + v).c_str());
         }
+      }
       const std::string hm = number_text::general(static_cast<double>(r.info.household_months), 3);
       const std::string secs = number_text::fixed(r.info.simulate_seconds, 2);
       std::printf("\n%s\n",

@@ -190,6 +190,9 @@ class HouseholdSim {
     double stabilized_discounted;     // the discount factor of the month it stabilised
     std::int32_t stage_since;         // first counted month in the current stage
   };
+  // A bit of Household::cohorts above every cohort's (at most 3 + 8): the household was in a
+  // permanent stage of the initial population at month 0, so it is not in need.
+  static constexpr unsigned kNotInNeed = 1u << 15;
   std::vector<Household> hh_;
   std::vector<std::uint32_t> id_;  // household number: the counter of its random streams
   // Months roofless (in an outside stage) before the current stay there, and the month the
@@ -499,10 +502,11 @@ void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
     auto add = [&](double* block) {
       block[kHouseholds] += 1;
       block[kMonthsObserved] += months_observed;
+      block[kMonthsObservedInNeed] += months_observed;  // never housed: not housed at start
       if (can_stabilize) block[kStabilizationEligible] += 1;
       if (dest >= 0) block[kExitsToOwnHousing + dest] += 1;
     };
-    for (unsigned c = h.cohorts; c; c &= c - 1)
+    for (unsigned c = h.cohorts & (kNotInNeed - 1); c; c &= c - 1)
       add(&out_.cohorts[static_cast<std::size_t>(__builtin_ctz(c)) * kCohortFields]);
     add(&out_.profile_cohort[static_cast<std::size_t>(h.profile) * kCohortFields]);
     return;
@@ -540,7 +544,11 @@ void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
   // Without discounting every month weighs 1: the discounted figures are the plain ones.
   f[kMonthsHousedDiscounted] = need_money_ ? money.months_housed_discounted : f[kMonthsHoused];
   f[kStabilizedDiscounted] = need_money_ ? money.stabilized_discounted : k.stabilized;
-  for (unsigned c = h.cohorts; c; c &= c - 1) {
+  if (!(h.cohorts & kNotInNeed)) {
+    f[kMonthsObservedInNeed] = f[kMonthsObserved];
+    f[kMonthsHousedInNeed] = f[kMonthsHoused];
+  }
+  for (unsigned c = h.cohorts & (kNotInNeed - 1); c; c &= c - 1) {
     double* block = &out_.cohorts[static_cast<std::size_t>(__builtin_ctz(c)) * kCohortFields];
     for (int x = 0; x < kCohortFields; ++x) block[x] += f[x];
   }
@@ -671,6 +679,7 @@ void HouseholdSim::populate_initial() {
         // left out of the ladder's lease and stabilisation outcomes (reached_lease_share,
         // stabilized_share); the cohort outcomes count it (see docs/model.md).
         track_move(i, kNone, s, 0);
+        hh_[i].cohorts |= kNotInNeed;
         Household& h = hh_[i];
         h.reached = 1;
         h.stabilized = 1;

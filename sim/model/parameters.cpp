@@ -126,7 +126,12 @@ std::vector<Entity> build() {
                       "annual rate at which costs and effects are discounted, month t by "
                       "(1 + rate)^(-t/12); adds the `*_discounted` metrics (model.md). `0`: "
                       "undiscounted, no such metrics")
-                    .in("per year")}});
+                    .in("per year"),
+                field("willingness_to_pay", T::number_list, 0, kMaxCostLimit, "`[]`",
+                      "values of one more household stabilised at which comparison.csv gives each "
+                      "variant's net monetary benefit `nmb:<value>` (model.md, \"Incremental "
+                      "analysis\")")
+                    .in("CZK per household stabilised")}});
   e.push_back(
       {"stage",
        "`stages.<id>`: the rungs",

@@ -270,6 +270,8 @@ std::string by_profile_text(const RunResult& r, const std::string& town, const s
 
 std::string whole(double v);  // below
 
+}  // namespace
+
 // The trial arms first (docs/model.md, "Cohorts"): for each tagged cohort a variant changes,
 // its households stabilised in the variant against the same households in the baseline,
 // the paired difference, and a published figure beside the simulated one.
@@ -312,8 +314,6 @@ std::vector<std::string> cohort_lines(const RunResult& r, const std::string& tow
   }
   return out;
 }
-
-}  // namespace
 
 void rank_by_value(std::vector<Binding>& b, const RunInfo& info, const std::string& town) {
   for (const MarginalValue& v : info.marginal_values) {

@@ -71,9 +71,10 @@ struct TownAnswer {
   // month M (means of the baseline's occupancy series); NaN where the run has no series.
   double roofless_start = kUndefined, roofless_end = kUndefined;
 };
-// The metric every answer leads with: person-time housed, which more exits to an unknown
-// destination cannot raise (docs/model.md, "Cohort outcomes").
-inline constexpr const char* kLeadMetric = "months_housed_share";
+// The metric every answer leads with: person-time housed of the households in need (the same
+// denominator in every arm), which more exits to an unknown destination cannot raise
+// (docs/model.md, "Who is in need" and "Cohort outcomes").
+inline constexpr const char* kLeadMetric = "months_housed_share_in_need";
 // "roofless households 165 → 353 over 60 months"; empty where the run has no series.
 std::string baseline_moves_text(const TownAnswer& ta, int months, Language lang = Language::en);
 // When the street reaches functional zero (council_answer.cpp; docs/model.md, "Functional
@@ -83,6 +84,14 @@ std::string baseline_moves_text(const TownAnswer& ta, int months, Language lang 
 // has no such metric.
 std::string functional_zero_text(const RunResult& r, const std::string& town,
                                  const std::string& variant, Language lang = Language::en);
+
+// The trial arms (docs/model.md, "Cohorts"): for each tagged cohort (RunInfo::cohorts) that
+// `variant` changes in `town`, "Housing First arm (50 households): stabilised 47.5 in the
+// variant against 1.83 of the same households in the baseline, ▲ +45.7 [...]; 12-month
+// retention 95.2 % (published 48/50, ...)". The terminal answer and the report's answer box
+// print the same lines; `r` needs the tagged cohorts' metrics and comparisons.
+std::vector<std::string> cohort_lines(const RunResult& r, const std::string& town,
+                                      const std::string& variant, Language lang = Language::en);
 
 // Whether `variant` changes anything in `town`: with common random numbers an untouched
 // town gets the same draws and the same outcome in every replication, so every paired

@@ -285,7 +285,9 @@ std::string uncertainty_intro(const RunResult& r, const std::string& town, Langu
 // The answer first (id="summary"): per town, each variant that changes something there,
 // what it changes with the 95 % interval and a marker, what it costs, and the binding
 // constraint in words. Built from answer::answers(), the same data as the terminal summary.
-std::string summary_section(const RunResult& r, Language lang) {
+// `arms`: the run with every cohort (Input::arms), for the trial arms' lines; null when the run
+// has no tagged cohorts.
+std::string summary_section(const RunResult& r, const RunResult* arms, Language lang) {
   using namespace answer;
   const std::vector<TownAnswer> towns = answers(r, lang);
   std::string h = "<section id=\"summary\" class=\"summary\">\n<h2>" +
@@ -330,7 +332,16 @@ std::string summary_section(const RunResult& r, Language lang) {
            escape(tr(lang, "summary.cost")) + "</th></tr></thead><tbody>\n";
       for (const auto& va : ta.variants) {
         h += "<tr><td title=\"" + escape(tr(lang, "summary.variant_id", {va.id})) + "\">" +
-             escape(va.label) + "</td><td><ul>";
+             escape(va.label) + "</td><td>";
+        // The trial arms first, as in the terminal answer (answer::cohort_lines).
+        const std::vector<std::string> lines =
+            arms ? cohort_lines(*arms, ta.town, va.id, lang) : std::vector<std::string>{};
+        if (!lines.empty()) {
+          h += "<ul class=\"arms\" title=\"comparison.csv: cohort_stabilized by cohort\">";
+          for (const std::string& a : lines) h += "<li>" + escape(a) + "</li>";
+          h += "</ul><p class=\"arms-all\">" + escape(tr(lang, "summary.all_households")) + "</p>";
+        }
+        h += "<ul>";
         int same = 0;
         for (const auto& c : va.outcomes) {
           if (c.verdict == Verdict::no_difference || c.verdict == Verdict::undefined) {
@@ -500,7 +511,7 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const std::atomi
       }
 
   // The answer first; the run's record goes to the end.
-  if (in.has_run) html << summary_section(r, lang);
+  if (in.has_run) html << summary_section(r, in.arms ? &*in.arms : nullptr, lang);
   const std::vector<answer::TownAnswer> answers =
       in.has_run ? answer::answers(r, lang) : std::vector<answer::TownAnswer>{};
   // The variants shown in a town: the baseline and those that change something there.

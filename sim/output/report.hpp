@@ -39,7 +39,10 @@ struct Plan {
 
 struct Input {
   bool has_run = false;  // results.json was there
-  RunResult run;
+  RunResult run;         // the cohort "all"
+  // Every cohort, where the run has tagged cohorts (results.json "cohorts"): the trial arms
+  // of the answer box (answer::cohort_lines); empty otherwise.
+  std::optional<RunResult> arms;
   nlohmann::json manifest;  // null when there is no manifest.json
   std::vector<SweepRow> sweep;
   std::optional<Plan> plan;

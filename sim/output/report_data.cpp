@@ -136,7 +136,9 @@ void read_uncertainty(const json& u, UncertaintyResult& out) {
   out.evpi_willingness_to_pay = num_at(u, "evpi_willingness_to_pay");
 }
 
-RunResult run_from_json(const json& doc) {
+// `all_cohorts`: every cohort's metrics and comparisons (Input::arms); otherwise the cohort
+// "all" only, which is what the report's tables and charts show.
+RunResult run_from_json(const json& doc, bool all_cohorts = false) {
   RunResult r;
   read_manifest_info(doc.at("manifest"), r.info);
   if (auto s = doc.find("scenario"); s != doc.end()) {
@@ -181,9 +183,18 @@ RunResult run_from_json(const json& doc) {
     }
   // The report shows the cohort "all" (results.json keeps the others under "cohorts").
   for (const auto& m : doc.at("metric_info"))
-    if (m.value("cohort", std::string("all")) == "all")
+    if (all_cohorts || m.value("cohort", std::string("all")) == "all") {
       r.metric_info.push_back({str_at(m, "name"), str_at(m, "unit"),
                                better_from(str_at(m, "better")), m.value("headline", false)});
+      r.metric_info.back().cohort = m.value("cohort", std::string("all"));
+    }
+  for (const auto& c : doc.value("cohorts", json::array())) {
+    CohortInfo co{str_at(c, "id"), str_at(c, "label"), {}};
+    for (const auto& f : c.value("published", json::array()))
+      co.published.push_back({str_at(f, "metric"), str_at(f, "text"), str_at(f, "source"),
+                              num_at(f, "value"), f.value("fitted", false)});
+    r.info.cohorts.push_back(std::move(co));
+  }
   for (const auto& p : doc.value("profiles", json::array())) {
     r.info.profiles.push_back(str_at(p, "id"));
     r.info.profile_labels.push_back(str_at(p, "label"));
@@ -194,9 +205,18 @@ RunResult run_from_json(const json& doc) {
     tv.town = str_at(row, "town");
     tv.variant = str_at(row, "variant");
     if (row.contains("profile")) tv.profile = str_at(row, "profile");
-    const json& metrics = row.at("metrics");
+    const json& all = row.at("metrics");
+    static const json none = json::object();
+    const json* tagged = &none;
+    if (auto c = row.find("cohorts"); c != row.end() && c->is_object()) tagged = &*c;
     for (const auto& mi : r.metric_info) {
       Summary s;
+      const json* in = &all;
+      if (mi.cohort != "all") {
+        auto c = tagged->find(mi.cohort);
+        in = c != tagged->end() && c->is_object() ? &*c : &none;
+      }
+      const json& metrics = *in;
       if (auto it = metrics.find(mi.name); it != metrics.end()) {
         s = {num_at(*it, "mean"), num_at(*it, "sd"),  num_at(*it, "ci_low"), num_at(*it, "ci_high"),
              num_at(*it, "p05"),  num_at(*it, "p50"), num_at(*it, "p95"),    0};
@@ -234,7 +254,7 @@ RunResult run_from_json(const json& doc) {
     r.by_profile.push_back(read_row(row));
   auto read_comparison = [&](const json& c) {
     Comparison x;
-    x.cohort = "all";
+    x.cohort = c.value("cohort", std::string("all"));
     if (c.contains("profile")) x.profile = str_at(c, "profile");
     x.note = c.value("note", std::string());
     x.town = str_at(c, "town");
@@ -250,9 +270,10 @@ RunResult run_from_json(const json& doc) {
     return x;
   };
   for (const auto& c : doc.value("comparisons", json::array()))
-    if (c.value("cohort", std::string("all")) == "all") r.comparisons.push_back(read_comparison(c));
+    if (all_cohorts || c.value("cohort", std::string("all")) == "all")
+      r.comparisons.push_back(read_comparison(c));
   for (const auto& c : doc.value("profile_comparisons", json::array()))
-    if (c.value("cohort", std::string("all")) == "all")
+    if (all_cohorts || c.value("cohort", std::string("all")) == "all")
       r.profile_comparisons.push_back(read_comparison(c));
   if (auto u = doc.find("uncertainty"); u != doc.end() && u->is_object())
     read_uncertainty(*u, r.uncertainty);
@@ -391,6 +412,8 @@ Input read_input(const fs::path& dir) {
       throw InputError(results.string() + ": not a prostup results file");
     try {
       in.run = run_from_json(doc);
+      // The trial arms of the answer box need the tagged cohorts' metrics.
+      if (!in.run.info.cohorts.empty()) in.arms = run_from_json(doc, true);
     } catch (const json::exception& e) {
       throw InputError(results.string() + ": malformed: " + e.what());
     }

@@ -32,6 +32,7 @@ const std::vector<Entry> kCzech = {
     {"words.cost_total", "veřejné náklady"},
     {"words.cost_per_stabilized", "náklady na stabilizovanou domácnost"},
     {"words.housed_share_end", "v bydlení na konci období"},
+    {"words.months_housed_share_in_need", "podíl měsíců v bydlení (potřební)"},
     {"words.months_housed_share", "podíl měsíců v bydlení"},
     {"words.lost_from_view_share", "ztratili se z dohledu"},
     {"words.retention:12", "stále v bydlení 12 měsíců po zabydlení"},
@@ -120,6 +121,7 @@ const std::vector<Entry> kCzech = {
     {"summary.cost", "Náklady"},
     {"summary.variant_id", "id varianty: {1}"},
     {"summary.no_clear_in", "bez jasného rozdílu: {1}"},
+    {"summary.all_households", "Všechny domácnosti:"},
     {"summary.by_profile", "Podle typu domácnosti {1}"},
     {"summary.none_here", "Žádná varianta zde nic nemění."},
     {"summary.binding", "Omezující kapacita:"},
@@ -182,7 +184,7 @@ const std::vector<Entry> kCzech = {
     {"def.months_housed", "Podíl měsíců domácností v bydlení"},
     {"def.months_housed.counts", "měsíce strávené v trvalém stupni"},
     {"def.months_housed.of",
-     "měsíce strávené v systému (od vstupu nebo 1. měsíce do odchodu nebo konce období)"},
+     "měsíce od vstupu (nebo 1. měsíce) do konce období domácností, které na začátku nebydlely"},
     {"def.retention", "V bydlení 12 měsíců po prvním zabydlení"},
     {"def.retention.counts",
      "domácnosti, které o bydlení nepřišly (sestupem na nižší stupeň ani odchodem jinam než do "
@@ -256,6 +258,10 @@ const std::vector<Entry> kCzech = {
     {"metric.stabilized_share", "Podíl stabilizovaných (domácnosti, které na začátku nebydlely)"},
     {"metric.housed_share_end", "Podíl v bydlení na konci období (všechny domácnosti)"},
     {"metric.ever_housed_share", "Podíl kdy zabydlených (všechny domácnosti)"},
+    {"metric.months_housed_share_in_need",
+     "Podíl měsíců v bydlení (domácnosti, které na začátku nebydlely; odchod do vlastního bydlení "
+     "se "
+     "počítá jako bydlení, jiný odchod ne)"},
     {"metric.months_housed_share",
      "Podíl měsíců v bydlení (odchod do vlastního bydlení se počítá jako bydlení, jiný odchod ne)"},
     {"metric.months_housed", "Měsíce domácností v bydlení"},
@@ -709,6 +715,7 @@ const std::vector<Entry> kCzech = {
     {"verbose.m.mean_waiting_months", "měsíce v pořadníku"},
     {"verbose.m.cost_total", "veřejné náklady, Kč"},
     {"verbose.m.housed_share_end", "v bydlení na konci období"},
+    {"verbose.m.months_housed_share_in_need", "podíl měsíců v bydlení (potřební)"},
     {"verbose.m.months_housed_share", "podíl měsíců v bydlení"},
     {"verbose.m.lost_from_view_share", "ztratili se z dohledu"},
     {"verbose.m.retention:12", "v bydlení 12 měsíců po zabydlení"},
@@ -719,7 +726,9 @@ const std::vector<Entry> kCzech = {
     {"verbose.icer_stabilised", "Kč na další stabilizovanou domácnost"},
     {"verbose.discounted", "diskontováno"},
     {"verbose.discount_note", "(diskontováno: náklady i účinky {1} % ročně, docs/model.md)"},
-    {"verbose.binding", "Omezující kapacity (očekávaná poptávka bez omezení, výchozí stav):"},
+    {"verbose.binding",
+     "Omezující kapacity (očekávaná poptávka bez omezení, výchozí stav; podle toho, co přidá "
+     "jedna jednotka navíc, kde byla změřena, pak podle převisu poptávky):"},
 };
 
 }  // namespace

@@ -32,6 +32,7 @@ const std::vector<Entry> kEnglish = {
     {"words.cost_total", "public cost"},
     {"words.cost_per_stabilized", "cost per stabilised household"},
     {"words.housed_share_end", "housed at the horizon"},
+    {"words.months_housed_share_in_need", "share of months housed (in need)"},
     {"words.months_housed_share", "share of months housed"},
     {"words.lost_from_view_share", "lost from view"},
     {"words.retention:12", "still housed 12 months after housing"},
@@ -120,6 +121,7 @@ const std::vector<Entry> kEnglish = {
     {"summary.cost", "Cost"},
     {"summary.variant_id", "variant id: {1}"},
     {"summary.no_clear_in", "no clear difference in {1}"},
+    {"summary.all_households", "All households:"},
     {"summary.by_profile", "By household type, {1}"},
     {"summary.none_here", "No variant changes anything here."},
     {"summary.binding", "Binding constraint:"},
@@ -183,7 +185,8 @@ const std::vector<Entry> kEnglish = {
     {"def.housed_end.of", "all households seen (those housed at the start included)"},
     {"def.months_housed", "Share of household-months housed"},
     {"def.months_housed.counts", "months spent in a permanent stage"},
-    {"def.months_housed.of", "months spent in the system (entry or month 1 to exit or horizon)"},
+    {"def.months_housed.of",
+     "months from entry (or month 1) to the horizon of the households not housed at the start"},
     {"def.retention", "Housed 12 months after first housed"},
     {"def.retention.counts",
      "households that did not lose housing (to a lower stage, or an exit other than into own "
@@ -255,6 +258,8 @@ const std::vector<Entry> kEnglish = {
     {"metric.stabilized_share", "Share stabilised (households not housed at the start)"},
     {"metric.housed_share_end", "Share housed at the horizon (all households)"},
     {"metric.ever_housed_share", "Share ever housed (all households)"},
+    {"metric.months_housed_share_in_need",
+     "Share of months housed (households in need; own-housing exits housed, others not)"},
     {"metric.months_housed_share",
      "Share of months housed (person-time; own-housing exits housed, others not)"},
     {"metric.months_housed", "Household-months housed"},
@@ -703,6 +708,7 @@ const std::vector<Entry> kEnglish = {
     {"verbose.m.mean_waiting_months", "months on a waiting list"},
     {"verbose.m.cost_total", "public cost, CZK"},
     {"verbose.m.housed_share_end", "housed at the horizon"},
+    {"verbose.m.months_housed_share_in_need", "share of months housed (in need)"},
     {"verbose.m.months_housed_share", "share of months housed"},
     {"verbose.m.lost_from_view_share", "lost from view"},
     {"verbose.m.retention:12", "housed 12 months after housing"},
@@ -713,7 +719,9 @@ const std::vector<Entry> kEnglish = {
     {"verbose.icer_stabilised", "CZK per extra stabilised"},
     {"verbose.discounted", "discounted"},
     {"verbose.discount_note", "(discounted: costs and effects at {1} % a year, docs/model.md)"},
-    {"verbose.binding", "Binding constraints (expected demand without limits, baseline):"},
+    {"verbose.binding",
+     "Binding constraints (expected demand without limits, baseline; ranked by what one more unit "
+     "adds where it was measured, then by excess demand):"},
 };
 
 }  // namespace

@@ -340,6 +340,20 @@ json results_json(const RunResult& r, const json& manifest) {
         {{"id", r.info.profiles[i]},
          {"label", i < r.info.profile_labels.size() ? r.info.profile_labels[i] : std::string()}});
   doc["profiles"] = profiles;
+  // The baseline's tagged cohorts (docs/model.md, "Cohorts") and their published figures, so
+  // `prostup report` on a saved run shows the trial arms as the terminal answer does.
+  json cohort_list = json::array();
+  for (const CohortInfo& co : r.info.cohorts) {
+    json published = json::array();
+    for (const CohortInfo::Published& f : co.published)
+      published.push_back({{"metric", f.metric},
+                           {"value", jnum(f.value)},
+                           {"text", f.text},
+                           {"source", f.source},
+                           {"fitted", f.fitted}});
+    cohort_list.push_back({{"id", co.id}, {"label", co.label}, {"published", published}});
+  }
+  doc["cohorts"] = cohort_list;
 
   // A row of all profiles under "results"; a profile's row under "by_profile" (its metrics
   // only those kept by profile).

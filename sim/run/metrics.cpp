@@ -136,6 +136,10 @@ std::vector<double> derive_metrics(const CompiledModel& m, const ReplicationOutc
   x.push_back(ratio(o.reached_lease, in_need));
   x.push_back(ratio(o.stabilized, in_need));
   x.push_back(o.stabilized);
+  // Person-time of the households in need (the cohort "all"'s counters restricted to them).
+  x.push_back(o.cohorts.size() >= kCohortFields
+                  ? ratio(o.cohort(0, kMonthsHousedInNeed), o.cohort(0, kMonthsObservedInNeed))
+                  : kUndefined);
   // Median months from entry to the first permanent stage among those who reached it.
   double median = kUndefined;
   if (o.reached_lease > 0) {

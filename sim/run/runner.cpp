@@ -196,6 +196,7 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
   info.seed = ms.front().seed;
   info.price_year = ms.front().price_year;
   info.discount_rate = ms.front().discount_rate;
+  info.willingness_to_pay = ms.front().willingness_to_pay;
   info.replications = reps;
   info.psa = psa;
   info.parameter_sets = psa ? sets : 0;

@@ -149,6 +149,22 @@ Summary summarize_sets(const std::vector<double>& means) {
   return s;
 }
 
+NetBenefit net_monetary_benefit(const std::vector<double>& d_cost,
+                                const std::vector<double>& d_effect, double wtp, bool sets) {
+  std::vector<double> nb;
+  double positive = 0;
+  for (std::size_t k = 0; k < d_cost.size() && k < d_effect.size(); ++k) {
+    if (std::isnan(d_cost[k]) || std::isnan(d_effect[k])) continue;
+    const double x = wtp * d_effect[k] - d_cost[k];
+    nb.push_back(x);
+    positive += x > 0 ? 1 : x == 0 ? 0.5 : 0;
+  }
+  NetBenefit out;
+  out.nmb = sets ? summarize_sets(nb) : summarize(nb);
+  if (!nb.empty()) out.share_positive = positive / static_cast<double>(nb.size());
+  return out;
+}
+
 // Variant minus baseline, unit by unit, for metric k of two rows: `units` replications, or
 // under PSA (`sets`) parameter sets, whose interval is then their central 95 %.
 Comparison paired_comparison(const MetricInfo& mi, const TownVariantResult& b,

@@ -3,12 +3,24 @@
 // comparisons and equity figures by household profile.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <string>
 
 #include "run_internal.hpp"
 
 namespace prostup::detail {
 
 namespace {
+
+// A willingness to pay in a metric's name: "nmb:500000" (whole CZK), "nmb:2500.5".
+std::string wtp_text(double wtp) {
+  char b[48];
+  if (wtp == std::floor(wtp) && std::abs(wtp) < 1e15)
+    std::snprintf(b, sizeof b, "%.0f", wtp);
+  else
+    std::snprintf(b, sizeof b, "%.17g", wtp);
+  return b;
+}
 
 // A figure from per-replication values (PSA, `sets`: per parameter set; NaN = undefined
 // there); identical values give an interval of exactly their value, as the paired
@@ -356,6 +368,22 @@ void row_comparisons(RunResult& res, const RunShape& shape,
             ic.diff_ci_high = ia.icer_high;
             ic.note = ia.note;
             res.comparisons.push_back(std::move(ic));
+          }
+          // Net monetary benefit at the scenario's willingness-to-pay values, per household
+          // stabilised (docs/model.md, "Incremental analysis").
+          const int ks = res.metric_index("cohort_stabilized" + sfx, cohort);
+          if (ks < 0) continue;
+          const std::vector<double> d_stab = diffs(ks);
+          for (double wtp : res.info.willingness_to_pay) {
+            const NetBenefit nb = net_monetary_benefit(d_cost, d_stab, wtp, psa);
+            Comparison n = inc;
+            n.metric = (sfx.empty() ? "nmb:" : "nmb_discounted:") + wtp_text(wtp);
+            n.diff_mean = nb.nmb.mean;
+            n.diff_ci_low = nb.nmb.ci_low;
+            n.diff_ci_high = nb.nmb.ci_high;
+            n.share_better = nb.share_positive;
+            n.replications = nb.nmb.replications;
+            res.comparisons.push_back(std::move(n));
           }
         }
     }

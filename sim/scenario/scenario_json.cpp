@@ -757,6 +757,22 @@ void Reader::read_simulation(const ojson& v, const std::string& p, Simulation& s
   int_row(v, p, "functional_zero_months", sim.functional_zero_months);
   int_row(v, p, "price_year", sim.price_year);
   number_row(v, p, "discount_rate", sim.discount_rate);
+  if (const ojson* w = find(v, "willingness_to_pay")) {
+    const Field& f = row("willingness_to_pay");
+    const std::string wp = child_pointer(p, "willingness_to_pay");
+    if (!w->is_array()) {
+      error(wp, "must be an array of numbers (got " + show(*w) + ")");
+    } else if (w->size() > static_cast<std::size_t>(kMaxListItems)) {
+      error(wp, "at most " + std::to_string(kMaxListItems) + " values (got " +
+                    std::to_string(w->size()) + ")");
+    } else {
+      for (std::size_t i = 0; i < w->size(); ++i) {
+        double d;
+        if (number((*w)[i], child_pointer(wp, std::to_string(i)), f.lo, f.hi, d))
+          sim.willingness_to_pay.push_back(d);
+      }
+    }
+  }
 }
 
 void Reader::profile_cost_factors(const ojson& v, const std::string& p,
@@ -1595,6 +1611,9 @@ ojson to_json(const Scenario& s) {
   if (!s.language.empty()) out["language"] = s.language;
   out["simulation"] = entity_json("simulation", s.simulation, [&](const std::string& key) {
     // Written only where given, so that a file without it reads back the same.
+    if (key == "willingness_to_pay")
+      return s.simulation.willingness_to_pay.empty() ? ojson()
+                                                     : ojson(s.simulation.willingness_to_pay);
     return key == "discount_rate" && s.simulation.discount_rate != 0
                ? ojson(s.simulation.discount_rate)
                : ojson();

@@ -124,6 +124,10 @@ ojson value_schema(const Field& f, T t) {
       if (f.lo >= 1) s["minItems"] = 1;
       return s;
     }
+    case T::number_list:
+      return {{"type", "array"},
+              {"items", {{"type", "number"}, {"minimum", f.lo}, {"maximum", f.hi}}},
+              {"maxItems", kMaxListItems}};
     case T::object:
       return ref(f.nested);
     case T::collection: {
@@ -259,6 +263,8 @@ std::string type_text(const Field& f, T t) {
       return "profile id";
     case T::stage_list:
       return "array of stage ids";
+    case T::number_list:
+      return "array of numbers";
     case T::object:
       return "object (" + f.nested + ")";
     case T::collection:
@@ -298,6 +304,10 @@ std::string range_text(const Field& f, T t) {
       break;
     case T::stage_list:
       r = f.lo >= 1 ? "non-empty, each once" : "each once";
+      break;
+    case T::number_list:
+      r = "each " + number_text(f.lo) + ".." + number_text(f.hi) + ", at most " +
+          number_text(kMaxListItems);
       break;
     case T::collection:
       if (f.hi > 0)

@@ -18,7 +18,7 @@ common="--replications 2 --months 12 --seed 3 --no-catalog"
 "$prostup" run "$src/scenarios/jirkov.json" $common --lang cs -o "$tmp/cs" >"$tmp/answer" 2>"$tmp/err" ||
   { cat "$tmp/err"; echo "FAIL: run --lang cs exited $?"; exit 1; }
 grep -q "^Každá varianta proti výchozímu stavu" "$tmp/answer" || fail "no Czech marker key"
-grep -q "^Jirkov (výchozí stav: podíl měsíců v bydlení [0-9]*,[0-9] %" "$tmp/answer" ||
+grep -q "^Jirkov (výchozí stav: podíl měsíců v bydlení (potřební) [0-9]*,[0-9] %" "$tmp/answer" ||
   fail "no Czech town line with a decimal comma"
 grep -qx "Zpráva: $tmp/cs/report.html" "$tmp/answer" || fail "no 'Zpráva: PATH' line"
 grep -Eq "Report:|baseline|better|worse|months" "$tmp/answer" && fail "English words in the Czech answer"

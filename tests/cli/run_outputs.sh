@@ -18,6 +18,7 @@ head -1 "$OUT/comparison.csv" | grep -qx 'town,variant,baseline,profile,cohort,m
 for m in households_seen reached_lease_share stabilized_share median_months_to_lease evictions \
          returns_to_street expiries exits demotions roofless_household_months mean_waiting_months \
          cost_total cost_per_stabilized housed_share_end ever_housed_share months_housed_share \
+         months_housed_share_in_need \
          retention:6 retention:12 retention:24 exits:to_own_housing exits:to_institution \
          exits:unknown lost_from_view_share cost_per_household; do
   grep -q "^jirkov,baseline,\*,all,$m," "$OUT/outcomes.csv" || { echo "metric $m missing"; exit 1; }
