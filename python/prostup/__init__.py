@@ -125,7 +125,7 @@ def load(source=None) -> Scenario:
 _TEXT = {
     "town", "variant", "metric", "series", "from", "to", "kind", "baseline", "parameter",
     "stage", "profile", "entry_stage", "id", "cohort", "note", "figure", "best", "worst",
-    "outcome",
+    "outcome", "payer", "option", "status",
 }
 _INTEGER = {"month", "replications", "point", "parameter_set"}
 

@@ -35,7 +35,7 @@ expect_error "$L=0:10" "reached_lease_share>0.5" "only >= and <= are supported"
 expect_error "$L=0:10" "reached_lease_share 0.5" "no comparison"
 expect_error "$L=0:10" ">=0.5" "no metric before '>='"
 expect_error "$L=0:10" "reached_lease_share>=half" "'half' is not a number"
-expect_error "$L=0:10" "reached_lease_shar>=0.5" "no metric 'reached_lease_shar' (did you mean: reached_lease_share)"
+expect_error "$L=0:10" "reached_lease_shar>=0.5" "no metric 'reached_lease_shar' (did you mean: reached_lease_share"
 expect_error "$L=0:10" "$G" "--town 'nowhere': no such town (the scenario has: town" --town nowhere
 expect_error "$L=0:10" "$G" "--variant 'nope': no such variant (the scenario has: more_leases)" --variant nope
 expect_error "/variants/more_leases/patch/towns/town/capacity/lease=0:10" "$G" "points into /variants"

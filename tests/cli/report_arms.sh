@@ -21,7 +21,7 @@ d["simulation"]["willingness_to_pay"] = [200000, 1000000]
 json.dump(d, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
 PY
 for lang in en cs; do
-  "$PROSTUP" run "$TMP/brno.json" -o "$TMP/$lang" --replications 4 \
+  COLUMNS=100000 "$PROSTUP" run "$TMP/brno.json" -o "$TMP/$lang" --replications 4 \
     --months 12 --threads 2 --no-catalog --lang "$lang" > "$TMP/$lang.answer"
   rm "$TMP/$lang/report.html"
   "$PROSTUP" report "$TMP/$lang" --lang "$lang" > /dev/null
