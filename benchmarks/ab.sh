@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # A/B guard: builds another revision in a temporary git worktree (Release, ccache when
 # CMAKE_CXX_COMPILER_LAUNCHER says so) and runs the same command with both builds in
 # alternating pairs pinned to one CPU (same machine, same minute), then prints each pair's

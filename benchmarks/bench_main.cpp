@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // prostup_bench: one benchmark case per process, one JSON line on stdout.
 //
 // A process per case keeps the peak resident memory (getrusage's ru_maxrss) that case's own.

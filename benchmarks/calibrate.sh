@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Calibration speed: runs `prostup calibrate` on the shipped examples and prints one JSON line
 # per example with the parameter sets simulated per second (manifest.json: simulations /
 # simulate_seconds).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Runs the benchmark cases, one process each (so each case's peak memory is its own), and
 # prints one JSON line per case on stdout; a short summary (2-thread speed-up, memory growth)
 # goes to stderr.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Random123 (Debian: librandom123-dev) is header-only and ships no CMake config.
 find_path(Random123_INCLUDE_DIR NAMES Random123/philox.h)
 include(FindPackageHandleStandardArgs)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Writes OUT, a C++ file defining prostup::build_commit(): `git describe --always --dirty` of
 # SRC, or "" when SRC is not a git checkout or git is missing (a release tarball). OUT is
 # rewritten only when the text changes, so an unchanged commit recompiles nothing.

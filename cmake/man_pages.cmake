@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Writes OUT/prostup.1 and OUT/prostup-COMMAND.1 for each of COMMANDS with help2man (HELP2MAN)
 # from `PROSTUP [COMMAND] --help`. help2man runs a program without arguments of its own, so
 # each command gets a two-line wrapper script in OUT/bin.

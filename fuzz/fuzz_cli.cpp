@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // libFuzzer target: arbitrary bytes as a `prostup` command line, the arguments separated by
 // NUL bytes (a real argv cannot hold one), parsed by the same parse_cli that main() runs.
 //

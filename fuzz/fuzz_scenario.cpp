@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // libFuzzer target: arbitrary bytes as a scenario file, and as the value a variant's merge
 // patch gives one top-level key of the built-in scenario.
 //

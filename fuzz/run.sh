@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Builds the libFuzzer targets (clang, ASan + UBSan) in build-fuzz/ and fuzzes, in SECONDS
 # seconds in all: the scenario loader and one month of the engine (fuzz_scenario, 3/4 of the
 # time) and the command-line parser (fuzz_cli, the rest; it exhausts its smaller space fast).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // prostup._core: the C++ side of the Python module (docs/python.md). Each command runs the
 // same library function as the `prostup` executable, into a folder the Python side reads,
 // so the tables are the CLI's bytes by construction. The GIL is released while simulating;

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """One town, one file: the default scenario's towns that have a town file come from it.
 
     scripts/compose-default.py [--check]

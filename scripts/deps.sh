@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Installs the Debian 12 packages prostup needs, only those missing (idempotent).
 # Usage: scripts/deps.sh [build|test]
 set -eu

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Regenerates the outputs the docs quote from real runs of the shipped scenarios, so the docs
 # can be checked against what prostup prints today.
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # One command from a fresh Debian 12 machine to a finished run of the default scenario:
 # installs missing packages, builds Release into build/, runs `prostup run`.
 set -eu

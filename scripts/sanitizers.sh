@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Sanitizer builds of the test suite, for CI (scripts/test.sh) and by hand.
 #   scripts/sanitizers.sh [asan|tsan|all]     (default: all)
 # asan: AddressSanitizer + UndefinedBehaviorSanitizer (with leak checking), the whole ctest

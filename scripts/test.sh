@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Builds everything and runs the whole test suite through ctest (Release), then the
 # reliability checks: the sanitizer builds (scripts/sanitizers.sh) and a 60-second fuzz run
 # (fuzz/run.sh). Each part prints its wall time. PROSTUP_TEST_QUICK=1 stops after the

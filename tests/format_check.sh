@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Every C++ source and header is formatted as .clang-format says (clang-format 14, Debian 12's).
 # Args: $1 = source directory. Exit 77 = skipped (no clang-format; the reason is printed).
 set -u

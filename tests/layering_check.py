@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Checks the layering of sim/ (docs/architecture.md) from the real compile commands.
 
 For every source of a layer it asks the compiler which headers the file pulls in (-M, with the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Small scenarios built in C++ for engine tests: no files, no JSON.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The bad-input catalogue (tests/bad/): every case is refused with the expected pointer and
 // message, and nothing in it makes the loader throw.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // bench-ladder-1 (docs/benchmark-model.md) run by the engine from
 // benchmarks/bench-ladder-1.json agrees, month by month and exactly, with an independent,
 // step-by-step implementation of the benchmark's rules written here.

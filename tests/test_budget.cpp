@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The council's view (issue 29): the budget by year and payer (docs/model.md, "Budget by year
 // and payer") on a two-arm case whose every figure can be written down by hand, and functional
 // zero ("Functional zero") on ladders that reach it in a known month or never.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Outcomes by household profile (docs/model.md, "Outcomes by profile" and "Equity"): the
 // profile rows add up to the row of all profiles, pair the same replications across
 // variants, and the equity figures follow from them.

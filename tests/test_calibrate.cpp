@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Calibration (docs/calibration.md): the targets' format and checks, recovery of a known
 // parameter, determinism across threads, an unmeetable target, interruption, the posterior
 // written as a parameter_sample that reads back.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The run catalog's database: records read back, concurrent writers, damaged and newer files,
 // and the scenario diff by JSON pointer (docs/catalog.md).
 #include <sqlite3.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The exact cohort model: against hand-solved chains, caps, and the Monte Carlo.
 #include <catch2/catch.hpp>
 #include <cmath>

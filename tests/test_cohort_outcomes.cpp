@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The cohort outcomes (housed at the horizon, months housed, retention, returns, exit
 // destinations, costs per cohort) and the incremental analysis, on cases whose answers can
 // be written down by hand. docs/model.md defines every figure checked here.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Costs by household profile, the price year and discounting (docs/model.md, "Prices and
 // discounting"), on cases whose answers can be written down by hand.
 #include <catch2/catch.hpp>

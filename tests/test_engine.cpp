@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Engine tests on scenarios built in C++ (no files): invariants, exact answers, policies.
 #include <atomic>
 #include <catch2/catch.hpp>

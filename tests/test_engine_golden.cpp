@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Regression pins for the engine's exact output, as readable text (tests/golden/engine_*.txt).
 //
 // The files hold every counter of every replication of every town of three small scenarios,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Files for the tests: reading the source tree's (PROSTUP_SOURCE_DIR) scenarios and fixtures
 // and the files a test's run wrote, and a temporary directory to write them to.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The format's tables (include/prostup/parameters.hpp) and what they generate: the committed
 // schema, docs tables and fuzz dictionary must equal what `prostup schema` makes of them, and
 // the reader, set_parameter and the tables must agree on every key.

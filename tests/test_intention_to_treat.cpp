@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Intention to treat (docs/model.md, "Cohorts" and "Who is in need") and a better route
 // replacing a pending application (docs/model.md, step 4d): cases whose answers can be
 // written down by hand.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Binding constraints ranked by what one more unit is worth (prostup/marginal.hpp,
 // docs/cohort.md "Marginal values"), not by excess demand.
 #include <catch2/catch.hpp>

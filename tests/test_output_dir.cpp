@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The staged output directory (sim/run_support.hpp): the --force replacement is one atomic
 // exchange, so a reader never finds the output directory missing; the memory estimate counts
 // every model's households.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Goal seeking (`prostup plan`) and the parsing it shares with `prostup sweep`: pointers,
 // ranges, targets, writing a value into a scenario, the one-sided bound and the bisection.
 #include <unistd.h>

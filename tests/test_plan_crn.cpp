@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Common random numbers: a variant runs replication r with the same random keys as the
 // baseline's replication r, so the paired difference has a much narrower CI than the
 // difference of two independent runs. The test fails if variants stop sharing the draws.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Parameter uncertainty (PSA): distributions, keyed draws, paired parameter sets, the
 // variance split and the decision analyses (docs/uncertainty.md).
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Regression inputs: each tests/regressions/*.json once crashed, hung or tripped a sanitizer
 // (mostly found by fuzz/fuzz_scenario.cpp), or probes an edge the fuzzer cannot reach
 // quickly. Each must load without a crash and end in diagnostics, or in a valid scenario

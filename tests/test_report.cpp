@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The report: SVG charts that are well-formed XML with the expected series, a golden chart,
 // report.html drawn from the files alone, and the exit codes of `prostup report`.
 //

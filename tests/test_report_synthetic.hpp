@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A small, fixed RunResult for the writer and report tests: two towns with Czech labels,
 // a four-rung ladder and two variants. Values come from simple formulas so they are the
 // same on every machine; a few are NaN on purpose (undefined medians).

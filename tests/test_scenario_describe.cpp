@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `describe`: the planner's summary says what the scenario says, in words.
 #include <catch2/catch.hpp>
 #include <filesystem>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Parameters that carry a distribution (format version 2, PSA): reading them into
 // Scenario::uncertain, the errors with their pointers, the canonical form and `describe`.
 #include <catch2/catch.hpp>

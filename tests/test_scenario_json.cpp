@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The scenario layer's loader: round trip, merge patch, variants, did-you-mean, shipped files.
 #include <catch2/catch.hpp>
 #include <filesystem>

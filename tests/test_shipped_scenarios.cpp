@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Scenario-level checks on the shipped scenarios: they run, and where the bottleneck is known
 // the direction of a variant's effect is right.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The language catalogues (sim/output/strings_{en,cs}.cpp) and `--lang cs`: the same keys
 // and placeholders in both; the Czech terminal answer and report.html of a small run read in
 // Czech, with a decimal comma, and hold no English text of the catalogue.

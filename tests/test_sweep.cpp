@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `prostup sweep`: grid order, the shape of sweep.csv, the manifest, and that each point is
 // the scenario with those values run with the scenario's seed, whatever the thread count.
 #include <unistd.h>

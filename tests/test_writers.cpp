@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The run output files: columns, number round-trips, undefined values, CSV quoting, and
 // that write failures are reported with the file's path.
 #include <unistd.h>

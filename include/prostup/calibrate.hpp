@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Calibration (`prostup calibrate`, docs/calibration.md): approximate Bayesian computation by
 // sequential Monte Carlo with adaptive tolerances (Del Moral, Doucet & Jasra 2012), fitting
 // the parameters that carry a distribution (Scenario::uncertain, the priors) to what the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The files `prostup calibrate` writes (docs/calibration.md): posterior.csv, fit.csv,
 // manifest.json and report.html with its charts. calibrated.json is the app's (it needs the
 // scenario writer).

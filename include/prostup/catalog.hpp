@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The run catalog (docs/catalog.md): a SQLite database where every `run`, `sweep` and `plan`
 // records what it simulated (the scenario's canonical text and SHA-256, seed, replications,
 // variants, output folder) and its outcomes table, so runs stay comparable after their

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Commands behind the `prostup` executable. command_line.cpp only parses arguments into
 // these structs and calls the functions; each returns the process exit code:
 // 0 ok, 1 runtime failure, 2 invalid input or usage, 130/143 interrupted.

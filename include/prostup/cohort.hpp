@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The exact cohort model: with capacities and caseloads unlimited, a household's state is
 // a finite Markov chain; propagating expected counts gives the Monte Carlo's expectation.
 #pragma once

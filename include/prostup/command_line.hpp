@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The `prostup` command line as a library function: main() runs it, the fuzzer
 // (fuzz/fuzz_cli.cpp) parses with it. Options, defaults and help texts are in
 // sim/app/command_line.cpp.

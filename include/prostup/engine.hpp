@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The simulation core: one town, one replication, no I/O, no globals.
 #pragma once
 

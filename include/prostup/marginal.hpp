@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What one more unit of a binding constraint is worth (docs/cohort.md, "Marginal values"):
 // for the stages and staffed services whose expected demand exceeds their capacity in the
 // exact cohort model, a paired Monte Carlo of the town with one more unit (a stage) or one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The metric table: every metric a run reports (outcomes.csv, comparison.csv, results.json),
 // declared once with its name, unit, direction, a one-line definition and its denominator.
 // The runner's catalogue (metric_catalogue, sim/run/metrics.cpp) expands it for a model, the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Compiled, immutable rule tables: what the simulation core and the cohort model read.
 //
 // A Scenario is compiled once per variant. Probabilities become 32-bit thresholds

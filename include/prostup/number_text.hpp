@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Numbers to text and back without the C locale: std::to_chars / std::from_chars only, so a
 // process that set LC_ALL=cs_CZ.UTF-8 (or a Python session that called locale.setlocale)
 // still writes "860.0", not "860,0", and still reads "0.5". Every number the library writes or

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What a town has observed (format: towns.<id>.observed): the calibration targets of
 // `prostup calibrate` (docs/calibration.md). Model layer: plain structs, no JSON.
 #pragma once

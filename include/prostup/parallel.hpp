@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Distributed runs over MPI (docs/distributed.md). Without MPI, or when the program was not
 // started by an MPI launcher, there is one rank and every function here is trivial.
 #pragma once

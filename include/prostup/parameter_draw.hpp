@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Drawing one parameter set of a scenario for probabilistic sensitivity analysis (PSA).
 //
 // Core layer: the draws come from their own keyed Philox stream (seed, parameter set,

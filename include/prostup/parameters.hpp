@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The scenario format declared once: one table per entity (the top level, simulation, stage,
 // promotion, profile, service, town and their nested objects), one row per key, with its
 // type, range, default, unit, description and whether it may carry a distribution (PSA).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Result structs: what the runner produces and the writers (CSV, JSON, SVG, HTML) read.
 //
 // Undefined values (a median never reached, a ratio over zero) are quiet NaN here;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The parallel runner: every (variant, town, replication) as a TBB task, merged in a
 // fixed order so the results do not depend on the number of threads.
 #pragma once

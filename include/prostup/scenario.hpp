@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Scenario layer: the validated plain structs a scenario JSON becomes.
 //
 // Nothing here knows about JSON; sim/scenario/scenario_json.cpp fills these structs and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Reading, validating and writing scenario JSON.
 //
 // Validation never throws for bad input: every problem becomes a Diagnostic with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // SplitMix64 (Steele, Lea & Flood 2014; Vigna's constants): the one 64-bit mixer that keys the
 // engine's Philox streams (docs/model.md, "Randomness") and calibration's keyed streams.
 // Header-only, for any layer. tests/test_bench_ladder.cpp keeps its own copy on purpose: it

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The statistics of a run (docs/model.md, "Statistics"): summaries with Student-t intervals,
 // quantiles, the parameter share of the variance, paired variant-minus-baseline comparisons,
 // the incremental cost-effectiveness ratio and the cumulative incidence of a lease. Plain

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Parameter uncertainty (probabilistic sensitivity analysis, PSA): the distributions a
 // scenario's numeric parameters may carry, and how one parameter set is drawn and applied.
 //

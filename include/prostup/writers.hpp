@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Writers: RunResult -> files in an output directory, and the report drawn from those
 // files alone (so a planner can re-draw from an older run).
 #pragma once

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """prostup for notebooks and scripts (docs/python.md).
 
 Every function runs the same library code as the ``prostup`` command into a private

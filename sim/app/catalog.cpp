@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The run catalog in SQLite (include/prostup/catalog.hpp, docs/catalog.md).
 #include "prostup/catalog.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `prostup calibrate`: fits the parameters that carry a distribution to what the towns have
 // observed (docs/calibration.md); output staged and committed as `run` does.
 #include <cmath>

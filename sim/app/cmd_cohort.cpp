@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `prostup cohort`: exact expected trajectories without capacity limits, and bottlenecks.
 #include <cmath>
 #include <cstdio>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `prostup describe [FILE]`: loads a scenario and prints the library's summary of it.
 #include <iostream>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `prostup plan`: the smallest whole value of one setting whose metric meets a target with
 // the chosen confidence. Every value tried runs with the same seed and random keys (common
 // random numbers), so the metric moves with the value and not with the draws, and bisection

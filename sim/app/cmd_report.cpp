@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `prostup report DIR`: redraw charts and report.html from an output directory.
 #include <unistd.h>
 

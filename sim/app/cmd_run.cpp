@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `prostup run`: every town under the baseline and the variants, outputs, summary.
 #include <sys/ioctl.h>
 #include <unistd.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `prostup runs list|show|diff`: what the run catalog remembers (docs/catalog.md).
 #include <filesystem>
 #include <iostream>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `prostup schema`: the JSON Schema, docs tables and fuzz dictionary that the format's tables
 // (include/prostup/parameters.hpp) generate, and docs/model.md's metric tables that the metric
 // table (include/prostup/metric_table.hpp) generates; --update writes them into a source tree.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `prostup sweep`: the scenario run at every point of a grid of values, all points with the
 // same seed and random keys (common random numbers), so differences between points come
 // from the values and not from the draws.

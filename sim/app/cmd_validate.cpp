@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `prostup validate FILE...`: every problem of every file, one per line.
 #include <cstdint>
 #include <filesystem>

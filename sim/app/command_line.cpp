@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The `prostup` command line: parses arguments and calls the library (include/prostup/cli.hpp).
 // main() (prostup.cpp) only calls run_cli; the fuzzer calls parse_cli, which stops after
 // parsing (include/prostup/command_line.hpp).

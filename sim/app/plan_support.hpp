@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Parsing and evaluation shared by `prostup sweep` and `prostup plan`: JSON pointers into a
 // scenario document, value ranges, targets, one-sided confidence bounds and the integer
 // bisection, and the error handling both commands share. Private to sim/ and the tests; no

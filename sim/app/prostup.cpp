@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The `prostup` executable. Everything but the process's edges is in the library
 // (run_cli in command_line.cpp), so the fuzzer parses command lines exactly as this does.
 #include <cerrno>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Private helpers shared by the commands that simulate (run, sweep, plan): loading a
 // scenario into compiled models, safe output directories, signals and progress.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the commands that read a scenario file share (not a public interface).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The exact cohort model of docs/model.md's month with unlimited capacities and caseloads
 // (docs/cohort.md). One sparse transition matrix per profile over the reduced state
 // (stage, months in stage, streak, arrears, employed) plus an absorbing exit state.

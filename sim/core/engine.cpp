@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The simulation core: one town, one replication of docs/model.md's month.
 //
 // The month's steps are numbered in the code as docs/model.md numbers them: 1. schedules,

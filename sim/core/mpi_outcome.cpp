@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ReplicationOutcome in a flat array of doubles, for gathering outcomes across MPI ranks.
 #include <cstddef>
 

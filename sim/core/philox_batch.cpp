@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "philox_batch.hpp"
 
 #if defined(__x86_64__) || defined(__i386__)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Philox4x32-10 for many counters at once (internal to the engine; tested against Random123).
 //
 // The engine draws one Philox block per household-month: counter (household number, month,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The metric table (include/prostup/metric_table.hpp): every metric declared once.
 #include "prostup/metric_table.hpp"
 

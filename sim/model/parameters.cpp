@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The scenario format's tables: every key declared once (include/prostup/parameters.hpp).
 // Row order is the order of the reader's "expected ..." hints and of the generated docs.
 #include "prostup/parameters.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Distributions of uncertain parameters (PSA): moments, quantiles, checks, and applying a
 // drawn value to a scenario. Quantiles are Boost.Math's inverse incomplete beta and gamma
 // functions and the inverse complementary error function.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The answer to a planner's question, "what does each variant change in my town and what
 // does it cost?", as data: built once from a RunResult and printed by the terminal summary
 // (cmd_run) and the report's summary (report.cpp). Private to sim/.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The budget by year and payer in report.html (docs/model.md, "Budget by year and payer"),
 // read back from results.json.
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // posterior.csv, fit.csv, manifest.json and report.html of `prostup calibrate`.
 #include "prostup/calibration_writers.hpp"
 

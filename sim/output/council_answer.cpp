@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The council's view in the terminal answer (issue 29): when the street reaches functional
 // zero (docs/model.md, "Functional zero").
 #include <cmath>

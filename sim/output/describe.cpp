@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `prostup describe` in the language's words: the scenario layer's describe() with the
 // catalogue of strings_{en,cs}.cpp.
 #include "prostup/scenario_json.hpp"

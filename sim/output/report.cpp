@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // write_report: charts/*.svg and one self-contained report.html, drawn only from the files
 // in an output directory.
 #include "report.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The report's inputs, read back from an output directory, and its charts. Private to sim/.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Reading an output directory back for the report, and the names and number formats
 // people see in it.
 #include <algorithm>

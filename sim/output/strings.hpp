@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The fixed words people read in the terminal answer and report.html, one catalogue per
 // language (strings_en.cpp, strings_cs.cpp), looked up by key. Numbers follow the
 // language's convention here too (Czech: decimal comma); CSV files never do, except the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Čeština: the words of the terminal answer and report.html (strings.hpp), key for key as
 // strings_en.cpp (test_strings).
 #include "strings.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // English: the words of the terminal answer and report.html (strings.hpp). Every key here
 // is in strings_cs.cpp too (test_strings).
 #include "strings.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A small SVG writer for the report's charts: XML escaping, "nice" axis ticks, linear
 // scales, the Okabe-Ito palette, and number formatting for people. Private to sim/.
 #pragma once

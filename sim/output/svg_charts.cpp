@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The report's charts, each an SVG document drawn from the result structs. Every drawn
 // series carries a data-series attribute naming what it shows, so tests (and people with a
 // text editor) can find it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The report's parameter-uncertainty (PSA) charts: the cost-effectiveness plane, the
 // acceptability curve and the tornado (docs/uncertainty.md).
 #include <algorithm>

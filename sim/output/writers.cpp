@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // RunResult -> the files of an output directory. The CSV files are for spreadsheets and
 // scripts; results.json carries everything the report needs, so charts can be redrawn from
 // an old directory without the scenario or the engine.

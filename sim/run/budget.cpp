@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The budget by year and payer (run_internal.hpp; docs/model.md, "Budget by year and payer").
 #include <algorithm>
 #include <cmath>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ABC-SMC with adaptive tolerances (Del Moral, Doucet & Jasra 2012, "An adaptive sequential
 // Monte Carlo method for approximate Bayesian computation", Statistics and Computing 22:
 // 1009-1020), one simulation per particle, as docs/calibration.md describes:

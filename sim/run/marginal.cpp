@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What one more unit of a binding constraint is worth (prostup/marginal.hpp, docs/cohort.md).
 #include "prostup/marginal.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The deterministic merge (run_internal.hpp): every block's outcomes into the rows'
 // accumulators in a fixed order (variant, replication, town, then all towns), so the results
 // do not depend on the number of threads or MPI ranks.

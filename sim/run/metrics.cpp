@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A model's metrics: the metric table (prostup/metric_table.hpp) expanded for its stages,
 // services, payers and cohorts (metric_catalogue), and how each metric is computed from a
 // replication's counters (derive_metrics, in the catalogue's order).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Collectives the runner uses for distributed runs; the single-rank versions do nothing.
 #pragma once
 

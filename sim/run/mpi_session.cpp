@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // MPI session, rank queries and the collectives of distributed runs (docs/distributed.md).
 // Only the C API of MPI is used; without PROSTUP_HAVE_MPI every rank is rank 0 of 1.
 #include <algorithm>

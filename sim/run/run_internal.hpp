@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The runner's parts (run_models in runner.cpp drives them, in this order):
 //   run_setup.cpp  the run's options applied to the models: seed and horizon overrides, PSA
 //                  parameter sets drawn and compiled;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The run's options applied to the models before the tasks run (run_internal.hpp).
 #include <cstdint>
 #include <stdexcept>

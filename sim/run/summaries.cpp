@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The merged accumulators into results (run_internal.hpp): a row per town and variant (and
 // all towns, "*"), paired comparisons with the incremental analysis, and the rows, paired
 // comparisons and equity figures by household profile.

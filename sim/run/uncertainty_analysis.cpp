@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The analyses of a PSA run (docs/uncertainty.md): cost-effectiveness acceptability curves,
 // the expected value of perfect information (EVPI) and of partial perfect information
 // (EVPPI, by regression), and a tornado from a linear regression metamodel.

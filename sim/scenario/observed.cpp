@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // towns.<id>.observed (calibration targets) and parameter_sample: reading, checks, writing.
 #include <algorithm>
 #include <cmath>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Reading and writing what a town has observed (towns.<id>.observed, the calibration
 // targets) and a joint parameter sample (parameter_sample, a calibration's posterior).
 // Scenario layer, private: scenario_json.cpp calls these from its reader and to_json.

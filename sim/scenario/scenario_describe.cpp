@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `prostup describe`: a scenario in words, for a planner who has never seen the format.
 //
 // The ladder is printed top rung first, as planners draw it; everything else follows the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The ladder-graph layer: checks that need the stages as a directed graph.
 //
 // Vertices are the stages plus two virtual ones: `entry` (edges to every stage a household

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Helpers shared by the scenario layer's translation units (not a public interface).
 #pragma once
 

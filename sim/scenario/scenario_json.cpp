@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Scenario JSON -> validated Scenario, and back.
 //
 // Validation runs in layers; each layer collects every problem it finds, and a layer runs

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The syntax layer: scenario text -> JSON document.
 //
 // nlohmann's parser accepts duplicate keys silently (the last one wins) and reports

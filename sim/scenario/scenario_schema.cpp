@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the format's tables (include/prostup/parameters.hpp) generate: the JSON Schema, the
 // parameter tables of docs/scenario-format.md and the fuzzer's dictionary (`prostup schema`).
 // The rules between keys of one object that JSON Schema can state (an outside stage pays no

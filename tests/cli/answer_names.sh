@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # One name, one number (issue 24): every figure of the terminal answer and of the report's
 # answer box is the value of one metric, found under that name in outcomes.csv (baseline
 # levels) or comparison.csv (differences, their intervals, the value for money); the baseline's

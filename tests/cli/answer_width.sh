@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # The terminal answer fits the screen (issue 26): at COLUMNS=80 and 120, in English and Czech,
 # for the default and the national scenario, no line is wider than the terminal (code points),
 # no word is broken (every word of the wrapped answer is a word of the unwrapped one), the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # prostup calibrate refuses what it cannot calibrate with exit 2, the JSON pointer of the
 # problem and no output directory: bad targets (unknown metric, unknown stage, a month beyond
 # the horizon, a negative standard error) and targets without a free parameter.

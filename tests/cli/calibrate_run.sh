@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # prostup calibrate end to end on the shipped example (examples/calibration/): the same
 # posterior.csv, fit.csv and calibrated.json on 1 and 2 threads; calibrated.json validates
 # and runs; a signal while writing leaves nothing behind; an unmeetable target ends with

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # The run catalog from the command line (docs/catalog.md): run, sweep and plan record
 # themselves (--catalog, $PROSTUP_CATALOG, --no-catalog); `runs list/show/diff` print what
 # was recorded; two runs finishing at once are both recorded; a damaged catalog gives a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Reading the run catalog never changes a file (docs/reliability.md, "Promises and their
 # tests"; docs/catalog.md): `runs list/show/diff` open it read-only, check its version first,
 # and refuse a newer catalog, another application's SQLite file and an empty file with their

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Smaller promises of the command line (docs/reliability.md, "Promises and their tests"):
 # --months past the file's horizon keeps schedule steps; a variant may not patch /simulation;
 # --seed >= 2^63, --months 0, repeated --variants and --confidence nan are refused in words;

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Every command that writes an output directory keeps "all or nothing" under faults
 # (docs/reliability.md): an allocation failure in a worker (test hook PROSTUP_TEST_FAIL_ALLOC)
 # ends in exit 1 with a `prostup CMD:` message and nothing left; SIGTERM while the files are

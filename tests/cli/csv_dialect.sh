@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # `--csv-dialect excel-cs` in every CSV writer (run, sweep, cohort, calibrate): semicolons,
 # decimal commas and a UTF-8 BOM, read back with Python's csv module under that dialect; every
 # file holds the same table as the default (RFC 4180) files of the same command, its numbers

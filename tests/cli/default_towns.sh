@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # One town, one file (issue 24): scenarios/default.json's towns that have a town file
 # (scripts/compose-default.py: TOWN_FILES) equal that file's town, so the default scenario is
 # up to date with them. Fails after a town file's edit until the script is run.

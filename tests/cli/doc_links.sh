@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # The docs stand alone: every link and every file name that README.md and docs/*.md mention
 # exists in the repository, and none points outside it (../shared, /work/..., /home/...).
 # Args: $1 = prostup binary (unused), $2 = source directory.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # The outputs docs/planning.md quotes still match real runs: scripts/docs-figures.sh --check
 # --quick reruns the quoted commands marked "quick" (about a second) and fails on any
 # difference. The long ones (a 20-point sweep) are checked by running the script without

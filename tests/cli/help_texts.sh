@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Every option and positional argument of every subcommand has a help text that states its
 # default (or that it is required) and gives an example ("e.g."). Args: $1 = prostup binary.
 set -u

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Values a valid-looking file may hold that once hung, overflowed or injected (issue 30):
 # 1. distributions that cannot be drawn in bounded time or give non-finite values are refused
 #    by `validate` with their JSON pointer, in moments (a beta with alpha = beta = 1e300 made

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # `--lang cs` beyond `run`: describe, sweep and plan answer in Czech (their report too), the
 # full listing of `run --verbose` reads in Czech, and a scenario that says "language": "cs"
 # gets Czech without --lang (which still overrides it). The English texts stay as they were.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Numbers do not follow the locale (issue 27 item 6; docs/architecture.md): a small run and a
 # sweep over fractional values under LC_ALL=cs_CZ.UTF-8 write every CSV and SVG byte for byte
 # as under LC_ALL=C. The binary calls no setlocale today, so this guards the CLI against one

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # The memory estimate (docs/reliability.md, "Memory"): within 1.5x of the measured peak
 # resident memory (VmHWM, printed by the test hook PROSTUP_TEST_PEAK_RSS) for a run whose
 # variants add households and for a run dominated by per-replication results; and a command

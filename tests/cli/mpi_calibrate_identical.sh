@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # `prostup calibrate` under mpirun (2 and 3 ranks) writes the same posterior.csv, fit.csv and
 # calibrated.json as one process with the same seed, and only rank 0 writes and prints.
 # 46 particles: they do not divide evenly over 3 ranks.

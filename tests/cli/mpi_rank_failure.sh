@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # A rank that fails ends the whole job: rank 0 names the failing rank, mpirun exits non-zero
 # and no output directory is left. PROSTUP_TEST_FAIL_RANK is the test hook of
 # docs/distributed.md. Usage: mpi_rank_failure.sh PROSTUP SOURCE_DIR

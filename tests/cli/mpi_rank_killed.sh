@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # A non-root rank killed with SIGKILL (as the OOM killer does) while the job simulates:
 # mpirun then ends rank 0 too (SIGTERM, SIGKILL a second later), possibly while it waits in
 # a collective for the dead rank where it cannot clean up. No NAME and no .NAME.tmp-PID may

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # `prostup run` under mpirun with 2 ranks writes the same files as one process with the same
 # seed (timing fields aside), and only rank 0 writes. Usage: mpi_run_identical.sh PROSTUP SOURCE_DIR
 set -eu

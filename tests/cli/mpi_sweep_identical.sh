@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # `prostup sweep` and `prostup plan` under mpirun with 2 ranks write the same files as one
 # process. Usage: mpi_sweep_identical.sh PROSTUP SOURCE_DIR
 set -eu

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Output directories under concurrent writers and odd paths (docs/reliability.md):
 # - a second writer of the same -o is refused (exit 2) while the first holds the lock, also
 #   with --force, and the first one's output is kept;

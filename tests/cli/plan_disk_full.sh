@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Disk full while plan draws its report: the data files (manifest.json and plan.json, three
 # 4 KiB pages) fit in a 20 KiB tmpfs, the report (report.html and charts/plan.svg, five
 # pages) does not. plan must fail with exit 1, say the disk is full, print no answer and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # prostup plan refuses malformed --vary/--target options, unknown metrics, towns and
 # variants with exit 2 and a clear message, writing nothing; a good plan prints its answer.
 # Args: $1 = prostup binary, $2 = source directory.

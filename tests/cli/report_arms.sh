@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # The trial arms (issue 24; docs/model.md, "Cohorts"): the terminal answer's line for each
 # tagged cohort a variant changes ("Housing First arm (50 households): stabilised ... in the
 # variant against ... of the same households in the baseline ...; 12-month retention ...

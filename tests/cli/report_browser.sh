@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # report.html in a real browser: headless Chromium loads it from disk; the test fails on any
 # console message, any request that leaves the machine or any local file that is missing,
 # and on a blank page. A deliberately broken page is loaded first to show the checks see

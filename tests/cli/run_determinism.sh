@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # The same run with --threads 1, 2 and 8, and twice with 2 threads, gives byte-identical
 # output files. Only the run record may differ: its timing fields (started_at,
 # simulate_seconds, wall_seconds) and the thread count. It appears in manifest.json, in

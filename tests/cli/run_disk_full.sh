@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Disk full: prostup run on a 64 KiB tmpfs fails with exit 1 and a message, and leaves no
 # output directory and no temporary directory behind. Needs root (mount); else skipped.
 # Args: $1 = prostup binary, $2 = source directory. Exit 77 = skipped.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # `--lang cs`: the terminal answer of `prostup run` and report.html in Czech (the catalogues
 # themselves: tests/test_strings.cpp), CSV files unchanged by it, `prostup report --lang` redraws
 # in the language asked, and an unknown language is refused with exit 2.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # `prostup run` writes every documented file with the documented columns, and the summary
 # names each town. Usage: run_outputs.sh PROSTUP SOURCE_DIR
 set -eu

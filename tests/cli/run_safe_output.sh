@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # prostup run never leaves a partial output directory: an existing non-empty DIR is refused
 # (exit 2) unless --force; an empty one is used; a DIR that cannot be created (a file where
 # a directory is expected, a path under /proc, a read-only file system, a directory its

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # SIGINT and SIGTERM during a long run: the workers stop within 2 s, the exit code is 130 or
 # 143, a message says so, and neither the output directory nor the temporary directory
 # beside it is left. Args: $1 = prostup binary, $2 = source directory. Exit 77 = skipped.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # The terminal summary of `prostup run` for the default scenario: the answer in under 40 lines,
 # per town only the variants that change it, markers, one money format, the top 3 binding
 # constraints ranked by excess demand, and the report's path; --verbose keeps the full listing.

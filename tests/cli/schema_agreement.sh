@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # scenarios/scenario.schema.json and `prostup validate` agree: every shipped scenario, shipped
 # calibration example (examples/calibration/) and test fixture passes both; every bad-catalogue case marked "schema" in tests/bad/expected.txt fails
 # both. Args: $1 = prostup binary, $2 = source directory. Needs python3-jsonschema.

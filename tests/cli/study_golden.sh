@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Pins what the commands compute, not only what the engine does: a small run under input
 # uncertainty (outcomes.csv, comparison.csv, equity.csv, results.json without the run
 # record's timing fields), a sweep (sweep.csv) and a plan (its answer and plan.csv), as

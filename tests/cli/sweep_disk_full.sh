@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Disk full while sweep draws its report: the data files (about 20 KiB) fit in a 64 KiB
 # tmpfs, the report (about 150 KiB) does not. sweep must fail with exit 1 and commit nothing
 # (no half-written folder with a 0-byte SVG and no report.html). Needs root (mount); else

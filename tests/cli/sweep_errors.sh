@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # prostup sweep refuses malformed --set options and invalid points with exit 2, a message
 # that names the offending option or point, and no output directory; a good grid runs.
 # Args: $1 = prostup binary, $2 = source directory.

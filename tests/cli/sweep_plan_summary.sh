@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # What sweep and plan print: sweep a table of every headline metric per point and, with two
 # swept parameters, a grid; plan, when no value meets the target, the binding constraints.
 # Both record the scenario's own value of each varied number (the report marks it).

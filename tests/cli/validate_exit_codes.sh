@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # `prostup validate` and `prostup describe`: exit codes and the FILE: /pointer: message lines.
 # 0 all valid, 2 any invalid, 1 a file that cannot be read (a directory, missing, unreadable).
 # Args: $1 = prostup binary, $2 = source directory.

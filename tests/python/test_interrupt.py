@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Ctrl-C in a notebook or script (docs/python.md): SIGINT during prostup.run stops the
 workers within moments as KeyboardInterrupt, Python's own SIGINT handler is back afterwards,
 and the next run works. Args: PROSTUP_BINARY SOURCE_DIR. Exit 77 = skipped."""

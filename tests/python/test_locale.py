@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Numbers do not follow the C locale (issue 27 item 6; docs/architecture.md): after
 locale.setlocale(LC_ALL, "cs_CZ.UTF-8") a run's and a sweep's CSV and SVG files are the same
 bytes as in the C locale (charts were written as width="860,0" and rendered blank), and a

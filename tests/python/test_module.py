@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The Python module against the CLI (docs/python.md): validation errors with every JSON
 pointer, tables byte-identical to the CLI's files for the same scenario and seed (also with
 another thread count), DataFrame columns and types, write(dir), sweep/plan/cohort, the

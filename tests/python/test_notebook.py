@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Every examples/*.ipynb runs from top to bottom without an error (docs/python.md): in a
 Jupyter kernel through nbclient when it is installed, otherwise its code cells as one script.
 Headless (matplotlib's Agg backend), 3 replications, in a temporary folder.

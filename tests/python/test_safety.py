@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The Python module keeps the CLI's promises (issue 30; docs/reliability.md): an empty sweep
 grid is refused (it crashed the interpreter); write() never deletes a user's folder or file
 (".", ".." and a file with force=True) and writes into an empty folder, or one behind a
