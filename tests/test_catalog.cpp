@@ -7,6 +7,8 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <fstream>
+#include <mutex>
+#include <string>
 #include <thread>
 
 #include "prostup/catalog.hpp"
@@ -77,17 +79,22 @@ TEST_CASE("concurrent writers all get recorded", "[catalog]") {
   constexpr int kWriters = 4, kEach = 10;
   std::vector<std::thread> threads;
   std::atomic<int> failures{0};
+  std::mutex first_error_mutex;
+  std::string first_error;
   for (int w = 0; w < kWriters; ++w)
     threads.emplace_back([&, w] {
       try {
         Catalog c(path);  // each its own connection, as separate processes would have
         for (int i = 0; i < kEach; ++i)
           c.record(sample_run("w", w * 100 + i), sample_outcomes(0.1));
-      } catch (const std::exception&) {
+      } catch (const std::exception& e) {
         ++failures;
+        const std::lock_guard<std::mutex> lock(first_error_mutex);
+        if (first_error.empty()) first_error = e.what();
       }
     });
   for (auto& t : threads) t.join();
+  INFO("first error: " << first_error);
   CHECK(failures == 0);
   Catalog c(path);
   CHECK(c.list().size() == kWriters * kEach);

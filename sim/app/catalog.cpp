@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -14,6 +15,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "prostup/model.hpp"
 #include "prostup/number_text.hpp"
@@ -161,11 +163,6 @@ ojson parse_stored(const std::string& text) {
   return ojson::parse(text, nullptr, false);
 }
 
-int user_version(sqlite3* db, const std::string& path) {
-  Stmt st(db, "PRAGMA user_version", path);
-  return st.step() ? static_cast<int>(st.integer(0)) : 0;
-}
-
 std::string join(const std::vector<std::string>& v, const std::string& sep) {
   std::string s;
   for (const auto& x : v) s += (s.empty() ? "" : sep) + x;
@@ -241,9 +238,16 @@ int checked_version(sqlite3* db, const std::string& path, bool fresh_ok) {
   int found = 0;
   long long tables = 0;
   try {
-    found = user_version(db, path);
-    Stmt st(db, "SELECT count(*) FROM sqlite_master", path);
-    if (st.step()) tables = st.integer(0);
+    // One statement, so both are read from one snapshot: read separately, another process
+    // creating the catalog could commit in between (version 0 but tables present).
+    Stmt st(db,
+            "SELECT (SELECT user_version FROM pragma_user_version), "
+            "(SELECT count(*) FROM sqlite_master)",
+            path);
+    if (st.step()) {
+      found = static_cast<int>(st.integer(0));
+      tables = st.integer(1);
+    }
   } catch (const CatalogError& e) {
     throw CatalogError("catalog " + path + " is not a prostup catalog (" + e.what() + ")");
   }
@@ -257,6 +261,28 @@ int checked_version(sqlite3* db, const std::string& path, bool fresh_ok) {
                        (tables > 0 ? "an SQLite file of another application" : "no runs in it") +
                        "); it was not changed; use another --catalog");
   return found;
+}
+
+// WAL lets a reader look while a run is recorded; the mode is kept in the file, so only the
+// first opener switches it. The switch needs the file to itself and SQLite does not call the
+// busy handler for it, so another opener's moment of reading is waited out here.
+void use_wal(sqlite3* db, const std::string& path, int busy_timeout_ms) {
+  const auto give_up =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+  for (;;) {
+    {
+      Stmt mode(db, "PRAGMA journal_mode", path);
+      if (mode.step() && mode.text(0) == "wal") return;
+    }
+    char* err = nullptr;
+    const int rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL", nullptr, nullptr, &err);
+    std::string msg = err ? err : sqlite3_errmsg(db);
+    sqlite3_free(err);
+    if (rc == SQLITE_OK) return;
+    if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() > give_up)
+      throw CatalogError("catalog " + path + ": " + msg);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
 }
 
 }  // namespace
@@ -325,7 +351,7 @@ Catalog::Catalog(const std::string& path, int busy_timeout_ms, bool read_only)
     } else {
       checked_version(db, path, true);
     }
-    exec(db, "PRAGMA journal_mode=WAL", path);
+    use_wal(db, path, busy_timeout_ms);
   } catch (...) {
     sqlite3_close(db_->handle);
     delete db_;
