@@ -22,6 +22,19 @@ struct MarginalOptions {
   int threads = 0;        // 0 = TBB's default
 };
 
+// A stage or staffed service whose expected demand in the exact cohort model exceeds its
+// capacity (caseload) by more than half a household in some month, as in the binding lines.
+struct BindingCandidate {
+  int town = 0, index = 0;  // the town's index; the stage's or service's index in the model
+  bool service = false;
+  double excess = 0;  // peak expected demand less capacity
+  std::string what;   // the stage's label, "<service label> (caseload)"
+};
+
+// The binding candidates of town `town`, largest excess first.
+std::vector<BindingCandidate> binding_candidates(const CompiledModel& m, const CohortResult& exact,
+                                                 int town);
+
 // One candidate per binding stage or service of every town (by excess demand, the largest
 // `candidates` of each town), in town order and then by excess demand. The gain is the paired
 // difference in households stabilised (the ICER's effect, the `stabilized` counter of the

@@ -14,6 +14,7 @@
 #include "plan_support.hpp"
 #include "prostup/cli.hpp"
 #include "prostup/cohort.hpp"
+#include "prostup/marginal.hpp"
 #include "prostup/metric_table.hpp"
 #include "prostup/number_text.hpp"
 #include "prostup/parallel.hpp"
@@ -66,6 +67,179 @@ std::string metric_hint(const std::string& name, const std::vector<MetricInfo>& 
       }
   }
   return close.empty() ? "headline metrics: " + headline : "did you mean: " + close;
+}
+
+// What holds a target back at the top of the range (docs/planning.md, "What binds"): the
+// stages and services whose expected demand in the exact model without limits exceeds their
+// capacity, the largest `kMeasured` of them each run again with one more place (worker) over
+// the same replications and parameter sets as the value itself, so the paired difference in
+// the target metric says what that unit is worth.
+struct HeldBack {
+  std::vector<answer::Binding> binding;  // ranked (answer::sort_by_value)
+  // The measured ones; `gain` in the target's better direction (up for >=, down for <=),
+  // `change` the paired difference as simulated. Binding::value points into `measured`.
+  std::vector<MarginalValue> measured;
+  std::vector<Summary> change;  // parallel to `measured`: the paired difference as simulated
+};
+
+constexpr std::size_t kMeasured = 4;
+
+HeldBack measure_binding(const CompiledModel& top, const Scenario& top_scenario,
+                         const std::string& variant, int months, const std::string& town,
+                         const Target& target, const std::vector<double>& top_values,
+                         RunOptions opt, bool quiet) {
+  HeldBack out;
+  const CohortResult exact = cohort(top);
+  std::vector<std::string> lines;
+  std::vector<BindingCandidate> candidates;
+  auto label_of = [&](std::size_t t) {
+    return top.towns[t].label.empty() ? top.towns[t].id : top.towns[t].label;
+  };
+  for (std::size_t t = 0; t < top.towns.size(); ++t) {
+    if (town != "*" && top.towns[t].id != town) continue;
+    for (const auto& l : exact.towns[t].binding)
+      lines.push_back(town == "*" ? label_of(t) + ": " + l : l);
+    for (auto& c : binding_candidates(top, exact, static_cast<int>(t)))
+      candidates.push_back(std::move(c));
+  }
+  out.binding = answer::ranked_binding(lines);
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const auto& x, const auto& y) { return x.excess > y.excess; });
+  if (candidates.size() > kMeasured) candidates.resize(kMeasured);
+  if (!quiet && !candidates.empty())
+    std::cerr << "  measuring one more unit of " << candidates.size()
+              << " binding constraints at the top of the range\n";
+  opt.progress = nullptr;
+  out.measured.reserve(candidates.size());
+  for (const BindingCandidate& c : candidates) {
+    const CompiledTown& ct = top.towns[static_cast<std::size_t>(c.town)];
+    Scenario more = top_scenario;
+    for (Town& tw : more.towns) {
+      if (tw.id != ct.id) continue;
+      if (c.service) {
+        tw.staffing[top.services[static_cast<std::size_t>(c.index)].id] += 1;
+      } else {
+        Scheduled<int>& cap = tw.capacity[top.stages[static_cast<std::size_t>(c.index)].id];
+        cap.initial += 1;
+        for (auto& step : cap.changes) step.second += 1;
+      }
+    }
+    const std::vector<Scenario> sources = {more};
+    opt.scenarios = &sources;
+    const RunResult r = run_models({compile(more, variant, months)}, opt);
+    const TownVariantResult* tv = r.find(town, variant);
+    const int k = r.metric_index(target.metric, "all");
+    if (!tv || k < 0) throw std::logic_error("plan: no result row for a binding constraint");
+    const std::vector<double>& with_one = tv->per_replication[static_cast<std::size_t>(k)];
+    std::vector<double> d;
+    for (std::size_t i = 0; i < with_one.size() && i < top_values.size(); ++i)
+      if (std::isfinite(with_one[i]) && std::isfinite(top_values[i]))
+        d.push_back(with_one[i] - top_values[i]);
+    Summary ch = summarize(d);
+    // Every paired difference equal (0 when the unit changes nothing): the interval is the point.
+    if (ch.sd == 0) ch.ci_low = ch.ci_high = ch.mean;
+    const double sign = target.at_least ? 1 : -1;
+    MarginalValue v;
+    v.town = town == "*" ? label_of(static_cast<std::size_t>(c.town)) : ct.id;
+    v.what = c.what;
+    v.service = c.service;
+    v.id = c.service ? top.services[static_cast<std::size_t>(c.index)].id
+                     : top.stages[static_cast<std::size_t>(c.index)].id;
+    v.excess = c.excess;
+    v.gain = sign * ch.mean;
+    v.gain_low = target.at_least ? ch.ci_low : -ch.ci_high;
+    v.gain_high = target.at_least ? ch.ci_high : -ch.ci_low;
+    v.cost_per_month = c.service
+                           ? ct.service_cost[static_cast<std::size_t>(c.index)] *
+                                 top.services[static_cast<std::size_t>(c.index)].caseload_per_worker
+                           : ct.stage_cost[static_cast<std::size_t>(c.index)];
+    v.cost_horizon = v.cost_per_month * top.months;
+    v.replications = static_cast<int>(d.size());
+    out.measured.push_back(std::move(v));
+    out.change.push_back(ch);
+  }
+  for (answer::Binding& b : out.binding)
+    for (const MarginalValue& v : out.measured)
+      if (b.what == (town == "*" ? v.town + ": " + v.what : v.what)) b.value = &v;
+  answer::sort_by_value(out.binding);
+  return out;
+}
+
+ojson binding_json(const HeldBack& h) {
+  ojson rows = ojson::array();
+  for (const answer::Binding& b : h.binding) {
+    ojson row = {{"constraint", b.what}, {"line", b.line}};
+    if (b.demand > 0)
+      row.update({{"demand", b.demand}, {"capacity", b.capacity}, {"from_month", b.from_month}});
+    if (b.value) {
+      const std::size_t i = static_cast<std::size_t>(b.value - h.measured.data());
+      const Summary& ch = h.change[i];
+      row["one_more"] = b.value->service ? "worker" : "place";
+      row["change"] = num(ch.mean);
+      row["change_ci_low"] = num(ch.ci_low);
+      row["change_ci_high"] = num(ch.ci_high);
+      row["pairs"] = b.value->replications;
+      row["clear_gain"] = b.value->clear_gain();
+      row["cost_per_month"] = b.value->cost_per_month;
+      row["cost_horizon"] = b.value->cost_horizon;
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+void print_binding(const HeldBack& h, const MetricInfo& metric, long long hi, int months, bool psa,
+                   Language lang) {
+  using text::tr;
+  if (h.binding.empty()) {
+    std::cout << "  " << tr(lang, "plan.t.nothing_binds", {std::to_string(hi)}) << "\n";
+    return;
+  }
+  std::cout << "  "
+            << tr(lang, "plan.t.binding_head",
+                  {std::to_string(hi), answer::metric_words(metric.name, lang),
+                   tr(lang, psa ? "plan.t.pairs_sets" : "plan.t.pairs_replications")})
+            << "\n";
+  constexpr int kShown = 4;
+  int rank = 0;
+  std::string also_measured;
+  int not_measured = 0;
+  for (const answer::Binding& b : h.binding) {
+    if (++rank > kShown) {
+      // What the ranking put below the shown ones is named too: a constraint measured to
+      // change nothing must not vanish from the answer.
+      if (b.value)
+        also_measured +=
+            (also_measured.empty() ? "" : ", ") + on_terminal(answer::binding_what(b, lang));
+      else
+        ++not_measured;
+      continue;
+    }
+    std::string s = std::to_string(rank) + ". ";
+    if (b.demand > 0)
+      s += tr(lang, "plan.t.binding",
+              {on_terminal(answer::binding_what(b, lang)), std::to_string(std::llround(b.demand)),
+               std::to_string(std::llround(b.capacity)), std::to_string(b.from_month)});
+    else
+      s += on_terminal(b.line);
+    if (b.value) {
+      const Summary& ch = h.change[static_cast<std::size_t>(b.value - h.measured.data())];
+      const answer::Change c{&metric, ch.mean, ch.ci_low, ch.ci_high,
+                             answer::verdict(metric, ch.ci_low, ch.ci_high)};
+      s += "; " + tr(lang, b.value->service ? "plan.t.one_more_worker" : "plan.t.one_more_place",
+                     {answer::change_text(c, lang), std::to_string(b.value->replications)});
+      if (b.value->cost_horizon > 0)
+        s += ", " +
+             tr(lang, "plan.t.unit_cost",
+                {answer::money(b.value->cost_horizon, "CZK", false, lang), std::to_string(months)});
+      if (!b.value->clear_gain()) s += " (" + tr(lang, "plan.t.no_clear_gain") + ")";
+    }
+    std::cout << "    " << s << "\n";
+  }
+  if (!also_measured.empty())
+    std::cout << "    " << tr(lang, "plan.t.also_measured", {also_measured}) << "\n";
+  if (not_measured > 0)
+    std::cout << "    " << tr(lang, "plan.t.more_binding", {std::to_string(not_measured)}) << "\n";
 }
 
 int run_plan(const PlanArgs& a) {
@@ -163,6 +337,9 @@ int run_plan(const PlanArgs& a) {
   // scenario has no distributions.
   opt.fixed_parameters = a.fixed_parameters;
   opt.inner_replications = a.inner_replications;
+  // The value at HI per replication (parameter set), for the paired runs of what binds there.
+  std::vector<double> top_values;
+  MetricInfo target_info;
   auto meets = [&](long long v) {
     const std::vector<Scenario> sources = {scenario_for(v)};
     opt.scenarios = &sources;
@@ -183,6 +360,10 @@ int run_plan(const PlanArgs& a) {
                              : evaluate_point(v, tv->per_replication[k], target, a.confidence);
     order.push_back(p);
     evaluated[v] = p;
+    if (v == range.hi) {
+      top_values = tv->per_replication[k];
+      target_info = r.metric_info[k];
+    }
     if (!a.quiet) {
       bar.finish();
       std::cerr << "  " << range.pointer << " = " << v << ": "
@@ -205,6 +386,12 @@ int run_plan(const PlanArgs& a) {
       seen_meet = seen_meet || p.meets;
     }
   }
+
+  // What holds the target back at HI, measured by paired runs (every MPI rank runs them).
+  HeldBack held_back;
+  if (!found.answer)
+    held_back = measure_binding(model_for(range.hi), scenario_for(range.hi), variant, a.months,
+                                town, target, top_values, opt, a.quiet);
 
   const RunInfo info = totals.finish(ls, wall0, started_at);
   ojson manifest = manifest_document(info, "plan");
@@ -271,6 +458,7 @@ int run_plan(const PlanArgs& a) {
   ojson by_order = ojson::array(), sorted = ojson::array();
   for (const auto& p : order) by_order.push_back(point_json(p));
   for (const auto& [v, p] : evaluated) sorted.push_back(point_json(p));
+  if (!found.answer) pj["binding_at_hi"] = binding_json(held_back);
   pj["points"] = by_order;
   pj["points_sorted"] = sorted;
   write_text(out.staging() / "plan.json", pj.dump(2) + "\n");
@@ -333,33 +521,20 @@ int run_plan(const PlanArgs& a) {
                     {std::to_string(range.lo) + ".." + std::to_string(range.hi)})
               << "\n"
               << at(range.hi);
-    // What holds it back: the exact model without limits at the top of the range names the
-    // stages and services whose expected demand still exceeds their capacity (docs/cohort.md).
-    const CompiledModel top = model_for(range.hi);
-    const CohortResult exact = cohort(top);
-    std::vector<std::string> lines;
-    for (std::size_t t = 0; t < top.towns.size(); ++t)
-      if (town == "*" || top.towns[t].id == town)
-        for (const auto& l : binding_constraints(top, exact, static_cast<int>(t)))
-          lines.push_back(l);
-    const std::vector<answer::Binding> binding = answer::ranked_binding(lines);
-    if (binding.empty()) {
-      std::cout << "  " << tr(lang, "plan.t.nothing_binds", {std::to_string(range.hi)}) << "\n";
-    } else {
-      std::cout << "  " << tr(lang, "plan.t.binding_head", {std::to_string(range.hi)}) << "\n";
-      for (std::size_t k = 0; k < binding.size() && k < 3; ++k) {
-        const answer::Binding& b = binding[k];
-        if (b.demand > 0)
-          std::cout << "    "
-                    << tr(lang, "plan.t.binding",
-                          {on_terminal(answer::binding_what(b, lang)),
-                           std::to_string(std::llround(b.demand)),
-                           std::to_string(std::llround(b.capacity)), std::to_string(b.from_month)})
-                    << "\n";
-        else
-          std::cout << "    " << on_terminal(b.line) << "\n";
-      }
-    }
+    // What is assured at HI: the level that the required share of sets (or the one-sided
+    // bound) reaches, so the planner sees which target the range can promise.
+    const PlanPoint& top_point = evaluated.at(range.hi);
+    if (std::isfinite(top_point.bound))
+      std::cout << "  "
+                << tr(lang,
+                      info.psa ? (target.at_least ? "plan.t.assured_sets_low"
+                                                  : "plan.t.assured_sets_high")
+                               : (target.at_least ? "plan.t.assured_bound_low"
+                                                  : "plan.t.assured_bound_high"),
+                      {std::to_string(range.hi), ci(top_point.bound, kUndefined, kUndefined),
+                       info.psa ? percent(a.assurance) : text::decimal(lang, conf)})
+                << "\n";
+    print_binding(held_back, target_info, range.hi, info.months, info.psa, lang);
   }
   std::cout << (info.psa ? tr(lang, "plan.t.footer_sets",
                               {on_terminal(dir.string()), std::to_string(info.inner_replications)})

@@ -330,6 +330,10 @@ void rank_by_value(std::vector<Binding>& b, const RunInfo& info, const std::stri
     for (Binding& x : b)
       if (x.what == key) x.value = &v;
   }
+  sort_by_value(b);
+}
+
+void sort_by_value(std::vector<Binding>& b) {
   // 0: a clear gain; 1: not measured; 2: measured, no clear gain.
   auto tier = [](const Binding& x) { return !x.value ? 1 : x.value->clear_gain() ? 0 : 2; };
   auto per_czk = [](const Binding& x) {

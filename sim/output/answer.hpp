@@ -113,6 +113,9 @@ std::vector<Binding> ranked_binding(const std::vector<std::string>& lines);
 // gain, each by excess demand. A lever that changes nothing cannot rank first.
 // `town` is a town id, or "*" for lines prefixed with each town's label.
 void rank_by_value(std::vector<Binding>& b, const RunInfo& info, const std::string& town);
+// The ranking alone, for constraints whose `value` is already attached (`gain` in the
+// direction that is better; `plan` measures its target metric).
+void sort_by_value(std::vector<Binding>& b);
 // "one more place: +0.42 households stabilised [+0.30, +0.55] for 595 k CZK over 24 months
 // (0.71 per 1 M CZK)"; empty when not measured.
 std::string binding_value(const Binding& b, int months, Language lang = Language::en);

@@ -573,8 +573,28 @@ const std::vector<Entry> kCzech = {
     {"plan.t.nothing_binds",
      "Při {1} nic neomezuje (očekávaná poptávka se vejde do všech kapacit): cíl nezávisí na "
      "počtu míst, rozhodují pravidla (kritéria, časové limity, podpora)."},
+    {"plan.t.assured_sets_low",
+     "Při {1} dosáhne {3} sad parametrů alespoň {2}: víc tento rozsah nezaručí."},
+    {"plan.t.assured_sets_high",
+     "Při {1} zůstane {3} sad parametrů nejvýš na {2}: víc tento rozsah nezaručí."},
+    {"plan.t.assured_bound_low",
+     "Při {1} je {3} jednostranná dolní mez průměru {2}: víc tento rozsah nezaručí (jen Monte "
+     "Carlo)."},
+    {"plan.t.assured_bound_high",
+     "Při {1} je {3} jednostranná horní mez průměru {2}: víc tento rozsah nezaručí (jen Monte "
+     "Carlo)."},
     {"plan.t.binding_head",
-     "Omezující kapacity při {1} (očekávaná poptávka bez omezení, od největšího převisu):"},
+     "Omezující kapacity při {1} (očekávaná poptávka bez omezení), seřazené podle toho, co s "
+     "ukazatelem {2} udělá jedna jednotka navíc ({3}), pak podle převisu:"},
+    {"plan.t.pairs_sets", "párové běhy přes tytéž sady parametrů; 95% interval průměrného rozdílu"},
+    {"plan.t.pairs_replications",
+     "párové běhy přes tytéž replikace; 95% interval spolehlivosti průměrného rozdílu"},
+    {"plan.t.one_more_place", "jedno místo navíc: {1} ({2} párů)"},
+    {"plan.t.one_more_worker", "jeden pracovník navíc: {1} ({2} párů)"},
+    {"plan.t.unit_cost", "{1} za {2} měsíců"},
+    {"plan.t.no_clear_gain", "bez jasného přínosu"},
+    {"plan.t.also_measured", "změřeno, bez jasného přínosu: {1}"},
+    {"plan.t.more_binding", "a dalších {1}, neměřeno (plan.json)"},
     {"plan.t.binding", "{1}: poptávka {2} na {3} míst od {4}. měsíce"},
     {"plan.t.footer",
      "Průměr a 95% interval spolehlivosti průměru přes replikace (jen Monte Carlo). Zapsáno do "

@@ -18,17 +18,21 @@ namespace {
 
 constexpr std::int64_t kUnlimited = std::int64_t{1} << 40;  // model.cpp: outside = 2^50
 
-struct Candidate {
-  int town, index;
-  bool service;
-  double excess;
-  std::string what;
-};
+using Candidate = BindingCandidate;
 
-// The cohort model's binding stages and services of one town (as binding_lines in
-// cohort.cpp): the peak of expected demand less capacity where it exceeds it by more than
-// half a household.
-std::vector<Candidate> candidates(const CompiledModel& m, const CohortResult& r, int town) {
+// A single-town model: the town's replications do not depend on the other towns.
+CompiledModel only_town(const CompiledModel& m, int town) {
+  CompiledModel one = m;
+  one.towns = {m.towns[static_cast<std::size_t>(town)]};
+  return one;
+}
+
+}  // namespace
+
+// As binding_lines in cohort.cpp: the peak of expected demand less capacity where it exceeds
+// it by more than half a household.
+std::vector<BindingCandidate> binding_candidates(const CompiledModel& m, const CohortResult& r,
+                                                 int town) {
   std::vector<Candidate> out;
   const CompiledTown& tw = m.towns[static_cast<std::size_t>(town)];
   const CohortTown& ct = r.towns[static_cast<std::size_t>(town)];
@@ -56,15 +60,6 @@ std::vector<Candidate> candidates(const CompiledModel& m, const CohortResult& r,
   return out;
 }
 
-// A single-town model: the town's replications do not depend on the other towns.
-CompiledModel only_town(const CompiledModel& m, int town) {
-  CompiledModel one = m;
-  one.towns = {m.towns[static_cast<std::size_t>(town)]};
-  return one;
-}
-
-}  // namespace
-
 CompiledModel with_more(const CompiledModel& m, int town, bool service, int index, int units) {
   CompiledModel more = m;
   CompiledTown& tw = more.towns[static_cast<std::size_t>(town)];
@@ -87,7 +82,7 @@ std::vector<MarginalValue> marginal_values(const CompiledModel& m, const CohortR
   std::vector<Candidate> cands;
   std::vector<int> base_of;  // per model: the index of its town's unchanged model
   for (int t = 0; t < static_cast<int>(m.towns.size()); ++t) {
-    std::vector<Candidate> c = candidates(m, exact, t);
+    std::vector<Candidate> c = binding_candidates(m, exact, t);
     if (c.size() > static_cast<std::size_t>(opt.candidates))
       c.resize(static_cast<std::size_t>(opt.candidates));
     if (c.empty()) continue;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
 # What sweep and plan print: sweep a table of every headline metric per point and, with two
-# swept parameters, a grid; plan, when no value meets the target, the binding constraints.
+# swept parameters, a grid; plan, when no value meets the target, what the range assures and
+# the binding constraints with what one more unit does.
 # Both record the scenario's own value of each varied number (the report marks it).
 # Args: $1 = prostup binary, $2 = source directory.
 set -u
@@ -36,10 +37,15 @@ grep -Eq '^ +30 +50$' "$tmp/sweep.out" || fail "no grid header 30 50"
   --target 'reached_lease_share>=90%' --town jirkov --replications 2 --months 12 --no-report \
   -o "$tmp/plan" >"$tmp/plan.out" 2>"$tmp/plan.err" || fail "plan exited $?: $(cat "$tmp/plan.err")"
 grep -q "^No value in 0..4 meets the target." "$tmp/plan.out" || fail "plan met an unreachable target"
-grep -q "^  Binding at 4 (expected demand without limits, largest excess first):" "$tmp/plan.out" ||
+grep -q "^  Binding at 4 (expected demand without limits), ranked by what one more unit does to reached a lease" "$tmp/plan.out" ||
   fail "plan does not name the binding constraint: $(cat "$tmp/plan.out")"
-grep -Eq '^    Jirkov: .*: demand [0-9]+ for [0-9]+ places from month [0-9]+$' "$tmp/plan.out" ||
-  fail "no binding line with demand and places"
+grep -Eq '^    1\. .*: demand [0-9]+ for [0-9]+ places from month [0-9]+' "$tmp/plan.out" ||
+  fail "no ranked binding line with demand and places"
+# One parameter set gives one pair: no interval, so nothing has a clear gain.
+grep -Eq '^    measured, no clear gain: .*\(caseload\)' "$tmp/plan.out" ||
+  fail "the measured constraints without a clear gain are not named"
+grep -Eq "^  At 4, .*(reach at least|lower bound of the mean is) [0-9.]+ %: the most this range assures" "$tmp/plan.out" ||
+  fail "plan does not say what the range assures"
 grep -Eq '"scenario_value": 8,?$' "$tmp/plan/plan.json" || fail "plan.json does not record the scenario's own value 8"
 [ "$failures" -eq 0 ] || { cat "$tmp/sweep.out" "$tmp/plan.out"; exit 1; }
 echo "OK"
