@@ -19,6 +19,19 @@ std::string functional_zero_text(const RunResult& r, const std::string& town,
   const Summary& month = tv->metrics[static_cast<std::size_t>(k_month)];
   const Summary& reached = tv->metrics[static_cast<std::size_t>(k_reached)];
   if (!std::isfinite(reached.mean)) return "";
+  // No roofless household at month 0 and none within the rule's first months: functional zero
+  // from month 1 says nothing about what the ladder does, so the answer says the street was
+  // empty from the start (the Brno families are all in hostels at month 0).
+  double roofless_start = 0;
+  bool has_series = false;
+  for (const StageInfo& st : r.info.stages)
+    for (const Series& s : tv->series)
+      if (st.kind == "outside" && s.name == "occupancy:" + st.id && !s.by_month.empty()) {
+        roofless_start += s.by_month.front().mean;
+        has_series = true;
+      }
+  if (has_series && roofless_start == 0 && reached.mean == 1 && month.p95 <= 1)
+    return text::tr(lang, "term.fz_empty");
   if (month.replications == 0 || !std::isfinite(month.p50) || reached.mean <= 0)
     return text::tr(lang, "term.fz_none");
   auto whole = [](double v) {

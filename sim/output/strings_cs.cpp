@@ -144,6 +144,7 @@ const std::vector<Entry> kCzech = {
     {"town.all_outcomes", "Všechny ukazatele, každá varianta (tabulka)"},
     {"town.comparison", "Varianty proti výchozímu stavu, každý ukazatel (tabulka)"},
     {"term.fz", "ulice se vyprázdní do měsíce {1} [{2}, {3}] (p = {4})"},
+    {"term.fz_empty", "ulice prázdná od začátku (v měsíci 0 žádná domácnost bez střechy)"},
     {"term.fz_none", "ulice v rámci období nedosáhne funkční nuly"},
     {"budget.head", "Rozpočet po letech a plátcích"},
     {"budget.note",

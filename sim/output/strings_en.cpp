@@ -145,6 +145,7 @@ const std::vector<Entry> kEnglish = {
     {"town.all_outcomes", "All outcomes, each variant (table)"},
     {"town.comparison", "Variants against the baseline, every outcome (table)"},
     {"term.fz", "street empties by month {1} [{2}, {3}] (p = {4})"},
+    {"term.fz_empty", "street empty from the start (no roofless household at month 0)"},
     {"term.fz_none", "street not at functional zero within the horizon"},
     {"budget.head", "Budget by year and payer"},
     {"budget.note",

@@ -166,6 +166,10 @@ def functional_zero(town, variant, piece, where):
         close(float(m.group(4)), 2, outcomes[(town, variant, "functional_zero_reached")],
               where + " functional_zero_reached")
         return True
+    if piece == "street empty from the start (no roofless household at month 0)":
+        if fz[(town, variant)][2] != 1 or outcomes[(town, variant, "functional_zero_reached")] != 1:
+            sys.exit("%s: says empty from the start, the CSV has %s" % (where, fz[(town, variant)]))
+        return True
     if piece == "street not at functional zero within the horizon":
         if fz[(town, variant)][0] is not None and outcomes[(town, variant, "functional_zero_reached")]:
             sys.exit("%s: says not reached, the CSV has %s" % (where, fz[(town, variant)]))

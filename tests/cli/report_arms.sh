@@ -7,7 +7,7 @@
 # report` redraws a saved run from results.json (which keeps the cohorts and their published
 # figures), in English and in Czech. And simulation.willingness_to_pay: comparison.csv's
 # nmb:<value> rows are value x the difference in households stabilised - the difference in
-# cost (docs/model.md, "Incremental analysis").
+# cost (docs/model.md, "Incremental analysis"). And an empty street at month 0 is said so.
 # Args: $1 = prostup binary, $2 = source directory.
 set -eu
 PROSTUP=$1
@@ -54,6 +54,14 @@ for a in arms:
 print("%d arm lines in both" % len(arms))
 PY
 done
+# Brno's families start in hostels: functional zero from month 1 says nothing (docs/model.md,
+# "Functional zero"), so the answer says the street was empty from the start.
+grep -q "street empty from the start (no roofless household at month 0)" "$TMP/en.answer" ||
+  { cat "$TMP/en.answer"; echo "FAIL: no 'street empty from the start'"; exit 1; }
+if grep -q "street empties by month 1 \[1, 1\]" "$TMP/en.answer"; then
+  echo "FAIL: an empty street reads as emptied by month 1"; exit 1
+fi
+grep -q "ulice prázdná od začátku" "$TMP/cs.answer" || { echo "FAIL: no Czech 'empty from the start'"; exit 1; }
 python3 - "$TMP/en/comparison.csv" <<'PY'
 import csv, sys
 rows = {}
