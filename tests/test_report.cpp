@@ -19,9 +19,11 @@
 #include <string>
 #include <vector>
 
+#include "../sim/output/ladder_svg.hpp"
 #include "../sim/output/svg.hpp"
 #include "prostup/cli.hpp"
 #include "prostup/writers.hpp"
+#include "scenario_builder.hpp"
 #include "test_files.hpp"
 #include "test_report_synthetic.hpp"
 
@@ -294,8 +296,9 @@ TEST_CASE("every chart is well-formed XML and shows the expected series") {
   for (const auto& e : fs::directory_iterator(tmp.path / "charts"))
     if (e.path().extension() == ".svg") svgs[e.path().filename().string()] = slurp(e.path());
   // Per town row (2 towns and all towns): forest, cost, time to lease, and per variant
-  // occupancy, waiting, flows; then two sweep charts per swept town and the plan.
-  CHECK(svgs.size() == 3 * (3 + 2 * 3) + 2 * 2 + 1);
+  // occupancy, waiting, flows; then two sweep charts per swept town, the plan and the ladder.
+  CHECK(svgs.size() == 3 * (3 + 2 * 3) + 2 * 2 + 1 + 1);
+  CHECK(svgs.count("ladder.svg") == 1);
   for (const auto& [name, text] : svgs) {
     INFO(name);
     CHECK(XmlChecker(text).check() == "");
@@ -551,4 +554,57 @@ TEST_CASE("prostup report: exit codes") {
     spit(tmp.path / "charts", "a file where the charts directory goes");
     CHECK(prostup::cmd_report({tmp.path.string()}) == prostup::kExitFailure);
   }
+}
+
+// The ladder drawn (sim/output/ladder_svg.hpp, issue 26 item 4): every stage once, every rule
+// or flow once as an arrow, and after a run the arrows carry flows.csv's numbers per year.
+TEST_CASE("the ladder draws every stage and move once, with the run's flows per year") {
+  const prostup::Scenario s = prostup::test::four_rung_ladder();
+  const prostup::ladder::Drawing d = prostup::ladder::from_scenario(s, prostup::Language::en);
+  REQUIRE(d.boxes.size() == s.stages.size());
+  // Three promotions up; the flat's and the lease's evictions and the flat's expiry down.
+  std::map<std::string, int> kinds;
+  for (const auto& a : d.arrows) ++kinds[a.kind];
+  CHECK(kinds == std::map<std::string, int>{{"promotion", 3}, {"demotion", 2}, {"expiry", 1}});
+  REQUIRE(d.services.size() == 1);
+  CHECK(d.services[0].stages == std::vector<int>{1, 2});  // hostel, flat
+  CHECK(d.boxes[1].places == "30 places → 10");           // the hostel, cut in month 30
+  const std::string svg = prostup::ladder::svg(d, "t-");
+  CHECK(XmlChecker(svg).check().empty());
+  auto count = [&](const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = svg.find(what); at != std::string::npos; at = svg.find(what, at + 1)) ++n;
+    return n;
+  };
+  CHECK(count("marker-end=") == d.arrows.size());
+  for (const auto& st : s.stages) CHECK(count(">" + st.label + "<") == 1);
+  CHECK(count("stroke=\"#cccccc\"") == 2);  // the service's two links
+  // A label that does not fit is shortened and kept whole in a tooltip.
+  prostup::Scenario longer = s;
+  longer.stages[2].label = std::string(60, 'x') + " Tréninkový byt";
+  const std::string long_svg =
+      prostup::ladder::svg(prostup::ladder::from_scenario(longer, prostup::Language::cs), "t-");
+  CHECK(long_svg.find("<title>" + longer.stages[2].label + "</title>") != std::string::npos);
+  CHECK(long_svg.find("…</text>") != std::string::npos);
+
+  const prostup::RunResult r = prostup::testing::synthetic_run(24, 40);
+  const prostup::TownVariantResult* tv = r.find(r.info.towns.front(), "baseline");
+  REQUIRE(tv);
+  const prostup::ladder::Drawing run =
+      prostup::ladder::from_run(r, r.info.towns.front(), "baseline", prostup::Language::en);
+  std::size_t moves = 0;
+  for (const auto& f : tv->flows) {
+    if (f.kind == "arrival" || f.kind == "exit" || f.mean_per_replication / 2.0 < 0.05) continue;
+    ++moves;
+    int found = 0;
+    for (const auto& a : run.arrows)
+      if (run.boxes[a.from].id == f.from && run.boxes[a.to].id == f.to && a.kind == f.kind) {
+        ++found;
+        CHECK(a.weight == Approx(f.mean_per_replication / 2.0));  // 24 months = 2 years
+      }
+    CHECK(found == 1);
+  }
+  CHECK(run.arrows.size() == moves);
+  CHECK(run.arrivals_box == 0);
+  CHECK_FALSE(run.boxes[0].exits.empty());
 }

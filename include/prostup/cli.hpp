@@ -31,8 +31,9 @@ struct SchemaArgs {
 int cmd_schema(const SchemaArgs& a);
 
 struct DescribeArgs {
-  std::string file;  // empty = built-in default
-  std::string lang;  // en or cs; "" = the scenario's "language", else en
+  std::string file;   // empty = built-in default
+  std::string lang;   // en or cs; "" = the scenario's "language", else en
+  std::string graph;  // --graph FILE.svg: the ladder drawn there; "" = none
 };
 int cmd_describe(const DescribeArgs& a);
 

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-// `prostup describe [FILE]`: loads a scenario and prints the library's summary of it.
+// `prostup describe [FILE] [--graph FILE.svg]`: loads a scenario and prints the library's
+// summary of it; --graph draws its ladder (sim/output/ladder_svg.hpp).
+#include <fstream>
 #include <iostream>
 
+#include "ladder_svg.hpp"
 #include "prostup/cli.hpp"
 #include "prostup/writers.hpp"
 #include "scenario_cli.hpp"
@@ -29,6 +32,17 @@ int cmd_describe(const DescribeArgs& a) {
   // --lang, else the scenario's "language", else English.
   const Language lang = text::pick_language(a.lang, r.scenario->language);
   std::cout << on_terminal(describe(*r.scenario, r.document, lang), true);
+  if (!a.graph.empty()) {
+    const std::string drawn = ladder::svg(ladder::from_scenario(*r.scenario, lang), "ladder-");
+    std::ofstream out(a.graph, std::ios::binary);
+    out << drawn;
+    out.close();
+    if (!out) {
+      std::cerr << "prostup describe: cannot write " << a.graph << "\n";
+      return kExitFailure;
+    }
+    std::cout << text::tr(lang, "ladder.written", {on_terminal(a.graph)}) << "\n";
+  }
   return kExitOk;
 }
 

@@ -151,6 +151,10 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
   auto* describe = app.add_subcommand("describe", "Summarise a scenario for a planner");
   describe->add_option("file", da.file, kFileHelp);
   add_lang_option(*describe, da.lang, "the summary");
+  describe->add_option(
+      "--graph", da.graph,
+      "Also draw the ladder (stages, moves, services) as an SVG file, e.g. --graph "
+      "ladder.svg (default: not drawn)");
 
   RunArgs ra;
   std::string variants_csv;

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "answer.hpp"
+#include "ladder_svg.hpp"
 #include "prostup/number_text.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
@@ -513,6 +514,14 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const std::atomi
 
   // The answer first; the run's record goes to the end.
   if (in.has_run) html << summary_section(r, in.arms ? &*in.arms : nullptr, lang);
+  // The ladder near the top (docs/report.md, "The ladder"): the baseline's flows per year.
+  if (in.has_run && !r.info.towns.empty()) {
+    const ladder::Drawing d = ladder::from_run(
+        r, r.info.towns.size() > 1 ? std::string("*") : r.info.towns.front(), "baseline", lang);
+    if (!d.arrows.empty())
+      html << emit(Chart{"ladder.svg", d.title, ladder::svg(d, "c-ladder-svg"),
+                         tr(lang, "ladder.how_to_read")});
+  }
   const std::vector<answer::TownAnswer> answers =
       in.has_run ? answer::answers(r, lang) : std::vector<answer::TownAnswer>{};
   // The variants shown in a town: the baseline and those that change something there.
