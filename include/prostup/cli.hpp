@@ -90,7 +90,7 @@ int cmd_plan(const PlanArgs& a);
 
 struct ReportArgs {
   std::string dir;
-  std::string lang = "en";  // of report.html: en or cs
+  std::string lang = {};  // of report.html: en or cs; "" = the run's (manifest.json), else en
 };
 int cmd_report(const ReportArgs& a);
 

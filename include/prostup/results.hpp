@@ -174,6 +174,9 @@ struct RunInfo {
   std::uint64_t household_months = 0;
   double simulate_seconds = 0, wall_seconds = 0;
   std::string started_at;  // ISO 8601 UTC
+  // The language of the answer and report.html ("en", "cs"; --lang, else the scenario's):
+  // manifest.json keeps it and `prostup report` redraws in it. "" = not recorded.
+  std::string language;
   // PSA (docs/uncertainty.md): parameter sets drawn, each run `inner_replications` times;
   // intervals are then uncertainty intervals over the sets, per_replication holds set means.
   bool psa = false;

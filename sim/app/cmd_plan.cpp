@@ -393,7 +393,8 @@ int run_plan(const PlanArgs& a) {
     held_back = measure_binding(model_for(range.hi), scenario_for(range.hi), variant, a.months,
                                 town, target, top_values, opt, a.quiet);
 
-  const RunInfo info = totals.finish(ls, wall0, started_at);
+  RunInfo info = totals.finish(ls, wall0, started_at);
+  info.language = text::language_code(lang);
   ojson manifest = manifest_document(info, "plan");
   manifest["plan"] = {
       {"vary", range.pointer},   {"target", a.target},         {"town", town},

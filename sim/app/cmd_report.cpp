@@ -2,7 +2,9 @@
 // `prostup report DIR`: redraw charts and report.html from an output directory.
 #include <unistd.h>
 
+#include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "prostup/cli.hpp"
@@ -59,12 +61,24 @@ void redraw(const fs::path& dir, Language lang) {
     throw std::runtime_error("cannot move report.html into " + dir.string() + ": " + ec.message());
 }
 
+// The language the run was written in (manifest.json's "language"), else English: `prostup
+// report DIR` redraws a Czech run in Czech without being told.
+std::string recorded_language(const std::string& dir) {
+  std::ifstream in(fs::path(dir) / "manifest.json", std::ios::binary);
+  if (!in) return "en";
+  const nlohmann::json m = nlohmann::json::parse(in, nullptr, false);
+  if (m.is_object())
+    if (auto l = m.find("language"); l != m.end() && l->is_string())
+      if (*l == "en" || *l == "cs") return l->get<std::string>();
+  return "en";
+}
+
 }  // namespace
 
 int cmd_report(const ReportArgs& a) {
   install_signal_handlers();
   try {
-    redraw(a.dir, text::language_from(a.lang));
+    redraw(a.dir, text::language_from(a.lang.empty() ? recorded_language(a.dir) : a.lang));
   } catch (const report::InputError& e) {
     std::cerr << "prostup report: " << e.what() << "\n";
     return kExitInvalid;

@@ -262,6 +262,7 @@ int cmd_run(const RunArgs& a) {
     // A signal while writing is seen between the steps, and commit() refuses after one.
     test_signal_point("write");
     if (g_cancel) throw RunCancelled();
+    r.info.language = text::language_code(lang);
     write_run_outputs(r, staged->staging(), csv_dialect_of(a.csv_dialect), &g_cancel);
     if (!a.no_report) write_report(staged->staging(), staged->staging(), &g_cancel, lang);
     staged->commit();

@@ -296,7 +296,8 @@ int run_sweep(const SweepArgs& a) {
   }
   bar.finish();
 
-  const RunInfo info = totals.finish(ls, wall0, started_at);
+  RunInfo info = totals.finish(ls, wall0, started_at);
+  info.language = text::language_code(text::pick_language(a.lang, ls.scenario.language));
   ojson manifest = manifest_document(info, "sweep");
   ojson def;
   def["axes"] = axes_json(axes, written);

@@ -277,7 +277,8 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
       ->required();
   report
       ->add_option("--lang", rpa.lang,
-                   "Language of report.html: en or cs (default: en; e.g. --lang cs)")
+                   "Language of report.html: en or cs (default: the run's own, from manifest.json, "
+                   "else en; e.g. --lang cs)")
       ->check(CLI::IsMember({"en", "cs"}));
 
   CohortArgs ca;

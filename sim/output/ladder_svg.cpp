@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <map>
 
+#include "prostup/number_text.hpp"
 #include "svg.hpp"
 
 namespace prostup::ladder {
@@ -24,10 +25,9 @@ constexpr double kSmallCharW = 5.9;  // at 10.5 px
 // Moves rarer than this per year are not drawn (they would print as 0.0); the caption says so.
 constexpr double kSmallestFlow = 0.05;
 
+// Locale-proof (to_chars): the drawing is the same bytes under any C locale.
 std::string fmt(double v, int decimals) {
-  char b[48];
-  std::snprintf(b, sizeof b, "%.*f", decimals, v);
-  return b;
+  return number_text::fixed(v, decimals);
 }
 
 // A flow per year for people: one decimal below 10, whole numbers above.
@@ -203,13 +203,13 @@ Drawing from_run(const RunResult& r, const std::string& town, const std::string&
     const double y = f.mean_per_replication / years;
     const auto from = index.find(f.from), to = index.find(f.to);
     if (f.kind == "arrival" && to != index.end()) {
-      d.arrivals = tr(lang, "ladder.arrivals", {per_year(y)});
+      d.arrivals = tr(lang, "ladder.arrivals", {text::decimal(lang, per_year(y))});
       d.arrivals_box = to->second;
     } else if (f.kind == "exit" && from != index.end()) {
       d.boxes[static_cast<std::size_t>(from->second)].exits =
-          tr(lang, "ladder.exits", {per_year(y)});
+          tr(lang, "ladder.exits", {text::decimal(lang, per_year(y))});
     } else if (from != index.end() && to != index.end() && y >= kSmallestFlow) {
-      d.arrows.push_back({from->second, to->second, f.kind, per_year(y), y});
+      d.arrows.push_back({from->second, to->second, f.kind, text::decimal(lang, per_year(y)), y});
     }
   }
   // results.json does not keep which stages a service serves: a run's ladder has no services.

@@ -79,6 +79,7 @@ Better better_from(const std::string& s) {
 
 void read_manifest_info(const json& m, RunInfo& in) {
   in.program_version = str_at(m, "program_version");
+  in.language = str_at(m, "language");
   if (auto s = m.find("scenario"); s != m.end() && s->is_object()) {
     in.scenario_name = str_at(*s, "name");
     in.scenario_title = str_at(*s, "title");

@@ -41,6 +41,7 @@ nlohmann::ordered_json manifest_document(const RunInfo& in, const std::string& c
   m["program"] = "prostup";
   m["program_version"] = in.program_version;
   if (!command.empty()) m["command"] = command;
+  if (!in.language.empty()) m["language"] = in.language;
   m["scenario"] = {{"name", in.scenario_name},
                    {"title", in.scenario_title},
                    {"path", in.scenario_path},

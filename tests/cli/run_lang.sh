@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # `--lang cs`: the terminal answer of `prostup run` and report.html in Czech (the catalogues
 # themselves: tests/test_strings.cpp), CSV files unchanged by it, `prostup report --lang` redraws
-# in the language asked, and an unknown language is refused with exit 2.
+# in the language asked (without --lang: the run's own, kept in manifest.json), and an unknown
+# language is refused with exit 2.
 # Args: $1 = prostup binary, $2 = source directory.
 set -u
 prostup=$1
@@ -33,6 +34,13 @@ cmp -s "$tmp/cs/outcomes.csv" "$tmp/en/outcomes.csv" || fail "outcomes.csv diffe
 grep -q '<html lang="en">' "$tmp/en/report.html" || fail "the default report is not English"
 "$prostup" report "$tmp/en" --lang cs >/dev/null || fail "report --lang cs exited $?"
 grep -q '<h2>Odpověď</h2>' "$tmp/en/report.html" || fail "report --lang cs did not redraw in Czech"
+# The run's language is kept in manifest.json, and `report` without --lang redraws in it.
+grep -q '"language": "cs"' "$tmp/cs/manifest.json" || fail "manifest.json does not keep the language cs"
+rm "$tmp/cs/report.html"
+"$prostup" report "$tmp/cs" >/dev/null || fail "report (no --lang) exited $?"
+grep -q '<html lang="cs">' "$tmp/cs/report.html" || fail "report without --lang did not redraw a Czech run in Czech"
+"$prostup" report "$tmp/cs" --lang en >/dev/null || fail "report --lang en exited $?"
+grep -q '<html lang="en">' "$tmp/cs/report.html" || fail "report --lang en did not override the run's language"
 "$prostup" run --lang de --dry-run >/dev/null 2>&1
 rc=$?
 [ "$rc" -eq 2 ] || fail "an unknown language exited $rc, not 2"
