@@ -148,6 +148,7 @@ class HouseholdSim {
   const CompiledTown& tw_;
   Stream st_;
   int S_, V_, M_;
+  int year_ = 0;  // the year of the horizon of the month being simulated: (t - 1) / 12
   SimulateOptions opt_;
 
   // One 32-byte record per household (two per cache line), indexed by slot: the first half
@@ -763,6 +764,7 @@ int HouseholdSim::admit(std::uint32_t i, int t) {
   out_.arrivals += 1;
   out_.profile_arrivals[p] += 1;
   out_.arrivals_to[s] += 1;
+  out_.flows_by_year[ReplicationOutcome::arrival_at(S_, year_, s)] += 1;
   if (is_permanent_[s]) out_.housing_placements[t] += 1;
   return s;
 }
@@ -986,10 +988,12 @@ void HouseholdSim::demote(std::uint32_t i, int s, bool eviction, int t) {
     out_.evictions += 1;
     out_.profile_evictions[hh_[i].profile] += 1;
     out_.demotion_flow[f] += 1;
+    out_.flows_by_year[ReplicationOutcome::move_at(S_, year_, 1, s, d)] += 1;
   } else {
     out_.expiries += 1;
     out_.profile_expiries[hh_[i].profile] += 1;
     out_.expiry_flow[f] += 1;
+    out_.flows_by_year[ReplicationOutcome::move_at(S_, year_, 2, s, d)] += 1;
   }
   Household& h = hh_[i];
   out_.demotions += 1;
@@ -1102,6 +1106,7 @@ void HouseholdSim::exit_household(std::uint32_t i, int cur, int t) {
   out_.exits += 1;
   out_.profile_exits[h.profile] += 1;
   out_.exits_from[cur] += 1;
+  out_.flows_by_year[ReplicationOutcome::exit_at_year(S_, year_, cur, dest)] += 1;
   if (!h.reached) {
     out_.exit_at[std::min(M_, t - h.entry_month)] += 1;
     out_.profile_exit_at[h.profile * (M_ + 1) + std::min(M_, t - h.entry_month)] += 1;
@@ -1143,6 +1148,7 @@ void HouseholdSim::placements(int t) {
         h.run = 0;
       }
       out_.promotion_flow[static_cast<std::size_t>(from) * S_ + T] += 1;
+      out_.flows_by_year[ReplicationOutcome::move_at(S_, year_, 0, from, T)] += 1;
       if (is_permanent_[T] && !is_permanent_[from]) out_.housing_placements[t] += 1;
       out_.promotions_to[T] += 1;
       out_.placements += 1;
@@ -1298,6 +1304,7 @@ ReplicationOutcome HouseholdSim::run() {
   account(0);
   for (int t = 1; t <= M_; ++t) {
     if (opt_.cancel && *opt_.cancel) break;
+    year_ = (t - 1) / 12;
     for (int s = 0; s < S_; ++s) cap_[s] = tw_.capacity[s][t];  // 1. schedules
     arrivals(t);                                                // 2. arrivals
     if (V_) services(t);                                        // 3. services
@@ -1360,6 +1367,7 @@ void ReplicationOutcome::resize(int stages, int services, int m, int cohort_coun
   expiry_flow.assign(S * S, 0);
   arrivals_to.assign(S, 0);
   exits_from.assign(S, 0);
+  flows_by_year.assign(years * flow_block(stages), 0);
   occupancy.assign(S * M1, 0);
   waiting.assign(S * M1, 0);
   in_service.assign(V * M1, 0);
@@ -1408,6 +1416,7 @@ void ReplicationOutcome::add(const ReplicationOutcome& o) {
   sum(expiry_flow, o.expiry_flow);
   sum(arrivals_to, o.arrivals_to);
   sum(exits_from, o.exits_from);
+  sum(flows_by_year, o.flows_by_year);
   sum(occupancy, o.occupancy);
   sum(waiting, o.waiting);
   sum(in_service, o.in_service);
