@@ -115,6 +115,13 @@ TEST_CASE("flows by year: stock at the end = stock at the start + in - out, per 
             kinds[4 + d] += o.flows_by_year[ReplicationOutcome::exit_at_year(S, y, s, d)];
         }
     }
+  // And they travel between MPI ranks whole.
+  const ReplicationOutcome o = simulate(m, 1, 2);
+  std::vector<double> flat;
+  o.serialize(flat);
+  ReplicationOutcome back;
+  CHECK(back.deserialize(flat.data()) == flat.data() + flat.size());
+  CHECK(back.flows_by_year == o.flows_by_year);
   for (int k = 0; k < 7; ++k) {
     INFO("kind " << k);
     CHECK(kinds[k] > 0);
