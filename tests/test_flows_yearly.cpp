@@ -74,15 +74,18 @@ Scenario ladder() {
   return s;
 }
 
+// A count of one replication's flows_by_year, 0 for a move the model cannot make.
+double move(const ReplicationOutcome& o, const FlowLayout& L, int y, int kind, int from, int to) {
+  const long long k = L.move(y, kind, from, to);
+  return k < 0 ? 0 : o.flows_by_year[static_cast<std::size_t>(k)];
+}
+
 // Inflow minus outflow of stage s in year y of one replication, from flows_by_year.
-double net_flow(const ReplicationOutcome& o, int S, int y, int s) {
-  double net = o.flows_by_year[ReplicationOutcome::arrival_at(S, y, s)];
+double net_flow(const ReplicationOutcome& o, const FlowLayout& L, int y, int s) {
+  double net = o.flows_by_year[L.arrival(y, s)];
   for (int kind = 0; kind < 3; ++kind)
-    for (int f = 0; f < S; ++f) {
-      net += o.flows_by_year[ReplicationOutcome::move_at(S, y, kind, f, s)];
-      net -= o.flows_by_year[ReplicationOutcome::move_at(S, y, kind, s, f)];
-    }
-  for (int d = 0; d < 3; ++d) net -= o.flows_by_year[ReplicationOutcome::exit_at_year(S, y, s, d)];
+    for (int f = 0; f < L.stages; ++f) net += move(o, L, y, kind, f, s) - move(o, L, y, kind, s, f);
+  for (int d = 0; d < 3; ++d) net -= o.flows_by_year[L.exit(y, s, d)];
   return net;
 }
 
@@ -91,14 +94,17 @@ double net_flow(const ReplicationOutcome& o, int S, int y, int s) {
 TEST_CASE("flows by year: stock at the end = stock at the start + in - out, per replication") {
   const CompiledModel m = compile(ladder());
   const int S = m.n_stages(), M = m.months, Y = (M + 11) / 12;
+  const FlowLayout L = flow_layout(m);
+  // Only the moves the ladder can make: 3 promotion edges, 4 demotion and 2 expiry
+  // destinations, so 9 slots rather than 3 x 4 x 4.
+  CHECK(L.edges.size() == 9);
   REQUIRE(Y == 3);
   // Every kind of move happens somewhere in these replications (else the test proves less).
   double kinds[7] = {};  // promotion, demotion, expiry, arrival, exit x 3 destinations
   for (int town = 0; town < 2; ++town)
     for (int rep = 0; rep < 4; ++rep) {
       const ReplicationOutcome o = simulate(m, town, rep);
-      REQUIRE(o.flows_by_year.size() ==
-              static_cast<std::size_t>(Y) * ReplicationOutcome::flow_block(S));
+      REQUIRE(o.flows_by_year.size() == static_cast<std::size_t>(Y) * L.block());
       for (int y = 0; y < Y; ++y)
         for (int s = 0; s < S; ++s) {
           const double start = o.occupancy[static_cast<std::size_t>(s) * (M + 1) + 12 * y];
@@ -106,13 +112,11 @@ TEST_CASE("flows by year: stock at the end = stock at the start + in - out, per 
               o.occupancy[static_cast<std::size_t>(s) * (M + 1) + std::min(12 * (y + 1), M)];
           INFO("town " << town << ", replication " << rep << ", year " << y + 1 << ", stage "
                        << m.stages[s].id);
-          CHECK(end == start + net_flow(o, S, y, s));
+          CHECK(end == start + net_flow(o, L, y, s));
           for (int kind = 0; kind < 3; ++kind)
-            for (int to = 0; to < S; ++to)
-              kinds[kind] += o.flows_by_year[ReplicationOutcome::move_at(S, y, kind, s, to)];
-          kinds[3] += o.flows_by_year[ReplicationOutcome::arrival_at(S, y, s)];
-          for (int d = 0; d < 3; ++d)
-            kinds[4 + d] += o.flows_by_year[ReplicationOutcome::exit_at_year(S, y, s, d)];
+            for (int to = 0; to < S; ++to) kinds[kind] += move(o, L, y, kind, s, to);
+          kinds[3] += o.flows_by_year[L.arrival(y, s)];
+          for (int d = 0; d < 3; ++d) kinds[4 + d] += o.flows_by_year[L.exit(y, s, d)];
         }
     }
   // And they travel between MPI ranks whole.

@@ -4,7 +4,6 @@
 
 #include <array>
 #include <atomic>
-#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -76,30 +75,9 @@ struct ReplicationOutcome {
   std::vector<double> promotion_flow, demotion_flow, expiry_flow;  // [from * S + to]
   std::vector<double> arrivals_to, exits_from;                     // [stage]
   // The same moves by year of the horizon, y = (month - 1) / 12 (docs/model.md, "Flows by
-  // year"): one block of flow_block(S) counts per year, laid out as the *_at helpers say;
-  // exits split by destination (0 own housing, 1 institution, 2 unknown).
+  // year"), where flow_layout(model) says (arrivals, exits by destination, and the moves the
+  // model can make); empty in an outcome by profile.
   std::vector<double> flows_by_year;
-  static std::size_t flow_block(int S) {
-    const std::size_t s = static_cast<std::size_t>(S);
-    return 3 * s * s + 4 * s;
-  }
-  // kind: 0 promotion, 1 demotion (eviction on arrears), 2 expiry.
-  static std::size_t move_at(int S, int year, int kind, int from, int to) {
-    const std::size_t s = static_cast<std::size_t>(S);
-    return static_cast<std::size_t>(year) * flow_block(S) +
-           (static_cast<std::size_t>(kind) * s + static_cast<std::size_t>(from)) * s +
-           static_cast<std::size_t>(to);
-  }
-  static std::size_t arrival_at(int S, int year, int to) {
-    const std::size_t s = static_cast<std::size_t>(S);
-    return static_cast<std::size_t>(year) * flow_block(S) + 3 * s * s +
-           static_cast<std::size_t>(to);
-  }
-  static std::size_t exit_at_year(int S, int year, int from, int dest) {
-    const std::size_t s = static_cast<std::size_t>(S);
-    return static_cast<std::size_t>(year) * flow_block(S) + 3 * s * s + s +
-           static_cast<std::size_t>(from) * 3 + static_cast<std::size_t>(dest);
-  }
   // Monthly series, month 0..M: [stage * (M+1) + month] etc.
   std::vector<double> occupancy;   // [stage][month]
   std::vector<double> waiting;     // [stage][month] waiting-list length (target stage)

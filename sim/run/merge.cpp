@@ -31,7 +31,7 @@ RunMerge::RunMerge(const RunShape& shape, const std::vector<MetricInfo>& metric_
     a.arrivals.assign(S, 0);
     a.exits.assign(S, 0);
     const std::size_t years = (M1 - 1 + 11) / 12;
-    a.year_flows.assign(years * ReplicationOutcome::flow_block(static_cast<int>(S)), 0);
+    a.year_flows.assign(years * flow_layout(m).block(), 0);
     a.year_stock.assign((years + 1) * S, 0);
   }
   pacc_.resize(static_cast<std::size_t>(s_.variants) * rows_per_variant * P);

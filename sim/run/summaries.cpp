@@ -240,6 +240,7 @@ void flows_by_year(TownVariantResult& tr, const CompiledModel& m, const RowAccum
                    int months, double R) {
   const int S = m.n_stages();
   const int years = (months + 11) / 12;
+  const FlowLayout layout = flow_layout(m);
   static const char* const kMove[] = {"promotion", "demotion", "expiry"};
   static const char* const kDestination[] = {"own_housing", "institution", "unknown"};
   for (int y = 0; y < years; ++y) {
@@ -249,21 +250,22 @@ void flows_by_year(TownVariantResult& tr, const CompiledModel& m, const RowAccum
       if (always || sum > 0)
         tr.flows_yearly.push_back({y + 1, in_year, m.stages[s].id, flow, kind, other, sum / R});
     };
+    auto move = [&](int kind, int from, int to) {
+      const long long k = layout.move(y, kind, from, to);
+      return k < 0 ? 0.0 : a.year_flows[static_cast<std::size_t>(k)];
+    };
     for (int s = 0; s < S; ++s) {
       const std::size_t ss = static_cast<std::size_t>(s);
       line(s, "stock_start", "", "", a.year_stock[static_cast<std::size_t>(y) * S + ss], true);
-      line(s, "in", "arrival", "", a.year_flows[ReplicationOutcome::arrival_at(S, y, s)], false);
+      line(s, "in", "arrival", "", a.year_flows[layout.arrival(y, s)], false);
       for (int kind = 0; kind < 3; ++kind)
         for (int f = 0; f < S; ++f)
-          line(s, "in", kMove[kind], m.stages[f].id,
-               a.year_flows[ReplicationOutcome::move_at(S, y, kind, f, s)], false);
+          line(s, "in", kMove[kind], m.stages[f].id, move(kind, f, s), false);
       for (int kind = 0; kind < 3; ++kind)
         for (int to = 0; to < S; ++to)
-          line(s, "out", kMove[kind], m.stages[to].id,
-               a.year_flows[ReplicationOutcome::move_at(S, y, kind, s, to)], false);
+          line(s, "out", kMove[kind], m.stages[to].id, move(kind, s, to), false);
       for (int d = 0; d < 3; ++d)
-        line(s, "out", "exit", kDestination[d],
-             a.year_flows[ReplicationOutcome::exit_at_year(S, y, s, d)], false);
+        line(s, "out", "exit", kDestination[d], a.year_flows[layout.exit(y, s, d)], false);
       line(s, "stock_end", "", "", a.year_stock[static_cast<std::size_t>(y + 1) * S + ss], true);
     }
   }
