@@ -74,6 +74,10 @@ struct ReplicationOutcome {
   std::vector<double> cost_by_year, cost_by_year_discounted;
   std::vector<double> promotion_flow, demotion_flow, expiry_flow;  // [from * S + to]
   std::vector<double> arrivals_to, exits_from;                     // [stage]
+  // The same moves by year of the horizon, y = (month - 1) / 12 (docs/model.md, "Flows by
+  // year"), where flow_layout(model) says (arrivals, exits by destination, and the moves the
+  // model can make); empty in an outcome by profile.
+  std::vector<double> flows_by_year;
   // Monthly series, month 0..M: [stage * (M+1) + month] etc.
   std::vector<double> occupancy;   // [stage][month]
   std::vector<double> waiting;     // [stage][month] waiting-list length (target stage)

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -190,6 +191,35 @@ struct CompiledModel {
   // The effective probability of `p` (as the engine uses it) for one state.
   double probability(int profile, int stage, unsigned mask, Prob p, bool employed) const;
 };
+
+// Where ReplicationOutcome::flows_by_year keeps each count (docs/model.md, "Flows by year"):
+// one block per year of the horizon, holding the moves between stages that the model can make
+// (`edges`: promotions by their edges, demotions and expiries to the stages of their lists,
+// each (kind, from, to) once; kind 0 promotion, 1 demotion, 2 expiry), then arrivals by stage,
+// then exits by stage and destination (0 own housing, 1 institution, 2 unknown). Only the
+// possible moves, so the block grows with the ladder's edges, not with stages squared.
+struct FlowLayout {
+  struct Edge {
+    int kind, from, to;
+  };
+  int stages = 0;
+  std::vector<Edge> edges;
+  std::vector<int> edge_of;  // [(kind * stages + from) * stages + to]: index in edges, -1 = none
+  std::size_t block() const { return edges.size() + 4 * static_cast<std::size_t>(stages); }
+  // The slot of a move, or -1 where the model cannot make it.
+  long long move(int year, int kind, int from, int to) const {
+    const int e = edge_of[(static_cast<std::size_t>(kind) * stages + from) * stages + to];
+    return e < 0 ? -1 : static_cast<long long>(static_cast<std::size_t>(year) * block() + e);
+  }
+  std::size_t arrival(int year, int to) const {
+    return static_cast<std::size_t>(year) * block() + edges.size() + static_cast<std::size_t>(to);
+  }
+  std::size_t exit(int year, int from, int destination) const {
+    return static_cast<std::size_t>(year) * block() + edges.size() + stages +
+           3 * static_cast<std::size_t>(from) + static_cast<std::size_t>(destination);
+  }
+};
+FlowLayout flow_layout(const CompiledModel& m);
 
 // Compiles a validated scenario. Throws std::logic_error only on a bug (the scenario
 // layer has already refused anything invalid). `months` > 0 compiles every schedule to that

@@ -49,6 +49,25 @@ struct Flow {
   double mean_per_replication = 0;
 };
 
+// One line of the flow account by year (flows_yearly.csv; docs/model.md, "Flows by year"):
+// a stage's stock at the start or end of a year of the horizon, or one kind of move into or
+// out of it that year, as a mean per replication (under parameter uncertainty the mean of the
+// parameter sets' means, the same number as every set has as many replications). For every
+// stage and year, stock_end = stock_start + the "in" lines - the "out" lines.
+struct FlowYear {
+  int year = 0;    // 1..N: year 1 = months 1-12
+  int months = 0;  // months of the horizon in this year (the last may be shorter)
+  std::string stage;
+  std::string flow;  // stock_start, in, out, stock_end
+  // arrival, promotion, demotion, expiry (in); promotion, demotion, expiry, exit (out); empty
+  // for the stocks.
+  std::string kind;
+  // in: the stage it came from (empty for an arrival); out: the stage it went to, or for an
+  // exit its destination (own_housing, institution, unknown); empty for the stocks.
+  std::string from_or_to;
+  double mean_per_replication = 0;
+};
+
 struct IncidencePoint {
   int month = 0;  // months since entry
   double cum_incidence = kUndefined, ci_low = kUndefined, ci_high = kUndefined;
@@ -62,6 +81,7 @@ struct TownVariantResult {
   std::vector<std::vector<double>> per_replication;  // [metric][replication], NaN = undefined
   std::vector<Series> series;
   std::vector<Flow> flows;
+  std::vector<FlowYear> flows_yearly;  // years, stages in order (rows of all profiles only)
   std::vector<IncidencePoint> time_to_lease;
 };
 

@@ -27,8 +27,9 @@ inline CsvDialect csv_dialect_of(std::string_view name) {
 // Files for programs (CSV, JSON) and the chart files' data attributes do not change with it.
 enum class Language { en, cs };
 
-// Writes manifest.json, outcomes.csv, timeseries.csv, flows.csv, time_to_lease.csv,
-// comparison.csv, equity.csv and results.json into `dir` (which must exist). Throws
+// Writes manifest.json, outcomes.csv, timeseries.csv, flows.csv, flows_yearly.csv,
+// time_to_lease.csv, comparison.csv, equity.csv and results.json into `dir` (which must
+// exist). Throws
 // std::runtime_error with a clear message on I/O failure. When `cancel` is set (by a signal
 // handler) it stops between files with RunCancelled (prostup/runner.hpp).
 void write_run_outputs(const RunResult& r, const std::filesystem::path& dir,

@@ -126,7 +126,7 @@ def load(source=None) -> Scenario:
 _TEXT = {
     "town", "variant", "metric", "series", "from", "to", "kind", "baseline", "parameter",
     "stage", "profile", "entry_stage", "id", "cohort", "note", "figure", "best", "worst",
-    "outcome", "payer", "option", "status",
+    "outcome", "payer", "option", "status", "flow", "from_or_to",
 }
 _INTEGER = {"month", "replications", "point", "parameter_set"}
 
@@ -199,12 +199,12 @@ class _Output:
 
 
 class RunResult(_Output):
-    """``prostup run``: outcomes, timeseries, flows, time_to_lease, comparison, equity,
+    """``prostup run``: outcomes, timeseries, flows, flows_yearly, time_to_lease, comparison, equity,
     budget and, when parameters carry distributions, the PSA tables parameters, ce_plane, ceac,
     evpi and tornado (DataFrames with the CSV's columns; ``has_psa`` says whether they are
     there), ``results`` (results.json as a dict), ``manifest``."""
 
-    _tables = ("outcomes", "timeseries", "flows", "time_to_lease", "comparison",
+    _tables = ("outcomes", "timeseries", "flows", "flows_yearly", "time_to_lease", "comparison",
                "equity", "budget") + _PSA_TABLES
 
     @property

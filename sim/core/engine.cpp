@@ -148,6 +148,13 @@ class HouseholdSim {
   const CompiledTown& tw_;
   Stream st_;
   int S_, V_, M_;
+  int year_ = 0;      // the year of the horizon of the month being simulated: (t - 1) / 12
+  FlowLayout flows_;  // where out_.flows_by_year counts each move
+  void count_move(int kind, int from, int to) {
+    const long long k = flows_.move(year_, kind, from, to);
+    if (k < 0) throw std::logic_error("engine: a move the flow layout does not know");
+    out_.flows_by_year[static_cast<std::size_t>(k)] += 1;
+  }
   SimulateOptions opt_;
 
   // One 32-byte record per household (two per cache line), indexed by slot: the first half
@@ -763,6 +770,7 @@ int HouseholdSim::admit(std::uint32_t i, int t) {
   out_.arrivals += 1;
   out_.profile_arrivals[p] += 1;
   out_.arrivals_to[s] += 1;
+  out_.flows_by_year[flows_.arrival(year_, s)] += 1;
   if (is_permanent_[s]) out_.housing_placements[t] += 1;
   return s;
 }
@@ -991,6 +999,7 @@ void HouseholdSim::demote(std::uint32_t i, int s, bool eviction, int t) {
     out_.profile_expiries[hh_[i].profile] += 1;
     out_.expiry_flow[f] += 1;
   }
+  count_move(eviction ? 1 : 2, s, d);
   Household& h = hh_[i];
   out_.demotions += 1;
   out_.profile_demotions[h.profile] += 1;
@@ -1102,6 +1111,7 @@ void HouseholdSim::exit_household(std::uint32_t i, int cur, int t) {
   out_.exits += 1;
   out_.profile_exits[h.profile] += 1;
   out_.exits_from[cur] += 1;
+  out_.flows_by_year[flows_.exit(year_, cur, dest)] += 1;
   if (!h.reached) {
     out_.exit_at[std::min(M_, t - h.entry_month)] += 1;
     out_.profile_exit_at[h.profile * (M_ + 1) + std::min(M_, t - h.entry_month)] += 1;
@@ -1143,6 +1153,7 @@ void HouseholdSim::placements(int t) {
         h.run = 0;
       }
       out_.promotion_flow[static_cast<std::size_t>(from) * S_ + T] += 1;
+      count_move(0, from, T);
       if (is_permanent_[T] && !is_permanent_[from]) out_.housing_placements[t] += 1;
       out_.promotions_to[T] += 1;
       out_.placements += 1;
@@ -1269,6 +1280,8 @@ ReplicationOutcome HouseholdSim::run() {
   // Household counters are 16-bit and grow by at most one a month.
   if (M_ > 65534) throw std::invalid_argument("simulate: more than 65534 months");
   out_.resize(S_, V_, M_, m_.n_cohorts(), static_cast<int>(m_.profiles.size()));
+  flows_ = flow_layout(m_);
+  out_.flows_by_year.assign((static_cast<std::size_t>(M_) + 11) / 12 * flows_.block(), 0);
   if (opt_.by_profile_series) {
     const std::size_t n = m_.profiles.size() * S_ * (static_cast<std::size_t>(M_) + 1);
     out_.profile_occupancy.assign(n, 0);
@@ -1298,6 +1311,7 @@ ReplicationOutcome HouseholdSim::run() {
   account(0);
   for (int t = 1; t <= M_; ++t) {
     if (opt_.cancel && *opt_.cancel) break;
+    year_ = (t - 1) / 12;
     for (int s = 0; s < S_; ++s) cap_[s] = tw_.capacity[s][t];  // 1. schedules
     arrivals(t);                                                // 2. arrivals
     if (V_) services(t);                                        // 3. services
@@ -1360,6 +1374,7 @@ void ReplicationOutcome::resize(int stages, int services, int m, int cohort_coun
   expiry_flow.assign(S * S, 0);
   arrivals_to.assign(S, 0);
   exits_from.assign(S, 0);
+  flows_by_year.clear();  // sized by the engine (flow_layout)
   occupancy.assign(S * M1, 0);
   waiting.assign(S * M1, 0);
   in_service.assign(V * M1, 0);
@@ -1408,6 +1423,12 @@ void ReplicationOutcome::add(const ReplicationOutcome& o) {
   sum(expiry_flow, o.expiry_flow);
   sum(arrivals_to, o.arrivals_to);
   sum(exits_from, o.exits_from);
+  if (flows_by_year.empty())
+    flows_by_year = o.flows_by_year;
+  else if (flows_by_year.size() == o.flows_by_year.size())
+    sum(flows_by_year, o.flows_by_year);
+  else if (!o.flows_by_year.empty())
+    throw std::logic_error("ReplicationOutcome::add: shapes differ");
   sum(occupancy, o.occupancy);
   sum(waiting, o.waiting);
   sum(in_service, o.in_service);

@@ -41,6 +41,7 @@ void visit_fields(Outcome& o, Scalar&& scalar, Vector&& vec) {
   vec(o.expiry_flow);
   vec(o.arrivals_to);
   vec(o.exits_from);
+  vec(o.flows_by_year);
   vec(o.occupancy);
   vec(o.waiting);
   vec(o.in_service);

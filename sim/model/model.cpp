@@ -124,6 +124,25 @@ double CompiledModel::probability(int profile, int stage, unsigned mask, Prob p,
   return std::clamp(base * f, 0.0, 1.0);
 }
 
+FlowLayout flow_layout(const CompiledModel& m) {
+  FlowLayout f;
+  const int S = m.n_stages();
+  f.stages = S;
+  f.edge_of.assign(3 * static_cast<std::size_t>(S) * S, -1);
+  auto add = [&](int kind, int from, int to) {
+    int& e = f.edge_of[(static_cast<std::size_t>(kind) * S + from) * S + to];
+    if (e >= 0) return;
+    e = static_cast<int>(f.edges.size());
+    f.edges.push_back({kind, from, to});
+  };
+  for (const CompiledPromotion& p : m.promotions) add(0, p.from, p.to);
+  for (int s = 0; s < S; ++s) {
+    for (std::uint8_t d : m.stages[s].on_arrears) add(1, s, d);
+    for (std::uint8_t d : m.stages[s].on_expiry) add(2, s, d);
+  }
+  return f;
+}
+
 CompiledModel compile(const Scenario& s, const std::string& variant, int months) {
   if (s.stages.size() > kMaxStages || s.profiles.size() > kMaxProfiles ||
       s.services.size() > kMaxServices)

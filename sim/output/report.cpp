@@ -577,6 +577,7 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const std::atomi
       html << "<details><summary>" << t("town.comparison") << "</summary>\n"
            << comparison_table(r, town, shown, lang) << "</details>\n";
       html << report::budget_section(r, town, shown, lang);
+      html << report::flows_year_section(r, town, shown, lang);
       for (const auto& v : shown)
         for (const auto& tv : r.results) {
           if (tv.town != town || tv.variant != v) continue;

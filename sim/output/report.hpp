@@ -146,4 +146,10 @@ void read_budget(const nlohmann::json& doc, RunResult& r);
 std::string budget_section(const RunResult& r, const std::string& town,
                            const std::vector<std::string>& shown, Language lang);
 
+// The flow account by year (flows_report.cpp; docs/model.md, "Flows by year"): a town's table
+// for report.html of each shown variant's stages per year (households at the start, arrivals,
+// moves in, moves out, exits, at the end), "" where results.json has none.
+std::string flows_year_section(const RunResult& r, const std::string& town,
+                               const std::vector<std::string>& shown, Language lang);
+
 }  // namespace prostup::report

@@ -241,6 +241,11 @@ RunResult run_from_json(const json& doc, bool all_cohorts = false) {
     for (const auto& f : row.value("flows", json::array()))
       tv.flows.push_back({str_at(f, "from"), str_at(f, "to"), str_at(f, "kind"),
                           num_at(f, "mean_per_replication")});
+    for (const auto& f : row.value("flows_yearly", json::array()))
+      tv.flows_yearly.push_back({static_cast<int>(num_at(f, "year")),
+                                 static_cast<int>(num_at(f, "months")), str_at(f, "stage"),
+                                 str_at(f, "flow"), str_at(f, "kind"), str_at(f, "from_or_to"),
+                                 num_at(f, "mean_per_replication")});
     if (auto t = row.find("time_to_lease"); t != row.end()) {
       const auto month = numbers(*t, "month"), cum = numbers(*t, "cum_incidence");
       const auto lo = numbers(*t, "ci_low"), hi = numbers(*t, "ci_high");

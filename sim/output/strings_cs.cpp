@@ -166,6 +166,20 @@ const std::vector<Entry> kCzech = {
     {"budget.cost", "Náklady"},
     {"budget.diff", "Rozdíl proti výchozímu stavu"},
     {"budget.cum_diff", "Kumulativní rozdíl"},
+    {"flowyear.head", "Domácnosti a přesuny po letech"},
+    {"flowyear.note",
+     "Domácnosti v jednotlivých stupních na začátku a na konci každého roku období a přesuny "
+     "mezi tím, průměr na replikaci (flows_yearly.csv, kde jsou přesuny i podle druhu a "
+     "odchody podle kam): na konci = na začátku + příchody + přesuny dovnitř - přesuny ven - "
+     "odchody."},
+    {"flowyear.table", "Domácnosti a přesuny po letech (tabulka)"},
+    {"flowyear.stage", "Stupeň"},
+    {"flowyear.start", "Na začátku"},
+    {"flowyear.arrivals", "Příchody"},
+    {"flowyear.in", "Přesuny dovnitř"},
+    {"flowyear.out", "Přesuny ven"},
+    {"flowyear.exits", "Odchody"},
+    {"flowyear.end", "Na konci"},
     {"town.variant_charts", "{1}: stupně, pořadníky a přesuny"},
     {"figure.how_to_read", "Jak graf číst:"},
     {"table.outcome", "Ukazatel"},

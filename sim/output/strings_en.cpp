@@ -168,6 +168,20 @@ const std::vector<Entry> kEnglish = {
     {"budget.cost", "Cost"},
     {"budget.diff", "Difference from the baseline"},
     {"budget.cum_diff", "Cumulative difference"},
+    {"flowyear.head", "Households and moves by year"},
+    {"flowyear.note",
+     "Households in each stage at the start and end of each year of the horizon and the moves "
+     "in between, means per replication (flows_yearly.csv, which also splits the moves by kind "
+     "and exits by destination): at the end = at the start + arrivals + moved in - moved out "
+     "- exits."},
+    {"flowyear.table", "Households and moves by year (table)"},
+    {"flowyear.stage", "Stage"},
+    {"flowyear.start", "At the start"},
+    {"flowyear.arrivals", "Arrivals"},
+    {"flowyear.in", "Moved in"},
+    {"flowyear.out", "Moved out"},
+    {"flowyear.exits", "Exits"},
+    {"flowyear.end", "At the end"},
     {"town.variant_charts", "{1}: stages, waiting lists and moves"},
     {"figure.how_to_read", "How to read this:"},
     {"table.outcome", "Outcome"},

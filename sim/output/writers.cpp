@@ -386,6 +386,18 @@ json results_json(const RunResult& r, const json& manifest) {
                        {"kind", f.kind},
                        {"mean_per_replication", jnum(f.mean_per_replication)}});
     row["flows"] = flows;
+    if (tv.profile == "*") {
+      json yearly = json::array();
+      for (const auto& f : tv.flows_yearly)
+        yearly.push_back({{"year", f.year},
+                          {"months", f.months},
+                          {"stage", f.stage},
+                          {"flow", f.flow},
+                          {"kind", f.kind},
+                          {"from_or_to", f.from_or_to},
+                          {"mean_per_replication", jnum(f.mean_per_replication)}});
+      row["flows_yearly"] = yearly;
+    }
     json month = json::array(), cum = json::array(), lo = json::array(), hi = json::array();
     for (const auto& p : tv.time_to_lease) {
       month.push_back(p.month);
@@ -567,6 +579,19 @@ void write_flows(const RunResult& r, const fs::path& path, CsvDialect dialect) {
   csv.close();
 }
 
+void write_flows_yearly(const RunResult& r, const fs::path& path, CsvDialect dialect) {
+  CsvFile csv(path,
+              {"town", "variant", "year", "months", "stage", "flow", "kind", "from_or_to",
+               "mean_per_replication"},
+              dialect);
+  for (const auto& tv : r.results)
+    for (const auto& f : tv.flows_yearly) {
+      csv.field(tv.town).field(tv.variant).integer(f.year).integer(f.months).field(f.stage);
+      csv.field(f.flow).field(f.kind).field(f.from_or_to).num(f.mean_per_replication).end_row();
+    }
+  csv.close();
+}
+
 void write_time_to_lease(const RunResult& r, const fs::path& path, CsvDialect dialect) {
   CsvFile csv(path, {"town", "variant", "profile", "month", "cum_incidence", "ci_low", "ci_high"},
               dialect);
@@ -724,6 +749,7 @@ void write_run_outputs(const RunResult& r, const fs::path& dir, CsvDialect diale
   write_timeseries(r, dir / "timeseries.csv", dialect);
   check();
   write_flows(r, dir / "flows.csv", dialect);
+  write_flows_yearly(r, dir / "flows_yearly.csv", dialect);
   write_time_to_lease(r, dir / "time_to_lease.csv", dialect);
   write_comparison(r, dir / "comparison.csv", dialect);
   write_equity(r, dir / "equity.csv", dialect);

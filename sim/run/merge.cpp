@@ -30,6 +30,9 @@ RunMerge::RunMerge(const RunShape& shape, const std::vector<MetricInfo>& metric_
     a.expi.assign(S * S, 0);
     a.arrivals.assign(S, 0);
     a.exits.assign(S, 0);
+    const std::size_t years = (M1 - 1 + 11) / 12;
+    a.year_flows.assign(years * flow_layout(m).block(), 0);
+    a.year_stock.assign((years + 1) * S, 0);
   }
   pacc_.resize(static_cast<std::size_t>(s_.variants) * rows_per_variant * P);
   for (std::size_t ai = 0; ai < pacc_.size(); ++ai) {
@@ -141,6 +144,13 @@ void RunMerge::merge(RowAccumulator& a, int v, const ReplicationOutcome& o) {
   for (int s = 0; s < S; ++s) {
     a.arrivals[s] += o.arrivals_to[s];
     a.exits[s] += o.exits_from[s];
+  }
+  for (std::size_t k = 0; k < a.year_flows.size() && k < o.flows_by_year.size(); ++k)
+    a.year_flows[k] += o.flows_by_year[k];
+  const std::size_t M1 = static_cast<std::size_t>(o.months) + 1;
+  for (std::size_t b = 0; b * S < a.year_stock.size(); ++b) {
+    const std::size_t t = std::min(12 * b, M1 - 1);
+    for (int s = 0; s < S; ++s) a.year_stock[b * S + s] += o.occupancy[s * M1 + t];
   }
   ++a.reps;
 }

@@ -120,6 +120,10 @@ struct RowAccumulator {
   std::vector<std::vector<double>> per_rep;  // [metric][rep] (PSA: every replication)
   std::vector<Welford> occupancy, waiting, in_service, cif;
   std::vector<double> promo, demo, expi, arrivals, exits;
+  // Flows by year (docs/model.md, "Flows by year"): ReplicationOutcome::flows_by_year summed
+  // over replications, and the occupancy at each year's boundary, [b * stages + stage] for
+  // b = 0..years (month min(12 b, M)), summed likewise; whole numbers, so the sums are exact.
+  std::vector<double> year_flows, year_stock;
   int reps = 0;
   // PSA, rows by profile: the current parameter set's sums of the series above, until its
   // last replication adds their mean.

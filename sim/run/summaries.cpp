@@ -233,6 +233,44 @@ void by_profile_results(RunResult& res, const std::vector<CompiledModel>& ms,
     }
 }
 
+// The flow account by year of one row (docs/model.md, "Flows by year"): per year and stage its
+// stock at the start, the moves in and out by kind (only those that happened), and its stock
+// at the end, each a mean per replication (sum / R of whole numbers).
+void flows_by_year(TownVariantResult& tr, const CompiledModel& m, const RowAccumulator& a,
+                   int months, double R) {
+  const int S = m.n_stages();
+  const int years = (months + 11) / 12;
+  const FlowLayout layout = flow_layout(m);
+  static const char* const kMove[] = {"promotion", "demotion", "expiry"};
+  static const char* const kDestination[] = {"own_housing", "institution", "unknown"};
+  for (int y = 0; y < years; ++y) {
+    const int in_year = std::min(12, months - 12 * y);
+    auto line = [&](int s, const char* flow, const std::string& kind, const std::string& other,
+                    double sum, bool always) {
+      if (always || sum > 0)
+        tr.flows_yearly.push_back({y + 1, in_year, m.stages[s].id, flow, kind, other, sum / R});
+    };
+    auto move = [&](int kind, int from, int to) {
+      const long long k = layout.move(y, kind, from, to);
+      return k < 0 ? 0.0 : a.year_flows[static_cast<std::size_t>(k)];
+    };
+    for (int s = 0; s < S; ++s) {
+      const std::size_t ss = static_cast<std::size_t>(s);
+      line(s, "stock_start", "", "", a.year_stock[static_cast<std::size_t>(y) * S + ss], true);
+      line(s, "in", "arrival", "", a.year_flows[layout.arrival(y, s)], false);
+      for (int kind = 0; kind < 3; ++kind)
+        for (int f = 0; f < S; ++f)
+          line(s, "in", kMove[kind], m.stages[f].id, move(kind, f, s), false);
+      for (int kind = 0; kind < 3; ++kind)
+        for (int to = 0; to < S; ++to)
+          line(s, "out", kMove[kind], m.stages[to].id, move(kind, s, to), false);
+      for (int d = 0; d < 3; ++d)
+        line(s, "out", "exit", kDestination[d], a.year_flows[layout.exit(y, s, d)], false);
+      line(s, "stock_end", "", "", a.year_stock[static_cast<std::size_t>(y + 1) * S + ss], true);
+    }
+  }
+}
+
 // The rows of every variant and town (and all towns, "*"), from their accumulators.
 void row_results(RunResult& res, const RunShape& shape, const std::vector<RowAccumulator>& acc) {
   const std::vector<CompiledModel>& ms = *shape.models;
@@ -291,6 +329,7 @@ void row_results(RunResult& res, const RunShape& shape, const std::vector<RowAcc
         }
         if (a.exits[f] > 0) tr.flows.push_back({m.stages[f].id, "exit", "exit", a.exits[f] / R});
       }
+      flows_by_year(tr, m, a, static_cast<int>(M1) - 1, R);
       for (std::size_t d = 0; d < M1; ++d) {
         SeriesPoint p = point(a.cif[d]);
         tr.time_to_lease.push_back({static_cast<int>(d), p.mean, p.ci_low, p.ci_high});
