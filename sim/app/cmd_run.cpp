@@ -266,6 +266,8 @@ int cmd_run(const RunArgs& a) {
     if (!a.no_report) write_report(staged->staging(), staged->staging(), &g_cancel, lang);
     staged->commit();
     record_in_catalog(a.catalog, "run", ls.text, out);
+    // Ctrl-C while the catalog was locked: said on stderr; the outputs stay.
+    if (g_cancel) return exit_code_for_signal();
     if (std::getenv("PROSTUP_TEST_PEAK_RSS"))  // test hook: tests/cli/run_memory_estimate.sh
       std::fprintf(stderr, "peak_rss_bytes %lld\n", peak_resident_bytes());
     if (!a.quiet && !a.verbose)

@@ -355,6 +355,8 @@ int run_sweep(const SweepArgs& a) {
   if (!a.no_report) write_report(out.staging(), out.staging(), &g_cancel, lang);
   out.commit();
   record_in_catalog(a.catalog, "sweep", ls.text, dir);
+  // Ctrl-C while the catalog was locked: said on stderr; the outputs stay.
+  if (g_cancel) return exit_code_for_signal();
 
   if (!a.quiet) {
     // The headline outcome for all towns together, point by point.
