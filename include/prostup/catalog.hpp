@@ -5,6 +5,7 @@
 // folders are gone. WAL journal and a busy timeout let several runs record at once.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <optional>
 #include <stdexcept>
@@ -62,8 +63,10 @@ class Catalog {
   // that exists is read first without changing it, and refused unless it is a prostup catalog
   // of a known version (or an empty SQLite file); `read_only` (runs list/show/diff, Python)
   // opens it with SQLITE_OPEN_READONLY only, creates nothing, and reads a catalog in a folder
-  // it cannot write as an immutable file.
-  explicit Catalog(const std::string& path, int busy_timeout_ms = 10000, bool read_only = false);
+  // it cannot write as an immutable file. `cancel` (set by a signal handler) ends a wait for
+  // the lock at once, with CatalogError, here and in record().
+  explicit Catalog(const std::string& path, int busy_timeout_ms = 10000, bool read_only = false,
+                   const std::atomic<bool>* cancel = nullptr);
   ~Catalog();
   Catalog(const Catalog&) = delete;
   Catalog& operator=(const Catalog&) = delete;
@@ -84,7 +87,9 @@ class Catalog {
 // What a command that wrote `out_dir` (manifest.json and its tables) records: reads the
 // folder, never throws. A catalog that cannot take the record gives a warning on stderr
 // ("prostup COMMAND: warning: ...") and the outputs stay as written. Returns the run id, or
-// -1 when not recorded (also when disabled).
+// -1 when not recorded (also when disabled). A SIGINT/SIGTERM (the commands' cancel flag) ends
+// a wait for a locked catalog at once: it says on stderr that the run was not recorded, and
+// the caller exits with the signal's code (the outputs stay committed).
 long long record_in_catalog(const CatalogOptions& opt, const std::string& command,
                             const std::string& scenario_text, const std::filesystem::path& out_dir);
 

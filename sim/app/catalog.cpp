@@ -29,8 +29,16 @@ namespace prostup {
 
 namespace fs = std::filesystem;
 
+// What the busy handler needs: the total wait allowed and the flag that ends it early.
+struct BusyWait {
+  int timeout_ms = 0;
+  const std::atomic<bool>* cancel = nullptr;
+  std::chrono::steady_clock::time_point since{};
+};
+
 struct Catalog::Db {
   sqlite3* handle = nullptr;
+  BusyWait busy;
 };
 
 namespace {
@@ -266,7 +274,8 @@ int checked_version(sqlite3* db, const std::string& path, bool fresh_ok) {
 // WAL lets a reader look while a run is recorded; the mode is kept in the file, so only the
 // first opener switches it. The switch needs the file to itself and SQLite does not call the
 // busy handler for it, so another opener's moment of reading is waited out here.
-void use_wal(sqlite3* db, const std::string& path, int busy_timeout_ms) {
+void use_wal(sqlite3* db, const std::string& path, int busy_timeout_ms,
+             const std::atomic<bool>* cancel) {
   const auto give_up =
       std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
   for (;;) {
@@ -279,16 +288,34 @@ void use_wal(sqlite3* db, const std::string& path, int busy_timeout_ms) {
     std::string msg = err ? err : sqlite3_errmsg(db);
     sqlite3_free(err);
     if (rc == SQLITE_OK) return;
-    if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() > give_up)
+    if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() > give_up ||
+        (cancel && cancel->load()))
       throw CatalogError("catalog " + path + ": " + msg);
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
 }
 
+// Waits out another connection's lock as sqlite3_busy_timeout does (the same total wait),
+// but gives up at once when the cancel flag is set (Ctrl-C while a locked catalog is waited
+// for): sleeps of at most 10 ms, the flag checked before each.
+extern "C" int busy_wait(void* arg, int count) {
+  auto* w = static_cast<BusyWait*>(arg);
+  const auto now = std::chrono::steady_clock::now();
+  if (count == 0) w->since = now;
+  if (w->cancel && w->cancel->load()) return 0;
+  const auto left = std::chrono::milliseconds(w->timeout_ms) -
+                    std::chrono::duration_cast<std::chrono::milliseconds>(now - w->since);
+  if (left.count() <= 0) return 0;
+  std::this_thread::sleep_for(std::min(left, std::chrono::milliseconds(10)));
+  return 1;
+}
+
 }  // namespace
 
-Catalog::Catalog(const std::string& path, int busy_timeout_ms, bool read_only)
+Catalog::Catalog(const std::string& path, int busy_timeout_ms, bool read_only,
+                 const std::atomic<bool>* cancel)
     : db_(new Db), path_(path) {
+  db_->busy = {busy_timeout_ms, cancel, {}};
   try {
     std::error_code ec;
     const fs::path p(path);
@@ -302,7 +329,7 @@ Catalog::Catalog(const std::string& path, int busy_timeout_ms, bool read_only)
       // An existing file is read first without writing anything (no journal mode, no
       // schema): a newer catalog or another application's file is refused unchanged.
       sqlite3* db = open_db(path, SQLITE_OPEN_READONLY, path);
-      sqlite3_busy_timeout(db, busy_timeout_ms);
+      sqlite3_busy_handler(db, busy_wait, &db_->busy);
       try {
         found = checked_version(db, path, !read_only);
       } catch (const CatalogError&) {
@@ -333,7 +360,7 @@ Catalog::Catalog(const std::string& path, int busy_timeout_ms, bool read_only)
     db_->handle = open_db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, path);
     sqlite3* db = db_->handle;
     // Two runs finishing together wait for each other instead of failing.
-    sqlite3_busy_timeout(db, busy_timeout_ms);
+    sqlite3_busy_handler(db, busy_wait, &db_->busy);
     if (found < kCatalogSchemaVersion) {
       exec(db, "BEGIN IMMEDIATE", path);
       try {
@@ -351,7 +378,7 @@ Catalog::Catalog(const std::string& path, int busy_timeout_ms, bool read_only)
     } else {
       checked_version(db, path, true);
     }
-    use_wal(db, path, busy_timeout_ms);
+    use_wal(db, path, busy_timeout_ms, cancel);
   } catch (...) {
     sqlite3_close(db_->handle);
     delete db_;
@@ -592,9 +619,22 @@ long long record_in_catalog(const CatalogOptions& opt, const std::string& comman
     run.details = manifest.contains(command) ? manifest.at(command).dump() : "{}";
     const auto metrics = metric_catalogue(compile(*lr.scenario, "baseline"));
     const auto outcomes = outcomes_of(command, out_dir, manifest, metrics);
-    Catalog catalog(path);
-    return catalog.record(run, outcomes);
+    if (detail::g_cancel) throw CatalogError("interrupted");  // reading a large sweep.csv
+    Catalog catalog(path, 10000, false, &detail::g_cancel);
+    const long long id = catalog.record(run, outcomes);
+    if (detail::g_cancel)
+      std::cerr << "prostup " << command << ": interrupted by " << detail::signal_name()
+                << "; the outputs in " << printable(out_dir.string())
+                << " are complete and recorded in the catalog\n";
+    return id;
   } catch (const std::exception& e) {
+    if (detail::g_cancel) {
+      std::cerr << "prostup " << command << ": interrupted by " << detail::signal_name()
+                << " while waiting for the catalog " << printable(path)
+                << "; the run was not recorded in the catalog (the outputs in "
+                << printable(out_dir.string()) << " are complete)\n";
+      return -1;
+    }
     std::cerr << "prostup " << command << ": warning: not recorded in the catalog " << path << ": "
               << e.what() << " (the outputs in " << out_dir.string()
               << " are complete; --catalog PATH records elsewhere, --no-catalog skips it)\n";

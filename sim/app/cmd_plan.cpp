@@ -470,6 +470,8 @@ int run_plan(const PlanArgs& a) {
   if (!a.no_report) write_report(out.staging(), out.staging(), &g_cancel, lang);
   out.commit();
   record_in_catalog(a.catalog, "plan", ls.text, dir);
+  // Ctrl-C while the catalog was locked: said on stderr; the outputs stay.
+  if (g_cancel) return exit_code_for_signal();
 
   // The answer goes to stdout even with --quiet: it is what the command is for.
   auto ci = [&](double mean, double lo, double hi) {

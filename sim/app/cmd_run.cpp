@@ -186,13 +186,15 @@ int cmd_run(const RunArgs& a) {
     if (a.dry_run) {
       std::printf("%s: %zu model(s) x %zu town(s) x %d replications x %d months\n", ls.path.c_str(),
                   scenarios.size(), ls.scenario.towns.size(), reps, months);
+      const double seconds = est.seconds - (a.no_report ? est.report_seconds : 0);
       std::printf(
           "estimate: %s household-months, peak memory %s MB (%s: %s MB), "
-          "about %s s on %d thread(s)\n",
+          "about %s s on %d thread(s) (simulating %s s, writing %s s)\n",
           number_text::general(est.household_months, 3).c_str(),
           number_text::fixed(est.memory_bytes / 1e6, 0).c_str(), limit.source.c_str(),
-          number_text::fixed(limit.bytes / 1e6, 0).c_str(),
-          number_text::fixed(est.seconds, 1).c_str(), threads);
+          number_text::fixed(limit.bytes / 1e6, 0).c_str(), number_text::fixed(seconds, 1).c_str(),
+          threads, number_text::fixed(est.simulate_seconds, 1).c_str(),
+          number_text::fixed(seconds - est.simulate_seconds - 0.2, 1).c_str());
       return kExitOk;
     }
     check_memory(est, limit, a.force, "the run");
@@ -267,6 +269,8 @@ int cmd_run(const RunArgs& a) {
     if (!a.no_report) write_report(staged->staging(), staged->staging(), &g_cancel, lang);
     staged->commit();
     record_in_catalog(a.catalog, "run", ls.text, out);
+    // Ctrl-C while the catalog was locked: said on stderr; the outputs stay.
+    if (g_cancel) return exit_code_for_signal();
     if (std::getenv("PROSTUP_TEST_PEAK_RSS"))  // test hook: tests/cli/run_memory_estimate.sh
       std::fprintf(stderr, "peak_rss_bytes %lld\n", peak_resident_bytes());
     if (!a.quiet && !a.verbose)

@@ -4,6 +4,8 @@
 // table (include/prostup/metric_table.hpp) generates; --update writes them into a source tree.
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -39,10 +41,14 @@ bool write_text(const std::filesystem::path& p, const std::string& text) {
   std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
   out << text;
   out.close();
+  // The reason (a full disk) from errno, which the failed write or close set.
+  const std::string why = out ? "" : std::strerror(errno ? errno : EIO);
   if (out) std::filesystem::rename(tmp, p, ec);
   if (!out || ec) {
-    std::filesystem::remove(tmp, ec);
-    std::cerr << "prostup schema: cannot write " << p.string() << "\n";
+    std::error_code ignored;
+    std::filesystem::remove(tmp, ignored);
+    std::cerr << "prostup schema: cannot write " << p.string() << ": " << (ec ? ec.message() : why)
+              << "\n";
     return false;
   }
   return true;

@@ -45,14 +45,24 @@ std::string point_label(const std::vector<SweepAxis>& axes, const std::vector<do
 }
 
 // sweep.csv: one row per town, point, metric and parameter; a point with several parameters
-// repeats its metric rows once per parameter (each row carries one coordinate).
-std::string sweep_csv(const std::vector<SweepAxis>& axes, const std::vector<PointResult>& points,
-                      const std::vector<MetricInfo>& metrics, CsvDialect dialect) {
+// repeats its metric rows once per parameter (each row carries one coordinate). Written as it
+// is built, in pieces of about 1 MB, with the cancel flag checked between them: a large sweep
+// writes for seconds, and Ctrl-C must not wait for all of it.
+void write_sweep_csv(const fs::path& path, const std::vector<SweepAxis>& axes,
+                     const std::vector<PointResult>& points, const std::vector<MetricInfo>& metrics,
+                     CsvDialect dialect) {
+  std::ofstream out(path, std::ios::binary);
+  auto flush = [&](CsvWriter& csv) {
+    const std::string piece = csv.take();
+    out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+    if (!out) throw std::runtime_error("cannot write " + path.string());
+    if (detail::g_cancel) throw RunCancelled();
+  };
   CsvWriter csv(dialect);
   csv.header({"town", "point", "parameter", "value", "metric", "mean", "ci_low", "ci_high"});
-  if (points.empty()) return csv.take();
-  for (std::size_t row = 0; row < points.front().towns.size(); ++row)
-    for (std::size_t p = 0; p < points.size(); ++p)
+  const std::size_t rows = points.empty() ? 0 : points.front().towns.size();
+  for (std::size_t row = 0; row < rows; ++row)
+    for (std::size_t p = 0; p < points.size(); ++p) {
       for (std::size_t k = 0; k < metrics.size(); ++k) {
         const Summary& s = points[p].metrics[row][k];
         for (std::size_t a = 0; a < axes.size(); ++a) {
@@ -67,7 +77,11 @@ std::string sweep_csv(const std::vector<SweepAxis>& axes, const std::vector<Poin
           csv.text(metrics[k].name).num(s.mean).num(s.ci_low).num(s.ci_high).end_row();
         }
       }
-  return csv.take();
+      if (csv.str().size() >= (1u << 20)) flush(csv);
+    }
+  flush(csv);
+  out.close();
+  if (!out) throw std::runtime_error("cannot write " + path.string());
 }
 
 ojson axes_json(const std::vector<SweepAxis>& axes, const std::vector<SetResult>& written) {
@@ -315,8 +329,9 @@ int run_sweep(const SweepArgs& a) {
   StagedOutput& out = *staged;
   test_signal_point("write");
   write_text(out.staging() / "manifest.json", manifest.dump(2) + "\n");
-  write_text(out.staging() / "sweep.csv",
-             sweep_csv(axes, points, metrics, csv_dialect_of(a.csv_dialect)));
+  if (g_cancel) throw RunCancelled();
+  write_sweep_csv(out.staging() / "sweep.csv", axes, points, metrics,
+                  csv_dialect_of(a.csv_dialect));
 
   ojson pj;
   pj["format"] = "prostup-sweep-points";
@@ -341,6 +356,8 @@ int run_sweep(const SweepArgs& a) {
   if (!a.no_report) write_report(out.staging(), out.staging(), &g_cancel, lang);
   out.commit();
   record_in_catalog(a.catalog, "sweep", ls.text, dir);
+  // Ctrl-C while the catalog was locked: said on stderr; the outputs stay.
+  if (g_cancel) return exit_code_for_signal();
 
   if (!a.quiet) {
     // The headline outcome for all towns together, point by point.

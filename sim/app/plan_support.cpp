@@ -125,6 +125,10 @@ SweepAxis parse_set(const std::string& spec) {
     if (!x) throw PlanInputError(opt + ": " + names[i] + " '" + p + "' is not a number");
     v[i] = *x;
     all_integer = all_integer && is_integer_text(p);
+    if (is_integer_text(p) && !(std::abs(*x) <= kMaxWholeValue))
+      throw PlanInputError(opt + ": " + names[i] + " '" + p +
+                           "' is too large (whole numbers up to " + format_number(kMaxWholeValue) +
+                           " in size)");
   }
   a.from = v[0];
   a.to = v[1];
@@ -213,7 +217,11 @@ VaryRange parse_vary(const std::string& spec) {
     }
     errno = 0;
     v[i] = std::strtoll(p.c_str(), nullptr, 10);
-    if (errno == ERANGE) throw PlanInputError(opt + ": " + names[i] + " '" + p + "' is too large");
+    // The values are set as doubles: past 2^53 they are not exact (and 2^63 - 1 overflowed).
+    if (errno == ERANGE || !(std::abs(static_cast<double>(v[i])) <= kMaxWholeValue))
+      throw PlanInputError(opt + ": " + names[i] + " '" + p +
+                           "' is too large (whole numbers up to " + format_number(kMaxWholeValue) +
+                           " in size)");
   }
   r.lo = v[0];
   r.hi = v[1];
@@ -318,6 +326,12 @@ SetResult set_number(ojson& doc, const std::string& pointer, double value, bool 
     throw PlanInputError(option + ": " + path + " is " + what + ", not a number" + hint);
   }
   r.previous = cur->get<double>();
+  // A whole number past 2^53 is not exact as a double, and past 2^63 llround overflows (the
+  // validator then quoted -9223372036854775808).
+  if (integer && !(std::abs(value) <= kMaxWholeValue))
+    throw PlanInputError(option + ": " + format_number(value) + " does not fit " + path +
+                         " (whole numbers up to " + format_number(kMaxWholeValue) +
+                         " in size, and the scenario's own limit)");
   if (integer)
     *cur = static_cast<long long>(std::llround(value));
   else

@@ -26,6 +26,9 @@ struct PlanInputError : std::runtime_error {
 };
 
 inline constexpr int kMaxSweepPoints = 1000;
+// The largest whole number --set and --vary take (2^53: every whole number up to it is exact
+// as a double; 2^63 - 1 overflowed into -2^63).
+inline constexpr double kMaxWholeValue = 9007199254740992.0;
 
 // An RFC 6901 pointer split into unescaped reference tokens ("/a~1b/c" -> {"a/b", "c"}).
 // Throws PlanInputError for a malformed pointer (not starting with '/', a bad '~' escape) or

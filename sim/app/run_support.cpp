@@ -207,10 +207,13 @@ ResourceEstimate estimate_resources(const std::vector<const Scenario*>& scenario
   const double R = reps, TH = std::max(1, threads);
   const double block = std::max(8.0, 4 * TH);
   double compiled = 0, households = 0, outcomes = 0, per_run = 0, held = 0;
+  double task_months = 0, result_rows = 0;
   for (const Scenario* s : scenarios) {
     const ModelSize z = model_size(*s, months, reps);
     const double rows = z.towns + 1;  // towns and all towns together
     e.household_months += z.household_months_per_rep * R;
+    task_months += z.towns * R * (months + 1.0);
+    result_rows += rows;
     compiled += z.compiled_bytes;
     // A household (engine.cpp reserves the expected count): its 32-byte record, its number,
     // two words per service, an application slot, its place on a waiting list and in a
@@ -240,7 +243,17 @@ ResourceEstimate estimate_resources(const std::vector<const Scenario*>& scenario
   }
   const double program = 12e6;  // code, libraries, the scenario document (10 MB measured)
   e.memory_bytes = program + compiled + households + outcomes + per_run + held;
-  e.seconds = e.household_months / (100e6 * TH) + 0.2;  // ~100 M hm/s per thread measured
+  // Time (docs/reliability.md, "Time"; measured on the 2-core development machine): each
+  // (town, replication) task costs about 33 us a month whatever its households (its series,
+  // counters and merge), besides 100 M household-months a second per thread; writing costs
+  // about 20 ms plus 0.5 ms a month per result row (a town, or all towns, of a model), on one
+  // thread, of which report.html takes about 40 %. A run of many small towns is all per-task
+  // and per-row cost: the household-months alone under-estimated it 34-165 times.
+  e.simulate_seconds = (e.household_months / 100e6 + task_months * 33e-6) / TH;
+  const double write = result_rows * (0.020 + 0.0005 * (months + 1.0));
+  e.report_seconds = 0.4 * write;
+  e.files_seconds = write - e.report_seconds;
+  e.seconds = e.simulate_seconds + e.files_seconds + e.report_seconds + 0.2;
   return e;
 }
 

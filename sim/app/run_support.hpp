@@ -173,7 +173,8 @@ class RunTotals {
 struct ResourceEstimate {
   double household_months = 0;
   double memory_bytes = 0;
-  double seconds = 0;
+  double seconds = 0;  // all of it: simulating, writing the files, drawing the report, start
+  double simulate_seconds = 0, files_seconds = 0, report_seconds = 0;
 };
 // `together`: every scenario is simulated in one run (run: baseline and variants); else one
 // after another (sweep points, plan values), each with its own results held at once.

@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -35,10 +36,15 @@ bool read_scenario_file(const std::string& path, std::string& text, std::string&
 
 void print_diagnostics(std::ostream& out, const std::string& file,
                        const std::vector<Diagnostic>& diags, const std::string& prefix) {
-  for (const auto& d : diags) {
+  const std::size_t shown = std::min(diags.size(), kMaxPrintedDiagnostics);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const Diagnostic& d = diags[i];
     const std::string pointer = prefix + d.pointer;
     out << printable(file) << ": " << printable(pointer) << ": " << printable(d.message) << "\n";
   }
+  if (diags.size() > shown)
+    out << printable(file) << ": ... and " << diags.size() - shown << " more problem"
+        << (diags.size() - shown == 1 ? "" : "s") << " (the first " << shown << " are shown)\n";
 }
 
 std::string printable(const std::string& text, bool keep_newlines) {

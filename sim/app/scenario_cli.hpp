@@ -16,6 +16,9 @@ bool read_scenario_file(const std::string& path, std::string& text, std::string&
 // "FILE: /pointer: message", one line each (the pointer is "" for the whole document);
 // control characters in the pointer and message are escaped (see printable), so a key with a
 // newline cannot fake another line. `prefix` goes before each pointer ("/variants/x/patch").
+// At most kMaxPrintedDiagnostics lines, then "FILE: ... and N more problems" (a file with a
+// million bad keys printed a million lines).
+inline constexpr std::size_t kMaxPrintedDiagnostics = 100;
 void print_diagnostics(std::ostream& out, const std::string& file,
                        const std::vector<Diagnostic>& diags, const std::string& prefix = "");
 

@@ -473,7 +473,7 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const std::atomi
   auto check = [cancel] {
     if (cancel && *cancel) throw RunCancelled();
   };
-  const Input in = report::read_input(dir);
+  const Input in = report::read_input(dir, cancel);
   check();
   const RunResult& r = in.run;
   const fs::path charts_dir = out_dir / "charts";
@@ -593,7 +593,7 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const std::atomi
   }
   if (!in.sweep.empty()) {
     html << "<section class=\"sweep\" id=\"sweep\">\n<h2>" << t("nav.sweep") << "</h2>\n";
-    for (const auto& c : report::sweep_charts(in, lang)) html << emit(c);
+    for (const auto& c : report::sweep_charts(in, lang, cancel)) html << emit(c);
     html << "</section>\n";
   }
   if (in.plan) {

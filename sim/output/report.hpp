@@ -50,11 +50,15 @@ struct Input {
 };
 
 // Reads results.json, manifest.json, sweep.csv and plan.json (whichever exist) from `dir`.
-Input read_input(const std::filesystem::path& dir);
+// `cancel` (set by a signal handler) is checked between files and every 64k rows of
+// sweep.csv (100 MB took seconds to read), with RunCancelled.
+Input read_input(const std::filesystem::path& dir, const std::atomic<bool>* cancel = nullptr);
 
 // A parsed CSV file (first row = header): RFC 4180, or excel-cs when it starts with a UTF-8
 // BOM (";" between cells; numbers keep their decimal comma).
-std::vector<std::vector<std::string>> parse_csv(const std::string& text);
+// `cancel` as for read_input.
+std::vector<std::vector<std::string>> parse_csv(const std::string& text,
+                                                const std::atomic<bool>* cancel = nullptr);
 
 // Names for people: labels from the scenario where it has them.
 // `lang`: the words of report.html (strings.hpp); the charts call these in English.
@@ -106,7 +110,9 @@ std::string profile_label(const RunResult& r, const std::string& id);  // label,
 Chart flow_chart(const RunResult& r, const TownVariantResult& tv, Language lang = Language::en);
 std::optional<Chart> cost_chart(const RunResult& r, const std::string& town,
                                 Language lang = Language::en);
-std::vector<Chart> sweep_charts(const Input& in, Language lang = Language::en);
+// `cancel` is checked before each town's charts (RunCancelled).
+std::vector<Chart> sweep_charts(const Input& in, Language lang = Language::en,
+                                const std::atomic<bool>* cancel = nullptr);
 Chart plan_chart(const Input& in, const Plan& plan, Language lang = Language::en);
 
 // Parameter uncertainty (PSA) charts, from RunResult::uncertainty (svg_uncertainty.cpp):

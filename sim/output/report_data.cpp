@@ -12,6 +12,7 @@
 
 #include "answer.hpp"
 #include "prostup/number_text.hpp"
+#include "prostup/runner.hpp"
 #include "report.hpp"
 #include "strings.hpp"
 #include "svg.hpp"
@@ -294,9 +295,14 @@ double parse_double(const std::string& s) {
   return number_text::parse(t).value_or(kUndefined);
 }
 
-std::vector<SweepRow> read_sweep(const fs::path& p) {
+void check_cancel(const std::atomic<bool>* cancel) {
+  if (cancel && *cancel) throw RunCancelled();
+}
+
+std::vector<SweepRow> read_sweep(const fs::path& p, const std::atomic<bool>* cancel) {
   const std::string text = read_file(p);
-  const auto rows = parse_csv(text);
+  check_cancel(cancel);
+  const auto rows = parse_csv(text, cancel);
   if (rows.empty()) throw InputError(p.string() + ": empty file");
   // The excel-cs dialect (docs/report.md) writes a decimal comma.
   const bool excel_cs = text.rfind("\xEF\xBB\xBF", 0) == 0;
@@ -316,6 +322,7 @@ std::vector<SweepRow> read_sweep(const fs::path& p) {
   std::vector<SweepRow> out;
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const auto& r = rows[i];
+    if (i % 65536 == 0) check_cancel(cancel);
     if (r.size() != h.size())
       throw InputError(p.string() + ": row " + std::to_string(i + 1) + " has " +
                        std::to_string(r.size()) + " fields, the header " +
@@ -355,7 +362,8 @@ Plan read_plan(const fs::path& p) {
 
 }  // namespace
 
-std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+std::vector<std::vector<std::string>> parse_csv(const std::string& text,
+                                                const std::atomic<bool>* cancel) {
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> row;
   std::string field;
@@ -389,6 +397,7 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
       rows.push_back(std::move(row));
       row.clear();
       pending = false;
+      if (rows.size() % 65536 == 0) check_cancel(cancel);
     } else {
       field += c;
     }
@@ -401,7 +410,7 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
   return rows;
 }
 
-Input read_input(const fs::path& dir) {
+Input read_input(const fs::path& dir, const std::atomic<bool>* cancel) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
     throw InputError(dir.string() + ": not a directory (expected a prostup output directory)");
@@ -434,7 +443,8 @@ Input read_input(const fs::path& dir) {
       throw InputError(manifest.string() + ": malformed: " + e.what());
     }
   }
-  if (fs::exists(sweep)) in.sweep = read_sweep(sweep);
+  check_cancel(cancel);
+  if (fs::exists(sweep)) in.sweep = read_sweep(sweep, cancel);
   if (fs::exists(plan)) {
     try {
       in.plan = read_plan(plan);

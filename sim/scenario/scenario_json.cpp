@@ -1232,6 +1232,19 @@ void Reader::read(const ojson& doc, Scenario& s) {
     if (integer(*fv, "/format_version", 1, kFormatVersion, x))
       s.format_version = format_version_ = static_cast<int>(x);
   }
+  // Collections over their limit are refused before any entry is read: a file with a million
+  // stages or towns took a minute and gave a million diagnostics. One diagnostic each.
+  bool oversize = false;
+  for (const Field& f : scenario_entity("scenario").fields) {
+    if (f.type != FieldType::collection || f.hi <= 0) continue;
+    const ojson* c = find(doc, f.key);
+    if (!c || !c->is_object() || static_cast<double>(c->size()) <= f.hi) continue;
+    error("/" + f.key, "at most " + format_number(f.hi) + " " + f.key +
+                           " (the engine's limit); got " + std::to_string(c->size()) +
+                           " (nothing else was checked)");
+    oversize = true;
+  }
+  if (oversize) return;
   check_keys(doc, "", kTopKeys);
   if (const ojson* n = require(doc, "", "name")) {
     if (string(*n, "/name", s.name) && !valid_name(s.name))

@@ -12,7 +12,9 @@
 # 6. a town called `all` does not overwrite the all-towns charts;
 # 7. `validate` of a file too large for its memory limit ends in words (exit 1), not 134;
 # 8. `report` names a results.json that is a directory as such;
-# 9. a dangling symbolic link as `-o` is refused before anything is simulated.
+# 9. a dangling symbolic link as `-o` is refused before anything is simulated;
+# 10. `plan --vary P=0:9223372036854775807` and `sweep --set` with such an end are refused in
+#     words (exit 2), not with the overflowed -9223372036854775808.
 # Args: $1 = prostup binary, $2 = source directory.
 set -u
 PROSTUP=$1
@@ -157,4 +159,20 @@ else
     fail "validate under ulimit -v: message $(cat "$TMP/e")"
   echo "ok: $(cat "$TMP/e")"
 fi
+
+# 10. A range end past 2^53 (here 2^63 - 1) is refused with its name, for plan and sweep.
+P=/towns/jirkov/capacity/shelter
+"$PROSTUP" plan "$S" --vary "$P=0:9223372036854775807" --target "reached_lease_share>=0.5" \
+  --replications 2 --months 3 --quiet --no-report --no-catalog -o "$TMP/p" >/dev/null 2>"$TMP/e"
+rc=$?
+[ $rc -eq 2 ] || fail "plan --vary 0:2^63-1: exit $rc, expected 2: $(cat "$TMP/e")"
+grep -q "HI '9223372036854775807' is too large" "$TMP/e" || fail "plan --vary: $(cat "$TMP/e")"
+grep -q "9223372036854775808" "$TMP/e" && fail "plan --vary: quotes the overflow: $(cat "$TMP/e")"
+echo "ok: $(cat "$TMP/e")"
+"$PROSTUP" sweep "$S" --set "$P=0:9223372036854775807:9223372036854775807" --replications 2 \
+  --months 3 --quiet --no-report --no-catalog -o "$TMP/s" >/dev/null 2>"$TMP/e"
+rc=$?
+[ $rc -eq 2 ] || fail "sweep --set 0:2^63-1: exit $rc, expected 2: $(cat "$TMP/e")"
+grep -q "TO '9223372036854775807' is too large" "$TMP/e" || fail "sweep --set: $(cat "$TMP/e")"
+echo "ok: $(cat "$TMP/e")"
 echo "PASS"
