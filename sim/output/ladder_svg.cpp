@@ -20,8 +20,7 @@ namespace {
 using text::tr;
 
 constexpr double kBoxW = 170, kBoxH = 78, kGap = 80, kMargin = 20;
-constexpr double kCharW = 6.7;       // DejaVu Sans at 12 px, a generous average
-constexpr double kSmallCharW = 5.9;  // at 10.5 px
+constexpr double kSmall = 10.5;  // px: the font of every text but the labels and title
 // Moves rarer than this per year are not drawn (they would print as 0.0); the caption says so.
 constexpr double kSmallestFlow = 0.05;
 
@@ -33,41 +32,6 @@ std::string fmt(double v, int decimals) {
 // A flow per year for people: one decimal below 10, whole numbers above.
 std::string per_year(double v) {
   return std::fabs(v) < 10 ? fmt(v, 1) : svg::group_thousands(v, 0);
-}
-
-// The first `n` code points of a UTF-8 string.
-std::string prefix_points(const std::string& s, std::size_t n) {
-  std::size_t i = 0, seen = 0;
-  while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if ((c & 0xC0) != 0x80) {
-      if (seen == n) break;
-      ++seen;
-    }
-    ++i;
-  }
-  return s.substr(0, i);
-}
-
-// `s` shortened with "…" to fit `room` pixels at `char_w` per character.
-std::string fit(const std::string& s, double room, double char_w) {
-  const std::size_t max = static_cast<std::size_t>(std::max(1.0, std::floor(room / char_w)));
-  if (code_points(s) <= max) return s;
-  return prefix_points(s, max > 1 ? max - 1 : 0) + "…";
-}
-
-// A text that keeps its full wording in a tooltip when it had to be shortened.
-void fitted_text(svg::Document& doc, double x, double y, const std::string& s, double room,
-                 double char_w, const std::string& attributes) {
-  const std::string shown = fit(s, room, char_w);
-  if (shown == s) {
-    doc.text(x, y, s, attributes);
-    return;
-  }
-  doc.open("g");
-  doc.raw("<title>" + svg::escape(s) + "</title>");
-  doc.text(x, y, shown, attributes);
-  doc.close("g");
 }
 
 const char* fill_of(const std::string& kind) {
@@ -100,13 +64,6 @@ void add_legend(Drawing& d, Language lang) {
 }
 
 }  // namespace
-
-std::size_t code_points(const std::string& s) {
-  std::size_t n = 0;
-  for (const char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
-}
 
 Drawing from_scenario(const Scenario& s, Language lang) {
   Drawing d;
@@ -274,8 +231,8 @@ std::string svg(const Drawing& d, const std::string& id_prefix) {
             "L0,10 z\" fill=\"" +
             std::string(colour_of(kind)) + "\"/></marker>");
   doc.close("defs");
-  fitted_text(doc, kMargin, 22, d.title, width - 2 * kMargin, 7.6,
-              "font-size=\"14\" font-weight=\"bold\"");
+  doc.fitted_text(kMargin, 22, d.title, width - 2 * kMargin,
+                  "font-size=\"14\" font-weight=\"bold\"", 14);
 
   // Services: one pill each, in a row under the arcs, linked by faint lines (drawn first,
   // under everything) to the stages they serve.
@@ -317,9 +274,10 @@ std::string svg(const Drawing& d, const std::string& id_prefix) {
       // The apex of a cubic with both controls at `ctrl` is 3/4 of the way there.
       const double apex = y + 0.75 * (ctrl - y);
       const double room = (p.hi - p.lo) * (kBoxW + kGap) - 16;
-      fitted_text(doc, (x1 + x2) / 2, p.up ? apex - 5 : apex + 13, a.label, room, kSmallCharW,
-                  "font-size=\"10.5\" text-anchor=\"middle\" fill=\"#333333\" "
-                  "paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\"");
+      doc.fitted_text((x1 + x2) / 2, p.up ? apex - 5 : apex + 13, a.label, room,
+                      "font-size=\"10.5\" text-anchor=\"middle\" fill=\"#333333\" "
+                      "paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\"",
+                      kSmall);
     }
   }
 
@@ -328,26 +286,26 @@ std::string svg(const Drawing& d, const std::string& id_prefix) {
     const double x = box_x(i);
     doc.rect(x, top, kBoxW, kBoxH,
              std::string("rx=\"6\" fill=\"") + fill_of(b.kind) + "\" stroke=\"#555555\"");
-    fitted_text(doc, x + 8, top + 18, b.label, kBoxW - 16, 7.2, "font-weight=\"bold\"");
-    fitted_text(doc, x + 8, top + 36, b.kind_word, kBoxW - 16, kSmallCharW,
-                "font-size=\"10.5\" fill=\"#555555\"");
+    doc.fitted_text(x + 8, top + 18, b.label, kBoxW - 16, "font-weight=\"bold\"", 13);
+    doc.fitted_text(x + 8, top + 36, b.kind_word, kBoxW - 16, "font-size=\"10.5\" fill=\"#555555\"",
+                    kSmall);
     if (!b.places.empty())
-      fitted_text(doc, x + 8, top + 52, b.places, kBoxW - 16, kSmallCharW, "font-size=\"10.5\"");
+      doc.fitted_text(x + 8, top + 52, b.places, kBoxW - 16, "font-size=\"10.5\"", kSmall);
     if (!b.cost.empty())
-      fitted_text(doc, x + 8, top + 68, b.cost, kBoxW - 16, kSmallCharW, "font-size=\"10.5\"");
+      doc.fitted_text(x + 8, top + 68, b.cost, kBoxW - 16, "font-size=\"10.5\"", kSmall);
     if (!b.exits.empty())
-      fitted_text(doc, x + 8, top + (b.places.empty() ? 52 : 68), b.exits, kBoxW - 16, kSmallCharW,
-                  "font-size=\"10.5\"");
+      doc.fitted_text(x + 8, top + (b.places.empty() ? 52 : 68), b.exits, kBoxW - 16,
+                      "font-size=\"10.5\"", kSmall);
   }
   if (!d.arrivals.empty() && d.arrivals_box >= 0 && d.arrivals_box < n)
-    fitted_text(doc, box_x(d.arrivals_box), title_h + 12, "↓ " + d.arrivals, kBoxW + kGap,
-                kSmallCharW, "font-size=\"10.5\" fill=\"#333333\"");
+    doc.fitted_text(box_x(d.arrivals_box), title_h + 12, "↓ " + d.arrivals, kBoxW + kGap,
+                    "font-size=\"10.5\" fill=\"#333333\"", kSmall);
 
   for (std::size_t k = 0; k < d.services.size(); ++k) {
     const double x = pill_x(k);
     doc.rect(x, services_top, pill_w, 24, "rx=\"12\" fill=\"#ffffff\" stroke=\"#999999\"");
-    fitted_text(doc, x + pill_w / 2, services_top + 16, d.services[k].label, pill_w - 14,
-                kSmallCharW, "font-size=\"10.5\" text-anchor=\"middle\"");
+    doc.fitted_text(x + pill_w / 2, services_top + 16, d.services[k].label, pill_w - 14,
+                    "font-size=\"10.5\" text-anchor=\"middle\"", kSmall);
   }
 
   double lx = kMargin;
@@ -357,7 +315,7 @@ std::string svg(const Drawing& d, const std::string& id_prefix) {
     if (kind != "promotion") attr += " stroke-dasharray=\"6 3\"";
     doc.line(lx, legend_y - 4, lx + 26, legend_y - 4, attr);
     doc.text(lx + 32, legend_y, words, "font-size=\"10.5\"");
-    lx += 32 + kSmallCharW * static_cast<double>(code_points(words)) + 24;
+    lx += 32 + svg::text_width(words, kSmall) + 24;
   }
   doc.close("g");
   return doc.str();

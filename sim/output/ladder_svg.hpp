@@ -59,7 +59,4 @@ Drawing from_run(const RunResult& r, const std::string& town, const std::string&
 // in a tooltip (<title>). `id_prefix` makes ids unique inside the report.
 std::string svg(const Drawing& d, const std::string& id_prefix);
 
-// Characters of a UTF-8 string (code points), for the width estimate.
-std::size_t code_points(const std::string& s);
-
 }  // namespace prostup::ladder

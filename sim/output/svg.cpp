@@ -225,6 +225,45 @@ void Document::close(std::string_view tag) {
   raw(s);
 }
 
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (const char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+double text_width(std::string_view s, double font_px) {
+  return 0.62 * font_px * static_cast<double>(code_points(s));
+}
+
+std::string fit_text(const std::string& s, double room, double font_px) {
+  if (text_width(s, font_px) <= room) return s;
+  const std::size_t keep = static_cast<std::size_t>(std::max(0.0, room / (0.62 * font_px) - 1));
+  std::size_t i = 0, seen = 0;
+  while (i < s.size()) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (seen == keep) break;
+      ++seen;
+    }
+    ++i;
+  }
+  return s.substr(0, i) + "…";
+}
+
+void Document::fitted_text(double x, double y, const std::string& s, double room,
+                           std::string_view attributes, double font_px,
+                           const std::string& tooltip) {
+  const std::string shown = fit_text(s, room, font_px);
+  const std::string tip = !tooltip.empty() ? tooltip : shown != s ? s : std::string();
+  if (tip.empty()) {
+    text(x, y, shown, attributes);
+    return;
+  }
+  std::string a = attributes.empty() ? "" : " " + std::string(attributes);
+  raw("<text x=\"" + coord(x) + "\" y=\"" + coord(y) + "\"" + a + "><title>" + escape(tip) +
+      "</title>" + escape(shown) + "</text>");
+}
+
 void Document::text(double x, double y, std::string_view s, std::string_view attributes) {
   std::string a = attributes.empty() ? "" : " " + std::string(attributes);
   raw("<text x=\"" + coord(x) + "\" y=\"" + coord(y) + "\"" + a + ">" + escape(s) + "</text>");
@@ -291,7 +330,8 @@ void draw_frame(Document& doc, const Frame& f, std::string_view title, std::stri
     if (decimal_comma) std::replace(s.begin(), s.end(), '.', ',');
     return s;
   };
-  doc.text(f.left, 24, title, "font-size=\"15\" font-weight=\"bold\"");
+  doc.fitted_text(f.left, 24, std::string(title), doc.width() - f.left - 10,
+                  "font-size=\"15\" font-weight=\"bold\"", 16);
   doc.open("g class=\"grid\" stroke=\"#e3e3e3\" stroke-width=\"1\"");
   for (double t : f.y_ticks) doc.line(f.left, f.y(t), f.right(), f.y(t), "");
   doc.close("g");
@@ -336,7 +376,8 @@ void draw_legend(Document& doc, double x, double y, const std::vector<LegendItem
         doc.circle(x + 7, cy - 3, 4.5, "fill=\"" + c + "\"");
         break;
     }
-    doc.text(x + 24, cy + 1, it.label);
+    // Long variant names are shortened to the chart's edge, whole in the tooltip.
+    doc.fitted_text(x + 24, cy + 1, it.label, doc.width() - (x + 24) - 6);
   }
   doc.close("g");
 }

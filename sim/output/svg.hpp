@@ -50,6 +50,15 @@ std::string human(double v);
 // A coordinate with one decimal: stable text for golden files, precise enough on screen.
 std::string coord(double v);
 
+// Characters (code points) of a UTF-8 string.
+std::size_t code_points(std::string_view s);
+// An estimate of the width of `s` in pixels at `font_px` (DejaVu Sans: about 0.62 em a
+// character on average, generous so that an estimate that fits does fit).
+double text_width(std::string_view s, double font_px = 12);
+// `s` shortened with "…" so that its estimated width fits `room` pixels; unchanged where it
+// fits.
+std::string fit_text(const std::string& s, double room, double font_px = 12);
+
 struct Scale {
   double d0 = 0, d1 = 1, r0 = 0, r1 = 1;  // domain -> range, linear
   double operator()(double v) const {
@@ -70,6 +79,11 @@ class Document {
   void open(std::string_view tag_and_attributes);
   void close(std::string_view tag);
   void text(double x, double y, std::string_view s, std::string_view attributes = "");
+  // A text that must fit `room` pixels: shortened with "…" where it does not, its full wording
+  // then kept in a tooltip (<title>). `tooltip`, if given, is the tooltip in any case.
+  void fitted_text(double x, double y, const std::string& s, double room,
+                   std::string_view attributes = "", double font_px = 12,
+                   const std::string& tooltip = {});
   void line(double x1, double y1, double x2, double y2, std::string_view attributes);
   void rect(double x, double y, double w, double h, std::string_view attributes);
   void path(std::string_view d, std::string_view attributes);

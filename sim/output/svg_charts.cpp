@@ -462,7 +462,7 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town, L
   const double height = 70 + legend_h + static_cast<double>(metrics.size()) * (panel_h + gap) + 10;
   const double left = 230, plot_w = 380;
   Document doc(kWidth, height, c.title, chart_prefix(c.file));
-  doc.text(20, 24, c.title, "font-size=\"15\" font-weight=\"bold\"");
+  doc.fitted_text(20, 24, c.title, kWidth - 40, "font-size=\"15\" font-weight=\"bold\"", 16);
   doc.text(20, 44, tr(lang, "chart.forest.subtitle", {reps_note(r, lang)}), "fill=\"#333333\"");
   // Colour says the verdict, the same in every panel: green better, orange-red worse, grey
   // no clear difference; the variant is named on each row.
@@ -495,7 +495,7 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town, L
         : m->better == Better::lower ? tr(lang, "chart.forest.lower_better", {name})
                                      : name;
     doc.open("g " + attr("data-metric", m->name));
-    doc.text(20, y0 + 16, heading, "font-weight=\"bold\"");
+    doc.fitted_text(20, y0 + 16, heading, kWidth - 40, "font-weight=\"bold\"", 13);
     doc.rect(f.left, f.top, f.width, f.height, "fill=\"#f6f6f6\"");
     doc.open("g stroke=\"#333333\" stroke-width=\"1\"");
     doc.line(f.left, f.bottom(), f.right(), f.bottom(), "");
@@ -515,11 +515,10 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town, L
       const std::string colour = verdict == answer::Verdict::better  ? svg::kGreen
                                  : verdict == answer::Verdict::worse ? svg::kVermillion
                                                                      : svg::kGrey;
-      doc.open("text x=\"" + coord(f.left - 10) + "\" y=\"" + coord(cy + 4) +
-               "\" text-anchor=\"end\"");
-      doc.raw("<title>" + escape(tr(lang, "summary.variant_id", {variants[i]})) + "</title>" +
-              escape(variant_label(r, variants[i], lang)));
-      doc.close("text");
+      // The label ends 10 px left of the plot and must start inside the chart.
+      const std::string label = variant_label(r, variants[i], lang);
+      doc.fitted_text(f.left - 10, cy + 4, label, f.left - 10 - 6, "text-anchor=\"end\"", 12,
+                      tr(lang, "summary.variant_id", {variants[i]}) + " " + label);
       if (!cm || !std::isfinite(cm->diff_mean)) {
         doc.text(f.left + 8, cy + 4, tr(lang, "chart.forest.undefined"),
                  "fill=\"#555555\" font-style=\"italic\"");
@@ -595,7 +594,7 @@ std::optional<Chart> profile_lease_chart(const RunResult& r, const std::string& 
             std::max({hi, finite_or(tv->metrics[k].mean, 0), finite_or(tv->metrics[k].ci_high, 0)});
   svg::fit_x(f, 0, std::min(1.0, hi), 5);
   Document doc(kWidth, height, c.title, chart_prefix(c.file));
-  doc.text(20, 24, c.title, "font-size=\"15\" font-weight=\"bold\"");
+  doc.fitted_text(20, 24, c.title, kWidth - 40, "font-size=\"15\" font-weight=\"bold\"", 16);
   doc.text(20, 44, tr(lang, "chart.profile.subtitle", {reps_note(r, lang)}), "fill=\"#333333\"");
   std::vector<LegendItem> legend;
   for (const auto& v : drawn)
@@ -681,7 +680,8 @@ Chart flow_chart(const RunResult& r, const TownVariantResult& tv, Language lang)
   };
 
   Document doc(kWidth, height, c.title, chart_prefix(c.file));
-  doc.text(20, 24, c.title, "font-size=\"15\" font-weight=\"bold\"");
+  // The legend stands at the top right: the title ends before it.
+  doc.fitted_text(20, 24, c.title, kLegendX + 40 - 30, "font-size=\"15\" font-weight=\"bold\"", 16);
   doc.text(20, 44, tr(lang, "chart.flow.subtitle", {std::to_string(r.info.months)}),
            "fill=\"#333333\"");
   // The baseline's totals for comparison (this chart's own when it is the baseline's).

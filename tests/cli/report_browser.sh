@@ -6,7 +6,9 @@
 # such problems. Then the layout (tests/cli/report_layout.js, injected into a copy of the
 # page): the summary (id="summary") starts on the first screen, nothing is wider than a
 # 400 px phone screen, no word is broken across lines (at 1400 and 400 px), and every chart
-# shows a baseline mark that nothing covers; a broken page is checked first here too.
+# shows a baseline mark that nothing covers, and every chart's texts stay inside it without
+# overlapping (also for a Czech report with 60-character names); a broken page is checked
+# first here too.
 # Args: $1 = prostup binary, $2 = source directory. Exit 77 = skipped.
 set -u
 PROSTUP=$1
@@ -187,10 +189,15 @@ if [ -n "$SRC" ] && command -v python3 >/dev/null 2>&1; then
 <figure><svg width="200" height="100" viewBox="0 0 200 100"><title>covered</title>
 <line class="baseline" x1="0" y1="50" x2="200" y2="50" stroke="black" stroke-width="2"/>
 <rect x="0" y="0" width="200" height="100" fill="red"/></svg></figure>
+<figure><svg width="200" height="100" viewBox="0 0 200 100"><title>texts</title>
+<text x="150" y="20" font-size="12">sticks out of the chart</text>
+<text x="10" y="60" font-size="12">one label</text><text x="14" y="62" font-size="12">another</text>
+</svg></figure>
 <div id="summary" style="margin-top:1500px">late</div></body></html>
 EOF
   BAD=$(layout "$TMP/badlayout.html" 400 badcheck)
-  for want in "FAIL wider than the viewport" "FAIL word broken" "FAIL chart without a visible baseline"; do
+  for want in "FAIL wider than the viewport" "FAIL word broken" "FAIL chart without a visible baseline" \
+    "FAIL text outside its chart" "FAIL texts overlap"; do
     printf '%s\n' "$BAD" | grep -q "$want" ||
       fail "the layout checks did not see '$want' on a broken page: $BAD"
   done
@@ -212,6 +219,26 @@ EOF
       fail "layout problems at $width px"
     fi
   done
+  # Long Czech names (issue 26): Brno in Czech with a 60-character town and variant label;
+  # every chart's texts stay inside it and apart (check 5 of report_layout.js).
+  python3 - "$SRC/scenarios/brno-rapid-rehousing.json" "$TMP/long.json" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+for t in d["towns"].values():
+    t["label"] = "Statutární město Brno, městská část Brno-střed a okolní obce"
+for v in d.get("variants", {}).values():
+    v["label"] = "Housing First pro rodiny s dětmi z ubytoven: přímo do nájemního bytu"
+d["language"] = "cs"
+json.dump(d, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+EOF
+  "$PROSTUP" run "$TMP/long.json" --replications 4 --months 12 --quiet --no-catalog -o "$TMP/long" \
+    >"$TMP/long.log" 2>&1 || { cat "$TMP/long.log"; fail "run of the long-named Brno exited $?"; }
+  R=$(layout "$TMP/long/report.html" 1400 layoutlong)
+  echo "layout of long Czech names: $(printf '%s\n' "$R" | grep '^chart texts')"
+  if printf '%s\n' "$R" | grep -q '^FAIL'; then
+    printf '%s\n' "$R" | grep '^FAIL'
+    fail "layout problems with long Czech names"
+  fi
 else
   echo "layout checks skipped: python3 or the source directory missing"
 fi

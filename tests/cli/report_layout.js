@@ -89,6 +89,33 @@
     }
   }
   out.push("charts " + charts.length);
+  // 5. Every text of a chart stays inside its SVG and overlaps no other text of that chart
+  // (screen rectangles, so rotated axis titles count as drawn; 1 px of antialiasing allowed).
+  var outside = 0, overlapping = 0;
+  for (var c2 = 0; c2 < charts.length; c2++) {
+    var box = charts[c2].getBoundingClientRect(), name = charts[c2].querySelector("title");
+    name = name ? name.textContent : charts[c2].id;
+    var texts = charts[c2].querySelectorAll("text"), rects = [];
+    for (var k = 0; k < texts.length; k++) {
+      if (!texts[k].textContent.trim()) continue;
+      var tr = texts[k].getBoundingClientRect();
+      if (tr.width === 0 || tr.height === 0) continue;
+      if (tr.left < box.left - 1 || tr.right > box.right + 1 || tr.top < box.top - 1 ||
+          tr.bottom > box.bottom + 1) {
+        if (outside++ < 5) out.push("FAIL text outside its chart: " + name + ": " + texts[k].textContent);
+      }
+      for (var q2 = 0; q2 < rects.length; q2++) {
+        var o = rects[q2].r;
+        var w = Math.min(tr.right, o.right) - Math.max(tr.left, o.left);
+        var h = Math.min(tr.bottom, o.bottom) - Math.max(tr.top, o.top);
+        if (w > 1 && h > 1 && overlapping++ < 5)
+          out.push("FAIL texts overlap in " + name + ": '" + texts[k].textContent + "' and '" +
+                   rects[q2].t + "'");
+      }
+      rects.push({r: tr, t: texts[k].textContent});
+    }
+  }
+  out.push("chart texts outside " + outside + ", overlapping " + overlapping);
   window.scrollTo(0, 0);
   var top = window.parent !== window ? window.parent.document : document;
   var pre = top.createElement("pre");
