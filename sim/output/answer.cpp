@@ -115,7 +115,13 @@ std::string change_text(const Change& c, Language lang) {
 std::string metric_words(const std::string& name, Language lang) {
   const std::string key = "words." + name;
   const std::string w = tr(lang, key);
-  return w == key ? name : w;
+  if (w != key) return w;
+  // A payer's cost (cost:<payer>, docs/model.md "Who pays"): the payer in the language's words.
+  if (name.rfind("cost:", 0) == 0) {
+    const std::string payer_key = "payer." + name.substr(5), payer = tr(lang, payer_key);
+    if (payer != payer_key) return tr(lang, "words.cost_payer", {payer});
+  }
+  return name;
 }
 
 std::string verdict_words(Verdict v, Language lang) {

@@ -510,8 +510,12 @@ std::string metric_label(const RunResult& r, const std::string& name, Language l
       return text::tr(lang, "metric.service_case_months", {service(id)});
     if (head == "service_waiting_mean")
       return text::tr(lang, "metric.service_waiting_mean", {service(id)});
-    if (head == "cost")
+    if (head == "cost") {
+      // cost:<payer> (town, state, ...) in the language's words; else a stage or service.
+      const std::string payer_key = "payer." + id, payer = text::tr(lang, payer_key);
+      if (!is_service && payer != payer_key) return text::tr(lang, "metric.cost", {payer});
       return text::tr(lang, "metric.cost", {is_service ? service(id) : stage_label(r, id)});
+    }
   }
   std::string s = name;
   for (char& c : s)

@@ -682,6 +682,7 @@ const std::vector<Entry> kCzech = {
     {"describe.stage_cost", "veřejné náklady {1} Kč za obsazenou jednotku a měsíc"},
     {"describe.paid_by", "platí {1}"},
     {"describe.other_cost", "náklady jiných služeb {1} Kč na domácnost a měsíc"},
+    {"words.cost_payer", "náklady: {1}"},
     {"payer.town", "obec"},
     {"payer.state", "stát"},
     {"payer.labour_office", "úřad práce (dávky)"},

@@ -676,6 +676,7 @@ const std::vector<Entry> kEnglish = {
     {"describe.stage_cost", "public cost {1} CZK per occupied unit and month"},
     {"describe.paid_by", "paid by {1}"},
     {"describe.other_cost", "cost to other services {1} CZK per household and month"},
+    {"words.cost_payer", "cost to {1}"},
     {"payer.town", "the town"},
     {"payer.state", "the state"},
     {"payer.labour_office", "the labour office (benefits)"},
