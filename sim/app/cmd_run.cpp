@@ -58,7 +58,44 @@ std::string headline_label(const std::string& metric, const RunInfo& info, Langu
   const std::string key = "verbose.m." + metric, label = text::tr(lang, key);
   if (metric == "cost_total" && info.price_year > 0)
     return label + ", " + text::tr(lang, "term.prices", {std::to_string(info.price_year)});
-  return label == key ? metric : label;
+  return label == key ? answer::metric_words(metric, lang) : label;
+}
+
+// The budget of one town and variant against the baseline by year and payer (budget.csv;
+// docs/model.md, "Budget by year and payer"): a line per year, the payers in budget.csv's
+// order and the total last, with the break-even year where the variant saves.
+void print_budget(const RunResult& r, const std::string& town, const std::string& variant,
+                  Language lang) {
+  using text::tr;
+  std::map<int, std::string> lines;
+  std::map<int, int> calendar;
+  int break_even = 0;
+  for (const BudgetRow& b : r.budget) {
+    if (b.town != town || b.variant != variant || !std::isfinite(b.diff.mean)) continue;
+    std::string who = tr(lang, "verbose.budget_total");
+    if (b.payer != "*") {
+      const std::string key = "payer." + b.payer, words = tr(lang, key);
+      who = words == key ? b.payer : words;
+    } else {
+      break_even = b.break_even_year;
+    }
+    std::string& line = lines[b.year];
+    line += (line.empty() ? "" : ", ") + on_terminal(who) + " " +
+            answer::money(b.diff.mean, "CZK", true, lang);
+    calendar[b.year] = b.calendar_year;
+  }
+  if (lines.empty()) return;
+  std::printf("    %s\n", tr(lang, "verbose.budget_head").c_str());
+  for (const auto& [year, line] : lines) {
+    const std::string when = calendar[year] > 0
+                                 ? tr(lang, "verbose.budget_year_cal",
+                                      {std::to_string(year), std::to_string(calendar[year])})
+                                 : tr(lang, "verbose.budget_year", {std::to_string(year)});
+    std::printf("      %s: %s\n", when.c_str(), line.c_str());
+  }
+  if (break_even > 0)
+    std::printf("      %s\n",
+                tr(lang, "verbose.budget_break_even", {std::to_string(break_even)}).c_str());
 }
 
 // `prostup run --verbose`: every headline metric of every town and variant.
@@ -150,6 +187,7 @@ void print_summary(const RunResult& r, const std::vector<CompiledModel>& models,
           label += " (" + tr(lang, "term.prices", {std::to_string(r.info.price_year)}) + ")";
         std::printf("    %-28s %s\n", label.c_str(), value.c_str());
       }
+      print_budget(r, rows[i], models[v].variant, lang);
       if (r.info.discount_rate > 0) {
         const std::string pct = number_text::general(100 * r.info.discount_rate);
         std::printf("    %s\n",

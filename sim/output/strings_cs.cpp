@@ -780,6 +780,13 @@ const std::vector<Entry> kCzech = {
     {"verbose.m.lost_from_view_share", "ztratili se z dohledu"},
     {"verbose.m.retention:12", "v bydlení 12 měsíců po zabydlení"},
     {"verbose.cohort", "kohorta {1} ({2}), podle původního záměru:"},
+    {"verbose.budget_head",
+     "rozpočet proti výchozímu stavu po letech a plátcích (průměrný rozdíl, Kč; intervaly v "
+     "budget.csv):"},
+    {"verbose.budget_year", "rok {1}"},
+    {"verbose.budget_year_cal", "rok {1} ({2})"},
+    {"verbose.budget_total", "celkem"},
+    {"verbose.budget_break_even", "šetří od roku {1} (kumulovaný rozdíl zůstává pod nulou)"},
     {"verbose.minus", "{1} minus výchozí stav (párově, 95% interval spolehlivosti):"},
     {"verbose.not_distinct", "(nelze odlišit od 0)"},
     {"verbose.icer_months", "Kč na další měsíc v bydlení"},

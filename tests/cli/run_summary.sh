@@ -44,5 +44,23 @@ sed 's/.*(\([+-][0-9]*\)).*/\1/' "$tmp/binding" | tr -d + | sort -n -r -c 2>/dev
   fail "run --verbose exited $?"
 [ "$(grep -c 'minus baseline' "$tmp/long")" -eq 24 ] ||
   fail "--verbose does not list 4 variants x 6 rows: $(grep -c 'minus baseline' "$tmp/long")"
+# ... with each variant's budget against the baseline by year and payer, the same numbers as
+# budget.csv (issue 29): Most's Housing First, year 1, the total.
+[ "$(grep -c 'budget against the baseline by year and payer' "$tmp/long")" -eq 24 ] ||
+  fail "--verbose does not give every variant's budget by year"
+python3 - "$tmp/long" "$tmp/verbose/budget.csv" <<'EOF' || fail "--verbose's budget differs from budget.csv"
+import csv, re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+block = text[text.index("Most (baseline"):]
+block = block[block.index("housing_first minus baseline"):]
+line = re.search(r"year 1 \(\d+\): (.*)", block).group(1)
+shown = re.search(r"total ([+-]?[\d.]+) (k |M )?CZK", line)
+scale = {"k ": 1e3, "M ": 1e6, None: 1}[shown.group(2)]
+row = [r for r in csv.DictReader(open(sys.argv[2])) if r["town"] == "most" and
+       r["variant"] == "housing_first" and r["year"] == "1" and r["payer"] == "*"][0]
+value = float(row["diff_mean"])
+if abs(float(shown.group(1)) * scale - value) > 0.01 * abs(value) + 1:
+    sys.exit("verbose %s, budget.csv %s" % (line, value))
+EOF
 [ "$failures" -eq 0 ] || { cat "$tmp/short"; exit 1; }
 echo "OK: summary in $lines lines"
