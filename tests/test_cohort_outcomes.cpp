@@ -282,6 +282,36 @@ TEST_CASE("the incremental analysis labels from the printed distribution") {
     CHECK(x.icer_low == Approx(75));
     CHECK(x.icer_high == Approx(150));
   }
+  SECTION("more effect whose cost interval includes 0: cost uncertain, never 'more cost'") {
+    // Mean cost +2,000 per unit, but 10 of 40 units save money: the cost's 2.5th
+    // percentile is below 0, so the label cannot say "more cost" (the Brno case: cost
+    // interval [-5.8 M, +19.7 M] was labelled "more effect, more cost" by its mean).
+    std::vector<double> cost(40, 3000), effect(40, 2);
+    for (int r = 0; r < 10; ++r) cost[r] = -1000;
+    const Incremental x = incremental_analysis(cost, effect);
+    CHECK(x.cost == 2000);
+    CHECK(x.cost_low < 0);
+    CHECK(x.note == "more effect, cost uncertain");
+    CHECK(x.icer == 1000);  // the ratio is still stated, with the units' own spread
+    CHECK(x.icer_low == -500);
+    CHECK(x.icer_high == 1500);
+    // The mirror: a mean saving whose interval includes a cost is not "dominant".
+    for (double& c : cost) c = -c;
+    const Incremental y = incremental_analysis(cost, effect);
+    CHECK(y.note == "more effect, cost uncertain");
+    CHECK(y.icer == -1000);
+  }
+  SECTION("less effect whose cost interval includes 0: cost uncertain and no ratio") {
+    std::vector<double> cost(40, -3000), effect(40, -2);
+    for (int r = 0; r < 10; ++r) cost[r] = 1000;
+    const Incremental x = incremental_analysis(cost, effect);
+    CHECK(x.cost == -2000);
+    CHECK(x.note == "less effect, cost uncertain");
+    CHECK(std::isnan(x.icer));
+    // Neither "dominated" when the mean cost is above 0 but the interval includes savings.
+    for (double& c : cost) c = -c;
+    CHECK(incremental_analysis(cost, effect).note == "less effect, cost uncertain");
+  }
   SECTION("a unit on the other side leaves that end of the ratio unbounded") {
     // 3 of 40 units have no effect: 7.5 % > 2.5 %, so the effect interval includes 0.
     std::vector<double> cost(40, 100), effect(40, 2);

@@ -89,8 +89,10 @@ struct Comparison {
   std::string town, variant, baseline, metric;
   std::string cohort = "all";
   std::string profile = "*";  // household profile id, "*" = all
-  // For icer:* rows: "dominant", "dominated", "no difference", "more effect, more cost" or
-  // "less effect, less cost" (docs/model.md, "Incremental analysis"); empty elsewhere.
+  // For icer:* rows: "no difference", "no difference in effect", "no clear difference in
+  // effect", "dominant", "dominated", "more effect, more cost", "more effect, cost uncertain",
+  // "less effect, less cost" or "less effect, cost uncertain" (docs/model.md, "Incremental
+  // analysis"); empty elsewhere.
   std::string note;
   double diff_mean = kUndefined, diff_ci_low = kUndefined, diff_ci_high = kUndefined;
   double share_better = kUndefined;  // ties count half (PSA: over parameter sets)

@@ -75,11 +75,14 @@ Comparison paired_comparison(const MetricInfo& mi, const TownVariantResult& b,
 // - "no difference in effect": every effect difference is exactly 0, the cost is not;
 // - "no clear difference in effect": the effect interval includes 0 (no ratio, never
 //   "dominant" or "dominated": the cost is the incremental_cost row's);
-// - else by the signs of the mean effect and mean cost: "dominant" (more effect, cost <= 0),
-//   "dominated" (less effect, cost >= 0), "more effect, more cost" or "less effect, less
-//   cost" (then icer = mean cost / mean effect: CZK saved per unit of effect given up), with
-//   icer_low/high the 2.5th and 97.5th percentile of the units' own ratios (a unit whose
-//   effect has the other sign counts as the worse end, NaN where a bound reaches it).
+// - else by the sign of the effect and the cost's interval: "dominant" (more effect, the
+//   cost interval at or below 0), "dominated" (less effect, the cost interval at or above 0),
+//   "more effect, more cost" (the cost interval above 0), "more effect, cost uncertain" (it
+//   includes 0), "less effect, less cost" (it is below 0; the ratio is then CZK saved per
+//   unit of effect given up) or "less effect, cost uncertain" (it includes 0; no ratio).
+//   Where there is a ratio, icer = mean cost / mean effect, with icer_low/high the 2.5th and
+//   97.5th percentile of the units' own ratios (a unit whose effect has the other sign
+//   counts as the worse end, NaN where a bound reaches it).
 struct Incremental {
   double icer = kUndefined, icer_low = kUndefined, icer_high = kUndefined;
   double cost = kUndefined, cost_low = kUndefined, cost_high = kUndefined;

@@ -437,6 +437,9 @@ std::vector<TownAnswer> answers(const RunResult& r, Language lang) {
               std::isfinite(c.diff_mean) && c.note != "less effect, less cost"
                   ? tr(lang, "term.vfm", {glued(money(c.diff_mean, "CZK", false, lang))})
                   : va.value_for_money;
+          // A ratio whose cost may as well be a saving says so on the short line too.
+          if (std::isfinite(c.diff_mean) && c.note == "more effect, cost uncertain")
+            va.value_short += " (" + tr(lang, "note." + c.note) + ")";
         }
         for (const MetricInfo& m : r.metric_info) {
           if (m.name != c.metric || m.cohort != c.cohort || !m.headline) continue;

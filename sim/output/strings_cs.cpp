@@ -52,6 +52,8 @@ const std::vector<Entry> kCzech = {
     {"note.dominated", "dominovaná"},
     {"note.more effect, more cost", "vyšší účinek, vyšší náklady"},
     {"note.less effect, less cost", "nižší účinek, nižší náklady"},
+    {"note.more effect, cost uncertain", "vyšší účinek, náklady nejisté"},
+    {"note.less effect, cost uncertain", "nižší účinek, náklady nejisté"},
     {"note.no difference in effect", "bez rozdílu v účinku"},
     {"note.no clear difference in effect", "bez jasného rozdílu v účinku"},
     {"vfm.effect_uncertain", "účinek nejistý: viz křivku akceptovatelnosti"},
@@ -229,8 +231,10 @@ const std::vector<Entry> kCzech = {
      "včetně domácností bydlících od začátku); interval je 2,5. až 97,5. percentil údajů "
      "jednotlivých sad parametrů (při pevných parametrech: jednotlivých replikací), ne jejich "
      "průměru. Poměr se uvádí jen tam, kde interval dodatečného účinku nezahrnuje 0 (jinak: bez "
-     "jasného rozdílu v účinku); dominantní = účinnější a ne dražší, dominovaná = méně účinná a "
-     "ne levnější; nižší účinek za nižší náklady se čte jako úspora na každou domácnost méně."},
+     "jasného rozdílu v účinku); i stranu nákladů určuje interval dodatečných nákladů: "
+     "dominantní = účinnější a ne dražší, dominovaná = méně účinná a ne levnější, náklady "
+     "nejisté = interval dodatečných nákladů zahrnuje 0 (úspora je stejně možná jako náklad); "
+     "nižší účinek za nižší náklady se čte jako úspora na každou domácnost méně."},
     {"vfm.figure", "Údaj"},
     {"vfm.value", "Hodnota"},
     {"vfm.interval", "95% interval"},

@@ -52,6 +52,8 @@ const std::vector<Entry> kEnglish = {
     {"note.dominated", "dominated"},
     {"note.more effect, more cost", "more effect, more cost"},
     {"note.less effect, less cost", "less effect, less cost"},
+    {"note.more effect, cost uncertain", "more effect, cost uncertain"},
+    {"note.less effect, cost uncertain", "less effect, cost uncertain"},
     {"note.no difference in effect", "no difference in effect"},
     {"note.no clear difference in effect", "no clear difference in effect"},
     {"vfm.effect_uncertain", "effect uncertain: see the acceptability curve"},
@@ -230,8 +232,10 @@ const std::vector<Entry> kEnglish = {
      "included); the interval is the 2.5th to 97.5th percentile of the parameter sets' own "
      "figures (with fixed parameters: of the replications'), not of their mean. A ratio is "
      "stated only where the extra effect's interval excludes 0 (else: no clear difference in "
-     "effect); dominant = more effective and no dearer, dominated = less effective and no "
-     "cheaper; less effect for less cost reads as CZK saved per household fewer."},
+     "effect); the cost side is read from the extra cost's interval too: dominant = more "
+     "effective and no dearer, dominated = less effective and no cheaper, cost uncertain = the "
+     "extra cost's interval includes 0 (a saving is as possible as a cost); less effect for "
+     "less cost reads as CZK saved per household fewer."},
     {"vfm.figure", "Figure"},
     {"vfm.value", "Value"},
     {"vfm.interval", "95 % interval"},

@@ -249,16 +249,27 @@ Incremental incremental_analysis(const std::vector<double>& d_cost,
     out.note = "no clear difference in effect";
     return out;
   }
+  // The cost's side is judged on its printed interval too: a mean above 0 whose interval
+  // includes savings is "cost uncertain", not "more cost".
   const bool more = out.effect > 0;
-  if (more && out.cost <= 0) {
+  const bool saves = out.cost_high <= 0 && out.cost < 0;
+  const bool costs = out.cost_low >= 0 && out.cost > 0;
+  if (more && (saves || (out.cost_low == 0 && out.cost_high == 0))) {
     out.note = "dominant";
     return out;
   }
-  if (!more && out.cost >= 0) {
+  if (!more && (costs || (out.cost_low == 0 && out.cost_high == 0))) {
     out.note = "dominated";
     return out;
   }
-  out.note = more ? "more effect, more cost" : "less effect, less cost";
+  if (!more && !saves) {
+    // Less effect and perhaps no saving: no ratio a planner could act on.
+    out.note = "less effect, cost uncertain";
+    return out;
+  }
+  out.note = !more   ? "less effect, less cost"
+             : costs ? "more effect, more cost"
+                     : "more effect, cost uncertain";
   out.icer = out.cost / out.effect;
   // Each unit's own ratio. More effect for more cost: a lower ratio is better, and a unit
   // whose effect is not positive is the worst end (+inf; -inf if it also saves money). Less
