@@ -41,7 +41,9 @@ std::string functional_zero_text(const RunResult& r, const std::string& town,
   };
   char p[32];
   std::snprintf(p, sizeof p, "%.2g", reached.mean);
-  return text::tr(lang, "term.fz",
+  // Reached in fewer than half of the runs: the headline is that it mostly is not, and the
+  // month is only where it is (a median month of 2.5 % of the runs is no "empties by").
+  return text::tr(lang, reached.mean < 0.5 ? "term.fz_rare" : "term.fz",
                   {whole(month.p50), whole(month.p05), whole(month.p95), text::decimal(lang, p)});
 }
 

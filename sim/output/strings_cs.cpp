@@ -148,6 +148,9 @@ const std::vector<Entry> kCzech = {
     {"term.fz", "ulice se vyprázdní do měsíce {1} [{2}, {3}] (p = {4})"},
     {"term.fz_empty", "ulice prázdná od začátku (v měsíci 0 žádná domácnost bez střechy)"},
     {"term.fz_none", "ulice v rámci období nedosáhne funkční nuly"},
+    {"term.fz_rare",
+     "ulice v rámci období většinou nedosáhne funkční nuly (p = {4}, do měsíce {1} [{2}, {3}] "
+     "tam, kde ano)"},
     {"budget.head", "Rozpočet po letech a plátcích"},
     {"budget.note",
      "Náklady v jednotlivých letech období (1. rok = měsíce 1-12) podle plátce, v cenách "

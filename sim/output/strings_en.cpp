@@ -149,6 +149,9 @@ const std::vector<Entry> kEnglish = {
     {"term.fz", "street empties by month {1} [{2}, {3}] (p = {4})"},
     {"term.fz_empty", "street empty from the start (no roofless household at month 0)"},
     {"term.fz_none", "street not at functional zero within the horizon"},
+    {"term.fz_rare",
+     "street mostly not at functional zero within the horizon (p = {4}, by month {1} [{2}, {3}] "
+     "where reached)"},
     {"budget.head", "Budget by year and payer"},
     {"budget.note",
      "Costs per year of the horizon (year 1 = months 1-12) and payer, at the scenario's prices; "

@@ -160,7 +160,20 @@ for r in csv.DictReader(open(out + "/outcomes.csv")):
 
 def functional_zero(town, variant, piece, where):
     m = re.match(r"street empties by month (\d+) \[(\d+), (\d+)\] \(p = ([\d.]+)\)$", piece)
+    rare = re.match(r"street mostly not at functional zero within the horizon \(p = ([\d.]+), by month "
+                    r"(\d+) \[(\d+), (\d+)\] where reached\)$", piece)
+    if rare:
+        # The headline follows the probability: "mostly not" only below one half.
+        p = float(rare.group(1))
+        if p >= 0.5:
+            sys.exit("%s: says mostly not at functional zero with p = %s" % (where, p))
+        for shown, value in zip(rare.groups()[1:], fz[(town, variant)]):
+            close(float(shown), 0, value, where + " functional_zero_month")
+        close(p, 2, outcomes[(town, variant, "functional_zero_reached")], where + " functional_zero_reached")
+        return True
     if m:
+        if float(m.group(4)) < 0.5:
+            sys.exit("%s: says the street empties with p = %s" % (where, m.group(4)))
         for shown, value in zip(m.groups()[:3], fz[(town, variant)]):
             close(float(shown), 0, value, where + " functional_zero_month")
         close(float(m.group(4)), 2, outcomes[(town, variant, "functional_zero_reached")],
