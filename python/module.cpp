@@ -131,6 +131,27 @@ T get_limited(const py::dict& d, const char* key, long long lo, long long hi, T 
   return static_cast<T>(x);
 }
 
+// catalog= of run, sweep and plan (docs/python.md): None or False = not recorded (the
+// default: a notebook's runs write to temporary folders), True = the catalog the command line
+// uses ($PROSTUP_CATALOG, else prostup-out/catalog.sqlite), a path = that catalog.
+CatalogOptions catalog_from(const py::dict& d) {
+  CatalogOptions c;
+  c.disabled = true;
+  if (!d.contains("catalog") || d["catalog"].is_none()) return c;
+  const py::object v = d["catalog"];
+  if (py::isinstance<py::bool_>(v)) {
+    c.disabled = !v.cast<bool>();
+    return c;
+  }
+  if (py::isinstance<py::str>(v) && !v.cast<std::string>().empty()) {
+    c.disabled = false;
+    c.path = v.cast<std::string>();
+    return c;
+  }
+  throw py::type_error("catalog=" + std::string(py::str(py::repr(v))) +
+                       ": a catalog path, True (the default catalog) or None (not recorded)");
+}
+
 // replications, threads, months and seed as `prostup run|sweep|plan` take them.
 template <class Args>
 void run_limits_from(const py::dict& d, Args& a) {
@@ -160,6 +181,7 @@ py::dict run_dict(const CatalogRun& r) {
   d["output_dir"] = r.output_dir;
   d["details"] = r.details;
   d["scenario_text"] = r.scenario_text;
+  d["scenario_source"] = r.scenario_source;
   return d;
 }
 
@@ -201,7 +223,7 @@ PYBIND11_MODULE(_core, m) {
       a.variants_given = true;
     }
     a.quiet = a.force = a.no_report = true;
-    a.catalog.disabled = true;
+    a.catalog = catalog_from(d);
     return call_command([&] { return cmd_run(a); });
   });
   m.def("sweep", [](const py::dict& d) {
@@ -215,7 +237,7 @@ PYBIND11_MODULE(_core, m) {
     a.inner_replications =
         get_limited<int>(d, "inner_replications", 1, 1000, 2, "--inner-replications");
     a.quiet = a.force = a.no_report = true;
-    a.catalog.disabled = true;
+    a.catalog = catalog_from(d);
     return call_command([&] { return cmd_sweep(a); });
   });
   m.def("plan", [](const py::dict& d) {
@@ -239,7 +261,7 @@ PYBIND11_MODULE(_core, m) {
         get_limited<int>(d, "inner_replications", 1, 1000, 2, "--inner-replications");
     run_limits_from(d, a);
     a.quiet = a.force = a.no_report = true;
-    a.catalog.disabled = true;
+    a.catalog = catalog_from(d);
     return call_command([&] { return cmd_plan(a); });
   });
   m.def("cohort", [](const py::dict& d) {
@@ -335,6 +357,7 @@ PYBIND11_MODULE(_core, m) {
       d["ci_low"] = o.ci_low;
       d["ci_high"] = o.ci_high;
       d["replications"] = o.replications;
+      d["cohort"] = o.cohort;
       out.append(d);
     }
     return out;
@@ -344,6 +367,12 @@ PYBIND11_MODULE(_core, m) {
     auto ra = c.get(a), rb = c.get(b);
     if (!ra || !rb) throw py::key_error("no run " + std::to_string(!ra ? a : b) + " in " + path);
     return format_run_diff(*ra, c.outcomes(a), *rb, c.outcomes(b));
+  });
+  m.def("catalog_diff_json", [](const std::string& path, long long a, long long b) {
+    Catalog c(path, 10000, true);
+    auto ra = c.get(a), rb = c.get(b);
+    if (!ra || !rb) throw py::key_error("no run " + std::to_string(!ra ? a : b) + " in " + path);
+    return format_run_diff_json(*ra, c.outcomes(a), *rb, c.outcomes(b));
   });
   py::register_exception<CatalogError>(m, "CatalogError", PyExc_RuntimeError);
 }

@@ -14,8 +14,10 @@
 
 namespace prostup {
 
-// The schema this program writes (PRAGMA user_version); a newer catalog is refused.
-inline constexpr int kCatalogSchemaVersion = 1;
+// The schema this program writes (PRAGMA user_version); a newer catalog is refused, an older
+// one is upgraded in place when a run is recorded into it (version 1 -> 2: the scenario as
+// written and the outcomes' cohort column) and read as it is otherwise.
+inline constexpr int kCatalogSchemaVersion = 2;
 
 // A catalog that cannot be opened, is damaged, locked past the busy timeout, or newer.
 struct CatalogError : std::runtime_error {
@@ -38,7 +40,8 @@ struct CatalogRun {
   std::string command;      // run, sweep, plan
   std::string program_version;
   std::string scenario_name, scenario_path, scenario_sha256;
-  std::string scenario_text;  // canonical JSON (to_json of the validated scenario)
+  std::string scenario_text;    // canonical JSON (to_json of the validated scenario)
+  std::string scenario_source;  // the scenario as the user wrote it ("" in version-1 rows)
   long long seed = 0;
   int replications = 0, months = 0;
   std::vector<std::string> variants;
@@ -54,6 +57,7 @@ struct CatalogOutcome {
   double mean = 0, ci_low = 0, ci_high = 0;  // NaN = undefined
   int replications = 0;
   bool headline = false;
+  std::string cohort = "all";  // outcomes.csv's cohort ("all" in version-1 rows)
 };
 
 class Catalog {
@@ -98,6 +102,10 @@ std::string format_run_list(const std::vector<CatalogRun>& runs);
 std::string format_run(const CatalogRun& run, const std::vector<CatalogOutcome>& outcomes);
 std::string format_run_diff(const CatalogRun& a, const std::vector<CatalogOutcome>& oa,
                             const CatalogRun& b, const std::vector<CatalogOutcome>& ob);
+// The same as JSON (`prostup runs diff --json`, Python's run_diff(..., as_frame=True)):
+// {"runs", "scenario": {"basis", "changes"}, "settings", "outcomes"} (docs/catalog.md).
+std::string format_run_diff_json(const CatalogRun& a, const std::vector<CatalogOutcome>& oa,
+                                 const CatalogRun& b, const std::vector<CatalogOutcome>& ob);
 
 // Every leaf that differs between two JSON texts, by RFC 6901 pointer:
 // {pointer, old value or "" when added, new value or "" when removed}.

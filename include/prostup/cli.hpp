@@ -106,6 +106,7 @@ struct RunsArgs {
   std::string action;  // list, show, diff
   std::vector<std::string> ids;
   std::string scenario;
+  bool json = false;  // runs diff --json
   CatalogOptions catalog;
 };
 int cmd_runs(const RunsArgs& a);

@@ -301,12 +301,14 @@ def _execute(command: str, scenario, options: dict, result_type):
 
 
 def run(scenario=None, replications=None, seed=None, threads=0, variants=None, months=None,
-        by_profile_series=False, fixed_parameters=False, inner_replications=2):
+        by_profile_series=False, fixed_parameters=False, inner_replications=2, catalog=None):
     """Simulates every town under the baseline and the variants (all of them when
     ``variants`` is None, only the baseline when it is ``[]``), as ``prostup run``
     (``by_profile_series=True`` as ``--by-profile-series``, ``fixed_parameters=True`` as
     ``--fixed-parameters``, ``inner_replications`` as ``--inner-replications``: replications
-    per drawn parameter set, 1 to 1000). The GIL is released while it
+    per drawn parameter set, 1 to 1000). ``catalog``: None (the default) records nothing;
+    True records the run in the catalog the command line uses ($PROSTUP_CATALOG, else
+    prostup-out/catalog.sqlite), a path in that catalog. The GIL is released while it
     simulates; Ctrl-C (a notebook's interrupt) stops it with KeyboardInterrupt. Returns a
     RunResult."""
     if isinstance(variants, str):
@@ -317,7 +319,7 @@ def run(scenario=None, replications=None, seed=None, threads=0, variants=None, m
              variants=None if variants is None else list(variants),
              by_profile_series=bool(by_profile_series),
              fixed_parameters=bool(fixed_parameters),
-             inner_replications=int(inner_replications)),
+             inner_replications=int(inner_replications), catalog=_catalog_option(catalog)),
         RunResult)
 
 
@@ -337,7 +339,7 @@ def _set_specs(set):
 
 
 def sweep(scenario=None, set=(), variant=None, replications=None, seed=None, threads=0,
-          months=None, fixed_parameters=False, inner_replications=2):
+          months=None, fixed_parameters=False, inner_replications=2, catalog=None):
     """A grid of values with common random numbers, as ``prostup sweep``. ``set`` is a
     dict {pointer: (from, to, step)} or a list of "POINTER=FROM:TO:STEP". Every point runs
     the same parameter sets unless ``fixed_parameters``. Returns a SweepResult."""
@@ -349,13 +351,13 @@ def sweep(scenario=None, set=(), variant=None, replications=None, seed=None, thr
         "sweep", scenario,
         dict(sets=sets, variant=variant, replications=replications, seed=seed,
              threads=threads, months=months, fixed_parameters=fixed_parameters,
-             inner_replications=inner_replications),
+             inner_replications=inner_replications, catalog=_catalog_option(catalog)),
         SweepResult)
 
 
 def plan(scenario=None, vary="", target="", town=None, variant=None, confidence=0.95,
          replications=None, seed=None, threads=0, months=None, assurance=0.95,
-         fixed_parameters=False, inner_replications=2):
+         fixed_parameters=False, inner_replications=2, catalog=None):
     """The smallest value that meets a target, as ``prostup plan``: in at least
     ``assurance`` of the parameter sets, or with ``fixed_parameters`` with one-sided
     ``confidence`` of the mean. ``vary`` is "POINTER=LO:HI" or (pointer, lo, hi); ``target``
@@ -368,8 +370,18 @@ def plan(scenario=None, vary="", target="", town=None, variant=None, confidence=
         dict(vary=vary, target=target, town=town, variant=variant, confidence=confidence,
              replications=replications, seed=seed, threads=threads, months=months,
              assurance=assurance, fixed_parameters=fixed_parameters,
-             inner_replications=inner_replications),
+             inner_replications=inner_replications, catalog=_catalog_option(catalog)),
         PlanResult)
+
+
+def _catalog_option(catalog):
+    """catalog= as the module takes it: None/False, True or a path (str)."""
+    if catalog is None or isinstance(catalog, bool):
+        return catalog
+    if isinstance(catalog, (str, os.PathLike)):
+        return os.fspath(catalog)
+    raise TypeError(f"catalog={catalog!r}: a catalog path, True (the default catalog) or None "
+                    "(not recorded)")
 
 
 def cohort(scenario=None):
@@ -395,7 +407,7 @@ def runs(catalog=None, scenario=None):
     rows = _core.catalog_runs(_catalog(catalog), scenario or "")
     columns = ["id", "recorded_at", "started_at", "command", "program_version",
                "scenario_name", "scenario_path", "scenario_sha256", "seed", "replications",
-               "months", "variants", "output_dir", "details", "scenario_text"]
+               "months", "variants", "output_dir", "details", "scenario_text", "scenario_source"]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -407,13 +419,38 @@ def run_outcomes(run_id: int, catalog=None):
     path = _catalog(catalog)
     if _core.catalog_run(path, int(run_id)) is None:
         raise KeyError(f"no run {run_id} in {path}")
-    columns = ["run_id", "town", "variant", "point", "metric", "unit", "headline", "mean",
-               "ci_low", "ci_high", "replications"]
+    columns = ["run_id", "town", "variant", "cohort", "point", "metric", "unit", "headline",
+               "mean", "ci_low", "ci_high", "replications"]
     frame = pd.DataFrame(_core.catalog_outcomes(path, int(run_id)), columns=columns)
     frame["point"] = frame["point"].astype("Int64")
     return frame
 
 
-def run_diff(run_a: int, run_b: int, catalog=None) -> str:
-    """What `prostup runs diff A B` prints."""
-    return _core.catalog_diff(_catalog(catalog), int(run_a), int(run_b))
+def run_diff(run_a: int, run_b: int, catalog=None, as_frame=False):
+    """What `prostup runs diff A B` prints; with ``as_frame=True`` the outcomes part as a
+    DataFrame (one row per town, variant, cohort, point and metric: both runs' mean and
+    95 % interval, the change and the mark ▲ ▼ =), with the scenario's changes as written
+    in ``frame.attrs["scenario"]`` and the settings in ``frame.attrs["settings"]``
+    (`prostup runs diff --json`)."""
+    path = _catalog(catalog)
+    if not as_frame:
+        return _core.catalog_diff(path, int(run_a), int(run_b))
+    import pandas as pd
+
+    d = json.loads(_core.catalog_diff_json(path, int(run_a), int(run_b)))
+    rows = []
+    for o in d["outcomes"]:
+        row = {k: o[k] for k in ("town", "variant", "cohort", "point", "metric", "unit")}
+        for side in ("before", "after"):
+            for k in ("mean", "ci_low", "ci_high"):
+                row[f"{k}_{side}"] = o[side][k]
+        row["change"] = o["change"]
+        row["mark"] = o["mark"]
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=[
+        "town", "variant", "cohort", "point", "metric", "unit", "mean_before", "ci_low_before",
+        "ci_high_before", "mean_after", "ci_low_after", "ci_high_after", "change", "mark"])
+    frame["point"] = frame["point"].astype("Int64")
+    frame.attrs["scenario"] = d["scenario"]
+    frame.attrs["settings"] = d["settings"]
+    return frame

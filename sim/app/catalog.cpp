@@ -39,6 +39,7 @@ struct BusyWait {
 struct Catalog::Db {
   sqlite3* handle = nullptr;
   BusyWait busy;
+  int version = kCatalogSchemaVersion;  // of the file: a read-only open may find version 1
 };
 
 namespace {
@@ -126,7 +127,8 @@ CREATE TABLE IF NOT EXISTS runs(
   months INTEGER,
   variants TEXT,
   output_dir TEXT,
-  details TEXT);
+  details TEXT,
+  scenario_source TEXT);
 CREATE INDEX IF NOT EXISTS runs_by_scenario ON runs(scenario_name);
 CREATE TABLE IF NOT EXISTS outcomes(
   run_id INTEGER NOT NULL REFERENCES runs(id),
@@ -139,8 +141,16 @@ CREATE TABLE IF NOT EXISTS outcomes(
   mean REAL,
   ci_low REAL,
   ci_high REAL,
-  replications INTEGER);
+  replications INTEGER,
+  cohort TEXT);
 CREATE INDEX IF NOT EXISTS outcomes_by_run ON outcomes(run_id);
+)sql";
+
+// Version 1 -> 2: the scenario as written beside the canonical text, and the outcomes' cohort
+// (version-1 rows read as "" and "all").
+const char* kUpgrade1to2 = R"sql(
+ALTER TABLE runs ADD COLUMN scenario_source TEXT;
+ALTER TABLE outcomes ADD COLUMN cohort TEXT;
 )sql";
 
 // Text stored in a row, parsed as JSON (a discarded value when it is not). A row nested
@@ -197,12 +207,18 @@ CatalogRun read_run(const Stmt& st) {
       if (x.is_string()) r.variants.push_back(x.get<std::string>());
   r.output_dir = st.text(13);
   r.details = st.text(14);
+  r.scenario_source = st.null(15) ? std::string() : st.text(15);
   return r;
 }
 
-const char* kRunColumns =
-    "id, recorded_at, started_at, command, program_version, scenario_name, scenario_path, "
-    "scenario_sha256, scenario_text, seed, replications, months, variants, output_dir, details";
+// The runs' columns as read_run expects them; a version-1 file has no scenario_source.
+std::string run_columns(int version) {
+  return std::string(
+             "id, recorded_at, started_at, command, program_version, scenario_name, "
+             "scenario_path, scenario_sha256, scenario_text, seed, replications, months, "
+             "variants, output_dir, details, ") +
+         (version >= 2 ? "scenario_source" : "NULL");
+}
 
 }  // namespace
 
@@ -352,6 +368,7 @@ Catalog::Catalog(const std::string& path, int busy_timeout_ms, bool read_only,
       }
       if (read_only) {
         db_->handle = db;
+        db_->version = found;
         return;
       }
       sqlite3_close(db);
@@ -364,12 +381,13 @@ Catalog::Catalog(const std::string& path, int busy_timeout_ms, bool read_only,
     if (found < kCatalogSchemaVersion) {
       exec(db, "BEGIN IMMEDIATE", path);
       try {
-        // Another process may have created it while this one waited for the lock; checked
-        // again inside the transaction, before anything is written.
-        if (checked_version(db, path, true) == 0) {
-          exec(db, kSchema, path);
+        // Another process may have created (or upgraded) it while this one waited for the
+        // lock; checked again inside the transaction, before anything is written.
+        const int now = checked_version(db, path, true);
+        if (now == 0) exec(db, kSchema, path);
+        if (now == 1) exec(db, kUpgrade1to2, path);
+        if (now < kCatalogSchemaVersion)
           exec(db, ("PRAGMA user_version=" + std::to_string(kCatalogSchemaVersion)).c_str(), path);
-        }
         exec(db, "COMMIT", path);
       } catch (...) {
         sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -398,7 +416,8 @@ long long Catalog::record(const CatalogRun& run, const std::vector<CatalogOutcom
     Stmt ins(db,
              "INSERT INTO runs(recorded_at, started_at, command, program_version, scenario_name, "
              "scenario_path, scenario_sha256, scenario_text, seed, replications, months, "
-             "variants, output_dir, details) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+             "variants, output_dir, details, scenario_source) "
+             "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
              path_);
     ins.bind(1, run.recorded_at).bind(2, run.started_at).bind(3, run.command);
     ins.bind(4, run.program_version).bind(5, run.scenario_name).bind(6, run.scenario_path);
@@ -406,11 +425,12 @@ long long Catalog::record(const CatalogRun& run, const std::vector<CatalogOutcom
     ins.bind(10, static_cast<long long>(run.replications));
     ins.bind(11, static_cast<long long>(run.months));
     ins.bind(12, ojson(run.variants).dump()).bind(13, run.output_dir).bind(14, run.details);
+    ins.bind(15, run.scenario_source);
     ins.step();
     const long long id = sqlite3_last_insert_rowid(db);
     Stmt row(db,
              "INSERT INTO outcomes(run_id, town, variant, point, metric, unit, headline, mean, "
-             "ci_low, ci_high, replications) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+             "ci_low, ci_high, replications, cohort) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
              path_);
     for (const auto& o : outcomes) {
       row.bind(1, id).bind(2, o.town).bind(3, o.variant);
@@ -420,7 +440,7 @@ long long Catalog::record(const CatalogRun& run, const std::vector<CatalogOutcom
         row.bind(4, o.point);
       row.bind(5, o.metric).bind(6, o.unit).bind(7, static_cast<long long>(o.headline));
       row.bind_real(8, o.mean).bind_real(9, o.ci_low).bind_real(10, o.ci_high);
-      row.bind(11, static_cast<long long>(o.replications));
+      row.bind(11, static_cast<long long>(o.replications)).bind(12, o.cohort);
       row.step();
       row.reset();
     }
@@ -433,7 +453,7 @@ long long Catalog::record(const CatalogRun& run, const std::vector<CatalogOutcom
 }
 
 std::vector<CatalogRun> Catalog::list(const std::string& scenario_name) {
-  const std::string sql = std::string("SELECT ") + kRunColumns + " FROM runs" +
+  const std::string sql = "SELECT " + run_columns(db_->version) + " FROM runs" +
                           (scenario_name.empty() ? "" : " WHERE scenario_name = ?") +
                           " ORDER BY id";
   Stmt st(db_->handle, sql.c_str(), path_);
@@ -444,7 +464,7 @@ std::vector<CatalogRun> Catalog::list(const std::string& scenario_name) {
 }
 
 std::optional<CatalogRun> Catalog::get(long long id) {
-  const std::string sql = std::string("SELECT ") + kRunColumns + " FROM runs WHERE id = ?";
+  const std::string sql = "SELECT " + run_columns(db_->version) + " FROM runs WHERE id = ?";
   Stmt st(db_->handle, sql.c_str(), path_);
   st.bind(1, id);
   if (!st.step()) return std::nullopt;
@@ -452,10 +472,12 @@ std::optional<CatalogRun> Catalog::get(long long id) {
 }
 
 std::vector<CatalogOutcome> Catalog::outcomes(long long id) {
-  Stmt st(db_->handle,
+  const std::string sql =
+      std::string(
           "SELECT town, variant, point, metric, unit, headline, mean, ci_low, ci_high, "
-          "replications FROM outcomes WHERE run_id = ? ORDER BY rowid",
-          path_);
+          "replications, ") +
+      (db_->version >= 2 ? "cohort" : "NULL") + " FROM outcomes WHERE run_id = ? ORDER BY rowid";
+  Stmt st(db_->handle, sql.c_str(), path_);
   st.bind(1, id);
   std::vector<CatalogOutcome> out;
   while (st.step()) {
@@ -470,6 +492,7 @@ std::vector<CatalogOutcome> Catalog::outcomes(long long id) {
     o.ci_low = st.real(7);
     o.ci_high = st.real(8);
     o.replications = static_cast<int>(st.integer(9));
+    if (!st.null(10)) o.cohort = st.text(10);
     out.push_back(std::move(o));
   }
   return out;
@@ -555,12 +578,23 @@ std::vector<CatalogOutcome> outcomes_of(const std::string& command, const fs::pa
   };
   const int reps = manifest.value("replications", 0);
   if (command == "run") {
-    // The rows of all profiles: the catalog's table has no profile column.
+    // The rows of all profiles (the catalog's table has no profile column), each cohort's
+    // rows apart (a trial's arms: the same metric once per cohort).
     for (const auto& r : read_csv(dir / "outcomes.csv"))
-      if (r.count("profile") == 0 || r.at("profile") == "*")
-        add({r.at("town"), r.at("variant"), r.at("metric"), "", -1, number(r.at("mean")),
-             number(r.at("ci_low")), number(r.at("ci_high")),
-             std::atoi(r.at("replications").c_str()), false});
+      if (r.count("profile") == 0 || r.at("profile") == "*") {
+        CatalogOutcome o{r.at("town"),
+                         r.at("variant"),
+                         r.at("metric"),
+                         "",
+                         -1,
+                         number(r.at("mean")),
+                         number(r.at("ci_low")),
+                         number(r.at("ci_high")),
+                         std::atoi(r.at("replications").c_str()),
+                         false};
+        if (auto c = r.find("cohort"); c != r.end() && !c->second.empty()) o.cohort = c->second;
+        add(std::move(o));
+      }
   } else if (command == "sweep") {
     // sweep.csv repeats a point's rows once per parameter; one copy is the table.
     const std::string variant = manifest.at("sweep").value("variant", "baseline");
@@ -609,6 +643,7 @@ long long record_in_catalog(const CatalogOptions& opt, const std::string& comman
     run.scenario_path = manifest.at("scenario").value("path", "");
     run.scenario_sha256 = manifest.at("scenario").value("sha256", "");
     run.scenario_text = to_json(*lr.scenario).dump(2) + "\n";
+    run.scenario_source = scenario_text;
     run.seed = manifest.value("seed", 0LL);
     run.replications = manifest.value("replications", 0);
     run.months = manifest.value("months", 0);
@@ -726,16 +761,87 @@ std::string format_run(const CatalogRun& r, const std::vector<CatalogOutcome>& o
   return s;
 }
 
-std::string format_run_diff(const CatalogRun& a, const std::vector<CatalogOutcome>& oa,
-                            const CatalogRun& b, const std::vector<CatalogOutcome>& ob) {
-  std::string s = fmt("Run %lld (%s %s, %s) -> run %lld (%s %s, %s)\n", a.id, a.command.c_str(),
-                      printable(a.scenario_name).c_str(), a.recorded_at.c_str(), b.id,
-                      b.command.c_str(), printable(b.scenario_name).c_str(), b.recorded_at.c_str());
-  s += "\nScenario (canonical JSON, by pointer):\n";
-  if (a.scenario_sha256 == b.scenario_sha256)
-    s += "  same file (SHA-256 " + a.scenario_sha256.substr(0, 12) + ")\n";
-  const auto changes = json_diff(a.scenario_text, b.scenario_text);
-  if (changes.empty()) s += "  no change\n";
+namespace {
+
+// What `runs diff` compares, computed once for the text and the JSON.
+struct RunDiff {
+  std::string basis;                 // "as written" or "canonical"
+  std::vector<JsonChange> changes;   // the scenario by pointer, on that basis
+  std::vector<JsonChange> defaults;  // canonical changes when the texts as written agree
+  std::vector<JsonChange> settings;  // {name, before, after}
+  struct Row {
+    const CatalogOutcome *before, *after;
+    std::string change, mark;  // change of the means in the unit; ▲ ▼ = or "" (no intervals)
+  };
+  std::vector<Row> rows;
+};
+
+// ▲ / ▼ where the two runs' intervals do not overlap (higher / lower), = where they do.
+std::string interval_mark(const CatalogOutcome& p, const CatalogOutcome& o) {
+  if (!std::isfinite(p.ci_low) || !std::isfinite(p.ci_high) || !std::isfinite(o.ci_low) ||
+      !std::isfinite(o.ci_high))
+    return "";
+  if (o.ci_low > p.ci_high) return "▲";
+  if (o.ci_high < p.ci_low) return "▼";
+  return "=";
+}
+
+RunDiff compute_diff(const CatalogRun& a, const std::vector<CatalogOutcome>& oa,
+                     const CatalogRun& b, const std::vector<CatalogOutcome>& ob) {
+  RunDiff d;
+  const auto canonical = json_diff(a.scenario_text, b.scenario_text);
+  if (!a.scenario_source.empty() && !b.scenario_source.empty()) {
+    // As the user wrote it: a distribution's mean and sd, assumptions and sources read as
+    // written; a default that changed between program versions shows on its own.
+    d.basis = "as written";
+    d.changes = json_diff(a.scenario_source, b.scenario_source);
+    if (d.changes.empty()) d.defaults = canonical;
+  } else {
+    d.basis = "canonical";
+    d.changes = canonical;
+  }
+  auto setting = [&](const char* name, const std::string& x, const std::string& y) {
+    if (x != y) d.settings.push_back({name, x, y});
+  };
+  setting("program version", a.program_version, b.program_version);
+  setting("seed", std::to_string(a.seed), std::to_string(b.seed));
+  setting("replications", std::to_string(a.replications), std::to_string(b.replications));
+  setting("months", std::to_string(a.months), std::to_string(b.months));
+  setting("variants", join(a.variants, ","), join(b.variants, ","));
+  setting("details", a.details, b.details);
+
+  // The headline outcomes and the total cost that both runs have. A scenario of one town
+  // shows it once: its all-towns rows ("*") repeat the town's.
+  auto shown = [](const CatalogOutcome& o) { return o.headline || o.metric == "cost_total"; };
+  std::set<std::string> towns;
+  for (const auto& o : ob)
+    if (o.town != "*") towns.insert(o.town);
+  const bool one_town = towns.size() == 1;
+  std::map<std::tuple<std::string, std::string, std::string, long long, std::string>,
+           const CatalogOutcome*>
+      before;
+  for (const auto& o : oa)
+    if (shown(o)) before[{o.town, o.variant, o.cohort, o.point, o.metric}] = &o;
+  for (const auto& o : ob) {
+    if (!shown(o) || (one_town && o.town == "*")) continue;
+    const auto it = before.find({o.town, o.variant, o.cohort, o.point, o.metric});
+    if (it == before.end()) continue;
+    const CatalogOutcome& p = *it->second;
+    const double delta = o.mean - p.mean;
+    std::string change = "n/a";
+    if (!std::isnan(delta) && o.unit == "share") {
+      change = number_text::fixed(100 * delta, 1, true) + " pp";
+    } else if (!std::isnan(delta)) {
+      change = delta < 0 ? "-" : "+";
+      change += detail::format_ci(std::abs(delta), kUndefined, kUndefined, o.unit);
+    }
+    d.rows.push_back({&p, &o, change, interval_mark(p, o)});
+  }
+  return d;
+}
+
+std::string change_lines(const std::vector<JsonChange>& changes) {
+  std::string s;
   for (const auto& c : changes) {
     if (c.before.empty())
       s += "  added    " + printable(c.pointer) + ": " + printable(c.after) + "\n";
@@ -745,52 +851,104 @@ std::string format_run_diff(const CatalogRun& a, const std::vector<CatalogOutcom
       s += "  changed  " + printable(c.pointer) + ": " + printable(c.before) + " -> " +
            printable(c.after) + "\n";
   }
-  s += "\nSettings:\n";
-  bool any = false;
-  auto setting = [&](const char* name, const std::string& x, const std::string& y) {
-    if (x == y) return;
-    s += "  " + std::string(name) + ": " + printable(x) + " -> " + printable(y) + "\n";
-    any = true;
-  };
-  setting("program version", a.program_version, b.program_version);
-  setting("seed", std::to_string(a.seed), std::to_string(b.seed));
-  setting("replications", std::to_string(a.replications), std::to_string(b.replications));
-  setting("months", std::to_string(a.months), std::to_string(b.months));
-  setting("variants", join(a.variants, ","), join(b.variants, ","));
-  setting("details", a.details, b.details);
-  if (!any) s += "  no change\n";
-
-  // Headline outcomes that both runs have, grouped by town (then variant and point).
-  std::map<std::tuple<std::string, std::string, long long, std::string>, const CatalogOutcome*>
-      before;
-  for (const auto& o : oa)
-    if (o.headline) before[{o.town, o.variant, o.point, o.metric}] = &o;
-  s += "\nHeadline outcomes (mean [95 % CI], run " + std::to_string(a.id) + " -> run " +
-       std::to_string(b.id) + "; change of the means):\n";
-  std::string group;
-  bool shown = false;
-  for (const auto& o : ob) {
-    if (!o.headline) continue;
-    const auto it = before.find({o.town, o.variant, o.point, o.metric});
-    if (it == before.end()) continue;
-    const CatalogOutcome& p = *it->second;
-    const std::string g = printable(o.town + ", " + o.variant) + describe_point(b, o.point);
-    if (g != group) s += "  " + (group = g) + "\n";
-    const double d = o.mean - p.mean;
-    std::string change = "n/a";
-    if (!std::isnan(d) && o.unit == "share") {
-      change = number_text::fixed(100 * d, 1, true) + " pp";
-    } else if (!std::isnan(d)) {
-      change = d < 0 ? "-" : "+";
-      change += detail::format_ci(std::abs(d), kUndefined, kUndefined, o.unit);
-    }
-    s += fmt("    %-28s %s -> %s  (%s)\n", printable(o.metric).c_str(),
-             detail::format_ci(p.mean, p.ci_low, p.ci_high, p.unit).c_str(),
-             detail::format_ci(o.mean, o.ci_low, o.ci_high, o.unit).c_str(), change.c_str());
-    shown = true;
-  }
-  if (!shown) s += "  none in common (different towns, variants or commands)\n";
   return s;
+}
+
+ojson number_or_null(double v) {
+  return std::isfinite(v) ? ojson(v) : ojson(nullptr);
+}
+
+ojson outcome_json(const CatalogOutcome& o) {
+  return {{"mean", number_or_null(o.mean)},
+          {"ci_low", number_or_null(o.ci_low)},
+          {"ci_high", number_or_null(o.ci_high)},
+          {"replications", o.replications}};
+}
+
+ojson changes_json(const std::vector<JsonChange>& changes) {
+  ojson out = ojson::array();
+  for (const auto& c : changes)
+    out.push_back({{"pointer", c.pointer},
+                   {"before", c.before.empty() ? ojson(nullptr) : parse_stored(c.before)},
+                   {"after", c.after.empty() ? ojson(nullptr) : parse_stored(c.after)}});
+  return out;
+}
+
+}  // namespace
+
+std::string format_run_diff(const CatalogRun& a, const std::vector<CatalogOutcome>& oa,
+                            const CatalogRun& b, const std::vector<CatalogOutcome>& ob) {
+  const RunDiff d = compute_diff(a, oa, b, ob);
+  std::string s = fmt("Run %lld (%s %s, %s) -> run %lld (%s %s, %s)\n", a.id, a.command.c_str(),
+                      printable(a.scenario_name).c_str(), a.recorded_at.c_str(), b.id,
+                      b.command.c_str(), printable(b.scenario_name).c_str(), b.recorded_at.c_str());
+  s += d.basis == "as written"
+           ? "\nScenario as written (by JSON pointer):\n"
+           : "\nScenario (canonical JSON with every default, by pointer; a run recorded before "
+             "version 2 of the catalog kept no text as written):\n";
+  if (a.scenario_sha256 == b.scenario_sha256)
+    s += "  same file (SHA-256 " + a.scenario_sha256.substr(0, 12) + ")\n";
+  if (d.changes.empty()) s += "  no change\n";
+  s += change_lines(d.changes);
+  if (!d.defaults.empty())
+    s += "  the same as written, but the defaults filled in differ (another program version):\n" +
+         change_lines(d.defaults);
+  s += "\nSettings:\n";
+  for (const auto& c : d.settings)
+    s += "  " + c.pointer + ": " + printable(c.before) + " -> " + printable(c.after) + "\n";
+  if (d.settings.empty()) s += "  no change\n";
+
+  s += "\nHeadline outcomes and total cost (mean [95 % CI], run " + std::to_string(a.id) +
+       " -> run " + std::to_string(b.id) +
+       "; change of the means; ▲ higher, ▼ lower: the two intervals do not overlap; = they "
+       "overlap):\n";
+  std::string group;
+  for (const auto& row : d.rows) {
+    const CatalogOutcome& o = *row.after;
+    const std::string g = printable(o.town + ", " + o.variant) +
+                          (o.cohort == "all" ? "" : ", cohort " + printable(o.cohort)) +
+                          describe_point(b, o.point);
+    if (g != group) s += "  " + (group = g) + "\n";
+    s += fmt("    %-28s %s -> %s  (%s)%s\n", printable(o.metric).c_str(),
+             detail::format_ci(row.before->mean, row.before->ci_low, row.before->ci_high,
+                               row.before->unit)
+                 .c_str(),
+             detail::format_ci(o.mean, o.ci_low, o.ci_high, o.unit).c_str(), row.change.c_str(),
+             row.mark.empty() ? "" : (" " + row.mark).c_str());
+  }
+  if (d.rows.empty()) s += "  none in common (different towns, variants or commands)\n";
+  return s;
+}
+
+std::string format_run_diff_json(const CatalogRun& a, const std::vector<CatalogOutcome>& oa,
+                                 const CatalogRun& b, const std::vector<CatalogOutcome>& ob) {
+  const RunDiff d = compute_diff(a, oa, b, ob);
+  ojson out;
+  out["runs"] = {a.id, b.id};
+  out["scenario"] = {{"basis", d.basis},
+                     {"same_file", a.scenario_sha256 == b.scenario_sha256},
+                     {"changes", changes_json(d.changes)},
+                     {"default_changes", changes_json(d.defaults)}};
+  ojson settings = ojson::array();
+  for (const auto& c : d.settings)
+    settings.push_back({{"name", c.pointer}, {"before", c.before}, {"after", c.after}});
+  out["settings"] = settings;
+  ojson rows = ojson::array();
+  for (const auto& row : d.rows) {
+    const CatalogOutcome& o = *row.after;
+    rows.push_back({{"town", o.town},
+                    {"variant", o.variant},
+                    {"cohort", o.cohort},
+                    {"point", o.point < 0 ? ojson(nullptr) : ojson(o.point)},
+                    {"metric", o.metric},
+                    {"unit", o.unit},
+                    {"before", outcome_json(*row.before)},
+                    {"after", outcome_json(o)},
+                    {"change", number_or_null(o.mean - row.before->mean)},
+                    {"mark", row.mark}});
+  }
+  out["outcomes"] = rows;
+  return out.dump(2) + "\n";
 }
 
 }  // namespace prostup

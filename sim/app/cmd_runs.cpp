@@ -53,6 +53,8 @@ int cmd_runs(const RunsArgs& a) {
     }
     if (a.action == "show")
       std::cout << format_run(runs[0], c.outcomes(ids[0]));
+    else if (a.json)
+      std::cout << format_run_diff_json(runs[0], c.outcomes(ids[0]), runs[1], c.outcomes(ids[1]));
     else
       std::cout << format_run_diff(runs[0], c.outcomes(ids[0]), runs[1], c.outcomes(ids[1]));
     return kExitOk;

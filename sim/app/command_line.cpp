@@ -343,10 +343,15 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
       ->required()
       ->expected(1);
   auto* runs_diff = runs->add_subcommand(
-      "diff", "What changed between two runs: scenario by JSON pointer, headline outcomes");
+      "diff",
+      "What changed between two runs: the scenario as written by JSON pointer, the settings, "
+      "headline outcomes and total cost marked against both runs' intervals");
   runs_diff->add_option("ids", rna.ids, "Two run ids, older then newer (required; e.g. 11 12)")
       ->required()
       ->expected(2);
+  runs_diff->add_flag("--json", rna.json,
+                      "Print the difference as JSON (scenario changes, settings, outcomes with "
+                      "both runs' means and intervals; default: text)");
 
   try {
     app.parse(argc, argv);

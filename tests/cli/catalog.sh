@@ -41,14 +41,26 @@ grep -qF "$TMP/nc" "$TMP/list" && fail "--no-catalog was recorded"
 "$PROSTUP" runs list --scenario nosuch --catalog "$CAT" | grep -q "No runs recorded" \
   || fail "runs list --scenario does not filter"
 
-# runs diff: the scenario change by pointer, the settings, both intervals per town.
+# runs diff: the scenario change as written by pointer, the settings, both intervals per town
+# with the mark against them (two towns: each, then all towns, "*").
 "$PROSTUP" runs --catalog "$CAT" diff 1 2 >"$TMP/diff" || fail "runs diff failed"
-for want in "changed  /towns/jirkov/capacity/shelter: 15 -> 16" "seed: 1 -> 2" \
-  "Headline outcomes (mean [95 % CI], run 1 -> run 2" "  jirkov, baseline" "  *, baseline"; do
+for want in "Scenario as written" "changed  /towns/jirkov/capacity/shelter: 15 -> 16" \
+  "seed: 1 -> 2" "Headline outcomes and total cost (mean [95 % CI], run 1 -> run 2" \
+  "  jirkov, baseline" "  *, baseline" "    cost_total"; do
   grep -qF "$want" "$TMP/diff" || fail "runs diff lacks '$want': $(cat "$TMP/diff")"
 done
-grep -qE '^    reached_lease_share +[0-9.]+ % \[.*\] -> [0-9.]+ % \[.*\]  \([+-][0-9.]+ pp\)$' \
+grep -qE '^    reached_lease_share +[0-9.]+ % \[.*\] -> [0-9.]+ % \[.*\]  \([+-][0-9.]+ pp\) (▲|▼|=)$' \
   "$TMP/diff" || fail "runs diff shows no interval -> interval line: $(cat "$TMP/diff")"
+"$PROSTUP" runs --catalog "$CAT" diff 1 2 --json >"$TMP/diff.json" || fail "runs diff --json failed"
+python3 - "$TMP/diff.json" <<'PY' || fail "runs diff --json: $(cat "$TMP/diff.json")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["runs"] == [1, 2]
+assert {"pointer": "/towns/jirkov/capacity/shelter", "before": 15, "after": 16} in d["scenario"]["changes"]
+assert {"name": "seed", "before": "1", "after": "2"} in d["settings"]
+rows = [o for o in d["outcomes"] if o["metric"] == "reached_lease_share" and o["variant"] == "baseline"]
+assert rows and all(o["mark"] in ("▲", "▼", "=") for o in rows), rows
+PY
 "$PROSTUP" runs --catalog "$CAT" show 99 2>"$TMP/err" && fail "runs show 99 succeeded"
 grep -q "no run 99" "$TMP/err" || fail "runs show 99: $(cat "$TMP/err")"
 "$PROSTUP" runs --catalog "$TMP/none.sqlite" list 2>"$TMP/err" && fail "a missing catalog was listed"

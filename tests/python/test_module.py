@@ -166,6 +166,35 @@ try:
     cli_rows = cli_rows[cli_rows.profile == "*"]  # the catalog keeps the rows of all profiles
     check(len(oc) == len(cli_rows), "the catalog's outcomes are not the run's outcomes.csv")
     check("seed: 1 -> 2" in prostup.run_diff(1, 2, catalog=cat), "run_diff")
+    # A run from Python is recorded when asked (catalog=), with the scenario as written: an
+    # edited distribution reads as its mean and sd, and the diff marks outcomes against both
+    # runs' intervals (also as a DataFrame).
+    pycat = tmp / "python-catalog.sqlite"
+    doc = json.loads(Path(FIX).read_text(encoding="utf-8"))
+    doc["format_version"] = 2
+    doc["profiles"]["single"]["comply"] = {"dist": "beta", "mean": 0.9, "sd": 0.05}
+    prostup.run(doc, replications=2, months=6, seed=1, catalog=pycat)
+    doc["profiles"]["single"]["comply"]["mean"] = 0.8
+    doc["sources"]["python_edit"] = "a source added between the runs"
+    prostup.run(doc, replications=2, months=6, seed=1, catalog=pycat)
+    prostup.run(doc, replications=2, months=6, seed=1)  # the default: not recorded
+    pr = prostup.runs(pycat)
+    check(len(pr) == 2, f"Python runs recorded: {len(pr)} (expected 2)")
+    text = prostup.run_diff(1, 2, catalog=pycat)
+    check("changed  /profiles/single/comply/mean: 0.9 -> 0.8" in text
+          and "added    /sources/python_edit" in text,
+          f"the diff does not read as written:\n{text}")
+    frame = prostup.run_diff(1, 2, catalog=pycat, as_frame=True)
+    check({"mean_before", "mean_after", "mark", "cohort"} <= set(frame.columns)
+          and set(frame["mark"]) <= {"▲", "▼", "=", ""} and len(frame) > 0,
+          f"run_diff(as_frame=True): {list(frame.columns)}")
+    check({"pointer": "/profiles/single/comply/mean", "before": 0.9, "after": 0.8}
+          in frame.attrs["scenario"]["changes"], "the DataFrame's scenario changes")
+    try:
+        prostup.run(doc, replications=2, months=6, catalog=3)
+        check(False, "catalog=3 was accepted")
+    except TypeError:
+        pass
     try:
         prostup.runs(tmp / "missing.sqlite")
         check(False, "a missing catalog was read")
