@@ -266,6 +266,10 @@ def _execute(command: str, scenario, options: dict, result_type):
     import warnings
 
     sc = load(scenario)
+    if sc.document != json.loads(sc.text):
+        # The loaded scenario was edited (town.document[...] = ...): its edits are what runs,
+        # validated as a dict is, not the file it was read from.
+        sc = load(sc.document)
     terminated = False
     with tempfile.TemporaryDirectory(prefix="prostup-") as tmp:
         if sc.path is not None:

@@ -166,6 +166,24 @@ try:
     cli_rows = cli_rows[cli_rows.profile == "*"]  # the catalog keeps the rows of all profiles
     check(len(oc) == len(cli_rows), "the catalog's outcomes are not the run's outcomes.csv")
     check("seed: 1 -> 2" in prostup.run_diff(1, 2, catalog=cat), "run_diff")
+    # Edits to a loaded scenario are what runs (they were silently ignored: the file ran).
+    town = prostup.load(FIX)
+    before = prostup.run(town, replications=2, months=12, seed=1, variants=[])
+    town.document["towns"]["jirkov"]["capacity"]["lease"] = 0
+    after = prostup.run(town, replications=2, months=12, seed=1, variants=[])
+    def leases(r):
+        o = r.outcomes
+        return o[(o.town == "jirkov") & (o.metric == "reached_lease_share") & (o.profile == "*")
+                 & (o.cohort == "all")]["mean"].iloc[0]
+    check(leases(before) > 0 and leases(after) == 0,
+          f"an edit to a loaded scenario did not run: {leases(before)} -> {leases(after)}")
+    town.document["towns"]["jirkov"]["capacity"]["lease"] = -1
+    try:
+        prostup.run(town, replications=2, months=12)
+        check(False, "an invalid edit ran")
+    except prostup.ScenarioError as e:
+        check("/towns/jirkov/capacity/lease" in str(e), f"the edit's problem: {e}")
+
     # A run from Python is recorded when asked (catalog=), with the scenario as written: an
     # edited distribution reads as its mean and sd, and the diff marks outcomes against both
     # runs' intervals (also as a DataFrame).
