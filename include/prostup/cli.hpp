@@ -120,6 +120,7 @@ struct CalibrateArgs {
   double max_seconds = 0;  // 0 = no wall-time budget
   bool quiet = false, force = false;
   std::string csv_dialect = "rfc4180";  // or "excel-cs"
+  CatalogOptions catalog;
 };
 int cmd_calibrate(const CalibrateArgs& a);
 

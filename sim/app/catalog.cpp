@@ -605,6 +605,12 @@ std::vector<CatalogOutcome> outcomes_of(const std::string& command, const fs::pa
       add({r.at("town"), variant, r.at("metric"), "", std::atoll(r.at("point").c_str()),
            number(r.at("mean")), number(r.at("ci_low")), number(r.at("ci_high")), reps, false});
     }
+  } else if (command == "calibrate") {
+    // Each observed target: the simulated mean and interval over the posterior's draws.
+    for (const auto& r : read_csv(dir / "fit.csv"))
+      add({"*", "calibrated", r.at("target"), "", -1, number(r.at("simulated_mean")),
+           number(r.at("sim_low")), number(r.at("sim_high")), manifest.value("particles", 0),
+           true});
   } else if (command == "plan") {
     std::ifstream in(dir / "plan.json", std::ios::binary);
     const ojson plan = ojson::parse(in);
@@ -652,6 +658,11 @@ long long record_in_catalog(const CatalogOptions& opt, const std::string& comman
     run.output_dir = fs::absolute(out_dir, ec).lexically_normal().string();
     if (ec) run.output_dir = out_dir.string();
     run.details = manifest.contains(command) ? manifest.at(command).dump() : "{}";
+    if (command == "calibrate")  // how the fit ended, for `runs show` and `runs diff`
+      run.details = ojson{{"converged", manifest.value("converged", false)},
+                          {"simulations", manifest.value("simulations", 0LL)},
+                          {"stop_reason", manifest.value("stop_reason", "")}}
+                        .dump();
     const auto metrics = metric_catalogue(compile(*lr.scenario, "baseline"));
     const auto outcomes = outcomes_of(command, out_dir, manifest, metrics);
     if (detail::g_cancel) throw CatalogError("interrupted");  // reading a large sweep.csv
@@ -727,10 +738,10 @@ std::vector<JsonChange> json_diff(const std::string& before, const std::string& 
 std::string format_run_list(const std::vector<CatalogRun>& runs) {
   if (runs.empty()) return "No runs recorded.\n";
   std::string s =
-      fmt("%5s  %-20s  %-5s  %-20s  %-12s  %10s  %6s  %-24s  %s\n", "id", "recorded (UTC)", "cmd",
+      fmt("%5s  %-20s  %-9s  %-20s  %-12s  %10s  %6s  %-24s  %s\n", "id", "recorded (UTC)", "cmd",
           "scenario", "sha256", "seed", "reps", "variants", "output");
   for (const auto& r : runs)
-    s += fmt("%5lld  %-20s  %-5s  %-20s  %-12s  %10lld  %6d  %-24s  %s\n", r.id,
+    s += fmt("%5lld  %-20s  %-9s  %-20s  %-12s  %10lld  %6d  %-24s  %s\n", r.id,
              r.recorded_at.c_str(), r.command.c_str(), printable(r.scenario_name).c_str(),
              printable(r.scenario_sha256).substr(0, 12).c_str(), r.seed, r.replications,
              printable(join(r.variants, ",")).c_str(), printable(r.output_dir).c_str());

@@ -137,6 +137,8 @@ int cmd_calibrate(const CalibrateArgs& a) {
     rec.wall_seconds = seconds_now() - wall0;
     write_calibration_outputs(r, rec, staged->staging(), &g_cancel, csv_dialect_of(a.csv_dialect));
     staged->commit();
+    record_in_catalog(a.catalog, "calibrate", ls.text, out);
+    if (g_cancel) return exit_code_for_signal();  // Ctrl-C while the catalog was locked
     if (!a.quiet) print_result(r, out);
     if (!r.converged) {
       std::cerr << "prostup calibrate: " << r.message << "\n";

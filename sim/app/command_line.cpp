@@ -296,6 +296,7 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
   auto* calibrate = app.add_subcommand(
       "calibrate", "Fit the parameters with a distribution to what the towns have observed");
   calibrate->add_option("file", cla.file, kFileHelp);
+  add_catalog_options(*calibrate, cla.catalog);
   calibrate->add_option("-o,--output", cla.out_dir,
                         "Output directory (default: prostup-out/<scenario name>-calibrate; e.g. "
                         "-o out/calibrated)");

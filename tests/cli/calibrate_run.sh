@@ -22,7 +22,8 @@ fi
 SMALL="--particles 60 --max-simulations 2000 --quiet"
 
 for t in 1 2; do
-  "$PROSTUP" calibrate "$EX" -o "$TMP/t$t" --threads $t $SMALL 2>"$TMP/t$t.err"
+  "$PROSTUP" calibrate "$EX" -o "$TMP/t$t" --threads $t $SMALL --catalog "$TMP/cat.sqlite" \
+    2>"$TMP/t$t.err"
   rc=$?
   [ "$rc" -eq 0 ] || [ "$rc" -eq 3 ] || fail "threads $t: exit $rc: $(cat "$TMP/t$t.err")"
   for f in posterior.csv fit.csv calibrated.json manifest.json report.html; do
@@ -33,6 +34,13 @@ for f in posterior.csv fit.csv calibrated.json; do
   cmp -s "$TMP/t1/$f" "$TMP/t2/$f" || fail "$f differs between 1 and 2 threads"
 done
 echo "ok: 1 and 2 threads give the same posterior, fit and calibrated scenario"
+# Calibrations are recorded in the run catalog: each target's simulated mean and interval.
+"$PROSTUP" runs --catalog "$TMP/cat.sqlite" list >"$TMP/list" || fail "runs list failed"
+[ "$(grep -c ' calibrate ' "$TMP/list")" -eq 2 ] || fail "calibrations not recorded: $(cat "$TMP/list")"
+"$PROSTUP" runs --catalog "$TMP/cat.sqlite" show 1 >"$TMP/show" || fail "runs show failed"
+target=$(python3 -c "import csv,sys; print(next(csv.DictReader(open(sys.argv[1])))['target'])" "$TMP/t1/fit.csv")
+grep -qF "    $target" "$TMP/show" || fail "runs show lacks the target '$target': $(cat "$TMP/show")"
+grep -qF '"converged"' "$TMP/show" || fail "runs show lacks how the fit ended: $(cat "$TMP/show")"
 head -1 "$TMP/t1/fit.csv" | grep -q '^target,observed,low,high,simulated_mean,sim_low,sim_high,within' ||
   fail "fit.csv columns: $(head -1 "$TMP/t1/fit.csv")"
 "$PROSTUP" validate --quiet "$TMP/t1/calibrated.json" || fail "calibrated.json does not validate"
