@@ -97,6 +97,11 @@ TEST_CASE("a deterministic ladder gives every cohort outcome exactly") {
     CHECK(metric(m, o, cohort, "retention:6") == 1);
     CHECK(metric(m, o, cohort, "retention:12") == 0);
     CHECK(metric(m, o, cohort, "retention:24") == 0);
+    // The loss at month 15 is a return to the street (an expiry), 11 months after month 4:
+    // not within 6 months, within 12 and 24 (4 + 24 = 28 <= 30: observed).
+    CHECK(metric(m, o, cohort, "returns_within:6") == 0);
+    CHECK(metric(m, o, cohort, "returns_within:12") == 1);
+    CHECK(metric(m, o, cohort, "returns_within:24") == 1);
     CHECK(metric(m, o, cohort, "returned_share") == 1);
     CHECK(metric(m, o, cohort, "stabilized_eligible_share") == 1);  // an 11-month spell >= 6
     CHECK(metric(m, o, cohort, "cohort_stabilized") == 1);
@@ -116,6 +121,8 @@ TEST_CASE("a deterministic ladder gives every cohort outcome exactly") {
   CHECK(metric(ms, os, "all", "retention:6") == 1);
   CHECK(std::isnan(metric(ms, os, "all", "retention:12")));
   CHECK(std::isnan(metric(ms, os, "all", "retention:24")));
+  CHECK(metric(ms, os, "all", "returns_within:6") == 0);
+  CHECK(std::isnan(metric(ms, os, "all", "returns_within:12")));
   CHECK(metric(ms, os, "all", "housed_share_end") == 1);
   CHECK(metric(ms, os, "all", "months_housed_share") == Approx(9.0 / 12).epsilon(1e-15));
 }
@@ -151,6 +158,10 @@ TEST_CASE("with an eviction at the first unpaid month, retention is pay^N") {
     const double sd = std::sqrt(expected * (1 - expected) / n);
     INFO("retention:" << N);
     CHECK(std::abs(metric(m, sum, "hf_arm", "retention:" + std::to_string(N)) - expected) < 4 * sd);
+    // Nobody exits, so every loss is an eviction to the street: a return within N months
+    // for the same 1 - p^N (HUD's returns to homelessness), the same households exactly.
+    CHECK(metric(m, sum, "hf_arm", "returns_within:" + std::to_string(N)) ==
+          Approx(1 - metric(m, sum, "hf_arm", "retention:" + std::to_string(N))).epsilon(1e-12));
   }
   double housed = 0;
   for (int t = 1; t <= months; ++t) housed += std::pow(p, t);
@@ -160,6 +171,21 @@ TEST_CASE("with an eviction at the first unpaid month, retention is pay^N") {
   CHECK(std::abs(metric(m, sum, "hf_arm", "months_housed_share") - housed / months) < bound);
   CHECK(metric(m, sum, "hf_arm", "returned_share") ==
         Approx(1 - metric(m, sum, "hf_arm", "housed_share_end")).epsilon(1e-12));
+}
+
+TEST_CASE("an exit is no return: returns within N months count moves back down only") {
+  // Everyone pays, so nobody is evicted; each family in a lease exits (to an unknown
+  // destination) with probability 0.05 a month. Retention at N = 0.95^N, and not one return.
+  Scenario s = housing_first_arm(1.0, 500, 0, 24);
+  s.profiles[0].exit = 0.05;
+  const CompiledModel m = compile(s);
+  const ReplicationOutcome o = simulate(m, 0, 0);
+  for (int N : {6, 12, 24}) {
+    INFO("N = " << N);
+    const std::string n = std::to_string(N);
+    CHECK(metric(m, o, "hf_arm", "retention:" + n) < 1);
+    CHECK(metric(m, o, "hf_arm", "returns_within:" + n) == 0);
+  }
 }
 
 TEST_CASE("exits split into destinations and add up, in every cohort") {

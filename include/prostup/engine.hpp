@@ -27,7 +27,10 @@ enum CohortField : int {
   kRetentionEligible,      // 3 fields, one per kRetentionMonths: first housed >= N before M
   kRetained = kRetentionEligible + 3,  // 3 fields: of which housed N months later
   kReturned = kRetained + 3,           // lost a permanent stage to a non-permanent one
-  kExitsToOwnHousing,
+  // 3 fields, one per kRetentionMonths, of the kRetentionEligible: the first loss of housing
+  // was a return to a non-permanent stage within N months of first housed (HUD's returns).
+  kReturnedWithin,
+  kExitsToOwnHousing = kReturnedWithin + 3,
   kExitsToInstitution,
   kExitsUnknown,
   kCohortCost,  // stage and service costs of the cohort's households, CZK

@@ -544,6 +544,9 @@ void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
     if (k.first_housed < 0 || k.first_housed + n > M_) continue;
     f[kRetentionEligible + r] = 1;
     f[kRetained + r] = k.lost < 0 || k.lost > k.first_housed + n;
+    // An exit ends the household, so a household that returned lost housing first by that
+    // return: `lost` is its month.
+    f[kReturnedWithin + r] = k.returned && k.lost <= k.first_housed + n;
   }
   f[kReturned] = k.returned;
   if (dest >= 0) f[kExitsToOwnHousing + dest] = 1;

@@ -211,6 +211,8 @@ std::vector<double> derive_metrics(const CompiledModel& m, const ReplicationOutc
     x.push_back(f(kMonthsHoused));
     if (discounted) x.push_back(f(kMonthsHousedDiscounted));
     for (int r = 0; r < 3; ++r) x.push_back(ratio(f(kRetained + r), f(kRetentionEligible + r)));
+    for (int r = 0; r < 3; ++r)
+      x.push_back(ratio(f(kReturnedWithin + r), f(kRetentionEligible + r)));
     x.push_back(ratio(f(kReturned), f(kEverHoused)));
     x.push_back(ratio(f(kStabilizedEligible), f(kStabilizationEligible)));
     x.push_back(f(kStabilized));
