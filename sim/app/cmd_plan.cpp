@@ -93,7 +93,7 @@ HeldBack measure_binding(const CompiledModel& top, const Scenario& top_scenario,
   std::vector<std::string> lines;
   std::vector<BindingCandidate> candidates;
   auto label_of = [&](std::size_t t) {
-    return top.towns[t].label.empty() ? top.towns[t].id : top.towns[t].label;
+    return top.towns[t].label.in(top.language, top.towns[t].id);
   };
   for (std::size_t t = 0; t < top.towns.size(); ++t) {
     if (town != "*" && top.towns[t].id != town) continue;
@@ -296,7 +296,7 @@ int run_plan(const PlanArgs& a) {
     bool known = false;
     for (const auto& t : probe.towns) {
       list += (list.empty() ? "" : ", ") + t.id;
-      if (t.id == town) known = true, town_label = t.label;
+      if (t.id == town) known = true, town_label = text::in(t.label, lang, t.id);
     }
     if (!known)
       throw PlanInputError("--town '" + town + "': no such town (the scenario has: " + list +

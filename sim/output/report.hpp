@@ -64,7 +64,7 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text,
 // `lang`: the words of report.html (strings.hpp); the charts call these in English.
 std::string town_label(const RunResult& r, const std::string& id,
                        Language lang = Language::en);  // "*" -> "All towns"
-std::string stage_label(const RunResult& r, const std::string& id);
+std::string stage_label(const RunResult& r, const std::string& id, Language lang);
 std::string variant_label(const RunResult& r, const std::string& id,
                           Language lang = Language::en);  // label, else id
 std::string metric_label(const RunResult& r, const std::string& name, Language lang = Language::en);
@@ -106,7 +106,8 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town,
 // town, with 95 % CIs; none when the run has fewer than two profiles.
 std::optional<Chart> profile_lease_chart(const RunResult& r, const std::string& town,
                                          Language lang = Language::en);
-std::string profile_label(const RunResult& r, const std::string& id);  // label, else id
+std::string profile_label(const RunResult& r, const std::string& id,
+                          Language lang);  // label, else id
 Chart flow_chart(const RunResult& r, const TownVariantResult& tv, Language lang = Language::en);
 std::optional<Chart> cost_chart(const RunResult& r, const std::string& town,
                                 Language lang = Language::en);
