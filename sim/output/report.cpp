@@ -477,7 +477,10 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const std::atomi
   auto check = [cancel] {
     if (cancel && *cancel) throw RunCancelled();
   };
-  const Input in = report::read_input(dir, cancel);
+  Input in = report::read_input(dir, cancel);
+  // The binding constraints' lines name stages and services in the run's language.
+  report::relabel(in.run.info, lang);
+  if (in.arms) report::relabel(in.arms->info, lang);
   check();
   const RunResult& r = in.run;
   const fs::path charts_dir = out_dir / "charts";

@@ -53,6 +53,10 @@ struct Input {
 // `cancel` (set by a signal handler) is checked between files and every 64k rows of
 // sweep.csv (100 MB took seconds to read), with RunCancelled.
 Input read_input(const std::filesystem::path& dir, const std::atomic<bool>* cancel = nullptr);
+// The stage and service labels that begin the binding constraints' lines and the marginal
+// values' `what` (written in the run's language, info.language) in `lang`'s words, so that a
+// run redrawn with another --lang names them in it.
+void relabel(RunInfo& info, Language lang);
 
 // A parsed CSV file (first row = header): RFC 4180, or excel-cs when it starts with a UTF-8
 // BOM (";" between cells; numbers keep their decimal comma).

@@ -461,6 +461,34 @@ Input read_input(const fs::path& dir, const std::atomic<bool>* cancel) {
   return in;
 }
 
+void relabel(RunInfo& info, Language lang) {
+  const std::string to = text::language_code(lang);
+  if (info.language == to || (info.language.empty() && to == "en")) return;
+  // (written label, label in lang) for every stage and service, "<service> (caseload)" too.
+  std::vector<std::pair<std::string, std::string>> names;
+  for (const StageInfo& s : info.stages)
+    names.emplace_back(s.label.in(info.language, s.id), s.label.in(to, s.id));
+  for (std::size_t i = 0; i < info.services.size() && i < info.service_labels.size(); ++i)
+    names.emplace_back(info.service_labels[i].in(info.language, info.services[i]) + " (caseload)",
+                       info.service_labels[i].in(to, info.services[i]) + " (caseload)");
+  auto swap = [&](std::string& s, const std::string& after) {
+    for (const auto& [from, into] : names)
+      if (s.compare(0, from.size() + after.size(), from + after) == 0) {
+        s = into + s.substr(from.size());
+        return;
+      }
+  };
+  for (auto& lines : info.binding_constraints)
+    for (std::string& line : lines) swap(line, ": demand ");
+  for (MarginalValue& v : info.marginal_values)
+    for (const auto& [from, into] : names)
+      if (v.what == from) {
+        v.what = into;
+        break;
+      }
+  info.language = to;
+}
+
 std::string town_label(const RunResult& r, const std::string& id, Language lang) {
   if (id == "*") return text::tr(lang, "all_towns");
   for (std::size_t i = 0; i < r.info.towns.size(); ++i)
