@@ -276,7 +276,13 @@ int run_plan(const PlanArgs& a) {
     return scenario_with(doc, {{range.pointer, static_cast<double>(v), true}},
                          range.pointer + " = " + std::to_string(v), vary_opt);
   };
-  auto model_for = [&](long long v) { return compile(scenario_for(v), variant, a.months); };
+  // Compiled in the plan's language: the cohort model's binding lines name the stages in it.
+  auto compiled = [&](const Scenario& s) {
+    CompiledModel m = compile(s, variant, a.months);
+    m.language = text::language_code(lang);
+    return m;
+  };
+  auto model_for = [&](long long v) { return compiled(scenario_for(v)); };
   const CompiledModel probe = model_for(range.lo);
   const auto catalogue = metric_catalogue(probe);
   std::size_t metric = 0;
@@ -343,7 +349,7 @@ int run_plan(const PlanArgs& a) {
   auto meets = [&](long long v) {
     const std::vector<Scenario> sources = {scenario_for(v)};
     opt.scenarios = &sources;
-    const CompiledModel m = v == range.lo ? probe : compile(sources.front(), variant, a.months);
+    const CompiledModel m = v == range.lo ? probe : compiled(sources.front());
     const long long base = static_cast<long long>(order.size());
     opt.progress = [&bar, base, expected](long long done, long long total) {
       bar.update(base * total + done, std::max(expected, base + 1) * total);
