@@ -288,7 +288,7 @@ TEST_CASE("cohort: binding constraints name stages and caseloads over capacity",
   for (const auto& l : lines) {
     INFO(l);
     CHECK(l.rfind("jirkov: ", 0) == 0);
-    if (l.find(m.stages[3].label + ": demand ") != std::string::npos) {
+    if (l.find(m.stages[3].label.in("") + ": demand ") != std::string::npos) {
       flat = true;
       CHECK(l.find("capacity 8 from month 1") != std::string::npos);
     }

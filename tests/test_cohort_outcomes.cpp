@@ -69,10 +69,12 @@ Scenario housing_first_arm(double pay, int treated, int controls, int months) {
   t.entry_stage = "street";
   s.towns = {t};
   Cohort arm;
-  arm.id = arm.label = "hf_arm";
+  arm.id = "hf_arm";
+  arm.label = "hf_arm";
   arm.initial_stage = "lease";
   Cohort ctl;
-  ctl.id = ctl.label = "controls";
+  ctl.id = "controls";
+  ctl.label = "controls";
   ctl.initial_stage = "hostel";
   s.cohorts = {arm, ctl};
   return s;
@@ -195,7 +197,8 @@ TEST_CASE("exits split into destinations and add up, in every cohort") {
   s.profiles[0].exit_to_institution = 0.3;
   s.profiles[0].exit_unknown = 0.2;
   Cohort late;
-  late.id = late.label = "late_b";
+  late.id = "late_b";
+  late.label = "late_b";
   late.arrivals = true;
   late.from_month = 13;
   late.to_month = 24;

@@ -42,7 +42,8 @@ Scenario standing_still(int months, std::map<std::string, int> initial) {
   s.stages[1].cost_per_month = 4000;
   s.stages[2].cost_per_month = 1000;
   Service sw;
-  sw.id = sw.label = "social_work";
+  sw.id = "social_work";
+  sw.label = "social_work";
   sw.eligible_stages = {"shelter"};
   sw.caseload_per_worker = 10;
   sw.cost_per_case_month = 1000;

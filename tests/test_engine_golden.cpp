@@ -176,7 +176,8 @@ Scenario ladder() {
   s.stages[1].cost_per_month = 9000;
   s.stages[2].cost_per_month = 4000;
   s.profiles[0].employed_at_entry = 0.2;
-  s.services[0].id = s.services[0].label = "debt";
+  s.services[0].id = "debt";
+  s.services[0].label = "debt";
   Town& t = s.towns[0];
   t.initial = {{"street", 120}, {"hostel", 50}, {"flat", 10}};
   t.capacity = {{"hostel", cap(60)}, {"flat", cap(20)}, {"lease", cap(30)}};

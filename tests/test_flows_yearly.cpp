@@ -68,7 +68,8 @@ Scenario ladder() {
   s.profiles[0].exit_to_institution = 0.25;
   s.profiles[0].exit_unknown = 0.25;
   Town other = s.towns[0];
-  other.id = other.label = "most";
+  other.id = "most";
+  other.label = "most";
   other.arrival_rate.initial = 2;
   s.towns.push_back(other);
   return s;

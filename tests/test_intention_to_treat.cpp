@@ -40,11 +40,13 @@ Scenario hostel_only(int n, int k) {
   t.entry_stage = "street";
   s.towns = {t};
   Cohort treated;
-  treated.id = treated.label = "treated";
+  treated.id = "treated";
+  treated.label = "treated";
   treated.initial_stage = "hostel";
   treated.count = k;
   Cohort rest = treated;
-  rest.id = rest.label = "rest";
+  rest.id = "rest";
+  rest.label = "rest";
   rest.count = n - k;
   s.cohorts = {treated, rest};
   return s;
@@ -172,7 +174,8 @@ TEST_CASE("a case manager's Housing First route replaces a queued shelter applic
   s.promotions = {promotion("street", "shelter", 1), hf};
   s.profiles = {profile("only", 1.0, 1.0, 0.0)};
   Service cm;
-  cm.id = cm.label = "cm";
+  cm.id = "cm";
+  cm.label = "cm";
   cm.eligible_stages = {"street"};
   cm.caseload_per_worker = 1;
   cm.effects.factor[static_cast<int>(Prob::pay_rent)] = 1.05;

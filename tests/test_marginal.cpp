@@ -30,7 +30,8 @@ Scenario two_constraints() {
   s.stages[3].cost_per_month = 5000;
   s.promotions = {promotion("street", "flat", 1), promotion("flat", "lease", 2, 3)};
   Service c;
-  c.id = c.label = "counselling";
+  c.id = "counselling";
+  c.label = "counselling";
   c.eligible_stages = {"hostel"};
   c.caseload_per_worker = 10;
   c.cost_per_case_month = 500;

@@ -328,3 +328,28 @@ TEST_CASE("priority points go with waiting_list points only") {
   CHECK(has(stray, "/stages/lease/priority_points", "used only with waiting_list"));
   CHECK(has(stray, "/stages/lease/priority_points/childen", "did you mean 'children'?"));
 }
+
+TEST_CASE("texts per language: the run's language, else English, else the one given") {
+  const LoadResult r = prostup::test::load_valid("scenarios/jirkov.json");
+  const Scenario& s = *r.scenario;
+  const LocalText& street = s.stages[s.stage_index("street")].label;
+  CHECK(street.in("cs") == "Ulice (bez přístřeší)");
+  CHECK(street.in("en") == "Street (roofless)");
+  CHECK(street.in("") == "Street (roofless)");  // no language: English
+  // A plain string is the text in every language; a text in one language stands for all.
+  const LocalText& town = s.towns.front().label;
+  CHECK(!town.per_language());
+  CHECK(town.in("cs") == "Jirkov");
+  LocalText czech_only;
+  czech_only.by_language = {{"cs", "Ubytovna"}};
+  CHECK(czech_only.in("en") == "Ubytovna");
+  // The canonical form writes each as it was given, and reads back the same.
+  const ojson j = to_json(s);
+  CHECK(j["stages"]["street"]["label"] ==
+        ojson({{"cs", "Ulice (bez přístřeší)"}, {"en", "Street (roofless)"}}));
+  CHECK(j["towns"]["jirkov"]["label"] == "Jirkov");
+  const LoadResult back = load_scenario_json(j);
+  REQUIRE(back.ok());
+  CHECK(back.scenario->stages[s.stage_index("street")].label == street);
+  CHECK(back.scenario->title == s.title);
+}

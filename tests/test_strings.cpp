@@ -13,6 +13,7 @@
 #include "../sim/output/answer.hpp"
 #include "../sim/output/report.hpp"
 #include "../sim/output/strings.hpp"
+#include "prostup/cli.hpp"
 #include "prostup/writers.hpp"
 #include "test_files.hpp"
 #include "test_report_synthetic.hpp"
@@ -354,4 +355,94 @@ TEST_CASE("value for money: a saving per household fewer, no ratio without a cle
         "no clear difference in effect; effect uncertain: see the acceptability curve");
   c.note = "no difference in effect";
   CHECK(prostup::answer::value_for_money_text(c, Language::en) == "no difference in effect");
+}
+
+namespace {
+
+// Every .svg file under `dir` (the report's chart files), concatenated.
+std::string svg_files(const std::filesystem::path& dir) {
+  std::string out;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
+    if (e.path().extension() == ".svg") out += prostup::test::read_bytes(e.path()) + "\n";
+  return out;
+}
+
+// `id` as a whole word of `text`, where '_' joins words ("hf_arm", not "hf_arm_b").
+bool has_id(const std::string& text, const std::string& id) {
+  // A path or file name ("docs/brno-rapid-rehousing.md") is not a label's place either.
+  auto joins = [](unsigned char c) { return word_char(c) || c == '_' || c == '-' || c == '/'; };
+  for (auto at = text.find(id); at != std::string::npos; at = text.find(id, at + 1)) {
+    const std::size_t end = at + id.size();
+    if ((at == 0 || !joins(static_cast<unsigned char>(text[at - 1]))) &&
+        (end >= text.size() || !joins(static_cast<unsigned char>(text[end]))))
+      return true;
+  }
+  return false;
+}
+
+// The ids of a scenario's stages, profiles, services, towns, variants and cohorts whose Czech
+// label differs from the id: as visible text of a Czech report they are a raw id.
+std::vector<std::string> labelled_ids(const prostup::Scenario& s) {
+  std::vector<std::string> ids;
+  auto add = [&](const std::string& id, const prostup::LocalText& label) {
+    if (label.in("cs", id) != id) ids.push_back(id);
+  };
+  for (const auto& x : s.stages) add(x.id, x.label);
+  for (const auto& x : s.profiles) add(x.id, x.label);
+  for (const auto& x : s.services) add(x.id, x.label);
+  for (const auto& x : s.towns) add(x.id, x.label);
+  for (const auto& x : s.variants) add(x.id, x.label);
+  for (const auto& x : s.cohorts) add(x.id, x.label);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("the Czech report of every shipped scenario holds no English and no raw ids",
+          "[scenarios]") {
+  // Czech everywhere (issue 26): the scenario's own texts (title, description, labels, the
+  // variants' descriptions) come in Czech too, and the catalogue's words around them. A
+  // small run of each: 4 replications (2 parameter sets where the scenario has
+  // distributions, so the tornado, CEAC and plane charts are drawn), 12 months.
+  const std::vector<std::string> scenarios = {"default",       "jirkov",  "brno-rapid-rehousing",
+                                              "litvinov",      "bruntal", "kutna-hora",
+                                              "cesko-national"};
+  prostup::test::TempDir tmp;
+  for (const std::string& name : scenarios) {
+    INFO(name);
+    const prostup::LoadResult loaded = prostup::test::load_valid("scenarios/" + name + ".json");
+    prostup::RunArgs a;
+    a.file = prostup::test::source_path("scenarios/" + name + ".json").string();
+    a.out_dir = (tmp.path / name).string();
+    a.replications = 4;
+    a.months = 12;
+    a.quiet = true;
+    a.lang = "cs";
+    a.catalog.disabled = true;
+    REQUIRE(prostup::cmd_run(a) == 0);
+    const std::string html = prostup::test::read_bytes(tmp.path / name / "report.html");
+    // <code> holds ids on purpose (the scenario's name, which may be a town's id).
+    std::string words = text_only(without(without(html, "style"), "code")) + "\n" +
+                        text_only(svg_files(tmp.path / name));
+    // A chart's tooltip names the variant's or profile's id on purpose, beside its label
+    // ("id varianty: housing_first").
+    auto cut = [&words](const std::string& tip) {
+      for (auto at = words.find(tip); at != std::string::npos; at = words.find(tip, at))
+        words.erase(at, tip.size());
+    };
+    for (const auto& v : loaded.scenario->variants)
+      cut(prostup::text::tr(Language::cs, "summary.variant_id", {v.id}));
+    for (const auto& p : loaded.scenario->profiles)
+      cut(prostup::text::tr(Language::cs, "chart.profile.id", {p.id}));
+    // The record names the scenario by its name, before the title.
+    cut(loaded.scenario->name + " — ");
+    CHECK(english_leftovers(words) == "");
+    std::string raw;
+    for (const std::string& id : labelled_ids(*loaded.scenario))
+      if (has_id(words, id)) {
+        const auto at = words.find(id);
+        raw += "'" + id + "' in \"" + words.substr(at > 40 ? at - 40 : 0, 100) + "\"\n";
+      }
+    CHECK(raw == "");
+  }
 }

@@ -66,7 +66,8 @@ struct CompiledPromotion {
 };
 
 struct CompiledStage {
-  std::string id, label;
+  std::string id;
+  LocalText label;
   StageKind kind;
   bool pays_rent;
   bool outside;
@@ -78,7 +79,8 @@ struct CompiledStage {
 };
 
 struct CompiledService {
-  std::string id, label;
+  std::string id;
+  LocalText label;
   std::uint32_t eligible_stage_mask;
   int caseload_per_worker;
   ServicePriority priority;
@@ -87,7 +89,8 @@ struct CompiledService {
 };
 
 struct CompiledProfile {
-  std::string id, label;
+  std::string id;
+  LocalText label;
   double share;
   int household_size, children;
   std::uint64_t employed_at_entry;  // threshold
@@ -102,7 +105,8 @@ struct CompiledProfile {
 // the tagged ones; a household carries them as a bit mask.
 inline constexpr int kBuiltinCohorts = 3;
 struct CompiledCohort {
-  std::string id, label;
+  std::string id;
+  LocalText label;
   int initial_stage = -1;  // >= 0: the households placed in this stage at month 0
   int count = 0;           // > 0: that many of them, by a keyed draw; 0 = all
   int start_stage = -1;    // >= 0: where they start at month 0 (else initial_stage)
@@ -113,7 +117,8 @@ struct CompiledCohort {
 
 // Per town, every schedule resolved to one value per month 1..months (index 0 = start).
 struct CompiledTown {
-  std::string id, label;
+  std::string id;
+  LocalText label;
   std::uint64_t stream_key;  // stable hash of the id: a town keeps its streams across variants
   std::vector<std::vector<std::int64_t>> capacity;  // [stage][month]; outside = huge
   std::vector<double> arrival_rate;                 // [month]
@@ -137,6 +142,9 @@ struct CompiledTown {
 
 struct CompiledModel {
   std::string scenario_name;
+  // The language of the texts the core writes (the binding constraints' labels): the
+  // scenario's `language` ("" = English); the run's commands set it to the run's language.
+  std::string language;
   std::string variant;  // "baseline" or the variant id
   int months;
   int replications;

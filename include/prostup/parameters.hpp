@@ -26,6 +26,7 @@ enum class FieldType : unsigned char {
   probability,  // 0..1
   boolean,
   text,         // free UTF-8; lo = 1: not empty
+  local_text,   // as text, or per language: {"cs": ..., "en": ...} (prostup/local_text.hpp)
   name,         // the scenario's name: ids plus '-'
   payer,        // an id naming a cost line's payer
   choice,       // one of `choices`

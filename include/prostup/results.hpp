@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "prostup/local_text.hpp"
 #include "prostup/metric_table.hpp"  // Better
 
 namespace prostup {
@@ -131,7 +132,9 @@ struct BudgetRow {
 };
 
 struct StageInfo {
-  std::string id, label, kind;
+  std::string id;
+  LocalText label;
+  std::string kind;
 };
 
 // What one more unit of a binding constraint is worth (prostup/marginal.hpp): per town, for
@@ -158,17 +161,23 @@ struct MarginalValue {
 // published for it (format: cohorts.<id>.published), for the answer.
 struct CohortInfo {
   struct Published {
-    std::string metric, text, source;
+    std::string metric;
+    LocalText text;
+    std::string source;
     double value = 0;
     bool fitted = false;
   };
-  std::string id, label;
+  std::string id;
+  LocalText label;
   std::vector<Published> published;
 };
 
 struct RunInfo {
   std::string program_version;
-  std::string scenario_name, scenario_title, scenario_description;
+  // The scenario's texts are LocalText (prostup/local_text.hpp): results.json and
+  // manifest.json keep every language given, so that `prostup report --lang` redraws in any.
+  std::string scenario_name;
+  LocalText scenario_title, scenario_description;
   std::string scenario_path;  // "(built-in default)" when none
   std::string scenario_sha256;
   std::uint64_t seed = 0;
@@ -181,18 +190,20 @@ struct RunInfo {
   // nmb:<value> rows (docs/model.md, "Incremental analysis").
   std::vector<double> willingness_to_pay;
   std::vector<std::string> variants;  // "baseline" first
-  std::vector<std::string> variant_descriptions;
-  std::vector<std::string> variant_labels;  // parallel to variants; "" = none (use the id)
+  std::vector<LocalText> variant_descriptions;
+  std::vector<LocalText> variant_labels;  // parallel to variants; "" = none (use the id)
   // Per town (parallel to towns): where the baseline's expected demand without limits exceeds
   // a capacity or caseload, from the exact cohort model ("Tréninkový byt: demand 58, ...").
   std::vector<std::vector<std::string>> binding_constraints;  // parallel to variants (may be empty)
   std::vector<MarginalValue> marginal_values;  // all towns, in town order (may be empty)
   std::vector<std::string> towns;              // ids, in scenario order
-  std::vector<std::string> town_labels;
+  std::vector<LocalText> town_labels;
   std::vector<StageInfo> stages;
-  std::vector<std::string> services, service_labels;
-  std::vector<std::string> profiles, profile_labels;  // household profiles, scenario order
-  std::vector<CohortInfo> cohorts;                    // the baseline's tagged cohorts
+  std::vector<std::string> services;
+  std::vector<LocalText> service_labels;
+  std::vector<std::string> profiles;  // household profiles, scenario order
+  std::vector<LocalText> profile_labels;
+  std::vector<CohortInfo> cohorts;  // the baseline's tagged cohorts
   std::uint64_t household_months = 0;
   double simulate_seconds = 0, wall_seconds = 0;
   std::string started_at;  // ISO 8601 UTC

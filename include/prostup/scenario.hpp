@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "prostup/local_text.hpp"
 #include "prostup/observed.hpp"
 #include "prostup/uncertainty.hpp"
 
@@ -51,7 +52,7 @@ inline constexpr const char* kOtherServicesPayer = "other_services";
 
 struct Stage {
   std::string id;
-  std::string label;  // UTF-8, Czech labels are normal
+  LocalText label;  // UTF-8, Czech labels are normal; may be given per language
   StageKind kind = StageKind::temporary;
   bool pays_rent = false;
   double cost_per_month = 0;  // public cost per occupied unit, CZK/month
@@ -82,7 +83,7 @@ struct Promotion {
 
 struct Profile {
   std::string id;
-  std::string label;
+  LocalText label;
   double share = 0;  // of arrivals and of the initial population
   int household_size = 1;
   int children = 0;
@@ -102,7 +103,7 @@ struct Profile {
 struct PublishedFigure {
   std::string metric;
   double value = 0;
-  std::string text;
+  LocalText text;
   std::string source;
   bool fitted = false;
 };
@@ -116,7 +117,7 @@ struct PublishedFigure {
 inline constexpr int kMaxCohorts = 8;
 struct Cohort {
   std::string id;
-  std::string label;
+  LocalText label;
   std::string initial_stage;         // the households placed in this stage at month 0
   int count = 0;                     // > 0: that many of them, by a keyed draw; 0 = all
   std::string start_stage;           // empty = initial_stage
@@ -128,7 +129,7 @@ struct Cohort {
 
 struct Service {
   std::string id;
-  std::string label;
+  LocalText label;
   std::vector<std::string> eligible_stages;
   int caseload_per_worker = 0;
   ServicePriority priority = ServicePriority::fifo;
@@ -161,7 +162,7 @@ struct EntryRoute {
 
 struct Town {
   std::string id;
-  std::string label;
+  LocalText label;
   std::map<std::string, int> initial;              // households per stage at month 0
   std::map<std::string, Scheduled<int>> capacity;  // every non-outside stage; units
   Scheduled<double> arrival_rate;                  // Poisson mean, households/month
@@ -190,16 +191,17 @@ struct Simulation {
 
 struct Variant {
   std::string id;
-  std::string label;
-  std::string description;
+  LocalText label;
+  LocalText description;
   std::string patch_json;  // the RFC 7396 merge patch, serialised
 };
 
 struct Scenario {
   int format_version = kFormatVersion;
   std::string name;  // short id used for output directories
-  std::string title;
-  std::string description;
+  // The human texts (title, description, labels) may be given per language (LocalText).
+  LocalText title;
+  LocalText description;
   std::string language;  // "en", "cs" or "" (English): the words of answers and reports
   Simulation simulation;
   std::vector<Stage> stages;  // bottom rung first

@@ -122,7 +122,7 @@ int cmd_calibrate(const CalibrateArgs& a) {
                    "posterior in calibrated.json\n";
     CalibrationRecord rec;
     rec.scenario_name = ls.scenario.name;
-    rec.scenario_title = ls.scenario.title;
+    rec.scenario_title = ls.scenario.title.in("en");  // calibration.html is in English
     rec.scenario_path = ls.path;
     rec.scenario_sha256 = ls.sha256;
     rec.started_at = started;

@@ -70,7 +70,8 @@ int cmd_cohort(const CohortArgs& a) {
               .num(e.p_reach_lease)
               .num(e.expected_months_to_lease)
               .end_row();
-        std::printf("%s (%s):", on_terminal(tw.label).c_str(), on_terminal(m.variant).c_str());
+        std::printf("%s (%s):", on_terminal(tw.label.in(m.language, tw.id)).c_str(),
+                    on_terminal(m.variant).c_str());
         if (ct.binding.empty())
           std::printf(" no stage's or service's expected demand exceeds its capacity\n");
         else

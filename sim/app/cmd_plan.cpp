@@ -93,7 +93,7 @@ HeldBack measure_binding(const CompiledModel& top, const Scenario& top_scenario,
   std::vector<std::string> lines;
   std::vector<BindingCandidate> candidates;
   auto label_of = [&](std::size_t t) {
-    return top.towns[t].label.empty() ? top.towns[t].id : top.towns[t].label;
+    return top.towns[t].label.in(top.language, top.towns[t].id);
   };
   for (std::size_t t = 0; t < top.towns.size(); ++t) {
     if (town != "*" && top.towns[t].id != town) continue;
@@ -276,7 +276,13 @@ int run_plan(const PlanArgs& a) {
     return scenario_with(doc, {{range.pointer, static_cast<double>(v), true}},
                          range.pointer + " = " + std::to_string(v), vary_opt);
   };
-  auto model_for = [&](long long v) { return compile(scenario_for(v), variant, a.months); };
+  // Compiled in the plan's language: the cohort model's binding lines name the stages in it.
+  auto compiled = [&](const Scenario& s) {
+    CompiledModel m = compile(s, variant, a.months);
+    m.language = text::language_code(lang);
+    return m;
+  };
+  auto model_for = [&](long long v) { return compiled(scenario_for(v)); };
   const CompiledModel probe = model_for(range.lo);
   const auto catalogue = metric_catalogue(probe);
   std::size_t metric = 0;
@@ -296,7 +302,7 @@ int run_plan(const PlanArgs& a) {
     bool known = false;
     for (const auto& t : probe.towns) {
       list += (list.empty() ? "" : ", ") + t.id;
-      if (t.id == town) known = true, town_label = t.label;
+      if (t.id == town) known = true, town_label = text::in(t.label, lang, t.id);
     }
     if (!known)
       throw PlanInputError("--town '" + town + "': no such town (the scenario has: " + list +
@@ -343,7 +349,7 @@ int run_plan(const PlanArgs& a) {
   auto meets = [&](long long v) {
     const std::vector<Scenario> sources = {scenario_for(v)};
     opt.scenarios = &sources;
-    const CompiledModel m = v == range.lo ? probe : compile(sources.front(), variant, a.months);
+    const CompiledModel m = v == range.lo ? probe : compiled(sources.front());
     const long long base = static_cast<long long>(order.size());
     opt.progress = [&bar, base, expected](long long done, long long total) {
       bar.update(base * total + done, std::max(expected, base + 1) * total);

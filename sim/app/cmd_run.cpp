@@ -114,7 +114,10 @@ void print_summary(const RunResult& r, const std::vector<CompiledModel>& models,
   for (std::size_t k = 0; k < r.metric_info.size(); ++k)
     if (r.metric_info[k].headline) headline.push_back(k);
   std::vector<std::string> rows = r.info.towns;
-  std::vector<std::string> labels = r.info.town_labels;
+  std::vector<std::string> labels;
+  for (std::size_t t = 0; t < r.info.towns.size(); ++t)
+    labels.push_back(t < r.info.town_labels.size() ? text::in(r.info.town_labels[t], lang)
+                                                   : r.info.towns[t]);
   if (rows.size() > 1) {
     rows.push_back("*");
     labels.push_back(tr(lang, "all_towns"));
@@ -212,7 +215,9 @@ int cmd_run(const RunArgs& a) {
                        " is outside 1..1000");
     const Language lang = text::pick_language(a.lang, ls.scenario.language);
     // Validated, not yet compiled: the estimate comes before anything large is built.
-    const std::vector<ModelScenario> scenarios = model_scenarios(ls, a.variants, !a.variants_given);
+    std::vector<ModelScenario> scenarios = model_scenarios(ls, a.variants, !a.variants_given);
+    // The texts the core writes (the binding constraints' labels) in the run's language.
+    for (auto& s : scenarios) s.scenario.language = text::language_code(lang);
     const int reps = a.replications > 0 ? a.replications : ls.scenario.simulation.replications;
     const int months = a.months > 0 ? a.months : ls.scenario.simulation.months;
     const int threads = resolved_threads(a.threads);
@@ -277,11 +282,13 @@ int cmd_run(const RunArgs& a) {
     r.info.variant_descriptions.clear();
     r.info.variant_labels.clear();
     for (const auto& m : models) {
-      std::string d = m.variant == "baseline" ? "The scenario as written" : "", label;
+      // The baseline's words are the catalogue's (run.baseline_description) in the report.
+      LocalText d = m.variant == "baseline" ? "The scenario as written" : "", label;
       for (const auto& v : ls.scenario.variants)
         if (v.id == m.variant) {
-          d = v.label.empty() ? v.description
-                              : v.label + (v.description.empty() ? "" : ": " + v.description);
+          d = v.label.empty()         ? v.description
+              : v.description.empty() ? v.label
+                                      : joined(v.label, ": ", v.description);
           label = v.label;
         }
       r.info.variant_descriptions.push_back(d);
@@ -332,7 +339,8 @@ int cmd_run(const RunArgs& a) {
           // The cohort model's line in the language's words (as written where it does not
           // parse).
           const std::string v = answer::binding_value(b, r.info.months, lang);
-          std::printf("  %s: %s%s\n", on_terminal(models.front().towns[t].label).c_str(),
+          std::printf("  %s: %s%s\n",
+                      on_terminal(models.front().towns[t].label.in(r.info.language)).c_str(),
                       on_terminal(b.demand > 0 ? answer::binding_line(b, lang) : b.line).c_str(),
                       v.empty() ? "" : on_terminal("; " + v).c_str());
         }

@@ -317,12 +317,13 @@ std::vector<std::string> binding_lines(const CompiledModel& m, const CompiledTow
   for (int s = 0; s < m.n_stages(); ++s)
     if (!m.stages[s].outside)
       scan(
-          m.stages[s].label, [&](int t) { return ct.occupancy[s][t]; },
+          m.stages[s].label.in(m.language), [&](int t) { return ct.occupancy[s][t]; },
           [&](int t) { return static_cast<double>(tw.capacity[s][t]); });
   for (int v = 0; v < m.n_services(); ++v)
     if (tw.service_capacity[v] > 0)
       scan(
-          m.services[v].label + " (caseload)", [&](int t) { return ct.service_demand[v][t]; },
+          m.services[v].label.in(m.language) + " (caseload)",
+          [&](int t) { return ct.service_demand[v][t]; },
           [&](int) { return static_cast<double>(tw.service_capacity[v]); });
   return out;
 }
@@ -345,7 +346,8 @@ std::vector<std::string> profile_summary(const CompiledModel& m, const CohortRes
               number_text::fixed(e.expected_months_to_lease, 1) + " months on average if they do";
       else
         buf = ": none reach a lease";
-      out.push_back(m.profiles[p].label + ", entering " + entry.label + buf);
+      out.push_back(m.profiles[p].label.in(m.language) + ", entering " +
+                    entry.label.in(m.language) + buf);
       break;
     }
   }
@@ -356,7 +358,7 @@ std::vector<std::string> binding_constraints(const CompiledModel& m, const Cohor
                                              int town) {
   std::vector<std::string> out;
   for (const std::string& line : r.towns.at(town).binding)
-    out.push_back(m.towns.at(town).label + ": " + line);
+    out.push_back(m.towns.at(town).label.in(m.language) + ": " + line);
   return out;
 }
 

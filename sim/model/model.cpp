@@ -157,6 +157,7 @@ CompiledModel compile(const Scenario& s, const std::string& variant, int months)
   m.functional_zero_months = s.simulation.functional_zero_months;
   m.price_year = s.simulation.price_year.value_or(0);
   m.discount_rate = s.simulation.discount_rate;
+  m.language = s.language;
   m.willingness_to_pay = s.simulation.willingness_to_pay;
   m.discount.resize(static_cast<std::size_t>(m.months) + 2);
   m.discount_sum.assign(m.discount.size() + 1, 0);

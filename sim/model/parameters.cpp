@@ -75,8 +75,8 @@ std::vector<Entity> build() {
         plain("name", T::name, "",
               "short name for output directories: `a-z`, digits, `_`, `-`, starts with a "
               "letter, at most 40 characters"),
-        plain("title", T::text, "`\"\"`", "human title"),
-        plain("description", T::text, "`\"\"`", "what the scenario is about"),
+        plain("title", T::local_text, "`\"\"`", "human title"),
+        plain("description", T::local_text, "`\"\"`", "what the scenario is about"),
         choice("language", {"en", "cs"}, "`en`",
                "language of the terminal answer, report.html and `describe` when no `--lang` "
                "is given"),
@@ -138,7 +138,7 @@ std::vector<Entity> build() {
        "`stages.<id>`: the rungs",
        "/stages/<id>",
        true,
-       {field("label", T::text, 1, 0, "", "name in reports").at(&Stage::label),
+       {field("label", T::local_text, 1, 0, "", "name in reports").at(&Stage::label),
         choice("kind", {"outside", "temporary", "supported", "permanent"}, "",
                "`outside`: the street (roofless), always has room, no rent; `temporary`: night "
                "shelter, asylum home, hostel; `supported`: training flat; `permanent`: standard "
@@ -250,7 +250,7 @@ std::vector<Entity> build() {
        "`profiles.<id>`: kinds of household",
        "/profiles/<id>",
        true,
-       {field("label", T::text, 1, 0, "the id", "name in reports").at(&Profile::label),
+       {field("label", T::local_text, 1, 0, "the id", "name in reports").at(&Profile::label),
         probability("share", "",
                     "share of arrivals and of the initial population; the shares of all profiles "
                     "sum to 1 (within 1e-9)")
@@ -303,7 +303,7 @@ std::vector<Entity> build() {
        "`services.<id>`: support services",
        "/services/<id>",
        true,
-       {field("label", T::text, 1, 0, "the id", "name in reports").at(&Service::label),
+       {field("label", T::local_text, 1, 0, "the id", "name in reports").at(&Service::label),
         field("eligible_stages", T::stage_list, 1, 0, "",
               "households in these stages can be engaged"),
         field("caseload_per_worker", T::integer, 1, 10000, "",
@@ -337,7 +337,7 @@ std::vector<Entity> build() {
        "`towns.<id>`",
        "/towns/<id>",
        true,
-       {field("label", T::text, 1, 0, "the id", "name in reports"),
+       {field("label", T::local_text, 1, 0, "the id", "name in reports"),
         id_map("initial", "stage", T::integer, 0, kMaxHouseholds, "`{}`",
                "households in each stage at month 0 (profiles by their shares)")
             .note("in total too"),
@@ -441,8 +441,8 @@ std::vector<Entity> build() {
                "`variants.<id>`: policy variants",
                "/variants/<id>",
                true,
-               {field("label", T::text, 1, 0, "the id", "name in reports"),
-                plain("description", T::text, "`\"\"`", "what the variant means"),
+               {field("label", T::local_text, 1, 0, "the id", "name in reports"),
+                plain("description", T::local_text, "`\"\"`", "what the variant means"),
                 plain("patch", T::patch, "",
                       "an RFC 7396 merge patch applied to the scenario without its `variants`; "
                       "it may not touch `variants`, `format_version`, `name` or `simulation`")}});
@@ -451,7 +451,7 @@ std::vector<Entity> build() {
        "`cohorts.<id>`: tagged household cohorts",
        "/cohorts/<id>",
        true,
-       {field("label", T::text, 1, 0, "the id", "name in reports"),
+       {field("label", T::local_text, 1, 0, "the id", "name in reports"),
         plain("initial_stage", T::stage, "none",
               "the households placed in this stage at month 0 (a town's `initial`); exactly one "
               "of `initial_stage` and `arrivals`"),
@@ -477,7 +477,7 @@ std::vector<Entity> build() {
                {plain("metric", T::text, "",
                       "the cohort metric it compares with (`retention:12`, `cohort_stabilized`)"),
                 field("value", T::number, 0, 1e12, "", "the figure, in the metric's unit"),
-                plain("text", T::text, "`\"\"`", "how the source states it (`48/50`)"),
+                plain("text", T::local_text, "`\"\"`", "how the source states it (`48/50`)"),
                 field("source", T::text, 1, 0, "", "where the figure comes from"),
                 plain("fitted", T::boolean, "`false`",
                       "the figure set a parameter, so the simulated value agreeing with it is "

@@ -163,7 +163,8 @@ const char* verdict_mark(Verdict v) {
 std::string variant_label(const RunInfo& info, const std::string& id, Language lang) {
   if (id == "baseline") return tr(lang, "baseline");
   for (std::size_t i = 0; i < info.variants.size() && i < info.variant_labels.size(); ++i)
-    if (info.variants[i] == id && !info.variant_labels[i].empty()) return info.variant_labels[i];
+    if (info.variants[i] == id && !info.variant_labels[i].empty())
+      return text::in(info.variant_labels[i], lang);
   return id;
 }
 
@@ -243,9 +244,10 @@ std::string value_for_money_text(const Comparison& c, Language lang, bool replic
 
 namespace {
 
-std::string profile_words(const RunInfo& info, const std::string& id) {
+std::string profile_words(const RunInfo& info, const std::string& id, Language lang) {
   for (std::size_t p = 0; p < info.profiles.size() && p < info.profile_labels.size(); ++p)
-    if (info.profiles[p] == id && !info.profile_labels[p].empty()) return info.profile_labels[p];
+    if (info.profiles[p] == id && !info.profile_labels[p].empty())
+      return text::in(info.profile_labels[p], lang);
   return id;
 }
 
@@ -269,7 +271,7 @@ std::string by_profile_text(const RunResult& r, const std::string& town, const s
   auto part = [&](const Comparison& c) {
     const Change ch{m, c.diff_mean, c.diff_ci_low, c.diff_ci_high,
                     verdict(*m, c.diff_ci_low, c.diff_ci_high)};
-    return profile_words(r.info, c.profile) + " " + change_text(ch, lang);
+    return profile_words(r.info, c.profile, lang) + " " + change_text(ch, lang);
   };
   return tr(lang, "by_profile.most_least",
             {metric_words("reached_lease_share", lang), part(*most), part(*least)});
@@ -305,7 +307,7 @@ std::vector<std::string> cohort_lines(const RunResult& r, const std::string& tow
     const Change ch{&m, d->diff_mean, d->diff_ci_low, d->diff_ci_high,
                     verdict(m, d->diff_ci_low, d->diff_ci_high)};
     std::string s = tr(lang, "term.cohort",
-                       {co.label, whole(mean(v, "households", co.id)),
+                       {text::in(co.label, lang, co.id), whole(mean(v, "households", co.id)),
                         three_digits(mean(v, "cohort_stabilized", co.id)),
                         three_digits(mean(b, "cohort_stabilized", co.id)),
                         std::string(verdict_mark(ch.verdict)) + " " + change_text(ch, lang)});
@@ -314,7 +316,8 @@ std::vector<std::string> cohort_lines(const RunResult& r, const std::string& tow
       const double x = mean(v, f.metric, co.id);
       s += "; " + tr(lang, "term.cohort_retention",
                      {std::isfinite(x) ? signed_plain(100 * x, 1, false, lang) : tr(lang, "n/a"),
-                      f.text.empty() ? signed_plain(100 * f.value, 1, false, lang) + " %" : f.text,
+                      f.text.empty() ? signed_plain(100 * f.value, 1, false, lang) + " %"
+                                     : text::in(f.text, lang),
                       f.fitted ? tr(lang, "term.fitted") : ""});
     }
     out.push_back(std::move(s));
@@ -328,7 +331,8 @@ void rank_by_value(std::vector<Binding>& b, const RunInfo& info, const std::stri
     if (town == "*") {
       std::string tl = v.town;
       for (std::size_t t = 0; t < info.towns.size() && t < info.town_labels.size(); ++t)
-        if (info.towns[t] == v.town && !info.town_labels[t].empty()) tl = info.town_labels[t];
+        if (info.towns[t] == v.town && !info.town_labels[t].empty())
+          tl = info.town_labels[t].in(info.language);
       key = tl + ": " + v.what;
     } else if (v.town != town) {
       continue;
@@ -385,8 +389,8 @@ std::vector<TownAnswer> answers(const RunResult& r, Language lang) {
     std::vector<std::string> lines;
     for (std::size_t t = 0; t < r.info.towns.size(); ++t) {
       const bool here = r.info.towns[t] == town;
-      const std::string tl = t < r.info.town_labels.size() && !r.info.town_labels[t].empty()
-                                 ? r.info.town_labels[t]
+      const std::string tl = t < r.info.town_labels.size()
+                                 ? text::in(r.info.town_labels[t], lang, r.info.towns[t])
                                  : r.info.towns[t];
       if (here) ta.label = tl;
       if ((here || town == "*") && t < r.info.binding_constraints.size())

@@ -126,11 +126,16 @@ std::string budget_section(const RunResult& r, const std::string& town,
            "</span>";
     return s;
   };
+  // A payer in the catalogue's words ("payer.<id>"), else its id as the scenario names it.
+  auto payer_words = [lang](const std::string& id) {
+    const std::string key = "payer." + id, w = tr(lang, key);
+    return w == key ? id : w;
+  };
   for (const BudgetRow* b : rows) {
     const bool all = b->payer == "*";
     h += std::string("<tr") + (all ? " class=\"headline\"" : "") + "><td>" +
          escape(year_words(*b)) + "</td><td>" +
-         escape(all ? tr(lang, "budget.all_payers") : b->payer) + "</td><td>" +
+         escape(all ? tr(lang, "budget.all_payers") : payer_words(b->payer)) + "</td><td>" +
          escape(variant_label(r, b->variant, lang)) + "</td><td class=\"num\">" +
          escape(money(b->cost.mean, lang)) + "</td><td class=\"num\">" +
          (b->variant == "baseline" ? "—" : with_ci(b->diff)) + "</td><td class=\"num\">" +

@@ -57,7 +57,7 @@ std::string flows_year_section(const RunResult& r, const std::string& town,
         year += tr(lang, "budget.months", {std::to_string(s.months)});
       }
       body += "<tr><td>" + escape(year) + "</td><td>" + escape(variant_label(r, v, lang)) +
-              "</td><td>" + escape(stage_label(r, s.stage)) + "</td>";
+              "</td><td>" + escape(stage_label(r, s.stage, lang)) + "</td>";
       for (double x : {s.start, s.arrivals, s.moved_in, s.moved_out, s.exits, s.end})
         body += "<td class=\"num\">" + escape(format_value(x, "households", false, lang)) + "</td>";
       body += "</tr>\n";

@@ -67,13 +67,13 @@ void add_legend(Drawing& d, Language lang) {
 
 Drawing from_scenario(const Scenario& s, Language lang) {
   Drawing d;
-  d.title = tr(lang, "ladder.title", {s.title.empty() ? s.name : s.title});
+  d.title = tr(lang, "ladder.title", {text::in(s.title, lang, s.name)});
   std::map<std::string, int> index;
   for (const Stage& st : s.stages) {
     index[st.id] = static_cast<int>(d.boxes.size());
     Box b;
     b.id = st.id;
-    b.label = st.label.empty() ? st.id : st.label;
+    b.label = text::in(st.label, lang, st.id);
     b.kind = to_string(st.kind);
     b.kind_word = kind_word(b.kind, lang);
     std::string places;
@@ -101,7 +101,7 @@ Drawing from_scenario(const Scenario& s, Language lang) {
     d.boxes.push_back(std::move(b));
   }
   std::map<std::string, std::string> service_label;
-  for (const Service& v : s.services) service_label[v.id] = v.label.empty() ? v.id : v.label;
+  for (const Service& v : s.services) service_label[v.id] = text::in(v.label, lang, v.id);
   for (const Promotion& p : s.promotions) {
     const auto f = index.find(p.from), t = index.find(p.to);
     if (f == index.end() || t == index.end()) continue;
@@ -134,7 +134,7 @@ Drawing from_scenario(const Scenario& s, Language lang) {
   }
   for (const Service& v : s.services) {
     ServiceBox sb;
-    sb.label = v.label.empty() ? v.id : v.label;
+    sb.label = text::in(v.label, lang, v.id);
     for (const auto& e : v.eligible_stages)
       if (auto t = index.find(e); t != index.end()) sb.stages.push_back(t->second);
     d.services.push_back(std::move(sb));
@@ -149,8 +149,8 @@ Drawing from_run(const RunResult& r, const std::string& town, const std::string&
   std::map<std::string, int> index;
   for (const StageInfo& st : r.info.stages) {
     index[st.id] = static_cast<int>(d.boxes.size());
-    d.boxes.push_back({st.id, st.label.empty() ? st.id : st.label, st.kind,
-                       kind_word(st.kind, lang), "", "", ""});
+    d.boxes.push_back(
+        {st.id, text::in(st.label, lang, st.id), st.kind, kind_word(st.kind, lang), "", "", ""});
   }
   const TownVariantResult* tv = r.find(town, variant);
   const double years = r.info.months / 12.0;

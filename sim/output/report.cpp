@@ -123,8 +123,9 @@ std::string manifest_table(const Input& in, Language lang) {
   const RunInfo& i = in.run.info;
   auto t = [lang](const char* key) { return tr(lang, key); };
   std::string h = "<table class=\"manifest\">\n";
-  h += row2(t("report.scenario"),
-            i.scenario_name + (i.scenario_title.empty() ? "" : " — " + i.scenario_title));
+  h += row2(
+      t("report.scenario"),
+      i.scenario_name + (i.scenario_title.empty() ? "" : " — " + text::in(i.scenario_title, lang)));
   h += row2(t("run.scenario_file"), i.scenario_path);
   // The digest in full is in manifest.json; 16 hex digits identify the file here and fit a
   // phone's width without breaking inside the word.
@@ -144,8 +145,11 @@ std::string manifest_table(const Input& in, Language lang) {
   for (std::size_t k = 0; k < i.variants.size(); ++k) {
     if (k) variants += "; ";
     variants += report::variant_label(in.run, i.variants[k], lang);
-    if (k < i.variant_descriptions.size() && !i.variant_descriptions[k].empty())
-      variants += " (" + i.variant_descriptions[k] + ")";
+    // The baseline's words are the catalogue's (results.json keeps the English ones).
+    if (i.variants[k] == "baseline")
+      variants += " (" + t("run.baseline_description") + ")";
+    else if (k < i.variant_descriptions.size() && !i.variant_descriptions[k].empty())
+      variants += " (" + text::in(i.variant_descriptions[k], lang) + ")";
   }
   h += row2(t("run.variants"), variants);
   std::string towns;
@@ -154,12 +158,12 @@ std::string manifest_table(const Input& in, Language lang) {
   h += row2(t("run.towns"), towns);
   std::string stages;
   for (std::size_t k = 0; k < i.stages.size(); ++k)
-    stages += (k ? " → " : "") + (i.stages[k].label.empty() ? i.stages[k].id : i.stages[k].label);
+    stages += (k ? " → " : "") + text::in(i.stages[k].label, lang, i.stages[k].id);
   h += row2(t("run.ladder"), stages);
   std::string services;
   for (std::size_t k = 0; k < i.services.size(); ++k)
-    services += (k ? ", " : "") + (k < i.service_labels.size() && !i.service_labels[k].empty()
-                                       ? i.service_labels[k]
+    services += (k ? ", " : "") + (k < i.service_labels.size()
+                                       ? text::in(i.service_labels[k], lang, i.services[k])
                                        : i.services[k]);
   if (!services.empty()) h += row2(t("run.services"), services);
   h += row2(t("run.household_months"),
@@ -473,7 +477,10 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const std::atomi
   auto check = [cancel] {
     if (cancel && *cancel) throw RunCancelled();
   };
-  const Input in = report::read_input(dir, cancel);
+  Input in = report::read_input(dir, cancel);
+  // The binding constraints' lines name stages and services in the run's language.
+  report::relabel(in.run.info, lang);
+  if (in.arms) report::relabel(in.arms->info, lang);
   check();
   const RunResult& r = in.run;
   const fs::path charts_dir = out_dir / "charts";
@@ -488,7 +495,7 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const std::atomi
   };
   auto t = [lang](const char* key) { return escape(tr(lang, key)); };
 
-  const std::string title = !r.info.scenario_title.empty()  ? r.info.scenario_title
+  const std::string title = !r.info.scenario_title.empty()  ? text::in(r.info.scenario_title, lang)
                             : !r.info.scenario_name.empty() ? r.info.scenario_name
                                                             : std::string("prostup");
   std::ostringstream html;
@@ -501,7 +508,7 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const std::atomi
     html << "<p class=\"lead\">" << t("report.scenario") << " <code>"
          << escape(r.info.scenario_name) << "</code></p>\n";
   if (!r.info.scenario_description.empty())
-    html << "<p>" << escape(r.info.scenario_description) << "</p>\n";
+    html << "<p>" << escape(text::in(r.info.scenario_description, lang)) << "</p>\n";
   html << "</header>\n";
 
   std::vector<std::string> towns = r.info.towns;

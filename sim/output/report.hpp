@@ -53,6 +53,10 @@ struct Input {
 // `cancel` (set by a signal handler) is checked between files and every 64k rows of
 // sweep.csv (100 MB took seconds to read), with RunCancelled.
 Input read_input(const std::filesystem::path& dir, const std::atomic<bool>* cancel = nullptr);
+// The stage and service labels that begin the binding constraints' lines and the marginal
+// values' `what` (written in the run's language, info.language) in `lang`'s words, so that a
+// run redrawn with another --lang names them in it.
+void relabel(RunInfo& info, Language lang);
 
 // A parsed CSV file (first row = header): RFC 4180, or excel-cs when it starts with a UTF-8
 // BOM (";" between cells; numbers keep their decimal comma).
@@ -64,7 +68,7 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text,
 // `lang`: the words of report.html (strings.hpp); the charts call these in English.
 std::string town_label(const RunResult& r, const std::string& id,
                        Language lang = Language::en);  // "*" -> "All towns"
-std::string stage_label(const RunResult& r, const std::string& id);
+std::string stage_label(const RunResult& r, const std::string& id, Language lang);
 std::string variant_label(const RunResult& r, const std::string& id,
                           Language lang = Language::en);  // label, else id
 std::string metric_label(const RunResult& r, const std::string& name, Language lang = Language::en);
@@ -106,7 +110,8 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town,
 // town, with 95 % CIs; none when the run has fewer than two profiles.
 std::optional<Chart> profile_lease_chart(const RunResult& r, const std::string& town,
                                          Language lang = Language::en);
-std::string profile_label(const RunResult& r, const std::string& id);  // label, else id
+std::string profile_label(const RunResult& r, const std::string& id,
+                          Language lang);  // label, else id
 Chart flow_chart(const RunResult& r, const TownVariantResult& tv, Language lang = Language::en);
 std::optional<Chart> cost_chart(const RunResult& r, const std::string& town,
                                 Language lang = Language::en);

@@ -64,6 +64,12 @@ std::string str_at(const json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// A scenario text (a string, or {"cs": ..., "en": ...}; prostup/local_text.hpp).
+LocalText text_at(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() ? local_text_from(*it) : LocalText();
+}
+
 std::vector<double> numbers(const json& j, const char* key) {
   std::vector<double> v;
   auto it = j.find(key);
@@ -83,7 +89,7 @@ void read_manifest_info(const json& m, RunInfo& in) {
   in.language = str_at(m, "language");
   if (auto s = m.find("scenario"); s != m.end() && s->is_object()) {
     in.scenario_name = str_at(*s, "name");
-    in.scenario_title = str_at(*s, "title");
+    in.scenario_title = text_at(*s, "title");
     in.scenario_path = str_at(*s, "path");
     in.scenario_sha256 = str_at(*s, "sha256");
   }
@@ -98,13 +104,13 @@ void read_manifest_info(const json& m, RunInfo& in) {
   in.variants = m.value("variants", std::vector<std::string>{});
   for (const auto& t : m.value("towns", json::array())) {
     in.towns.push_back(str_at(t, "id"));
-    in.town_labels.push_back(str_at(t, "label"));
+    in.town_labels.push_back(text_at(t, "label"));
   }
   for (const auto& s : m.value("stages", json::array()))
-    in.stages.push_back({str_at(s, "id"), str_at(s, "label"), str_at(s, "kind")});
+    in.stages.push_back({str_at(s, "id"), text_at(s, "label"), str_at(s, "kind")});
   for (const auto& s : m.value("services", json::array())) {
     in.services.push_back(str_at(s, "id"));
-    in.service_labels.push_back(str_at(s, "label"));
+    in.service_labels.push_back(text_at(s, "label"));
   }
   in.household_months = m.value("household_months", std::uint64_t{0});
   in.simulate_seconds = num_at(m, "simulate_seconds");
@@ -146,19 +152,19 @@ RunResult run_from_json(const json& doc, bool all_cohorts = false) {
   read_manifest_info(doc.at("manifest"), r.info);
   if (auto s = doc.find("scenario"); s != doc.end()) {
     if (r.info.scenario_name.empty()) r.info.scenario_name = str_at(*s, "name");
-    if (r.info.scenario_title.empty()) r.info.scenario_title = str_at(*s, "title");
-    r.info.scenario_description = str_at(*s, "description");
+    if (r.info.scenario_title.empty()) r.info.scenario_title = text_at(*s, "title");
+    r.info.scenario_description = text_at(*s, "description");
   }
   if (auto vs = doc.find("variants"); vs != doc.end() && vs->is_array()) {
     r.info.variant_descriptions.assign(r.info.variants.size(), "");
     for (const auto& v : *vs)
       for (std::size_t i = 0; i < r.info.variants.size(); ++i)
         if (r.info.variants[i] == str_at(v, "id"))
-          r.info.variant_descriptions[i] = str_at(v, "description");
+          r.info.variant_descriptions[i] = text_at(v, "description");
     r.info.variant_labels.assign(r.info.variants.size(), "");
     for (const auto& v : *vs)
       for (std::size_t i = 0; i < r.info.variants.size(); ++i)
-        if (r.info.variants[i] == str_at(v, "id")) r.info.variant_labels[i] = str_at(v, "label");
+        if (r.info.variants[i] == str_at(v, "id")) r.info.variant_labels[i] = text_at(v, "label");
   }
   if (auto b = doc.find("binding_constraints"); b != doc.end() && b->is_object()) {
     r.info.binding_constraints.assign(r.info.towns.size(), {});
@@ -192,15 +198,15 @@ RunResult run_from_json(const json& doc, bool all_cohorts = false) {
       r.metric_info.back().cohort = m.value("cohort", std::string("all"));
     }
   for (const auto& c : doc.value("cohorts", json::array())) {
-    CohortInfo co{str_at(c, "id"), str_at(c, "label"), {}};
+    CohortInfo co{str_at(c, "id"), text_at(c, "label"), {}};
     for (const auto& f : c.value("published", json::array()))
-      co.published.push_back({str_at(f, "metric"), str_at(f, "text"), str_at(f, "source"),
+      co.published.push_back({str_at(f, "metric"), text_at(f, "text"), str_at(f, "source"),
                               num_at(f, "value"), f.value("fitted", false)});
     r.info.cohorts.push_back(std::move(co));
   }
   for (const auto& p : doc.value("profiles", json::array())) {
     r.info.profiles.push_back(str_at(p, "id"));
-    r.info.profile_labels.push_back(str_at(p, "label"));
+    r.info.profile_labels.push_back(text_at(p, "label"));
   }
   // Rows of all profiles (results) and by profile (by_profile, older files have none).
   auto read_row = [&](const json& row) {
@@ -455,17 +461,45 @@ Input read_input(const fs::path& dir, const std::atomic<bool>* cancel) {
   return in;
 }
 
+void relabel(RunInfo& info, Language lang) {
+  const std::string to = text::language_code(lang);
+  if (info.language == to || (info.language.empty() && to == "en")) return;
+  // (written label, label in lang) for every stage and service, "<service> (caseload)" too.
+  std::vector<std::pair<std::string, std::string>> names;
+  for (const StageInfo& s : info.stages)
+    names.emplace_back(s.label.in(info.language, s.id), s.label.in(to, s.id));
+  for (std::size_t i = 0; i < info.services.size() && i < info.service_labels.size(); ++i)
+    names.emplace_back(info.service_labels[i].in(info.language, info.services[i]) + " (caseload)",
+                       info.service_labels[i].in(to, info.services[i]) + " (caseload)");
+  auto swap = [&](std::string& s, const std::string& after) {
+    for (const auto& [from, into] : names)
+      if (s.compare(0, from.size() + after.size(), from + after) == 0) {
+        s = into + s.substr(from.size());
+        return;
+      }
+  };
+  for (auto& lines : info.binding_constraints)
+    for (std::string& line : lines) swap(line, ": demand ");
+  for (MarginalValue& v : info.marginal_values)
+    for (const auto& [from, into] : names)
+      if (v.what == from) {
+        v.what = into;
+        break;
+      }
+  info.language = to;
+}
+
 std::string town_label(const RunResult& r, const std::string& id, Language lang) {
   if (id == "*") return text::tr(lang, "all_towns");
   for (std::size_t i = 0; i < r.info.towns.size(); ++i)
     if (r.info.towns[i] == id && i < r.info.town_labels.size() && !r.info.town_labels[i].empty())
-      return r.info.town_labels[i];
+      return text::in(r.info.town_labels[i], lang);
   return id;
 }
 
-std::string stage_label(const RunResult& r, const std::string& id) {
+std::string stage_label(const RunResult& r, const std::string& id, Language lang) {
   for (const auto& s : r.info.stages)
-    if (s.id == id && !s.label.empty()) return s.label;
+    if (s.id == id && !s.label.empty()) return text::in(s.label, lang);
   return id;
 }
 
@@ -496,16 +530,17 @@ std::string metric_label(const RunResult& r, const std::string& name, Language l
       for (std::size_t i = 0; i < r.info.services.size(); ++i)
         if (r.info.services[i] == sid && i < r.info.service_labels.size() &&
             !r.info.service_labels[i].empty())
-          return r.info.service_labels[i];
+          return text::in(r.info.service_labels[i], lang);
       return sid;
     };
     const bool is_service =
         std::find(r.info.services.begin(), r.info.services.end(), id) != r.info.services.end();
-    if (head == "promotions") return text::tr(lang, "metric.promotions", {stage_label(r, id)});
+    if (head == "promotions")
+      return text::tr(lang, "metric.promotions", {stage_label(r, id, lang)});
     if (head == "occupancy_end")
-      return text::tr(lang, "metric.occupancy_end", {stage_label(r, id)});
+      return text::tr(lang, "metric.occupancy_end", {stage_label(r, id, lang)});
     if (head == "occupancy_mean")
-      return text::tr(lang, "metric.occupancy_mean", {stage_label(r, id)});
+      return text::tr(lang, "metric.occupancy_mean", {stage_label(r, id, lang)});
     if (head == "service_case_months")
       return text::tr(lang, "metric.service_case_months", {service(id)});
     if (head == "service_waiting_mean")
@@ -514,7 +549,7 @@ std::string metric_label(const RunResult& r, const std::string& name, Language l
       // cost:<payer> (town, state, ...) in the language's words; else a stage or service.
       const std::string payer_key = "payer." + id, payer = text::tr(lang, payer_key);
       if (!is_service && payer != payer_key) return text::tr(lang, "metric.cost", {payer});
-      return text::tr(lang, "metric.cost", {is_service ? service(id) : stage_label(r, id)});
+      return text::tr(lang, "metric.cost", {is_service ? service(id) : stage_label(r, id, lang)});
     }
   }
   std::string s = name;

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "prostup/local_text.hpp"
 #include "prostup/writers.hpp"
 
 namespace prostup::text {
@@ -47,5 +48,11 @@ Language language_from(std::string_view code);
 // The language of a command: its --lang, else the scenario's "language", else English.
 Language pick_language(std::string_view option, std::string_view scenario_language);
 const char* language_code(Language lang);
+
+// A scenario's text (a title, description or label; prostup/local_text.hpp) in the language:
+// its own, else English, else any given; `fallback` (an id) where it is empty.
+inline std::string in(const LocalText& t, Language lang, const std::string& fallback = {}) {
+  return t.in(language_code(lang), fallback);
+}
 
 }  // namespace prostup::text

@@ -259,6 +259,7 @@ const std::vector<Entry> kEnglish = {
     {"run.months", "Months simulated"},
     {"run.threads", "Threads"},
     {"run.variants", "Variants"},
+    {"run.baseline_description", "The scenario as written"},
     {"run.towns", "Towns"},
     {"run.ladder", "Ladder (bottom to top)"},
     {"run.services", "Services"},
@@ -310,6 +311,11 @@ const std::vector<Entry> kEnglish = {
     {"metric.arrivals", "Arrivals"},
     {"metric.entry_fallbacks", "Arrivals placed in a fallback stage"},
     {"metric.roofless_household_months", "Household-months without a roof"},
+    // As metric_label wrote them before they were in the catalogue (the English unchanged).
+    {"metric.roofless_end", "Roofless end"},
+    {"metric.functional_zero_month", "Functional zero month"},
+    {"metric.functional_zero_reached", "Functional zero reached"},
+    {"metric.households", "Households"},
     {"metric.mean_waiting_months", "Mean months on a waiting list"},
     {"metric.cost_total", "Total public cost"},
     {"metric.cost_ladder", "Cost to the ladder"},
@@ -620,6 +626,7 @@ const std::vector<Entry> kEnglish = {
      "replications). Written to {1}/"},
     // `prostup describe` (sim/scenario/scenario_describe.cpp, through sim/output/describe.cpp).
     {"describe.decimal_mark", "."},
+    {"describe.language", "en"},
     {"describe.months.one", "{1} month"},
     {"describe.months.few", "{1} months"},
     {"describe.months.many", "{1} months"},

@@ -292,7 +292,7 @@ Chart occupancy_chart(const RunResult& r, const TownVariantResult& tv, Language 
   items.push_back({tr(lang, "chart.occupancy.all_baseline"), "#000000",
                    tv.variant == "baseline" ? LegendItem::line : LegendItem::dashed});
   for (std::size_t s = S; s-- > 0;)
-    items.push_back({r.info.stages[s].label.empty() ? r.info.stages[s].id : r.info.stages[s].label,
+    items.push_back({text::in(r.info.stages[s].label, lang, r.info.stages[s].id),
                      svg::stage_colour(s), LegendItem::swatch});
   if (any_capacity)
     items.push_back({tr(lang, "chart.occupancy.capacity"), "#555555", LegendItem::dashed});
@@ -354,7 +354,7 @@ Chart waiting_chart(const RunResult& r, const TownVariantResult& tv, Language la
                                               " fill=\"none\" stroke=\"" + colour +
                                               "\" stroke-width=\"2.5\"");
     items.push_back(
-        {tr(lang, "chart.waiting.for", {stage_label(r, id)}), colour, LegendItem::line});
+        {tr(lang, "chart.waiting.for", {stage_label(r, id, lang)}), colour, LegendItem::line});
   }
   if (!lines.empty())
     items.push_back({tr(lang, "chart.shaded_ci_mean"), "#bbbbbb", LegendItem::swatch});
@@ -551,11 +551,11 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town, L
   return c;
 }
 
-std::string profile_label(const RunResult& r, const std::string& id) {
+std::string profile_label(const RunResult& r, const std::string& id, Language lang) {
   for (std::size_t p = 0; p < r.info.profiles.size(); ++p)
     if (r.info.profiles[p] == id && p < r.info.profile_labels.size() &&
         !r.info.profile_labels[p].empty())
-      return r.info.profile_labels[p];
+      return text::in(r.info.profile_labels[p], lang);
   return id;
 }
 
@@ -623,7 +623,7 @@ std::optional<Chart> profile_lease_chart(const RunResult& r, const std::string& 
     doc.open("text x=\"" + coord(f.left + 6) + "\" y=\"" + coord(y + 14) +
              "\" font-weight=\"bold\"");
     doc.raw("<title>" + escape(tr(lang, "chart.profile.id", {p})) + "</title>" +
-            escape(profile_label(r, p)));
+            escape(profile_label(r, p, lang)));
     doc.close("text");
     // Variants first, the baseline last: on top, where nothing can hide it.
     for (std::size_t i = drawn.size(); i-- > 0;) {
@@ -722,7 +722,7 @@ Chart flow_chart(const RunResult& r, const TownVariantResult& tv, Language lang)
              attr("data-stage", st.id) + " rx=\"5\" fill=\"" + svg::stage_colour(i) +
                  "\" fill-opacity=\"0.3\" stroke=\"" + svg::stage_colour(i) +
                  "\" stroke-width=\"2\"");
-    doc.text(box_x + box_w / 2, y + box_h / 2 + 4, st.label.empty() ? st.id : st.label,
+    doc.text(box_x + box_w / 2, y + box_h / 2 + 4, text::in(st.label, lang, st.id),
              "text-anchor=\"middle\" font-weight=\"bold\"");
   }
 
@@ -909,7 +909,7 @@ std::string parameter_words(const RunResult& r, const std::string& pointer, Lang
     for (std::size_t i = 0; i < r.info.services.size(); ++i)
       if (r.info.services[i] == id && i < r.info.service_labels.size() &&
           !r.info.service_labels[i].empty())
-        return r.info.service_labels[i];
+        return text::in(r.info.service_labels[i], lang);
     return id;
   };
   // A field name in words: "caseload_per_worker" -> "caseload per worker" (the catalogue's
@@ -923,7 +923,7 @@ std::string parameter_words(const RunResult& r, const std::string& pointer, Lang
   if (parts.size() >= 3 && parts[0] == "towns") {
     const std::string town = town_label(r, parts[1], lang);
     if (parts.size() == 4 && parts[2] == "capacity")
-      return tr(lang, "param.places", {stage_label(r, parts[3]), town});
+      return tr(lang, "param.places", {stage_label(r, parts[3], lang), town});
     if (parts.size() == 4 && parts[2] == "staffing")
       return tr(lang, "param.staff", {service(parts[3]), town});
     return tr(lang, "param.in_town", {words(2, parts), town});
@@ -931,7 +931,9 @@ std::string parameter_words(const RunResult& r, const std::string& pointer, Lang
   if (parts.size() >= 3 && parts[0] == "services")
     return service(parts[1]) + ": " + words(2, parts);
   if (parts.size() >= 3 && parts[0] == "stages")
-    return stage_label(r, parts[1]) + ": " + words(2, parts);
+    return stage_label(r, parts[1], lang) + ": " + words(2, parts);
+  if (parts.size() >= 3 && parts[0] == "profiles")
+    return profile_label(r, parts[1], lang) + ": " + words(2, parts);
   // Another entry by id ("/promotions/training_to_lease/min_streak"): "training to lease:
   // min streak".
   if (parts.size() >= 3) return words(1, {"", parts[1]}) + ": " + words(2, parts);

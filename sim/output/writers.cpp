@@ -43,7 +43,7 @@ nlohmann::ordered_json manifest_document(const RunInfo& in, const std::string& c
   if (!command.empty()) m["command"] = command;
   if (!in.language.empty()) m["language"] = in.language;
   m["scenario"] = {{"name", in.scenario_name},
-                   {"title", in.scenario_title},
+                   {"title", local_text_json<ojson>(in.scenario_title)},
                    {"path", in.scenario_path},
                    {"sha256", in.scenario_sha256}};
   m["seed"] = in.seed;
@@ -68,17 +68,19 @@ nlohmann::ordered_json manifest_document(const RunInfo& in, const std::string& c
   ojson towns = ojson::array();
   for (std::size_t i = 0; i < in.towns.size(); ++i)
     towns.push_back({{"id", in.towns[i]},
-                     {"label", i < in.town_labels.size() ? in.town_labels[i] : in.towns[i]}});
+                     {"label", local_text_json<ojson>(i < in.town_labels.size() ? in.town_labels[i]
+                                                                                : in.towns[i])}});
   m["towns"] = towns;
   ojson stages = ojson::array();
   for (const auto& s : in.stages)
-    stages.push_back({{"id", s.id}, {"label", s.label}, {"kind", s.kind}});
+    stages.push_back({{"id", s.id}, {"label", local_text_json<ojson>(s.label)}, {"kind", s.kind}});
   m["stages"] = stages;
   ojson services = ojson::array();
   for (std::size_t i = 0; i < in.services.size(); ++i)
     services.push_back(
         {{"id", in.services[i]},
-         {"label", i < in.service_labels.size() ? in.service_labels[i] : in.services[i]}});
+         {"label", local_text_json<ojson>(i < in.service_labels.size() ? in.service_labels[i]
+                                                                       : in.services[i])}});
   m["services"] = services;
   m["household_months"] = in.household_months;
   m["simulate_seconds"] = num(in.simulate_seconds);
@@ -296,8 +298,8 @@ json results_json(const RunResult& r, const json& manifest) {
   doc["format_version"] = 1;
   doc["manifest"] = manifest;
   doc["scenario"] = {{"name", r.info.scenario_name},
-                     {"title", r.info.scenario_title},
-                     {"description", r.info.scenario_description}};
+                     {"title", local_text_json<json>(r.info.scenario_title)},
+                     {"description", local_text_json<json>(r.info.scenario_description)}};
   json info = json::array();
   for (const auto& m : r.metric_info)
     info.push_back({{"name", m.name},
@@ -311,9 +313,11 @@ json results_json(const RunResult& r, const json& manifest) {
   for (std::size_t i = 0; i < r.info.variants.size(); ++i)
     variants.push_back(
         {{"id", r.info.variants[i]},
-         {"label", i < r.info.variant_labels.size() ? r.info.variant_labels[i] : std::string()},
-         {"description", i < r.info.variant_descriptions.size() ? r.info.variant_descriptions[i]
-                                                                : std::string()}});
+         {"label", local_text_json<json>(i < r.info.variant_labels.size() ? r.info.variant_labels[i]
+                                                                          : LocalText())},
+         {"description", local_text_json<json>(i < r.info.variant_descriptions.size()
+                                                   ? r.info.variant_descriptions[i]
+                                                   : LocalText())}});
   doc["variants"] = variants;
   json binding = json::object();
   for (std::size_t t = 0; t < r.info.towns.size() && t < r.info.binding_constraints.size(); ++t)
@@ -340,7 +344,8 @@ json results_json(const RunResult& r, const json& manifest) {
   for (std::size_t i = 0; i < r.info.profiles.size(); ++i)
     profiles.push_back(
         {{"id", r.info.profiles[i]},
-         {"label", i < r.info.profile_labels.size() ? r.info.profile_labels[i] : std::string()}});
+         {"label", local_text_json<json>(i < r.info.profile_labels.size() ? r.info.profile_labels[i]
+                                                                          : LocalText())}});
   doc["profiles"] = profiles;
   // The baseline's tagged cohorts (docs/model.md, "Cohorts") and their published figures, so
   // `prostup report` on a saved run shows the trial arms as the terminal answer does.
@@ -350,10 +355,11 @@ json results_json(const RunResult& r, const json& manifest) {
     for (const CohortInfo::Published& f : co.published)
       published.push_back({{"metric", f.metric},
                            {"value", jnum(f.value)},
-                           {"text", f.text},
+                           {"text", local_text_json<json>(f.text)},
                            {"source", f.source},
                            {"fitted", f.fitted}});
-    cohort_list.push_back({{"id", co.id}, {"label", co.label}, {"published", published}});
+    cohort_list.push_back(
+        {{"id", co.id}, {"label", local_text_json<json>(co.label)}, {"published", published}});
   }
   doc["cohorts"] = cohort_list;
 

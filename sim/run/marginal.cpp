@@ -47,12 +47,12 @@ std::vector<BindingCandidate> binding_candidates(const CompiledModel& m, const C
   for (int s = 0; s < m.n_stages(); ++s)
     if (!m.stages[s].outside && tw.capacity[s][0] < kUnlimited)
       scan(
-          false, s, m.stages[s].label, [&](int t) { return ct.occupancy[s][t]; },
+          false, s, m.stages[s].label.in(m.language), [&](int t) { return ct.occupancy[s][t]; },
           [&](int t) { return static_cast<double>(tw.capacity[s][t]); });
   for (int v = 0; v < m.n_services(); ++v)
     if (tw.service_capacity[v] > 0)
       scan(
-          true, v, m.services[v].label + " (caseload)",
+          true, v, m.services[v].label.in(m.language) + " (caseload)",
           [&](int t) { return ct.service_demand[v][t]; },
           [&](int) { return static_cast<double>(tw.service_capacity[v]); });
   std::stable_sort(out.begin(), out.end(),

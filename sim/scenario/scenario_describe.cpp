@@ -42,7 +42,11 @@ std::string join(const std::vector<std::string>& items, const std::string& sep =
 class Describer {
  public:
   Describer(const Scenario& s, const ojson& doc, const DescribeWords& words)
-      : s_(s), doc_(doc), words_(words), comma_(words("describe.decimal_mark", {}) == ",") {}
+      : s_(s),
+        doc_(doc),
+        words_(words),
+        comma_(words("describe.decimal_mark", {}) == ","),
+        lang_(words("describe.language", {})) {}
 
   std::string run() {
     header();
@@ -58,6 +62,8 @@ class Describer {
   }
 
  private:
+  // A scenario text in the describe language (the catalogue's describe.language).
+  const std::string& L(const LocalText& t) const { return t.in(lang_); }
   // The catalogue's text of `key` with "{1}", "{2}", ... filled in.
   std::string w(const char* key, std::vector<std::string> args = {}) const {
     return words_(key, args);
@@ -90,11 +96,11 @@ class Describer {
 
   std::string stage_label(const std::string& id) const {
     const int i = s_.stage_index(id);
-    return i < 0 ? id : s_.stages[i].label;
+    return i < 0 ? id : L(s_.stages[i].label);
   }
   std::string service_label(const std::string& id) const {
     const int i = s_.service_index(id);
-    return i < 0 ? id : s_.services[i].label;
+    return i < 0 ? id : L(s_.services[i].label);
   }
   std::string stage_list(const std::vector<std::string>& ids) const {
     std::vector<std::string> names;
@@ -155,9 +161,9 @@ class Describer {
   }
 
   void header() {
-    out_ << (s_.title.empty() ? s_.name : s_.title) << "\n";
+    out_ << (s_.title.empty() ? s_.name : L(s_.title)) << "\n";
     out_ << w("describe.scenario", {s_.name, std::to_string(s_.format_version)}) << "\n";
-    if (!s_.description.empty()) out_ << "\n" << s_.description << "\n";
+    if (!s_.description.empty()) out_ << "\n" << L(s_.description) << "\n";
     const Simulation& sim = s_.simulation;
     out_ << "\n"
          << w("describe.simulation") << "\n  "
@@ -171,7 +177,7 @@ class Describer {
     out_ << "\n" << w("describe.ladder") << "\n";
     for (std::size_t k = s_.stages.size(); k-- > 0;) {
       const Stage& st = s_.stages[k];
-      out_ << "  " << k + 1 << ". " << st.label << " [" << st.id
+      out_ << "  " << k + 1 << ". " << L(st.label) << " [" << st.id
            << "]: " << w((std::string("describe.kind.") + to_string(st.kind)).c_str());
       if (st.kind == StageKind::outside) out_ << " " << w("describe.always_room");
       out_ << "; " << w(st.pays_rent ? "describe.rent" : "describe.no_rent") << "; "
@@ -243,7 +249,7 @@ class Describer {
     out_ << "\n" << w("describe.profiles") << "\n";
     for (const auto& p : s_.profiles) {
       const std::string at = "/profiles/" + p.id + "/";
-      out_ << "  " << p.label << " [" << p.id << "]: " << pct(p.share) << "; "
+      out_ << "  " << L(p.label) << " [" << p.id << "]: " << pct(p.share) << "; "
            << pl("describe.persons", p.household_size);
       if (p.children > 0) out_ << " (" << pl("describe.children", p.children) << ")";
       out_ << "; "
@@ -268,7 +274,7 @@ class Describer {
     if (s_.cohorts.empty()) return;
     out_ << "\n" << w("describe.cohorts") << "\n";
     for (const auto& c : s_.cohorts) {
-      out_ << "  " << c.label << " [" << c.id << "]: ";
+      out_ << "  " << L(c.label) << " [" << c.id << "]: ";
       if (!c.initial_stage.empty())
         out_ << w("describe.cohort_stage", {stage_label(c.initial_stage)});
       else if (c.to_month > 0)
@@ -287,7 +293,7 @@ class Describer {
     for (const auto& sv : s_.services) {
       static const char* prio[] = {"describe.prio.fifo", "describe.prio.highest_arrears",
                                    "describe.families_first"};
-      out_ << "  " << sv.label << " [" << sv.id
+      out_ << "  " << L(sv.label) << " [" << sv.id
            << "]: " << w("describe.service_for", {stage_list_and(sv.eligible_stages)}) << "; "
            << w("describe.caseload", {num(sv.caseload_per_worker)}) << "; "
            << w(prio[static_cast<int>(sv.priority)]) << "; "
@@ -316,19 +322,19 @@ class Describer {
   void towns() {
     out_ << "\n" << w("describe.towns") << "\n";
     for (const auto& t : s_.towns) {
-      out_ << "  " << t.label << " [" << t.id << "]\n";
+      out_ << "  " << L(t.label) << " [" << t.id << "]\n";
       std::vector<std::string> caps;
       for (std::size_t k = s_.stages.size(); k-- > 0;) {
         const Stage& st = s_.stages[k];
         if (auto it = t.capacity.find(st.id); it != t.capacity.end())
-          caps.push_back(st.label + " " + scheduled(it->second));
+          caps.push_back(L(st.label) + " " + scheduled(it->second));
       }
       out_ << "    " << w("describe.units", {join(caps, "; ")}) << "\n";
       long long total = 0;
       std::vector<std::string> init;
       for (const auto& st : s_.stages)
         if (auto it = t.initial.find(st.id); it != t.initial.end() && it->second > 0) {
-          init.push_back(st.label + " " + std::to_string(it->second));
+          init.push_back(L(st.label) + " " + std::to_string(it->second));
           total += it->second;
         }
       out_ << "    "
@@ -352,7 +358,7 @@ class Describer {
         if (it == t.entry_by_profile.end()) continue;
         std::vector<std::string> own{it->second.stage};
         own.insert(own.end(), it->second.fallbacks.begin(), it->second.fallbacks.end());
-        out_ << "      " << w("describe.profile_goes", {pf.label, stage_list(own)}) << "\n";
+        out_ << "      " << w("describe.profile_goes", {L(pf.label), stage_list(own)}) << "\n";
       }
       std::vector<std::string> staff;
       for (const auto& sv : s_.services) {
@@ -360,7 +366,7 @@ class Describer {
         const double x = it == t.staffing.end() ? 0 : it->second;
         staff.push_back(
             w(x == 1 ? "describe.staff.one" : "describe.staff.other",
-              {sv.label, num(x),
+              {L(sv.label), num(x),
                std::to_string(static_cast<long long>(std::floor(x * sv.caseload_per_worker)))}));
       }
       if (!staff.empty()) out_ << "    " << w("describe.staffing", {join(staff, "; ")}) << "\n";
@@ -395,8 +401,8 @@ class Describer {
     ojson base = doc_.is_object() ? doc_ : ojson::object();
     base.erase("variants");
     for (const auto& v : s_.variants) {
-      out_ << "  " << v.label << " [" << v.id << "]\n";
-      if (!v.description.empty()) out_ << "    " << v.description << "\n";
+      out_ << "  " << L(v.label) << " [" << v.id << "]\n";
+      if (!v.description.empty()) out_ << "    " << L(v.description) << "\n";
       const ojson patch = ojson::parse(v.patch_json, nullptr, false);
       std::vector<detail::PatchChange> changes;
       if (patch.is_object()) detail::patch_changes(patch, &base, "", changes);
@@ -410,6 +416,7 @@ class Describer {
   const ojson& doc_;
   const DescribeWords& words_;
   bool comma_;
+  std::string lang_;  // "en", "cs" (the catalogue's describe.language)
   std::ostringstream out_;
 };
 

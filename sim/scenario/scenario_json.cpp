@@ -417,6 +417,50 @@ class Reader {
     if (const ojson* v = find(obj, key)) string(*v, child_pointer(p, key), out, non_empty);
   }
 
+  // A human text (format type local_text): a string, or an object of languages {"cs": ...,
+  // "en": ...} with at least one, each a non-empty string.
+  bool local_text(const ojson& v, const std::string& p, LocalText& out, bool non_empty = false) {
+    if (v.is_string()) {
+      std::string s;
+      if (!string(v, p, s, non_empty)) return false;
+      out = LocalText(std::move(s));
+      return true;
+    }
+    const std::vector<std::string>& languages = text_languages();
+    if (!v.is_object()) {
+      error(p, "must be a string or an object of languages " + quoted_list(languages) + " (got " +
+                   show(v) + ")");
+      return false;
+    }
+    LocalText t;
+    bool ok = true;
+    for (const auto& [l, x] : v.items()) {
+      const std::string lp = child_pointer(p, l);
+      if (std::find(languages.begin(), languages.end(), l) == languages.end()) {
+        error(lp, "unknown language '" + l + "': expected one of " + quoted_list(languages) +
+                      suggestion(l, languages));
+        ok = false;
+        continue;
+      }
+      std::string s;
+      if (!string(x, lp, s, true)) {
+        ok = false;
+        continue;
+      }
+      t.by_language.emplace_back(l, std::move(s));
+    }
+    if (ok && t.by_language.empty()) {
+      error(p, "must give the text in at least one language " + quoted_list(languages));
+      ok = false;
+    }
+    if (ok) out = std::move(t);
+    return ok;
+  }
+  void opt_local_text(const ojson& obj, const std::string& p, const std::string& key,
+                      LocalText& out, bool non_empty = false) {
+    if (const ojson* v = find(obj, key)) local_text(*v, child_pointer(p, key), out, non_empty);
+  }
+
   template <class E>
   void opt_enum(const ojson& obj, const std::string& p, const std::string& key,
                 const std::vector<std::string>& names, E& out, bool required = false) {
@@ -795,7 +839,7 @@ void Reader::read_stage(const std::string& id, const ojson& v, const std::string
   st.id = id;
   check_keys(v, p, kStageKeys);
   if (const ojson* l = require(v, p, "label"))
-    string(*l, child_pointer(p, "label"), st.label, true);
+    local_text(*l, child_pointer(p, "label"), st.label, true);
   opt_enum(v, p, "kind", kStageKinds, st.kind, true);
   opt_bool(v, p, "pays_rent", st.pays_rent);
   entity_ = &scenario_entity("stage");
@@ -872,7 +916,7 @@ void Reader::read_profile(const std::string& id, const ojson& v, const std::stri
   pf.id = id;
   pf.label = id;
   check_keys(v, p, kProfileKeys);
-  opt_string(v, p, "label", pf.label, true);
+  opt_local_text(v, p, "label", pf.label, true);
   probability(v, p, "share", pf.share, true);
   entity_ = &scenario_entity("profile");
   int_row(v, p, "household_size", pf.household_size);
@@ -911,7 +955,7 @@ void Reader::read_cohort(const std::string& id, const ojson& v, const std::strin
   check_keys(v, p, kCohortKeys);
   if (std::find(kBuiltinCohorts.begin(), kBuiltinCohorts.end(), id) != kBuiltinCohorts.end())
     error(p, "'" + id + "' is a built-in cohort (all, initial, arrivals); pick another id");
-  opt_string(v, p, "label", c.label, true);
+  opt_local_text(v, p, "label", c.label, true);
   const ojson* initial = find(v, "initial_stage");
   const ojson* arrivals = find(v, "arrivals");
   if (initial && arrivals)
@@ -951,7 +995,7 @@ void Reader::read_cohort(const std::string& id, const ojson& v, const std::strin
         if (const ojson* m = require(f, fp, "metric"))
           string(*m, child_pointer(fp, "metric"), fig.metric, true);
         if (require(f, fp, "value")) number_row(f, fp, "value", fig.value);
-        opt_string(f, fp, "text", fig.text);
+        opt_local_text(f, fp, "text", fig.text);
         if (const ojson* src = require(f, fp, "source"))
           string(*src, child_pointer(fp, "source"), fig.source, true);
         opt_bool(f, fp, "fitted", fig.fitted);
@@ -984,7 +1028,7 @@ void Reader::read_service(const std::string& id, const ojson& v, const std::stri
   sv.id = id;
   sv.label = id;
   check_keys(v, p, kServiceKeys);
-  opt_string(v, p, "label", sv.label, true);
+  opt_local_text(v, p, "label", sv.label, true);
   if (const ojson* e = require(v, p, "eligible_stages"))
     stage_list(*e, child_pointer(p, "eligible_stages"), stage_ids_, sv.eligible_stages, true);
   entity_ = &scenario_entity("service");
@@ -1055,7 +1099,7 @@ void Reader::read_town(const std::string& id, const ojson& v, const std::string&
   t.id = id;
   t.label = id;
   check_keys(v, p, kTownKeys);
-  opt_string(v, p, "label", t.label, true);
+  opt_local_text(v, p, "label", t.label, true);
 
   if (const ojson* init = find(v, "initial")) {
     const std::string ip = child_pointer(p, "initial");
@@ -1201,8 +1245,8 @@ void Reader::read_variant(const std::string& id, const ojson& v, const std::stri
   var.label = id;
   check_keys(v, p, kVariantKeys);
   if (id == "baseline") error(p, "'baseline' names the scenario without variants; pick another id");
-  opt_string(v, p, "label", var.label, true);
-  opt_string(v, p, "description", var.description);
+  opt_local_text(v, p, "label", var.label, true);
+  opt_local_text(v, p, "description", var.description);
   if (const ojson* patch = require(v, p, "patch")) {
     const std::string pp = child_pointer(p, "patch");
     if (is_object(*patch, pp, "an object (an RFC 7396 merge patch of the scenario)")) {
@@ -1252,8 +1296,8 @@ void Reader::read(const ojson& doc, Scenario& s) {
             "must be lower-case letters a-z, digits, '_' or '-', start with a letter "
             "and have at most 40 characters (it names the output directory)");
   }
-  opt_string(doc, "", "title", s.title);
-  opt_string(doc, "", "description", s.description);
+  opt_local_text(doc, "", "title", s.title);
+  opt_local_text(doc, "", "description", s.description);
   if (find(doc, "language")) {
     static const std::vector<std::string> languages =
         scenario_entity("scenario").find("language")->choices;
@@ -1460,6 +1504,8 @@ ojson member_json(const Field& f, const S& x) {
   if (auto m = std::any_cast<bool S::*>(&f.member)) return x.**m;
   if (auto m = std::any_cast<std::string S::*>(&f.member))
     return (x.**m).empty() ? ojson() : ojson(x.**m);
+  if (auto m = std::any_cast<LocalText S::*>(&f.member))
+    return (x.**m).empty() ? ojson() : local_text_json<ojson>(x.**m);
   if (auto m = std::any_cast<std::optional<int> S::*>(&f.member))
     return (x.**m) ? ojson(*(x.**m)) : ojson();
   return ojson(ojson::value_t::discarded);
@@ -1620,8 +1666,8 @@ ojson to_json(const Scenario& s) {
   out["format_version"] =
       s.uncertain.empty() ? s.format_version : std::max(s.format_version, kDistributionsVersion);
   out["name"] = s.name;
-  if (!s.title.empty()) out["title"] = s.title;
-  if (!s.description.empty()) out["description"] = s.description;
+  if (!s.title.empty()) out["title"] = local_text_json<ojson>(s.title);
+  if (!s.description.empty()) out["description"] = local_text_json<ojson>(s.description);
   if (!s.language.empty()) out["language"] = s.language;
   out["simulation"] = entity_json("simulation", s.simulation, [&](const std::string& key) {
     // Written only where given, so that a file without it reads back the same.
@@ -1699,7 +1745,7 @@ ojson to_json(const Scenario& s) {
   ojson towns = ojson::object();
   for (const auto& t : s.towns) {
     ojson j = ojson::object();
-    j["label"] = t.label;
+    j["label"] = local_text_json<ojson>(t.label);
     j["initial"] = ordered_map_json(t.initial, stage_order, [](int n) { return ojson(n); });
     j["capacity"] = ordered_map_json(t.capacity, stage_order, [](const Scheduled<int>& c) {
       if (c.changes.empty()) return ojson(c.initial);
@@ -1731,8 +1777,8 @@ ojson to_json(const Scenario& s) {
 
   ojson variants = ojson::object();
   for (const auto& v : s.variants) {
-    ojson j = {{"label", v.label}};
-    if (!v.description.empty()) j["description"] = v.description;
+    ojson j = {{"label", local_text_json<ojson>(v.label)}};
+    if (!v.description.empty()) j["description"] = local_text_json<ojson>(v.description);
     j["patch"] = ojson::parse(v.patch_json.empty() ? "{}" : v.patch_json, nullptr,
                               /*allow_exceptions=*/false);
     variants[v.id] = std::move(j);
@@ -1741,7 +1787,7 @@ ojson to_json(const Scenario& s) {
   if (!s.cohorts.empty()) {
     ojson cohorts = ojson::object();
     for (const auto& c : s.cohorts) {
-      ojson j = {{"label", c.label}};
+      ojson j = {{"label", local_text_json<ojson>(c.label)}};
       if (!c.initial_stage.empty()) j["initial_stage"] = c.initial_stage;
       if (c.count > 0) j["count"] = c.count;
       if (!c.start_stage.empty()) j["start_stage"] = c.start_stage;
@@ -1755,7 +1801,7 @@ ojson to_json(const Scenario& s) {
         ojson list = ojson::array();
         for (const PublishedFigure& f : c.published) {
           ojson x = {{"metric", f.metric}, {"value", f.value}};
-          if (!f.text.empty()) x["text"] = f.text;
+          if (!f.text.empty()) x["text"] = local_text_json<ojson>(f.text);
           x["source"] = f.source;
           if (f.fitted) x["fitted"] = true;
           list.push_back(std::move(x));

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "prostup/local_text.hpp"
 #include "prostup/metric_table.hpp"
 #include "prostup/parameters.hpp"
 #include "scenario_internal.hpp"
@@ -110,6 +111,10 @@ ojson value_schema(const Field& f, T t) {
       return {{"type", "boolean"}};
     case T::text:
       return f.lo >= 1 ? ojson{{"type", "string"}, {"minLength", 1}} : ojson{{"type", "string"}};
+    case T::local_text:
+      return {{"anyOf",
+               {f.lo >= 1 ? ojson{{"type", "string"}, {"minLength", 1}} : ojson{{"type", "string"}},
+                ref("text_by_language")}}};
     case T::name:
       return {{"type", "string"}, {"pattern", "^[a-z][a-z0-9_-]{0,39}$"}};
     case T::payer:
@@ -250,6 +255,8 @@ std::string type_text(const Field& f, T t) {
       return "boolean";
     case T::text:
       return "string";
+    case T::local_text:
+      return "text";
     case T::name:
       return "name";
     case T::payer:
@@ -298,6 +305,9 @@ std::string range_text(const Field& f, T t) {
       break;
     case T::text:
       if (f.lo >= 1) r = "non-empty";
+      break;
+    case T::local_text:
+      r = f.lo >= 1 ? "non-empty" : "";
       break;
     case T::choice:
       for (std::size_t i = 0; i < f.choices.size(); ++i)
@@ -361,6 +371,18 @@ ojson scenario_schema() {
                 {"type", "string"},
                 {"pattern", kIdPattern}};
   defs["probability"] = {{"type", "number"}, {"minimum", 0}, {"maximum", 1}};
+  {
+    ojson languages = ojson::object();
+    for (const auto& l : text_languages()) languages[l] = {{"type", "string"}, {"minLength", 1}};
+    defs["text_by_language"] = {
+        {"description",
+         "A text per language (the report picks the run's language, else English, else any "
+         "given)."},
+        {"type", "object"},
+        {"properties", languages},
+        {"additionalProperties", false},
+        {"minProperties", 1}};
+  }
   defs["probability_distribution"] = distribution_schema(true);
   defs["nonnegative_distribution"] = distribution_schema(false);
   for (const auto& e : scenario_entities())
@@ -396,6 +418,7 @@ std::string with_generated_tables(const std::string& markdown) {
 
 std::string scenario_fuzz_dictionary() {
   std::set<std::string> words = {"sources", "assumptions", "notes", "baseline"};
+  words.insert(text_languages().begin(), text_languages().end());
   for (const auto& e : scenario_entities())
     for (const auto& f : e.fields) {
       words.insert(f.key);

@@ -72,7 +72,10 @@ import csv, json
 seen = {r["town"]: float(r["mean"]) for r in csv.DictReader(open(tmp + "/national/outcomes.csv"))
         if r["variant"] == "baseline" and r["cohort"] == "all" and r["profile"] == "*"
         and r["metric"] == "households_seen" and r["town"] != "*"}
-labels = {t["label"] or t["id"]: t["id"] for t in
+# A label is a string or, per language, {"cs": ..., "en": ...} (the English answer's).
+def english(label):
+    return label.get("en") or next(iter(label.values())) if isinstance(label, dict) else label
+labels = {english(t["label"]) or t["id"]: t["id"] for t in
           json.load(open(tmp + "/national/results.json"))["manifest"]["towns"]}
 text = open(tmp + "/national.en.120", encoding="utf-8").read()
 shown = [labels[m] for m in re.findall(r"^(\S.*?) \(baseline: ", text, re.M) if m in labels]

@@ -33,7 +33,9 @@ answer, report, results = sys.argv[1:4]
 # The arm lines: indented by four spaces under a variant, before its "all households" line.
 arms = [l.strip() for l in open(answer, encoding="utf-8") if l.startswith("    ")]
 cohorts = json.load(open(results, encoding="utf-8"))["cohorts"]
-labels = [c["label"] for c in cohorts]
+# A label per language ({"cs": ..., "en": ...}): the one of this run's language.
+lang = json.load(open(results, encoding="utf-8"))["manifest"]["language"]
+labels = [c["label"][lang] if isinstance(c["label"], dict) else c["label"] for c in cohorts]
 assert [c["id"] for c in cohorts] == ["hf_arm", "controls"], cohorts
 assert cohorts[0]["published"][0]["text"] == "48/50", cohorts[0]
 arms = [a for a in arms if any(a.startswith(x + " (") for x in labels)]

@@ -41,6 +41,17 @@ rm "$tmp/cs/report.html"
 grep -q '<html lang="cs">' "$tmp/cs/report.html" || fail "report without --lang did not redraw a Czech run in Czech"
 "$prostup" report "$tmp/cs" --lang en >/dev/null || fail "report --lang en exited $?"
 grep -q '<html lang="en">' "$tmp/cs/report.html" || fail "report --lang en did not override the run's language"
+# The scenario's own texts follow: the Czech run redrawn in English names its stages, title and
+# binding constraints in English (results.json keeps both languages), and back.
+grep -q '<h1>Jirkov: night shelter -&gt; hostel -&gt; training flat -&gt; regular flat</h1>' \
+  "$tmp/cs/report.html" || fail "report --lang en kept the Czech title"
+grep -q 'Training flat (12-month lease): demand' "$tmp/cs/report.html" ||
+  fail "report --lang en kept the Czech label in a binding constraint"
+grep -q 'Tréninkový byt' "$tmp/cs/report.html" && fail "Czech labels in the English redraw"
+"$prostup" report "$tmp/cs" --lang cs >/dev/null || fail "report --lang cs exited $?"
+grep -q '<h1>Jirkov: noclehárna -&gt; ubytovna' "$tmp/cs/report.html" ||
+  fail "report --lang cs did not bring the Czech title back"
+grep -q 'Training flat' "$tmp/cs/report.html" && fail "English labels in the Czech redraw"
 "$prostup" run --lang de --dry-run >/dev/null 2>&1
 rc=$?
 [ "$rc" -eq 2 ] || fail "an unknown language exited $rc, not 2"

@@ -23,7 +23,7 @@ for town in Most Litvínov Jirkov Obrnice Trmice "All towns"; do
   grep -q "^$town (baseline: " "$tmp/short" || fail "no answer for $town"
 done
 # The Jirkov variant touches Jirkov only: said once, and absent from Most's answer.
-grep -q "^Left out where they change nothing: Jirkov: +20 tréninkových bytů (Most, Litvínov, Obrnice, Trmice)" "$tmp/short" ||
+grep -q "^Left out where they change nothing: Jirkov: +20 training flats (Most, Litvínov, Obrnice, Trmice)" "$tmp/short" ||
   fail "the untouched variants are not said once: $(grep '^Left out' "$tmp/short")"
 # Most's section: its heading and the indented lines under it (the next town's heading ends it).
 awk '/^Most \(baseline/ { on = 1; next } on && /^  / { print; next } { on = 0 }' "$tmp/short" |
