@@ -845,3 +845,30 @@ TEST_CASE("options look different by colour and marker or dash, beyond eight too
   CHECK(corners(a) == 3);
   CHECK(corners(b) == 2);
 }
+
+TEST_CASE("the stage chart lists only the stages it draws") {
+  auto run = prostup::testing::synthetic_run();
+  // A stage only a variant adds: absent from the baseline's series, empty in the variant's
+  // at every month and without places.
+  for (auto& tv : run.results) {
+    auto& series = tv.series;
+    if (tv.variant == "baseline")
+      series.erase(std::remove_if(series.begin(), series.end(),
+                                  [](const prostup::Series& s) {
+                                    return s.name == "occupancy:lease" || s.name == "waiting:lease";
+                                  }),
+                   series.end());
+  }
+  const auto& base = run.results.front();
+  REQUIRE(base.variant == "baseline");
+  const std::string chart = prostup::report::occupancy_chart(run, base).svg;
+  const auto texts = svg_texts(chart);
+  CHECK(std::count(texts.begin(), texts.end(), "Tréninkový byt") == 1);
+  CHECK(std::count(texts.begin(), texts.end(), "Nájemní byt") == 0);
+  CHECK(data_series(chart).count("occupancy:lease") == 0);
+  // The variant has the stage: drawn and listed.
+  const std::string variant = prostup::report::occupancy_chart(run, run.results[3]).svg;
+  REQUIRE(run.results[3].variant == "more_flats");
+  const auto vtexts = svg_texts(variant);
+  CHECK(std::count(vtexts.begin(), vtexts.end(), "Nájemní byt") == 1);
+}

@@ -252,6 +252,15 @@ Chart occupancy_chart(const RunResult& r, const TownVariantResult& tv, Language 
         cap_top = std::max(cap_top, lower[s][t] + finite_or(occ[s]->capacity[t], 0));
     }
   }
+  // A stage is drawn and listed where this variant has it: some household in it at some month,
+  // or places (a stage only a variant adds, as Brno's Housing First flats, is not in the
+  // baseline's chart or legend).
+  std::vector<bool> drawn(S, false);
+  for (std::size_t s = 0; s < S; ++s)
+    if (occ[s]) {
+      for (const auto& p : occ[s]->by_month) drawn[s] = drawn[s] || finite_or(p.mean, 0) > 0;
+      for (double c : occ[s]->capacity) drawn[s] = drawn[s] || finite_or(c, 0) > 0;
+    }
   // A very large capacity (leases) would flatten everything else: clip its line.
   const double y_max = std::max({1.0, top, std::min(cap_top, 1.5 * top)});
 
@@ -267,6 +276,7 @@ Chart occupancy_chart(const RunResult& r, const TownVariantResult& tv, Language 
 
   doc.open("g class=\"areas\" clip-path=\"url(#" + clip + ")\"");
   for (std::size_t s = 0; s < S; ++s) {
+    if (!drawn[s]) continue;
     const auto& st = r.info.stages[s];
     PathData d = band(xs, lower[s], upper[s], f);
     doc.path(d.str(), attr("data-series", "occupancy:" + st.id) + " fill=\"" +
@@ -304,8 +314,10 @@ Chart occupancy_chart(const RunResult& r, const TownVariantResult& tv, Language 
   items.push_back({tr(lang, "chart.occupancy.all_baseline"), "#000000",
                    tv.variant == "baseline" ? LegendItem::line : LegendItem::dashed});
   for (std::size_t s = S; s-- > 0;)
-    items.push_back({r.info.stages[s].label.empty() ? r.info.stages[s].id : r.info.stages[s].label,
-                     svg::stage_colour(s), LegendItem::swatch});
+    if (drawn[s])
+      items.push_back(
+          {r.info.stages[s].label.empty() ? r.info.stages[s].id : r.info.stages[s].label,
+           svg::stage_colour(s), LegendItem::swatch});
   if (any_capacity)
     items.push_back({tr(lang, "chart.occupancy.capacity"), "#555555", LegendItem::dashed});
   svg::draw_legend(doc, kLegendX, f.top + 10, items);
