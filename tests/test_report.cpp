@@ -872,3 +872,17 @@ TEST_CASE("the stage chart lists only the stages it draws") {
   const auto vtexts = svg_texts(variant);
   CHECK(std::count(vtexts.begin(), vtexts.end(), "Nájemní byt") == 1);
 }
+
+TEST_CASE("the flow chart's legend lists only the kinds of move it draws") {
+  auto run = prostup::testing::synthetic_run();
+  auto& tv = run.results.front();
+  const auto texts = svg_texts(prostup::report::flow_chart(run, tv).svg);
+  CHECK(std::count(texts.begin(), texts.end(), "Time limit ran out") == 1);
+  // No stay ran out in this variant: no purple arrow, and none in the legend.
+  tv.flows.erase(std::remove_if(tv.flows.begin(), tv.flows.end(),
+                                [](const prostup::Flow& f) { return f.kind == "expiry"; }),
+                 tv.flows.end());
+  const auto without = svg_texts(prostup::report::flow_chart(run, tv).svg);
+  CHECK(std::count(without.begin(), without.end(), "Time limit ran out") == 0);
+  CHECK(std::count(without.begin(), without.end(), "Move up (promotion)") == 1);
+}

@@ -769,6 +769,7 @@ Chart flow_chart(const RunResult& r, const TownVariantResult& tv, Language lang)
   // Arrows between the same two stages (a demotion and an expiry, say) are fanned out
   // and their labels stacked, so neither hides the other.
   std::map<std::pair<int, int>, int> pair_rank;
+  std::set<std::string> kinds_drawn;  // the legend lists only these
   const std::string halo = " paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\"";
   for (const auto& fl : tv.flows) {
     const double v = finite_or(fl.mean_per_replication, 0);
@@ -776,6 +777,9 @@ Chart flow_chart(const RunResult& r, const TownVariantResult& tv, Language lang)
     const std::string colour = kind_colour(fl.kind);
     const bool known_kind = fl.kind == "promotion" || fl.kind == "demotion" ||
                             fl.kind == "expiry" || fl.kind == "arrival";
+    const int from_at = index_of(fl.from), to_at = index_of(fl.to);
+    if ((fl.kind == "arrival" || from_at < 0) ? to_at >= 0 : true)
+      kinds_drawn.insert(known_kind ? fl.kind : std::string("exit"));
     const double w = width_of(v);
     const std::string common =
         attr("data-series", "flow:" + fl.kind + ":" + fl.from + ":" + fl.to) +
@@ -823,12 +827,15 @@ Chart flow_chart(const RunResult& r, const TownVariantResult& tv, Language lang)
                  "text-anchor=\"end\" fill=\"" + colour + "\"" + halo);
     }
   }
-  svg::draw_legend(doc, kLegendX + 40, 20,
-                   {{tr(lang, "chart.flow.up"), kind_colour("promotion"), LegendItem::line},
-                    {tr(lang, "chart.flow.down"), kind_colour("demotion"), LegendItem::line},
-                    {tr(lang, "chart.flow.expiry"), kind_colour("expiry"), LegendItem::line},
-                    {tr(lang, "chart.flow.arrival"), kind_colour("arrival"), LegendItem::line},
-                    {tr(lang, "chart.flow.exit"), kind_colour("exit"), LegendItem::line}});
+  std::vector<LegendItem> legend;
+  for (const auto& [kind, key] : {std::pair<const char*, const char*>{"promotion", "chart.flow.up"},
+                                  {"demotion", "chart.flow.down"},
+                                  {"expiry", "chart.flow.expiry"},
+                                  {"arrival", "chart.flow.arrival"},
+                                  {"exit", "chart.flow.exit"}})
+    if (kinds_drawn.count(kind))
+      legend.push_back({tr(lang, key), kind_colour(kind), LegendItem::line});
+  svg::draw_legend(doc, kLegendX + 40, 20, legend);
   c.svg = doc.str();
   c.how_to_read = tr(lang, "chart.flow.how");
   return c;
