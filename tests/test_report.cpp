@@ -886,3 +886,35 @@ TEST_CASE("the flow chart's legend lists only the kinds of move it draws") {
   CHECK(std::count(without.begin(), without.end(), "Time limit ran out") == 0);
   CHECK(std::count(without.begin(), without.end(), "Move up (promotion)") == 1);
 }
+
+TEST_CASE("a sweep's occupancy band stops at the stage's places") {
+  // Litvínov's hostel has 40 places in the run; means near them, intervals past them.
+  prostup::report::Input in;
+  in.has_run = true;
+  in.run = prostup::testing::synthetic_run();
+  for (int p = 0; p < 3; ++p)
+    in.sweep.push_back({"litvinov", "p" + std::to_string(p),
+                        "/towns/litvinov/capacity/training_flat", "occupancy_end:hostel", 10.0 + p,
+                        38, 35, 45});
+  auto sweeps = prostup::report::sweep_charts(in);
+  REQUIRE(sweeps.size() == 1);
+  // The axis ends at 40 (not 50), the band's top edge at it: the top of the plot (y = 48).
+  const auto ys = path_ys(element_with(sweeps[0].svg, "data-band=\"sweep:occupancy_end:hostel\""));
+  REQUIRE(!ys.empty());
+  CHECK(*std::min_element(ys.begin(), ys.end()) == 48);
+  CHECK(sweeps[0].svg.find(">50<") == std::string::npos);
+  // Where the sweep varies the hostel's places, each point's own are the bound: 36 at the
+  // first point, below its interval's top (45) and the run's 40.
+  in.sweep.clear();
+  for (int p = 0; p < 3; ++p)
+    in.sweep.push_back({"litvinov", "p" + std::to_string(p), "/towns/litvinov/capacity/hostel",
+                        "occupancy_end:hostel", 36.0 + 2 * p, 35, 30, 45});
+  sweeps = prostup::report::sweep_charts(in);
+  REQUIRE(sweeps.size() == 1);
+  const auto band =
+      path_ys(element_with(sweeps[0].svg, "data-band=\"sweep:occupancy_end:hostel\""));
+  REQUIRE(band.size() == 6);
+  // Axis 0..40: y = 348 - 300 * v / 40; the top edge at 36, 38, 40 places.
+  CHECK(band[0] == Approx(348 - 300 * 36 / 40.0).margin(0.05));
+  CHECK(band[2] == Approx(48).margin(0.05));
+}

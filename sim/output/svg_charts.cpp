@@ -1075,11 +1075,38 @@ std::vector<Chart> sweep_charts(const Input& in, Language lang, const std::atomi
       std::map<std::vector<double>, std::vector<std::pair<double, SeriesPoint>>> groups;
       // Bands clipped to what the metric can be (sweep.csv keeps the intervals as computed).
       const FeasibleRange feasible = feasible_range(unit_of(r, metric));
+      // A stage's occupancy is at most its places: the point's own value where the sweep
+      // varies them, else the run's (at the horizon for occupancy_end, the most for
+      // occupancy_mean).
+      std::string stage;
+      for (const char* prefix : {"occupancy_end:", "occupancy_mean:"})
+        if (metric.rfind(prefix, 0) == 0) stage = metric.substr(std::string(prefix).size());
+      double run_places = INFINITY;
+      if (!stage.empty() && in.has_run)
+        if (const TownVariantResult* b = find_row(r, town, "baseline"))
+          if (const Series* s = find_series(*b, "occupancy:" + stage); s && !s->capacity.empty())
+            run_places = metric.rfind("occupancy_end:", 0) == 0
+                             ? s->capacity.back()
+                             : *std::max_element(s->capacity.begin(), s->capacity.end());
+      auto range_at = [&](const PointData& p) {
+        FeasibleRange range = feasible;
+        if (stage.empty()) return range;
+        double places = run_places;
+        const std::string pointer = "/towns/" + town + "/capacity/" + stage;
+        for (const auto& [parameter, value] : p.values)
+          if (parameter == pointer || parameter.rfind(pointer + "/", 0) == 0) places = value;
+        if (std::isfinite(places)) range.hi = std::max(0.0, places);
+        return range;
+      };
       double x_lo = INFINITY, x_hi = -INFINITY, y_lo = INFINITY, y_hi = -INFINITY;
-      for (const auto& [id, p] : points) {
+      for (const auto& [id, p_in] : points) {
+        PointData p = p_in;
         auto mv = p.metric.find(metric);
         auto xv = p.values.find(parameters.front());
         if (mv == p.metric.end() || xv == p.values.end() || !std::isfinite(xv->second)) continue;
+        const FeasibleRange range = range_at(p);
+        mv->second.ci_low = range.clip(mv->second.ci_low);
+        mv->second.ci_high = range.clip(mv->second.ci_high);
         std::vector<double> key;
         for (std::size_t k = 1; k < parameters.size(); ++k) {
           auto it = p.values.find(parameters[k]);
