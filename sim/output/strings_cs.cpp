@@ -530,7 +530,7 @@ const std::vector<Entry> kCzech = {
     {"chart.ce.title", "Rovina nákladové efektivity — {1}"},
     {"chart.ce.x", "Další stabilizované domácnosti, počet v kohortě (varianta − výchozí stav)"},
     {"chart.ce.y", "Dodatečné náklady ({1})"},
-    {"chart.ce.mean", "Velký bod: průměr"},
+    {"chart.ce.mean", "Velká značka: průměr"},
     {"chart.ce.origin", "Výchozí stav (počátek)"},
     {"chart.ce.how",
      "Každý bod je jedna vylosovaná sada parametrů: o kolik víc domácností varianta stabilizuje "

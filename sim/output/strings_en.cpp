@@ -529,7 +529,7 @@ const std::vector<Entry> kEnglish = {
     {"chart.ce.title", "Cost-effectiveness plane — {1}"},
     {"chart.ce.x", "Extra households stabilised, cohort count (variant − baseline)"},
     {"chart.ce.y", "Extra cost ({1})"},
-    {"chart.ce.mean", "Large dot: mean"},
+    {"chart.ce.mean", "Large mark: mean"},
     {"chart.ce.origin", "Baseline (the origin)"},
     {"chart.ce.how",
      "Each dot is one drawn parameter set: how many more households the variant stabilises "

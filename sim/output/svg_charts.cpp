@@ -456,8 +456,7 @@ Chart time_to_lease_chart(const RunResult& r, const std::string& town, Language 
         {variant_label(r, v, lang), style.colour, LegendItem::line, style.marker, style.dash});
   }
   // Variants that change nothing here: one legend line each, so long labels fit.
-  if (!same.empty())
-    items.push_back({tr(lang, "chart.same_as_baseline"), "#000000", LegendItem::line});
+  if (!same.empty()) items.push_back({tr(lang, "chart.same_as_baseline"), "", LegendItem::line});
   for (std::size_t k = 0; k < same.size(); ++k)
     items.push_back({same[k], "#000000", LegendItem::line});
   if (rows.empty()) no_data_note(doc, f, tr(lang, "chart.no_data_town"));
@@ -923,8 +922,7 @@ std::optional<Chart> cost_chart(const RunResult& r, const std::string& town, Lan
   for (const auto& v : drawn)
     items.push_back({variant_label(r, v, lang), svg::variant_colour(variant_index(r, v)),
                      LegendItem::point, svg::option_style(variant_index(r, v)).marker});
-  if (!same.empty())
-    items.push_back({tr(lang, "chart.same_as_baseline"), "#000000", LegendItem::point});
+  if (!same.empty()) items.push_back({tr(lang, "chart.same_as_baseline"), "", LegendItem::point});
   for (std::size_t k = 0; k < same.size(); ++k)
     items.push_back({same[k], "#000000", LegendItem::point});
   items.push_back({tr(lang, "chart.whiskers"), "#555555", LegendItem::line});
