@@ -7,6 +7,7 @@
 // output directory (used by tests/cli/report_browser.sh when `prostup run` is unavailable).
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cctype>
 #include <cmath>
@@ -17,9 +18,11 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "../sim/output/ladder_svg.hpp"
+#include "../sim/output/report.hpp"
 #include "../sim/output/svg.hpp"
 #include "prostup/cli.hpp"
 #include "prostup/writers.hpp"
@@ -607,4 +610,311 @@ TEST_CASE("the ladder draws every stage and move once, with the run's flows per 
   CHECK(run.arrows.size() == moves);
   CHECK(run.arrivals_box == 0);
   CHECK_FALSE(run.boxes[0].exits.empty());
+}
+
+namespace {
+
+// The element (from its '<' to its end) that carries `attribute`, "" if none.
+std::string element_with(const std::string& svg, const std::string& attribute) {
+  const auto at = svg.find(attribute);
+  if (at == std::string::npos) return "";
+  const auto start = svg.rfind('<', at);
+  return svg.substr(start, svg.find('>', at) - start + 1);
+}
+
+// The y coordinates of a path's d attribute ("M70,48 L80,50 Z" -> 48, 50).
+std::vector<double> path_ys(const std::string& element) {
+  std::vector<double> ys;
+  const auto d = element.find(" d=\"");
+  if (d == std::string::npos) return ys;
+  const std::string text = element.substr(d + 4, element.find('"', d + 4) - d - 4);
+  for (auto comma = text.find(','); comma != std::string::npos; comma = text.find(',', comma + 1))
+    ys.push_back(std::stod(text.substr(comma + 1)));
+  return ys;
+}
+
+// A run with input uncertainty for the PSA charts: one town, the baseline and three variants,
+// "a" and "b" changing the town, "elsewhere" changing nothing there (every difference zero).
+prostup::RunResult psa_run() {
+  prostup::RunResult r;
+  r.info.variants = {"baseline", "a", "b", "elsewhere"};
+  r.info.variant_labels = {"", "Varianta A", "Varianta B", "Jinde"};
+  r.info.towns = {"most"};
+  r.info.town_labels = {"Most"};
+  r.info.psa = true;
+  r.info.parameter_sets = 20;
+  r.info.inner_replications = 2;
+  r.info.replications = 40;
+  for (const char* v : {"a", "b", "elsewhere"}) {
+    prostup::Comparison c;
+    c.town = "most";
+    c.variant = v;
+    c.metric = "cohort_stabilized";
+    const double d = std::string(v) == "elsewhere" ? 0 : 3;
+    c.diff_mean = c.diff_ci_low = c.diff_ci_high = d;
+    r.comparisons.push_back(c);
+    r.uncertainty.plane.push_back({"most", v, {d * 1e5, d * 2e5}, {d, d + 1}, {d, d}});
+  }
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("the PSA charts of a town draw and list only the variants that change it") {
+  prostup::RunResult r = psa_run();
+  // The baseline is the best buy in every set; "elsewhere" ties with it and takes half of
+  // each set (ceac.csv's rule): 50 % each, the variants 0 %.
+  for (double w : {0.0, 5e5, 1e6})
+    for (const char* v : {"baseline", "a", "b", "elsewhere"})
+      r.uncertainty.ceac.push_back(
+          {"most", v, "cohort_stabilized", w,
+           std::string(v) == "baseline" || std::string(v) == "elsewhere" ? 0.5 : 0.0});
+  const auto plane = prostup::report::ce_plane_chart(r, "most");
+  REQUIRE(plane);
+  const auto series = data_series(plane->svg);
+  CHECK(series.count("ce_plane:a") == 1);
+  CHECK(series.count("ce_plane:elsewhere") == 0);
+  const auto texts = svg_texts(plane->svg);
+  auto position = [&](const std::vector<std::string>& t, const std::string& s) {
+    return std::find(t.begin(), t.end(), s) - t.begin();
+  };
+  REQUIRE(position(texts, "Jinde") < static_cast<long>(texts.size()));
+  CHECK(position(texts, "Same as baseline here:") + 1 == position(texts, "Jinde"));
+
+  const auto ceac = prostup::report::ceac_chart(r, "most");
+  REQUIRE(ceac);
+  CHECK(data_series(ceac->svg).count("ceac:elsewhere") == 0);
+  // The baseline's curve carries the untouched variant's half: 100 % at every point, the top
+  // of the plot (y = 48), not 50 %.
+  const std::vector<double> ys = path_ys(element_with(ceac->svg, "data-series=\"ceac:baseline\""));
+  REQUIRE(ys.size() == 3);
+  for (double y : ys) CHECK(y == 48);
+  const auto ceac_texts = svg_texts(ceac->svg);
+  CHECK(position(ceac_texts, "Counted as the baseline:") + 1 == position(ceac_texts, "Jinde"));
+  CHECK(ceac->how_to_read.find("alternating dashes") != std::string::npos);
+}
+
+TEST_CASE("acceptability curves that coincide are all visible") {
+  prostup::RunResult r = psa_run();
+  // "a" and "b" are never the best buy: both curves at 0 %, one over the other.
+  for (double w : {0.0, 2.5e5, 5e5, 7.5e5, 1e6, 1.25e6})
+    for (const char* v : {"baseline", "a", "b", "elsewhere"})
+      r.uncertainty.ceac.push_back(
+          {"most", v, "cohort_stabilized", w, std::string(v) == "baseline" ? 1.0 : 0.0});
+  const auto ceac = prostup::report::ceac_chart(r, "most");
+  REQUIRE(ceac);
+  const std::string a = element_with(ceac->svg, "data-series=\"ceac:a\"");
+  const std::string b = element_with(ceac->svg, "data-series=\"ceac:b\"");
+  REQUIRE(!a.empty());
+  REQUIRE(!b.empty());
+  // Alternating dashes: each dashed with a gap for the other, shifted by one dash.
+  auto attribute = [](const std::string& e, const std::string& name) {
+    const auto at = e.find(" " + name + "=\"");
+    if (at == std::string::npos) return std::string();
+    const auto begin = at + name.size() + 3;
+    return e.substr(begin, e.find('"', begin) - begin);
+  };
+  CHECK(attribute(a, "stroke-dasharray") == "7 7");
+  CHECK(attribute(b, "stroke-dasharray") == "7 7");
+  CHECK(attribute(a, "stroke-dashoffset") != attribute(b, "stroke-dashoffset"));
+  // The baseline's curve differs from theirs: solid.
+  CHECK(attribute(element_with(ceac->svg, "data-series=\"ceac:baseline\""), "stroke-dasharray") ==
+        "");
+  // Each option's markers at its own points of the axis: none on another's.
+  auto marker_xs = [&](const std::string& v) {
+    std::set<std::string> xs;
+    const auto at = ceac->svg.find("data-markers=\"ceac:" + v + "\"");
+    REQUIRE(at != std::string::npos);
+    const std::string group = ceac->svg.substr(at, ceac->svg.find("</g>", at) - at);
+    for (auto m = group.find(" d=\"M"); m != std::string::npos; m = group.find(" d=\"M", m + 1))
+      xs.insert(group.substr(m + 5, group.find(',', m) - m - 5));
+    for (auto m = group.find("cx=\""); m != std::string::npos; m = group.find("cx=\"", m + 1))
+      xs.insert(group.substr(m + 4, group.find('"', m + 4) - m - 4));
+    return xs;
+  };
+  const auto xa = marker_xs("a"), xb = marker_xs("b");
+  CHECK(!xa.empty());
+  CHECK(!xb.empty());
+  for (const auto& x : xa) CHECK(xb.count(x) == 0);
+}
+
+TEST_CASE("bands and whiskers stop at what the quantity can be") {
+  auto run = prostup::testing::synthetic_run();
+  for (auto& tv : run.results) {
+    // Intervals of a mean near 0 or 1 reach past it.
+    for (auto& p : tv.time_to_lease) {
+      p.ci_low = p.cum_incidence - 0.1;
+      p.ci_high = p.cum_incidence + 0.6;
+    }
+    for (auto& s : tv.series)
+      if (s.name.rfind("waiting:", 0) == 0)
+        for (auto& p : s.by_month) p.ci_low = p.mean - 5;
+  }
+  const auto& tv = run.results.front();
+  // Plot area: y from 48 (top) to 348 (bottom, zero).
+  auto inside = [](const std::vector<double>& ys) {
+    for (double y : ys)
+      if (y < 48 || y > 348) return false;
+    return !ys.empty();
+  };
+  const std::string ttl = prostup::report::time_to_lease_chart(run, tv.town).svg;
+  CHECK(inside(path_ys(element_with(ttl, "data-band=\"time_to_lease:baseline\""))));
+  CHECK(inside(path_ys(element_with(ttl, "data-band=\"time_to_lease:more_flats\""))));
+  const std::string waiting = prostup::report::waiting_chart(run, tv).svg;
+  CHECK(inside(path_ys(element_with(waiting, "data-band=\"waiting:training_flat\""))));
+  // A share's band in a sweep: 0..100 % (sweep.csv keeps the interval).
+  prostup::report::Input in;
+  in.has_run = true;
+  in.run = run;
+  for (int p = 0; p < 3; ++p)
+    in.sweep.push_back({"litvinov", "p" + std::to_string(p), "/towns/litvinov/capacity/hostel",
+                        "reached_lease_share", 10.0 + p, 0.9 + 0.05 * p, 0.7, 1.3});
+  const auto sweeps = prostup::report::sweep_charts(in);
+  REQUIRE(sweeps.size() == 1);
+  const std::string band = element_with(sweeps[0].svg, "data-band=\"sweep:reached_lease_share\"");
+  // The axis ends at 100 %: the top of the plot.
+  for (double y : path_ys(band)) CHECK(y >= 48);
+  CHECK(sweeps[0].svg.find(">100<") != std::string::npos);
+  CHECK(sweeps[0].svg.find(">120<") == std::string::npos);
+}
+
+TEST_CASE("under input uncertainty the charts count parameter sets, not runs") {
+  auto run = prostup::testing::synthetic_run();
+  run.info.psa = true;
+  run.info.parameter_sets = 20;
+  run.info.inner_replications = 2;
+  for (const auto lang : {prostup::Language::en, prostup::Language::cs}) {
+    const auto forest = prostup::report::forest_chart(run, "litvinov", lang);
+    REQUIRE(forest);
+    const auto occupancy = prostup::report::occupancy_chart(run, run.results.front(), lang);
+    std::string texts;
+    for (const auto& t : svg_texts(forest->svg + occupancy.svg)) texts += t + "\n";
+    INFO(texts);
+    if (lang == prostup::Language::en) {
+      CHECK(texts.find("better in 60 % of parameter sets") != std::string::npos);
+      CHECK(texts.find("over 20 parameter sets") != std::string::npos);
+      CHECK(texts.find("Households (mean of 20 parameter sets)") != std::string::npos);
+      CHECK(texts.find("runs") == std::string::npos);
+      CHECK(texts.find("replication") == std::string::npos);
+      CHECK(forest->how_to_read.find("share of parameter sets") != std::string::npos);
+    } else {
+      CHECK(texts.find("lépe v 60 % sad parametrů") != std::string::npos);
+      CHECK(texts.find("z 20 sad parametrů") != std::string::npos);
+      CHECK(texts.find("běhů") == std::string::npos);
+      CHECK(texts.find("replikac") == std::string::npos);
+    }
+  }
+  // Without input uncertainty they count replications.
+  run.info.psa = false;
+  const auto forest = prostup::report::forest_chart(run, "litvinov");
+  REQUIRE(forest);
+  CHECK(forest->svg.find("over 40 replications") != std::string::npos);
+}
+
+TEST_CASE("options look different by colour and marker or dash, beyond eight too") {
+  namespace svg = prostup::svg;
+  std::set<std::tuple<std::string, int, std::string>> seen;
+  for (std::size_t i = 0; i < 42; ++i) {
+    const svg::OptionStyle s = svg::option_style(i);
+    INFO(i);
+    CHECK(seen.insert({s.colour, static_cast<int>(s.marker), s.dash}).second);
+    // Black is the baseline's alone; a variant's marker is never the baseline's circle.
+    CHECK((std::string(s.colour) == svg::kBlack) == (i == 0));
+    CHECK((s.marker == svg::Marker::circle) == (i == 0));
+    // Two lines of the same colour differ in dash.
+    if (i > 7) CHECK(std::string(s.dash) != svg::option_style(i - 7).dash);
+  }
+  CHECK(std::string(svg::variant_colour(8)) != svg::kBlack);
+  // On the cost-effectiveness plane the variants' points differ in shape, not colour alone.
+  const auto plane = prostup::report::ce_plane_chart(psa_run(), "most");
+  REQUIRE(plane);
+  auto group = [&](const std::string& v) {
+    const auto at = plane->svg.find("data-series=\"ce_plane:" + v + "\"");
+    REQUIRE(at != std::string::npos);
+    return plane->svg.substr(at, plane->svg.find("</g>", at) - at);
+  };
+  const std::string a = group("a"), b = group("b");
+  // "a" squares, "b" triangles: paths of four and three corners.
+  CHECK(a.find("<circle") == std::string::npos);
+  CHECK(b.find("<circle") == std::string::npos);
+  auto corners = [](const std::string& g) {
+    const auto d = g.find(" d=\"");
+    const std::string path = g.substr(d, g.find('"', d + 4) - d);
+    return std::count(path.begin(), path.end(), 'L');
+  };
+  CHECK(corners(a) == 3);
+  CHECK(corners(b) == 2);
+}
+
+TEST_CASE("the stage chart lists only the stages it draws") {
+  auto run = prostup::testing::synthetic_run();
+  // A stage only a variant adds: absent from the baseline's series, empty in the variant's
+  // at every month and without places.
+  for (auto& tv : run.results) {
+    auto& series = tv.series;
+    if (tv.variant == "baseline")
+      series.erase(std::remove_if(series.begin(), series.end(),
+                                  [](const prostup::Series& s) {
+                                    return s.name == "occupancy:lease" || s.name == "waiting:lease";
+                                  }),
+                   series.end());
+  }
+  const auto& base = run.results.front();
+  REQUIRE(base.variant == "baseline");
+  const std::string chart = prostup::report::occupancy_chart(run, base).svg;
+  const auto texts = svg_texts(chart);
+  CHECK(std::count(texts.begin(), texts.end(), "Tréninkový byt") == 1);
+  CHECK(std::count(texts.begin(), texts.end(), "Nájemní byt") == 0);
+  CHECK(data_series(chart).count("occupancy:lease") == 0);
+  // The variant has the stage: drawn and listed.
+  const std::string variant = prostup::report::occupancy_chart(run, run.results[3]).svg;
+  REQUIRE(run.results[3].variant == "more_flats");
+  const auto vtexts = svg_texts(variant);
+  CHECK(std::count(vtexts.begin(), vtexts.end(), "Nájemní byt") == 1);
+}
+
+TEST_CASE("the flow chart's legend lists only the kinds of move it draws") {
+  auto run = prostup::testing::synthetic_run();
+  auto& tv = run.results.front();
+  const auto texts = svg_texts(prostup::report::flow_chart(run, tv).svg);
+  CHECK(std::count(texts.begin(), texts.end(), "Time limit ran out") == 1);
+  // No stay ran out in this variant: no purple arrow, and none in the legend.
+  tv.flows.erase(std::remove_if(tv.flows.begin(), tv.flows.end(),
+                                [](const prostup::Flow& f) { return f.kind == "expiry"; }),
+                 tv.flows.end());
+  const auto without = svg_texts(prostup::report::flow_chart(run, tv).svg);
+  CHECK(std::count(without.begin(), without.end(), "Time limit ran out") == 0);
+  CHECK(std::count(without.begin(), without.end(), "Move up (promotion)") == 1);
+}
+
+TEST_CASE("a sweep's occupancy band stops at the stage's places") {
+  // Litvínov's hostel has 40 places in the run; means near them, intervals past them.
+  prostup::report::Input in;
+  in.has_run = true;
+  in.run = prostup::testing::synthetic_run();
+  for (int p = 0; p < 3; ++p)
+    in.sweep.push_back({"litvinov", "p" + std::to_string(p),
+                        "/towns/litvinov/capacity/training_flat", "occupancy_end:hostel", 10.0 + p,
+                        38, 35, 45});
+  auto sweeps = prostup::report::sweep_charts(in);
+  REQUIRE(sweeps.size() == 1);
+  // The axis ends at 40 (not 50), the band's top edge at it: the top of the plot (y = 48).
+  const auto ys = path_ys(element_with(sweeps[0].svg, "data-band=\"sweep:occupancy_end:hostel\""));
+  REQUIRE(!ys.empty());
+  CHECK(*std::min_element(ys.begin(), ys.end()) == 48);
+  CHECK(sweeps[0].svg.find(">50<") == std::string::npos);
+  // Where the sweep varies the hostel's places, each point's own are the bound: 36 at the
+  // first point, below its interval's top (45) and the run's 40.
+  in.sweep.clear();
+  for (int p = 0; p < 3; ++p)
+    in.sweep.push_back({"litvinov", "p" + std::to_string(p), "/towns/litvinov/capacity/hostel",
+                        "occupancy_end:hostel", 36.0 + 2 * p, 35, 30, 45});
+  sweeps = prostup::report::sweep_charts(in);
+  REQUIRE(sweeps.size() == 1);
+  const auto band =
+      path_ys(element_with(sweeps[0].svg, "data-band=\"sweep:occupancy_end:hostel\""));
+  REQUIRE(band.size() == 6);
+  // Axis 0..40: y = 348 - 300 * v / 40; the top edge at 36, 38, 40 places.
+  CHECK(band[0] == Approx(348 - 300 * 36 / 40.0).margin(0.05));
+  CHECK(band[2] == Approx(48).margin(0.05));
 }

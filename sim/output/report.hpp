@@ -2,6 +2,8 @@
 // The report's inputs, read back from an output directory, and its charts. Private to sim/.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -89,6 +91,16 @@ struct AxisUnit {
 // `lang`: the words of the label ("million CZK", "mil. Kč"); the factor is the same.
 AxisUnit axis_unit(const std::string& unit, double max_abs, bool difference = false,
                    Language lang = Language::en);
+
+// What a quantity in `unit` can be: shares 0..1; households, months, case-months and money
+// at least 0; anything else unbounded. Intervals drawn as bands or whiskers are clipped to it
+// (the files keep the intervals as computed: a normal interval of a mean near a bound can
+// reach past it).
+struct FeasibleRange {
+  double lo = -INFINITY, hi = INFINITY;
+  double clip(double v) const { return std::isfinite(v) ? std::min(std::max(v, lo), hi) : v; }
+};
+FeasibleRange feasible_range(const std::string& unit);
 
 struct Chart {
   std::string file;         // under charts/

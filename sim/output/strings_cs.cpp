@@ -357,6 +357,10 @@ const std::vector<Entry> kCzech = {
     {"chart.reps.one", "{1} replikace"},
     {"chart.reps.few", "{1} replikací"},
     {"chart.reps.many", "{1} replikací"},
+    // Při nejistotě vstupů (PSA) grafy počítají sady parametrů, ne replikace.
+    {"chart.sets.one", "{1} sady parametrů"},
+    {"chart.sets.few", "{1} sad parametrů"},
+    {"chart.sets.many", "{1} sad parametrů"},
     {"chart.month", "Měsíc"},
     {"chart.mean", "Průměr"},
     {"chart.shaded_ci", "Stínování: 95% interval"},
@@ -385,7 +389,8 @@ const std::vector<Entry> kCzech = {
      "Každá čára je průměrný počet domácností v pořadníku na daný stupeň na konci měsíce; "
      "stínovaný pás je 95% interval spolehlivosti tohoto průměru. Pořadník, který stále roste, "
      "znamená, že poptávka po stupni převyšuje místa, která se uvolňují. Přerušovaná černá čára "
-     "jsou pro srovnání všechny pořadníky dohromady ve výchozím stavu."},
+     "jsou pro srovnání všechny pořadníky dohromady ve výchozím stavu. Pořadník nemůže být "
+     "záporný: pás končí na 0 (timeseries.csv má interval tak, jak byl spočten)."},
     {"chart.lease.title", "Nájem podle měsíců od vstupu (kumulativní incidence) — {1}"},
     {"chart.lease.x", "Měsíce od vstupu do prostupného bydlení"},
     {"chart.lease.y", "Podíl s nájmem do daného měsíce od vstupu (%)"},
@@ -393,7 +398,8 @@ const std::vector<Entry> kCzech = {
      "Podíl domácností, které vstoupily do systému a do daného počtu měsíců od vstupu získaly "
      "standardní nájem (kumulativní incidence; domácnosti, které jsou na konci období stále "
      "v systému, jsou cenzorovány, ty, které odešly, se počítají jako bez nájmu). Lepší je "
-     "křivka výš a víc vlevo. Stínované pásy jsou 95% intervaly spolehlivosti. Výchozí stav je "
+     "křivka výš a víc vlevo. Stínované pásy jsou 95% intervaly spolehlivosti, oříznuté na 0 "
+     "a 100 % (time_to_lease.csv je má tak, jak byly spočteny). Výchozí stav je "
      "nakreslen poslední, černě, takže varianta pod ním skrytá je stejná jako výchozí stav; "
      "varianty, které v tomto městě nic nemění, jsou uvedeny v legendě. Není to \"získali nájem\" "
      "z odpovědi (domácnosti v nouzi s nájmem kdykoli během období, včetně "
@@ -412,6 +418,8 @@ const std::vector<Entry> kCzech = {
     {"chart.forest.x", "Rozdíl ({1})"},
     {"chart.forest.undefined", "nelze určit v žádné dvojici replikací"},
     {"chart.forest.better_in", "lépe v {1} % běhů"},
+    {"chart.forest.undefined_sets", "nelze určit v žádné sadě parametrů"},
+    {"chart.forest.better_in_sets", "lépe v {1} % sad parametrů"},
     {"chart.forest.how",
      "Jeden panel pro každý hlavní ukazatel. Bod je průměrný rozdíl mezi variantou a výchozím "
      "stavem, počítaný replikaci po replikaci se stejnými náhodnými čísly, úsečka jeho 95% "
@@ -420,6 +428,14 @@ const std::vector<Entry> kCzech = {
      "všech panelech stejně: zelená lépe, oranžovočervená hůře, šedá bez jasného rozdílu. Každý "
      "panel uvádí, který směr je lepší; vpravo je podíl replikací, v nichž varianta dopadla "
      "lépe (shody se počítají napůl)."},
+    {"chart.forest.how_sets",
+     "Jeden panel pro každý hlavní ukazatel. Bod je průměrný rozdíl mezi variantou a výchozím "
+     "stavem přes vylosované sady parametrů (každá sada se stejnými náhodnými čísly v obou), "
+     "úsečka jeho 95% interval nejistoty (prostředních 95 % rozdílů sad). Úsečka, která protíná "
+     "přerušovanou nulovou čáru, znamená, že variantu od výchozího stavu v tomto ukazateli při "
+     "nejistotě vstupů nerozlišíme. Barva dává verdikt ve všech panelech stejně: zelená lépe, "
+     "oranžovočervená hůře, šedá bez jasného rozdílu. Každý panel uvádí, který směr je lepší; "
+     "vpravo je podíl sad parametrů, v nichž varianta dopadla lépe (shody se počítají napůl)."},
     {"chart.profile.title", "Kdo získá nájem — {1}"},
     {"chart.profile.subtitle",
      "Podíl domácností v bytové nouzi, které získaly nájem, podle typu domácnosti: průměr a 95% "
@@ -526,7 +542,7 @@ const std::vector<Entry> kCzech = {
     {"chart.ce.title", "Rovina nákladové efektivity — {1}"},
     {"chart.ce.x", "Další stabilizované domácnosti, počet v kohortě (varianta − výchozí stav)"},
     {"chart.ce.y", "Dodatečné náklady ({1})"},
-    {"chart.ce.mean", "Velký bod: průměr"},
+    {"chart.ce.mean", "Velká značka: průměr"},
     {"chart.ce.origin", "Výchozí stav (počátek)"},
     {"chart.ce.how",
      "Každý bod je jedna vylosovaná sada parametrů: o kolik víc domácností varianta stabilizuje "
@@ -540,7 +556,12 @@ const std::vector<Entry> kCzech = {
      "Pro každou částku, kterou je město ochotno zaplatit za každou další stabilizovanou "
      "domácnost, podíl vylosovaných sad parametrů, v nichž daná možnost přináší největší čistý "
      "přínos (ochota platit × stabilizované domácnosti − náklady). Kde se čára blíží 100 %, je "
-     "tato možnost lepší volbou, ať nejisté parametry dopadnou jakkoli."},
+     "tato možnost lepší volbou, ať nejisté parametry dopadnou jakkoli. Shody: varianta, která "
+     "v tomto městě nic nemění, je ve všech sadách stejná jako výchozí stav a počítá se s ním "
+     "jako jedna možnost (jmenovaná v legendě); křivky, které splývají, jsou nakresleny přes "
+     "sebe střídavými čárkami svých barev a značky každé možnosti leží v jejích vlastních "
+     "bodech, takže žádná možnost nezakrývá jinou."},
+    {"chart.ceac.same", "Počítáno jako výchozí stav:"},
     {"chart.tornado.title", "Co rozdíl ovlivňuje — {1}, {2}"},
     {"chart.tornado.x", "Rozdíl v podílu, který získal nájem (procentní body)"},
     {"chart.tornado.p05", "Parametr na své 5% hodnotě"},

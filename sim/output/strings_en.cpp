@@ -356,6 +356,10 @@ const std::vector<Entry> kEnglish = {
     {"chart.reps.one", "{1} replication"},
     {"chart.reps.few", "{1} replications"},
     {"chart.reps.many", "{1} replications"},
+    // Under input uncertainty (PSA) the charts count parameter sets, not replications.
+    {"chart.sets.one", "{1} parameter set"},
+    {"chart.sets.few", "{1} parameter sets"},
+    {"chart.sets.many", "{1} parameter sets"},
     {"chart.month", "Month"},
     {"chart.mean", "Mean"},
     {"chart.shaded_ci", "Shaded: 95 % CI"},
@@ -384,7 +388,8 @@ const std::vector<Entry> kEnglish = {
      "Each line is the mean number of households on the waiting list for a stage at the end of "
      "each month; the shaded band is the 95 % confidence interval of that mean. A list that "
      "keeps growing means demand for that stage outruns the places that free up. The dashed "
-     "black line is all lists together under the baseline, for comparison."},
+     "black line is all lists together under the baseline, for comparison. A list is never "
+     "negative: the band stops at 0 (timeseries.csv keeps the interval as computed)."},
     {"chart.lease.title", "Lease by months since entry (cumulative incidence) — {1}"},
     {"chart.lease.x", "Months since entering the ladder"},
     {"chart.lease.y", "Share with a lease by that month since entry (%)"},
@@ -392,7 +397,8 @@ const std::vector<Entry> kEnglish = {
      "Of the households that entered, the share that has reached a permanent lease by a given "
      "number of months after entry (cumulative incidence; households still in the ladder at the "
      "end of the horizon are censored, those who left count as never reaching a lease). A curve "
-     "higher and further left is better. Shaded bands are 95 % confidence intervals. The "
+     "higher and further left is better. Shaded bands are 95 % confidence intervals, cut at 0 and "
+     "100 % (time_to_lease.csv keeps them as computed). The "
      "baseline is drawn last, in black, so a variant hidden under it is the same as the "
      "baseline; variants that change nothing in this town are named in the legend. This is not "
      "the answer's \"reached a lease\" (reached_lease_share: households in need with a lease at "
@@ -411,6 +417,8 @@ const std::vector<Entry> kEnglish = {
     {"chart.forest.x", "Difference ({1})"},
     {"chart.forest.undefined", "undefined in every replication pair"},
     {"chart.forest.better_in", "better in {1} % of runs"},
+    {"chart.forest.undefined_sets", "undefined in every parameter set"},
+    {"chart.forest.better_in_sets", "better in {1} % of parameter sets"},
     {"chart.forest.how",
      "One panel per headline outcome. The dot is the mean difference between a variant and the "
      "baseline, computed replication by replication with the same random draws, and the "
@@ -419,6 +427,15 @@ const std::vector<Entry> kEnglish = {
      "in every panel alike: green better, orange-red worse, grey no clear difference. Each "
      "panel says which direction is better; on the right, the share of replications in which the "
      "variant did better (ties count half)."},
+    {"chart.forest.how_sets",
+     "One panel per headline outcome. The dot is the mean difference between a variant and the "
+     "baseline over the drawn parameter sets (each set run with the same random draws in both), "
+     "and the whiskers its 95 % uncertainty interval (the central 95 % of the sets' "
+     "differences). Whiskers that cross the dashed zero line mean the variant cannot be told "
+     "from the baseline on that outcome, given what is uncertain in the inputs. Colour gives the "
+     "verdict in every panel alike: green better, orange-red worse, grey no clear difference. "
+     "Each panel says which direction is better; on the right, the share of parameter sets in "
+     "which the variant did better (ties count half)."},
     {"chart.profile.title", "Who reaches a lease — {1}"},
     {"chart.profile.subtitle",
      "Share of households in need that reached a lease, by household type: mean and 95 % CI "
@@ -525,7 +542,7 @@ const std::vector<Entry> kEnglish = {
     {"chart.ce.title", "Cost-effectiveness plane — {1}"},
     {"chart.ce.x", "Extra households stabilised, cohort count (variant − baseline)"},
     {"chart.ce.y", "Extra cost ({1})"},
-    {"chart.ce.mean", "Large dot: mean"},
+    {"chart.ce.mean", "Large mark: mean"},
     {"chart.ce.origin", "Baseline (the origin)"},
     {"chart.ce.how",
      "Each dot is one drawn parameter set: how many more households the variant stabilises "
@@ -539,7 +556,12 @@ const std::vector<Entry> kEnglish = {
      "For each amount the town is willing to pay per extra household stabilised, the share of "
      "drawn parameter sets in which each option gives the most net benefit (willingness to "
      "pay × households stabilised − cost). Where a line is near 100 %, that option is the "
-     "better buy whatever the uncertain parameters turn out to be."},
+     "better buy whatever the uncertain parameters turn out to be. Ties: a variant that changes "
+     "nothing in this town ties with the baseline in every set and is counted with it, as one "
+     "option (named in the legend); curves that coincide are drawn over each other in "
+     "alternating dashes of their colours, and each option's markers sit at its own points, so "
+     "no option hides another."},
+    {"chart.ceac.same", "Counted as the baseline:"},
     {"chart.tornado.title", "What drives the difference — {1}, {2}"},
     {"chart.tornado.x", "Difference in share reaching a lease (percentage points)"},
     {"chart.tornado.p05", "Parameter at its 5 % value"},

@@ -17,9 +17,23 @@ const char* stage_colour(std::size_t index) {
 }
 
 const char* variant_colour(std::size_t index) {
-  static const char* const order[] = {kBlack, kOrange,     kSkyBlue, kGreen,
-                                      kBlue,  kVermillion, kPurple,  kYellow};
-  return order[index % std::size(order)];
+  return option_style(index).colour;
+}
+
+OptionStyle option_style(std::size_t index) {
+  static const char* const colours[] = {kOrange,     kSkyBlue, kGreen, kBlue,
+                                        kVermillion, kPurple,  kYellow};
+  static const Marker markers[] = {Marker::square,        Marker::triangle, Marker::diamond,
+                                   Marker::triangle_down, Marker::cross,    Marker::star};
+  static const char* const dashes[] = {"", "8 3", "2 3", "8 3 2 3"};
+  if (index == 0) return {kBlack, Marker::circle, ""};
+  const std::size_t v = index - 1;
+  return {colours[v % std::size(colours)], markers[v % std::size(markers)],
+          dashes[(v / std::size(colours)) % std::size(dashes)]};
+}
+
+std::string dash_attribute(std::string_view dash) {
+  return dash.empty() ? std::string() : " stroke-dasharray=\"" + std::string(dash) + "\"";
 }
 
 namespace {
@@ -288,6 +302,56 @@ void Document::circle(double cx, double cy, double r, std::string_view attribute
       std::string(attributes) + "/>");
 }
 
+void Document::marker(Marker shape, double cx, double cy, double r, std::string_view attributes) {
+  if (shape == Marker::circle) {
+    circle(cx, cy, r, attributes);
+    return;
+  }
+  // Polygons a little larger than the circle: the same area reads as the same weight.
+  const double a = r * 1.1;
+  PathData d;
+  switch (shape) {
+    case Marker::square:
+      d.move(cx - a * 0.9, cy - a * 0.9)
+          .line(cx + a * 0.9, cy - a * 0.9)
+          .line(cx + a * 0.9, cy + a * 0.9)
+          .line(cx - a * 0.9, cy + a * 0.9);
+      break;
+    case Marker::triangle:
+      d.move(cx, cy - a * 1.2).line(cx + a * 1.1, cy + a * 0.8).line(cx - a * 1.1, cy + a * 0.8);
+      break;
+    case Marker::triangle_down:
+      d.move(cx, cy + a * 1.2).line(cx + a * 1.1, cy - a * 0.8).line(cx - a * 1.1, cy - a * 0.8);
+      break;
+    case Marker::diamond:
+      d.move(cx, cy - a * 1.25).line(cx + a, cy).line(cx, cy + a * 1.25).line(cx - a, cy);
+      break;
+    case Marker::cross: {
+      const double t = a * 0.4;  // a plus sign with arms as wide as a third of it
+      d.move(cx - t, cy - a).line(cx + t, cy - a).line(cx + t, cy - t).line(cx + a, cy - t);
+      d.line(cx + a, cy + t).line(cx + t, cy + t).line(cx + t, cy + a).line(cx - t, cy + a);
+      d.line(cx - t, cy + t).line(cx - a, cy + t).line(cx - a, cy - t).line(cx - t, cy - t);
+      break;
+    }
+    case Marker::star: {
+      constexpr double kPi = 3.14159265358979323846;
+      for (int k = 0; k < 10; ++k) {
+        const double angle = -kPi / 2 + kPi * k / 5, rr = (k % 2 ? 0.5 : 1.3) * a;
+        const double x = cx + rr * std::cos(angle), y = cy + rr * std::sin(angle);
+        if (k == 0)
+          d.move(x, y);
+        else
+          d.line(x, y);
+      }
+      break;
+    }
+    case Marker::circle:
+      break;
+  }
+  d.close();
+  path(d.str(), attributes);
+}
+
 std::string Document::str() const {
   return head_ + body_.str() + "</svg>\n";
 }
@@ -361,21 +425,28 @@ void draw_legend(Document& doc, double x, double y, const std::vector<LegendItem
     const auto& it = items[i];
     const double cy = y + 18 * static_cast<double>(i);
     const std::string c = escape(it.colour);
-    switch (it.kind) {
-      case LegendItem::swatch:
-        doc.rect(x, cy - 9, 14, 12, "fill=\"" + c + "\" stroke=\"#555555\" stroke-width=\"0.5\"");
-        break;
-      case LegendItem::line:
-        doc.line(x, cy - 3, x + 18, cy - 3, "stroke=\"" + c + "\" stroke-width=\"2.5\"");
-        break;
-      case LegendItem::dashed:
-        doc.line(x, cy - 3, x + 18, cy - 3,
-                 "stroke=\"" + c + "\" stroke-width=\"2\" stroke-dasharray=\"5 3\"");
-        break;
-      case LegendItem::point:
-        doc.circle(x + 7, cy - 3, 4.5, "fill=\"" + c + "\"");
-        break;
-    }
+    // An entry without a colour is a heading for the entries under it: no sample.
+    if (!it.colour.empty()) switch (it.kind) {
+        case LegendItem::swatch:
+          doc.rect(x, cy - 9, 14, 12, "fill=\"" + c + "\" stroke=\"#555555\" stroke-width=\"0.5\"");
+          break;
+        case LegendItem::line:
+          doc.line(x, cy - 3, x + 18, cy - 3,
+                   "stroke=\"" + c + "\" stroke-width=\"2.5\"" + dash_attribute(escape(it.dash)));
+          break;
+        case LegendItem::dashed:
+          doc.line(x, cy - 3, x + 18, cy - 3,
+                   "stroke=\"" + c + "\" stroke-width=\"2\"" +
+                       dash_attribute(it.dash.empty() ? "5 3" : escape(it.dash)));
+          break;
+        case LegendItem::point:
+          doc.marker(it.marker, x + 7, cy - 3, 4.5,
+                     "fill=\"" + c + "\" stroke=\"#333333\" stroke-width=\"0.5\"");
+          break;
+      }
+    if (it.with_marker && it.kind != LegendItem::point && it.kind != LegendItem::swatch)
+      doc.marker(it.marker, x + 9, cy - 3, 3.5,
+                 "fill=\"" + c + "\" stroke=\"#ffffff\" stroke-width=\"0.75\"");
     // Long variant names are shortened to the chart's edge, whole in the tooltip.
     doc.fitted_text(x + 24, cy + 1, it.label, doc.width() - (x + 24) - 6);
   }

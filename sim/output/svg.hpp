@@ -27,8 +27,25 @@ inline constexpr const char* kGrey = "#999999";
 // Stage colours by position in the scenario (street first, lease last in a usual
 // ladder); yellow comes late because thin yellow lines vanish on white.
 const char* stage_colour(std::size_t index);
-// Variant colours by position; the baseline (first) is black.
+// Variant colours by position; the baseline (first) is black, the variants cycle through
+// the other seven Okabe-Ito colours (never black again).
 const char* variant_colour(std::size_t index);
+
+// A marker's shape: the baseline's is a circle, the variants' are the others, so points of
+// two options differ in shape as well as colour.
+enum class Marker { circle, square, triangle, diamond, triangle_down, cross, star };
+
+// How an option (baseline = index 0, then the variants in scenario order) is drawn: its
+// colour, marker and line dash ("" = solid). Colours repeat every 7 variants, markers every 6
+// and dashes change every 7, so no two of the first 42 variants look alike.
+struct OptionStyle {
+  const char* colour;
+  Marker marker;
+  const char* dash;
+};
+OptionStyle option_style(std::size_t index);
+// ` stroke-dasharray="..."` for a dash, "" for a solid line.
+std::string dash_attribute(std::string_view dash);
 
 // Valid UTF-8 with XML-forbidden control characters dropped and invalid bytes replaced by
 // U+FFFD; then & < > " ' escaped. Safe in text and in attribute values.
@@ -88,6 +105,9 @@ class Document {
   void rect(double x, double y, double w, double h, std::string_view attributes);
   void path(std::string_view d, std::string_view attributes);
   void circle(double cx, double cy, double r, std::string_view attributes);
+  // A marker of `shape` centred at (cx, cy), about 2r across (a circle of radius r, or a
+  // polygon of the same visual weight).
+  void marker(Marker shape, double cx, double cy, double r, std::string_view attributes);
   std::string str() const;  // the complete document, XML declaration included
 
  private:
@@ -132,8 +152,11 @@ void draw_frame(Document& doc, const Frame& f, std::string_view title, std::stri
                 bool decimal_comma = false);
 
 struct LegendItem {
-  std::string label, colour;
+  std::string label, colour;  // no colour: a heading, drawn without a sample
   enum Kind { swatch, line, dashed, point } kind = swatch;
+  Marker marker = Marker::circle;  // the shape of a point, or drawn on a line with `with_marker`
+  std::string dash = "";           // a line's own dash pattern ("" = the kind's)
+  bool with_marker = false;        // a line sample with the option's marker on it
 };
 // A legend as a column starting at (x, y).
 void draw_legend(Document& doc, double x, double y, const std::vector<LegendItem>& items);

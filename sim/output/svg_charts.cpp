@@ -59,7 +59,11 @@ std::string attr(std::string_view name, std::string_view value) {
   return std::string(name) + "=\"" + escape(value) + "\"";
 }
 
+// What the charts' means and intervals are over: replications, or under input uncertainty
+// (PSA) the drawn parameter sets.
 std::string reps_note(const RunResult& r, Language lang) {
+  if (r.info.psa && r.info.parameter_sets > 0)
+    return text::plural(lang, "chart.sets", r.info.parameter_sets);
   return text::plural(lang, "chart.reps", r.info.replications);
 }
 
@@ -122,6 +126,14 @@ void no_data_note(Document& doc, const Frame& f, std::string_view note) {
 }
 
 }  // namespace
+
+FeasibleRange feasible_range(const std::string& unit) {
+  if (unit == "share") return {0, 1};
+  if (unit == "households" || unit == "household-months" || unit == "months" ||
+      unit == "case-months" || unit == "CZK" || unit == "CZK per household")
+    return {0, INFINITY};
+  return {};
+}
 
 std::string chart_prefix(const std::string& file) {
   std::string p = "c-";
@@ -240,6 +252,15 @@ Chart occupancy_chart(const RunResult& r, const TownVariantResult& tv, Language 
         cap_top = std::max(cap_top, lower[s][t] + finite_or(occ[s]->capacity[t], 0));
     }
   }
+  // A stage is drawn and listed where this variant has it: some household in it at some month,
+  // or places (a stage only a variant adds, as Brno's Housing First flats, is not in the
+  // baseline's chart or legend).
+  std::vector<bool> drawn(S, false);
+  for (std::size_t s = 0; s < S; ++s)
+    if (occ[s]) {
+      for (const auto& p : occ[s]->by_month) drawn[s] = drawn[s] || finite_or(p.mean, 0) > 0;
+      for (double c : occ[s]->capacity) drawn[s] = drawn[s] || finite_or(c, 0) > 0;
+    }
   // A very large capacity (leases) would flatten everything else: clip its line.
   const double y_max = std::max({1.0, top, std::min(cap_top, 1.5 * top)});
 
@@ -255,6 +276,7 @@ Chart occupancy_chart(const RunResult& r, const TownVariantResult& tv, Language 
 
   doc.open("g class=\"areas\" clip-path=\"url(#" + clip + ")\"");
   for (std::size_t s = 0; s < S; ++s) {
+    if (!drawn[s]) continue;
     const auto& st = r.info.stages[s];
     PathData d = band(xs, lower[s], upper[s], f);
     doc.path(d.str(), attr("data-series", "occupancy:" + st.id) + " fill=\"" +
@@ -292,8 +314,9 @@ Chart occupancy_chart(const RunResult& r, const TownVariantResult& tv, Language 
   items.push_back({tr(lang, "chart.occupancy.all_baseline"), "#000000",
                    tv.variant == "baseline" ? LegendItem::line : LegendItem::dashed});
   for (std::size_t s = S; s-- > 0;)
-    items.push_back({text::in(r.info.stages[s].label, lang, r.info.stages[s].id),
-                     svg::stage_colour(s), LegendItem::swatch});
+    if (drawn[s])
+      items.push_back({text::in(r.info.stages[s].label, lang, r.info.stages[s].id),
+                       svg::stage_colour(s), LegendItem::swatch});
   if (any_capacity)
     items.push_back({tr(lang, "chart.occupancy.capacity"), "#555555", LegendItem::dashed});
   svg::draw_legend(doc, kLegendX, f.top + 10, items);
@@ -338,13 +361,16 @@ Chart waiting_chart(const RunResult& r, const TownVariantResult& tv, Language la
                   tr(lang, "chart.waiting.y", {reps_note(r, lang)}), 1, 1, lang == Language::cs);
   std::vector<LegendItem> items;
   if (lines.empty()) no_data_note(doc, f, tr(lang, "chart.waiting.none"));
+  const FeasibleRange counts = feasible_range("households");
   for (const auto& l : lines) {
     std::vector<double> xs, mean, lo, hi;
     for (std::size_t t = 0; t < l.s->by_month.size(); ++t) {
       xs.push_back(static_cast<double>(t));
+      // A list is never shorter than empty: the band stops at 0 (timeseries.csv keeps the
+      // interval as computed).
       mean.push_back(l.s->by_month[t].mean);
-      lo.push_back(l.s->by_month[t].ci_low);
-      hi.push_back(l.s->by_month[t].ci_high);
+      lo.push_back(counts.clip(l.s->by_month[t].ci_low));
+      hi.push_back(counts.clip(l.s->by_month[t].ci_high));
     }
     const std::string colour = svg::stage_colour(l.stage);
     const std::string& id = r.info.stages[l.stage].id;
@@ -388,7 +414,8 @@ Chart time_to_lease_chart(const RunResult& r, const std::string& town, Language 
       rows.push_back(tv);
       for (const auto& p : tv->time_to_lease) {
         months = std::max(months, p.month);
-        y_max = std::max({y_max, finite_or(p.cum_incidence, 0), finite_or(p.ci_high, 0)});
+        y_max = std::max(
+            {y_max, finite_or(p.cum_incidence, 0), finite_or(std::min(1.0, p.ci_high), 0)});
       }
     }
   Frame f;
@@ -400,30 +427,35 @@ Chart time_to_lease_chart(const RunResult& r, const std::string& town, Language 
   std::vector<LegendItem> items;
   for (const auto* tv : rows) {
     std::vector<double> xs, mean, lo, hi;
+    // A cumulative incidence lies in 0..1: the band is clipped to it (time_to_lease.csv keeps
+    // the interval as computed).
+    const FeasibleRange share = feasible_range("share");
     for (const auto& p : tv->time_to_lease) {
       xs.push_back(p.month);
       mean.push_back(p.cum_incidence);
-      lo.push_back(p.ci_low);
-      hi.push_back(p.ci_high);
+      lo.push_back(share.clip(p.ci_low));
+      hi.push_back(share.clip(p.ci_high));
     }
-    const std::string colour = svg::variant_colour(variant_index(r, tv->variant));
+    const svg::OptionStyle style = svg::option_style(variant_index(r, tv->variant));
+    const std::string colour = style.colour;
     doc.path(band(xs, lo, hi, f).str(), attr("data-band", "time_to_lease:" + tv->variant) +
                                             " fill=\"" + colour + "\" fill-opacity=\"0.15\"");
     if (tv->variant == "baseline") {
       baseline_line(doc, polyline(xs, mean, f).str(), "time_to_lease:baseline", false);
       continue;
     }
-    doc.path(polyline(xs, mean, f).str(), attr("data-series", "time_to_lease:" + tv->variant) +
-                                              " fill=\"none\" stroke=\"" + colour +
-                                              "\" stroke-width=\"2.5\"");
+    doc.path(polyline(xs, mean, f).str(),
+             attr("data-series", "time_to_lease:" + tv->variant) + " fill=\"none\" stroke=\"" +
+                 colour + "\" stroke-width=\"2.5\"" + svg::dash_attribute(style.dash));
   }
   // The legend in scenario order, the baseline first.
-  for (const auto& v : drawn)
+  for (const auto& v : drawn) {
+    const svg::OptionStyle style = svg::option_style(variant_index(r, v));
     items.push_back(
-        {variant_label(r, v, lang), svg::variant_colour(variant_index(r, v)), LegendItem::line});
+        {variant_label(r, v, lang), style.colour, LegendItem::line, style.marker, style.dash});
+  }
   // Variants that change nothing here: one legend line each, so long labels fit.
-  if (!same.empty())
-    items.push_back({tr(lang, "chart.same_as_baseline"), "#000000", LegendItem::line});
+  if (!same.empty()) items.push_back({tr(lang, "chart.same_as_baseline"), "", LegendItem::line});
   for (std::size_t k = 0; k < same.size(); ++k)
     items.push_back({same[k], "#000000", LegendItem::line});
   if (rows.empty()) no_data_note(doc, f, tr(lang, "chart.no_data_town"));
@@ -520,7 +552,8 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town, L
       doc.fitted_text(f.left - 10, cy + 4, label, f.left - 10 - 6, "text-anchor=\"end\"", 12,
                       tr(lang, "summary.variant_id", {variants[i]}) + " " + label);
       if (!cm || !std::isfinite(cm->diff_mean)) {
-        doc.text(f.left + 8, cy + 4, tr(lang, "chart.forest.undefined"),
+        doc.text(f.left + 8, cy + 4,
+                 tr(lang, r.info.psa ? "chart.forest.undefined_sets" : "chart.forest.undefined"),
                  "fill=\"#555555\" font-style=\"italic\"");
         continue;
       }
@@ -534,10 +567,10 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town, L
       doc.circle(f.x(cm->diff_mean), cy, 5, "fill=\"" + colour + "\"");
       doc.close("g");
       if (std::isfinite(cm->share_better) && m->better != Better::none)
-        doc.text(
-            f.right() + 12, cy + 4,
-            tr(lang, "chart.forest.better_in", {svg::group_thousands(cm->share_better * 100, 0)}),
-            "fill=\"#333333\" font-size=\"11\"");
+        doc.text(f.right() + 12, cy + 4,
+                 tr(lang, r.info.psa ? "chart.forest.better_in_sets" : "chart.forest.better_in",
+                    {svg::group_thousands(cm->share_better * 100, 0)}),
+                 "fill=\"#333333\" font-size=\"11\"");
     }
     // Zero difference (the baseline) on top of the whiskers.
     doc.line(f.x(0), f.top - 4, f.x(0), f.bottom() + 4,
@@ -547,7 +580,7 @@ std::optional<Chart> forest_chart(const RunResult& r, const std::string& town, L
     y0 += panel_h + gap;
   }
   c.svg = doc.str();
-  c.how_to_read = tr(lang, "chart.forest.how");
+  c.how_to_read = tr(lang, r.info.psa ? "chart.forest.how_sets" : "chart.forest.how");
   return c;
 }
 
@@ -590,16 +623,16 @@ std::optional<Chart> profile_lease_chart(const RunResult& r, const std::string& 
   for (const auto& p : r.info.profiles)
     for (const auto& v : drawn)
       if (const TownVariantResult* tv = r.find(town, v, p); tv && k < tv->metrics.size())
-        hi =
-            std::max({hi, finite_or(tv->metrics[k].mean, 0), finite_or(tv->metrics[k].ci_high, 0)});
+        hi = std::max({hi, finite_or(tv->metrics[k].mean, 0),
+                       finite_or(std::min(1.0, tv->metrics[k].ci_high), 0)});
   svg::fit_x(f, 0, std::min(1.0, hi), 5);
   Document doc(kWidth, height, c.title, chart_prefix(c.file));
   doc.fitted_text(20, 24, c.title, kWidth - 40, "font-size=\"15\" font-weight=\"bold\"", 16);
   doc.text(20, 44, tr(lang, "chart.profile.subtitle", {reps_note(r, lang)}), "fill=\"#333333\"");
   std::vector<LegendItem> legend;
   for (const auto& v : drawn)
-    legend.push_back(
-        {variant_label(r, v, lang), svg::variant_colour(variant_index(r, v)), LegendItem::point});
+    legend.push_back({variant_label(r, v, lang), svg::variant_colour(variant_index(r, v)),
+                      LegendItem::point, svg::option_style(variant_index(r, v)).marker});
   for (const auto& v : same)
     legend.push_back({tr(lang, "chart.same_as_baseline_one", {v}), "#000000", LegendItem::point});
   legend.push_back({tr(lang, "chart.whiskers"), "#bbbbbb", LegendItem::line});
@@ -632,14 +665,18 @@ std::optional<Chart> profile_lease_chart(const RunResult& r, const std::string& 
       const TownVariantResult* tv = r.find(town, v, p);
       if (!tv || k >= tv->metrics.size() || !std::isfinite(tv->metrics[k].mean)) continue;
       const Summary& s = tv->metrics[k];
-      const std::string colour = svg::variant_colour(variant_index(r, v));
+      const svg::OptionStyle style = svg::option_style(variant_index(r, v));
+      const std::string colour = style.colour;
+      const FeasibleRange share = feasible_range("share");
       // The baseline's marks carry class="baseline" (the layout test finds them on top).
       const std::string mark = v == "baseline" ? "class=\"baseline\" " : "";
       doc.open("g " + attr("data-series", "lease_share:" + p + ":" + v));
+      // The whisker clipped to 0..100 % (outcomes.csv keeps the interval as computed).
       if (std::isfinite(s.ci_low) && std::isfinite(s.ci_high))
-        doc.line(f.x(s.ci_low), cy, f.x(s.ci_high), cy,
+        doc.line(f.x(share.clip(s.ci_low)), cy, f.x(share.clip(s.ci_high)), cy,
                  mark + "stroke=\"" + colour + "\" stroke-width=\"2\"");
-      doc.circle(f.x(s.mean), cy, 4.5, mark + "fill=\"" + colour + "\"");
+      doc.marker(style.marker, f.x(s.mean), cy, 4.5,
+                 mark + "fill=\"" + colour + "\" stroke=\"#333333\" stroke-width=\"0.5\"");
       doc.close("g");
     }
     y += group_h + group_gap;
@@ -722,13 +759,15 @@ Chart flow_chart(const RunResult& r, const TownVariantResult& tv, Language lang)
              attr("data-stage", st.id) + " rx=\"5\" fill=\"" + svg::stage_colour(i) +
                  "\" fill-opacity=\"0.3\" stroke=\"" + svg::stage_colour(i) +
                  "\" stroke-width=\"2\"");
-    doc.text(box_x + box_w / 2, y + box_h / 2 + 4, text::in(st.label, lang, st.id),
-             "text-anchor=\"middle\" font-weight=\"bold\"");
+    // A long stage name is shortened to its box, whole in the tooltip.
+    doc.fitted_text(box_x + box_w / 2, y + box_h / 2 + 4, text::in(st.label, lang, st.id),
+                    box_w - 12, "text-anchor=\"middle\" font-weight=\"bold\"");
   }
 
   // Arrows between the same two stages (a demotion and an expiry, say) are fanned out
   // and their labels stacked, so neither hides the other.
   std::map<std::pair<int, int>, int> pair_rank;
+  std::set<std::string> kinds_drawn;  // the legend lists only these
   const std::string halo = " paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\"";
   for (const auto& fl : tv.flows) {
     const double v = finite_or(fl.mean_per_replication, 0);
@@ -736,6 +775,9 @@ Chart flow_chart(const RunResult& r, const TownVariantResult& tv, Language lang)
     const std::string colour = kind_colour(fl.kind);
     const bool known_kind = fl.kind == "promotion" || fl.kind == "demotion" ||
                             fl.kind == "expiry" || fl.kind == "arrival";
+    const int from_at = index_of(fl.from), to_at = index_of(fl.to);
+    if ((fl.kind == "arrival" || from_at < 0) ? to_at >= 0 : true)
+      kinds_drawn.insert(known_kind ? fl.kind : std::string("exit"));
     const double w = width_of(v);
     const std::string common =
         attr("data-series", "flow:" + fl.kind + ":" + fl.from + ":" + fl.to) +
@@ -783,12 +825,15 @@ Chart flow_chart(const RunResult& r, const TownVariantResult& tv, Language lang)
                  "text-anchor=\"end\" fill=\"" + colour + "\"" + halo);
     }
   }
-  svg::draw_legend(doc, kLegendX + 40, 20,
-                   {{tr(lang, "chart.flow.up"), kind_colour("promotion"), LegendItem::line},
-                    {tr(lang, "chart.flow.down"), kind_colour("demotion"), LegendItem::line},
-                    {tr(lang, "chart.flow.expiry"), kind_colour("expiry"), LegendItem::line},
-                    {tr(lang, "chart.flow.arrival"), kind_colour("arrival"), LegendItem::line},
-                    {tr(lang, "chart.flow.exit"), kind_colour("exit"), LegendItem::line}});
+  std::vector<LegendItem> legend;
+  for (const auto& [kind, key] : {std::pair<const char*, const char*>{"promotion", "chart.flow.up"},
+                                  {"demotion", "chart.flow.down"},
+                                  {"expiry", "chart.flow.expiry"},
+                                  {"arrival", "chart.flow.arrival"},
+                                  {"exit", "chart.flow.exit"}})
+    if (kinds_drawn.count(kind))
+      legend.push_back({tr(lang, key), kind_colour(kind), LegendItem::line});
+  svg::draw_legend(doc, kLegendX + 40, 20, legend);
   c.svg = doc.str();
   c.how_to_read = tr(lang, "chart.flow.how");
   return c;
@@ -820,6 +865,13 @@ std::optional<Chart> cost_chart(const RunResult& r, const std::string& town, Lan
     if (!tv || xk >= tv->metrics.size() || yk >= tv->metrics.size()) continue;
     Point p{v, tv->metrics[xk], tv->metrics[yk]};
     if (!std::isfinite(p.x.mean) || !std::isfinite(p.y.mean)) continue;
+    // Whiskers clipped to what the quantities can be (outcomes.csv keeps the intervals).
+    for (auto [s, unit] : {std::pair<Summary*, const std::string*>{&p.x, &xm->unit},
+                           std::pair<Summary*, const std::string*>{&p.y, &ym->unit}}) {
+      const FeasibleRange range = feasible_range(*unit);
+      s->ci_low = range.clip(s->ci_low);
+      s->ci_high = range.clip(s->ci_high);
+    }
     for (double x : {p.x.mean, p.x.ci_low, p.x.ci_high})
       if (std::isfinite(x)) x_lo = std::min(x_lo, x), x_hi = std::max(x_hi, x);
     for (double y : {p.y.mean, p.y.ci_low, p.y.ci_high})
@@ -850,7 +902,8 @@ std::optional<Chart> cost_chart(const RunResult& r, const std::string& town, Lan
              "fill=\"#555555\" font-size=\"11\" font-style=\"italic\"");
   std::vector<LegendItem> items;
   for (const auto& p : pts) {
-    const std::string colour = svg::variant_colour(variant_index(r, p.variant));
+    const svg::OptionStyle style = svg::option_style(variant_index(r, p.variant));
+    const std::string colour = style.colour;
     const double cx = f.x(p.x.mean), cy = f.y(p.y.mean);
     const bool base = p.variant == "baseline";
     doc.open("g " + attr("data-series", "cost:" + p.variant) + (base ? " class=\"baseline\"" : ""));
@@ -860,16 +913,15 @@ std::optional<Chart> cost_chart(const RunResult& r, const std::string& town, Lan
     if (std::isfinite(p.y.ci_low) && std::isfinite(p.y.ci_high))
       doc.line(cx, f.y(p.y.ci_low), cx, f.y(p.y.ci_high), stroke);
     // The baseline's dot is smaller and on top: a variant's dot under it stays visible as a ring.
-    doc.circle(cx, cy, base ? 4 : 7,
+    doc.marker(style.marker, cx, cy, base ? 4 : 7,
                (base ? "class=\"baseline\" " : "") + std::string("fill=\"") + colour +
                    "\" stroke=\"#ffffff\" stroke-width=\"1\"");
     doc.close("g");
   }
   for (const auto& v : drawn)
-    items.push_back(
-        {variant_label(r, v, lang), svg::variant_colour(variant_index(r, v)), LegendItem::point});
-  if (!same.empty())
-    items.push_back({tr(lang, "chart.same_as_baseline"), "#000000", LegendItem::point});
+    items.push_back({variant_label(r, v, lang), svg::variant_colour(variant_index(r, v)),
+                     LegendItem::point, svg::option_style(variant_index(r, v)).marker});
+  if (!same.empty()) items.push_back({tr(lang, "chart.same_as_baseline"), "", LegendItem::point});
   for (std::size_t k = 0; k < same.size(); ++k)
     items.push_back({same[k], "#000000", LegendItem::point});
   items.push_back({tr(lang, "chart.whiskers"), "#555555", LegendItem::line});
@@ -1020,11 +1072,40 @@ std::vector<Chart> sweep_charts(const Input& in, Language lang, const std::atomi
     for (const auto& metric : shown) {
       // Groups keyed by the other parameters' values: sorted numerically, not as text.
       std::map<std::vector<double>, std::vector<std::pair<double, SeriesPoint>>> groups;
+      // Bands clipped to what the metric can be (sweep.csv keeps the intervals as computed).
+      const FeasibleRange feasible = feasible_range(unit_of(r, metric));
+      // A stage's occupancy is at most its places: the point's own value where the sweep
+      // varies them, else the run's (at the horizon for occupancy_end, the most for
+      // occupancy_mean).
+      std::string stage;
+      for (const char* prefix : {"occupancy_end:", "occupancy_mean:"})
+        if (metric.rfind(prefix, 0) == 0) stage = metric.substr(std::string(prefix).size());
+      double run_places = INFINITY;
+      if (!stage.empty() && in.has_run)
+        if (const TownVariantResult* b = find_row(r, town, "baseline"))
+          if (const Series* s = find_series(*b, "occupancy:" + stage); s && !s->capacity.empty())
+            run_places = metric.rfind("occupancy_end:", 0) == 0
+                             ? s->capacity.back()
+                             : *std::max_element(s->capacity.begin(), s->capacity.end());
+      auto range_at = [&](const PointData& p) {
+        FeasibleRange range = feasible;
+        if (stage.empty()) return range;
+        double places = run_places;
+        const std::string pointer = "/towns/" + town + "/capacity/" + stage;
+        for (const auto& [parameter, value] : p.values)
+          if (parameter == pointer || parameter.rfind(pointer + "/", 0) == 0) places = value;
+        if (std::isfinite(places)) range.hi = std::max(0.0, places);
+        return range;
+      };
       double x_lo = INFINITY, x_hi = -INFINITY, y_lo = INFINITY, y_hi = -INFINITY;
-      for (const auto& [id, p] : points) {
+      for (const auto& [id, p_in] : points) {
+        PointData p = p_in;
         auto mv = p.metric.find(metric);
         auto xv = p.values.find(parameters.front());
         if (mv == p.metric.end() || xv == p.values.end() || !std::isfinite(xv->second)) continue;
+        const FeasibleRange range = range_at(p);
+        mv->second.ci_low = range.clip(mv->second.ci_low);
+        mv->second.ci_high = range.clip(mv->second.ci_high);
         std::vector<double> key;
         for (std::size_t k = 1; k < parameters.size(); ++k) {
           auto it = p.values.find(parameters[k]);
@@ -1033,7 +1114,8 @@ std::vector<Chart> sweep_charts(const Input& in, Language lang, const std::atomi
         groups[key].push_back({xv->second, mv->second});
         x_lo = std::min(x_lo, xv->second);
         x_hi = std::max(x_hi, xv->second);
-        for (double y : {mv->second.mean, mv->second.ci_low, mv->second.ci_high})
+        for (double y :
+             {mv->second.mean, feasible.clip(mv->second.ci_low), feasible.clip(mv->second.ci_high)})
           if (std::isfinite(y)) y_lo = std::min(y_lo, y), y_hi = std::max(y_hi, y);
       }
       if (groups.empty() || !std::isfinite(y_lo)) continue;
@@ -1071,11 +1153,12 @@ std::vector<Chart> sweep_charts(const Input& in, Language lang, const std::atomi
         for (const auto& [x, p] : pts) {
           xs.push_back(x);
           mean.push_back(p.mean);
-          lo.push_back(p.ci_low);
-          hi.push_back(p.ci_high);
+          lo.push_back(feasible.clip(p.ci_low));
+          hi.push_back(feasible.clip(p.ci_high));
         }
         // Black is the baseline's colour elsewhere: the sweep's lines start after it.
-        const std::string colour = svg::variant_colour(1 + g++);
+        const svg::OptionStyle style = svg::option_style(1 + g++);
+        const std::string colour = style.colour;
         std::string label;
         for (std::size_t k = 0; k < key.size(); ++k) {
           const std::string value = setting_value(key[k], lang);
@@ -1087,13 +1170,14 @@ std::vector<Chart> sweep_charts(const Input& in, Language lang, const std::atomi
         const std::string name = "sweep:" + metric + (label.empty() ? "" : ":" + label);
         doc.path(band(xs, lo, hi, f).str(),
                  attr("data-band", name) + " fill=\"" + colour + "\" fill-opacity=\"0.15\"");
-        doc.path(polyline(xs, mean, f).str(), attr("data-series", name) +
-                                                  " fill=\"none\" stroke=\"" + colour +
-                                                  "\" stroke-width=\"2.5\"");
+        doc.path(polyline(xs, mean, f).str(),
+                 attr("data-series", name) + " fill=\"none\" stroke=\"" + colour +
+                     "\" stroke-width=\"2.5\"" + svg::dash_attribute(style.dash));
         for (std::size_t k = 0; k < xs.size(); ++k)
           if (std::isfinite(mean[k]))
-            doc.circle(f.x(xs[k]), f.y(mean[k]), 3, "fill=\"" + colour + "\"");
-        items.push_back({label.empty() ? tr(lang, "chart.mean") : label, colour, LegendItem::line});
+            doc.marker(style.marker, f.x(xs[k]), f.y(mean[k]), 3, "fill=\"" + colour + "\"");
+        items.push_back({label.empty() ? tr(lang, "chart.mean") : label, colour, LegendItem::line,
+                         style.marker, style.dash, true});
       }
       items.push_back({tr(lang, "chart.shaded_ci"), "#bbbbbb", LegendItem::swatch});
       scenario_value_mark(doc, f, own, "sweep:scenario_value", items, lang);
@@ -1123,6 +1207,12 @@ Chart plan_chart(const Input& in, const Plan& plan, Language lang) {
     for (double y : {p.mean, p.ci_low, p.ci_high, p.bound})
       if (std::isfinite(y)) y_lo = std::min(y_lo, y), y_hi = std::max(y_hi, y);
   }
+  {
+    const FeasibleRange feasible =
+        feasible_range(plan.metric.empty() ? "" : unit_of(r, plan.metric));
+    y_lo = std::max(y_lo, feasible.lo);
+    y_hi = std::min(y_hi, std::max(feasible.hi, plan.target));
+  }
   if (std::isfinite(plan.target))
     y_lo = std::min(y_lo, plan.target), y_hi = std::max(y_hi, plan.target);
   if (std::isfinite(plan.answer))
@@ -1144,11 +1234,13 @@ Chart plan_chart(const Input& in, const Plan& plan, Language lang) {
     if (std::isfinite(p.value)) pts.push_back(&p);
   std::sort(pts.begin(), pts.end(), [](auto* a, auto* b) { return a->value < b->value; });
   std::vector<double> xs, mean, lo, hi;
+  // The band clipped to what the metric can be (plan.json keeps the intervals as computed).
+  const FeasibleRange feasible = feasible_range(unit);
   for (const auto* p : pts) {
     xs.push_back(p->value);
     mean.push_back(p->mean);
-    lo.push_back(p->ci_low);
-    hi.push_back(p->ci_high);
+    lo.push_back(feasible.clip(p->ci_low));
+    hi.push_back(feasible.clip(p->ci_high));
   }
   doc.path(band(xs, lo, hi, f).str(), "data-band=\"plan:mean\" fill=\"" + std::string(svg::kBlue) +
                                           "\" fill-opacity=\"0.15\"");

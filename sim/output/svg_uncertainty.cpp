@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "answer.hpp"
 #include "report.hpp"
 #include "strings.hpp"
 #include "svg.hpp"
@@ -57,10 +58,18 @@ std::string input_words(const std::string& pointer, Language lang) {
 }  // namespace
 
 std::optional<Chart> ce_plane_chart(const RunResult& r, const std::string& town, Language lang) {
+  // The variants that change something in the town; the others (every difference exactly zero:
+  // all their dots on the origin, under the baseline's) are named once in the legend.
   std::vector<const CePlane*> planes;
+  std::vector<std::string> same;
   for (const auto& p : r.uncertainty.plane)
-    if (p.town == town) planes.push_back(&p);
-  if (planes.empty()) return std::nullopt;
+    if (p.town == town) {
+      if (answer::changes_town(r, town, p.variant))
+        planes.push_back(&p);
+      else
+        same.push_back(variant_label(r, p.variant, lang));
+    }
+  if (planes.empty() && same.empty()) return std::nullopt;
   Chart c;
   c.file = "ce_plane_" + file_id(town) + ".svg";
   c.title = tr(lang, "chart.ce.title", {town_label(r, town, lang)});
@@ -80,29 +89,34 @@ std::optional<Chart> ce_plane_chart(const RunResult& r, const std::string& town,
   doc.line(f.left, f.y(0), f.right(), f.y(0), "stroke=\"#555555\" stroke-width=\"1\"");
   std::vector<LegendItem> items;
   for (const auto* p : planes) {
-    const std::string colour = svg::variant_colour(variant_index(r, p->variant));
+    // Colour and shape both tell the variants apart (the shape where colours are hard to see).
+    const svg::OptionStyle style = svg::option_style(variant_index(r, p->variant));
+    const std::string colour = style.colour;
     doc.open("g data-series=\"ce_plane:" + escape(p->variant) + "\" fill=\"" + colour +
-             "\" fill-opacity=\"0.35\"");
+             "\" fill-opacity=\"0.45\"");
     double sx = 0, sy = 0, n = 0;
     for (std::size_t k = 0; k < p->d_cost.size() && k < p->d_stabilized.size(); ++k) {
       if (!std::isfinite(p->d_cost[k]) || !std::isfinite(p->d_stabilized[k])) continue;
-      doc.circle(f.x(p->d_stabilized[k]), f.y(p->d_cost[k]), 2.5, "");
+      doc.marker(style.marker, f.x(p->d_stabilized[k]), f.y(p->d_cost[k]), 2.8, "");
       sx += p->d_stabilized[k];
       sy += p->d_cost[k];
       n += 1;
     }
     doc.close("g");
     if (n > 0)
-      doc.circle(f.x(sx / n), f.y(sy / n), 6,
+      doc.marker(style.marker, f.x(sx / n), f.y(sy / n), 6.5,
                  "data-mean=\"" + escape(p->variant) + "\" fill=\"" + colour +
-                     "\" stroke=\"#ffffff\" stroke-width=\"2\"");
-    items.push_back({variant_label(r, p->variant, lang), colour, LegendItem::point});
+                     "\" stroke=\"#000000\" stroke-width=\"1.5\"");
+    items.push_back({variant_label(r, p->variant, lang), colour, LegendItem::point, style.marker});
   }
   // The baseline is the origin of the plane: drawn last, on top of every cloud.
   doc.circle(f.x(0), f.y(0), 5,
              "class=\"baseline\" fill=\"#000000\" stroke=\"#ffffff\" stroke-width=\"1.5\"");
   items.push_back({tr(lang, "chart.ce.mean"), "#555555", LegendItem::point});
   items.push_back({tr(lang, "chart.ce.origin"), "#000000", LegendItem::point});
+  // Variants that change nothing here: one legend line each, so long labels fit.
+  if (!same.empty()) items.push_back({tr(lang, "chart.same_as_baseline"), "", LegendItem::point});
+  for (const auto& v : same) items.push_back({v, "#000000", LegendItem::point});
   svg::draw_legend(doc, kLegendX, f.top + 10, items);
   c.svg = doc.str();
   c.how_to_read = tr(lang, "chart.ce.how", {std::to_string(r.info.inner_replications)});
@@ -110,14 +124,19 @@ std::optional<Chart> ce_plane_chart(const RunResult& r, const std::string& town,
 }
 
 std::optional<Chart> ceac_chart(const RunResult& r, const std::string& town, Language lang) {
-  std::vector<const CeacPoint*> points;
+  // Each option's curve in scenario order of the willingness to pay.
+  std::vector<std::vector<const CeacPoint*>> curve(r.info.variants.size());
   double wmax = 0;
+  bool any = false;
   for (const auto& p : r.uncertainty.ceac)
     if (p.town == town && p.outcome == "cohort_stabilized") {
-      points.push_back(&p);
+      const std::size_t v = variant_index(r, p.variant);
+      if (v >= curve.size()) continue;
+      curve[v].push_back(&p);
       wmax = std::max(wmax, p.willingness_to_pay);
+      any = true;
     }
-  if (points.empty()) return std::nullopt;
+  if (!any) return std::nullopt;
   Chart c;
   c.file = "ceac_" + file_id(town) + ".svg";
   c.title = tr(lang, "chart.ceac.title", {town_label(r, town, lang)});
@@ -128,31 +147,106 @@ std::optional<Chart> ceac_chart(const RunResult& r, const std::string& town, Lan
   Document doc(kWidth, 420, c.title, chart_prefix(c.file));
   svg::draw_frame(doc, f, c.title, tr(lang, "chart.ceac.x", {xu.label}), tr(lang, "chart.ceac.y"),
                   xu.factor, 100, lang == Language::cs);
-  std::vector<LegendItem> items;
-  // Variants first, the baseline last: on top.
-  std::vector<std::string> order(r.info.variants.begin() + 1, r.info.variants.end());
-  order.push_back(r.info.variants.front());
-  for (const auto& v : order) {
-    svg::PathData d;
-    bool first = true;
-    for (const auto* p : points) {
-      if (p->variant != v) continue;
-      if (first)
-        d.move(f.x(p->willingness_to_pay), f.y(p->probability_most_cost_effective));
-      else
-        d.line(f.x(p->willingness_to_pay), f.y(p->probability_most_cost_effective));
-      first = false;
+
+  // A variant that changes nothing in the town ties with the baseline in every parameter set,
+  // and a tie shares the set (ceac.csv): the baseline's curve would read a third of its real
+  // value with two such variants. They are one option here: the baseline's curve carries their
+  // shares, and the legend names them.
+  struct Option {
+    std::size_t index;
+    std::vector<double> wtp, probability;
+  };
+  std::vector<Option> options;
+  std::vector<std::string> same;
+  for (std::size_t v = 0; v < curve.size(); ++v) {
+    if (curve[v].empty()) continue;
+    if (v > 0 && !answer::changes_town(r, town, r.info.variants[v])) {
+      same.push_back(variant_label(r, r.info.variants[v], lang));
+      if (!options.empty() && options.front().index == 0 &&
+          curve[v].size() == options.front().probability.size())
+        for (std::size_t k = 0; k < curve[v].size(); ++k)
+          options.front().probability[k] += curve[v][k]->probability_most_cost_effective;
+      continue;
     }
-    if (d.empty()) continue;
-    const std::string colour = svg::variant_colour(variant_index(r, v));
-    doc.path(d.str(), std::string(v == "baseline" ? "class=\"baseline\" " : "") +
-                          "data-series=\"ceac:" + escape(v) + "\" fill=\"none\" stroke=\"" +
-                          colour + "\" stroke-width=\"" + (v == "baseline" ? "2" : "2.5") + "\"" +
-                          (v == "baseline" ? " stroke-dasharray=\"6 3\"" : ""));
+    Option o{v, {}, {}};
+    for (const auto* p : curve[v]) {
+      o.wtp.push_back(p->willingness_to_pay);
+      o.probability.push_back(p->probability_most_cost_effective);
+    }
+    options.push_back(std::move(o));
   }
-  for (const auto& v : r.info.variants)
-    items.push_back({variant_label(r, v, lang), svg::variant_colour(variant_index(r, v)),
-                     v == "baseline" ? LegendItem::dashed : LegendItem::line});
+  // Curves that coincide (the same probability at every willingness to pay, as two options
+  // that are never the best) are drawn over each other in alternating dashes of their
+  // colours; and each option's markers sit at its own points along the axis, so an option
+  // whose curve runs on another's for a stretch still shows there.
+  const std::size_t n = options.size();
+  std::vector<std::size_t> tie_group(n), tie_rank(n, 0), tie_size(n, 1);
+  for (std::size_t i = 0; i < n; ++i) {
+    tie_group[i] = i;
+    for (std::size_t j = 0; j < i; ++j)
+      if (tie_group[j] == j && options[j].probability.size() == options[i].probability.size()) {
+        bool same_curve = true;
+        for (std::size_t k = 0; k < options[i].probability.size() && same_curve; ++k)
+          same_curve = std::fabs(options[i].probability[k] - options[j].probability[k]) < 1e-9;
+        if (same_curve) {
+          tie_group[i] = j;
+          break;
+        }
+      }
+    tie_rank[i] = 0;
+    for (std::size_t j = 0; j < i; ++j) tie_rank[i] += tie_group[j] == tie_group[i];
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    tie_size[i] = 0;
+    for (std::size_t j = 0; j < n; ++j) tie_size[i] += tie_group[j] == tie_group[i];
+  }
+  constexpr double kDash = 7;
+  // Variants first, the baseline last: on top.
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < n; ++i)
+    if (options[i].index != 0) order.push_back(i);
+  for (std::size_t i = 0; i < n; ++i)
+    if (options[i].index == 0) order.push_back(i);
+  for (std::size_t i : order) {
+    const Option& o = options[i];
+    const std::string& v = r.info.variants[o.index];
+    const svg::OptionStyle style = svg::option_style(o.index);
+    svg::PathData d;
+    for (std::size_t k = 0; k < o.wtp.size(); ++k)
+      if (k == 0)
+        d.move(f.x(o.wtp[k]), f.y(o.probability[k]));
+      else
+        d.line(f.x(o.wtp[k]), f.y(o.probability[k]));
+    if (d.empty()) continue;
+    std::string dash = style.dash;
+    if (tie_size[i] > 1) {
+      // Member m of a tie of g shows its colour in every g-th dash.
+      dash = svg::coord(kDash) + " " + svg::coord(kDash * static_cast<double>(tie_size[i] - 1));
+    }
+    std::string a = std::string(o.index == 0 ? "class=\"baseline\" " : "") +
+                    "data-series=\"ceac:" + escape(v) + "\" fill=\"none\" stroke=\"" +
+                    style.colour + "\" stroke-width=\"2.5\"" + svg::dash_attribute(dash);
+    if (tie_size[i] > 1)
+      a += " stroke-dashoffset=\"" + svg::coord(-kDash * static_cast<double>(tie_rank[i])) + "\"";
+    if (tie_size[i] > 1) a += " data-tie=\"" + std::to_string(tie_size[i]) + "\"";
+    doc.path(d.str(), a);
+    // Markers at every n-th point, shifted by the option's place: never on another's.
+    doc.open("g " + std::string("data-markers=\"ceac:") + escape(v) + "\" fill=\"" + style.colour +
+             "\" stroke=\"#ffffff\" stroke-width=\"0.75\"");
+    for (std::size_t k = i % std::max<std::size_t>(n, 1); k < o.wtp.size();
+         k += std::max<std::size_t>(n, 1))
+      doc.marker(style.marker, f.x(o.wtp[k]), f.y(o.probability[k]), 3.5, "");
+    doc.close("g");
+  }
+  std::vector<LegendItem> items;
+  for (const auto& o : options) {
+    const svg::OptionStyle style = svg::option_style(o.index);
+    items.push_back({variant_label(r, r.info.variants[o.index], lang), style.colour,
+                     LegendItem::line, style.marker, style.dash, true});
+  }
+  if (!same.empty()) items.push_back({tr(lang, "chart.ceac.same"), "", LegendItem::line});
+  for (const auto& v : same)
+    items.push_back({v, "#000000", LegendItem::line, svg::Marker::circle, "", true});
   svg::draw_legend(doc, kLegendX, f.top + 10, items);
   c.svg = doc.str();
   c.how_to_read = tr(lang, "chart.ceac.how");
