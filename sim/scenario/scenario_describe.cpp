@@ -372,7 +372,52 @@ class Describer {
         costs.push_back(w("describe.local_case_cost", {service_label(id), num(c)}) +
                         spread("/towns/" + t.id + "/service_costs/" + id));
       if (!costs.empty()) out_ << "    " << w("describe.local_costs", {join(costs, "; ")}) << "\n";
+      if (!t.rules.empty()) out_ << "    " << w("describe.own_rules", {own_rules(t.rules)}) << "\n";
     }
+  }
+
+  // A town's own rules (towns.<id>.rules), each field by its key in the format.
+  std::string own_rules(const TownRules& r) const {
+    std::vector<std::string> items;
+    auto ids = [](const std::vector<std::string>& v) { return "[" + join(v) + "]"; };
+    for (const auto& st : s_.stages) {
+      auto it = r.stages.find(st.id);
+      if (it == r.stages.end()) continue;
+      std::vector<std::string> f;
+      if (it->second.max_stay_months)
+        f.push_back("max_stay_months " + std::to_string(*it->second.max_stay_months));
+      if (it->second.on_expiry) f.push_back("on_expiry " + ids(*it->second.on_expiry));
+      if (it->second.profile_cost_factors) {
+        std::vector<std::string> pf;
+        for (const auto& [id, x] : *it->second.profile_cost_factors)
+          pf.push_back(id + " " + num(x));
+        f.push_back("profile_cost_factors {" + join(pf) + "}");
+      }
+      items.push_back(st.label + " [" + st.id + "]: " + join(f));
+    }
+    for (const auto& p : s_.promotions) {
+      auto it = r.promotions.find(p.id);
+      if (it == r.promotions.end()) continue;
+      const PromotionRules& x = it->second;
+      std::vector<std::string> f;
+      if (x.min_months_in_stage)
+        f.push_back("min_months_in_stage " + std::to_string(*x.min_months_in_stage));
+      if (x.min_streak) f.push_back("min_streak " + std::to_string(*x.min_streak));
+      if (x.max_arrears) f.push_back("max_arrears " + std::to_string(*x.max_arrears));
+      if (x.employment_required)
+        f.push_back(std::string("employment_required ") +
+                    (*x.employment_required ? "true" : "false"));
+      if (x.service_required) f.push_back("service_required " + *x.service_required);
+      items.push_back(stage_label(p.from) + " -> " + stage_label(p.to) + " [" + p.id +
+                      "]: " + join(f));
+    }
+    for (const auto& sv : s_.services) {
+      auto it = r.services.find(sv.id);
+      if (it == r.services.end() || !it->second.eligible_stages) continue;
+      items.push_back(sv.label + " [" + sv.id + "]: eligible_stages " +
+                      ids(*it->second.eligible_stages));
+    }
+    return join(items, "; ");
   }
 
   void uncertainty() {
