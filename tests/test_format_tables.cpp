@@ -118,6 +118,10 @@ TEST_CASE("every key of the tables is one the reader knows, and no other") {
            {"/services/debt_counselling", "service"},
            {"/towns/jirkov", "town"},
            {"/towns/jirkov/arrivals", "arrivals"},
+           {"/towns/jirkov/rules", "town_rules"},
+           {"/towns/jirkov/rules/stages/shelter", "town_stage_rules"},
+           {"/towns/jirkov/rules/promotions/street_to_shelter", "town_promotion_rules"},
+           {"/towns/jirkov/rules/services/debt_counselling", "town_service_rules"},
            {"/stages/street/multipliers", "multipliers"}}) {
     for (const auto& key : scenario_entity(entity).keys()) {
       ojson doc = base;

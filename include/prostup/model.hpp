@@ -9,6 +9,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -140,6 +141,8 @@ struct CompiledTown {
   std::vector<double> stage_other_cost;
 };
 
+struct CompiledModel;
+
 struct CompiledModel {
   std::string scenario_name;
   // The language of the texts the core writes (the binding constraints' labels): the
@@ -182,6 +185,19 @@ struct CompiledModel {
   std::vector<StageRule> stage_rules;             // [stage]
   std::vector<std::vector<int>> promotions_from;  // [stage]: promotion indices, priority order
   std::vector<StepRow> step_rows;                 // [threshold index], as thresholds
+  // Towns with rules of their own (towns.<id>.rules; docs/model.md, "A town's own rules"):
+  // [town] the ladder that town runs, compiled from town_ladder() (its only town is that one),
+  // null for a town on the common ladder above; empty when no town has rules. The engine and
+  // the cohort model read a town's rules from rules_of(town), chosen once per town; its seed,
+  // horizon and CompiledTown they take from this model (towns[town], a copy of the town's
+  // there, which a run's --seed and --months change here).
+  std::vector<std::shared_ptr<const CompiledModel>> town_rules;
+  bool has_own_rules(int town) const {
+    return !town_rules.empty() && town_rules[static_cast<std::size_t>(town)] != nullptr;
+  }
+  const CompiledModel& rules_of(int town) const {
+    return has_own_rules(town) ? *town_rules[static_cast<std::size_t>(town)] : *this;
+  }
 
   int n_stages() const { return static_cast<int>(stages.size()); }
   int n_services() const { return static_cast<int>(services.size()); }
@@ -203,7 +219,8 @@ struct CompiledModel {
 // Where ReplicationOutcome::flows_by_year keeps each count (docs/model.md, "Flows by year"):
 // one block per year of the horizon, holding the moves between stages that the model can make
 // (`edges`: promotions by their edges, demotions and expiries to the stages of their lists,
-// each (kind, from, to) once; kind 0 promotion, 1 demotion, 2 expiry), then arrivals by stage,
+// each (kind, from, to) once, those of towns with their own rules after the common ladder's;
+// kind 0 promotion, 1 demotion, 2 expiry), then arrivals by stage,
 // then exits by stage and destination (0 own housing, 1 institution, 2 unknown). Only the
 // possible moves, so the block grows with the ladder's edges, not with stages squared.
 struct FlowLayout {

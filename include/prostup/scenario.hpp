@@ -160,6 +160,30 @@ struct EntryRoute {
   std::vector<std::string> fallbacks;  // ordered; ends in an outside stage
 };
 
+// A town's own rules (format: towns.<id>.rules): fields of the common ladder's stages, promotion
+// edges and services that are different in this town. Each field given replaces the common
+// ladder's for this town only; the ids of stages, edges, services and profiles stay those of the
+// scenario, so every town's outputs keep one layout.
+struct StageRules {
+  std::optional<int> max_stay_months;  // 0 = no maximum stay in this town
+  std::optional<std::vector<std::string>> on_expiry;
+  std::optional<std::map<std::string, double>> profile_cost_factors;  // replaces the stage's
+};
+struct PromotionRules {
+  std::optional<int> min_months_in_stage, min_streak, max_arrears;
+  std::optional<bool> employment_required;
+  std::optional<std::string> service_required;
+};
+struct ServiceRules {
+  std::optional<std::vector<std::string>> eligible_stages;
+};
+struct TownRules {
+  std::map<std::string, StageRules> stages;          // stage id ->
+  std::map<std::string, PromotionRules> promotions;  // promotion edge id ->
+  std::map<std::string, ServiceRules> services;      // service id ->
+  bool empty() const { return stages.empty() && promotions.empty() && services.empty(); }
+};
+
 struct Town {
   std::string id;
   LocalText label;
@@ -174,6 +198,7 @@ struct Town {
   std::map<std::string, double> stage_costs;           // overrides of Stage::cost_per_month
   std::map<std::string, double> service_costs;         // overrides of Service::cost_per_case_month
   std::vector<ObservedTarget> observed;                // calibration targets (prostup/observed.hpp)
+  TownRules rules;                                     // this town's own rules; empty = common
 };
 
 struct Simulation {
@@ -220,6 +245,11 @@ struct Scenario {
   int service_index(const std::string& id) const;
   int town_index(const std::string& id) const;
 };
+
+// The scenario as town `town` runs it: its rules (Town::rules) applied to the stages, promotion
+// edges and services, and only that town left in `towns`, without rules of its own. A town
+// without rules runs the scenario's common ladder.
+Scenario town_ladder(const Scenario& s, int town);
 
 const char* to_string(StageKind k);
 const char* to_string(WaitingPolicy p);

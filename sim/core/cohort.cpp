@@ -371,9 +371,12 @@ CohortResult cohort(const CompiledModel& m, const CohortCaps& caps) {
   for (int s = 0; s < S; ++s) permanent[s] = m.stages[s].kind == StageKind::permanent;
 
   std::map<std::vector<unsigned>, std::unique_ptr<Solved>> cache;
-  for (const CompiledTown& tw : m.towns) {
+  for (std::size_t ti = 0; ti < m.towns.size(); ++ti) {
+    const CompiledTown& tw = m.towns[ti];
+    // The ladder the town runs: the common one, or its own (towns.<id>.rules).
+    const CompiledModel& lm = m.rules_of(static_cast<int>(ti));
     // Which services' completion must be tracked depends on the town's staffing.
-    const Space sp = make_space(m, tw, caps);
+    const Space sp = make_space(lm, tw, caps);
     CohortTown ct;
     ct.town = tw.id;
     ct.occupancy.assign(S, std::vector<double>(M + 1, 0));
@@ -391,10 +394,12 @@ CohortResult cohort(const CompiledModel& m, const CohortCaps& caps) {
     std::vector<const Solved*> solved(P);
     for (int p = 0; p < P; ++p) {
       std::vector<unsigned> key{static_cast<unsigned>(p)};
-      for (int s = 0; s < S; ++s) key.push_back(engaged_mask(m, tw, s));
+      for (int s = 0; s < S; ++s) key.push_back(engaged_mask(lm, tw, s));
       for (int v : sp.tracked) key.push_back(1000u + static_cast<unsigned>(v));
+      // A town with its own rules shares its chains with no other town.
+      if (&lm != &m) key.push_back(0x10000u + static_cast<unsigned>(ti));
       auto& slot = cache[key];
-      if (!slot) slot = solve(build(m, tw, p, sp, seeds), permanent);
+      if (!slot) slot = solve(build(lm, tw, p, sp, seeds), permanent);
       solved[p] = slot.get();
       res.states_per_profile =
           std::max(res.states_per_profile, static_cast<std::size_t>(slot->ch.n) + 1);
@@ -491,7 +496,8 @@ CohortResult cohort(const CompiledModel& m, const CohortCaps& caps) {
         for (int i = 0; i < ch(p).n; ++i) at_step3[ch(p).stage[i]] += x[p][i];
       for (int v = 0; v < m.n_services(); ++v)
         for (int s = 0; s < S; ++s)
-          if ((m.services[v].eligible_stage_mask >> s) & 1u) ct.service_demand[v][t] += at_step3[s];
+          if ((lm.services[v].eligible_stage_mask >> s) & 1u)
+            ct.service_demand[v][t] += at_step3[s];
       double exited = 0;
       for (int p = 0; p < P; ++p) {
         const int n = ch(p).n;
@@ -533,7 +539,7 @@ CohortResult cohort(const CompiledModel& m, const CohortCaps& caps) {
       }
     }
 
-    ct.binding = binding_lines(m, tw, ct);
+    ct.binding = binding_lines(lm, tw, ct);
     res.towns.push_back(std::move(ct));
   }
   return res;

@@ -131,13 +131,17 @@ inline void keep_one_branch(unsigned& x) {
 
 class HouseholdSim {
  public:
+  // m: the whole model, whose seed, horizon and town (a run's --seed and --months set them
+  // there) are used; the rules, from the ladder the town runs (CompiledModel::rules_of).
   HouseholdSim(const CompiledModel& m, int town, int replication, const SimulateOptions& opt)
-      : m_(m),
+      : m_(m.rules_of(town)),
         tw_(m.towns.at(town)),
         st_(m.seed, tw_.stream_key, replication),
         S_(m.n_stages()),
         V_(m.n_services()),
         M_(opt.months > 0 ? std::min(opt.months, m.months) : m.months),
+        // The whole scenario's flow layout: every town's moves, so that towns add up.
+        flows_(flow_layout(m)),
         opt_(opt) {}
 
   ReplicationOutcome run();
@@ -1283,7 +1287,6 @@ ReplicationOutcome HouseholdSim::run() {
   // Household counters are 16-bit and grow by at most one a month.
   if (M_ > 65534) throw std::invalid_argument("simulate: more than 65534 months");
   out_.resize(S_, V_, M_, m_.n_cohorts(), static_cast<int>(m_.profiles.size()));
-  flows_ = flow_layout(m_);
   out_.flows_by_year.assign((static_cast<std::size_t>(M_) + 11) / 12 * flows_.block(), 0);
   if (opt_.by_profile_series) {
     const std::size_t n = m_.profiles.size() * S_ * (static_cast<std::size_t>(M_) + 1);

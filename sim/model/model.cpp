@@ -135,11 +135,16 @@ FlowLayout flow_layout(const CompiledModel& m) {
     e = static_cast<int>(f.edges.size());
     f.edges.push_back({kind, from, to});
   };
-  for (const CompiledPromotion& p : m.promotions) add(0, p.from, p.to);
-  for (int s = 0; s < S; ++s) {
-    for (std::uint8_t d : m.stages[s].on_arrears) add(1, s, d);
-    for (std::uint8_t d : m.stages[s].on_expiry) add(2, s, d);
-  }
+  auto add_ladder = [&](const CompiledModel& l) {
+    for (const CompiledPromotion& p : l.promotions) add(0, p.from, p.to);
+    for (int s = 0; s < S; ++s) {
+      for (std::uint8_t d : l.stages[s].on_arrears) add(1, s, d);
+      for (std::uint8_t d : l.stages[s].on_expiry) add(2, s, d);
+    }
+  };
+  add_ladder(m);
+  for (const auto& own : m.town_rules)
+    if (own) add_ladder(*own);
   return f;
 }
 
@@ -316,6 +321,16 @@ CompiledModel compile(const Scenario& s, const std::string& variant, int months)
       }
     }
     m.towns.push_back(std::move(c));
+  }
+  // A town with rules of its own runs its own ladder (town_ladder): compiled here, and its
+  // CompiledTown taken from there (its costs by profile follow its own cost factors).
+  for (std::size_t t = 0; t < s.towns.size(); ++t) {
+    if (s.towns[t].rules.empty()) continue;
+    if (m.town_rules.empty()) m.town_rules.resize(s.towns.size());
+    auto own = std::make_shared<CompiledModel>(
+        compile(town_ladder(s, static_cast<int>(t)), variant, months));
+    m.towns[t] = own->towns.front();
+    m.town_rules[t] = std::move(own);
   }
   bool any_payer = false;
   for (const Stage& st : s.stages) any_payer |= !st.payer.empty();

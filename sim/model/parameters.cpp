@@ -367,7 +367,61 @@ std::vector<Entity> build() {
             .of("entry_route"),
         nested("observed", T::schedule, "observed_target", 0, 0, "`[]`",
                "what the town has observed: the targets of `prostup calibrate` "
-               "(calibration.md)")}});
+               "(calibration.md)"),
+        nested("rules", T::object, "town_rules", 0, 0, "none",
+               "the town's own rules: fields of the ladder's stages, promotion edges and "
+               "services that are different in this town (model.md, \"A town's own rules\")")}});
+  e.push_back(
+      {"town_rules",
+       "`rules`: a town's own rules",
+       "/towns/<id>/rules",
+       true,
+       {id_map("stages", "stage", T::object, 0, 0, "`{}`",
+               "this town's values of a stage's fields; a field not given is the stage's")
+            .of("town_stage_rules"),
+        id_map("promotions", "promotion", T::object, 0, 0, "`{}`",
+               "this town's criteria of a promotion edge; a field not given is the edge's")
+            .of("town_promotion_rules"),
+        id_map("services", "service", T::object, 0, 0, "`{}`",
+               "this town's values of a service's fields; a field not given is the service's")
+            .of("town_service_rules")}});
+  e.push_back(
+      {"town_stage_rules",
+       "`rules.stages.<stage>`",
+       "/towns/<id>/rules/stages/<stage>",
+       true,
+       {field("max_stay_months", T::integer, 0, kMonths, "the stage's",
+              "longest stay in this town; `0`: no maximum stay here")
+            .in("months"),
+        field("on_expiry", T::stage_list, 1, 0, "the stage's",
+              "destinations in order when a stay ends, as the stage's `on_expiry`; needs a "
+              "maximum stay (this town's or the stage's)")
+            .note("not the stage itself"),
+        id_map("profile_cost_factors", "profile", T::number, 0, kMaxMultiplierLimit, "the stage's",
+               "this town's factors on the cost per occupied unit by profile; replaces the "
+               "stage's whole map (`{}`: all 1)")}});
+  e.push_back(
+      {"town_promotion_rules",
+       "`rules.promotions.<edge>`",
+       "/towns/<id>/rules/promotions/<edge>",
+       true,
+       {field("min_months_in_stage", T::integer, 0, kMonths, "the edge's",
+              "whole months completed in `from`")
+            .in("months"),
+        field("min_streak", T::integer, 0, kMonths, "the edge's", "consecutive good months")
+            .in("months"),
+        field("max_arrears", T::integer, 0, kMonths, "the edge's",
+              "most months of arrears allowed (`0` = no arrears)")
+            .in("months"),
+        plain("employment_required", T::boolean, "the edge's", "only employed households qualify"),
+        plain("service_required", T::service, "the edge's",
+              "engaged with this service now, or completed an engagement before")}});
+  e.push_back({"town_service_rules",
+               "`rules.services.<service>`",
+               "/towns/<id>/rules/services/<service>",
+               true,
+               {field("eligible_stages", T::stage_list, 1, 0, "the service's",
+                      "households in these stages can be engaged in this town")}});
   e.push_back(
       {"observed_target",
        "`observed[i]`: a calibration target",

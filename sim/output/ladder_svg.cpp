@@ -68,6 +68,11 @@ void add_legend(Drawing& d, Language lang) {
 Drawing from_scenario(const Scenario& s, Language lang) {
   Drawing d;
   d.title = tr(lang, "ladder.title", {text::in(s.title, lang, s.name)});
+  // The arrows carry the common ladder's rules; towns with rules of their own are named.
+  std::string own;
+  for (const Town& t : s.towns)
+    if (!t.rules.empty()) own += (own.empty() ? "" : ", ") + text::in(t.label, lang, t.id);
+  if (!own.empty()) d.title = tr(lang, "ladder.title_own_rules", {d.title, own});
   std::map<std::string, int> index;
   for (const Stage& st : s.stages) {
     index[st.id] = static_cast<int>(d.boxes.size());

@@ -378,7 +378,76 @@ class Describer {
         costs.push_back(w("describe.local_case_cost", {service_label(id), num(c)}) +
                         spread("/towns/" + t.id + "/service_costs/" + id));
       if (!costs.empty()) out_ << "    " << w("describe.local_costs", {join(costs, "; ")}) << "\n";
+      if (!t.rules.empty()) out_ << "    " << w("describe.own_rules", {own_rules(t.rules)}) << "\n";
     }
+  }
+
+  // A town's own rules (towns.<id>.rules), each field by its key in the format.
+  std::string own_rules(const TownRules& r) const {
+    std::vector<std::string> items;
+    // "key value", and "label [id]: fields" (appended, not prepended: GCC 12 warns about
+    // a literal + std::string&& with -Wrestrict).
+    auto field = [](const char* key, const std::string& value) {
+      std::string out = key;
+      out += ' ';
+      out += value;
+      return out;
+    };
+    auto bracketed = [](const std::string& open, const std::string& inner, const char* close) {
+      std::string out = open;
+      out += inner;
+      out += close;
+      return out;
+    };
+    auto item = [&](const std::string& label, const std::string& id,
+                    const std::vector<std::string>& fields) {
+      std::string out = label;
+      out += " [";
+      out += id;
+      out += "]: ";
+      out += join(fields);
+      items.push_back(std::move(out));
+    };
+    for (const auto& st : s_.stages) {
+      auto it = r.stages.find(st.id);
+      if (it == r.stages.end()) continue;
+      std::vector<std::string> f;
+      if (it->second.max_stay_months)
+        f.push_back(field("max_stay_months", std::to_string(*it->second.max_stay_months)));
+      if (it->second.on_expiry)
+        f.push_back(field("on_expiry", bracketed("[", join(*it->second.on_expiry), "]")));
+      if (it->second.profile_cost_factors) {
+        std::vector<std::string> pf;
+        for (const auto& [id, x] : *it->second.profile_cost_factors)
+          pf.push_back(field(id.c_str(), num(x)));
+        f.push_back(field("profile_cost_factors", bracketed("{", join(pf), "}")));
+      }
+      item(st.label, st.id, f);
+    }
+    for (const auto& p : s_.promotions) {
+      auto it = r.promotions.find(p.id);
+      if (it == r.promotions.end()) continue;
+      const PromotionRules& x = it->second;
+      std::vector<std::string> f;
+      if (x.min_months_in_stage)
+        f.push_back(field("min_months_in_stage", std::to_string(*x.min_months_in_stage)));
+      if (x.min_streak) f.push_back(field("min_streak", std::to_string(*x.min_streak)));
+      if (x.max_arrears) f.push_back(field("max_arrears", std::to_string(*x.max_arrears)));
+      if (x.employment_required)
+        f.push_back(field("employment_required", *x.employment_required ? "true" : "false"));
+      if (x.service_required) f.push_back(field("service_required", *x.service_required));
+      std::string edge = stage_label(p.from);
+      edge += " -> ";
+      edge += stage_label(p.to);
+      item(edge, p.id, f);
+    }
+    for (const auto& sv : s_.services) {
+      auto it = r.services.find(sv.id);
+      if (it == r.services.end() || !it->second.eligible_stages) continue;
+      item(sv.label, sv.id,
+           {field("eligible_stages", bracketed("[", join(*it->second.eligible_stages), "]"))});
+    }
+    return join(items, "; ");
   }
 
   void uncertainty() {

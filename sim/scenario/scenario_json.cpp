@@ -598,6 +598,7 @@ class Reader {
   void read_service(const std::string& id, const ojson& v, const std::string& p, Service& sv);
   void read_town(const std::string& id, const ojson& v, const std::string& p, Town& t,
                  const Scenario& s);
+  void read_town_rules(const ojson& v, const std::string& p, TownRules& r, const Scenario& s);
   void read_variant(const std::string& id, const ojson& v, const std::string& p, Variant& var);
   void read_cohort(const std::string& id, const ojson& v, const std::string& p, Cohort& c,
                    const Scenario& s);
@@ -1237,6 +1238,116 @@ void Reader::read_town(const std::string& id, const ojson& v, const std::string&
   id_map("service_costs", service_ids_, "service", t.service_costs);
   if (const ojson* o = find(v, "observed"))
     detail::read_observed(*o, child_pointer(p, "observed"), s, t.observed, diags);
+  if (const ojson* r = find(v, "rules")) read_town_rules(*r, child_pointer(p, "rules"), t.rules, s);
+}
+
+// A town's own rules (towns.<id>.rules): fields of the common ladder's stages, promotion edges
+// and services, each checked as the field it replaces.
+void Reader::read_town_rules(const ojson& v, const std::string& p, TownRules& r,
+                             const Scenario& s) {
+  if (!is_object(v, p)) return;
+  check_keys(v, p, scenario_entity("town_rules").keys());
+  std::vector<std::string> promotion_ids;
+  for (const Promotion& pr : s.promotions) promotion_ids.push_back(pr.id);
+  // Each entry of one of the maps: its id checked against `ids`, its keys against `entity`.
+  auto each = [&](const char* key, const std::vector<std::string>& ids, const char* what,
+                  const char* entity, auto&& read_entry) {
+    const ojson* m = find(v, key);
+    if (!m) return;
+    const std::string mp = child_pointer(p, key);
+    if (!is_object(*m, mp)) return;
+    for (const auto& [k, x] : m->items()) {
+      if (is_doc_key(k, false)) continue;
+      const std::string kp = child_pointer(mp, k);
+      if (!key_reference(k, kp, ids, what) || !is_object(x, kp)) continue;
+      check_keys(x, kp, scenario_entity(entity).keys());
+      entity_ = &scenario_entity(entity);
+      read_entry(k, x, kp);
+    }
+  };
+  each("stages", stage_ids_, "stage", "town_stage_rules",
+       [&](const std::string& id, const ojson& x, const std::string& kp) {
+         const Stage* st = nullptr;
+         for (const Stage& y : s.stages)
+           if (y.id == id) st = &y;
+         if (!st) return;  // the stage itself was refused
+         StageRules& sr = r.stages[id];
+         int_row(x, kp, "max_stay_months", sr.max_stay_months);
+         if (const ojson* e = find(x, "on_expiry")) {
+           std::vector<std::string> list;
+           const std::string ep = child_pointer(kp, "on_expiry");
+           const std::size_t before = diags.size();
+           stage_list(*e, ep, stage_ids_, list, true);
+           if (diags.size() == before) {
+             if (std::find(list.begin(), list.end(), id) != list.end())
+               error(ep, "a stage cannot send its households to itself");
+             const int last = s.stage_index(list.back());
+             if (last >= 0 && s.stages[last].kind != StageKind::outside)
+               error(ep,
+                     "the on_expiry list must end in an outside stage, which always has room "
+                     "(it ends in '" +
+                         list.back() + "')");
+             sr.on_expiry = std::move(list);
+           }
+         }
+         if (find(x, "profile_cost_factors")) {
+           std::map<std::string, double> factors;
+           profile_cost_factors(x, kp, factors);
+           sr.profile_cost_factors = std::move(factors);
+         }
+         // The town's maximum stay needs somewhere to go, and a destination needs a stay.
+         const bool stay = find(x, "max_stay_months") ? x["max_stay_months"] != 0
+                                                      : st->max_stay_months.has_value();
+         const bool where = find(x, "on_expiry") || !st->on_expiry.empty();
+         if (stay && !where)
+           error(kp, "max_stay_months needs on_expiry (where households go when their stay ends)");
+         if (find(x, "on_expiry") && !stay)
+           error(child_pointer(kp, "on_expiry"),
+                 "on_expiry is used only with a maximum stay (max_stay_months, this town's or "
+                 "the stage's)");
+       });
+  each("promotions", promotion_ids, "promotion edge", "town_promotion_rules",
+       [&](const std::string& id, const ojson& x, const std::string& kp) {
+         PromotionRules& pr = r.promotions[id];
+         int_row(x, kp, "min_months_in_stage", pr.min_months_in_stage);
+         int_row(x, kp, "min_streak", pr.min_streak);
+         int_row(x, kp, "max_arrears", pr.max_arrears);
+         if (find(x, "employment_required")) {
+           bool b = false;
+           opt_bool(x, kp, "employment_required", b);
+           pr.employment_required = b;
+         }
+         if (const ojson* sr = find(x, "service_required")) {
+           std::string sv;
+           if (reference(*sr, child_pointer(kp, "service_required"), service_ids_, "service", sv))
+             pr.service_required = sv;
+         }
+       });
+  each("services", service_ids_, "service", "town_service_rules",
+       [&](const std::string& id, const ojson& x, const std::string& kp) {
+         if (const ojson* e = find(x, "eligible_stages")) {
+           std::vector<std::string> list;
+           stage_list(*e, child_pointer(kp, "eligible_stages"), stage_ids_, list, true);
+           r.services[id].eligible_stages = std::move(list);
+         } else {
+           r.services[id];
+         }
+       });
+  // An empty entry ({}) changes nothing; it is kept out so that rules of only empty entries
+  // are no rules.
+  for (auto it = r.stages.begin(); it != r.stages.end();)
+    it = !it->second.max_stay_months && !it->second.on_expiry && !it->second.profile_cost_factors
+             ? r.stages.erase(it)
+             : std::next(it);
+  for (auto it = r.promotions.begin(); it != r.promotions.end();) {
+    const PromotionRules& x = it->second;
+    it = !x.min_months_in_stage && !x.min_streak && !x.max_arrears && !x.employment_required &&
+                 !x.service_required
+             ? r.promotions.erase(it)
+             : std::next(it);
+  }
+  for (auto it = r.services.begin(); it != r.services.end();)
+    it = !it->second.eligible_stages ? r.services.erase(it) : std::next(it);
 }
 
 void Reader::read_variant(const std::string& id, const ojson& v, const std::string& p,
@@ -1660,6 +1771,50 @@ ojson merge_patch(const ojson& target, const ojson& patch) {
   return result;
 }
 
+namespace {
+// A town's rules in the scenario's order of stages, edges, services and profiles.
+ojson town_rules_json(const Scenario& s, const TownRules& r) {
+  ojson out = ojson::object();
+  std::vector<std::string> profile_order;
+  for (const auto& pf : s.profiles) profile_order.push_back(pf.id);
+  ojson stages = ojson::object();
+  for (const Stage& st : s.stages) {
+    auto it = r.stages.find(st.id);
+    if (it == r.stages.end()) continue;
+    ojson j = ojson::object();
+    if (it->second.max_stay_months) j["max_stay_months"] = *it->second.max_stay_months;
+    if (it->second.on_expiry) j["on_expiry"] = *it->second.on_expiry;
+    if (it->second.profile_cost_factors)
+      j["profile_cost_factors"] = ordered_map_json(*it->second.profile_cost_factors, profile_order,
+                                                   [](double x) { return ojson(x); });
+    stages[st.id] = std::move(j);
+  }
+  if (!stages.empty()) out["stages"] = std::move(stages);
+  ojson promotions = ojson::object();
+  for (const Promotion& pr : s.promotions) {
+    auto it = r.promotions.find(pr.id);
+    if (it == r.promotions.end()) continue;
+    const PromotionRules& x = it->second;
+    ojson j = ojson::object();
+    if (x.min_months_in_stage) j["min_months_in_stage"] = *x.min_months_in_stage;
+    if (x.min_streak) j["min_streak"] = *x.min_streak;
+    if (x.max_arrears) j["max_arrears"] = *x.max_arrears;
+    if (x.employment_required) j["employment_required"] = *x.employment_required;
+    if (x.service_required) j["service_required"] = *x.service_required;
+    promotions[pr.id] = std::move(j);
+  }
+  if (!promotions.empty()) out["promotions"] = std::move(promotions);
+  ojson services = ojson::object();
+  for (const Service& sv : s.services) {
+    auto it = r.services.find(sv.id);
+    if (it != r.services.end() && it->second.eligible_stages)
+      services[sv.id] = {{"eligible_stages", *it->second.eligible_stages}};
+  }
+  if (!services.empty()) out["services"] = std::move(services);
+  return out;
+}
+}  // namespace
+
 ojson to_json(const Scenario& s) {
   ojson out = ojson::object();
   // Distributions need version 2 (a hand-built Scenario may say 1).
@@ -1771,6 +1926,7 @@ ojson to_json(const Scenario& s) {
     j["stage_costs"] = ordered_map_json(t.stage_costs, stage_order, number);
     j["service_costs"] = ordered_map_json(t.service_costs, service_order, number);
     if (!t.observed.empty()) j["observed"] = detail::observed_json(t.observed);
+    if (!t.rules.empty()) j["rules"] = town_rules_json(s, t.rules);
     towns[t.id] = std::move(j);
   }
   out["towns"] = std::move(towns);
