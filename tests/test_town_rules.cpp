@@ -21,7 +21,8 @@ Scenario two_towns() {
   Scenario s = four_rung_ladder();
   s.simulation.months = 36;
   Town most = s.towns.front();
-  most.id = most.label = "most";
+  most.id = "most";
+  most.label = "most";
   s.towns.push_back(most);
   return s;
 }

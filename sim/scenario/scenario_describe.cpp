@@ -422,7 +422,7 @@ class Describer {
           pf.push_back(field(id.c_str(), num(x)));
         f.push_back(field("profile_cost_factors", bracketed("{", join(pf), "}")));
       }
-      item(st.label, st.id, f);
+      item(L(st.label), st.id, f);
     }
     for (const auto& p : s_.promotions) {
       auto it = r.promotions.find(p.id);
@@ -444,7 +444,7 @@ class Describer {
     for (const auto& sv : s_.services) {
       auto it = r.services.find(sv.id);
       if (it == r.services.end() || !it->second.eligible_stages) continue;
-      item(sv.label, sv.id,
+      item(L(sv.label), sv.id,
            {field("eligible_stages", bracketed("[", join(*it->second.eligible_stages), "]"))});
     }
     return join(items, "; ");
