@@ -918,3 +918,41 @@ TEST_CASE("a sweep's occupancy band stops at the stage's places") {
   CHECK(band[0] == Approx(348 - 300 * 36 / 40.0).margin(0.05));
   CHECK(band[2] == Approx(48).margin(0.05));
 }
+
+TEST_CASE("the tornado names inputs by their labels and a group by its members") {
+  prostup::RunResult r = psa_run();
+  prostup::StageInfo shelter, hostel;
+  shelter.id = "shelter";
+  shelter.label = prostup::LocalText("Azylový dům");
+  hostel.id = "hostel";
+  hostel.label = prostup::LocalText("Ubytovna");
+  r.info.stages = {shelter, hostel};
+  r.info.profiles = {"chronic"};
+  r.info.profile_labels = {prostup::LocalText("Dlouhodobá bytová nouze")};
+  r.info.parameters = {"/stages/shelter/cost_per_month", "/stages/hostel/cost_per_month",
+                       "/profiles/chronic/job_gain", "/stages/hostel/multipliers/exit"};
+  r.info.parameter_groups = {"temporary_costs", "temporary_costs", "", ""};
+  r.uncertainty.tornado.push_back(
+      {"most", "a", "cohort_stabilized", "group:temporary_costs", 1, 5, 3});
+  r.uncertainty.tornado.push_back(
+      {"most", "a", "cohort_stabilized", "/profiles/chronic/job_gain", 2, 4, 3});
+  r.uncertainty.tornado.push_back(
+      {"most", "a", "cohort_stabilized", "/stages/hostel/multipliers/exit", 2.5, 3.5, 3});
+  const auto chart = prostup::report::tornado_chart(r, "most", "a", prostup::Language::cs);
+  REQUIRE(chart);
+  const auto texts = svg_texts(chart->svg);
+  auto has = [&](const std::string& prefix) {
+    return std::any_of(texts.begin(), texts.end(),
+                       [&](const std::string& t) { return t.find(prefix) != std::string::npos; });
+  };
+  // The group by its members' labels and shared field, not "temporary costs (skupina)"; the
+  // profile by its label, not its id (in the text or, where it is shortened, its tooltip).
+  CHECK(has("Azylový dům, Ubytovna: "));
+  CHECK(has("Dlouhodobá bytová nouze: "));
+  CHECK(has("Ubytovna: odchod (násobitel)"));  // not "hostel: násobitele odchod"
+  for (const auto& t : texts) {
+    INFO(t);
+    CHECK(t.find("temporary") == std::string::npos);
+    CHECK(t.find("chronic") == std::string::npos);
+  }
+}

@@ -538,6 +538,8 @@ const std::vector<Entry> kCzech = {
      "hodnotu, která cíl splňuje; tečkovaná čára hodnotu ze scénáře."},
     {"chart.plan.varied", "Měněno: {1}."},
     // Grafy nejistoty parametrů (svg_uncertainty.cpp).
+    {"tornado.multiplier", "násobitel"},
+    {"tornado.effect", "účinek služby"},
     {"chart.group", "{1} (skupina)"},
     {"chart.ce.title", "Rovina nákladové efektivity — {1}"},
     {"chart.ce.x", "Další stabilizované domácnosti, počet v kohortě (varianta − výchozí stav)"},

@@ -538,6 +538,8 @@ const std::vector<Entry> kEnglish = {
      "smallest value that meets the target; the dotted line the scenario's own value."},
     {"chart.plan.varied", "Varied: {1}."},
     // Parameter uncertainty charts (svg_uncertainty.cpp).
+    {"tornado.multiplier", "multiplier"},
+    {"tornado.effect", "service's effect"},
     {"chart.group", "{1} (group)"},
     {"chart.ce.title", "Cost-effectiveness plane — {1}"},
     {"chart.ce.x", "Extra households stabilised, cohort count (variant − baseline)"},

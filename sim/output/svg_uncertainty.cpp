@@ -30,14 +30,26 @@ double max_abs(const std::vector<double>& v) {
   return m;
 }
 
-// "/profiles/single/job_gain" -> "single: job gain" (the entity and the field, in words);
-// "group:rent" -> "rent (group)".
-std::string input_words(const std::string& pointer, Language lang) {
-  if (pointer.rfind("group:", 0) == 0) {
-    std::string g = pointer.substr(6);
-    std::replace(g.begin(), g.end(), '_', ' ');
-    return tr(lang, "chart.group", {g});
-  }
+// A pointer's entity by its label in the run's language: "/stages/shelter/..." -> the
+// shelter's label; an entity without a label (or of another collection) keeps its id.
+std::string entity_label(const RunResult& r, const std::string& collection, const std::string& id,
+                         Language lang) {
+  auto from = [&](const std::vector<std::string>& ids, const std::vector<LocalText>& labels) {
+    for (std::size_t i = 0; i < ids.size() && i < labels.size(); ++i)
+      if (ids[i] == id && !labels[i].empty()) return text::in(labels[i], lang);
+    return id;
+  };
+  if (collection == "stages") return stage_label(r, id, lang);
+  if (collection == "towns") return town_label(r, id, lang);
+  if (collection == "services") return from(r.info.services, r.info.service_labels);
+  if (collection == "profiles") return from(r.info.profiles, r.info.profile_labels);
+  return id;
+}
+
+// "/profiles/single/job_gain" -> "<single's label>: job gain" (the entity by its label, the
+// fields in words): the entity and the rest apart.
+std::pair<std::string, std::string> parameter_words(const RunResult& r, const std::string& pointer,
+                                                    Language lang) {
   std::vector<std::string> parts;
   std::size_t i = 1;
   while (i <= pointer.size()) {
@@ -45,14 +57,59 @@ std::string input_words(const std::string& pointer, Language lang) {
     parts.push_back(pointer.substr(i, j - i));
     i = j + 1;
   }
-  std::string out;
-  for (std::size_t k = 1; k < parts.size(); ++k) {
-    // The entity's id as written, the fields in words.
-    std::string p = k == 1 ? parts[k] : field_words(parts[k], lang);
-    if (k == 1) std::replace(p.begin(), p.end(), '_', ' ');
-    out += (k == 1 ? "" : k == 2 ? ": " : " ") + p;
+  if (parts.size() < 2) return {"", pointer};
+  std::string fields;
+  if (parts.size() == 4 && (parts[2] == "multipliers" || parts[2] == "effects")) {
+    // "/stages/lease/multipliers/exit" -> "exit (multiplier)", not "multipliers exit".
+    fields = field_words(parts[3], lang);
+    fields += " (";
+    fields += tr(lang, parts[2] == "effects" ? "tornado.effect" : "tornado.multiplier");
+    fields += ')';
+    return {entity_label(r, parts[0], parts[1], lang), fields};
   }
-  return out.empty() ? pointer : out;
+  for (std::size_t k = 2; k < parts.size(); ++k) {
+    // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on "..." + string&&.
+    if (k > 2) fields += ' ';
+    fields += field_words(parts[k], lang);
+  }
+  return {entity_label(r, parts[0], parts[1], lang), fields};
+}
+
+// A tornado row's input in words: a parameter as above; a group ("group:rent") by what its
+// members are: "<label>, <label>: rent paid (group)" where they share their field, else the
+// members' words, at most three named (the group's id only where the run lists no members).
+std::string input_words(const RunResult& r, const std::string& pointer, Language lang) {
+  if (pointer.rfind("group:", 0) != 0) {
+    const auto [entity, fields] = parameter_words(r, pointer, lang);
+    return entity.empty() ? fields : fields.empty() ? entity : entity + ": " + fields;
+  }
+  const std::string group = pointer.substr(6);
+  std::vector<std::string> entities, fields;
+  auto add_unique = [](std::vector<std::string>& v, const std::string& x) {
+    if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
+  };
+  for (std::size_t k = 0; k < r.info.parameters.size() && k < r.info.parameter_groups.size(); ++k)
+    if (r.info.parameter_groups[k] == group) {
+      const auto [entity, field] = parameter_words(r, r.info.parameters[k], lang);
+      add_unique(entities, entity);
+      add_unique(fields, field);
+    }
+  auto first_three = [](const std::vector<std::string>& v) {
+    std::string out;
+    for (std::size_t k = 0; k < v.size() && k < 3; ++k) out += (k ? ", " : "") + v[k];
+    if (v.size() > 3) out += ", …";
+    return out;
+  };
+  std::string words;
+  if (entities.empty()) {
+    words = group;
+    std::replace(words.begin(), words.end(), '_', ' ');
+  } else if (fields.size() == 1) {
+    words = first_three(entities) + ": " + fields.front();
+  } else {
+    words = first_three(fields);
+  }
+  return tr(lang, "chart.group", {words});
 }
 
 }  // namespace
@@ -282,8 +339,9 @@ std::optional<Chart> tornado_chart(const RunResult& r, const std::string& town,
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const TornadoRow& t = *rows[i];
     const double y = f.top + 6 + bar * static_cast<double>(i);
-    doc.text(f.left - 8, y + bar * 0.6, input_words(t.parameter, lang),
-             "text-anchor=\"end\" font-size=\"12\"");
+    // Shortened to the room left of the frame, whole in the tooltip.
+    doc.fitted_text(f.left - 8, y + bar * 0.6, input_words(r, t.parameter, lang), f.left - 16,
+                    "text-anchor=\"end\" font-size=\"12\"");
     const double x5 = f.x(t.low), x95 = f.x(t.high);
     doc.rect(
         std::min(base_x, x5), y + 3, std::fabs(x5 - base_x), bar - 8,
