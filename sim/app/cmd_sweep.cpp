@@ -265,8 +265,13 @@ int run_sweep(const SweepArgs& a) {
   std::optional<StagedOutput> staged;
   if (is_output_rank()) staged.emplace(dir, a.force, "sweep");
 
+  // Compiled in the sweep's language (--lang, else the scenario's), as run and plan are: the
+  // cohort model's lines name the stages in it.
   std::vector<CompiledModel> models;
-  for (const auto& s : point_scenarios) models.push_back(compile(s, variant, a.months));
+  for (const auto& s : point_scenarios) {
+    models.push_back(compile(s, variant, a.months));
+    models.back().language = text::language_code(text::pick_language(a.lang, ls.scenario.language));
+  }
 
   RunOptions opt = run_options_from(a);
   // Input uncertainty (docs/planning.md): every point runs the same parameter sets (keyed to
