@@ -16,9 +16,11 @@
 #include <mutex>
 #include <sstream>
 
-#include "../sim/app/run_support.hpp"
+#include "../sim/app/app_support.hpp"
+#include "../sim/study/run_support.hpp"
 #include "prostup/catalog.hpp"
 #include "prostup/cli.hpp"
+#include "prostup/errors.hpp"
 #include "prostup/scenario_json.hpp"
 #include "prostup/writers.hpp"
 
@@ -291,7 +293,7 @@ PYBIND11_MODULE(_core, m) {
     {
       py::gil_scoped_release nogil;
       try {
-        detail::StagedOutput out(dir, force, "write");
+        detail::StagedOutput out(dir, force, "write", &detail::g_cancel);
         for (const auto& [name, bytes] : data) {
           const std::filesystem::path path = out.staging() / name;
           std::filesystem::create_directories(path.parent_path());
@@ -302,7 +304,7 @@ PYBIND11_MODULE(_core, m) {
         }
         if (report) write_report(out.staging());
         out.commit();
-      } catch (const detail::InputError& e) {
+      } catch (const UserError& e) {
         refused = e.what();
         exists = refused.find("exists") != std::string::npos ||
                  refused.find("not empty") != std::string::npos ||
@@ -375,4 +377,13 @@ PYBIND11_MODULE(_core, m) {
     return format_run_diff_json(*ra, c.outcomes(a), *rb, c.outcomes(b));
   });
   py::register_exception<CatalogError>(m, "CatalogError", PyExc_RuntimeError);
+  // What the user got wrong (include/prostup/errors.hpp), as the command line's exit code 2 is:
+  // ValueError, with the message as the command prints it.
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const UserError& e) {
+      PyErr_SetString(PyExc_ValueError, (e.details() + e.what()).c_str());
+    }
+  });
 }

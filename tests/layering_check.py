@@ -23,7 +23,16 @@ FORBIDDEN = {
     "scenario": ["/tbb/", "oneapi/", "/CLI/", "mpi.h"],
     "run": ["nlohmann/", "/CLI/"],
     "output": ["/tbb/", "oneapi/", "/CLI/", "mpi.h"],
+    # The use cases: no argument parsing, nothing of the command line's (its private headers:
+    # signals, the progress bar, the exit codes) and no public CLI header.
+    "study": ["/CLI/", "/sim/app/", "prostup/cli.hpp", "prostup/command_line.hpp"],
     "app": ["/CLI/"],  # only command_line.cpp parses arguments
+}
+
+# What a layer's sources may not call, read from the source text: the study layer prints
+# nothing on standard output (the commands print; a library caller gets results).
+FORBIDDEN_CALLS = {
+    "study": ["std::cout", "printf(", "puts(", "putchar("],
 }
 
 
@@ -74,6 +83,16 @@ def main():
             if hits:  # the first is enough to find the include; the count says how deep
                 problems.append(f"sim/{os.path.relpath(path, sim)} ({layer}) reaches {hits[0]}"
                                 f" ({len(hits)} headers matching '{bad}')")
+    for e, path, layer in todo:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        for call in FORBIDDEN_CALLS.get(layer, []):
+            for n, line in enumerate(text.splitlines(), 1):
+                code = line.split("//")[0]
+                # snprintf/fprintf(stderr...) are not printing on standard output.
+                if call in code and not (call == "printf(" and ("snprintf(" in code or
+                                                                  "fprintf(stderr" in code)):
+                    problems.append(f"sim/{os.path.relpath(path, sim)}:{n} ({layer}) calls {call}")
     checked = len(todo)
     if checked == 0:
         sys.exit("layering_check: no sources of sim/ in compile_commands.json")

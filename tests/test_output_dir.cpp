@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// The staged output directory (sim/run_support.hpp): the --force replacement is one atomic
+// The staged output directory (sim/study/run_support.hpp): the --force replacement is one atomic
 // exchange, so a reader never finds the output directory missing; the memory estimate counts
 // every model's households.
 #include <unistd.h>
@@ -10,7 +10,7 @@
 #include <fstream>
 #include <thread>
 
-#include "../sim/app/run_support.hpp"
+#include "../sim/study/run_support.hpp"
 #include "test_files.hpp"
 
 namespace fs = std::filesystem;

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "../sim/app/plan_support.hpp"
+#include "../sim/study/plan_support.hpp"
 #include "prostup/cli.hpp"
 #include "prostup/parameter_draw.hpp"
 #include "prostup/runner.hpp"
@@ -30,12 +30,12 @@ std::string read_text(const fs::path& p) {
 const std::string kFixture =
     std::string(PROSTUP_SOURCE_DIR) + "/tests/fixtures/plan-one-lease.json";
 
-// The message of the PlanInputError that `f` throws ("" when it throws none).
+// The message of the UserError that `f` throws ("" when it throws none).
 template <class F>
 std::string error_of(F f) {
   try {
     f();
-  } catch (const PlanInputError& e) {
+  } catch (const UserError& e) {
     return e.what();
   }
   return "";

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "../sim/app/run_support.hpp"
+#include "../sim/study/run_support.hpp"
 #include "prostup/number_text.hpp"
 #include "prostup/writers.hpp"
 #include "test_files.hpp"

@@ -15,16 +15,17 @@
 #include <string>
 #include <vector>
 
+#include "prostup/errors.hpp"
 #include "prostup/scenario.hpp"
 
 namespace prostup {
 
-// A scenario that cannot be calibrated (no targets, targets but no free parameter); `pointer`
-// is the JSON pointer the message is about.
-struct CalibrationError : std::runtime_error {
+// A scenario that cannot be calibrated (no targets, targets but no free parameter): a user
+// error; `pointer` (also where()) is the JSON pointer the message is about.
+struct CalibrationError : UserError {
   std::string pointer;
   CalibrationError(std::string p, const std::string& message)
-      : std::runtime_error(message), pointer(std::move(p)) {}
+      : UserError(message, p), pointer(std::move(p)) {}
 };
 
 struct CalibrationProgress {

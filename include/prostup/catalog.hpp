@@ -89,13 +89,14 @@ class Catalog {
 };
 
 // What a command that wrote `out_dir` (manifest.json and its tables) records: reads the
-// folder, never throws. A catalog that cannot take the record gives a warning on stderr
-// ("prostup COMMAND: warning: ...") and the outputs stay as written. Returns the run id, or
-// -1 when not recorded (also when disabled). A SIGINT/SIGTERM (the commands' cancel flag) ends
-// a wait for a locked catalog at once: it says on stderr that the run was not recorded, and
-// the caller exits with the signal's code (the outputs stay committed).
-long long record_in_catalog(const CatalogOptions& opt, const std::string& command,
-                            const std::string& scenario_text, const std::filesystem::path& out_dir);
+// folder and records it in one transaction. Returns the run id, or -1 when disabled. Throws
+// CatalogError (or std::runtime_error for a folder it cannot read); `cancel` (a signal
+// handler's flag) ends a wait for a locked catalog at once, with CatalogError. The command
+// line's record_in_catalog (sim/app/app_support.hpp) turns a failure into a warning: the
+// outputs stay as written.
+long long record_output(const CatalogOptions& opt, const std::string& command,
+                        const std::string& scenario_text, const std::filesystem::path& out_dir,
+                        const std::atomic<bool>* cancel = nullptr);
 
 // `prostup runs list|show|diff` output.
 std::string format_run_list(const std::vector<CatalogRun>& runs);

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <optional>
 
+#include "app_support.hpp"
 #include "prostup/calibrate.hpp"
 #include "prostup/calibration_writers.hpp"
 #include "prostup/cli.hpp"
@@ -66,19 +67,19 @@ int cmd_calibrate(const CalibrateArgs& a) {
   const double wall0 = seconds_now();
   const std::string started = utc_now_iso8601();
   install_signal_handlers();
-  try {
+  return run_command("calibrate", "stopped and removed the partial output", [&] {
     LoadedScenario ls = load_or_report(a.file);
     mpi_require_same_scenario(ls.sha256);  // every MPI rank must calibrate the same file
     if (a.particles < 10 || a.particles > 100000)
-      throw InputError("--particles must be from 10 to 100000");
+      throw UserError("--particles must be from 10 to 100000");
     if (a.max_simulations < 2LL * a.particles)
-      throw InputError("--max-simulations " + std::to_string(a.max_simulations) +
-                       " is less than two generations of " + std::to_string(a.particles) +
-                       " particles; give at least " + std::to_string(2LL * a.particles));
-    if (a.threads > 1024) throw InputError("--threads exceeds the limit of 1024");
+      throw UserError("--max-simulations " + std::to_string(a.max_simulations) +
+                      " is less than two generations of " + std::to_string(a.particles) +
+                      " particles; give at least " + std::to_string(2LL * a.particles));
+    if (a.threads > 1024) throw UserError("--threads exceeds the limit of 1024");
     // CLI11's range check lets NaN through (every comparison with it is false).
     if (!(a.max_seconds >= 0 && a.max_seconds <= 1e9))
-      throw InputError("--max-seconds must be a number from 0 to 1e9 (0 = no budget)");
+      throw UserError("--max-seconds must be a number from 0 to 1e9 (0 = no budget)");
     const fs::path out = a.out_dir.empty()
                              ? fs::path("prostup-out") / (ls.scenario.name + "-calibrate")
                              : fs::path(a.out_dir);
@@ -101,7 +102,7 @@ int cmd_calibrate(const CalibrateArgs& a) {
       check_memory(estimate_resources({&ls.scenario}, a.particles, ls.scenario.simulation.months,
                                       opt.threads, false),
                    memory_limit(opt.threads), a.force, "the calibration");
-      if (is_output_rank()) staged.emplace(out, a.force, "calibrate");
+      if (is_output_rank()) staged.emplace(out, a.force, "calibrate", &g_cancel);
       r = calibrate(ls.scenario, opt);
     } catch (const CalibrationError& e) {
       progress.finish();
@@ -145,17 +146,7 @@ int cmd_calibrate(const CalibrateArgs& a) {
       return kExitNotCalibrated;
     }
     return kExitOk;
-  } catch (const InputError& e) {
-    std::cerr << "prostup calibrate: " << e.what() << "\n";
-    return kExitInvalid;
-  } catch (const RunCancelled&) {
-    std::cerr << "prostup calibrate: interrupted by " << signal_name()
-              << "; stopped and removed the partial output\n";
-    return exit_code_for_signal();
-  } catch (const std::exception& e) {
-    std::cerr << "prostup calibrate: " << failure_text(e) << "\n";
-    return kExitFailure;
-  }
+  });
 }
 
 }  // namespace prostup

@@ -6,9 +6,11 @@
 #include <iostream>
 #include <utility>
 
+#include "app_support.hpp"
 #include "prostup/cli.hpp"
 #include "prostup/cohort.hpp"
 #include "prostup/number_text.hpp"
+#include "prostup/study.hpp"
 #include "prostup/writers.hpp"
 #include "run_support.hpp"
 #include "scenario_cli.hpp"
@@ -20,23 +22,27 @@ using namespace detail;
 
 int cmd_cohort(const CohortArgs& a) {
   install_signal_handlers();
-  try {
-    LoadedScenario ls = load_or_report(a.file);
-    std::vector<CompiledModel> models = compile_models(ls, {}, true);
+  return run_command("cohort", "nothing was written", [&] {
+    study::CohortRequest q;
+    q.file = a.file;
+    const study::CohortOutcome co = study::cohort(q, {{}, &g_cancel});
+    const LoadedScenario& ls = co.source;
+    const std::vector<CompiledModel>& models = co.models;
     const fs::path out = a.out_dir.empty()
                              ? fs::path("prostup-out") / (ls.scenario.name + "-cohort")
                              : fs::path(a.out_dir);
-    StagedOutput staged(out, a.force, "cohort");
+    StagedOutput staged(out, a.force, "cohort", &g_cancel);
     test_signal_point("write");
+    if (g_cancel) throw RunCancelled();
     const CsvDialect dialect = csv_dialect_of(a.csv_dialect);
     CsvWriter occ(dialect), sum(dialect), bott(dialect);
     occ.header({"town", "variant", "month", "stage", "expected"});
     sum.header(
         {"town", "variant", "profile", "entry_stage", "p_reach_lease", "expected_months_to_lease"});
     bott.header({"town", "variant", "kind", "id", "month", "demand", "capacity"});
-    for (const CompiledModel& m : models) {
-      if (g_cancel) throw RunCancelled();
-      const CohortResult r = cohort(m);
+    for (std::size_t i = 0; i < models.size(); ++i) {
+      const CompiledModel& m = models[i];
+      const CohortResult& r = co.results[i];
       for (std::size_t t = 0; t < r.towns.size(); ++t) {
         const CohortTown& ct = r.towns[t];
         const CompiledTown& tw = m.towns[t];
@@ -101,16 +107,7 @@ int cmd_cohort(const CohortArgs& a) {
     staged.commit();
     std::printf("Outputs: %s\n", out.string().c_str());
     return kExitOk;
-  } catch (const InputError& e) {
-    std::cerr << "prostup cohort: " << e.what() << "\n";
-    return kExitInvalid;
-  } catch (const RunCancelled&) {
-    std::cerr << "prostup cohort: interrupted by " << signal_name() << "; nothing was written\n";
-    return exit_code_for_signal();
-  } catch (const std::exception& e) {
-    std::cerr << "prostup cohort: " << failure_text(e) << "\n";
-    return kExitFailure;
-  }
+  });
 }
 
 }  // namespace prostup

@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "answer.hpp"
+#include "app_support.hpp"
 #include "plan_support.hpp"
 #include "prostup/cli.hpp"
 #include "prostup/cohort.hpp"
@@ -19,6 +20,7 @@
 #include "prostup/number_text.hpp"
 #include "prostup/parallel.hpp"
 #include "prostup/runner.hpp"
+#include "prostup/study.hpp"
 #include "prostup/writers.hpp"
 #include "run_support.hpp"
 #include "scenario_cli.hpp"
@@ -55,25 +57,9 @@ ojson point_json(const PlanPoint& p) {
           {"share_meeting", num(p.share_meeting())}};
 }
 
-// Metric names close to a mistyped one: sharing a word, or the headline ones.
-std::string metric_hint(const std::string& name, const std::vector<MetricInfo>& catalogue) {
-  std::string close, headline;
-  for (const auto& m : catalogue) {
-    if (m.headline) headline += (headline.empty() ? "" : ", ") + m.name;
-    for (const std::string& part : {name.substr(0, name.find('_')), name})
-      if (part.size() >= 4 && m.name.find(part) != std::string::npos) {
-        close += (close.empty() ? "" : ", ") + m.name;
-        break;
-      }
-  }
-  return close.empty() ? "headline metrics: " + headline : "did you mean: " + close;
-}
-
-// What holds a target back at the top of the range (docs/planning.md, "What binds"): the
-// stages and services whose expected demand in the exact model without limits exceeds their
-// capacity, the largest `kMeasured` of them each run again with one more place (worker) over
-// the same replications and parameter sets as the value itself, so the paired difference in
-// the target metric says what that unit is worth.
+// What holds a target back at the top of the range (docs/planning.md, "What binds"; measured
+// by study::plan): the stages and services whose expected demand in the exact model without
+// limits exceeds their capacity, with what one more unit of the largest of them is worth.
 struct HeldBack {
   std::vector<answer::Binding> binding;  // ranked (answer::sort_by_value)
   // The measured ones; `gain` in the target's better direction (up for >=, down for <=),
@@ -82,82 +68,13 @@ struct HeldBack {
   std::vector<Summary> change;  // parallel to `measured`: the paired difference as simulated
 };
 
-constexpr std::size_t kMeasured = 4;
-
-HeldBack measure_binding(const CompiledModel& top, const Scenario& top_scenario,
-                         const std::string& variant, int months, const std::string& town,
-                         const Target& target, const std::vector<double>& top_values,
-                         RunOptions opt, bool quiet) {
+// The binding constraints the plan found at HI, ranked (answer::sort_by_value) with what one
+// more unit of each measured one is worth.
+HeldBack held_back_of(const study::PlanOutcome& o, const std::string& town) {
   HeldBack out;
-  const CohortResult exact = cohort(top);
-  std::vector<std::string> lines;
-  std::vector<BindingCandidate> candidates;
-  auto label_of = [&](std::size_t t) {
-    return top.towns[t].label.in(top.language, top.towns[t].id);
-  };
-  for (std::size_t t = 0; t < top.towns.size(); ++t) {
-    if (town != "*" && top.towns[t].id != town) continue;
-    for (const auto& l : exact.towns[t].binding)
-      lines.push_back(town == "*" ? label_of(t) + ": " + l : l);
-    for (auto& c : binding_candidates(top, exact, static_cast<int>(t)))
-      candidates.push_back(std::move(c));
-  }
-  out.binding = answer::ranked_binding(lines);
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const auto& x, const auto& y) { return x.excess > y.excess; });
-  if (candidates.size() > kMeasured) candidates.resize(kMeasured);
-  if (!quiet && !candidates.empty())
-    std::cerr << "  measuring one more unit of " << candidates.size()
-              << " binding constraints at the top of the range\n";
-  opt.progress = nullptr;
-  out.measured.reserve(candidates.size());
-  for (const BindingCandidate& c : candidates) {
-    const CompiledTown& ct = top.towns[static_cast<std::size_t>(c.town)];
-    Scenario more = top_scenario;
-    for (Town& tw : more.towns) {
-      if (tw.id != ct.id) continue;
-      if (c.service) {
-        tw.staffing[top.services[static_cast<std::size_t>(c.index)].id] += 1;
-      } else {
-        Scheduled<int>& cap = tw.capacity[top.stages[static_cast<std::size_t>(c.index)].id];
-        cap.initial += 1;
-        for (auto& step : cap.changes) step.second += 1;
-      }
-    }
-    const std::vector<Scenario> sources = {more};
-    opt.scenarios = &sources;
-    const RunResult r = run_models({compile(more, variant, months)}, opt);
-    const TownVariantResult* tv = r.find(town, variant);
-    const int k = r.metric_index(target.metric, "all");
-    if (!tv || k < 0) throw std::logic_error("plan: no result row for a binding constraint");
-    const std::vector<double>& with_one = tv->per_replication[static_cast<std::size_t>(k)];
-    std::vector<double> d;
-    for (std::size_t i = 0; i < with_one.size() && i < top_values.size(); ++i)
-      if (std::isfinite(with_one[i]) && std::isfinite(top_values[i]))
-        d.push_back(with_one[i] - top_values[i]);
-    Summary ch = summarize(d);
-    // Every paired difference equal (0 when the unit changes nothing): the interval is the point.
-    if (ch.sd == 0) ch.ci_low = ch.ci_high = ch.mean;
-    const double sign = target.at_least ? 1 : -1;
-    MarginalValue v;
-    v.town = town == "*" ? label_of(static_cast<std::size_t>(c.town)) : ct.id;
-    v.what = c.what;
-    v.service = c.service;
-    v.id = c.service ? top.services[static_cast<std::size_t>(c.index)].id
-                     : top.stages[static_cast<std::size_t>(c.index)].id;
-    v.excess = c.excess;
-    v.gain = sign * ch.mean;
-    v.gain_low = target.at_least ? ch.ci_low : -ch.ci_high;
-    v.gain_high = target.at_least ? ch.ci_high : -ch.ci_low;
-    v.cost_per_month = c.service
-                           ? ct.service_cost[static_cast<std::size_t>(c.index)] *
-                                 top.services[static_cast<std::size_t>(c.index)].caseload_per_worker
-                           : ct.stage_cost[static_cast<std::size_t>(c.index)];
-    v.cost_horizon = v.cost_per_month * top.months;
-    v.replications = static_cast<int>(d.size());
-    out.measured.push_back(std::move(v));
-    out.change.push_back(ch);
-  }
+  out.binding = answer::ranked_binding(o.binding_lines);
+  out.measured = o.measured;
+  out.change = o.change;
   for (answer::Binding& b : out.binding)
     for (const MarginalValue& v : out.measured)
       if (b.what == (town == "*" ? v.town + ": " + v.what : v.what)) b.value = &v;
@@ -242,165 +159,78 @@ void print_binding(const HeldBack& h, const MetricInfo& metric, long long hi, in
     std::cout << "    " << tr(lang, "plan.t.more_binding", {std::to_string(not_measured)}) << "\n";
 }
 
+study::PlanRequest plan_request(const PlanArgs& a) {
+  study::PlanRequest q;
+  q.file = a.file;
+  q.vary = a.vary;
+  q.target = a.target;
+  q.town = a.town;
+  q.variant = a.variant;
+  q.confidence = a.confidence;
+  q.assurance = a.assurance;
+  q.fixed_parameters = a.fixed_parameters;
+  q.inner_replications = a.inner_replications;
+  q.replications = a.replications;
+  q.months = a.months;
+  q.threads = a.threads;
+  q.seed = a.seed;
+  q.lang = a.lang;
+  return q;
+}
+
 int run_plan(const PlanArgs& a) {
   using namespace detail;
-  install_signal_handlers();
-  const double wall0 = seconds_now();
-  const std::string started_at = utc_now_iso8601();
-
-  const VaryRange range = parse_vary(a.vary);
-  const std::string vary_opt = "--vary '" + a.vary + "'";
-  check_not_variants(range.pointer, vary_opt);
-  const Target target = parse_target(a.target);
-  if (!(a.confidence >= 0.5 && a.confidence < 1))
-    throw PlanInputError("--confidence must be at least 0.5 and below 1");
-  if (!(a.assurance > 0 && a.assurance <= 1))
-    throw PlanInputError("--assurance must be above 0 and at most 1");
-  if (a.inner_replications < 1 || a.inner_replications > 1000)
-    throw PlanInputError("--inner-replications must be 1 to 1000");
-
-  LoadedScenario ls = load_or_report(a.file);
-  mpi_require_same_scenario(ls.sha256);  // every MPI rank must simulate the same file
-  // The words of the answer and the report: --lang, else the scenario's "language", else en.
-  const Language lang = text::pick_language(a.lang, ls.scenario.language);
   using text::tr;
+  install_signal_handlers();
+  const study::PlanSetup setup = study::prepare_plan(plan_request(a));
+  const VaryRange& range = setup.range;
+  const Target& target = setup.target;
+  const SetResult& written = setup.written;
+  const LoadedScenario& ls = setup.source;
+  const Language lang = text::language_from(setup.language);
+  const std::string& unit = setup.unit;
+  const std::string& town = setup.town;
   const std::string variant = a.variant.empty() ? "baseline" : a.variant;
-  const ojson doc = document_for(ls.document, a.variant);
-
-  // The pointer, metric and town are checked on the lowest value before anything runs.
-  ojson probe_doc = doc;
-  const SetResult written =
-      set_number(probe_doc, range.pointer, static_cast<double>(range.lo), true, vary_opt);
+  const std::string town_label = town == "*" ? tr(lang, "plan.t.all_towns") : setup.town_label;
   if (!written.note.empty()) std::cerr << "prostup plan: note: " << written.note << "\n";
-  auto scenario_for = [&](long long v) {
-    return scenario_with(doc, {{range.pointer, static_cast<double>(v), true}},
-                         range.pointer + " = " + std::to_string(v), vary_opt);
-  };
-  // Compiled in the plan's language: the cohort model's binding lines name the stages in it.
-  auto compiled = [&](const Scenario& s) {
-    CompiledModel m = compile(s, variant, a.months);
-    m.language = text::language_code(lang);
-    return m;
-  };
-  auto model_for = [&](long long v) { return compiled(scenario_for(v)); };
-  const CompiledModel probe = model_for(range.lo);
-  const auto catalogue = metric_catalogue(probe);
-  std::size_t metric = 0;
-  while (metric < catalogue.size() && catalogue[metric].name != target.metric) ++metric;
-  if (metric == catalogue.size() && !renamed_metric(target.metric).empty())
-    throw PlanInputError("--target '" + a.target + "': metric '" + target.metric +
-                         "' is now called '" + renamed_metric(target.metric) +
-                         "' (docs/model.md, \"One name, one number\")");
-  if (metric == catalogue.size())
-    throw PlanInputError("--target '" + a.target + "': no metric '" + target.metric + "' (" +
-                         metric_hint(target.metric, catalogue) + ")");
-  const std::string unit = catalogue[metric].unit;
-  const std::string town = a.town.empty() ? "*" : a.town;
-  std::string town_label = tr(lang, "plan.t.all_towns");
-  if (town != "*") {
-    std::string list;
-    bool known = false;
-    for (const auto& t : probe.towns) {
-      list += (list.empty() ? "" : ", ") + t.id;
-      if (t.id == town) known = true, town_label = text::in(t.label, lang, t.id);
-    }
-    if (!known)
-      throw PlanInputError("--town '" + town + "': no such town (the scenario has: " + list +
-                           "; '*' = all towns together)");
-  }
-
   check_run_limits(a);
-  {
-    // One value at a time; the range's ends stand for every value between them.
-    const Scenario lo = scenario_with(doc, {{range.pointer, static_cast<double>(range.lo), true}},
-                                      range.pointer + " = " + std::to_string(range.lo), vary_opt);
-    const Scenario hi = scenario_with(doc, {{range.pointer, static_cast<double>(range.hi), true}},
-                                      range.pointer + " = " + std::to_string(range.hi), vary_opt);
-    const int threads = resolved_threads(a.threads);
-    check_memory(
-        estimate_resources(
-            {&lo, &hi}, a.replications > 0 ? a.replications : ls.scenario.simulation.replications,
-            a.months > 0 ? a.months : ls.scenario.simulation.months, threads, false),
-        memory_limit(threads), a.force, "the plan");
-  }
+  check_memory(setup.estimate, setup.limit, a.force, "the plan");
 
   const fs::path dir = output_dir_for(a.out_dir, ls, "-plan");
   // Under MPI only the output rank writes files and prints (docs/distributed.md).
   std::optional<StagedOutput> staged;
-  if (is_output_rank()) staged.emplace(dir, a.force, "plan");
+  if (is_output_rank()) staged.emplace(dir, a.force, "plan", &detail::g_cancel);
 
-  RunOptions opt = run_options_from(a);
   Progress bar(!a.quiet && is_output_rank());
-  const long long width = range.hi - range.lo;
-  const long long expected =  // hi, lo, then the bisection
-      2 + static_cast<long long>(std::ceil(std::log2(static_cast<double>(std::max(1LL, width)))));
-
-  std::map<long long, PlanPoint> evaluated;
-  std::vector<PlanPoint> order;
-  RunTotals totals;
-  // Input uncertainty (docs/planning.md): every value runs the same parameter sets (keyed to
-  // the seed and the set, so paired across values), unless --fixed-parameters or the
-  // scenario has no distributions.
-  opt.fixed_parameters = a.fixed_parameters;
-  opt.inner_replications = a.inner_replications;
-  // The value at HI per replication (parameter set), for the paired runs of what binds there.
-  std::vector<double> top_values;
-  MetricInfo target_info;
-  auto meets = [&](long long v) {
-    const std::vector<Scenario> sources = {scenario_for(v)};
-    opt.scenarios = &sources;
-    const CompiledModel m = v == range.lo ? probe : compiled(sources.front());
-    const long long base = static_cast<long long>(order.size());
-    opt.progress = [&bar, base, expected](long long done, long long total) {
-      bar.update(base * total + done, std::max(expected, base + 1) * total);
-    };
-    RunResult r = run_models({m}, opt);
-    totals.add(r.info);
-    const TownVariantResult* tv = r.find(town, variant);
-    if (!tv) throw std::logic_error("plan: no result row for town " + town);
-    std::size_t k = 0;
-    while (k < r.metric_info.size() && r.metric_info[k].name != target.metric) ++k;
-    if (k == r.metric_info.size()) throw std::logic_error("plan: metric vanished");
-    // Under PSA per_replication holds one mean per parameter set.
-    PlanPoint p = r.info.psa ? evaluate_point_sets(v, tv->per_replication[k], target, a.assurance)
-                             : evaluate_point(v, tv->per_replication[k], target, a.confidence);
-    order.push_back(p);
-    evaluated[v] = p;
-    if (v == range.hi) {
-      top_values = tv->per_replication[k];
-      target_info = r.metric_info[k];
-    }
-    if (!a.quiet) {
+  study::PlanHooks hooks;
+  hooks.cancel = &g_cancel;
+  hooks.progress = [&](long long d, long long n) { bar.update(d, n); };
+  if (!a.quiet) {
+    hooks.value = [&](const PlanPoint& p) {
       bar.finish();
-      std::cerr << "  " << range.pointer << " = " << v << ": "
+      std::cerr << "  " << range.pointer << " = " << p.value << ": "
                 << detail::format_ci(p.summary.mean, p.summary.ci_low, p.summary.ci_high, unit)
                 << ", bound " << detail::format_ci(p.bound, kUndefined, kUndefined, unit);
       if (p.sets > 0) std::cerr << ", " << p.sets_meeting << " of " << p.sets << " sets";
       std::cerr << (p.meets ? "  meets" : "  does not meet") << "\n";
-    }
-    return p.meets;
-  };
-  const SearchResult found = bisect_smallest(range.lo, range.hi, meets);
-  bar.finish();
-
-  // The search trusts monotonicity; the values it saw should agree with it.
-  bool monotone = true;
-  {
-    bool seen_meet = false;
-    for (const auto& [v, p] : evaluated) {
-      if (seen_meet && !p.meets) monotone = false;
-      seen_meet = seen_meet || p.meets;
-    }
+    };
+    hooks.measuring = [](std::size_t n) {
+      std::cerr << "  measuring one more unit of " << n
+                << " binding constraints at the top of the range\n";
+    };
   }
-
-  // What holds the target back at HI, measured by paired runs (every MPI rank runs them).
+  const study::PlanOutcome po = study::plan(setup, hooks);
+  bar.finish();
+  const std::optional<long long>& best = po.answer;
+  const std::vector<PlanPoint>& order = po.order;
+  const std::map<long long, PlanPoint>& evaluated = po.evaluated;
+  const bool monotone = po.monotone;
+  const MetricInfo& target_info = po.target_info;
+  const long long width = range.hi - range.lo;
   HeldBack held_back;
-  if (!found.answer)
-    held_back = measure_binding(model_for(range.hi), scenario_for(range.hi), variant, a.months,
-                                town, target, top_values, opt, a.quiet);
+  if (!best) held_back = held_back_of(po, town);
 
-  RunInfo info = totals.finish(ls, wall0, started_at);
-  info.language = text::language_code(lang);
+  const RunInfo& info = po.info;
   ojson manifest = manifest_document(info, "plan");
   manifest["plan"] = {
       {"vary", range.pointer},   {"target", a.target},         {"town", town},
@@ -460,12 +290,12 @@ int run_plan(const PlanArgs& a) {
   pj["seed"] = info.seed;
   pj["replications"] = info.replications;
   pj["months"] = info.months;
-  pj["answer"] = found.answer ? ojson(*found.answer) : ojson(nullptr);
+  pj["answer"] = best ? ojson(*best) : ojson(nullptr);
   pj["monotone_in_evaluated"] = monotone;
   ojson by_order = ojson::array(), sorted = ojson::array();
   for (const auto& p : order) by_order.push_back(point_json(p));
   for (const auto& [v, p] : evaluated) sorted.push_back(point_json(p));
-  if (!found.answer) pj["binding_at_hi"] = binding_json(held_back);
+  if (!best) pj["binding_at_hi"] = binding_json(held_back);
   pj["points"] = by_order;
   pj["points_sorted"] = sorted;
   write_text(out.staging() / "plan.json", pj.dump(2) + "\n");
@@ -518,8 +348,8 @@ int run_plan(const PlanArgs& a) {
                    std::to_string(order.size()), std::to_string(width + 1),
                    std::to_string(info.replications), std::to_string(info.seed)})
             << "\n";
-  if (found.answer) {
-    const long long v = *found.answer;
+  if (best) {
+    const long long v = *best;
     std::cout << tr(lang, "plan.t.answer", {std::to_string(v)}) << "\n" << at(v);
     if (v > range.lo)
       std::cout << at(v - 1);
@@ -558,7 +388,7 @@ int run_plan(const PlanArgs& a) {
 }  // namespace
 
 int cmd_plan(const PlanArgs& a) {
-  return run_planning_command("plan", [&] { return run_plan(a); });
+  return detail::run_command("plan", "nothing was written", [&] { return run_plan(a); });
 }
 
 }  // namespace prostup

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "app_support.hpp"
 #include "prostup/cli.hpp"
 #include "prostup/writers.hpp"
 #include "report.hpp"
@@ -25,8 +26,7 @@ namespace {
 // disk or a signal leaves the old report as it was.
 void redraw(const fs::path& dir, Language lang) {
   std::error_code ec;
-  if (!fs::is_directory(dir, ec))
-    throw report::InputError(dir.string() + ": not an output directory");
+  if (!fs::is_directory(dir, ec)) throw UserError(dir.string() + ": not an output directory");
   const fs::path charts = dir / "charts";
   if (fs::exists(fs::symlink_status(charts, ec)) &&
       !fs::is_directory(fs::symlink_status(charts, ec)))
@@ -77,21 +77,11 @@ std::string recorded_language(const std::string& dir) {
 
 int cmd_report(const ReportArgs& a) {
   install_signal_handlers();
-  try {
+  return run_command("report", "the old report is unchanged", [&] {
     redraw(a.dir, text::language_from(a.lang.empty() ? recorded_language(a.dir) : a.lang));
-  } catch (const report::InputError& e) {
-    std::cerr << "prostup report: " << e.what() << "\n";
-    return kExitInvalid;
-  } catch (const RunCancelled&) {
-    std::cerr << "prostup report: interrupted by " << signal_name()
-              << "; the old report is unchanged\n";
-    return exit_code_for_signal();
-  } catch (const std::exception& e) {
-    std::cerr << "prostup report: " << failure_text(e) << "\n";
-    return kExitFailure;
-  }
-  std::cout << "report: " << (fs::path(a.dir) / "report.html").string() << "\n";
-  return kExitOk;
+    std::cout << "report: " << (fs::path(a.dir) / "report.html").string() << "\n";
+    return kExitOk;
+  });
 }
 
 }  // namespace prostup

@@ -13,12 +13,14 @@
 #include <thread>
 
 #include "answer.hpp"
+#include "app_support.hpp"
 #include "prostup/cli.hpp"
 #include "prostup/cohort.hpp"
 #include "prostup/marginal.hpp"
 #include "prostup/number_text.hpp"
 #include "prostup/parallel.hpp"
 #include "prostup/runner.hpp"
+#include "prostup/study.hpp"
 #include "prostup/writers.hpp"
 #include "run_support.hpp"
 #include "scenario_cli.hpp"
@@ -200,73 +202,91 @@ void print_summary(const RunResult& r, const std::vector<CompiledModel>& models,
   }
 }
 
+// `prostup run --dry-run`: what would run and what it would take.
+void print_dry_run(const study::RunSetup& s, bool no_report) {
+  const ResourceEstimate& est = s.estimate;
+  std::printf("%s: %zu model(s) x %zu town(s) x %d replications x %d months\n",
+              s.source.path.c_str(), s.models.size(), s.source.scenario.towns.size(),
+              s.replications, s.months);
+  const double seconds = est.seconds - (no_report ? est.report_seconds : 0);
+  std::printf(
+      "estimate: %s household-months, peak memory %s MB (%s: %s MB), "
+      "about %s s on %d thread(s) (simulating %s s, writing %s s)\n",
+      number_text::general(est.household_months, 3).c_str(),
+      number_text::fixed(est.memory_bytes / 1e6, 0).c_str(), s.limit.source.c_str(),
+      number_text::fixed(s.limit.bytes / 1e6, 0).c_str(), number_text::fixed(seconds, 1).c_str(),
+      s.threads, number_text::fixed(est.simulate_seconds, 1).c_str(),
+      number_text::fixed(seconds - est.simulate_seconds - 0.2, 1).c_str());
+}
+
+// `prostup run --verbose`: the full listing, the binding constraints and where the files are.
+void print_verbose(const study::RunOutcome& o, const fs::path& out, Language lang) {
+  const RunResult& r = o.result;
+  const std::vector<CompiledModel>& models = o.models;
+  print_summary(r, models, lang);
+  bool any = false;
+  for (std::size_t t = 0; t < o.exact.towns.size(); ++t) {
+    // Ranked as the answer ranks them (answer::rank_by_value): by what one more unit is
+    // worth where it was measured, then by excess demand; the value on the same line.
+    std::vector<answer::Binding> ranked = answer::ranked_binding(o.exact.towns[t].binding);
+    answer::rank_by_value(ranked, r.info, models.front().towns[t].id);
+    for (const answer::Binding& b : ranked) {
+      if (!any) std::printf("\n%s\n", text::tr(lang, "verbose.binding").c_str());
+      any = true;
+      // The cohort model's line in the language's words (as written where it does not
+      // parse).
+      const std::string v = answer::binding_value(b, r.info.months, lang);
+      std::printf("  %s: %s%s\n",
+                  on_terminal(models.front().towns[t].label.in(r.info.language)).c_str(),
+                  on_terminal(b.demand > 0 ? answer::binding_line(b, lang) : b.line).c_str(),
+                  v.empty() ? "" : on_terminal("; " + v).c_str());
+    }
+  }
+  const std::string hm = number_text::general(static_cast<double>(r.info.household_months), 3);
+  const std::string secs = number_text::fixed(r.info.simulate_seconds, 2);
+  std::printf("\n%s\n", text::tr(lang, "term.outputs",
+                                 {out.string(), text::decimal(lang, hm), text::decimal(lang, secs)})
+                            .c_str());
+}
+
+study::RunRequest run_request(const RunArgs& a) {
+  study::RunRequest q;
+  q.file = a.file;
+  q.variants = a.variants;
+  q.all_variants = !a.variants_given;
+  q.replications = a.replications;
+  q.months = a.months;
+  q.threads = a.threads;
+  q.seed = a.seed;
+  q.by_profile_series = a.by_profile_series;
+  q.fixed_parameters = a.fixed_parameters;
+  q.inner_replications = a.inner_replications;
+  q.lang = a.lang;
+  return q;
+}
+
 }  // namespace
 
 int cmd_run(const RunArgs& a) {
-  const double wall0 = seconds_now();
-  const std::string started = utc_now_iso8601();
   install_signal_handlers();
-  try {
-    LoadedScenario ls = load_or_report(a.file);
-    mpi_require_same_scenario(ls.sha256);  // every MPI rank must simulate the same file
+  return run_command("run", "stopped and removed the partial output", [&] {
     check_run_limits(a);
-    if (a.inner_replications < 1 || a.inner_replications > 1000)  // the library's callers too
-      throw InputError("--inner-replications " + std::to_string(a.inner_replications) +
-                       " is outside 1..1000");
-    const Language lang = text::pick_language(a.lang, ls.scenario.language);
-    // Validated, not yet compiled: the estimate comes before anything large is built.
-    std::vector<ModelScenario> scenarios = model_scenarios(ls, a.variants, !a.variants_given);
-    // The texts the core writes (the binding constraints' labels) in the run's language.
-    for (auto& s : scenarios) s.scenario.language = text::language_code(lang);
-    const int reps = a.replications > 0 ? a.replications : ls.scenario.simulation.replications;
-    const int months = a.months > 0 ? a.months : ls.scenario.simulation.months;
-    const int threads = resolved_threads(a.threads);
-    std::vector<const Scenario*> sizes;
-    for (const auto& s : scenarios) sizes.push_back(&s.scenario);
-    const ResourceEstimate est = estimate_resources(sizes, reps, months, threads, true);
-    const MemoryLimit limit = memory_limit(threads);
-    if (a.dry_run && !is_output_rank()) return kExitOk;
+    const study::RunSetup setup = study::prepare_run(run_request(a));
     if (a.dry_run) {
-      std::printf("%s: %zu model(s) x %zu town(s) x %d replications x %d months\n", ls.path.c_str(),
-                  scenarios.size(), ls.scenario.towns.size(), reps, months);
-      const double seconds = est.seconds - (a.no_report ? est.report_seconds : 0);
-      std::printf(
-          "estimate: %s household-months, peak memory %s MB (%s: %s MB), "
-          "about %s s on %d thread(s) (simulating %s s, writing %s s)\n",
-          number_text::general(est.household_months, 3).c_str(),
-          number_text::fixed(est.memory_bytes / 1e6, 0).c_str(), limit.source.c_str(),
-          number_text::fixed(limit.bytes / 1e6, 0).c_str(), number_text::fixed(seconds, 1).c_str(),
-          threads, number_text::fixed(est.simulate_seconds, 1).c_str(),
-          number_text::fixed(seconds - est.simulate_seconds - 0.2, 1).c_str());
+      if (is_output_rank()) print_dry_run(setup, a.no_report);
       return kExitOk;
     }
-    check_memory(est, limit, a.force, "the run");
-
-    const fs::path out =
-        a.out_dir.empty() ? fs::path("prostup-out") / ls.scenario.name : fs::path(a.out_dir);
+    check_memory(setup.estimate, setup.limit, a.force, "the run");
+    const fs::path out = a.out_dir.empty() ? fs::path("prostup-out") / setup.source.scenario.name
+                                           : fs::path(a.out_dir);
     // Under MPI only the output rank writes files and prints (docs/distributed.md). The
     // path is checked and locked before anything is simulated.
     std::optional<StagedOutput> staged;
-    if (is_output_rank()) staged.emplace(out, a.force);
-    const std::vector<CompiledModel> models = compile_all(scenarios, months);
-
+    if (is_output_rank()) staged.emplace(out, a.force, "run", &g_cancel);
     Progress progress(!a.quiet && is_output_rank());
-    RunOptions ro;
-    ro.threads = threads;
-    ro.replications = reps;
-    ro.months = months;
-    ro.seed = a.seed;
-    ro.cancel = &g_cancel;
-    ro.by_profile_series = a.by_profile_series;
-    ro.progress = [&](long long done, long long total) { progress.update(done, total); };
-    std::vector<Scenario> model_sources;
-    for (const auto& s : scenarios) model_sources.push_back(s.scenario);
-    ro.scenarios = &model_sources;
-    ro.fixed_parameters = a.fixed_parameters;
-    ro.inner_replications = a.inner_replications;
-    RunResult r;
+    study::RunOutcome o;
     try {
-      r = run_models(models, ro);
+      o = study::run(setup, {[&](long long d, long long n) { progress.update(d, n); }, &g_cancel});
     } catch (const RunCancelled&) {
       progress.finish();
       std::cerr << "prostup: interrupted by " << signal_name()
@@ -274,99 +294,28 @@ int cmd_run(const RunArgs& a) {
       return exit_code_for_signal();
     }
     progress.finish();
-    r.info.scenario_path = ls.path;
-    r.info.scenario_sha256 = ls.sha256;
-    r.info.scenario_title = ls.scenario.title;
-    r.info.scenario_description = ls.scenario.description;
-    r.info.started_at = started;
-    r.info.variant_descriptions.clear();
-    r.info.variant_labels.clear();
-    for (const auto& m : models) {
-      // The baseline's words are the catalogue's (run.baseline_description) in the report.
-      LocalText d = m.variant == "baseline" ? "The scenario as written" : "", label;
-      for (const auto& v : ls.scenario.variants)
-        if (v.id == m.variant) {
-          d = v.label.empty()         ? v.description
-              : v.description.empty() ? v.label
-                                      : joined(v.label, ": ", v.description);
-          label = v.label;
-        }
-      r.info.variant_descriptions.push_back(d);
-      r.info.variant_labels.push_back(label);
-    }
-    r.info.wall_seconds = seconds_now() - wall0;
     if (!is_output_rank()) return kExitOk;
-    // The binding constraints, from the exact model without limits (docs/cohort.md).
-    const CohortResult exact = cohort(models.front());
-    for (const auto& ct : exact.towns) r.info.binding_constraints.push_back(ct.binding);
-    // What one more unit of the largest of them is worth: paired runs of the town with one
-    // more unit (docs/cohort.md, "Marginal values").
-    MarginalOptions mo;
-    mo.threads = threads;
-    // Never more paired replications than the run itself made (a quick look stays quick).
-    mo.replications = std::min(mo.replications, std::max(2, reps));
-    r.info.marginal_values = marginal_values(models.front(), exact, mo);
     // A signal while writing is seen between the steps, and commit() refuses after one.
     test_signal_point("write");
     if (g_cancel) throw RunCancelled();
-    r.info.language = text::language_code(lang);
-    write_run_outputs(r, staged->staging(), csv_dialect_of(a.csv_dialect), &g_cancel);
+    const Language lang = text::language_from(setup.language);
+    write_run_outputs(o.result, staged->staging(), csv_dialect_of(a.csv_dialect), &g_cancel);
     if (!a.no_report) write_report(staged->staging(), staged->staging(), &g_cancel, lang);
     staged->commit();
-    record_in_catalog(a.catalog, "run", ls.text, out);
+    record_in_catalog(a.catalog, "run", setup.source.text, out);
     // Ctrl-C while the catalog was locked: said on stderr; the outputs stay.
     if (g_cancel) return exit_code_for_signal();
     if (std::getenv("PROSTUP_TEST_PEAK_RSS"))  // test hook: tests/cli/run_memory_estimate.sh
       std::fprintf(stderr, "peak_rss_bytes %lld\n", peak_resident_bytes());
-    if (!a.quiet && !a.verbose)
-      // Labels come from the scenario: no escape codes reach a terminal (on_terminal).
-      std::fputs(on_terminal(answer::terminal_answer(r, out, !a.no_report, lang, answer_width(),
-                                                     kAnswerRows),
+    if (!a.quiet && !a.verbose)  // labels from the scenario: no escape codes reach a terminal
+      std::fputs(on_terminal(answer::terminal_answer(o.result, out, !a.no_report, lang,
+                                                     answer_width(), kAnswerRows),
                              true)
                      .c_str(),
                  stdout);
-    if (!a.quiet && a.verbose) {
-      print_summary(r, models, lang);
-      bool any = false;
-      for (std::size_t t = 0; t < exact.towns.size(); ++t) {
-        // Ranked as the answer ranks them (answer::rank_by_value): by what one more unit is
-        // worth where it was measured, then by excess demand; the value on the same line.
-        std::vector<answer::Binding> ranked = answer::ranked_binding(exact.towns[t].binding);
-        answer::rank_by_value(ranked, r.info, models.front().towns[t].id);
-        for (const answer::Binding& b : ranked) {
-          if (!any) std::printf("\n%s\n", text::tr(lang, "verbose.binding").c_str());
-          any = true;
-          // The cohort model's line in the language's words (as written where it does not
-          // parse).
-          const std::string v = answer::binding_value(b, r.info.months, lang);
-          std::printf("  %s: %s%s\n",
-                      on_terminal(models.front().towns[t].label.in(r.info.language)).c_str(),
-                      on_terminal(b.demand > 0 ? answer::binding_line(b, lang) : b.line).c_str(),
-                      v.empty() ? "" : on_terminal("; " + v).c_str());
-        }
-      }
-      const std::string hm = number_text::general(static_cast<double>(r.info.household_months), 3);
-      const std::string secs = number_text::fixed(r.info.simulate_seconds, 2);
-      std::printf("\n%s\n",
-                  text::tr(lang, "term.outputs",
-                           {out.string(), text::decimal(lang, hm), text::decimal(lang, secs)})
-                      .c_str());
-    }
+    if (!a.quiet && a.verbose) print_verbose(o, out, lang);
     return kExitOk;
-  } catch (const InputError& e) {
-    std::cerr << "prostup run: " << e.what() << "\n";
-    return kExitInvalid;
-  } catch (const std::invalid_argument& e) {
-    std::cerr << "prostup run: " << e.what() << "\n";
-    return kExitInvalid;
-  } catch (const RunCancelled&) {
-    std::cerr << "prostup run: interrupted by " << signal_name()
-              << "; stopped and removed the partial output\n";
-    return exit_code_for_signal();
-  } catch (const std::exception& e) {
-    std::cerr << "prostup run: " << failure_text(e) << "\n";
-    return kExitFailure;
-  }
+  });
 }
 
 }  // namespace prostup

@@ -3,8 +3,10 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app_support.hpp"
 #include "prostup/catalog.hpp"
 #include "prostup/cli.hpp"
+#include "prostup/errors.hpp"
 
 namespace prostup {
 
@@ -18,14 +20,14 @@ long long run_id(const std::string& text) {
   } catch (const std::exception&) {
   }
   if (used != text.size() || id <= 0)
-    throw std::invalid_argument("'" + text + "' is not a run id (see `prostup runs list`)");
+    throw UserError("'" + text + "' is not a run id (see `prostup runs list`)");
   return id;
 }
 
 }  // namespace
 
 int cmd_runs(const RunsArgs& a) {
-  try {
+  return detail::run_command("runs", "nothing was changed", [&] {
     const std::string path = catalog_path(a.catalog);
     // Reading never creates a catalog: a mistyped path should say so, not show an empty one.
     std::error_code ec;
@@ -40,15 +42,15 @@ int cmd_runs(const RunsArgs& a) {
     }
     const std::size_t need = a.action == "diff" ? 2 : 1;
     if (a.ids.size() != need)
-      throw std::invalid_argument("runs " + a.action + " takes " + std::to_string(need) +
-                                  " run id" + (need == 1 ? "" : "s"));
+      throw UserError("runs " + a.action + " takes " + std::to_string(need) + " run id" +
+                      (need == 1 ? "" : "s"));
     std::vector<long long> ids;
     for (const auto& t : a.ids) ids.push_back(run_id(t));
     Catalog c(path, 10000, true);
     std::vector<CatalogRun> runs;
     for (long long id : ids) {
       auto r = c.get(id);
-      if (!r) throw std::invalid_argument("no run " + std::to_string(id) + " in " + path);
+      if (!r) throw UserError("no run " + std::to_string(id) + " in " + path);
       runs.push_back(std::move(*r));
     }
     if (a.action == "show")
@@ -58,13 +60,7 @@ int cmd_runs(const RunsArgs& a) {
     else
       std::cout << format_run_diff(runs[0], c.outcomes(ids[0]), runs[1], c.outcomes(ids[1]));
     return kExitOk;
-  } catch (const std::invalid_argument& e) {
-    std::cerr << "prostup runs: " << e.what() << "\n";
-    return kExitInvalid;
-  } catch (const std::exception& e) {
-    std::cerr << "prostup runs: " << e.what() << "\n";
-    return kExitFailure;
-  }
+  });
 }
 
 }  // namespace prostup

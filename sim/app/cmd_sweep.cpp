@@ -9,10 +9,12 @@
 #include <set>
 
 #include "answer.hpp"
+#include "app_support.hpp"
 #include "plan_support.hpp"
 #include "prostup/cli.hpp"
 #include "prostup/parallel.hpp"
 #include "prostup/runner.hpp"
+#include "prostup/study.hpp"
 #include "prostup/writers.hpp"
 #include "run_support.hpp"
 #include "strings.hpp"
@@ -24,24 +26,13 @@ using namespace planning;
 
 namespace {
 
-struct PointResult {
-  std::vector<double> values;                 // parallel to the axes
-  std::vector<std::string> towns;             // result rows: towns then "*"
-  std::vector<std::vector<Summary>> metrics;  // [row][metric]
-};
+using PointResult = study::SweepPoint;
 
 void write_text(const fs::path& p, const std::string& text) {
   std::ofstream out(p, std::ios::binary);
   out << text;
   out.close();
   if (!out) throw std::runtime_error("cannot write " + p.string());
-}
-
-std::string point_label(const std::vector<SweepAxis>& axes, const std::vector<double>& values) {
-  std::string s;
-  for (std::size_t k = 0; k < axes.size(); ++k)
-    s += (s.empty() ? "" : ", ") + axes[k].pointer + " = " + value_text(values[k], axes[k].integer);
-  return s;
 }
 
 // sweep.csv: one row per town, point, metric and parameter; a point with several parameters
@@ -204,123 +195,47 @@ void print_sweep_table(const std::vector<SweepAxis>& axes, const std::vector<Poi
   print_table(grid);
 }
 
+study::SweepRequest sweep_request(const SweepArgs& a) {
+  study::SweepRequest q;
+  q.file = a.file;
+  q.variant = a.variant;
+  q.sets = a.sets;
+  q.replications = a.replications;
+  q.months = a.months;
+  q.threads = a.threads;
+  q.seed = a.seed;
+  q.fixed_parameters = a.fixed_parameters;
+  q.inner_replications = a.inner_replications;
+  q.lang = a.lang;
+  return q;
+}
+
 int run_sweep(const SweepArgs& a) {
   using namespace detail;
   install_signal_handlers();
-  const double wall0 = seconds_now();
-  const std::string started_at = utc_now_iso8601();
-
-  std::vector<SweepAxis> axes;
-  std::set<std::string> seen;
-  for (const std::string& s : a.sets) {
-    axes.push_back(parse_set(s));
-    check_not_variants(axes.back().pointer, "--set '" + s + "'");
-    if (!seen.insert(axes.back().pointer).second)
-      throw PlanInputError("--set '" + s + "': " + axes.back().pointer +
-                           " is already set by an earlier --set");
-  }
-  const auto grid = sweep_grid(axes);
-  // The command line requires --set; a library caller (Python's sweep(set=())) may not give one.
-  if (grid.empty())
-    throw PlanInputError(
-        "a sweep needs at least one --set POINTER=FROM:TO:STEP (the grid is empty)");
-
-  LoadedScenario ls = load_or_report(a.file);
-  mpi_require_same_scenario(ls.sha256);  // every MPI rank must simulate the same file
-  const std::string variant = a.variant.empty() ? "baseline" : a.variant;
-  const ojson doc = document_for(ls.document, a.variant);
-  // Each pointer is checked alone first, so an error names its own --set.
-  std::vector<SetResult> written;
-  for (std::size_t k = 0; k < axes.size(); ++k) {
-    ojson probe = doc;
-    SetResult r = set_number(probe, axes[k].pointer, axes[k].from, axes[k].integer,
-                             "--set '" + a.sets[k] + "'");
-    written.push_back(r);
+  const study::SweepSetup setup = study::prepare_sweep(sweep_request(a));
+  for (const SetResult& r : setup.written)
     if (!r.note.empty()) std::cerr << "prostup sweep: note: " << r.note << "\n";
-  }
-  // Every point is validated before anything runs: a bad value stops the sweep at once.
-  std::vector<Scenario> point_scenarios;
-  for (std::size_t p = 0; p < grid.size(); ++p) {
-    std::vector<Setting> settings;
-    for (std::size_t k = 0; k < axes.size(); ++k)
-      settings.push_back({axes[k].pointer, grid[p][k], axes[k].integer});
-    point_scenarios.push_back(scenario_with(
-        doc, settings, "point " + std::to_string(p + 1) + " (" + point_label(axes, grid[p]) + ")",
-        "--set"));
-  }
   check_run_limits(a);
-  {
-    std::vector<const Scenario*> sizes;
-    for (const auto& s : point_scenarios) sizes.push_back(&s);
-    const int threads = resolved_threads(a.threads);
-    check_memory(
-        estimate_resources(
-            sizes, a.replications > 0 ? a.replications : ls.scenario.simulation.replications,
-            a.months > 0 ? a.months : ls.scenario.simulation.months, threads, false),
-        memory_limit(threads), a.force, "the sweep");
-  }
-
+  check_memory(setup.estimate, setup.limit, a.force, "the sweep");
+  const LoadedScenario& ls = setup.source;
+  const std::vector<SweepAxis>& axes = setup.axes;
+  const auto& grid = setup.grid;
   const fs::path dir = output_dir_for(a.out_dir, ls, "-sweep");
   // Under MPI only the output rank writes files and prints (docs/distributed.md).
   std::optional<StagedOutput> staged;
-  if (is_output_rank()) staged.emplace(dir, a.force, "sweep");
-
-  // Compiled in the sweep's language (--lang, else the scenario's), as run and plan are: the
-  // cohort model's lines name the stages in it.
-  std::vector<CompiledModel> models;
-  for (const auto& s : point_scenarios) {
-    models.push_back(compile(s, variant, a.months));
-    models.back().language = text::language_code(text::pick_language(a.lang, ls.scenario.language));
-  }
-
-  RunOptions opt = run_options_from(a);
-  // Input uncertainty (docs/planning.md): every point runs the same parameter sets (keyed to
-  // the seed and the set), so the points differ by their values and not by their draws.
-  opt.fixed_parameters = a.fixed_parameters;
-  opt.inner_replications = a.inner_replications;
+  if (is_output_rank()) staged.emplace(dir, a.force, "sweep", &detail::g_cancel);
   Progress bar(!a.quiet && is_output_rank());
-  const long long per_point = static_cast<long long>(models.front().towns.size()) *
-                              (a.replications > 0 ? a.replications : models.front().replications);
-  const long long total = per_point * static_cast<long long>(models.size());
-
-  std::vector<PointResult> points;
-  std::vector<MetricInfo> metrics;
-  RunTotals totals;
-  for (std::size_t p = 0; p < models.size(); ++p) {
-    const long long offset = per_point * static_cast<long long>(p);
-    opt.progress = [&bar, offset, total](long long done, long long) {
-      bar.update(offset + done, total);
-    };
-    const std::vector<Scenario> sources = {point_scenarios[p]};
-    opt.scenarios = &sources;
-    RunResult r = run_models({models[p]}, opt);
-    // The cohort "all" only: sweep.csv has one column per metric name.
-    if (p == 0)
-      for (const auto& mi : r.metric_info)
-        if (mi.cohort == "all") metrics.push_back(mi);
-    totals.add(r.info);
-    PointResult pr;
-    pr.values = grid[p];
-    for (const auto& tv : r.results) {
-      pr.towns.push_back(tv.town);
-      std::vector<Summary> row(metrics.size());
-      // Metrics by name: a point cannot add stages, but be exact rather than positional.
-      for (std::size_t k = 0; k < metrics.size(); ++k)
-        for (std::size_t j = 0; j < r.metric_info.size(); ++j)
-          if (r.metric_info[j].name == metrics[k].name && r.metric_info[j].cohort == "all")
-            row[k] = tv.metrics[j];
-      pr.metrics.push_back(std::move(row));
-    }
-    points.push_back(std::move(pr));
-  }
+  const study::SweepOutcome so =
+      study::sweep(setup, {[&](long long d, long long n) { bar.update(d, n); }, &g_cancel});
   bar.finish();
-
-  RunInfo info = totals.finish(ls, wall0, started_at);
-  info.language = text::language_code(text::pick_language(a.lang, ls.scenario.language));
+  const std::vector<PointResult>& points = so.points;
+  const std::vector<MetricInfo>& metrics = so.metrics;
+  const RunInfo& info = so.info;
   ojson manifest = manifest_document(info, "sweep");
   ojson def;
-  def["axes"] = axes_json(axes, written);
-  def["variant"] = variant;
+  def["axes"] = axes_json(axes, setup.written);
+  def["variant"] = a.variant.empty() ? "baseline" : a.variant;
   def["points"] = grid.size();
   def["order"] = "points numbered from 1; the last --set varies fastest";
   // What sweep.csv's mean and interval are (docs/planning.md).
@@ -357,7 +272,7 @@ int run_sweep(const SweepArgs& a) {
   // All or nothing: a report that cannot be drawn (a full disk) fails the command and
   // nothing is committed.
   if (g_cancel) throw RunCancelled();
-  const Language lang = text::pick_language(a.lang, ls.scenario.language);
+  const Language lang = text::language_from(setup.language);
   if (!a.no_report) write_report(out.staging(), out.staging(), &g_cancel, lang);
   out.commit();
   record_in_catalog(a.catalog, "sweep", ls.text, dir);
@@ -405,7 +320,7 @@ int run_sweep(const SweepArgs& a) {
 }  // namespace
 
 int cmd_sweep(const SweepArgs& a) {
-  return run_planning_command("sweep", [&] { return run_sweep(a); });
+  return detail::run_command("sweep", "nothing was written", [&] { return run_sweep(a); });
 }
 
 }  // namespace prostup

@@ -7,6 +7,7 @@
 #include <new>
 #include <sstream>
 
+#include "app_support.hpp"
 #include "prostup/cli.hpp"
 #include "run_support.hpp"
 #include "scenario_cli.hpp"

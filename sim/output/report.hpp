@@ -11,16 +11,11 @@
 #include <string>
 #include <vector>
 
+#include "prostup/errors.hpp"
 #include "prostup/results.hpp"
 #include "prostup/writers.hpp"
 
 namespace prostup::report {
-
-// The directory is not a prostup output directory, or its files are malformed
-// (`prostup report` exits 2); other std::runtime_errors are I/O failures (exit 1).
-struct InputError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
 
 struct SweepRow {
   std::string town, point, parameter, metric;

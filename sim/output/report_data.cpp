@@ -46,7 +46,7 @@ json read_json(const fs::path& p) {
   try {
     return json::parse(read_file(p));
   } catch (const json::exception& e) {
-    throw InputError(p.string() + ": not valid JSON: " + e.what());
+    throw UserError(p.string() + ": not valid JSON: " + e.what());
   }
 }
 
@@ -309,7 +309,7 @@ std::vector<SweepRow> read_sweep(const fs::path& p, const std::atomic<bool>* can
   const std::string text = read_file(p);
   check_cancel(cancel);
   const auto rows = parse_csv(text, cancel);
-  if (rows.empty()) throw InputError(p.string() + ": empty file");
+  if (rows.empty()) throw UserError(p.string() + ": empty file");
   // The excel-cs dialect (docs/report.md) writes a decimal comma.
   const bool excel_cs = text.rfind("\xEF\xBB\xBF", 0) == 0;
   auto number = [excel_cs](std::string cell) {
@@ -320,7 +320,7 @@ std::vector<SweepRow> read_sweep(const fs::path& p, const std::atomic<bool>* can
   auto col = [&](const char* name) {
     for (std::size_t i = 0; i < h.size(); ++i)
       if (h[i] == name) return i;
-    throw InputError(p.string() + ": no column '" + name + "'");
+    throw UserError(p.string() + ": no column '" + name + "'");
   };
   const std::size_t town = col("town"), point = col("point"), parameter = col("parameter"),
                     value = col("value"), metric = col("metric"), mean = col("mean"),
@@ -330,9 +330,8 @@ std::vector<SweepRow> read_sweep(const fs::path& p, const std::atomic<bool>* can
     const auto& r = rows[i];
     if (i % 65536 == 0) check_cancel(cancel);
     if (r.size() != h.size())
-      throw InputError(p.string() + ": row " + std::to_string(i + 1) + " has " +
-                       std::to_string(r.size()) + " fields, the header " +
-                       std::to_string(h.size()));
+      throw UserError(p.string() + ": row " + std::to_string(i + 1) + " has " +
+                      std::to_string(r.size()) + " fields, the header " + std::to_string(h.size()));
     out.push_back({r[town], r[point], r[parameter], r[metric], number(r[value]), number(r[mean]),
                    number(r[lo]), number(r[hi])});
   }
@@ -343,7 +342,7 @@ std::vector<SweepRow> read_sweep(const fs::path& p, const std::atomic<bool>* can
 // target as an object {metric, op, value} or as flat keys.
 Plan read_plan(const fs::path& p) {
   const json j = read_json(p);
-  if (!j.is_object()) throw InputError(p.string() + ": not a JSON object");
+  if (!j.is_object()) throw UserError(p.string() + ": not a JSON object");
   Plan plan;
   const json* target = nullptr;
   if (auto t = j.find("target"); t != j.end() && t->is_object()) target = &*t;
@@ -408,7 +407,7 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text,
       field += c;
     }
   }
-  if (quoted) throw InputError("CSV: a quoted field is not closed");
+  if (quoted) throw UserError("CSV: a quoted field is not closed");
   if (pending) {
     row.push_back(std::move(field));
     rows.push_back(std::move(row));
@@ -419,25 +418,25 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text,
 Input read_input(const fs::path& dir, const std::atomic<bool>* cancel) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
-    throw InputError(dir.string() + ": not a directory (expected a prostup output directory)");
+    throw UserError(dir.string() + ": not a directory (expected a prostup output directory)");
   Input in;
   const fs::path results = dir / "results.json", manifest = dir / "manifest.json",
                  sweep = dir / "sweep.csv", plan = dir / "plan.json";
   if (!fs::exists(results) && !fs::exists(sweep) && !fs::exists(plan))
-    throw InputError(dir.string() +
-                     " is not a prostup output directory: it has no results.json, sweep.csv or "
-                     "plan.json (write one with `prostup run`, `sweep` or `plan`)");
+    throw UserError(dir.string() +
+                    " is not a prostup output directory: it has no results.json, sweep.csv or "
+                    "plan.json (write one with `prostup run`, `sweep` or `plan`)");
   if (fs::exists(manifest)) in.manifest = read_json(manifest);
   if (fs::exists(results)) {
     const json doc = read_json(results);
     if (!doc.is_object() || doc.value("format", "") != "prostup-results")
-      throw InputError(results.string() + ": not a prostup results file");
+      throw UserError(results.string() + ": not a prostup results file");
     try {
       in.run = run_from_json(doc);
       // The trial arms of the answer box need the tagged cohorts' metrics.
       if (!in.run.info.cohorts.empty()) in.arms = run_from_json(doc, true);
     } catch (const json::exception& e) {
-      throw InputError(results.string() + ": malformed: " + e.what());
+      throw UserError(results.string() + ": malformed: " + e.what());
     }
     in.has_run = true;
     if (in.manifest.is_null()) in.manifest = doc.at("manifest");
@@ -446,7 +445,7 @@ Input read_input(const fs::path& dir, const std::atomic<bool>* cancel) {
     try {
       read_manifest_info(in.manifest, in.run.info);
     } catch (const json::exception& e) {
-      throw InputError(manifest.string() + ": malformed: " + e.what());
+      throw UserError(manifest.string() + ": malformed: " + e.what());
     }
   }
   check_cancel(cancel);
@@ -455,7 +454,7 @@ Input read_input(const fs::path& dir, const std::atomic<bool>* cancel) {
     try {
       in.plan = read_plan(plan);
     } catch (const json::exception& e) {
-      throw InputError(plan.string() + ": malformed: " + e.what());
+      throw UserError(plan.string() + ": malformed: " + e.what());
     }
   }
   return in;

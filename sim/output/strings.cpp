@@ -3,6 +3,8 @@
 
 #include <stdexcept>
 
+#include "prostup/errors.hpp"
+
 namespace prostup::text {
 
 namespace {
@@ -59,7 +61,7 @@ std::string decimal(Language lang, std::string number) {
 Language language_from(std::string_view code) {
   if (code == "en") return Language::en;
   if (code == "cs") return Language::cs;
-  throw std::invalid_argument("unknown language '" + std::string(code) + "' (en or cs)");
+  throw UserError("unknown language '" + std::string(code) + "' (en or cs)");
 }
 
 Language pick_language(std::string_view option, std::string_view scenario_language) {

@@ -43,7 +43,7 @@ std::string plural(Language lang, std::string_view key, long long n);
 // ("1,25", "+4,1" in Czech). Digits grouped with no-break spaces stay grouped.
 std::string decimal(Language lang, std::string number);
 
-// "en" or "cs"; throws std::invalid_argument for anything else.
+// "en" or "cs"; throws UserError for anything else.
 Language language_from(std::string_view code);
 // The language of a command: its --lang, else the scenario's "language", else English.
 Language pick_language(std::string_view option, std::string_view scenario_language);

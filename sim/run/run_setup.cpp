@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "mpi_internal.hpp"
+#include "prostup/errors.hpp"
 #include "prostup/parameter_draw.hpp"
 #include "run_internal.hpp"
 
@@ -28,9 +29,8 @@ void check_same_towns(const std::vector<CompiledModel>& models) {
     bool same = static_cast<int>(m.towns.size()) == T;
     for (int t = 0; same && t < T; ++t) same = m.towns[t].id == base.towns[t].id;
     if (!same)
-      throw std::invalid_argument(
-          "variant '" + m.variant +
-          "' changes the set of towns; a variant may not add or remove towns");
+      throw UserError("variant '" + m.variant +
+                      "' changes the set of towns; a variant may not add or remove towns");
   }
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// Private helpers shared by the commands that simulate (run, sweep, plan): loading a
-// scenario into compiled models, safe output directories, signals and progress.
+// The study layer's private helpers, shared by the use cases (include/prostup/study.hpp) and
+// the commands that simulate (run, sweep, plan, cohort, calibrate): loading a scenario into
+// compiled models, safe output directories, resource estimates.
 #pragma once
 
 #include <atomic>
@@ -9,36 +10,27 @@
 #include <string>
 #include <vector>
 
+#include "prostup/errors.hpp"
 #include "prostup/model.hpp"
 #include "prostup/results.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/scenario_json.hpp"
+#include "prostup/study.hpp"
 
 namespace prostup::detail {
 
-// Thrown for invalid input or usage; the message is printed as is and the exit code is 2.
-struct InputError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
+// The use-case layer's public types (include/prostup/study.hpp).
+using study::LoadedScenario;
+using study::MemoryLimit;
+using study::ModelScenario;
+using study::ResourceEstimate;
 
-struct LoadedScenario {
-  std::string path;  // "(built-in default)" when none
-  std::string text;
-  std::string sha256;
-  ojson document;
-  Scenario scenario;
-};
-
-// Loads and validates; prints every diagnostic as `FILE: /pointer: message` and throws
-// InputError when there is any.
+// Loads and validates; throws UserError when there is any diagnostic, with every one as a
+// line `FILE: /pointer: message` in its details().
 LoadedScenario load_or_report(const std::string& file);
 
 // The baseline's scenario first, then each chosen variant's (all when `all`), patched and
 // validated but not compiled: what the memory estimate reads before anything large exists.
-struct ModelScenario {
-  std::string variant;  // "baseline" or the variant id
-  Scenario scenario;
-};
 std::vector<ModelScenario> model_scenarios(const LoadedScenario& ls,
                                            const std::vector<std::string>& variants, bool all);
 
@@ -57,23 +49,26 @@ std::vector<CompiledModel> compile_models(const LoadedScenario& ls,
 //   if NAME appeared meanwhile);
 // - `dir` an empty directory (also `.`, a mount point, a symlink to one): staged inside it
 //   as .prostup.tmp-PID, the files moved in at commit (refused if anything appeared);
-// - `dir` non-empty: refused (InputError) unless `force`; with it staged beside and
+// - `dir` non-empty: refused (UserError) unless `force`; with it staged beside and
 //   exchanged with NAME in one renameat2(RENAME_EXCHANGE) where the kernel has it.
-// A second writer of the same path is refused (InputError) while the first holds the lock.
+// A second writer of the same path is refused (UserError) while the first holds the lock.
 // Under MPI with more than one rank the temporary directory is only tried at the start and
 // created when writing begins: a rank that dies makes mpirun kill rank 0 while it waits in
 // a collective, where it cannot clean up.
 class StagedOutput {
  public:
   // `command` names the command in notes printed to stderr (leftovers of killed runs).
-  StagedOutput(std::filesystem::path dir, bool force, const std::string& command = "run");
+  // `cancel`: a signal handler's flag; commit() refuses once it is set.
+  StagedOutput(std::filesystem::path dir, bool force, const std::string& command = "run",
+               const std::atomic<bool>* cancel = nullptr);
   ~StagedOutput();  // removes the temporary directory unless committed; releases the lock
   StagedOutput(const StagedOutput&) = delete;
   StagedOutput& operator=(const StagedOutput&) = delete;
   // The temporary directory, created by the first call where deferred.
   const std::filesystem::path& staging();
   const std::filesystem::path& target() const { return dir_; }
-  // Throws RunCancelled when SIGINT/SIGTERM arrived, so an interrupted command never commits.
+  // Throws RunCancelled when the cancel flag is set (SIGINT/SIGTERM arrived), so an
+  // interrupted command never commits.
   void commit();
 
  private:
@@ -84,6 +79,7 @@ class StagedOutput {
   std::filesystem::path dir_, staging_, lock_file_;
   Mode mode_ = Mode::fresh;
   int dir_fd_ = -1, lock_fd_ = -1;
+  const std::atomic<bool>* cancel_ = nullptr;
   bool committed_ = false;
   bool created_ = false;  // staging_ exists (deferred under MPI until staging())
 };
@@ -93,56 +89,16 @@ class StagedOutput {
 // fails. Throws std::runtime_error naming `b`.
 void exchange_paths(const std::filesystem::path& a, const std::filesystem::path& b);
 
-// SIGINT/SIGTERM set g_cancel and g_signal (0 = none, else the signal number); the handler
-// only stores to these lock-free atomics.
-extern std::atomic<bool> g_cancel;
-extern std::atomic<int> g_signal;
-void install_signal_handlers();
-int exit_code_for_signal();
-const char* signal_name();  // "SIGINT" or "SIGTERM"
-// Test hook (tests/cli/signals_while_writing.sh): raises SIGTERM when the environment
-// variable PROSTUP_TEST_SIGNAL_AT equals `where` ("write": a command starts writing files).
-void test_signal_point(const char* where);
-
-// What a runtime failure's message says: e.what(), or for std::bad_alloc that memory ran out.
-std::string failure_text(const std::exception& e);
-
-// A progress bar on stderr when it is a terminal.
-class Progress {
- public:
-  explicit Progress(bool enabled);
-  void update(long long done, long long total);
-  void finish();
-
- private:
-  bool enabled_;
-  double start_;
-  bool drawn_ = false;
-};
-
-// The runner's options from a command's own (run, sweep and plan share their names and
-// meaning); SIGINT/SIGTERM cancel the run.
-template <class Args>
-RunOptions run_options_from(const Args& a) {
-  RunOptions opt;
-  opt.threads = a.threads;
-  opt.replications = a.replications;
-  opt.months = a.months;
-  opt.seed = a.seed;
-  opt.cancel = &g_cancel;
-  return opt;
-}
-
-// The limits of --months, --replications and --threads (InputError), shared by run, sweep
+// The limits of --months, --replications and --threads (UserError), shared by run, sweep
 // and plan.
 template <class Args>
 void check_run_limits(const Args& a) {
   if (a.months > 600)
-    throw InputError("--months " + std::to_string(a.months) + " exceeds the limit of 600");
+    throw UserError("--months " + std::to_string(a.months) + " exceeds the limit of 600");
   if (a.replications > 100000)
-    throw InputError("--replications " + std::to_string(a.replications) +
-                     " exceeds the limit of 100000");
-  if (a.threads > 1024) throw InputError("--threads exceeds the limit of 1024");
+    throw UserError("--replications " + std::to_string(a.replications) +
+                    " exceeds the limit of 100000");
+  if (a.threads > 1024) throw UserError("--threads exceeds the limit of 1024");
 }
 
 // --threads as the runner uses it: 0 = every hardware thread.
@@ -170,12 +126,6 @@ class RunTotals {
 // Memory and time a command needs, from the validated scenarios before anything is compiled
 // (docs/reliability.md, "Memory"): compiled models, households in the workers, outcomes of
 // a block, per-replication metrics, the summaries and the output files being built.
-struct ResourceEstimate {
-  double household_months = 0;
-  double memory_bytes = 0;
-  double seconds = 0;  // all of it: simulating, writing the files, drawing the report, start
-  double simulate_seconds = 0, files_seconds = 0, report_seconds = 0;
-};
 // `together`: every scenario is simulated in one run (run: baseline and variants); else one
 // after another (sweep points, plan values), each with its own results held at once.
 ResourceEstimate estimate_resources(const std::vector<const Scenario*>& scenarios, int reps,
@@ -184,10 +134,6 @@ ResourceEstimate estimate_resources(const std::vector<const Scenario*>& scenario
 // The memory a command may still use: the smallest of MemAvailable, the cgroup's memory.max
 // less its memory.current, and RLIMIT_AS less the address space in use (less what `threads`
 // workers reserve). `source` names the binding one; bytes < 0 when none is known.
-struct MemoryLimit {
-  long long bytes = -1;
-  std::string source;
-};
 MemoryLimit memory_limit(int threads);
 // The cgroup's part of memory_limit: v2's memory.max less memory.current, or v1's
 // memory.limit_in_bytes less memory.usage_in_bytes of the process's own group in the memory
@@ -195,7 +141,7 @@ MemoryLimit memory_limit(int threads);
 // /sys/fs/cgroup, so a test can give a fake tree. bytes < 0 when no limit is set.
 MemoryLimit cgroup_memory_limit(const std::string& root = "");
 
-// Refuses (InputError) an estimate over the limit unless `force`; `what` ("the run") starts
+// Refuses (UserError) an estimate over the limit unless `force`; `what` ("the run") starts
 // the message.
 void check_memory(const ResourceEstimate& est, const MemoryLimit& limit, bool force,
                   const std::string& what);

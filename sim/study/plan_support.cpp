@@ -10,7 +10,6 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
-#include "prostup/cli.hpp"
 #include "prostup/number_text.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
@@ -76,21 +75,21 @@ std::string keys_of(const ojson& obj) {
 
 std::vector<std::string> parse_pointer(const std::string& pointer) {
   if (pointer.empty())
-    throw PlanInputError(
+    throw UserError(
         "the pointer is empty; it must name a value inside the scenario, e.g. "
         "/towns/jirkov/capacity/training_flat");
   if (pointer[0] != '/')
-    throw PlanInputError("'" + pointer +
-                         "' is not a JSON pointer (RFC 6901): it must start with '/', e.g. "
-                         "/towns/jirkov/capacity/training_flat");
+    throw UserError("'" + pointer +
+                    "' is not a JSON pointer (RFC 6901): it must start with '/', e.g. "
+                    "/towns/jirkov/capacity/training_flat");
   // nlohmann's RFC 6901 parser; its tokens are read back to front.
   std::optional<nlohmann::json::json_pointer> p;
   try {
     p.emplace(pointer);
   } catch (const nlohmann::json::parse_error&) {
-    throw PlanInputError("'" + pointer +
-                         "' is not a valid JSON pointer: '~' must be followed by 0 or 1 "
-                         "(~0 is '~', ~1 is '/')");
+    throw UserError("'" + pointer +
+                    "' is not a valid JSON pointer: '~' must be followed by 0 or 1 "
+                    "(~0 is '~', ~1 is '/')");
   }
   std::vector<std::string> tokens;
   for (; !p->empty(); p->pop_back()) tokens.push_back(p->back());
@@ -104,45 +103,43 @@ SweepAxis parse_set(const std::string& spec) {
       "expected POINTER=FROM:TO:STEP, e.g. "
       "/towns/jirkov/capacity/training_flat=0:40:5";
   const auto eq = spec.rfind('=');
-  if (eq == std::string::npos) throw PlanInputError(opt + ": no '=': " + shape);
+  if (eq == std::string::npos) throw UserError(opt + ": no '=': " + shape);
   SweepAxis a;
   a.pointer = trim(spec.substr(0, eq));
   try {
     parse_pointer(a.pointer);
-  } catch (const PlanInputError& e) {
-    throw PlanInputError(opt + ": " + e.what());
+  } catch (const UserError& e) {
+    throw UserError(opt + ": " + e.what());
   }
   const auto parts = split(spec.substr(eq + 1), ':');
   if (parts.size() != 3)
-    throw PlanInputError(opt + ": the range has " + std::to_string(parts.size()) + " part(s); " +
-                         shape);
+    throw UserError(opt + ": the range has " + std::to_string(parts.size()) + " part(s); " + shape);
   static const char* const names[] = {"FROM", "TO", "STEP"};
   double v[3];
   bool all_integer = true;
   for (int i = 0; i < 3; ++i) {
     const std::string p = trim(parts[i]);
     const auto x = parse_number(p);
-    if (!x) throw PlanInputError(opt + ": " + names[i] + " '" + p + "' is not a number");
+    if (!x) throw UserError(opt + ": " + names[i] + " '" + p + "' is not a number");
     v[i] = *x;
     all_integer = all_integer && is_integer_text(p);
     if (is_integer_text(p) && !(std::abs(*x) <= kMaxWholeValue))
-      throw PlanInputError(opt + ": " + names[i] + " '" + p +
-                           "' is too large (whole numbers up to " + format_number(kMaxWholeValue) +
-                           " in size)");
+      throw UserError(opt + ": " + names[i] + " '" + p + "' is too large (whole numbers up to " +
+                      format_number(kMaxWholeValue) + " in size)");
   }
   a.from = v[0];
   a.to = v[1];
   a.step = v[2];
   a.integer = all_integer;
   if (a.from > a.to)
-    throw PlanInputError(opt + ": FROM (" + trim(parts[0]) + ") is greater than TO (" +
-                         trim(parts[1]) + ")");
-  if (!(a.step > 0)) throw PlanInputError(opt + ": STEP must be greater than 0");
+    throw UserError(opt + ": FROM (" + trim(parts[0]) + ") is greater than TO (" + trim(parts[1]) +
+                    ")");
+  if (!(a.step > 0)) throw UserError(opt + ": STEP must be greater than 0");
   // A tiny slack so that 0:1:0.1 reaches 1 despite binary fractions.
   const double count = std::floor((a.to - a.from) / a.step * (1 + 1e-12) + 1e-9) + 1;
   if (count > kMaxSweepPoints)
-    throw PlanInputError(opt + ": gives " + format_number(count) + " values; a sweep has at most " +
-                         std::to_string(kMaxSweepPoints) + " points");
+    throw UserError(opt + ": gives " + format_number(count) + " values; a sweep has at most " +
+                    std::to_string(kMaxSweepPoints) + " points");
   const int n = static_cast<int>(count);
   int decimals = std::max(decimals_written(trim(parts[0])), decimals_written(trim(parts[2])));
   if (decimals_written(trim(parts[0])) < 0 || decimals_written(trim(parts[2])) < 0) decimals = -1;
@@ -167,9 +164,8 @@ std::vector<std::vector<double>> sweep_grid(const std::vector<SweepAxis>& axes) 
     sizes += (sizes.empty() ? "" : " x ") + std::to_string(a.values.size());
   }
   if (total > kMaxSweepPoints)
-    throw PlanInputError("the --set options make a grid of " + sizes + " = " +
-                         format_number(total) + " points; a sweep has at most " +
-                         std::to_string(kMaxSweepPoints) + " points");
+    throw UserError("the --set options make a grid of " + sizes + " = " + format_number(total) +
+                    " points; a sweep has at most " + std::to_string(kMaxSweepPoints) + " points");
   std::vector<std::vector<double>> points;
   if (axes.empty()) return points;
   std::vector<std::size_t> idx(axes.size(), 0);
@@ -194,40 +190,38 @@ VaryRange parse_vary(const std::string& spec) {
       "expected POINTER=LO:HI with whole numbers, e.g. "
       "/towns/jirkov/capacity/training_flat=0:40";
   const auto eq = spec.rfind('=');
-  if (eq == std::string::npos) throw PlanInputError(opt + ": no '=': " + shape);
+  if (eq == std::string::npos) throw UserError(opt + ": no '=': " + shape);
   VaryRange r;
   r.pointer = trim(spec.substr(0, eq));
   try {
     parse_pointer(r.pointer);
-  } catch (const PlanInputError& e) {
-    throw PlanInputError(opt + ": " + e.what());
+  } catch (const UserError& e) {
+    throw UserError(opt + ": " + e.what());
   }
   const auto parts = split(spec.substr(eq + 1), ':');
   if (parts.size() != 2)
-    throw PlanInputError(opt + ": the range has " + std::to_string(parts.size()) + " part(s); " +
-                         shape);
+    throw UserError(opt + ": the range has " + std::to_string(parts.size()) + " part(s); " + shape);
   long long v[2];
   static const char* const names[] = {"LO", "HI"};
   for (int i = 0; i < 2; ++i) {
     const std::string p = trim(parts[i]);
     if (!is_integer_text(p)) {
       const bool number = parse_number(p).has_value();
-      throw PlanInputError(opt + ": " + names[i] + " '" + p + "' is not " +
-                           (number ? "a whole number (plan searches whole numbers)" : "a number"));
+      throw UserError(opt + ": " + names[i] + " '" + p + "' is not " +
+                      (number ? "a whole number (plan searches whole numbers)" : "a number"));
     }
     errno = 0;
     v[i] = std::strtoll(p.c_str(), nullptr, 10);
     // The values are set as doubles: past 2^53 they are not exact (and 2^63 - 1 overflowed).
     if (errno == ERANGE || !(std::abs(static_cast<double>(v[i])) <= kMaxWholeValue))
-      throw PlanInputError(opt + ": " + names[i] + " '" + p +
-                           "' is too large (whole numbers up to " + format_number(kMaxWholeValue) +
-                           " in size)");
+      throw UserError(opt + ": " + names[i] + " '" + p + "' is too large (whole numbers up to " +
+                      format_number(kMaxWholeValue) + " in size)");
   }
   r.lo = v[0];
   r.hi = v[1];
   if (r.lo > r.hi)
-    throw PlanInputError(opt + ": LO (" + std::to_string(r.lo) + ") is greater than HI (" +
-                         std::to_string(r.hi) + ")");
+    throw UserError(opt + ": LO (" + std::to_string(r.lo) + ") is greater than HI (" +
+                    std::to_string(r.hi) + ")");
   return r;
 }
 
@@ -244,16 +238,16 @@ Target parse_target(const std::string& spec) {
     pos = spec.find("<=");
     if (pos == std::string::npos) {
       const bool strict = spec.find_first_of("<>=") != std::string::npos;
-      throw PlanInputError(opt + ": " +
-                           (strict ? "only >= and <= are supported (a target is met with "
-                                     "confidence, so 'at least' or 'at most'); "
-                                   : "no comparison; ") +
-                           shape);
+      throw UserError(opt + ": " +
+                      (strict ? "only >= and <= are supported (a target is met with "
+                                "confidence, so 'at least' or 'at most'); "
+                              : "no comparison; ") +
+                      shape);
     }
     t.at_least = false;
   }
   t.metric = trim(spec.substr(0, pos));
-  if (t.metric.empty()) throw PlanInputError(opt + ": no metric before '" + t.op() + "'; " + shape);
+  if (t.metric.empty()) throw UserError(opt + ": no metric before '" + t.op() + "'; " + shape);
   std::string value = trim(spec.substr(pos + 2));
   double scale = 1;
   if (!value.empty() && value.back() == '%') {
@@ -261,8 +255,7 @@ Target parse_target(const std::string& spec) {
     scale = 0.01;
   }
   const auto x = parse_number(value);
-  if (!x)
-    throw PlanInputError(opt + ": the target value '" + value + "' is not a number; " + shape);
+  if (!x) throw UserError(opt + ": the target value '" + value + "' is not a number; " + shape);
   t.value = *x * scale;
   return t;
 }
@@ -272,8 +265,8 @@ SetResult set_number(ojson& doc, const std::string& pointer, double value, bool 
   std::vector<std::string> tokens;
   try {
     tokens = parse_pointer(pointer);
-  } catch (const PlanInputError& e) {
-    throw PlanInputError(option + ": " + e.what());
+  } catch (const UserError& e) {
+    throw UserError(option + ": " + e.what());
   }
   ojson* cur = &doc;
   std::string path;
@@ -282,20 +275,20 @@ SetResult set_number(ojson& doc, const std::string& pointer, double value, bool 
     if (cur->is_object()) {
       auto it = cur->find(t);
       if (it == cur->end())
-        throw PlanInputError(option + ": " + here + " has no '" + t +
-                             "' (it has: " + keys_of(*cur) + ")");
+        throw UserError(option + ": " + here + " has no '" + t + "' (it has: " + keys_of(*cur) +
+                        ")");
       cur = &*it;
     } else if (cur->is_array()) {
       const bool digits = !t.empty() && (t == "0" || t[0] != '0') &&
                           t.find_first_not_of("0123456789") == std::string::npos;
       if (!digits || t.size() > 9 || std::stoul(t) >= cur->size())
-        throw PlanInputError(option + ": " + here + " is a list of " + std::to_string(cur->size()) +
-                             "; '" + t + "' is not an index in it (0.." +
-                             std::to_string(cur->empty() ? 0 : cur->size() - 1) + ")");
+        throw UserError(option + ": " + here + " is a list of " + std::to_string(cur->size()) +
+                        "; '" + t + "' is not an index in it (0.." +
+                        std::to_string(cur->empty() ? 0 : cur->size() - 1) + ")");
       cur = &(*cur)[std::stoul(t)];
     } else {
-      throw PlanInputError(option + ": " + here + " is a single value; '" + t +
-                           "' cannot be looked up in it");
+      throw UserError(option + ": " + here + " is a single value; '" + t +
+                      "' cannot be looked up in it");
     }
     path += '/';
     path += detail::pointer_token(t);
@@ -323,15 +316,15 @@ SetResult set_number(ojson& doc, const std::string& pointer, double value, bool 
         if (it->is_number()) numeric += (numeric.empty() ? "" : ", ") + path + "/" + it.key();
       if (!numeric.empty()) hint = " (its numbers: " + numeric + ")";
     }
-    throw PlanInputError(option + ": " + path + " is " + what + ", not a number" + hint);
+    throw UserError(option + ": " + path + " is " + what + ", not a number" + hint);
   }
   r.previous = cur->get<double>();
   // A whole number past 2^53 is not exact as a double, and past 2^63 llround overflows (the
   // validator then quoted -9223372036854775808).
   if (integer && !(std::abs(value) <= kMaxWholeValue))
-    throw PlanInputError(option + ": " + format_number(value) + " does not fit " + path +
-                         " (whole numbers up to " + format_number(kMaxWholeValue) +
-                         " in size, and the scenario's own limit)");
+    throw UserError(option + ": " + format_number(value) + " does not fit " + path +
+                    " (whole numbers up to " + format_number(kMaxWholeValue) +
+                    " in size, and the scenario's own limit)");
   if (integer)
     *cur = static_cast<long long>(std::llround(value));
   else
@@ -352,7 +345,7 @@ Scenario scenario_with(const ojson& doc, const std::vector<Setting>& settings,
     std::string msg = what + " gives an invalid scenario:";
     for (const Diagnostic& d : lr.diagnostics)
       msg += "\n  " + (d.pointer.empty() ? std::string("/") : d.pointer) + ": " + d.message;
-    throw PlanInputError(msg);
+    throw UserError(msg);
   }
   return std::move(*lr.scenario);
 }
@@ -373,14 +366,14 @@ ojson document_for(const ojson& scenario_document, const std::string& variant) {
   if (vs == scenario_document.end() || !vs->is_object() || !vs->contains(variant)) {
     const std::string list =
         vs != scenario_document.end() && vs->is_object() ? keys_of(*vs) : "none";
-    throw PlanInputError("--variant '" + variant + "': no such variant (the scenario has: " + list +
-                         ")");
+    throw UserError("--variant '" + variant + "': no such variant (the scenario has: " + list +
+                    ")");
   }
   LoadResult r = apply_variant(scenario_document, variant);
   if (!r.ok()) {
     std::string msg = "--variant '" + variant + "' gives an invalid scenario:";
     for (const Diagnostic& d : r.diagnostics) msg += "\n  " + d.pointer + ": " + d.message;
-    throw PlanInputError(msg);
+    throw UserError(msg);
   }
   return r.document;
 }
@@ -388,10 +381,10 @@ ojson document_for(const ojson& scenario_document, const std::string& variant) {
 void check_not_variants(const std::string& pointer, const std::string& option) {
   const auto tokens = parse_pointer(pointer);
   if (!tokens.empty() && tokens.front() == "variants")
-    throw PlanInputError(option +
-                         ": points into /variants; the runs use the baseline (or the variant "
-                         "named by --variant, already applied), so point at the "
-                         "scenario's own value instead, e.g. /towns/<town>/capacity/<stage>");
+    throw UserError(option +
+                    ": points into /variants; the runs use the baseline (or the variant "
+                    "named by --variant, already applied), so point at the "
+                    "scenario's own value instead, e.g. /towns/<town>/capacity/<stage>");
 }
 
 std::string csv_field(const std::string& s) {
@@ -471,23 +464,11 @@ SearchResult bisect_smallest(long long lo, long long hi,
   return r;
 }
 
-int run_planning_command(const std::string& command, const std::function<int()>& body) {
-  const std::string prefix = "prostup " + command + ": ";
-  try {
-    return body();
-  } catch (const PlanInputError& e) {
-    std::cerr << prefix << e.what() << "\n";
-    return kExitInvalid;
-  } catch (const detail::InputError& e) {
-    std::cerr << prefix << e.what() << "\n";
-    return kExitInvalid;
-  } catch (const RunCancelled&) {
-    std::cerr << prefix << "interrupted by " << detail::signal_name() << "; nothing was written\n";
-    return detail::exit_code_for_signal();
-  } catch (const std::exception& e) {
-    std::cerr << prefix << detail::failure_text(e) << "\n";
-    return kExitFailure;
-  }
+std::string point_label(const std::vector<SweepAxis>& axes, const std::vector<double>& values) {
+  std::string s;
+  for (std::size_t k = 0; k < axes.size(); ++k)
+    s += (s.empty() ? "" : ", ") + axes[k].pointer + " = " + value_text(values[k], axes[k].integer);
+  return s;
 }
 
 }  // namespace prostup::planning

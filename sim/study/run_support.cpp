@@ -31,44 +31,6 @@ namespace prostup::detail {
 
 namespace fs = std::filesystem;
 
-std::atomic<bool> g_cancel{false};
-std::atomic<int> g_signal{0};
-// The handler below may only store to lock-free atomics (async-signal safety).
-static_assert(std::atomic<bool>::is_always_lock_free && std::atomic<int>::is_always_lock_free,
-              "the signal handler needs lock-free atomics");
-
-namespace {
-extern "C" void on_signal(int sig) {
-  g_signal.store(sig);
-  g_cancel.store(true);
-}
-}  // namespace
-
-void install_signal_handlers() {
-  std::signal(SIGINT, on_signal);
-  std::signal(SIGTERM, on_signal);
-}
-
-int exit_code_for_signal() {
-  return 128 + g_signal.load();
-}
-
-void test_signal_point(const char* where) {
-  const char* at = std::getenv("PROSTUP_TEST_SIGNAL_AT");
-  if (at && std::strcmp(at, where) == 0) std::raise(SIGTERM);
-}
-
-const char* signal_name() {
-  return g_signal.load() == SIGTERM ? "SIGTERM" : "SIGINT";
-}
-
-std::string failure_text(const std::exception& e) {
-  if (dynamic_cast<const std::bad_alloc*>(&e))
-    return "out of memory (" + std::string(e.what()) +
-           "); nothing was written (try fewer replications, threads or towns)";
-  return e.what();
-}
-
 LoadedScenario load_or_report(const std::string& file) {
   LoadedScenario ls;
   if (file.empty()) {
@@ -88,9 +50,11 @@ LoadedScenario load_or_report(const std::string& file) {
   ls.sha256 = sha256_hex(ls.text);
   LoadResult r = load_scenario_text(ls.text);
   if (!r.ok()) {
-    print_diagnostics(std::cerr, ls.path, r.diagnostics);
-    throw InputError(ls.path + " is not a valid scenario (" + std::to_string(r.diagnostics.size()) +
-                     " problem" + (r.diagnostics.size() == 1 ? "" : "s") + ")");
+    std::ostringstream lines;
+    print_diagnostics(lines, ls.path, r.diagnostics);
+    throw UserError(ls.path + " is not a valid scenario (" + std::to_string(r.diagnostics.size()) +
+                        " problem" + (r.diagnostics.size() == 1 ? "" : "s") + ")",
+                    "", lines.str());
   }
   ls.document = r.document;
   ls.scenario = *r.scenario;
@@ -110,19 +74,21 @@ std::vector<ModelScenario> model_scenarios(const LoadedScenario& ls,
       if (!known) {
         std::string list;
         for (const auto& v : ls.scenario.variants) list += (list.empty() ? "" : ", ") + v.id;
-        throw InputError("unknown variant '" + id +
-                         "' (the scenario has: " + (list.empty() ? "none" : list) + ")");
+        throw UserError("unknown variant '" + id +
+                        "' (the scenario has: " + (list.empty() ? "none" : list) + ")");
       }
       if (std::find(ids.begin(), ids.end(), id) != ids.end())
-        throw InputError("--variants names '" + id + "' more than once");
+        throw UserError("--variants names '" + id + "' more than once");
       ids.push_back(id);
     }
   }
   for (const auto& id : ids) {
     LoadResult r = apply_variant(ls.document, id);
     if (!r.ok()) {
-      print_diagnostics(std::cerr, ls.path, r.diagnostics, "/variants/" + id + "/patch");
-      throw InputError("variant '" + id + "' gives an invalid scenario");
+      std::ostringstream lines;
+      print_diagnostics(lines, ls.path, r.diagnostics, "/variants/" + id + "/patch");
+      throw UserError("variant '" + id + "' gives an invalid scenario",
+                      "/variants/" + id + "/patch", lines.str());
     }
     out.push_back({id, std::move(*r.scenario)});
   }
@@ -345,11 +311,11 @@ MemoryLimit memory_limit(int threads) {
 void check_memory(const ResourceEstimate& est, const MemoryLimit& limit, bool force,
                   const std::string& what) {
   if (force || limit.bytes < 0 || est.memory_bytes <= static_cast<double>(limit.bytes)) return;
-  throw InputError(what + " needs an estimated " +
-                   std::to_string(static_cast<long long>(est.memory_bytes / 1e6)) +
-                   " MB of memory but " + limit.source + " allows " +
-                   std::to_string(std::max(0LL, limit.bytes) / 1000000) +
-                   " MB (fewer replications, threads, towns or variants, or --force)");
+  throw UserError(what + " needs an estimated " +
+                  std::to_string(static_cast<long long>(est.memory_bytes / 1e6)) +
+                  " MB of memory but " + limit.source + " allows " +
+                  std::to_string(std::max(0LL, limit.bytes) / 1000000) +
+                  " MB (fewer replications, threads, towns or variants, or --force)");
 }
 
 namespace {
@@ -433,7 +399,9 @@ void exchange_paths(const fs::path& a, const fs::path& b) {
                              ec.message());
 }
 
-StagedOutput::StagedOutput(fs::path dir, bool force, const std::string& command) {
+StagedOutput::StagedOutput(fs::path dir, bool force, const std::string& command,
+                           const std::atomic<bool>* cancel)
+    : cancel_(cancel) {
   try {
     prepare(std::move(dir), force, command);
   } catch (...) {
@@ -444,7 +412,7 @@ StagedOutput::StagedOutput(fs::path dir, bool force, const std::string& command)
 
 void StagedOutput::prepare(fs::path dir, bool force, const std::string& command) {
   std::error_code ec;
-  if (dir.empty()) throw InputError("the output path is empty");
+  if (dir.empty()) throw UserError("the output path is empty");
   // One spelling for every form of the path: `out/`, `.`, `../x`, a symlink to a directory.
   dir_ = fs::weakly_canonical(fs::absolute(dir), ec);
   if (ec) throw std::runtime_error("cannot resolve " + dir.string() + ": " + ec.message());
@@ -455,32 +423,32 @@ void StagedOutput::prepare(fs::path dir, bool force, const std::string& command)
   const fs::file_status st = fs::status(dir_, ec);
   // A dangling symbolic link is refused now, not found in the way at commit, after the work.
   if (!fs::exists(st) && fs::is_symlink(fs::symlink_status(dir_, ec)))
-    throw InputError("output path " + dir_.string() + " is a symbolic link to " +
-                     fs::read_symlink(dir_, ec).string() +
-                     ", which does not exist (create that directory, or use -o for another)");
+    throw UserError("output path " + dir_.string() + " is a symbolic link to " +
+                    fs::read_symlink(dir_, ec).string() +
+                    ", which does not exist (create that directory, or use -o for another)");
   if (fs::exists(st)) {
     if (!fs::is_directory(st))
-      throw InputError("output path " + dir_.string() + " exists and is not a directory");
+      throw UserError("output path " + dir_.string() + " exists and is not a directory");
     dir_fd_ = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir_fd_ < 0)
       throw std::runtime_error("cannot open " + dir_.string() + ": " + errno_text(errno));
     if (::flock(dir_fd_, LOCK_EX | LOCK_NB) != 0)
-      throw InputError("output directory " + dir_.string() +
-                       " is being written by another prostup command (wait for it, or use -o "
-                       "for another directory)");
+      throw UserError("output directory " + dir_.string() +
+                      " is being written by another prostup command (wait for it, or use -o "
+                      "for another directory)");
     report_leftovers(dir_, {".prostup.tmp-"}, command);
     if (fs::is_empty(dir_, ec)) {
       mode_ = Mode::in_place;
     } else if (!force) {
-      throw InputError("output directory " + dir_.string() +
-                       " is not empty (use --force to replace it, or -o for another)");
+      throw UserError("output directory " + dir_.string() +
+                      " is not empty (use --force to replace it, or -o for another)");
     } else if (name.empty() || name == "." || name == "..") {
-      throw InputError("output directory " + dir_.string() + " cannot be replaced");
+      throw UserError("output directory " + dir_.string() + " cannot be replaced");
     } else if (holds_working_directory(dir_)) {
       // `-o . --force`, `-o .. --force`: never the folder the user works in.
-      throw InputError("output directory " + dir_.string() +
-                       " is not empty and holds the working directory; it cannot be replaced "
-                       "(use -o for another directory)");
+      throw UserError("output directory " + dir_.string() +
+                      " is not empty and holds the working directory; it cannot be replaced "
+                      "(use -o for another directory)");
     } else {
       mode_ = Mode::replace;
     }
@@ -544,9 +512,9 @@ void StagedOutput::lock() {
       const int err = errno;
       ::close(fd);
       if (err == EWOULDBLOCK)
-        throw InputError("output directory " + dir_.string() +
-                         " is being written by another prostup command (it holds " +
-                         lock_file_.string() + "; wait for it, or use -o for another directory)");
+        throw UserError("output directory " + dir_.string() +
+                        " is being written by another prostup command (it holds " +
+                        lock_file_.string() + "; wait for it, or use -o for another directory)");
       throw std::runtime_error("cannot lock " + lock_file_.string() + ": " + errno_text(err));
     }
     struct stat held {
@@ -582,7 +550,7 @@ StagedOutput::~StagedOutput() {
 }
 
 void StagedOutput::commit() {
-  if (g_cancel) throw RunCancelled();
+  if (cancel_ && *cancel_) throw RunCancelled();
   staging();  // a command that wrote nothing still commits an empty directory
   std::error_code ec;
   const std::string appeared =
@@ -678,30 +646,6 @@ int resolved_threads(int threads) {
 
 double seconds_now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-Progress::Progress(bool enabled) : enabled_(enabled && ::isatty(2)), start_(seconds_now()) {}
-
-void Progress::update(long long done, long long total) {
-  if (!enabled_ || total <= 0) return;
-  const double el = seconds_now() - start_;
-  const double rate = el > 0 ? done / el : 0;
-  const double eta = rate > 0 ? (total - done) / rate : 0;
-  const int width = 30;
-  const int fill = static_cast<int>(width * static_cast<double>(done) / total);
-  std::string bar(fill, '#');
-  bar.resize(width, '.');
-  std::fprintf(stderr, "\r[%s] %lld/%lld tasks  %s/s  ETA %s s   ", bar.c_str(), done, total,
-               number_text::fixed(rate, 1).c_str(), number_text::fixed(eta, 0).c_str());
-  std::fflush(stderr);
-  drawn_ = true;
-}
-
-void Progress::finish() {
-  if (drawn_) {
-    std::fprintf(stderr, "\r%80s\r", "");
-    std::fflush(stderr);
-  }
 }
 
 std::string utc_now_iso8601() {

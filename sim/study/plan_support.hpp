@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Parsing and evaluation shared by `prostup sweep` and `prostup plan`: JSON pointers into a
 // scenario document, value ranges, targets, one-sided confidence bounds and the integer
-// bisection, and the error handling both commands share. Private to sim/ and the tests; no
-// files are written here.
+// bisection. Private to sim/ and the tests; no files are written here.
 #pragma once
 
 #include <filesystem>
@@ -14,16 +13,13 @@
 #include <string>
 #include <vector>
 
+#include "prostup/errors.hpp"
 #include "prostup/model.hpp"
 #include "prostup/results.hpp"
 #include "prostup/scenario_json.hpp"
+#include "prostup/study.hpp"
 
 namespace prostup::planning {
-
-// Malformed user input; the message names the offending option and is printed as is (exit 2).
-struct PlanInputError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
 
 inline constexpr int kMaxSweepPoints = 1000;
 // The largest whole number --set and --vary take (2^53: every whole number up to it is exact
@@ -31,51 +27,32 @@ inline constexpr int kMaxSweepPoints = 1000;
 inline constexpr double kMaxWholeValue = 9007199254740992.0;
 
 // An RFC 6901 pointer split into unescaped reference tokens ("/a~1b/c" -> {"a/b", "c"}).
-// Throws PlanInputError for a malformed pointer (not starting with '/', a bad '~' escape) or
+// Throws UserError for a malformed pointer (not starting with '/', a bad '~' escape) or
 // the whole document ("").
 std::vector<std::string> parse_pointer(const std::string& pointer);
 
-// One --set POINTER=FROM:TO:STEP. Integer when FROM, TO and STEP are all written as integers.
-struct SweepAxis {
-  std::string pointer;
-  double from = 0, to = 0, step = 0;
-  bool integer = false;
-  std::vector<double> values;  // from, from+step, ... <= to (to itself when reached exactly)
-};
+using study::SweepAxis;  // one --set POINTER=FROM:TO:STEP (include/prostup/study.hpp)
 SweepAxis parse_set(const std::string& spec);
 
 // The cartesian product of the axes: point i's coordinates, the LAST axis varying fastest
-// (as nested loops written in the order of the --set options). Throws PlanInputError
+// (as nested loops written in the order of the --set options). Throws UserError
 // beyond kMaxSweepPoints.
 std::vector<std::vector<double>> sweep_grid(const std::vector<SweepAxis>& axes);
 
 // --vary POINTER=LO:HI, integers with LO <= HI.
-struct VaryRange {
-  std::string pointer;
-  long long lo = 0, hi = 0;
-};
+using study::VaryRange;
 VaryRange parse_vary(const std::string& spec);
 
 // --target METRIC>=VALUE or METRIC<=VALUE; VALUE may end in '%' (divided by 100).
-struct Target {
-  std::string metric;
-  bool at_least = true;  // ">=" (else "<=")
-  double value = 0;
-  std::string op() const { return at_least ? ">=" : "<="; }
-};
+using study::Target;
 Target parse_target(const std::string& spec);
 
-// What setting a value at a pointer changed, for the planner's log.
-struct SetResult {
-  std::string pointer;  // where the value was written (may end in "/initial")
-  std::string note;     // e.g. that a capacity schedule still applies; "" if none
-  double previous = std::numeric_limits<double>::quiet_NaN();  // the scenario's own value
-};
+using study::SetResult;  // what setting a value changed (include/prostup/study.hpp)
 
 // Writes `value` (an integer when `integer`) at `pointer` in `doc`. The pointer must name an
 // existing number, or a scheduled value given as {"initial": n, "schedule": [...]}: then
 // `initial` is set and the schedule kept (a planner sets the opening value; the scheduled
-// changes stay as planned). Throws PlanInputError naming `option` for a missing path or a
+// changes stay as planned). Throws UserError naming `option` for a missing path or a
 // non-numeric target, listing the keys that exist where the path breaks off.
 SetResult set_number(ojson& doc, const std::string& pointer, double value, bool integer,
                      const std::string& option);
@@ -88,7 +65,7 @@ struct Setting {
 };
 
 // A copy of `doc` with the settings written (set_number), validated (load_scenario_json) and
-// compiled as variant `variant`. Throws PlanInputError introduced by `what` (e.g. "point 3
+// compiled as variant `variant`. Throws UserError introduced by `what` (e.g. "point 3
 // (/x = 5)") that lists every diagnostic of the patched scenario. `written`, when given,
 // receives what each setting changed. `months` > 0: compiled to that horizon (see compile).
 // The validated scenario compile_with compiles (for the memory estimate before compiling).
@@ -101,7 +78,7 @@ CompiledModel compile_with(const ojson& doc, const std::vector<Setting>& setting
                            int months = 0);
 
 // The scenario document a sweep or plan patches: `variant`'s patch applied (none when
-// empty), without the variants themselves. Throws PlanInputError for an unknown or invalid
+// empty), without the variants themselves. Throws UserError for an unknown or invalid
 // variant.
 ojson document_for(const ojson& scenario_document, const std::string& variant);
 
@@ -114,21 +91,10 @@ std::string csv_field(const std::string& s);
 // Shortest text for a swept value (integers without a decimal point).
 std::string value_text(double v, bool integer);
 
-// One evaluated value of the varied parameter.
-struct PlanPoint {
-  long long value = 0;
-  Summary summary;            // mean and the usual two-sided 95 % CI over replications
-  double bound = kUndefined;  // one-sided bound at the chosen confidence (lower for >=)
-  bool meets = false;
-  // Under input uncertainty (evaluate_point_sets): the parameter sets whose mean meets the
-  // target, of `sets`; bound is then the value that ceil(assurance * sets) of the sets' means
-  // reach (at least, for ">="; at most, for "<="): it meets the target exactly when they do. sets =
-  // 0 for a Monte Carlo-only point.
-  int sets = 0, sets_meeting = 0;
-  double share_meeting() const {
-    return sets > 0 ? static_cast<double>(sets_meeting) / sets : kUndefined;
-  }
-};
+// A sweep point's coordinates: "/a = 1, /b = 2.5".
+std::string point_label(const std::vector<SweepAxis>& axes, const std::vector<double>& values);
+
+using study::PlanPoint;  // one evaluated value of the varied parameter
 
 // The one-sided bound at `confidence` of the mean of `values` (NaN entries left out):
 // mean - t(confidence, n-1) * sd / sqrt(n) for a ">=" target, mean + ... for "<=".
@@ -154,10 +120,5 @@ struct SearchResult {
 };
 SearchResult bisect_smallest(long long lo, long long hi,
                              const std::function<bool(long long)>& meets);
-
-// Runs the body of `prostup sweep` or `prostup plan` (`command`) and turns what escapes it
-// into the exit code, the message on stderr prefixed "prostup COMMAND: ": invalid input 2, an
-// interruption 130/143 (nothing was written), anything else 1.
-int run_planning_command(const std::string& command, const std::function<int()>& body);
 
 }  // namespace prostup::planning

@@ -625,16 +625,12 @@ std::vector<CatalogOutcome> outcomes_of(const std::string& command, const fs::pa
 
 }  // namespace
 
-long long record_in_catalog(const CatalogOptions& opt, const std::string& command,
-                            const std::string& scenario_text, const fs::path& given_dir) {
+long long record_output(const CatalogOptions& opt, const std::string& command,
+                        const std::string& scenario_text, const fs::path& out_dir,
+                        const std::atomic<bool>* cancel) {
   if (opt.disabled) return -1;
-  // The folder as the output staging resolved it: `-o ./x/../out` names ./out even when x
-  // does not exist (the kernel would not walk through the missing x).
-  std::error_code resolve_ec;
-  fs::path out_dir = fs::weakly_canonical(fs::absolute(given_dir), resolve_ec);
-  if (resolve_ec) out_dir = given_dir;
   const std::string path = catalog_path(opt);
-  try {
+  {
     std::ifstream in(out_dir / "manifest.json", std::ios::binary);
     if (!in) throw std::runtime_error("cannot read " + (out_dir / "manifest.json").string());
     const ojson manifest = ojson::parse(in);
@@ -665,26 +661,9 @@ long long record_in_catalog(const CatalogOptions& opt, const std::string& comman
                         .dump();
     const auto metrics = metric_catalogue(compile(*lr.scenario, "baseline"));
     const auto outcomes = outcomes_of(command, out_dir, manifest, metrics);
-    if (detail::g_cancel) throw CatalogError("interrupted");  // reading a large sweep.csv
-    Catalog catalog(path, 10000, false, &detail::g_cancel);
-    const long long id = catalog.record(run, outcomes);
-    if (detail::g_cancel)
-      std::cerr << "prostup " << command << ": interrupted by " << detail::signal_name()
-                << "; the outputs in " << printable(out_dir.string())
-                << " are complete and recorded in the catalog\n";
-    return id;
-  } catch (const std::exception& e) {
-    if (detail::g_cancel) {
-      std::cerr << "prostup " << command << ": interrupted by " << detail::signal_name()
-                << " while waiting for the catalog " << printable(path)
-                << "; the run was not recorded in the catalog (the outputs in "
-                << printable(out_dir.string()) << " are complete)\n";
-      return -1;
-    }
-    std::cerr << "prostup " << command << ": warning: not recorded in the catalog " << path << ": "
-              << e.what() << " (the outputs in " << out_dir.string()
-              << " are complete; --catalog PATH records elsewhere, --no-catalog skips it)\n";
-    return -1;
+    if (cancel && *cancel) throw CatalogError("interrupted");  // reading a large sweep.csv
+    Catalog catalog(path, 10000, false, cancel);
+    return catalog.record(run, outcomes);
   }
 }
 

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+// What the commands share that belongs to the process, not to a use case (sim/study/):
+// the signal handlers and their cancel flag, the progress bar, the catalog record with its
+// messages, and the one place where what escapes a command becomes its exit code.
+#pragma once
+
+#include <atomic>
+#include <exception>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include "prostup/catalog.hpp"
+#include "prostup/runner.hpp"
+
+namespace prostup::detail {
+
+// SIGINT/SIGTERM set g_cancel and g_signal (0 = none, else the signal number); the handler
+// only stores to these lock-free atomics.
+extern std::atomic<bool> g_cancel;
+extern std::atomic<int> g_signal;
+void install_signal_handlers();
+int exit_code_for_signal();
+const char* signal_name();  // "SIGINT" or "SIGTERM"
+// Test hook (tests/cli/signals_while_writing.sh): raises SIGTERM when the environment
+// variable PROSTUP_TEST_SIGNAL_AT equals `where` ("write": a command starts writing files).
+void test_signal_point(const char* where);
+
+// What a runtime failure's message says: e.what(), or for std::bad_alloc that memory ran out.
+std::string failure_text(const std::exception& e);
+
+// Runs the body of `prostup COMMAND` and turns what escapes it into the exit code, the one
+// place that does (docs/architecture.md): a UserError 2 (its details, then
+// "prostup COMMAND: message" on stderr), RunCancelled 130/143 ("prostup COMMAND: interrupted
+// by SIG...; `interrupted`"), anything else 1 (failure_text).
+int run_command(const std::string& command, const std::string& interrupted,
+                const std::function<int()>& body);
+
+// A progress bar on stderr when it is a terminal.
+class Progress {
+ public:
+  explicit Progress(bool enabled);
+  void update(long long done, long long total);
+  void finish();
+
+ private:
+  bool enabled_;
+  double start_;
+  bool drawn_ = false;
+};
+
+// The runner's options from a command's own (run, sweep and plan share their names and
+// meaning); SIGINT/SIGTERM cancel the run.
+template <class Args>
+RunOptions run_options_from(const Args& a) {
+  RunOptions opt;
+  opt.threads = a.threads;
+  opt.replications = a.replications;
+  opt.months = a.months;
+  opt.seed = a.seed;
+  opt.cancel = &g_cancel;
+  return opt;
+}
+
+// What a command that wrote `out_dir` records in the catalog (record_output,
+// include/prostup/catalog.hpp), never throwing: a catalog that cannot take the record gives a
+// warning on stderr ("prostup COMMAND: warning: ...") and the outputs stay as written.
+// Returns the run id, or -1 when not recorded (also when disabled). A SIGINT/SIGTERM ends a
+// wait for a locked catalog at once: it says on stderr that the run was not recorded, and the
+// caller exits with the signal's code (the outputs stay committed).
+long long record_in_catalog(const CatalogOptions& opt, const std::string& command,
+                            const std::string& scenario_text, const std::filesystem::path& out_dir);
+
+}  // namespace prostup::detail
