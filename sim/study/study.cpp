@@ -94,8 +94,9 @@ RunOutcome run(const RunSetup& s, const Hooks& hooks) {
   // more unit (docs/cohort.md, "Marginal values").
   MarginalOptions mo;
   mo.threads = s.threads;
-  // Never more paired replications than the run itself made (a quick look stays quick).
-  mo.replications = std::min(mo.replications, std::max(2, s.replications));
+  // Never more simulation than the run itself made (a quick look stays quick).
+  mo.run_simulations =
+      static_cast<long long>(s.replications) * static_cast<long long>(out.models.size());
   r.info.marginal_values = marginal_values(models.front(), out.exact, mo);
   r.info.language = s.language;
   return out;
