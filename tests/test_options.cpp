@@ -98,6 +98,17 @@ TEST_CASE("every command's parser options are the table's, no more and no fewer"
   }
 }
 
+TEST_CASE("a Python keyword names one option of its command") {
+  for (const auto& command : python_commands()) {
+    std::vector<std::string> keywords;
+    for (const auto& o : command_options())
+      if (o.takes(command) && !o.python.empty()) keywords.push_back(o.python);
+    std::sort(keywords.begin(), keywords.end());
+    INFO(command);
+    CHECK(std::adjacent_find(keywords.begin(), keywords.end()) == keywords.end());
+  }
+}
+
 TEST_CASE("each row's member has the row's type") {
   check_members<ValidateArgs>("validate");
   check_members<SchemaArgs>("schema");
