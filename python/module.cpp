@@ -180,10 +180,9 @@ void read_keyword(const std::string& command, const std::string& key, const py::
   }
 }
 
-// The keywords the Python side handles itself: catalog= (None, True or a path: catalog_from)
-// and run's variants= (a list; given or not).
+// The keyword the Python side handles itself: catalog= (None, True or a path: catalog_from).
 bool read_by_hand(const std::string& key) {
-  return key == "catalog" || key == "variants";
+  return key == "catalog";
 }
 
 // `command`'s keywords in `d` into `a` through the options table (include/prostup/options.hpp):
@@ -214,8 +213,8 @@ void read_keywords(const std::string& command, const py::dict& d, Args& a) {
 }
 
 // `command`'s keywords with their defaults, the Args struct's own (None where the default is
-// "not given": the scenario's value, all variants, no catalog), and whether each is required:
-// what the Python side's signatures show.
+// "not given": the scenario's value, all variants; catalog= None, not recorded), and whether each
+// is required: what the Python side's signatures show.
 template <class Args>
 py::list keyword_defaults(const std::string& command) {
   Args a;
@@ -320,10 +319,7 @@ PYBIND11_MODULE(_core, m) {
     a.file = file;
     a.out_dir = out_dir;
     read_keywords("run", d, a);
-    if (d.contains("variants") && !d["variants"].is_none()) {
-      a.variants = d["variants"].cast<std::vector<std::string>>();
-      a.variants_given = true;
-    }
+    a.variants_given = d.contains("variants") && !d["variants"].is_none();  // [] = baseline
     a.quiet = a.force = a.no_report = true;
     a.catalog = catalog_from(d);
     return call_command([&] { return cmd_run(a); });

@@ -333,8 +333,8 @@ def run(scenario=None, **options):
     variants = options.get("variants")
     if isinstance(variants, str):
         options["variants"] = [v for v in variants.split(",") if v]
-    elif variants is not None:
-        options["variants"] = list(variants)
+    elif variants is not None and hasattr(variants, "__iter__"):
+        options["variants"] = list(variants)  # a set, a generator; else the module refuses it
     if "catalog" in options:
         options["catalog"] = _catalog_option(options["catalog"])
     return _execute("run", scenario, options, RunResult)

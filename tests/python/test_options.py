@@ -77,6 +77,7 @@ for function, base, kwargs, option, kind in (
         (prostup.run, {}, {"months": 1.5}, "--months", TypeError),
         (prostup.run, {}, {"inner_replications": 0}, "--inner-replications", ValueError),
         (prostup.run, {}, {"fixed_parameters": "yes"}, "--fixed-parameters", TypeError),
+        (prostup.run, {}, {"variants": 3}, "--variants", TypeError),
         (prostup.sweep, {"set": SET}, {"replications": 0}, "--replications", ValueError),
         (prostup.sweep, {}, {"set": []}, "--set", ValueError),
         (prostup.sweep, {}, {}, "--set", ValueError),
