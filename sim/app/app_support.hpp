@@ -11,6 +11,8 @@
 #include <string>
 
 #include "prostup/catalog.hpp"
+#include "prostup/errors.hpp"
+#include "prostup/options.hpp"
 #include "prostup/runner.hpp"
 
 namespace prostup::detail {
@@ -60,6 +62,21 @@ RunOptions run_options_from(const Args& a) {
   opt.seed = a.seed;
   opt.cancel = &g_cancel;
   return opt;
+}
+
+// The limits of --months, --replications and --threads (UserError), shared by run, sweep
+// and plan: the options table's ranges (include/prostup/options.hpp).
+template <class Args>
+void check_run_limits(const Args& a) {
+  const auto over = [](const char* flag, long long value) {
+    const long long hi = command_option("run", flag).whole_hi;
+    if (value > hi)
+      throw UserError(std::string(flag) + " " + std::to_string(value) + " exceeds the limit of " +
+                      std::to_string(hi));
+  };
+  over("--months", a.months);
+  over("--replications", a.replications);
+  over("--threads", a.threads);
 }
 
 // What a command that wrote `out_dir` records in the catalog (record_output,

@@ -89,18 +89,6 @@ class StagedOutput {
 // fails. Throws std::runtime_error naming `b`.
 void exchange_paths(const std::filesystem::path& a, const std::filesystem::path& b);
 
-// The limits of --months, --replications and --threads (UserError), shared by run, sweep
-// and plan.
-template <class Args>
-void check_run_limits(const Args& a) {
-  if (a.months > 600)
-    throw UserError("--months " + std::to_string(a.months) + " exceeds the limit of 600");
-  if (a.replications > 100000)
-    throw UserError("--replications " + std::to_string(a.replications) +
-                    " exceeds the limit of 100000");
-  if (a.threads > 1024) throw UserError("--threads exceeds the limit of 1024");
-}
-
 // --threads as the runner uses it: 0 = every hardware thread.
 int resolved_threads(int threads);
 
