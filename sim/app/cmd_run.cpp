@@ -20,6 +20,7 @@
 #include "prostup/parallel.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
+#include "run_folders.hpp"
 #include "run_support.hpp"
 #include "scenario_cli.hpp"
 #include "strings.hpp"
@@ -242,8 +243,8 @@ int cmd_run(const RunArgs& a) {
     }
     check_memory(est, limit, a.force, "the run");
 
-    const fs::path out =
-        a.out_dir.empty() ? fs::path("prostup-out") / ls.scenario.name : fs::path(a.out_dir);
+    // -o DIR, else a new folder prostup-out/NAME/RUN-ID (run_folders.hpp).
+    const fs::path out = command_output_dir(a.out_dir, ls.scenario.name);
     // Under MPI only the output rank writes files and prints (docs/distributed.md). The
     // path is checked and locked before anything is simulated.
     std::optional<StagedOutput> staged;
@@ -313,6 +314,7 @@ int cmd_run(const RunArgs& a) {
     write_run_outputs(r, staged->staging(), csv_dialect_of(a.csv_dialect), &g_cancel);
     if (!a.no_report) write_report(staged->staging(), staged->staging(), &g_cancel, lang);
     staged->commit();
+    if (a.out_dir.empty()) point_latest(out, "run");
     record_in_catalog(a.catalog, "run", ls.text, out);
     // Ctrl-C while the catalog was locked: said on stderr; the outputs stay.
     if (g_cancel) return exit_code_for_signal();

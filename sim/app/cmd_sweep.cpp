@@ -14,6 +14,7 @@
 #include "prostup/parallel.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/writers.hpp"
+#include "run_folders.hpp"
 #include "run_support.hpp"
 #include "strings.hpp"
 
@@ -360,6 +361,7 @@ int run_sweep(const SweepArgs& a) {
   const Language lang = text::pick_language(a.lang, ls.scenario.language);
   if (!a.no_report) write_report(out.staging(), out.staging(), &g_cancel, lang);
   out.commit();
+  if (a.out_dir.empty()) point_latest(dir, "sweep");
   record_in_catalog(a.catalog, "sweep", ls.text, dir);
   // Ctrl-C while the catalog was locked: said on stderr; the outputs stay.
   if (g_cancel) return exit_code_for_signal();
