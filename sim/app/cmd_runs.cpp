@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "attribute.hpp"
 #include "prostup/catalog.hpp"
 #include "prostup/cli.hpp"
 
@@ -53,6 +54,9 @@ int cmd_runs(const RunsArgs& a) {
     }
     if (a.action == "show")
       std::cout << format_run(runs[0], c.outcomes(ids[0]));
+    else if (a.attribute)
+      return detail::attribute_runs(a, runs[0], c.outcomes(ids[0]), runs[1], c.outcomes(ids[1]),
+                                    std::cout);
     else if (a.json)
       std::cout << format_run_diff_json(runs[0], c.outcomes(ids[0]), runs[1], c.outcomes(ids[1]));
     else

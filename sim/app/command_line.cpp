@@ -161,7 +161,8 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
   auto* run = app.add_subcommand("run", "Simulate every town under the baseline and variants");
   run->add_option("file", ra.file, kFileHelp);
   run->add_option("-o,--output", ra.out_dir,
-                  "Output directory (default: prostup-out/<scenario name>; e.g. -o out/jirkov)");
+                  "Output directory (default: a new prostup-out/<scenario name>/RUN-ID, with "
+                  "prostup-out/<scenario name>/latest pointing at it; e.g. -o out/jirkov)");
   add_run_options(*run, ra);
   add_catalog_options(*run, ra.catalog);
   auto* vopt = run->add_option(
@@ -206,8 +207,8 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
                    "grid (required; e.g. --set /towns/jirkov/capacity/training_flat=4:20:4)")
       ->required();
   sweep->add_option("-o,--output", sa.out_dir,
-                    "Output directory (default: prostup-out/<scenario name>-sweep; e.g. -o "
-                    "out/sweep)");
+                    "Output directory (default: a new prostup-out/<scenario name>-sweep/RUN-ID, "
+                    "with latest beside it; e.g. -o out/sweep)");
   add_run_options(*sweep, sa);
   add_uncertainty_options(*sweep, sa);
   add_catalog_options(*sweep, sa.catalog);
@@ -253,8 +254,8 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
                    "e.g. --assurance 0.8)")
       ->check(number_in(0.01, 1));
   plan->add_option("-o,--output", pa.out_dir,
-                   "Output directory (default: prostup-out/<scenario name>-plan; e.g. -o "
-                   "out/plan)");
+                   "Output directory (default: a new prostup-out/<scenario name>-plan/RUN-ID, with "
+                   "latest beside it; e.g. -o out/plan)");
   add_run_options(*plan, pa);
   add_uncertainty_options(*plan, pa);
   add_catalog_options(*plan, pa.catalog);
@@ -297,9 +298,10 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
       "calibrate", "Fit the parameters with a distribution to what the towns have observed");
   calibrate->add_option("file", cla.file, kFileHelp);
   add_catalog_options(*calibrate, cla.catalog);
-  calibrate->add_option("-o,--output", cla.out_dir,
-                        "Output directory (default: prostup-out/<scenario name>-calibrate; e.g. "
-                        "-o out/calibrated)");
+  calibrate->add_option(
+      "-o,--output", cla.out_dir,
+      "Output directory (default: a new prostup-out/<scenario name>-calibrate/RUN-ID, "
+      "with latest beside it; e.g. -o out/calibrated)");
   calibrate
       ->add_option("--max-simulations", cla.max_simulations,
                    "Budget of parameter sets simulated, every generation together (default: "
@@ -353,6 +355,20 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
   runs_diff->add_flag("--json", rna.json,
                       "Print the difference as JSON (scenario changes, settings, outcomes with "
                       "both runs' means and intervals; default: text)");
+  runs_diff->add_flag("--attribute", rna.attribute,
+                      "Re-run the first run's scenario with each changed input alone, paired "
+                      "with it, and say how much of each headline's change it explains "
+                      "(default: off; e.g. runs diff 11 12 --attribute)");
+  runs_diff
+      ->add_option("--replications", rna.replications,
+                   "Replications of --attribute's simulations (default: the first run's; e.g. "
+                   "--replications 100)")
+      ->check(whole_number(1, 100000));
+  runs_diff
+      ->add_option("--threads", rna.threads,
+                   "Worker threads of --attribute, 0 = all cores; results do not depend on it "
+                   "(default: 0; e.g. --threads 4)")
+      ->check(whole_number(0, 1024));
 
   try {
     app.parse(argc, argv);
