@@ -7,7 +7,7 @@
 # once get their own folders too; a `latest` of the user's is left alone; sweep and plan do
 # the same under NAME-sweep and NAME-plan. Args: $1 = prostup binary, $2 = source directory.
 set -u
-PROSTUP=$1
+PROSTUP=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")  # absolute: the test works in a folder of its own
 SRC=$2
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT INT TERM
