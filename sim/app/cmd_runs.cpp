@@ -43,6 +43,8 @@ int cmd_runs(const RunsArgs& a) {
     if (a.ids.size() != need)
       throw std::invalid_argument("runs " + a.action + " takes " + std::to_string(need) +
                                   " run id" + (need == 1 ? "" : "s"));
+    if (!a.attribute && (a.replications > 0 || a.threads != 0))
+      throw std::invalid_argument("--replications and --threads go with --attribute");
     std::vector<long long> ids;
     for (const auto& t : a.ids) ids.push_back(run_id(t));
     Catalog c(path, 10000, true);
