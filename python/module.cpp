@@ -20,6 +20,7 @@
 #include <variant>
 
 #include "../sim/app/app_support.hpp"
+#include "../sim/app/attribute.hpp"
 #include "../sim/study/run_support.hpp"
 #include "prostup/catalog.hpp"
 #include "prostup/cli.hpp"
@@ -462,6 +463,35 @@ PYBIND11_MODULE(_core, m) {
     auto ra = c.get(a), rb = c.get(b);
     if (!ra || !rb) throw py::key_error("no run " + std::to_string(!ra ? a : b) + " in " + path);
     return format_run_diff_json(*ra, c.outcomes(a), *rb, c.outcomes(b));
+  });
+  // run_diff(a, b, attribute=True): `prostup runs diff A B --attribute [--json]`, which
+  // simulates; (exit code, stderr, stdout). Ctrl-C as in run().
+  m.def("catalog_attribute", [](const std::string& path, long long a, long long b, bool json,
+                                int replications, int threads) {
+    RunsArgs args;
+    args.json = json;
+    args.replications = replications;
+    args.threads = threads;
+    Catalog c(path, 10000, true);
+    auto ra = c.get(a), rb = c.get(b);
+    if (!ra || !rb) throw py::key_error("no run " + std::to_string(!ra ? a : b) + " in " + path);
+    const auto oa = c.outcomes(a), ob = c.outcomes(b);
+    std::ostringstream out;
+    py::tuple rc = call_command([&] {
+      try {
+        return detail::attribute_runs(args, *ra, oa, *rb, ob, out);
+      } catch (const UserError& e) {
+        std::cerr << "prostup runs: " << e.details() << e.what() << "\n";
+        return kExitInvalid;
+      } catch (const std::invalid_argument& e) {
+        std::cerr << "prostup runs: " << e.what() << "\n";
+        return kExitInvalid;
+      } catch (const std::exception& e) {
+        std::cerr << "prostup runs: " << e.what() << "\n";
+        return kExitFailure;
+      }
+    });
+    return py::make_tuple(rc[0], rc[1], out.str());
   });
   py::register_exception<CatalogError>(m, "CatalogError", PyExc_RuntimeError);
   // What the user got wrong (include/prostup/errors.hpp), as the command line's exit code 2 is:

@@ -14,7 +14,8 @@
 #   <!-- docs-figures: end -->                    from a sweep.csv written by an earlier block
 #
 # Commands run in order in one scratch directory that has scenarios/ (so default output paths
-# such as prostup-out/jirkov-plan/ read as in the docs), with a scratch run catalog.
+# such as prostup-out/jirkov-plan/RUN-ID/ read as in the docs; a quoted RUN-ID, the time of a
+# run, matches any), with a scratch run catalog.
 # Without --check the blocks are rewritten in place; the prose around them (a number quoted
 # in a sentence) is not, so read the diff. --check rewrites nothing and exits 1 if a block
 # differs from today's output. --quick runs only the blocks marked "quick" (seconds; what
@@ -30,7 +31,7 @@ for arg in "$@"; do
     --check) check=1 ;;
     --quick) quick=1 ;;
     -h | --help)
-      sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     -*)
@@ -81,6 +82,15 @@ def run_block(lines):
     return [fence] + body[:k] + (output.split("\n") if output else []) + [lines[-1]]
 
 
+# A run folder's RUN-ID (prostup-out/NAME/20261207-160512/) is the time of the run: quoted and
+# today's outputs that differ only there are the same.
+RUN_ID = re.compile(r"\b\d{8}-\d{6}(?:-\d{2})?\b")
+
+
+def same_run_ids(line):
+    return RUN_ID.sub("RUN-ID", line)
+
+
 def grid_block(lines, args):
     """A Markdown table: the first swept parameter down, the second across."""
     path, town, metric = args
@@ -126,7 +136,9 @@ for doc in docs:
             new = grid_block(block, spec[1:4])
         else:
             raise SystemExit("%s: unknown docs-figures block '%s'" % (doc, spec[0]))
-        if new != block:
+        if [same_run_ids(l) for l in new] == [same_run_ids(l) for l in block]:
+            new = block  # the same but for the time a run folder is named by
+        else:
             changed.append("%s:%d" % (doc, k + 2))
             if check:
                 import difflib

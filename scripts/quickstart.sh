@@ -11,4 +11,4 @@ cmake --build build -j"$(nproc)" --target prostup
 if grep -q '^PROSTUP_PYTHON:BOOL=ON' build/CMakeCache.txt; then
   cmake --build build -j"$(nproc)" --target prostup_python
 fi
-exec build/prostup run --force "$@"
+exec build/prostup run "$@"

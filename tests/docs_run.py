@@ -88,8 +88,13 @@ def with_replications(script, n):
                   r"\1\2 --replications %s" % n, script)
 
 
+# A run folder's RUN-ID (prostup-out/NAME/20261207-160512/, "-02" for a second run in the
+# same second) is the time of the run: a transcript's and the real one compare as equal.
+RUN_ID = re.compile(r"\b\d{8}-\d{6}(?:-\d{2})?\b")
+
+
 def norm(line):
-    return " ".join(line.split())
+    return " ".join(RUN_ID.sub("RUN-ID", line).split())
 
 
 def main():
@@ -122,12 +127,12 @@ def main():
         env["HOME"] = str(work / "home")
         (work / "home").mkdir()
         # the set-up's own run (scripts/quickstart.sh ends with it): run 1 of the catalog and
-        # prostup-out/default/, which no block reads, so with fewer replications
-        r = subprocess.run(["build/prostup", "run", "--force", "--quiet", "--replications", "8"],
+        # prostup-out/default/RUN-ID/, which no block reads, so with fewer replications
+        r = subprocess.run(["build/prostup", "run", "--quiet", "--replications", "8"],
                            cwd=tree, env=env,
                            capture_output=True, text=True, timeout=BLOCK_TIMEOUT)
         if r.returncode != 0:
-            failures.append("set-up run (scripts/quickstart.sh's build/prostup run --force) "
+            failures.append("set-up run (scripts/quickstart.sh's build/prostup run) "
                             "exited %d:\n%s%s" % (r.returncode, r.stdout, r.stderr))
         python_built = (build / "python" / "prostup" / "__init__.py").exists()
         for b in blocks:

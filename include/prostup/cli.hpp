@@ -107,6 +107,10 @@ struct RunsArgs {
   std::vector<std::string> ids;
   std::string scenario;
   bool json = false;  // runs diff --json
+  // runs diff --attribute (docs/catalog.md): re-simulates each changed input alone, with
+  // --replications (-1 = the first run's) on --threads (0 = all cores).
+  bool attribute = false;
+  int replications = -1, threads = 0;
   CatalogOptions catalog;
 };
 int cmd_runs(const RunsArgs& a);

@@ -440,18 +440,33 @@ def run_outcomes(run_id: int, catalog=None):
     return frame
 
 
-def run_diff(run_a: int, run_b: int, catalog=None, as_frame=False):
+def run_diff(run_a: int, run_b: int, catalog=None, as_frame=False, attribute=False,
+             replications=None, threads=0):
     """What `prostup runs diff A B` prints; with ``as_frame=True`` the outcomes part as a
     DataFrame (one row per town, variant, cohort, point and metric: both runs' mean and
     95 % interval, the change and the mark ▲ ▼ =), with the scenario's changes as written
     in ``frame.attrs["scenario"]`` and the settings in ``frame.attrs["settings"]``
-    (`prostup runs diff --json`)."""
+    (`prostup runs diff --json`). ``attribute=True`` is ``--attribute`` (it simulates, with
+    ``replications`` and ``threads`` as its options): the text with the attribution, or with
+    ``as_frame=True`` the attribution as ``frame.attrs["attribution"]``, a DataFrame with
+    one row per town, variant, cohort, metric and input (the remainder as input
+    "remainder"): change, explained, ci_low, ci_high, share."""
     path = _catalog(catalog)
-    if not as_frame:
+    if attribute:
+        rc, err, out = _core.catalog_attribute(path, int(run_a), int(run_b), bool(as_frame),
+                                               -1 if replications is None else int(replications),
+                                               int(threads))
+        if rc != 0:
+            raise CommandError("runs", rc, err)
+        if not as_frame:
+            return out
+        d = json.loads(out)
+    elif not as_frame:
         return _core.catalog_diff(path, int(run_a), int(run_b))
+    else:
+        d = json.loads(_core.catalog_diff_json(path, int(run_a), int(run_b)))
     import pandas as pd
 
-    d = json.loads(_core.catalog_diff_json(path, int(run_a), int(run_b)))
     rows = []
     for o in d["outcomes"]:
         row = {k: o[k] for k in ("town", "variant", "cohort", "point", "metric", "unit")}
@@ -467,4 +482,16 @@ def run_diff(run_a: int, run_b: int, catalog=None, as_frame=False):
     frame["point"] = frame["point"].astype("Int64")
     frame.attrs["scenario"] = d["scenario"]
     frame.attrs["settings"] = d["settings"]
+    if "attribution" in d:
+        rows = []
+        for o in d["attribution"]["outcomes"]:
+            key = {k: o[k] for k in ("town", "variant", "cohort", "metric", "unit", "change")}
+            for i in o["inputs"]:
+                rows.append(dict(key, input=i["input"], explained=i["explained"],
+                                 ci_low=i["ci_low"], ci_high=i["ci_high"], share=i["share"]))
+            rows.append(dict(key, input="remainder", explained=o["remainder"], ci_low=None,
+                             ci_high=None, share=o["remainder_share"]))
+        frame.attrs["attribution"] = pd.DataFrame(rows, columns=[
+            "town", "variant", "cohort", "metric", "unit", "change", "input", "explained",
+            "ci_low", "ci_high", "share"])
     return frame

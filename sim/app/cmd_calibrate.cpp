@@ -13,6 +13,7 @@
 #include "prostup/number_text.hpp"
 #include "prostup/parallel.hpp"
 #include "prostup/writers.hpp"
+#include "run_folders.hpp"
 #include "run_support.hpp"
 #include "scenario_cli.hpp"
 
@@ -80,9 +81,7 @@ int cmd_calibrate(const CalibrateArgs& a) {
     // CLI11's range check lets NaN through (every comparison with it is false).
     if (!(a.max_seconds >= 0 && a.max_seconds <= 1e9))
       throw UserError("--max-seconds must be a number from 0 to 1e9 (0 = no budget)");
-    const fs::path out = a.out_dir.empty()
-                             ? fs::path("prostup-out") / (ls.scenario.name + "-calibrate")
-                             : fs::path(a.out_dir);
+    fs::path out;  // -o DIR, else a new folder prostup-out/NAME-calibrate/RUN-ID
     CalibrationOptions opt;
     opt.particles = a.particles;
     opt.max_simulations = a.max_simulations;
@@ -102,6 +101,7 @@ int cmd_calibrate(const CalibrateArgs& a) {
       check_memory(estimate_resources({&ls.scenario}, a.particles, ls.scenario.simulation.months,
                                       opt.threads, false),
                    memory_limit(opt.threads), a.force, "the calibration");
+      out = command_output_dir(a.out_dir, ls.scenario.name + "-calibrate");
       if (is_output_rank()) staged.emplace(out, a.force, "calibrate", &g_cancel);
       r = calibrate(ls.scenario, opt);
     } catch (const CalibrationError& e) {
@@ -138,6 +138,7 @@ int cmd_calibrate(const CalibrateArgs& a) {
     rec.wall_seconds = seconds_now() - wall0;
     write_calibration_outputs(r, rec, staged->staging(), &g_cancel, csv_dialect_of(a.csv_dialect));
     staged->commit();
+    if (a.out_dir.empty()) point_latest(out, "calibrate");
     record_in_catalog(a.catalog, "calibrate", ls.text, out);
     if (g_cancel) return exit_code_for_signal();  // Ctrl-C while the catalog was locked
     if (!a.quiet) print_result(r, out);

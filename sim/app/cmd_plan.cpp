@@ -22,6 +22,7 @@
 #include "prostup/runner.hpp"
 #include "prostup/study.hpp"
 #include "prostup/writers.hpp"
+#include "run_folders.hpp"
 #include "run_support.hpp"
 #include "scenario_cli.hpp"
 #include "strings.hpp"
@@ -305,6 +306,7 @@ int run_plan(const PlanArgs& a) {
   if (g_cancel) throw RunCancelled();
   if (!a.no_report) write_report(out.staging(), out.staging(), &g_cancel, lang);
   out.commit();
+  if (a.out_dir.empty()) point_latest(dir, "plan");
   record_in_catalog(a.catalog, "plan", ls.text, dir);
   // Ctrl-C while the catalog was locked: said on stderr; the outputs stay.
   if (g_cancel) return exit_code_for_signal();

@@ -22,6 +22,7 @@
 #include "prostup/runner.hpp"
 #include "prostup/study.hpp"
 #include "prostup/writers.hpp"
+#include "run_folders.hpp"
 #include "run_support.hpp"
 #include "scenario_cli.hpp"
 #include "strings.hpp"
@@ -277,8 +278,8 @@ int cmd_run(const RunArgs& a) {
       return kExitOk;
     }
     check_memory(setup.estimate, setup.limit, a.force, "the run");
-    const fs::path out = a.out_dir.empty() ? fs::path("prostup-out") / setup.source.scenario.name
-                                           : fs::path(a.out_dir);
+    // -o DIR, else a new folder prostup-out/NAME/RUN-ID (run_folders.hpp).
+    const fs::path out = command_output_dir(a.out_dir, setup.source.scenario.name);
     // Under MPI only the output rank writes files and prints (docs/distributed.md). The
     // path is checked and locked before anything is simulated.
     std::optional<StagedOutput> staged;
@@ -302,6 +303,7 @@ int cmd_run(const RunArgs& a) {
     write_run_outputs(o.result, staged->staging(), csv_dialect_of(a.csv_dialect), &g_cancel);
     if (!a.no_report) write_report(staged->staging(), staged->staging(), &g_cancel, lang);
     staged->commit();
+    if (a.out_dir.empty()) point_latest(out, "run");
     record_in_catalog(a.catalog, "run", setup.source.text, out);
     // Ctrl-C while the catalog was locked: said on stderr; the outputs stay.
     if (g_cancel) return exit_code_for_signal();

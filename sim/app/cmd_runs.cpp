@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app_support.hpp"
+#include "attribute.hpp"
 #include "prostup/catalog.hpp"
 #include "prostup/cli.hpp"
 #include "prostup/errors.hpp"
@@ -44,6 +45,8 @@ int cmd_runs(const RunsArgs& a) {
     if (a.ids.size() != need)
       throw UserError("runs " + a.action + " takes " + std::to_string(need) + " run id" +
                       (need == 1 ? "" : "s"));
+    if (!a.attribute && (a.replications > 0 || a.threads != 0))
+      throw UserError("--replications and --threads go with --attribute");
     std::vector<long long> ids;
     for (const auto& t : a.ids) ids.push_back(run_id(t));
     Catalog c(path, 10000, true);
@@ -55,6 +58,9 @@ int cmd_runs(const RunsArgs& a) {
     }
     if (a.action == "show")
       std::cout << format_run(runs[0], c.outcomes(ids[0]));
+    else if (a.attribute)
+      return detail::attribute_runs(a, runs[0], c.outcomes(ids[0]), runs[1], c.outcomes(ids[1]),
+                                    std::cout);
     else if (a.json)
       std::cout << format_run_diff_json(runs[0], c.outcomes(ids[0]), runs[1], c.outcomes(ids[1]));
     else

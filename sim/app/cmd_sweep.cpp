@@ -16,6 +16,7 @@
 #include "prostup/runner.hpp"
 #include "prostup/study.hpp"
 #include "prostup/writers.hpp"
+#include "run_folders.hpp"
 #include "run_support.hpp"
 #include "strings.hpp"
 
@@ -275,6 +276,7 @@ int run_sweep(const SweepArgs& a) {
   const Language lang = text::language_from(setup.language);
   if (!a.no_report) write_report(out.staging(), out.staging(), &g_cancel, lang);
   out.commit();
+  if (a.out_dir.empty()) point_latest(dir, "sweep");
   record_in_catalog(a.catalog, "sweep", ls.text, dir);
   // Ctrl-C while the catalog was locked: said on stderr; the outputs stay.
   if (g_cancel) return exit_code_for_signal();

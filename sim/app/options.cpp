@@ -174,23 +174,25 @@ std::vector<OptionSpec> build_table() {
   // output directories
   rows.push_back(
       Row("-o,--output", "out_dir", T::text)
-          .help("Output directory (default: prostup-out/<scenario name>; e.g. -o out/jirkov)")
+          .help("Output directory (default: a new prostup-out/<scenario name>/RUN-ID, with "
+                "prostup-out/<scenario name>/latest pointing at it; e.g. -o out/jirkov)")
           .of("run", &RunArgs::out_dir));
   rows.push_back(Row("-o,--output", "out_dir", T::text)
-                     .help("Output directory (default: prostup-out/<scenario name>-sweep; e.g. -o "
-                           "out/sweep)")
+                     .help("Output directory (default: a new prostup-out/<scenario "
+                           "name>-sweep/RUN-ID, with latest beside it; e.g. -o out/sweep)")
                      .of("sweep", &SweepArgs::out_dir));
   rows.push_back(Row("-o,--output", "out_dir", T::text)
-                     .help("Output directory (default: prostup-out/<scenario name>-plan; e.g. -o "
-                           "out/plan)")
+                     .help("Output directory (default: a new prostup-out/<scenario "
+                           "name>-plan/RUN-ID, with latest beside it; e.g. -o out/plan)")
                      .of("plan", &PlanArgs::out_dir));
   rows.push_back(Row("-o,--output", "out_dir", T::text)
                      .help("Output directory (default: prostup-out/<scenario name>-cohort; e.g. "
                            "-o out/cohort)")
                      .of("cohort", &CohortArgs::out_dir));
   rows.push_back(Row("-o,--output", "out_dir", T::text)
-                     .help("Output directory (default: prostup-out/<scenario name>-calibrate; "
-                           "e.g. -o out/calibrated)")
+                     .help("Output directory (default: a new prostup-out/<scenario "
+                           "name>-calibrate/RUN-ID, with latest beside it; e.g. -o "
+                           "out/calibrated)")
                      .of("calibrate", &CalibrateArgs::out_dir));
   // the run options run, sweep and plan share (calibrate: --threads and --seed)
   rows.push_back(Row("--replications", "replications", T::whole)
@@ -379,6 +381,21 @@ std::vector<OptionSpec> build_table() {
                      .help("Print the difference as JSON (scenario changes, settings, outcomes "
                            "with both runs' means and intervals; default: text)")
                      .of("runs diff", &RunsArgs::json));
+  rows.push_back(Row("--attribute", "attribute", T::flag)
+                     .help("Re-run the first run's scenario with each changed input alone, "
+                           "paired with it, and say how much of each headline's change it "
+                           "explains (default: off; e.g. runs diff 11 12 --attribute)")
+                     .of("runs diff", &RunsArgs::attribute));
+  rows.push_back(Row("--replications", "replications", T::whole)
+                     .whole(1, kMaxReplications)
+                     .help("Replications of --attribute's simulations (default: the first "
+                           "run's; e.g. --replications 100)")
+                     .of("runs diff", &RunsArgs::replications));
+  rows.push_back(Row("--threads", "threads", T::whole)
+                     .whole(0, kMaxThreads)
+                     .help("Worker threads of --attribute, 0 = all cores; results do not depend "
+                           "on it (default: 0; e.g. --threads 4)")
+                     .of("runs diff", &RunsArgs::threads));
   std::vector<OptionSpec> table;
   for (const Row& r : rows) table.push_back(r.spec());
   return table;

@@ -25,6 +25,7 @@
 
 #include "prostup/number_text.hpp"
 #include "prostup/parallel.hpp"
+#include "run_folders.hpp"
 #include "scenario_cli.hpp"
 
 namespace prostup::detail {
@@ -614,8 +615,7 @@ void StagedOutput::commit() {
 
 fs::path output_dir_for(const std::string& out_dir, const LoadedScenario& ls,
                         const std::string& suffix) {
-  return out_dir.empty() ? fs::path("prostup-out") / (ls.scenario.name + suffix)
-                         : fs::path(out_dir);
+  return command_output_dir(out_dir, ls.scenario.name + suffix);
 }
 
 void RunTotals::add(const RunInfo& one) {

@@ -92,7 +92,8 @@ void exchange_paths(const std::filesystem::path& a, const std::filesystem::path&
 // --threads as the runner uses it: 0 = every hardware thread.
 int resolved_threads(int threads);
 
-// `out_dir` when given, else prostup-out/<scenario name><suffix> (sweep: "-sweep").
+// `out_dir` when given, else a new run folder prostup-out/<scenario name><suffix>/RUN-ID
+// (sweep: "-sweep"; run_folders.hpp), reserved on the output rank.
 std::filesystem::path output_dir_for(const std::string& out_dir, const LoadedScenario& ls,
                                      const std::string& suffix);
 

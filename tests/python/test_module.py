@@ -208,6 +208,18 @@ try:
           f"run_diff(as_frame=True): {list(frame.columns)}")
     check({"pointer": "/profiles/single/comply/mean", "before": 0.9, "after": 0.8}
           in frame.attrs["scenario"]["changes"], "the DataFrame's scenario changes")
+    # attribute=True (--attribute): the distribution's change is one input, which alone explains
+    # the whole change (the runs differ by nothing else that reaches the model: same seed and
+    # replications); the added source changes no model and explains exactly 0.
+    att = prostup.run_diff(1, 2, catalog=pycat, as_frame=True, attribute=True,
+                           threads=1).attrs["attribution"]
+    check(set(att["input"]) == {"/profiles/single/comply", "/sources/python_edit", "remainder"},
+          f"the attribution's inputs: {sorted(set(att['input']))}")
+    check((att[att.input == "/sources/python_edit"].explained == 0).all(), "a source explains 0")
+    moved = att[(att.input == "/profiles/single/comply") & att.change.notna() & (att.change != 0)]
+    check(len(moved) > 0 and ((moved.explained - moved.change).abs()
+                              <= 1e-9 * moved.change.abs().clip(lower=1)).all(),
+          f"the distribution's change does not explain the whole change:\n{moved}")
     try:
         prostup.run(doc, replications=2, months=6, catalog=3)
         check(False, "catalog=3 was accepted")
