@@ -41,6 +41,7 @@ int parse(std::vector<std::string> args) {
 std::vector<std::string> needed(const std::string& command) {
   if (command == "sweep") return {"sweep", "--set", "/a=1:2:1"};
   if (command == "plan") return {"plan", "--vary", "/a=0:1", "--target", "x>=1"};
+  if (command == "runs diff") return {"runs", "diff", "1", "2", "--attribute"};
   return {command};
 }
 
