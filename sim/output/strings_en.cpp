@@ -455,6 +455,23 @@ const std::vector<Entry> kEnglish = {
      "% confidence interval. Types far to the left are the ones the ladder leaves behind; a "
      "variant that closes the gap moves the leftmost group right more than the others. The "
      "gaps between types, with intervals, are in equity.csv."},
+    {"chart.flowyear.title", "Moves year by year — {1}, {2}"},
+    {"chart.flowyear.subtitle", "Households a year (mean of {1})"},
+    {"chart.flowyear.widths",
+     "Line width proportional to the households moved, one scale for the town's variants"},
+    {"chart.flowyear.years", "years {1}–{2}"},
+    {"chart.flowyear.node", "{1}, {2}: {3} at the start, {4} at the end"},
+    {"chart.flowyear.arrive_tip", "{1}: {3} households arrive in {2}"},
+    {"chart.flowyear.leave_tip", "{1}: {3} households leave the system from {2}"},
+    {"chart.flowyear.move_tip", "{1}: {2}, {3} → {4}: {5} households"},
+    {"chart.flowyear.how",
+     "One row per year of the horizon (spans of years where it is longer than 10). The stages "
+     "are columns, from the bottom of the ladder on the left to the top on the right; each box "
+     "shows the households in the stage at the start of the year → at its end. Arcs above the "
+     "boxes are moves up, arcs below are moves down (arrears, or a stay that ran out), blue "
+     "arrows from above are arrivals and grey arrows below households leaving the system; "
+     "their widths are proportional to the households moved (flows_yearly.csv; hover for the "
+     "figures, the table above has them all)."},
     {"chart.flow.title", "Moves on the ladder — {1}, {2}"},
     {"chart.flow.subtitle",
      "Mean households per replication over {1} months; arrow width proportional to the number "
