@@ -98,3 +98,24 @@ TEST_CASE("the rung that binds ranks above a larger excess demand that changes n
   CHECK(s.mean < flat.gain_high);
   CHECK(s.ci_low > 0);
 }
+
+TEST_CASE("the measurement of one more unit never costs more than the run it explains") {
+  const CompiledModel m = compile(two_constraints());
+  const CohortResult exact = cohort(m);
+  MarginalOptions opt;  // 40 paired replications at most
+  // Two candidates: the town as it is and each with one more unit, three single-town models.
+  opt.run_simulations = 30;  // e.g. 10 replications of 3 models
+  CHECK(marginal_replications(opt, 2) == 10);
+  const std::vector<MarginalValue> values = marginal_values(m, exact, opt);
+  REQUIRE(values.size() == 2);
+  for (const MarginalValue& v : values) CHECK(v.replications == 10);
+  // A quick look (the bound leaves 4 pairs, under the 5 an interval needs): not measured.
+  opt.run_simulations = 14;
+  CHECK(marginal_replications(opt, 2) == 0);
+  CHECK(marginal_values(m, exact, opt).empty());
+  // No bound: the cap.
+  opt.run_simulations = 0;
+  CHECK(marginal_replications(opt, 2) == 40);
+  opt.run_simulations = 1000000;
+  CHECK(marginal_replications(opt, 3) == 40);
+}

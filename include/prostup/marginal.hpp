@@ -17,10 +17,22 @@
 namespace prostup {
 
 struct MarginalOptions {
-  int replications = 40;  // paired replications per candidate (and of the town as it is)
+  int replications = 40;  // paired replications per candidate (and of the town as it is), at most
   int candidates = 3;     // per town: the largest excess demands of the cohort model
   int threads = 0;        // 0 = TBB's default
+  // The measurement never costs more than the run it explains (issue 31): when > 0, the
+  // single-town replications the run itself simulated per town (its replications x models),
+  // and a town's candidates get min(replications, run_simulations / (1 + candidates)) paired
+  // replications each; 0 = no such bound.
+  long long run_simulations = 0;
+  // Fewer paired replications than this give no interval worth ranking by (a t-interval on one
+  // or two pairs spans tens of households): the town's candidates are then not measured.
+  int min_replications = 5;
 };
+
+// The paired replications marginal_values gives each candidate of a town with `candidates`
+// of them under `opt` (0: not measured).
+int marginal_replications(const MarginalOptions& opt, int candidates);
 
 // A stage or staffed service whose expected demand in the exact cohort model exceeds its
 // capacity (caseload) by more than half a household in some month, as in the binding lines.
@@ -38,8 +50,9 @@ std::vector<BindingCandidate> binding_candidates(const CompiledModel& m, const C
 // One candidate per binding stage or service of every town (by excess demand, the largest
 // `candidates` of each town), in town order and then by excess demand. The gain is the paired
 // difference in households stabilised (the ICER's effect, the `stabilized` counter of the
-// cohort `all`) per unit added, with its 95 % t-interval; the cost per unit is the stage's
-// cost per occupied unit-month (a worker: caseload x cost per case-month) in that town.
+// cohort `all`) per unit added, with its 95 % t-interval over marginal_replications pairs (a
+// town whose bound leaves fewer than opt.min_replications has no entries); the cost per unit is the
+// stage's cost per occupied unit-month (a worker: caseload x cost per case-month) in that town.
 std::vector<MarginalValue> marginal_values(const CompiledModel& m, const CohortResult& exact,
                                            const MarginalOptions& opt = {});
 

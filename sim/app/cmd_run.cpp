@@ -303,8 +303,8 @@ int cmd_run(const RunArgs& a) {
     // more unit (docs/cohort.md, "Marginal values").
     MarginalOptions mo;
     mo.threads = threads;
-    // Never more paired replications than the run itself made (a quick look stays quick).
-    mo.replications = std::min(mo.replications, std::max(2, reps));
+    // Never more simulation than the run itself made (a quick look stays quick).
+    mo.run_simulations = static_cast<long long>(reps) * static_cast<long long>(models.size());
     r.info.marginal_values = marginal_values(models.front(), exact, mo);
     // A signal while writing is seen between the steps, and commit() refuses after one.
     test_signal_point("write");

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "answer.hpp"
+#include "prostup/number_text.hpp"
 #include "strings.hpp"
 
 namespace prostup::answer {
@@ -34,13 +35,8 @@ std::string functional_zero_text(const RunResult& r, const std::string& town,
     return text::tr(lang, "term.fz_empty");
   if (month.replications == 0 || !std::isfinite(month.p50) || reached.mean <= 0)
     return text::tr(lang, "term.fz_none");
-  auto whole = [](double v) {
-    char b[32];
-    std::snprintf(b, sizeof b, "%.0f", v);
-    return std::string(b);
-  };
-  char p[32];
-  std::snprintf(p, sizeof p, "%.2g", reached.mean);
+  auto whole = [](double v) { return number_text::fixed(v, 0); };
+  const std::string p = number_text::general(reached.mean, 2);
   // Reached in fewer than half of the runs: the headline is that it mostly is not, and the
   // month is only where it is (a median month of 2.5 % of the runs is no "empties by").
   return text::tr(lang, reached.mean < 0.5 ? "term.fz_rare" : "term.fz",

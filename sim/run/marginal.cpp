@@ -71,21 +71,30 @@ CompiledModel with_more(const CompiledModel& m, int town, bool service, int inde
   return more;
 }
 
+int marginal_replications(const MarginalOptions& opt, int candidates) {
+  long long r = std::max(2, opt.replications);
+  if (opt.run_simulations > 0) r = std::min(r, opt.run_simulations / (1 + candidates));
+  return r < std::max(2, opt.min_replications) ? 0 : static_cast<int>(r);
+}
+
 std::vector<MarginalValue> marginal_values(const CompiledModel& m, const CohortResult& exact,
                                            const MarginalOptions& opt) {
   std::vector<MarginalValue> out;
-  const int R = std::max(2, opt.replications);
   // The town as it is and each candidate with one more unit: (1 + candidates) x R single-town
   // replications per town, each deterministic in (model, replication), so the result does
   // not depend on the thread count.
   std::vector<CompiledModel> models;  // per town: the town as it is, then its candidates
   std::vector<Candidate> cands;
-  std::vector<int> base_of;  // per model: the index of its town's unchanged model
+  std::vector<int> base_of;        // per model: the index of its town's unchanged model
+  std::vector<int> reps_of;        // per model: its town's paired replications
+  std::vector<std::size_t> first;  // per model: its first replication's slot in `stabilized`
+  std::size_t N = 0;
   for (int t = 0; t < static_cast<int>(m.towns.size()); ++t) {
     std::vector<Candidate> c = binding_candidates(m, exact, t);
     if (c.size() > static_cast<std::size_t>(opt.candidates))
       c.resize(static_cast<std::size_t>(opt.candidates));
-    if (c.empty()) continue;
+    const int R = marginal_replications(opt, static_cast<int>(c.size()));
+    if (c.empty() || R == 0) continue;
     const int base = static_cast<int>(models.size());
     models.push_back(only_town(m, t));
     base_of.push_back(base);
@@ -95,15 +104,21 @@ std::vector<MarginalValue> marginal_values(const CompiledModel& m, const CohortR
       base_of.push_back(base);
       cands.push_back(k);
     }
+    for (std::size_t i = static_cast<std::size_t>(base); i < models.size(); ++i) {
+      reps_of.push_back(R);
+      first.push_back(N);
+      N += static_cast<std::size_t>(R);
+    }
   }
   if (models.empty()) return out;
-  const std::size_t N = models.size() * static_cast<std::size_t>(R);
   std::vector<double> stabilized(N, 0);
   auto work = [&] {
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, N), [&](const auto& range) {
       for (std::size_t k = range.begin(); k != range.end(); ++k) {
-        const std::size_t i = k / static_cast<std::size_t>(R);
-        const int rep = static_cast<int>(k % static_cast<std::size_t>(R));
+        // The model whose slots hold k: the last one starting at or before it.
+        const std::size_t i = static_cast<std::size_t>(
+            std::upper_bound(first.begin(), first.end(), k) - first.begin() - 1);
+        const int rep = static_cast<int>(k - first[i]);
         stabilized[k] = simulate(models[i], 0, rep).cohort(0, kStabilized);
       }
     });
@@ -118,9 +133,11 @@ std::vector<MarginalValue> marginal_values(const CompiledModel& m, const CohortR
     if (base_of[i] == static_cast<int>(i)) continue;
     const Candidate& k = cands[i];
     const std::size_t b = static_cast<std::size_t>(base_of[i]);
+    const int R = reps_of[i];
     std::vector<double> d(static_cast<std::size_t>(R));
     for (int rep = 0; rep < R; ++rep)
-      d[static_cast<std::size_t>(rep)] = stabilized[i * R + rep] - stabilized[b * R + rep];
+      d[static_cast<std::size_t>(rep)] = stabilized[first[i] + static_cast<std::size_t>(rep)] -
+                                         stabilized[first[b] + static_cast<std::size_t>(rep)];
     const Summary s = summarize(d);
     const CompiledTown& tw = m.towns[static_cast<std::size_t>(k.town)];
     MarginalValue v;

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 
+#include "prostup/number_text.hpp"
 #include "run_internal.hpp"
 
 namespace prostup::detail {
@@ -15,12 +16,8 @@ namespace {
 
 // A willingness to pay in a metric's name: "nmb:500000" (whole CZK), "nmb:2500.5".
 std::string wtp_text(double wtp) {
-  char b[48];
-  if (wtp == std::floor(wtp) && std::abs(wtp) < 1e15)
-    std::snprintf(b, sizeof b, "%.0f", wtp);
-  else
-    std::snprintf(b, sizeof b, "%.17g", wtp);
-  return b;
+  if (wtp == std::floor(wtp) && std::abs(wtp) < 1e15) return number_text::fixed(wtp, 0);
+  return number_text::general(wtp, 17);
 }
 
 // A figure from per-replication values (PSA, `sets`: per parameter set; NaN = undefined
