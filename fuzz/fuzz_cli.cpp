@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "prostup/command_line.hpp"
+#include "prostup/options.hpp"
 
 namespace {
 
@@ -24,12 +25,13 @@ void require(bool ok) {
   if (!ok) __builtin_trap();
 }
 
-// The options run, sweep and plan share (add_run_options): -1 = not given.
+// The options run, sweep and plan share (the options table's ranges): -1 = not given.
 template <class Args>
 void check_run_options(const Args& a) {
-  require(a.replications == -1 || (a.replications >= 1 && a.replications <= 100000));
-  require(a.threads >= 0 && a.threads <= 1024);
-  require(a.months == -1 || (a.months >= 1 && a.months <= 600));
+  require(a.replications == -1 ||
+          (a.replications >= 1 && a.replications <= prostup::kMaxReplications));
+  require(a.threads >= 0 && a.threads <= prostup::kMaxThreads);
+  require(a.months == -1 || (a.months >= 1 && a.months <= prostup::kMaxMonths));
   require(a.seed >= -1);
 }
 

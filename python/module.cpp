@@ -7,18 +7,23 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <limits>
 #include <map>
 #include <mutex>
 #include <sstream>
+#include <stdexcept>
+#include <type_traits>
+#include <variant>
 
 #include "../sim/app/run_support.hpp"
 #include "prostup/catalog.hpp"
 #include "prostup/cli.hpp"
+#include "prostup/number_text.hpp"
+#include "prostup/options.hpp"
 #include "prostup/scenario_json.hpp"
 #include "prostup/writers.hpp"
 
@@ -104,31 +109,139 @@ py::tuple call_command(Body&& body) {
   return py::make_tuple(rc, err);
 }
 
-template <class T>
-T get(const py::dict& d, const char* key, T fallback) {
-  return d.contains(key) && !d[key].is_none() ? d[key].cast<T>() : fallback;
+// The long name of a row's flag, as messages name it ("--output" of "-o,--output").
+std::string option_name(const OptionSpec& o) {
+  return o.flag.substr(o.flag.rfind(',') + 1);
 }
 
-// A whole-number option within the CLI's limits (command_line.cpp): Python refuses what the
-// command line refuses, naming the argument and the option, instead of falling back.
-template <class T>
-T get_limited(const py::dict& d, const char* key, long long lo, long long hi, T fallback,
-              const char* option) {
-  if (!d.contains(key) || d[key].is_none()) return fallback;
-  const py::object v = d[key];
-  const std::string shown = py::str(py::repr(v));
-  const std::string limits = std::string(key) + "=" + shown + ": " + option +
-                             " must be a whole number from " + std::to_string(lo) + " to " +
-                             std::to_string(hi);
-  if (py::isinstance<py::bool_>(v) || !py::isinstance<py::int_>(v)) throw py::type_error(limits);
-  long long x = 0;
-  try {
-    x = v.cast<long long>();
-  } catch (const py::cast_error&) {
-    throw py::value_error(limits);
+// One keyword's value into its member, checked against its row of the options table as the
+// command line checks the option: the same range, a message naming the keyword and the
+// option (TypeError for a wrong type, ValueError for a value out of range).
+void read_keyword(const std::string& command, const std::string& key, const py::object& v,
+                  const OptionSpec& o, const OptionField& field) {
+  const std::string shown = key + "=" + std::string(py::str(py::repr(v))) + ": " + option_name(o);
+  const bool is_bool = py::isinstance<py::bool_>(v);
+  if (auto* p = std::get_if<bool*>(&field)) {
+    if (!is_bool) throw py::type_error(shown + " is True or False");
+    **p = v.cast<bool>();
+  } else if (std::holds_alternative<int*>(field) || std::holds_alternative<long long*>(field)) {
+    const std::string limits = shown + " must be a whole number from " +
+                               number_text::integer(o.whole_lo) + " to " +
+                               number_text::integer(o.whole_hi);
+    if (is_bool || !py::isinstance<py::int_>(v)) throw py::type_error(limits);
+    long long x = 0;
+    try {
+      x = v.cast<long long>();
+    } catch (const py::cast_error&) {
+      throw py::value_error(limits);
+    }
+    if (x < o.whole_lo || x > o.whole_hi) throw py::value_error(limits);
+    if (auto* p = std::get_if<int*>(&field))
+      **p = static_cast<int>(x);
+    else
+      *std::get<long long*>(field) = x;
+  } else if (auto* p = std::get_if<double*>(&field)) {
+    const std::string limits = shown + " must be a number from " + number_text::shortest(o.lo) +
+                               " to " + number_text::shortest(o.hi);
+    if (is_bool || !(py::isinstance<py::int_>(v) || py::isinstance<py::float_>(v)))
+      throw py::type_error(limits);
+    const double x = v.cast<double>();
+    if (!(x >= o.lo && x <= o.hi)) throw py::value_error(limits);  // NaN too
+    **p = x;
+  } else if (auto* p = std::get_if<std::string*>(&field)) {
+    if (!py::isinstance<py::str>(v)) throw py::type_error(shown + " must be text");
+    const std::string x = v.cast<std::string>();
+    if (o.type == OptionType::choice &&
+        std::find(o.choices.begin(), o.choices.end(), x) == o.choices.end())
+      throw py::value_error(shown + " must be one of " + o.range_text());
+    **p = x;
+  } else {
+    auto* list = std::get<std::vector<std::string>*>(field);
+    if (py::isinstance<py::str>(v) || !py::isinstance<py::sequence>(v))
+      throw py::type_error(shown + " must be a list of texts");
+    list->clear();
+    for (const py::handle item : v) {
+      if (!py::isinstance<py::str>(item)) throw py::type_error(shown + " must be a list of texts");
+      list->push_back(item.cast<std::string>());
+    }
   }
-  if (x < lo || x > hi) throw py::value_error(limits);
-  return static_cast<T>(x);
+  if (o.required) {
+    const bool empty = std::visit(
+        [](auto* m) {
+          using M = std::decay_t<decltype(*m)>;
+          if constexpr (std::is_same_v<M, std::string> ||
+                        std::is_same_v<M, std::vector<std::string>>)
+            return m->empty();
+          else
+            return false;
+        },
+        field);
+    if (empty) throw py::value_error(shown + " is required for " + command + "() (" + o.help + ")");
+  }
+}
+
+// The keyword the Python side handles itself: catalog= (None, True or a path: catalog_from).
+bool read_by_hand(const std::string& key) {
+  return key == "catalog";
+}
+
+// `command`'s keywords in `d` into `a` through the options table (include/prostup/options.hpp):
+// a keyword the command does not have raises TypeError naming it; None is the default.
+template <class Args>
+void read_keywords(const std::string& command, const py::dict& d, Args& a) {
+  for (const auto& [k, v] : d) {
+    const std::string key = py::str(k);
+    const OptionSpec* o = python_option(command, key);
+    if (!o) {
+      std::string known;
+      for (const auto& row : command_options())
+        if (row.takes(command) && !row.python.empty())
+          known += (known.empty() ? "" : ", ") + row.python;
+      throw py::type_error(command + "() got an unexpected keyword argument '" + key +
+                           "' (it takes " + (known.empty() ? "none" : known) + ")");
+    }
+    if (v.is_none() || read_by_hand(key)) continue;
+    const auto field = o->field(command, a);
+    if (!field) throw std::logic_error(key + " of " + command + " has no member");
+    read_keyword(command, key, py::reinterpret_borrow<py::object>(v), *o, *field);
+  }
+  for (const auto& row : command_options())  // a required keyword left out or None
+    if (row.takes(command) && row.required && !row.python.empty() &&
+        (!d.contains(row.python) || d[row.python.c_str()].is_none()))
+      throw py::value_error(command + "() needs " + row.python + "=: " + option_name(row) +
+                            " is required (" + row.help + ")");
+}
+
+// `command`'s keywords with their defaults, the Args struct's own (None where the default is
+// "not given": the scenario's value, all variants; catalog= None, not recorded), and whether each
+// is required: what the Python side's signatures show.
+template <class Args>
+py::list keyword_defaults(const std::string& command) {
+  Args a;
+  py::list out;
+  for (const auto& o : command_options()) {
+    if (!o.takes(command) || o.python.empty()) continue;
+    py::object value = py::none();
+    const auto field = o.field(command, a);
+    if (field && !read_by_hand(o.python) && !o.required)
+      value = std::visit(
+          [&](auto* m) -> py::object {
+            using M = std::decay_t<decltype(*m)>;
+            if constexpr (std::is_same_v<M, int> || std::is_same_v<M, long long>) {
+              if (*m < o.whole_lo) return py::none();
+              return py::int_(*m);
+            } else if constexpr (std::is_same_v<M, std::string> ||
+                                 std::is_same_v<M, std::vector<std::string>>) {
+              if (m->empty()) return py::none();
+              return py::cast(*m);
+            } else {
+              return py::cast(*m);
+            }
+          },
+          *field);
+    out.append(py::make_tuple(o.python, value, o.required, option_name(o)));
+  }
+  return out;
 }
 
 // catalog= of run, sweep and plan (docs/python.md): None or False = not recorded (the
@@ -150,16 +263,6 @@ CatalogOptions catalog_from(const py::dict& d) {
   }
   throw py::type_error("catalog=" + std::string(py::str(py::repr(v))) +
                        ": a catalog path, True (the default catalog) or None (not recorded)");
-}
-
-// replications, threads, months and seed as `prostup run|sweep|plan` take them.
-template <class Args>
-void run_limits_from(const py::dict& d, Args& a) {
-  a.replications = get_limited<int>(d, "replications", 1, 100000, -1, "--replications");
-  a.threads = get_limited<int>(d, "threads", 0, 1024, 0, "--threads");
-  a.months = get_limited<int>(d, "months", 1, 600, -1, "--months");
-  a.seed =
-      get_limited<long long>(d, "seed", 0, std::numeric_limits<long long>::max(), -1, "--seed");
 }
 
 py::dict run_dict(const CatalogRun& r) {
@@ -209,67 +312,51 @@ PYBIND11_MODULE(_core, m) {
     return to_json(*r.scenario).dump(2) + "\n";
   });
 
-  m.def("run", [](const py::dict& d) {
+  // The commands: the scenario file, the output folder and the keywords (the options table's
+  // Python keywords of the command).
+  m.def("run", [](const std::string& file, const std::string& out_dir, const py::dict& d) {
     RunArgs a;
-    a.file = get<std::string>(d, "file", "");
-    a.out_dir = get<std::string>(d, "out_dir", "");
-    run_limits_from(d, a);
-    a.by_profile_series = get<bool>(d, "by_profile_series", false);
-    a.fixed_parameters = get<bool>(d, "fixed_parameters", false);
-    a.inner_replications =
-        get_limited<int>(d, "inner_replications", 1, 1000, 2, "--inner-replications");
-    if (d.contains("variants") && !d["variants"].is_none()) {
-      a.variants = d["variants"].cast<std::vector<std::string>>();
-      a.variants_given = true;
-    }
+    a.file = file;
+    a.out_dir = out_dir;
+    read_keywords("run", d, a);
+    a.variants_given = d.contains("variants") && !d["variants"].is_none();  // [] = baseline
     a.quiet = a.force = a.no_report = true;
     a.catalog = catalog_from(d);
     return call_command([&] { return cmd_run(a); });
   });
-  m.def("sweep", [](const py::dict& d) {
+  m.def("sweep", [](const std::string& file, const std::string& out_dir, const py::dict& d) {
     SweepArgs a;
-    a.file = get<std::string>(d, "file", "");
-    a.out_dir = get<std::string>(d, "out_dir", "");
-    a.variant = get<std::string>(d, "variant", "");
-    a.sets = get<std::vector<std::string>>(d, "sets", {});
-    run_limits_from(d, a);
-    a.fixed_parameters = get<bool>(d, "fixed_parameters", false);
-    a.inner_replications =
-        get_limited<int>(d, "inner_replications", 1, 1000, 2, "--inner-replications");
+    a.file = file;
+    a.out_dir = out_dir;
+    read_keywords("sweep", d, a);
     a.quiet = a.force = a.no_report = true;
     a.catalog = catalog_from(d);
     return call_command([&] { return cmd_sweep(a); });
   });
-  m.def("plan", [](const py::dict& d) {
+  m.def("plan", [](const std::string& file, const std::string& out_dir, const py::dict& d) {
     PlanArgs a;
-    a.file = get<std::string>(d, "file", "");
-    a.out_dir = get<std::string>(d, "out_dir", "");
-    a.vary = get<std::string>(d, "vary", "");
-    a.target = get<std::string>(d, "target", "");
-    a.town = get<std::string>(d, "town", "");
-    a.variant = get<std::string>(d, "variant", "");
-    a.confidence = get<double>(d, "confidence", 0.95);
-    if (!(a.confidence >= 0.5 && a.confidence <= 0.9999))  // as --confidence; NaN too
-      throw py::value_error("confidence=" + std::string(py::str(py::float_(a.confidence))) +
-                            ": --confidence must be a number from 0.5 to 0.9999");
-    a.assurance = get<double>(d, "assurance", 0.95);
-    if (!(a.assurance >= 0.01 && a.assurance <= 1))  // as --assurance; NaN too
-      throw py::value_error("assurance=" + std::string(py::str(py::float_(a.assurance))) +
-                            ": --assurance must be a number from 0.01 to 1");
-    a.fixed_parameters = get<bool>(d, "fixed_parameters", false);
-    a.inner_replications =
-        get_limited<int>(d, "inner_replications", 1, 1000, 2, "--inner-replications");
-    run_limits_from(d, a);
+    a.file = file;
+    a.out_dir = out_dir;
+    read_keywords("plan", d, a);
     a.quiet = a.force = a.no_report = true;
     a.catalog = catalog_from(d);
     return call_command([&] { return cmd_plan(a); });
   });
-  m.def("cohort", [](const py::dict& d) {
+  m.def("cohort", [](const std::string& file, const std::string& out_dir, const py::dict& d) {
     CohortArgs a;
-    a.file = get<std::string>(d, "file", "");
-    a.out_dir = get<std::string>(d, "out_dir", "");
+    a.file = file;
+    a.out_dir = out_dir;
+    read_keywords("cohort", d, a);
     a.force = true;
     return call_command([&] { return cmd_cohort(a); });
+  });
+  // [(keyword, default, required, option)] of a command, from the options table.
+  m.def("options", [](const std::string& command) {
+    if (command == "run") return keyword_defaults<RunArgs>(command);
+    if (command == "sweep") return keyword_defaults<SweepArgs>(command);
+    if (command == "plan") return keyword_defaults<PlanArgs>(command);
+    if (command == "cohort") return keyword_defaults<CohortArgs>(command);
+    throw py::value_error("no Python function for the command '" + command + "'");
   });
 
   // Result.write(dir): the files through the CLI's own output staging (StagedOutput): a new

@@ -181,7 +181,9 @@ TEST_CASE("monthly series by profile, only when asked, add up", "[runner][profil
   const auto& b = row(r, "jirkov", "baseline", "b");
   REQUIRE(a.series.size() == 2 * 4);  // occupancy and waiting of every stage
   for (const auto& ser : all.series) {
-    if (ser.name.rfind("in_service:", 0) == 0) continue;
+    // The services' and the town's own counts (roofless, housing_placements) are not split
+    // by profile.
+    if (ser.name.rfind("occupancy:", 0) != 0 && ser.name.rfind("waiting:", 0) != 0) continue;
     INFO(ser.name);
     const Series* sa = nullptr;
     const Series* sb = nullptr;

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // The `prostup` command line as a library function: main() runs it, the fuzzer
-// (fuzz/fuzz_cli.cpp) parses with it. Options, defaults and help texts are in
-// sim/app/command_line.cpp.
+// (fuzz/fuzz_cli.cpp) parses with it. Its options come from the options table
+// (include/prostup/options.hpp, sim/app/options.cpp).
 #pragma once
 
 #include <ostream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "prostup/cli.hpp"
 
@@ -31,6 +33,11 @@ struct CliParse {
 // Parses argv (argv[0] is the program) as `prostup` does, printing help, the version and
 // usage errors to `out` and `err`, and runs nothing: no files, no simulation.
 CliParse parse_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+
+// Every command's options as the parser declares them, without --help and --version:
+// {"run", {"file", "-o,--output", "--replications", ...}}, a subcommand as "runs list".
+using CliOptionNames = std::vector<std::pair<std::string, std::vector<std::string>>>;
+CliOptionNames cli_option_names();
 
 // Parses argv and runs the command; returns the process exit code.
 int run_cli(int argc, const char* const* argv);

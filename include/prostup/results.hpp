@@ -40,7 +40,9 @@ struct SeriesPoint {
 };
 
 struct Series {
-  std::string name;  // "occupancy:<stage>", "waiting:<stage>", "in_service:<service>"
+  // "occupancy:<stage>", "waiting:<stage>", "in_service:<service>", and the town's own counts
+  // "roofless" and "housing_placements" (prostup/observed.hpp, kTownSeries)
+  std::string name;
   std::vector<SeriesPoint> by_month;  // month 0..M
   std::vector<double> capacity;       // for occupancy series: capacity by month (empty else)
 };

@@ -279,10 +279,11 @@ def _execute(command: str, scenario, options: dict, result_type):
             with open(file, "w", encoding="utf-8") as f:
                 f.write(sc.text)
         out = os.path.join(tmp, "out")
-        args = {k: v for k, v in options.items() if v is not None}
-        args.update(file=file, out_dir=out)
         try:
-            rc, err = getattr(_core, command)(args)
+            # The keywords are read through the options table (docs/options.md): a keyword the
+            # command does not have is a TypeError, a value outside the option's range a
+            # ValueError naming the option; None is the option's default.
+            rc, err = getattr(_core, command)(file, out, dict(options))
         except ValueError as e:  # an option outside the CLI's limits
             raise OptionError(command, 2, f"prostup {command}: {e}") from None
         if rc == 128 + signal.SIGTERM:
@@ -304,27 +305,39 @@ def _execute(command: str, scenario, options: dict, result_type):
     return result_type(files, sc)
 
 
-def run(scenario=None, replications=None, seed=None, threads=0, variants=None, months=None,
-        by_profile_series=False, fixed_parameters=False, inner_replications=2, catalog=None):
+def _signature(command: str):
+    """The function's signature from the options table: the scenario, then the command's
+    keywords (keyword-only) with the defaults of the command's own arguments (None: the
+    scenario's value, or not given)."""
+    import inspect
+
+    params = [inspect.Parameter("scenario", inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                                default=None)]
+    for keyword, default, required, _option in _core.options(command):
+        params.append(inspect.Parameter(
+            keyword, inspect.Parameter.KEYWORD_ONLY,
+            default=inspect.Parameter.empty if required else default))
+    return inspect.Signature(params)
+
+
+def run(scenario=None, **options):
     """Simulates every town under the baseline and the variants (all of them when
-    ``variants`` is None, only the baseline when it is ``[]``), as ``prostup run``
-    (``by_profile_series=True`` as ``--by-profile-series``, ``fixed_parameters=True`` as
-    ``--fixed-parameters``, ``inner_replications`` as ``--inner-replications``: replications
-    per drawn parameter set, 1 to 1000). ``catalog``: None (the default) records nothing;
-    True records the run in the catalog the command line uses ($PROSTUP_CATALOG, else
-    prostup-out/catalog.sqlite), a path in that catalog. The GIL is released while it
-    simulates; Ctrl-C (a notebook's interrupt) stops it with KeyboardInterrupt. Returns a
-    RunResult."""
+    ``variants`` is None, only the baseline when it is ``[]``), as ``prostup run``; the
+    keywords are its options (docs/options.md): ``replications``, ``seed``, ``threads``,
+    ``months``, ``by_profile_series``, ``fixed_parameters``, ``inner_replications`` as
+    ``--replications`` ... ``--inner-replications``, with their ranges. ``catalog``: None (the
+    default) records nothing; True records the run in the catalog the command line uses
+    ($PROSTUP_CATALOG, else prostup-out/catalog.sqlite), a path in that catalog. The GIL is
+    released while it simulates; Ctrl-C (a notebook's interrupt) stops it with
+    KeyboardInterrupt. Returns a RunResult."""
+    variants = options.get("variants")
     if isinstance(variants, str):
-        variants = [v for v in variants.split(",") if v]
-    return _execute(
-        "run", scenario,
-        dict(replications=replications, seed=seed, threads=threads, months=months,
-             variants=None if variants is None else list(variants),
-             by_profile_series=bool(by_profile_series),
-             fixed_parameters=bool(fixed_parameters),
-             inner_replications=int(inner_replications), catalog=_catalog_option(catalog)),
-        RunResult)
+        options["variants"] = [v for v in variants.split(",") if v]
+    elif variants is not None and hasattr(variants, "__iter__"):
+        options["variants"] = list(variants)  # a set, a generator; else the module refuses it
+    if "catalog" in options:
+        options["catalog"] = _catalog_option(options["catalog"])
+    return _execute("run", scenario, options, RunResult)
 
 
 def _set_specs(set):
@@ -342,40 +355,31 @@ def _set_specs(set):
     return list(set)
 
 
-def sweep(scenario=None, set=(), variant=None, replications=None, seed=None, threads=0,
-          months=None, fixed_parameters=False, inner_replications=2, catalog=None):
-    """A grid of values with common random numbers, as ``prostup sweep``. ``set`` is a
-    dict {pointer: (from, to, step)} or a list of "POINTER=FROM:TO:STEP". Every point runs
-    the same parameter sets unless ``fixed_parameters``. Returns a SweepResult."""
-    sets = _set_specs(set)
-    if not sets:
-        raise ValueError("sweep() needs at least one set= entry, e.g. set={\"/towns/t/capacity"
-                         "/lease\": (20, 40, 10)} (as --set POINTER=FROM:TO:STEP)")
-    return _execute(
-        "sweep", scenario,
-        dict(sets=sets, variant=variant, replications=replications, seed=seed,
-             threads=threads, months=months, fixed_parameters=fixed_parameters,
-             inner_replications=inner_replications, catalog=_catalog_option(catalog)),
-        SweepResult)
+def sweep(scenario=None, **options):
+    """A grid of values with common random numbers, as ``prostup sweep``; the keywords are its
+    options (docs/options.md). ``set`` is a dict {pointer: (from, to, step)} or a list of
+    "POINTER=FROM:TO:STEP" (at least one). Every point runs the same parameter sets unless
+    ``fixed_parameters``. Returns a SweepResult."""
+    if options.get("set") is not None:
+        options["set"] = _set_specs(options["set"])
+    if "catalog" in options:
+        options["catalog"] = _catalog_option(options["catalog"])
+    return _execute("sweep", scenario, options, SweepResult)
 
 
-def plan(scenario=None, vary="", target="", town=None, variant=None, confidence=0.95,
-         replications=None, seed=None, threads=0, months=None, assurance=0.95,
-         fixed_parameters=False, inner_replications=2, catalog=None):
-    """The smallest value that meets a target, as ``prostup plan``: in at least
-    ``assurance`` of the parameter sets, or with ``fixed_parameters`` with one-sided
-    ``confidence`` of the mean. ``vary`` is "POINTER=LO:HI" or (pointer, lo, hi); ``target``
-    "METRIC>=VALUE" or "METRIC<=VALUE". Returns a PlanResult."""
-    if not isinstance(vary, str):
+def plan(scenario=None, **options):
+    """The smallest value that meets a target, as ``prostup plan``; the keywords are its
+    options (docs/options.md): in at least ``assurance`` of the parameter sets, or with
+    ``fixed_parameters`` with one-sided ``confidence`` of the mean. ``vary`` is
+    "POINTER=LO:HI" or (pointer, lo, hi); ``target`` "METRIC>=VALUE" or "METRIC<=VALUE".
+    Returns a PlanResult."""
+    vary = options.get("vary")
+    if vary is not None and not isinstance(vary, str):
         pointer, lo, hi = vary
-        vary = f"{pointer}={lo}:{hi}"
-    return _execute(
-        "plan", scenario,
-        dict(vary=vary, target=target, town=town, variant=variant, confidence=confidence,
-             replications=replications, seed=seed, threads=threads, months=months,
-             assurance=assurance, fixed_parameters=fixed_parameters,
-             inner_replications=inner_replications, catalog=_catalog_option(catalog)),
-        PlanResult)
+        options["vary"] = f"{pointer}={lo}:{hi}"
+    if "catalog" in options:
+        options["catalog"] = _catalog_option(options["catalog"])
+    return _execute("plan", scenario, options, PlanResult)
 
 
 def _catalog_option(catalog):
@@ -388,9 +392,15 @@ def _catalog_option(catalog):
                     "(not recorded)")
 
 
-def cohort(scenario=None):
-    """Exact expected trajectories without capacity limits, as ``prostup cohort``."""
-    return _execute("cohort", scenario, {}, CohortResult)
+def cohort(scenario=None, **options):
+    """Exact expected trajectories without capacity limits, as ``prostup cohort`` (no
+    keywords: its options are the command line's only)."""
+    return _execute("cohort", scenario, options, CohortResult)
+
+
+for _function in (run, sweep, plan, cohort):
+    _function.__signature__ = _signature(_function.__name__)
+del _function
 
 
 # ---- the run catalog (docs/catalog.md) ----

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // `prostup schema`: the JSON Schema, docs tables and fuzz dictionary that the format's tables
 // (include/prostup/parameters.hpp) generate, and docs/model.md's metric tables that the metric
-// table (include/prostup/metric_table.hpp) generates; --update writes them into a source tree.
+// table (include/prostup/metric_table.hpp) generates, and docs/options.md's tables that the
+// options table (include/prostup/options.hpp) generates; --update writes them into a source
+// tree.
 #include <unistd.h>
 
 #include <cerrno>
@@ -12,6 +14,7 @@
 #include <sstream>
 
 #include "prostup/cli.hpp"
+#include "prostup/options.hpp"
 #include "prostup/scenario_json.hpp"
 
 namespace prostup {
@@ -76,10 +79,18 @@ int cmd_schema(const SchemaArgs& a) {
     std::cerr << "prostup schema: cannot read " << model_docs.string() << "\n";
     return kExitFailure;
   }
+  // docs/options.md's tables of each command's options, from the options table.
+  const std::filesystem::path options_docs = root / "docs" / "options.md";
+  std::string options_markdown;
+  if (!read_text(options_docs, options_markdown)) {
+    std::cerr << "prostup schema: cannot read " << options_docs.string() << "\n";
+    return kExitFailure;
+  }
   const bool ok =
       write_text(root / "scenarios" / "scenario.schema.json", scenario_schema().dump(2) + "\n") &&
       write_text(docs, with_generated_tables(markdown)) &&
       write_text(model_docs, with_generated_tables(model_markdown)) &&
+      write_text(options_docs, with_generated_option_tables(options_markdown)) &&
       write_text(root / "fuzz" / "scenario.dict", scenario_fuzz_dictionary());
   return ok ? kExitOk : kExitFailure;
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "prostup/model.hpp"
+#include "prostup/options.hpp"
 #include "prostup/results.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/scenario_json.hpp"
@@ -134,15 +135,18 @@ RunOptions run_options_from(const Args& a) {
 }
 
 // The limits of --months, --replications and --threads (InputError), shared by run, sweep
-// and plan.
+// and plan: the options table's ranges (include/prostup/options.hpp).
 template <class Args>
 void check_run_limits(const Args& a) {
-  if (a.months > 600)
-    throw InputError("--months " + std::to_string(a.months) + " exceeds the limit of 600");
-  if (a.replications > 100000)
-    throw InputError("--replications " + std::to_string(a.replications) +
-                     " exceeds the limit of 100000");
-  if (a.threads > 1024) throw InputError("--threads exceeds the limit of 1024");
+  const auto over = [](const char* flag, long long value) {
+    const long long hi = command_option("run", flag).whole_hi;
+    if (value > hi)
+      throw InputError(std::string(flag) + " " + std::to_string(value) + " exceeds the limit of " +
+                       std::to_string(hi));
+  };
+  over("--months", a.months);
+  over("--replications", a.replications);
+  over("--threads", a.threads);
 }
 
 // --threads as the runner uses it: 0 = every hardware thread.

@@ -430,7 +430,8 @@ std::vector<Entity> build() {
        {plain("metric", T::text, "",
               "what is measured: a metric of outcomes.csv (cohort `all`, the whole horizon) or a "
               "series of timeseries.csv (`occupancy:<stage>`, `waiting:<stage>`, "
-              "`in_service:<service>`)"),
+              "`in_service:<service>`, and the town's own counts `roofless`, "
+              "`housing_placements`)"),
         field("month", T::integer, 0, kMonths, "none", "the month a series target is read at"),
         plain("months", T::any, "none",
               "`[from, to]`: the window a series target is averaged over (instead of `month`)"),

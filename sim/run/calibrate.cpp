@@ -74,6 +74,9 @@ struct TargetReader {
   int metric = -1;  // index in metric_catalogue (an outcome), or
   int series_stage = -1, series_service = -1;
   bool waiting = false;  // series: waiting list instead of occupancy
+  // The town's own counts (kTownSeries): the outside stages' occupancy together, or the
+  // month's placements into housing.
+  bool roofless = false, placements = false;
   int from = 0, to = 0;
   ObservedTarget obs;
 
@@ -81,12 +84,22 @@ struct TargetReader {
                const std::vector<double>& metrics) const {
     if (metric >= 0) return metrics[static_cast<std::size_t>(metric)];
     const std::size_t M1 = static_cast<std::size_t>(o.months) + 1;
+    if (roofless || placements) {
+      double sum = 0;
+      for (int t = from; t <= to; ++t) {
+        const std::size_t month = static_cast<std::size_t>(t);
+        if (placements) sum += o.housing_placements[month];
+        for (int s = 0; roofless && s < m.n_stages(); ++s)
+          if (m.stages[static_cast<std::size_t>(s)].outside)
+            sum += o.occupancy[static_cast<std::size_t>(s) * M1 + month];
+      }
+      return sum / (to - from + 1);
+    }
     const std::vector<double>& v = series_service >= 0 ? o.in_service
                                    : waiting           ? o.waiting
                                                        : o.occupancy;
     const std::size_t row =
         static_cast<std::size_t>(series_service >= 0 ? series_service : series_stage);
-    (void)m;
     double sum = 0;
     for (int t = from; t <= to; ++t) sum += v[row * M1 + static_cast<std::size_t>(t)];
     return sum / (to - from + 1);
@@ -133,7 +146,10 @@ class Problem {
         const auto colon = o.metric.find(':');
         const std::string prefix = o.metric.substr(0, colon == std::string::npos ? 0 : colon);
         const std::string id = colon == std::string::npos ? "" : o.metric.substr(colon + 1);
-        if (o.series && prefix == "in_service") {
+        if (o.series && (o.metric == "roofless" || o.metric == "housing_placements")) {
+          r.roofless = o.metric == "roofless";
+          r.placements = !r.roofless;
+        } else if (o.series && prefix == "in_service") {
           r.series_service = s.service_index(id);
         } else if (o.series) {
           r.series_stage = s.stage_index(id);
@@ -143,7 +159,8 @@ class Problem {
             if (catalogue[k].cohort == "all" && catalogue[k].name == o.metric)
               r.metric = static_cast<int>(k);
         }
-        if (r.metric < 0 && r.series_stage < 0 && r.series_service < 0)
+        if (r.metric < 0 && r.series_stage < 0 && r.series_service < 0 && !r.roofless &&
+            !r.placements)
           throw CalibrationError(o.pointer + "/metric", "no such metric: '" + o.metric + "'");
         readers_.push_back(r);
         CalibrationTarget ct;

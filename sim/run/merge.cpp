@@ -25,6 +25,7 @@ RunMerge::RunMerge(const RunShape& shape, const std::vector<MetricInfo>& metric_
     a.waiting.assign(S * M1, {});
     a.in_service.assign(V * M1, {});
     a.cif.assign(M1, {});
+    a.town_counts.assign(kTownSeries.size() * M1, {});
     a.promo.assign(S * S, 0);
     a.demo.assign(S * S, 0);
     a.expi.assign(S * S, 0);
@@ -48,10 +49,29 @@ RunMerge::RunMerge(const RunShape& shape, const std::vector<MetricInfo>& metric_
   }
 }
 
+namespace {
+
+// One replication's kTownSeries by month: roofless (the outside stages' occupancy together),
+// then placements into housing, [k * (M+1) + month].
+std::vector<double> town_counts(const CompiledModel& m, const ReplicationOutcome& o) {
+  const std::size_t M1 = static_cast<std::size_t>(o.months) + 1;
+  std::vector<double> c(kTownSeries.size() * M1, 0.0);
+  for (int s = 0; s < m.n_stages(); ++s)
+    if (m.stages[static_cast<std::size_t>(s)].outside)
+      for (std::size_t t = 0; t < M1; ++t)
+        c[t] += o.occupancy[static_cast<std::size_t>(s) * M1 + t];
+  for (std::size_t t = 0; t < M1 && t < o.housing_placements.size(); ++t)
+    c[M1 + t] = o.housing_placements[t];
+  return c;
+}
+
+}  // namespace
+
 // PSA: a row's series take the mean of each parameter set's replications, so their
 // interval is the spread over parameter sets (Welford::spread).
-void RunMerge::merge_set_series(RowAccumulator& a,
+void RunMerge::merge_set_series(RowAccumulator& a, int v,
                                 const std::vector<const ReplicationOutcome*>& os) {
+  const CompiledModel& m = (*s_.models)[v];
   const std::size_t M1 = s_.months1;
   const double n = static_cast<double>(os.size());
   auto add_mean = [&](std::vector<Welford>& acc_series, auto field) {
@@ -64,6 +84,12 @@ void RunMerge::merge_set_series(RowAccumulator& a,
   add_mean(a.occupancy, &ReplicationOutcome::occupancy);
   add_mean(a.waiting, &ReplicationOutcome::waiting);
   add_mean(a.in_service, &ReplicationOutcome::in_service);
+  std::vector<double> counts(a.town_counts.size(), 0.0);
+  for (const ReplicationOutcome* o : os) {
+    const auto c = town_counts(m, *o);
+    for (std::size_t k = 0; k < counts.size() && k < c.size(); ++k) counts[k] += c[k];
+  }
+  for (std::size_t k = 0; k < counts.size(); ++k) a.town_counts[k].add(counts[k] / n);
   std::vector<double> cif(M1, 0);
   for (const ReplicationOutcome* o : os) {
     const auto c = cumulative_incidence(*o);
@@ -133,6 +159,9 @@ void RunMerge::merge(RowAccumulator& a, int v, const ReplicationOutcome& o) {
     for (std::size_t k = 0; k < o.occupancy.size(); ++k) a.occupancy[k].add(o.occupancy[k]);
     for (std::size_t k = 0; k < o.waiting.size(); ++k) a.waiting[k].add(o.waiting[k]);
     for (std::size_t k = 0; k < o.in_service.size(); ++k) a.in_service[k].add(o.in_service[k]);
+    const auto counts = town_counts(m, o);
+    for (std::size_t k = 0; k < counts.size() && k < a.town_counts.size(); ++k)
+      a.town_counts[k].add(counts[k]);
     auto cif = cumulative_incidence(o);
     for (std::size_t d = 0; d < cif.size(); ++d) a.cif[d].add(cif[d]);
   }
@@ -178,7 +207,7 @@ void RunMerge::merge_block(const std::vector<ReplicationOutcome>& outs, int nb) 
           const int k = j * s_.inner + i;
           os.push_back(row < T ? &outs[TaskPlan::slot(v, row, k, T, nb)] : &stars[k]);
         }
-        merge_set_series(acc_[static_cast<std::size_t>(v) * rows_per_variant + row], os);
+        merge_set_series(acc_[static_cast<std::size_t>(v) * rows_per_variant + row], v, os);
       }
   }
 }

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "prostup/observed.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/statistics.hpp"
 
@@ -119,6 +120,9 @@ void unite_metric_catalogues(const std::vector<CompiledModel>& models,
 struct RowAccumulator {
   std::vector<std::vector<double>> per_rep;  // [metric][rep] (PSA: every replication)
   std::vector<Welford> occupancy, waiting, in_service, cif;
+  // The town's own counts (kTownSeries) by month, [k * (M+1) + month]: households roofless
+  // at the end of the month (the outside stages together) and placements into housing.
+  std::vector<Welford> town_counts;
   std::vector<double> promo, demo, expi, arrivals, exits;
   // Flows by year (docs/model.md, "Flows by year"): ReplicationOutcome::flows_by_year summed
   // over replications, and the occupancy at each year's boundary, [b * stages + stage] for
@@ -155,7 +159,7 @@ class RunMerge {
  private:
   void merge(RowAccumulator& a, int v, const ReplicationOutcome& o);
   void merge_profiles(int v, int row, const ReplicationOutcome& o);
-  void merge_set_series(RowAccumulator& a, const std::vector<const ReplicationOutcome*>& os);
+  void merge_set_series(RowAccumulator& a, int v, const std::vector<const ReplicationOutcome*>& os);
   RunShape s_;
   const std::vector<MetricInfo>& metric_info_;
   const std::vector<std::vector<std::size_t>>& metric_slot_;

@@ -311,6 +311,12 @@ void row_results(RunResult& res, const RunShape& shape, const std::vector<RowAcc
           ser.by_month.push_back(point(a.in_service[sv * M1 + t]));
         tr.series.push_back(std::move(ser));
       }
+      for (std::size_t k = 0; k < kTownSeries.size(); ++k) {
+        Series ser{kTownSeries[k], {}, {}};
+        for (std::size_t t = 0; t < M1; ++t)
+          ser.by_month.push_back(point(a.town_counts[k * M1 + t]));
+        tr.series.push_back(std::move(ser));
+      }
       const double R = a.reps > 0 ? a.reps : 1;
       for (int f = 0; f < S; ++f) {
         if (a.arrivals[f] > 0)

@@ -105,6 +105,10 @@ std::vector<std::string> observable_metrics(const Scenario& s) {
   family(MetricScope::per_stage, {"occupancy:", "waiting:"}, ids_of_stages(s));
   family(MetricScope::per_service, {"in_service:"}, ids_of_services(s));
   family(MetricScope::per_payer, {}, payers_of(s));
+  // The town's own monthly counts (issue 29, a forecast from them): households roofless at
+  // the end of the month (its outside stages together) and placements into housing in the
+  // month, the two series functional zero compares (docs/model.md, "Functional zero").
+  for (const char* series : kTownSeries) out.push_back(series);
   return out;
 }
 
@@ -114,6 +118,8 @@ std::string observable_metric_problem(const Scenario& s, const std::string& metr
   if (std::find(all.begin(), all.end(), metric) != all.end()) {
     for (const char* prefix : {"occupancy:", "waiting:", "in_service:"})
       if (metric.rfind(prefix, 0) == 0) series = true;
+    for (const char* name : kTownSeries)
+      if (metric == name) series = true;
     return {};
   }
   // A known prefix with an unknown id: name the id, and suggest one of its kind.
@@ -140,7 +146,8 @@ std::string observable_metric_problem(const Scenario& s, const std::string& metr
   const std::string hint = closest_match(metric, all);
   return "unknown metric '" + metric + "'" +
          (hint.empty() ? " (a metric of outcomes.csv, or a series occupancy:<stage>, "
-                         "waiting:<stage>, in_service:<service> of timeseries.csv)"
+                         "waiting:<stage>, in_service:<service>, roofless, housing_placements "
+                         "of timeseries.csv)"
                        : " (did you mean '" + hint + "'?)");
 }
 
@@ -205,7 +212,8 @@ void read_observed(const ojson& v, const std::string& p, const Scenario& s,
           {tp + (month != o.end() ? "/month" : "/months"),
            "'" + t.metric + "' is an outcome over the whole horizon (months 1-" +
                std::to_string(horizon) +
-               "); months apply to the monthly series occupancy:, waiting:, in_service:"});
+               "); months apply to the monthly series occupancy:, waiting:, in_service:, "
+               "roofless, housing_placements"});
     if (metric_ok && t.series && month == o.end() && months == o.end())
       diags.push_back({tp, "'" + t.metric + "' is a monthly series: give 'month' or 'months'"});
 

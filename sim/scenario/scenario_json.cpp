@@ -32,7 +32,7 @@ using detail::format_number;
 namespace {
 
 // Engine limits and sanity bounds; the messages quote them.
-constexpr long long kMaxMonths = 600;
+constexpr long long kMaxMonths = kMaxMonthsLimit;  // the options table's --months too
 constexpr long long kMaxTownHouseholds = 10000000;
 constexpr double kMaxArrivalRate = 100000;
 constexpr std::size_t kMaxTowns = 1000;

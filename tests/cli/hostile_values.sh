@@ -86,7 +86,7 @@ echo "ok: --max-seconds nan refused: $(cat "$TMP/e")"
 
 # 4. schema --update: a symbolic link is not followed (its target stays as it was).
 mkdir -p "$TMP/tree/docs" "$TMP/tree/scenarios" "$TMP/tree/fuzz"
-cp "$SRC/docs/model.md" "$TMP/tree/docs/model.md"
+cp "$SRC/docs/model.md" "$SRC/docs/options.md" "$TMP/tree/docs/"
 cp "$SRC/docs/scenario-format.md" "$TMP/outside.md"
 ln -s "$TMP/outside.md" "$TMP/tree/docs/scenario-format.md"
 cp "$TMP/outside.md" "$TMP/outside.before"

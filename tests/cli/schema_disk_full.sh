@@ -31,7 +31,7 @@ MOUNTED=1
 T="$MNT/tree"
 mkdir -p "$T/scenarios" "$T/docs" "$T/fuzz"
 cp "$SRC/scenarios/scenario.schema.json" "$T/scenarios/"
-cp "$SRC/docs/scenario-format.md" "$SRC/docs/model.md" "$T/docs/"
+cp "$SRC/docs/scenario-format.md" "$SRC/docs/model.md" "$SRC/docs/options.md" "$T/docs/"
 cp "$SRC/fuzz/scenario.dict" "$T/fuzz/"
 echo "out of date" >>"$T/docs/model.md"
 (cd "$T" && cksum scenarios/* docs/* fuzz/*) >"$TMP/before"

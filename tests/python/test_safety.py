@@ -45,12 +45,13 @@ def raises(exc, fn, *args, **kwargs):
 tmp = Path(tempfile.mkdtemp(prefix="prostup-safety-"))
 cwd = os.getcwd()
 try:
-    # 1. An empty grid: refused by Python, and by the library when called directly.
+    # 1. An empty grid: refused by Python, and by the module when called directly.
     for empty in ((), {}, []):
         e = raises(ValueError, prostup.sweep, FIX, set=empty)
         check(e is not None and "set" in str(e), f"sweep(set={empty!r}) was not refused")
-    rc, err = _core.sweep({"file": FIX, "out_dir": str(tmp / "g"), "sets": []})
-    check(rc == 2 and "--set" in err, f"the library ran an empty grid: {rc} {err!r}")
+    e = raises(ValueError, _core.sweep, FIX, str(tmp / "g"), {"set": []})
+    check(e is not None and "--set" in str(e) and not (tmp / "g").exists(),
+          f"the library ran an empty grid: {e!r}")
 
     # 2. write(): never deletes; "." in an empty folder and a symlink to one are written in place.
     r = prostup.run(FIX, replications=2, months=3, seed=1)
