@@ -108,6 +108,12 @@ TEST_CASE("a deterministic ladder gives every cohort outcome exactly") {
     CHECK(metric(m, o, cohort, "stabilized_eligible_share") == 1);  // an 11-month spell >= 6
     CHECK(metric(m, o, cohort, "cohort_stabilized") == 1);
     CHECK(metric(m, o, cohort, "cost_per_household") == 2 * 1000 + 6 * 5000 + 22 * 2000);
+    // Length of time roofless: 0 months at the start (placed in month 1), month 15 (a stay
+    // ended by the hostel at 16) and month 30 (still on the street at the horizon): 2 months
+    // in two stays, added up for the one household (a per-stay or first-stay count gives 1,
+    // and so does one that drops the stay open at the horizon).
+    CHECK(metric(m, o, cohort, "months_roofless_mean") == 2);
+    CHECK(metric(m, o, cohort, "months_roofless_median") == 2);
   }
   CHECK(metric(m, o, "initial", "cost_total") == 76000);
   CHECK(metric(m, o, "all", "cost_total") == 76000);  // the stage costs' sum
@@ -127,6 +133,67 @@ TEST_CASE("a deterministic ladder gives every cohort outcome exactly") {
   CHECK(std::isnan(metric(ms, os, "all", "returns_within:12")));
   CHECK(metric(ms, os, "all", "housed_share_end") == 1);
   CHECK(metric(ms, os, "all", "months_housed_share") == Approx(9.0 / 12).epsilon(1e-15));
+  // Roofless at month 0 only (placed in the hostel in month 1): not one month-end on the
+  // street, so not in the denominator: undefined, not 0.
+  CHECK(std::isnan(metric(ms, os, "all", "months_roofless_mean")));
+  CHECK(std::isnan(metric(ms, os, "all", "months_roofless_median")));
+}
+
+TEST_CASE("length of time roofless: censored at the horizon, counted up to an exit") {
+  // Everyone complies; the exit probability is 1 in the hostel and 0 elsewhere. At month 0:
+  // one household on the street (it applies for the hostel once it has completed 3 months
+  // there, in month 4, is placed in month 4 and exits in month 5: months 1-3 roofless), one
+  // on a second outside stage with no way out (roofless in months 1-12, still there at the
+  // horizon: censored, counted as 12) and one in a lease (never roofless: not counted).
+  Scenario s;
+  s.name = "roofless";
+  s.simulation.months = 12;
+  s.stages = {stage("street", StageKind::outside), stage("camp", StageKind::outside),
+              stage("hostel", StageKind::temporary), stage("lease", StageKind::permanent)};
+  for (int k : {0, 1, 3}) s.stages[k].multipliers.factor[static_cast<int>(Prob::exit)] = 0;
+  s.promotions = {promotion("street", "hostel", 0, 3)};
+  s.profiles = {profile("only", 1.0, 1.0, 1.0)};
+  Town t = town("t");
+  t.initial = {{"street", 1}, {"camp", 1}, {"lease", 1}};
+  t.capacity = {{"hostel", cap(5)}, {"lease", cap(5)}};
+  t.entry_stage = "street";
+  s.towns = {t};
+  const CompiledModel m = compile(s);
+  const ReplicationOutcome o = simulate(m, 0, 0);
+  REQUIRE(o.exits == 1);
+  REQUIRE(o.roofless_household_months == 15);
+  // Two households roofless, 3 + 12 months: mean 7.5 (without the leaver 12, without the
+  // censored one 3), lower median 3.
+  CHECK(metric(m, o, "all", "months_roofless_mean") == 7.5);
+  CHECK(metric(m, o, "all", "months_roofless_median") == 3);
+  CHECK(metric(m, o, "initial", "months_roofless_mean") == 7.5);
+  CHECK(std::isnan(metric(m, o, "arrivals", "months_roofless_mean")));
+}
+
+TEST_CASE("months roofless add up to roofless_household_months, by cohort and profile") {
+  // The four-rung ladder: arrivals, evictions and expiries back to the street, exits.
+  const CompiledModel m = compile(four_rung_ladder());
+  const std::size_t M1 = static_cast<std::size_t>(m.months) + 1;
+  for (int r = 0; r < 2; ++r) {
+    const ReplicationOutcome o = simulate(m, 0, r);
+    CHECK(o.cohort(0, kMonthsRoofless) == o.roofless_household_months);
+    for (int c = 0; c < o.n_cohorts; ++c) {
+      // The histogram holds the same households and months as the counters.
+      double n = 0, months = 0;
+      for (std::size_t k = 0; k < M1; ++k) {
+        n += o.roofless_length[c * M1 + k];
+        months += static_cast<double>(k) * o.roofless_length[c * M1 + k];
+      }
+      CHECK(n == o.cohort(c, kRooflessHouseholds));
+      CHECK(months == o.cohort(c, kMonthsRoofless));
+    }
+    double by_profile = 0;
+    for (int p = 0; p < o.n_profiles; ++p)
+      for (std::size_t k = 0; k < M1; ++k)
+        by_profile += static_cast<double>(k) * o.profile_roofless_length[p * M1 + k];
+    CHECK(by_profile == o.roofless_household_months);
+    CHECK(o.cohort(0, kRooflessHouseholds) > 0);
+  }
 }
 
 TEST_CASE("a Housing First arm without evictions keeps everyone housed every month") {

@@ -8,11 +8,13 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
 
+#include "../sim/output/report.hpp"
 #include "prostup/engine.hpp"
 #include "prostup/model.hpp"
 #include "prostup/number_text.hpp"
@@ -251,4 +253,70 @@ TEST_CASE("flows by year of a timetable known by hand") {
       "3 6 shelter out expiry street 5", "3 6 shelter stock_end   5", "3 6 lease stock_start   0",
       "3 6 lease stock_end   0"};
   CHECK(got == want);
+}
+
+TEST_CASE("the yearly flow chart draws flows_yearly.csv's numbers, widths in proportion") {
+  Scenario s = ladder();
+  s.simulation.replications = 2;
+  const CompiledModel m = compile(s);
+  RunOptions ro;
+  ro.threads = 1;
+  const RunResult r = run_models({m}, ro);
+  TempDir tmp("flows-yearly-chart");
+  write_run_outputs(r, tmp.path);
+  const auto rows = read_rows(tmp.path / "flows_yearly.csv",
+                              {"town", "variant", "year", "months", "stage", "flow", "kind",
+                               "from_or_to", "mean_per_replication"});
+  for (const TownVariantResult& tv : r.results) {
+    INFO("town " << tv.town);
+    // What the file says for this town, keyed as the chart's data-flow: kind:from:to, with a
+    // stage's exits over all destinations, and the stocks as stock:stage:start|end.
+    std::map<std::pair<std::string, std::string>, double> want;  // (years, key) -> value
+    for (const Row& row : rows) {
+      if (row[0] != tv.town) continue;
+      const std::string years = row[2] + "-" + row[2];
+      const double v = number(row[8]);
+      if (row[5] == "stock_start") want[{years, "stock:" + row[4] + ":start"}] = v;
+      if (row[5] == "stock_end") want[{years, "stock:" + row[4] + ":end"}] = v;
+      if (row[5] == "in" && row[6] == "arrival") want[{years, "arrival::" + row[4]}] += v;
+      if (row[5] == "out" && row[6] == "exit") want[{years, "exit:" + row[4] + ":"}] += v;
+      if (row[5] == "out" && row[6] != "exit")
+        want[{years, row[6] + ":" + row[4] + ":" + row[7]}] += v;
+    }
+    const std::string svg = report::flows_yearly_chart(r, tv).svg;
+    std::map<std::pair<std::string, std::string>, double> got;
+    std::vector<std::pair<double, double>> widths;  // (value, stroke width)
+    const std::regex flow(
+        "<g data-flow=\"([^\"]*)\" data-years=\"([^\"]*)\" data-value=\"([^\"]*)\">\\s*<title>[^<]*"
+        "</title>\\s*<path [^>]*stroke-width=\"([^\"]*)\"");
+    for (std::sregex_iterator it(svg.begin(), svg.end(), flow), end; it != end; ++it) {
+      const auto key = std::make_pair((*it)[2].str(), (*it)[1].str());
+      CHECK(got.count(key) == 0);  // each flow drawn once
+      got[key] = number((*it)[3].str());
+      widths.emplace_back(got[key], number((*it)[4].str()));
+    }
+    const std::regex stock(
+        "<g data-stock=\"([^\"]*)\" data-years=\"([^\"]*)\" data-start=\"([^\"]*)\" "
+        "data-end=\"([^\"]*)\">");
+    for (std::sregex_iterator it(svg.begin(), svg.end(), stock), end; it != end; ++it) {
+      got[{(*it)[2].str(), "stock:" + (*it)[1].str() + ":start"}] = number((*it)[3].str());
+      got[{(*it)[2].str(), "stock:" + (*it)[1].str() + ":end"}] = number((*it)[4].str());
+    }
+    // Every move, arrival, exit and stock of the file, and nothing else (a move that never
+    // happened is neither in the file nor drawn).
+    REQUIRE(got.size() == want.size());
+    for (const auto& [key, v] : want) {
+      INFO(key.first << " " << key.second);
+      REQUIRE(got.count(key) == 1);
+      CHECK(got[key] == Approx(v).epsilon(1e-12));
+    }
+    // Widths in proportion to the households moved: the largest flow 16 px, none under 1.
+    double largest = 0;
+    for (const auto& [v, w] : widths) largest = std::max(largest, v);
+    REQUIRE(largest > 0);
+    for (const auto& [v, w] : widths) {
+      INFO(v << " households drawn " << w << " px wide");
+      CHECK(std::abs(w - std::max(1.0, 16 * v / largest)) <= 0.051);
+    }
+  }
 }

@@ -30,7 +30,11 @@ enum CohortField : int {
   // 3 fields, one per kRetentionMonths, of the kRetentionEligible: the first loss of housing
   // was a return to a non-permanent stage within N months of first housed (HUD's returns).
   kReturnedWithin,
-  kExitsToOwnHousing = kReturnedWithin + 3,
+  // Length of time roofless (docs/model.md): households counted on an outside stage at the
+  // end of at least one month 1..M, and their months there, all their stays added up.
+  kRooflessHouseholds = kReturnedWithin + 3,
+  kMonthsRoofless,
+  kExitsToOwnHousing,
   kExitsToInstitution,
   kExitsUnknown,
   kCohortCost,  // stage and service costs of the cohort's households, CZK
@@ -116,10 +120,13 @@ struct ReplicationOutcome {
       profile_waiting_months_placed;
   std::vector<double> profile_lease_at, profile_exit_at, profile_censored_at;  // [p * (M+1) + d]
   std::vector<double> profile_cohort;  // the cohort "all" by profile: [p * kCohortFields + field]
+  // Households by months roofless n = 1..M (kMonthsRoofless of one household; [0] unused), for
+  // the median length of time roofless of the cohort "all" by profile: [p * (M+1) + n].
+  std::vector<double> profile_roofless_length;
   // Monthly series by profile, only with SimulateOptions::by_profile_series (else empty):
   // [(profile * stages + stage) * (M+1) + month].
   std::vector<double> profile_occupancy, profile_waiting;
-  std::array<std::vector<double>*, 13> profile_detail() {
+  std::array<std::vector<double>*, 14> profile_detail() {
     return {&profile_expiries,
             &profile_demotions,
             &profile_returns_to_street,
@@ -131,10 +138,11 @@ struct ReplicationOutcome {
             &profile_exit_at,
             &profile_censored_at,
             &profile_cohort,
+            &profile_roofless_length,
             &profile_occupancy,
             &profile_waiting};
   }
-  std::array<const std::vector<double>*, 13> profile_detail() const {
+  std::array<const std::vector<double>*, 14> profile_detail() const {
     return {&profile_expiries,
             &profile_demotions,
             &profile_returns_to_street,
@@ -146,12 +154,16 @@ struct ReplicationOutcome {
             &profile_exit_at,
             &profile_censored_at,
             &profile_cohort,
+            &profile_roofless_length,
             &profile_occupancy,
             &profile_waiting};
   }
 
   int n_cohorts = 0;
   std::vector<double> cohorts;  // [cohort * kCohortFields + CohortField]
+  // Households of each cohort by months roofless n = 1..M ([0] unused): [cohort * (M+1) + n],
+  // for the median length of time roofless (docs/model.md).
+  std::vector<double> roofless_length;
   double cohort(int c, int field) const {
     return cohorts[static_cast<std::size_t>(c) * kCohortFields + field];
   }

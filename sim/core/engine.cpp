@@ -177,7 +177,11 @@ class HouseholdSim {
     std::uint16_t cohorts;  // bit c = in cohort c (bit 0, all, always); here, not in Track,
                             // so that an exit of a never-housed household reads no Track
     std::uint8_t profile, svc_mask, svc_done, reached;
-    std::uint8_t unused[2];
+    // Months counted on an outside stage (docs/model.md, "Length of time roofless"), kept at
+    // its moves only: entering an outside stage at first counted month b subtracts b, leaving
+    // it at t adds t, and finalize() adds the end of a stay still open. The arithmetic is
+    // modulo 2^16 and the total is at most M <= 65534 months, so it comes out exact.
+    std::uint16_t roofless;
   };
   static_assert(sizeof(Household) == 32);
   // What the cohort outcomes need of a household that has been in a permanent stage
@@ -245,7 +249,7 @@ class HouseholdSim {
   std::uint32_t next_seq_ = 0;
   std::vector<std::uint32_t> app_buffer_;
   std::vector<std::uint32_t> scratch_;
-  std::vector<std::uint8_t> is_permanent_;
+  std::vector<std::uint8_t> is_permanent_, is_outside_;
   // [stage]: the highest target of its promotion edges that can be met in this town (-1 =
   // none); max_top_: the highest target of any stage with edges to two or more targets (-1 =
   // none: reconsider() is idle).
@@ -409,7 +413,7 @@ void HouseholdSim::init_household(std::uint32_t i, int month, int profile, bool 
   h.svc_done = 0;
   h.reached = 0;
   h.stabilized = 0;
-  h.streak = h.arrears = h.months = h.run = 0;
+  h.streak = h.arrears = h.months = h.run = h.roofless = 0;
   h.app_seq = 0;
   h.app_month = 0;
   alt_[i].target = kNone;
@@ -507,9 +511,20 @@ void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
   const bool can_stabilize = stabilizes(M_ + 1 - entered);
   // Person-time counts from entry to M whether or not the household exits (below).
   const int months_observed = M_ + 1 - entered;  // one definition for both paths below
+  // Months roofless over the horizon, a stay still open ending at `end` (its exit month, or
+  // M + 1): a household counted on an outside stage at least one month adds its length.
+  const int roofless = static_cast<std::uint16_t>(
+      h.roofless + (is_outside_[h.stage] ? static_cast<std::uint16_t>(end) : 0));
+  if (roofless > M_) throw std::logic_error("engine: months roofless past the horizon");
+  const std::size_t M1 = static_cast<std::size_t>(M_) + 1;
+  if (roofless > 0) {
+    for (unsigned c = h.cohorts & (kNotInNeed - 1); c; c &= c - 1)
+      out_.roofless_length[static_cast<std::size_t>(__builtin_ctz(c)) * M1 + roofless] += 1;
+    out_.profile_roofless_length[h.profile * M1 + roofless] += 1;
+  }
   if (!h.reached && !need_money_ && dest != 0) {
     // Never housed, no money, not gone to own housing (that takes the general path, where
-    // its months after the exit can count): 4 of the 27 fields can be other than 0; add just
+    // its months after the exit can count): 6 of the 29 fields can be other than 0; add just
     // those (the same sums to the bit: adding a 0 changes no sum, as no field is ever -0).
     auto add = [&](double* block) {
       block[kHouseholds] += 1;
@@ -517,6 +532,10 @@ void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
       block[kMonthsObservedInNeed] += months_observed;  // never housed: not housed at start
       if (can_stabilize) block[kStabilizationEligible] += 1;
       if (dest >= 0) block[kExitsToOwnHousing + dest] += 1;
+      if (roofless > 0) {
+        block[kRooflessHouseholds] += 1;
+        block[kMonthsRoofless] += roofless;
+      }
     };
     for (unsigned c = h.cohorts & (kNotInNeed - 1); c; c &= c - 1)
       add(&out_.cohorts[static_cast<std::size_t>(__builtin_ctz(c)) * kCohortFields]);
@@ -553,6 +572,8 @@ void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
     f[kReturnedWithin + r] = k.returned && k.lost <= k.first_housed + n;
   }
   f[kReturned] = k.returned;
+  f[kRooflessHouseholds] = roofless > 0;
+  f[kMonthsRoofless] = roofless;
   if (dest >= 0) f[kExitsToOwnHousing + dest] = 1;
   f[kCohortCost] = money.cost;
   f[kCohortCostDiscounted] = money.cost_discounted;
@@ -579,6 +600,12 @@ void HouseholdSim::enter_stage(std::uint32_t i, int s, int month) {
     r.since = m_.stages[s].outside ? month : -1;
   }
   track_move(i, h.stage, s, month);
+  // Months roofless: the stay left ends before month b, the one begun counts from b (the
+  // month of the move is counted in the new stage; the initial population from month 1).
+  const auto b = static_cast<std::uint16_t>(std::max(month, 1));
+  if (h.stage != kNone && is_outside_[h.stage])
+    h.roofless = static_cast<std::uint16_t>(h.roofless + b);
+  if (is_outside_[s]) h.roofless = static_cast<std::uint16_t>(h.roofless - b);
   h.stage = static_cast<std::uint8_t>(s);
   rekey(i);
   ++occ_[s];
@@ -610,7 +637,11 @@ void HouseholdSim::build_tables() {
   if (m_.step_rows.size() != m_.thresholds.size() || m_.stage_rules.size() != m_.stages.size())
     throw std::logic_error("simulate: the model's step tables are missing (not from compile())");
   is_permanent_.assign(S_, 0);
-  for (int s = 0; s < S_; ++s) is_permanent_[s] = m_.stages[s].kind == StageKind::permanent;
+  is_outside_.assign(S_, 0);
+  for (int s = 0; s < S_; ++s) {
+    is_permanent_[s] = m_.stages[s].kind == StageKind::permanent;
+    is_outside_[s] = m_.stages[s].outside;
+  }
   top_target_.assign(S_, -1);
   multi_target_.assign(S_, 0);
   for (int s = 0; s < S_; ++s) {
@@ -1362,6 +1393,8 @@ void ReplicationOutcome::resize(int stages, int services, int m, int cohort_coun
   profile_exit_at.assign(P * M1, 0);
   profile_censored_at.assign(P * M1, 0);
   profile_cohort.assign(P * kCohortFields, 0);
+  roofless_length.assign(static_cast<std::size_t>(cohort_count) * M1, 0);
+  profile_roofless_length.assign(P * M1, 0);
   profile_occupancy.clear();  // only with SimulateOptions::by_profile_series
   profile_waiting.clear();
   promotions_to.assign(S, 0);
@@ -1457,6 +1490,7 @@ void ReplicationOutcome::add(const ReplicationOutcome& o) {
       throw std::logic_error("ReplicationOutcome::add: shapes differ");
   }
   sum(cohorts, o.cohorts);
+  sum(roofless_length, o.roofless_length);
 }
 
 ReplicationOutcome simulate(const CompiledModel& m, int town, int replication,

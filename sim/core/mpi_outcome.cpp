@@ -59,6 +59,7 @@ void visit_fields(Outcome& o, Scalar&& scalar, Vector&& vec) {
   vec(o.profile_roofless_end);
   for (auto* v : o.profile_detail()) vec(*v);
   vec(o.cohorts);
+  vec(o.roofless_length);
 }
 
 }  // namespace

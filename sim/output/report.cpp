@@ -594,6 +594,7 @@ void write_report(const fs::path& dir, const fs::path& out_dir, const std::atomi
           html << emit(report::occupancy_chart(r, tv, lang));
           html << emit(report::waiting_chart(r, tv, lang));
           html << emit(report::flow_chart(r, tv, lang));
+          if (!tv.flows_yearly.empty()) html << emit(report::flows_yearly_chart(r, tv, lang));
         }
       html << "</section>\n";
     }

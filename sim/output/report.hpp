@@ -120,6 +120,13 @@ std::optional<Chart> profile_lease_chart(const RunResult& r, const std::string& 
 std::string profile_label(const RunResult& r, const std::string& id,
                           Language lang);  // label, else id
 Chart flow_chart(const RunResult& r, const TownVariantResult& tv, Language lang = Language::en);
+// The flow account by year drawn (docs/report.md, "Flows year by year"): one row per year (or
+// span of years where the horizon has more than 10), the stages as columns with their stocks
+// at the start and end, each move of flows_yearly.csv as an arc whose width is proportional
+// to it (one scale for every variant of the town), arrivals in from above, exits out below.
+// Each drawn flow carries data-flow (kind:from:to), data-years (first-last) and data-value.
+Chart flows_yearly_chart(const RunResult& r, const TownVariantResult& tv,
+                         Language lang = Language::en);
 std::optional<Chart> cost_chart(const RunResult& r, const std::string& town,
                                 Language lang = Language::en);
 // `cancel` is checked before each town's charts (RunCancelled).

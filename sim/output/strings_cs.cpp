@@ -292,7 +292,14 @@ const std::vector<Entry> kCzech = {
     {"metric.retention:6", "V bydlení 6 měsíců po prvním zabydlení"},
     {"metric.retention:12", "V bydlení 12 měsíců po prvním zabydlení"},
     {"metric.retention:24", "V bydlení 24 měsíců po prvním zabydlení"},
+    {"metric.returns_within:6", "Návrat do noclehárny, ubytovny či na ulici do 6 měsíců"},
+    {"metric.returns_within:12", "Návrat do noclehárny, ubytovny či na ulici do 12 měsíců"},
+    {"metric.returns_within:24", "Návrat do noclehárny, ubytovny či na ulici do 24 měsíců"},
     {"metric.returned_share", "Podíl zabydlených, kteří o bydlení přišli"},
+    {"metric.months_roofless_mean",
+     "Doba bez střechy, průměr měsíců (domácnosti, které v období byly bez střechy)"},
+    {"metric.months_roofless_median",
+     "Doba bez střechy, medián měsíců (domácnosti, které v období byly bez střechy)"},
     {"metric.stabilized_eligible_share",
      "Podíl stabilizovaných z domácností, které vstoupily dost brzy (s ohledem na cenzuru; "
      "včetně bydlících od měsíce 0)"},
@@ -448,6 +455,22 @@ const std::vector<Entry> kCzech = {
      "s 95% intervalem spolehlivosti. Typy daleko vlevo jsou ty, které systém nechává za sebou; "
      "varianta, která rozdíl zmenšuje, posune skupinu nejvíc vlevo doprava víc než ostatní. "
      "Rozdíly mezi typy i s intervaly jsou v souboru equity.csv."},
+    {"chart.flowyear.title", "Přesuny po letech — {1}, {2}"},
+    {"chart.flowyear.subtitle", "Domácnosti za rok (průměr z {1})"},
+    {"chart.flowyear.widths",
+     "Šířka čáry úměrná počtu přesunutých domácností, jedno měřítko pro varianty obce"},
+    {"chart.flowyear.years", "{1}.–{2}. rok"},
+    {"chart.flowyear.node", "{1}, {2}: na začátku {3}, na konci {4}"},
+    {"chart.flowyear.arrive_tip", "{1}: do stupně {2} přichází {3} domácností"},
+    {"chart.flowyear.leave_tip", "{1}: ze stupně {2} odchází ze systému {3} domácností"},
+    {"chart.flowyear.move_tip", "{1}: {2}, {3} → {4}: {5} domácností"},
+    {"chart.flowyear.how",
+     "Jeden řádek za každý rok období (u období delšího než 10 let za několik let). Stupně jsou "
+     "sloupce, od spodku žebříku vlevo po vrchol vpravo; každý rámeček ukazuje domácnosti na "
+     "stupni na začátku roku → na jeho konci. Oblouky nad rámečky jsou postupy nahoru, oblouky "
+     "pod nimi sestupy (dluh na nájemném nebo vypršelý pobyt), modré šipky shora příchody a "
+     "šedé šipky dolů odchody ze systému; jejich šířka je úměrná počtu přesunutých domácností "
+     "(flows_yearly.csv; čísla ukáže najetí myší, všechna jsou v tabulce výše)."},
     {"chart.flow.title", "Přesuny mezi stupni — {1}, {2}"},
     {"chart.flow.subtitle",
      "Průměrný počet domácností na replikaci za {1} měsíců; šířka šipky je úměrná počtu "

@@ -290,7 +290,14 @@ const std::vector<Entry> kEnglish = {
     {"metric.retention:6", "Housed 6 months after first housed"},
     {"metric.retention:12", "Housed 12 months after first housed"},
     {"metric.retention:24", "Housed 24 months after first housed"},
+    {"metric.returns_within:6", "Returned to a shelter, hostel or the street within 6 months"},
+    {"metric.returns_within:12", "Returned to a shelter, hostel or the street within 12 months"},
+    {"metric.returns_within:24", "Returned to a shelter, hostel or the street within 24 months"},
     {"metric.returned_share", "Share of the housed who lost housing"},
+    {"metric.months_roofless_mean",
+     "Length of time roofless, mean months (households ever roofless in the horizon)"},
+    {"metric.months_roofless_median",
+     "Length of time roofless, median months (households ever roofless in the horizon)"},
     {"metric.stabilized_eligible_share",
      "Share stabilised of households that entered early enough (censoring-aware; housed at month 0 "
      "included)"},
@@ -448,6 +455,23 @@ const std::vector<Entry> kEnglish = {
      "% confidence interval. Types far to the left are the ones the ladder leaves behind; a "
      "variant that closes the gap moves the leftmost group right more than the others. The "
      "gaps between types, with intervals, are in equity.csv."},
+    {"chart.flowyear.title", "Moves year by year — {1}, {2}"},
+    {"chart.flowyear.subtitle", "Households a year (mean of {1})"},
+    {"chart.flowyear.widths",
+     "Line width proportional to the households moved, one scale for the town's variants"},
+    {"chart.flowyear.years", "years {1}–{2}"},
+    {"chart.flowyear.node", "{1}, {2}: {3} at the start, {4} at the end"},
+    {"chart.flowyear.arrive_tip", "{1}: {3} households arrive in {2}"},
+    {"chart.flowyear.leave_tip", "{1}: {3} households leave the system from {2}"},
+    {"chart.flowyear.move_tip", "{1}: {2}, {3} → {4}: {5} households"},
+    {"chart.flowyear.how",
+     "One row per year of the horizon (spans of years where it is longer than 10). The stages "
+     "are columns, from the bottom of the ladder on the left to the top on the right; each box "
+     "shows the households in the stage at the start of the year → at its end. Arcs above the "
+     "boxes are moves up, arcs below are moves down (arrears, or a stay that ran out), blue "
+     "arrows from above are arrivals and grey arrows below households leaving the system; "
+     "their widths are proportional to the households moved (flows_yearly.csv; hover for the "
+     "figures, the table above has them all)."},
     {"chart.flow.title", "Moves on the ladder — {1}, {2}"},
     {"chart.flow.subtitle",
      "Mean households per replication over {1} months; arrow width proportional to the number "

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "answer.hpp"
 #include "prostup/number_text.hpp"
@@ -836,6 +837,272 @@ Chart flow_chart(const RunResult& r, const TownVariantResult& tv, Language lang)
   svg::draw_legend(doc, kLegendX + 40, 20, legend);
   c.svg = doc.str();
   c.how_to_read = tr(lang, "chart.flow.how");
+  return c;
+}
+
+namespace {
+
+// One panel of the yearly flow chart: a year, or a span of years, of flows_yearly.
+struct FlowPanel {
+  int first = 0, last = 0, months = 0;
+  std::vector<double> start, end, arrivals, exits;            // [stage]
+  std::map<std::tuple<std::string, int, int>, double> moves;  // (kind, from, to)
+};
+
+std::vector<FlowPanel> flow_panels(const RunResult& r, const TownVariantResult& tv) {
+  const std::size_t S = r.info.stages.size();
+  auto index_of = [&](const std::string& id) -> int {
+    for (std::size_t i = 0; i < S; ++i)
+      if (r.info.stages[i].id == id) return static_cast<int>(i);
+    return -1;
+  };
+  int years = 0;
+  for (const FlowYear& f : tv.flows_yearly) years = std::max(years, f.year);
+  // At most 10 panels: a longer horizon is drawn in spans of equal length.
+  const int span = std::max(1, (years + 9) / 10);
+  std::vector<FlowPanel> panels(static_cast<std::size_t>((years + span - 1) / span));
+  for (std::size_t p = 0; p < panels.size(); ++p) {
+    FlowPanel& pn = panels[p];
+    pn.first = static_cast<int>(p) * span + 1;
+    pn.last = std::min(years, pn.first + span - 1);
+    pn.start.assign(S, 0);
+    pn.end.assign(S, 0);
+    pn.arrivals.assign(S, 0);
+    pn.exits.assign(S, 0);
+  }
+  std::vector<int> months_seen(static_cast<std::size_t>(years) + 1, 0);
+  for (const FlowYear& f : tv.flows_yearly) {
+    const int s = index_of(f.stage);
+    if (s < 0 || f.year < 1) continue;
+    FlowPanel& pn = panels[static_cast<std::size_t>((f.year - 1) / span)];
+    months_seen[static_cast<std::size_t>(f.year)] = f.months;
+    const double v = finite_or(f.mean_per_replication, 0);
+    if (f.flow == "stock_start" && f.year == pn.first) pn.start[s] = v;
+    if (f.flow == "stock_end" && f.year == pn.last) pn.end[s] = v;
+    if (f.flow == "in" && f.kind == "arrival") pn.arrivals[s] += v;
+    if (f.flow == "out" && f.kind == "exit") pn.exits[s] += v;
+    // Every move between stages once, from its "out" line.
+    if (f.flow == "out" && f.kind != "exit") {
+      const int to = index_of(f.from_or_to);
+      if (to >= 0) pn.moves[{f.kind, s, to}] += v;
+    }
+  }
+  for (FlowPanel& pn : panels)
+    for (int y = pn.first; y <= pn.last; ++y) pn.months += months_seen[static_cast<std::size_t>(y)];
+  return panels;
+}
+
+}  // namespace
+
+Chart flows_yearly_chart(const RunResult& r, const TownVariantResult& tv, Language lang) {
+  Chart c;
+  c.file = "flows_yearly_" + file_id(tv.town) + "_" + file_id(tv.variant) + ".svg";
+  c.title = tr(lang, "chart.flowyear.title",
+               {town_label(r, tv.town, lang), variant_label(r, tv.variant, lang)});
+  c.how_to_read = tr(lang, "chart.flowyear.how");
+  const std::size_t S = std::max<std::size_t>(r.info.stages.size(), 1);
+  const std::vector<FlowPanel> panels = flow_panels(r, tv);
+  // One width scale for every variant of the town, so that their charts compare.
+  double max_flow = 0;
+  for (const auto& other : r.results) {
+    if (other.town != tv.town) continue;
+    for (const FlowPanel& pn : flow_panels(r, other)) {
+      for (std::size_t s = 0; s < pn.arrivals.size(); ++s)
+        max_flow = std::max({max_flow, pn.arrivals[s], pn.exits[s]});
+      for (const auto& [key, v] : pn.moves) max_flow = std::max(max_flow, v);
+    }
+  }
+  constexpr double kMaxWidth = 16;
+  // Proportional: a flow's width is its households x per_px; below 1 px a hairline.
+  const double per_px = max_flow > 0 ? kMaxWidth / max_flow : 0;
+  auto width_of = [&](double v) { return std::max(1.0, v * per_px); };
+  auto kind_colour = [](const std::string& kind) -> std::string {
+    if (kind == "promotion") return svg::kGreen;
+    if (kind == "demotion") return svg::kVermillion;
+    if (kind == "expiry") return svg::kPurple;
+    if (kind == "arrival") return svg::kBlue;
+    return "#666666";  // exit
+  };
+  auto kind_words = [&](const std::string& kind) {
+    if (kind == "promotion") return tr(lang, "chart.flow.up");
+    if (kind == "demotion") return tr(lang, "chart.flow.down");
+    if (kind == "expiry") return tr(lang, "chart.flow.expiry");
+    if (kind == "arrival") return tr(lang, "chart.flow.arrival");
+    return tr(lang, "chart.flow.exit");
+  };
+  // Arcs: one level per rung spanned, and per further kind between the same two stages.
+  constexpr double kSpanStep = 24, kRankStep = 14, kBase = 22;
+  auto arc_height = [&](int from, int to, int rank) {
+    return kBase + kSpanStep * (std::abs(to - from) - 1) + kRankStep * rank;
+  };
+  double up_high = kBase, down_high = kBase;
+  for (const FlowPanel& pn : panels) {
+    std::map<std::pair<int, int>, int> rank;
+    for (const auto& [key, v] : pn.moves) {
+      const auto& [kind, from, to] = key;
+      if (from == to || v <= 0) continue;
+      double& high = to > from ? up_high : down_high;
+      high = std::max(high, arc_height(from, to, rank[{from, to}]++));
+    }
+  }
+  const double node_w = std::min(96.0, 740.0 / static_cast<double>(S) - 24), node_h = 28;
+  const double up_room = up_high + 30, down_room = down_high + 30;
+  const double row_h = up_room + node_h + down_room, head = 136;
+  const double height =
+      head + row_h * static_cast<double>(std::max<std::size_t>(panels.size(), 1)) + 10;
+  const double col_w = 740.0 / static_cast<double>(S);
+  auto cx = [&](int s) { return 100 + col_w * (static_cast<double>(s) + 0.5); };
+
+  Document doc(kWidth, height, c.title, chart_prefix(c.file));
+  doc.fitted_text(20, 24, c.title, kLegendX + 10, "font-size=\"15\" font-weight=\"bold\"", 16);
+  doc.fitted_text(20, 44, tr(lang, "chart.flowyear.subtitle", {reps_note(r, lang)}), kLegendX + 10,
+                  "fill=\"#333333\"");
+  doc.fitted_text(20, 62, tr(lang, "chart.flowyear.widths"), kLegendX + 10, "fill=\"#333333\"");
+  // The baseline's moves over the horizon for comparison (this chart's own when it is the
+  // baseline's), as in the flow chart.
+  if (const TownVariantResult* b = find_row(r, tv.town, "baseline")) {
+    double up = 0, down = 0, out = 0;
+    for (const FlowYear& f : b->flows_yearly) {
+      if (f.flow != "out") continue;
+      const double v = finite_or(f.mean_per_replication, 0);
+      (f.kind == "promotion" ? up : f.kind == "exit" ? out : down) += v;
+    }
+    doc.fitted_text(
+        20, 82,
+        tr(lang, tv.variant == "baseline" ? "chart.flow.baseline" : "chart.flow.baseline_cmp",
+           {compact(up, lang), compact(down, lang), compact(out, lang)}),
+        kLegendX + 10, "class=\"baseline\" font-weight=\"bold\" fill=\"#000000\"");
+  }
+  doc.open("defs");
+  for (const char* kind : {"promotion", "demotion", "expiry", "arrival", "exit"}) {
+    doc.open("marker id=\"" + doc.id(std::string("arrow-") + kind) +
+             "\" viewBox=\"0 0 10 10\" refX=\"8\" refY=\"5\" markerWidth=\"8\" "
+             "markerHeight=\"8\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"");
+    doc.path("M0,0 L10,5 L0,10 Z", "fill=\"" + kind_colour(kind) + "\"");
+    doc.close("marker");
+  }
+  doc.close("defs");
+  // The stages as columns, named once at the top.
+  for (std::size_t s = 0; s < r.info.stages.size(); ++s) {
+    const auto& st = r.info.stages[s];
+    doc.fitted_text(cx(static_cast<int>(s)), head - 8, text::in(st.label, lang, st.id), col_w - 8,
+                    "text-anchor=\"middle\" font-weight=\"bold\"");
+  }
+  std::set<std::string> kinds_drawn;
+  const std::string halo = kHalo;
+  auto value_attrs = [&](const std::string& flow, const FlowPanel& pn, double v) {
+    return attr("data-flow", flow) + " " +
+           attr("data-years", std::to_string(pn.first) + "-" + std::to_string(pn.last)) + " " +
+           attr("data-value", number_text::shortest(v));
+  };
+  for (std::size_t p = 0; p < panels.size(); ++p) {
+    const FlowPanel& pn = panels[p];
+    const double top = head + row_h * static_cast<double>(p) + up_room;
+    const double bottom = top + node_h;
+    std::string when =
+        pn.first == pn.last
+            ? tr(lang, "budget.year_n", {std::to_string(pn.first)})
+            : tr(lang, "chart.flowyear.years", {std::to_string(pn.first), std::to_string(pn.last)});
+    if (pn.months % 12 != 0) when += " " + tr(lang, "budget.months", {std::to_string(pn.months)});
+    if (p > 0) doc.line(10, top - up_room, kWidth - 10, top - up_room, "stroke=\"#dddddd\"");
+    doc.fitted_text(12, top + node_h / 2 + 4, when, 84, "font-weight=\"bold\"");
+    for (std::size_t s = 0; s < r.info.stages.size(); ++s) {
+      const auto& st = r.info.stages[s];
+      const double x = cx(static_cast<int>(s)) - node_w / 2;
+      const std::string label = text::in(st.label, lang, st.id);
+      const std::string tip =
+          tr(lang, "chart.flowyear.node",
+             {label, when, compact(pn.start[s], lang), compact(pn.end[s], lang)});
+      doc.open("g " + attr("data-stock", st.id) + " " +
+               attr("data-years", std::to_string(pn.first) + "-" + std::to_string(pn.last)) + " " +
+               attr("data-start", number_text::shortest(pn.start[s])) + " " +
+               attr("data-end", number_text::shortest(pn.end[s])));
+      doc.raw("<title>" + escape(tip) + "</title>");
+      doc.rect(x, top, node_w, node_h,
+               "rx=\"4\" fill=\"" + std::string(svg::stage_colour(s)) +
+                   "\" fill-opacity=\"0.25\" stroke=\"" + svg::stage_colour(s) + "\"");
+      doc.fitted_text(x + node_w / 2, top + node_h / 2 + 4,
+                      compact(pn.start[s], lang) + " → " + compact(pn.end[s], lang), node_w - 6,
+                      "text-anchor=\"middle\" font-size=\"11\"", 11, tip);
+      doc.close("g");
+      const double mid = cx(static_cast<int>(s));
+      if (pn.arrivals[s] > 0) {
+        kinds_drawn.insert("arrival");
+        const double w = width_of(pn.arrivals[s]);
+        const std::string tipa =
+            tr(lang, "chart.flowyear.arrive_tip", {when, label, compact(pn.arrivals[s], lang)});
+        doc.open("g " + value_attrs("arrival::" + st.id, pn, pn.arrivals[s]));
+        doc.raw("<title>" + escape(tipa) + "</title>");
+        doc.path(PathData().move(mid, top - 26).line(mid, top - 2).str(),
+                 "fill=\"none\" stroke=\"" + kind_colour("arrival") + "\" stroke-width=\"" +
+                     coord(w) + "\" marker-end=\"url(#" + doc.id("arrow-arrival") + ")\"");
+        doc.text(mid - w / 2 - 3, top - 6, "+" + compact(pn.arrivals[s], lang),
+                 "text-anchor=\"end\" font-size=\"10.5\" fill=\"" + kind_colour("arrival") + "\"" +
+                     halo);
+        doc.close("g");
+      }
+      if (pn.exits[s] > 0) {
+        kinds_drawn.insert("exit");
+        const double w = width_of(pn.exits[s]);
+        const std::string tipe =
+            tr(lang, "chart.flowyear.leave_tip", {when, label, compact(pn.exits[s], lang)});
+        doc.open("g " + value_attrs("exit:" + st.id + ":", pn, pn.exits[s]));
+        doc.raw("<title>" + escape(tipe) + "</title>");
+        doc.path(PathData().move(mid, bottom).line(mid, bottom + 24).str(),
+                 "fill=\"none\" stroke=\"" + kind_colour("exit") + "\" stroke-width=\"" + coord(w) +
+                     "\" marker-end=\"url(#" + doc.id("arrow-exit") + ")\"");
+        doc.text(mid + w / 2 + 3, bottom + 14, "−" + compact(pn.exits[s], lang),
+                 "font-size=\"10.5\" fill=\"" + kind_colour("exit") + "\"" + halo);
+        doc.close("g");
+      }
+    }
+    std::map<std::pair<int, int>, int> rank;
+    for (const auto& [key, v] : pn.moves) {
+      const auto& [kind, from, to] = key;
+      if (from == to || v <= 0) continue;
+      kinds_drawn.insert(kind);
+      const double w = width_of(v);
+      const double h = arc_height(from, to, rank[{from, to}]++);
+      const double hc = h / 0.75;  // a cubic with both controls at hc bulges to 3/4 of it
+      const bool up = to > from;
+      const double x1 = cx(from) + (up ? 1 : -1) * node_w / 4;
+      const double x2 = cx(to) - (up ? 1 : -1) * node_w / 4;
+      const double y = up ? top : bottom;
+      const double yc = up ? y - hc : y + hc;
+      const std::string from_label =
+          text::in(r.info.stages[static_cast<std::size_t>(from)].label, lang,
+                   r.info.stages[static_cast<std::size_t>(from)].id);
+      const std::string to_label = text::in(r.info.stages[static_cast<std::size_t>(to)].label, lang,
+                                            r.info.stages[static_cast<std::size_t>(to)].id);
+      const std::string tip = tr(lang, "chart.flowyear.move_tip",
+                                 {when, kind_words(kind), from_label, to_label, compact(v, lang)});
+      doc.open("g " + value_attrs(kind + ":" + r.info.stages[static_cast<std::size_t>(from)].id +
+                                      ":" + r.info.stages[static_cast<std::size_t>(to)].id,
+                                  pn, v));
+      doc.raw("<title>" + escape(tip) + "</title>");
+      doc.path(PathData().move(x1, y).curve(x1, yc, x2, yc, x2, y + (up ? -2 : 2)).str(),
+               "fill=\"none\" stroke=\"" + kind_colour(kind) + "\" stroke-width=\"" + coord(w) +
+                   "\" stroke-opacity=\"0.8\" marker-end=\"url(#" + doc.id("arrow-" + kind) +
+                   ")\"");
+      // Flows under 2 % of the largest are drawn but not labelled: the tooltip has them.
+      if (v >= 0.02 * max_flow)
+        doc.text(
+            (x1 + x2) / 2, up ? y - h - 11 : y + h + 19, compact(v, lang),
+            "text-anchor=\"middle\" font-size=\"10.5\" fill=\"" + kind_colour(kind) + "\"" + halo);
+      doc.close("g");
+    }
+  }
+  if (panels.empty()) no_data_note(doc, Frame{}, tr(lang, "chart.no_data_town"));
+  std::vector<LegendItem> legend;
+  for (const auto& [kind, key] : {std::pair<const char*, const char*>{"promotion", "chart.flow.up"},
+                                  {"demotion", "chart.flow.down"},
+                                  {"expiry", "chart.flow.expiry"},
+                                  {"arrival", "chart.flow.arrival"},
+                                  {"exit", "chart.flow.exit"}})
+    if (kinds_drawn.count(kind))
+      legend.push_back({tr(lang, key), kind_colour(kind), LegendItem::line});
+  svg::draw_legend(doc, kLegendX + 40, 20, legend);
+  c.svg = doc.str();
   return c;
 }
 

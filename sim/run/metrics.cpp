@@ -16,6 +16,19 @@ double ratio(double a, double b) {
   return b > 0 ? a / b : kUndefined;
 }
 
+// The lower median of row `row` of histogram `h` ([row * M1 + n], n = 0..M1-1), `total`
+// counts in all: the smallest n with at least half of them at or below it, as
+// median_months_to_lease; undefined where there are none.
+double lower_median(const std::vector<double>& h, std::size_t row, std::size_t M1, double total) {
+  if (!(total > 0) || h.size() < (row + 1) * M1) return kUndefined;
+  double cum = 0;
+  for (std::size_t n = 0; n < M1; ++n) {
+    cum += h[row * M1 + n];
+    if (cum * 2 >= total) return static_cast<double>(n);
+  }
+  return kUndefined;
+}
+
 }  // namespace
 
 std::vector<MetricInfo> metric_catalogue(const CompiledModel& m) {
@@ -100,6 +113,7 @@ ReplicationOutcome profile_outcome(const ReplicationOutcome& o, int p) {
   slice(po.exit_at, o.profile_exit_at, P * M1);
   slice(po.censored_at, o.profile_censored_at, P * M1);
   slice(po.cohorts, o.profile_cohort, P * kCohortFields);
+  slice(po.roofless_length, o.profile_roofless_length, P * M1);
   slice(po.occupancy, o.profile_occupancy, P * po.occupancy.size());
   slice(po.waiting, o.profile_waiting, P * po.waiting.size());
   return po;
@@ -221,6 +235,12 @@ std::vector<double> derive_metrics(const CompiledModel& m, const ReplicationOutc
     x.push_back(f(kExitsToInstitution));
     x.push_back(f(kExitsUnknown));
     x.push_back(ratio(f(kExitsUnknown), households));
+    // Length of time roofless: the mean and the (lower) median of the households' months
+    // on outside stages, among those with at least one (the cohort's histogram).
+    const double roofless = f(kRooflessHouseholds);
+    x.push_back(ratio(f(kMonthsRoofless), roofless));
+    x.push_back(lower_median(o.roofless_length, static_cast<std::size_t>(c),
+                             static_cast<std::size_t>(o.months) + 1, roofless));
     if (c > 0) x.push_back(f(kCohortCost));
     if (c > 0 && discounted) x.push_back(f(kCohortCostDiscounted));
     x.push_back(ratio(f(kCohortCost), households));

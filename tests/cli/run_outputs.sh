@@ -17,6 +17,7 @@ head -1 "$OUT/flows.csv" | grep -qx 'town,variant,from,to,kind,mean_per_replicat
 head -1 "$OUT/flows_yearly.csv" | grep -qx 'town,variant,year,months,stage,flow,kind,from_or_to,mean_per_replication' || { echo "bad flows_yearly.csv header"; exit 1; }
 grep -q '^\*,baseline,5,12,street,stock_end,,,[0-9]' "$OUT/flows_yearly.csv" || { echo "no all-towns stock of the street in year 5"; exit 1; }
 grep -q 'class="flows-yearly"' "$OUT/report.html" || { echo "no flows by year in the report"; exit 1; }
+[ -s "$OUT/charts/flows_yearly_jirkov_baseline.svg" ] || { echo "no yearly flow chart"; exit 1; }
 head -1 "$OUT/time_to_lease.csv" | grep -qx 'town,variant,profile,month,cum_incidence,ci_low,ci_high' || { echo "bad time_to_lease.csv header"; exit 1; }
 head -1 "$OUT/comparison.csv" | grep -qx 'town,variant,baseline,profile,cohort,metric,diff_mean,diff_ci_low,diff_ci_high,share_better,replications,note,share_from_parameters' || { echo "bad comparison.csv header"; exit 1; }
 for m in households_seen reached_lease_share stabilized_share median_months_to_lease evictions \
@@ -24,7 +25,8 @@ for m in households_seen reached_lease_share stabilized_share median_months_to_l
          cost_total cost_per_stabilized housed_share_end ever_housed_share months_housed_share \
          months_housed_share_in_need \
          retention:6 retention:12 retention:24 exits:to_own_housing exits:to_institution \
-         exits:unknown lost_from_view_share cost_per_household; do
+         exits:unknown lost_from_view_share months_roofless_mean months_roofless_median \
+         cost_per_household; do
   grep -q "^jirkov,baseline,\*,all,$m," "$OUT/outcomes.csv" || { echo "metric $m missing"; exit 1; }
 done
 grep -q '^\*,baseline,\*,all,reached_lease_share,' "$OUT/outcomes.csv" || { echo "all-towns row missing"; exit 1; }
