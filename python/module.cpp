@@ -21,6 +21,7 @@
 
 #include "../sim/app/app_support.hpp"
 #include "../sim/app/attribute.hpp"
+#include "../sim/study/run_folders.hpp"
 #include "../sim/study/run_support.hpp"
 #include "prostup/catalog.hpp"
 #include "prostup/cli.hpp"
@@ -352,6 +353,14 @@ PYBIND11_MODULE(_core, m) {
     read_keywords("cohort", d, a);
     a.force = true;
     return call_command([&] { return cmd_cohort(a); });
+  });
+  // A run recorded in the catalog (catalog=) keeps its files where the command line's would
+  // be, so the catalog's entry points at them: a new prostup-out/NAME/RUN-ID
+  // (run_folders.hpp), and after the run its parent's `latest`.
+  m.def("new_run_folder",
+        [](const std::string& base) { return detail::new_run_folder(base).string(); });
+  m.def("point_latest", [](const std::string& dir, const std::string& command) {
+    detail::point_latest(dir, command);
   });
   // [(keyword, default, required, option)] of a command, from the options table.
   m.def("options", [](const std::string& command) {

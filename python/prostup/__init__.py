@@ -262,6 +262,10 @@ class CohortResult(_Output):
     _command = "cohort"
 
 
+# The folder a recorded command writes under prostup-out (as the command line's).
+_FOLDER_SUFFIX = {"run": "", "sweep": "-sweep", "plan": "-plan"}
+
+
 def _execute(command: str, scenario, options: dict, result_type):
     import warnings
 
@@ -279,6 +283,11 @@ def _execute(command: str, scenario, options: dict, result_type):
             with open(file, "w", encoding="utf-8") as f:
                 f.write(sc.text)
         out = os.path.join(tmp, "out")
+        if options.get("catalog"):
+            # Recorded: the files stay in a folder of their own, as the command line's
+            # (prostup-out/NAME/RUN-ID), which the catalog's entry names.
+            out = _core.new_run_folder(os.path.join(
+                "prostup-out", (sc.name or "scenario") + _FOLDER_SUFFIX.get(command, "")))
         try:
             # The keywords are read through the options table (docs/options.md): a keyword the
             # command does not have is a TypeError, a value outside the option's range a
@@ -292,6 +301,8 @@ def _execute(command: str, scenario, options: dict, result_type):
             raise CommandError(command, rc, err)
         elif err.strip():
             warnings.warn(err.strip(), stacklevel=3)
+        if rc == 0 and options.get("catalog"):
+            _core.point_latest(out, command)
         files = {}
         for p in sorted(Path(out).rglob("*")) if not terminated else ():
             if p.is_file():
@@ -327,7 +338,9 @@ def run(scenario=None, **options):
     ``months``, ``by_profile_series``, ``fixed_parameters``, ``inner_replications`` as
     ``--replications`` ... ``--inner-replications``, with their ranges. ``catalog``: None (the
     default) records nothing; True records the run in the catalog the command line uses
-    ($PROSTUP_CATALOG, else prostup-out/catalog.sqlite), a path in that catalog. The GIL is
+    ($PROSTUP_CATALOG, else prostup-out/catalog.sqlite), a path in that catalog; a recorded
+    run keeps its files in prostup-out/NAME/RUN-ID (prostup-out/NAME/latest points at it), as
+    the command line's do, and the catalog's entry names that folder. The GIL is
     released while it simulates; Ctrl-C (a notebook's interrupt) stops it with
     KeyboardInterrupt. Returns a RunResult."""
     variants = options.get("variants")

@@ -5,6 +5,7 @@ another thread count), DataFrame columns and types, write(dir), sweep/plan/cohor
 catalog as a DataFrame (Ctrl-C: test_interrupt.py). Args: PROSTUP_BINARY SOURCE_DIR. Exit 77 = skipped."""
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -188,6 +189,7 @@ try:
     # edited distribution reads as its mean and sd, and the diff marks outcomes against both
     # runs' intervals (also as a DataFrame).
     pycat = tmp / "python-catalog.sqlite"
+    os.chdir(tmp)  # recorded runs keep their folders under ./prostup-out
     doc = json.loads(Path(FIX).read_text(encoding="utf-8"))
     doc["format_version"] = 2
     doc["profiles"]["single"]["comply"] = {"dist": "beta", "mean": 0.9, "sd": 0.05}
@@ -198,6 +200,15 @@ try:
     prostup.run(doc, replications=2, months=6, seed=1)  # the default: not recorded
     pr = prostup.runs(pycat)
     check(len(pr) == 2, f"Python runs recorded: {len(pr)} (expected 2)")
+    # Each recorded run keeps its own folder, which its entry names (it named a temporary
+    # folder that was gone), and latest points at the second.
+    folders = [Path(f) for f in pr["output_dir"]] if "output_dir" in pr else []
+    check(len(folders) == 2 and folders[0] != folders[1]
+          and all((f / "outcomes.csv").is_file() for f in folders),
+          f"the recorded runs' folders: {list(pr.columns)} {folders}")
+    latest = folders[1].parent / "latest" if folders else None
+    check(latest is not None and latest.resolve() == folders[1].resolve(),
+          f"latest does not point at the second recorded run: {latest}")
     text = prostup.run_diff(1, 2, catalog=pycat)
     check("changed  /profiles/single/comply/mean: 0.9 -> 0.8" in text
           and "added    /sources/python_edit" in text,
