@@ -5,7 +5,8 @@
 # installed scenarios), the man pages, bash and zsh completion (bash: completing a command
 # and an option), P/share/prostup/{scenarios,examples}, the CMake package
 # (find_package(prostup) in a consumer project, configure only) and the Python package in
-# P's own site-packages (import prostup from there, without MPI libraries).
+# P's own site-packages (import prostup from there, without MPI libraries); and `cpack -G DEB`
+# gives a .deb that extracts (dpkg-deb -x) to a prostup whose --version runs.
 # Args: $1 = prostup binary (in the build directory), $2 = source directory.
 set -u
 PROSTUP=$1
@@ -97,5 +98,21 @@ if grep -q '^PROSTUP_PYTHON:BOOL=ON' "$build/CMakeCache.txt"; then
   fi
 else
   echo "note: the Python module is not built here (PROSTUP_PYTHON off): its install is not checked"
+fi
+
+# The Debian package (issue 28): `cpack -G DEB` packs the same install; the .deb extracts
+# (dpkg-deb -x) and its prostup --version runs from the extracted tree.
+if command -v cpack >/dev/null 2>&1 && command -v dpkg-deb >/dev/null 2>&1 &&
+  [ -f "$build/CPackConfig.cmake" ]; then
+  cpack -G DEB --config "$build/CPackConfig.cmake" -B "$TMP/deb" >"$TMP/cpack.log" 2>&1 ||
+    { cat "$TMP/cpack.log"; fail "cpack -G DEB exited non-zero"; }
+  deb=$(ls "$TMP"/deb/*.deb 2>/dev/null | head -n 1)
+  [ -n "$deb" ] || fail "cpack -G DEB wrote no .deb: $(cat "$TMP/cpack.log")"
+  dpkg-deb -x "$deb" "$TMP/debroot" || fail "dpkg-deb -x $deb"
+  out=$("$TMP/debroot/usr/bin/prostup" --version) || fail "the .deb's prostup --version exited $?"
+  case "$out" in "prostup $v"*) ;; *) fail "the .deb's --version: '$out'" ;; esac
+  [ -f "$TMP/debroot/usr/share/prostup/scenarios/default.json" ] || fail "the .deb has no scenarios"
+else
+  echo "note: cpack or dpkg-deb missing here: the Debian package is not checked"
 fi
 echo "PASS: installed into a temporary prefix and used from there"
