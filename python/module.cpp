@@ -487,18 +487,9 @@ PYBIND11_MODULE(_core, m) {
     const auto oa = c.outcomes(a), ob = c.outcomes(b);
     std::ostringstream out;
     py::tuple rc = call_command([&] {
-      try {
+      return detail::run_command("runs", "nothing was printed", [&] {
         return detail::attribute_runs(args, *ra, oa, *rb, ob, out);
-      } catch (const UserError& e) {
-        std::cerr << "prostup runs: " << e.details() << e.what() << "\n";
-        return kExitInvalid;
-      } catch (const std::invalid_argument& e) {
-        std::cerr << "prostup runs: " << e.what() << "\n";
-        return kExitInvalid;
-      } catch (const std::exception& e) {
-        std::cerr << "prostup runs: " << e.what() << "\n";
-        return kExitFailure;
-      }
+      });
     });
     return py::make_tuple(rc[0], rc[1], out.str());
   });

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The one error type for what the user got wrong (a scenario, an option, a folder given to a
-// command): every layer throws it, the command line maps it to exit code 2
-// (sim/app/exit_codes.cpp) and the Python module to ValueError. Anything else that escapes a
+// command): every layer throws it, the command line maps it to exit code 2 (run_command in
+// sim/app/app_support.cpp) and the Python module to ValueError. Anything else that escapes a
 // command is a failure (exit 1): a file that cannot be written, memory that ran out, a damaged
 // catalog (CatalogError). Header-only, the standard library only, so the lowest layer may
 // throw it.

@@ -266,6 +266,17 @@ class CohortResult(_Output):
 _FOLDER_SUFFIX = {"run": "", "sweep": "-sweep", "plan": "-plan"}
 
 
+def _release_run_folder(out: str):
+    """A reserved run folder that was never written: its reservation (the lock file
+    .RUN-ID.lock beside it) goes, so the name is not taken for good."""
+    if not os.path.exists(out):
+        lock = os.path.join(os.path.dirname(out), "." + os.path.basename(out) + ".lock")
+        try:
+            os.remove(lock)
+        except FileNotFoundError:
+            pass
+
+
 def _execute(command: str, scenario, options: dict, result_type):
     import warnings
 
@@ -283,18 +294,26 @@ def _execute(command: str, scenario, options: dict, result_type):
             with open(file, "w", encoding="utf-8") as f:
                 f.write(sc.text)
         out = os.path.join(tmp, "out")
-        if options.get("catalog"):
+        keep = bool(options.get("catalog")) and command in _FOLDER_SUFFIX
+        if keep:
             # Recorded: the files stay in a folder of their own, as the command line's
             # (prostup-out/NAME/RUN-ID), which the catalog's entry names.
             out = _core.new_run_folder(os.path.join(
-                "prostup-out", (sc.name or "scenario") + _FOLDER_SUFFIX.get(command, "")))
+                "prostup-out", (sc.name or "scenario") + _FOLDER_SUFFIX[command]))
         try:
-            # The keywords are read through the options table (docs/options.md): a keyword the
-            # command does not have is a TypeError, a value outside the option's range a
-            # ValueError naming the option; None is the option's default.
-            rc, err = getattr(_core, command)(file, out, dict(options))
-        except ValueError as e:  # an option outside the CLI's limits
-            raise OptionError(command, 2, f"prostup {command}: {e}") from None
+            try:
+                # The keywords are read through the options table (docs/options.md): a keyword
+                # the command does not have is a TypeError, a value outside the option's range
+                # a ValueError naming the option; None is the option's default.
+                rc, err = getattr(_core, command)(file, out, dict(options))
+            except ValueError as e:  # an option outside the CLI's limits
+                raise OptionError(command, 2, f"prostup {command}: {e}") from None
+        except BaseException:
+            if keep:
+                _release_run_folder(out)
+            raise
+        if keep and rc != 0:
+            _release_run_folder(out)
         if rc == 128 + signal.SIGTERM:
             terminated = True
         elif rc != 0:

@@ -51,19 +51,6 @@ class Progress {
   bool drawn_ = false;
 };
 
-// The runner's options from a command's own (run, sweep and plan share their names and
-// meaning); SIGINT/SIGTERM cancel the run.
-template <class Args>
-RunOptions run_options_from(const Args& a) {
-  RunOptions opt;
-  opt.threads = a.threads;
-  opt.replications = a.replications;
-  opt.months = a.months;
-  opt.seed = a.seed;
-  opt.cancel = &g_cancel;
-  return opt;
-}
-
 // The limits of --months, --replications and --threads (UserError), shared by run, sweep
 // and plan: the options table's ranges (include/prostup/options.hpp).
 template <class Args>

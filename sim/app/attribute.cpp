@@ -270,7 +270,15 @@ int attribute_runs(const RunsArgs& args, const CatalogRun& ra,
   try {
     base = simulate(before, s);
     for (auto& t : trials)
-      if (t.problem.empty() && !t.same_model) t.result = simulate(t.text, s);
+      if (t.problem.empty() && !t.same_model) {
+        // An input that removes or renames one of run A's variants (or breaks its patch)
+        // cannot be applied alone: said on its rows, the others still attributed.
+        try {
+          t.result = simulate(t.text, s);
+        } catch (const UserError& e) {
+          t.problem = e.what();
+        }
+      }
   } catch (const RunCancelled&) {
     std::cerr << "prostup runs: interrupted by " << signal_name() << "; nothing was printed\n";
     return exit_code_for_signal();

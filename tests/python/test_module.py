@@ -206,6 +206,14 @@ try:
     check(len(folders) == 2 and folders[0] != folders[1]
           and all((f / "outcomes.csv").is_file() for f in folders),
           f"the recorded runs' folders: {list(pr.columns)} {folders}")
+    # A recorded run that fails before writing leaves no reservation behind.
+    try:
+        prostup.run(doc, replications=2, months=6, variants=["no-such-variant"], catalog=pycat)
+        check(False, "an unknown variant ran")
+    except prostup.CommandError:
+        pass
+    left = sorted(p.name for p in (tmp / "prostup-out").rglob(".*.lock"))
+    check(left == [], f"a failed recorded run left its reservation: {left}")
     latest = folders[1].parent / "latest" if folders else None
     check(latest is not None and latest.resolve() == folders[1].resolve(),
           f"latest does not point at the second recorded run: {latest}")
