@@ -98,7 +98,9 @@ print(_json.dumps({"prostup": prostup.__file__, "core": prostup._core.__file__,
     (work / "notebook.py").write_text(code, encoding="utf-8")
     nb_env = dict(env, PROSTUP_EXAMPLE_REPLICATIONS="3", PROSTUP_SCENARIOS=str(copy / "scenarios"),
                   PROSTUP_CATALOG=str(tmp / "catalog.sqlite"))
+    t1 = time.monotonic()
     got = json.loads(run([py, "notebook.py"], env=nb_env, cwd=work).splitlines()[-1])
+    took_nb = time.monotonic() - t1
     site = location
     for key in ("prostup", "core"):
         if site not in Path(got[key]).resolve().parents:
@@ -111,4 +113,5 @@ print(_json.dumps({"prostup": prostup.__file__, "core": prostup._core.__file__,
     if "report.html" not in got["written"]:
         fail(f"the notebook's last cell wrote {got['written']}, no report.html")
     print(f"ok: pip install (venv, offline, reusing {build}) took {took:.1f} s; the notebook "
-          f"ran with prostup from {site}; Requires: {fields['Requires'].strip()}")
+          f"ran in {took_nb:.1f} s with prostup from {site}; Requires: "
+          f"{fields['Requires'].strip()}")
