@@ -26,6 +26,9 @@ try:
 except ImportError as e:
     print(f"SKIP: the notebook and an offline pip install need the system's {e.name}")
     sys.exit(77)
+if sys.prefix != sys.base_prefix:
+    print(f"SKIP: {sys.executable} is a venv's; a venv made from it would not see its packages")
+    sys.exit(77)
 if subprocess.run([sys.executable, "-m", "pip", "--version"], capture_output=True).returncode:
     print(f"SKIP: {sys.executable} has no pip")
     sys.exit(77)
