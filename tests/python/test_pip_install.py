@@ -65,7 +65,8 @@ with tempfile.TemporaryDirectory(prefix="prostup-pip-") as tmp:
     copy = tmp / "src"
     skip = {".git", "prostup-out", "out"}
     shutil.copytree(SRC, copy, symlinks=True, ignore=lambda d, names: [
-        n for n in names if Path(d) == SRC and (n in skip or n.startswith("build"))])
+        n for n in names if n.endswith(".egg-info") or n == "__pycache__"
+        or (Path(d) == SRC and (n in skip or n.startswith("build")))])
     venv = tmp / "venv"
     t0 = time.monotonic()
     run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", venv], env=env)
