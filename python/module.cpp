@@ -224,7 +224,7 @@ void fail(const std::string& command, const Stop& stop, const std::string& out_d
                                              signal ? signal : SIGINT);
   rc = f.exit_code;
   messages += f.message;
-  if (!out_dir.empty()) detail::release_run_folder(out_dir);
+  if (!out_dir.empty()) detail::end_run_folder_reservation(out_dir, true);
 }
 
 // The commands share the process's signal handlers, cancel flag and std::cerr: one at a time

@@ -19,6 +19,7 @@ import io
 import json
 import os
 import signal
+import sys
 import tempfile
 from pathlib import Path
 
@@ -134,8 +135,22 @@ _TEXT = {
 _INTEGER = {"month", "replications", "point", "parameter_set"}
 
 
+def _pandas():
+    """pandas, or an ImportError that names the interpreter lacking it (another Python first
+    on PATH, e.g. pyenv's, has its own packages): not a bare "No module named 'pandas'"."""
+    try:
+        import pandas
+    except ImportError as e:
+        raise ImportError(
+            "prostup's tables are pandas DataFrames, and pandas does not import in %s "
+            "(Python %d.%d): install it for that interpreter (pip install pandas; for Debian's "
+            "/usr/bin/python3: apt-get install python3-pandas), or use one that has it (%s)"
+            % (sys.executable, sys.version_info[0], sys.version_info[1], e)) from None
+    return pandas
+
+
 def _frame(data: bytes):
-    import pandas as pd
+    pd = _pandas()
 
     header = data.split(b"\n", 1)[0].decode("utf-8").strip().split(",")
     dtype = {c: (str if c in _TEXT else "int64" if c in _INTEGER else "float64") for c in header}
@@ -253,7 +268,7 @@ class PlanResult(_Output):
 
     @property
     def points(self):
-        import pandas as pd
+        pd = _pandas()
 
         return pd.DataFrame(self.plan["points_sorted"])
 
@@ -476,7 +491,7 @@ def _catalog(path) -> str:
 def runs(catalog=None, scenario=None):
     """The runs recorded in the catalog (default: $PROSTUP_CATALOG, else
     prostup-out/catalog.sqlite) as a DataFrame, one row per run, oldest first."""
-    import pandas as pd
+    pd = _pandas()
 
     rows = _core.catalog_runs(_catalog(catalog), scenario or "")
     columns = ["id", "recorded_at", "started_at", "command", "program_version",
@@ -488,7 +503,7 @@ def runs(catalog=None, scenario=None):
 def run_outcomes(run_id: int, catalog=None):
     """One recorded run's outcomes table (mean and 95 % CI per town, variant, point and
     metric) as a DataFrame."""
-    import pandas as pd
+    pd = _pandas()
 
     path = _catalog(catalog)
     if _core.catalog_run(path, int(run_id)) is None:
@@ -525,7 +540,7 @@ def run_diff(run_a: int, run_b: int, catalog=None, as_frame=False, attribute=Fal
         return _core.catalog_diff(path, int(run_a), int(run_b))
     else:
         d = json.loads(_core.catalog_diff_json(path, int(run_a), int(run_b)))
-    import pandas as pd
+    pd = _pandas()
 
     rows = []
     for o in d["outcomes"]:

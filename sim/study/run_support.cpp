@@ -406,12 +406,16 @@ void exchange_paths(const fs::path& a, const fs::path& b) {
 StagedOutput::StagedOutput(fs::path dir, bool force, const std::string& command,
                            const std::atomic<bool>* cancel)
     : cancel_(cancel) {
+  const fs::path given = dir;
   try {
     prepare(std::move(dir), force, command);
   } catch (...) {
+    // A run folder's reservation (new_run_folder) that this never came to hold goes too.
+    end_run_folder_reservation(given, lock_fd_ < 0);
     unlock();
     throw;
   }
+  end_run_folder_reservation(given, false);
 }
 
 void StagedOutput::prepare(fs::path dir, bool force, const std::string& command) {
