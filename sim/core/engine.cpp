@@ -216,7 +216,12 @@ class HouseholdSim {
   // permanent stage of the initial population at month 0, so it is not in need.
   static constexpr unsigned kNotInNeed = 1u << 15;
   std::vector<Household> hh_;
-  std::vector<std::uint32_t> id_;  // household number: the counter of its random streams
+  // Household number: the counter of its random streams. Kept only where slots can be
+  // compacted (no replace_exits); otherwise slot and number are equal (new_slot), so the array
+  // would repeat the slot and the number is the slot.
+  std::vector<std::uint32_t> id_;
+  bool keep_numbers_ = true;
+  std::uint32_t number(std::uint32_t i) const { return keep_numbers_ ? id_[i] : i; }
   // Months roofless (in an outside stage) before the current stay there, and the month the
   // current stay began (-1 = not in an outside stage): updated only when a household moves,
   // and kept only where a waiting list's points weigh roofless months (the per-profile
@@ -295,6 +300,12 @@ class HouseholdSim {
   std::uint64_t household_months_ = 0;  // simulated so far (households alive x months)
   // One batch of behaviour draws: employment, rent or compliance, exit.
   std::uint32_t u_job_[kBlock], u_month_[kBlock], u_exit_[kBlock];
+  // The numbers of slots b0..b0+n-1 where they are the slots (!keep_numbers_), for the batch.
+  std::uint32_t numbers_[kBlock];
+  const std::uint32_t* block_numbers(std::size_t b0, std::size_t n) {
+    for (std::size_t k = 0; k < n; ++k) numbers_[k] = static_cast<std::uint32_t>(b0 + k);
+    return numbers_;
+  }
 
   ReplicationOutcome out_;
 
@@ -402,7 +413,7 @@ class HouseholdSim {
 template <class F>
 void HouseholdSim::for_each_column(F&& f) {
   f(hh_);
-  f(id_);
+  if (keep_numbers_) f(id_);
   if (need_roofless_) f(roofless_);
   f(cold_);
   if (need_money_) f(money_);
@@ -413,12 +424,12 @@ void HouseholdSim::for_each_column(F&& f) {
 
 void HouseholdSim::reserve_slots(std::size_t n) {
   for_each_column([n](auto& column) { column.resize(n); });
-  app_buffer_.resize(n);
 }
 
 std::uint32_t HouseholdSim::new_slot() {
   if (n_ == hh_.size()) reserve_slots(std::max<std::size_t>(64, hh_.size() * 2));
-  id_[n_] = next_id_++;
+  if (keep_numbers_) id_[n_] = next_id_;
+  ++next_id_;
   return static_cast<std::uint32_t>(n_++);
 }
 
@@ -762,7 +773,7 @@ void HouseholdSim::populate_initial() {
     for (std::size_t k = 0; k < order.size(); ++k) {
       const int p = order[k];
       std::uint32_t i = new_slot();
-      auto r = st_.draw(id_[i], 0, kAttributes);
+      auto r = st_.draw(number(i), 0, kAttributes);
       init_household(i, 0, p, r[1] < m_.profiles[p].employed_at_entry, s, bits[k]);
       if (start[k] != s) {
         // A cohort placed elsewhere at month 0 (start_stage): in need all the same (its
@@ -843,7 +854,7 @@ void HouseholdSim::arrivals(int t) {
 }
 
 int HouseholdSim::admit(std::uint32_t i, int t) {
-  auto r = st_.draw(id_[i], static_cast<std::uint32_t>(t), kAttributes);
+  auto r = st_.draw(number(i), static_cast<std::uint32_t>(t), kAttributes);
   const int p = pick_profile(r[0]);
   init_household(i, t, p, r[1] < m_.profiles[p].employed_at_entry, -1);
   const std::vector<std::uint8_t>& entry = tw_.entry_by_profile[p];
@@ -970,11 +981,12 @@ void HouseholdSim::households(int t) {
   // A local pointer: byte stores may alias anything, and through hh_ the compiler would
   // reload the vector's pointer after each of them.
   Household* const hh = hh_.data();
-  std::size_t n_apps = 0;
+  app_buffer_.clear();
   std::uint64_t hm = 0;
   for (std::size_t b0 = 0; b0 < n_; b0 += kBlock) {
     const std::size_t bn = std::min(kBlock, n_ - b0);
-    detail::philox_first3(&id_[b0], bn, month, kBehaviour, key, u_job_, u_month_, u_exit_);
+    const std::uint32_t* numbers = keep_numbers_ ? &id_[b0] : block_numbers(b0, bn);
+    detail::philox_first3(numbers, bn, month, kBehaviour, key, u_job_, u_month_, u_exit_);
     std::size_t gone = 0;
     Household* h = hh + b0;
     for (std::size_t k = 0; k < bn; ++k, ++h) {
@@ -1019,7 +1031,7 @@ void HouseholdSim::households(int t) {
       if (rare) [[unlikely]] {
         if (eventful_step(static_cast<std::uint32_t>(b0 + k), static_cast<unsigned>(months), exits,
                           t))
-          app_buffer_[n_apps++] = static_cast<std::uint32_t>(b0 + k);
+          app_buffer_.push_back(static_cast<std::uint32_t>(b0 + k));
         continue;
       }
       // 4f. months in stage; consecutive months in a permanent stage
@@ -1029,8 +1041,7 @@ void HouseholdSim::households(int t) {
     hm += bn - gone;
   }
   household_months_ += hm;
-  for (std::size_t k = 0; k < n_apps; ++k) {
-    const std::uint32_t i = app_buffer_[k];
+  for (const std::uint32_t i : app_buffer_) {
     // An application made and withdrawn (exit) in the same month is simply stale.
     const Household& h = hh_[i];
     if (h.app_target != kNone) enlist(h.app_target, {i, h.app_seq});
@@ -1186,7 +1197,7 @@ void HouseholdSim::exit_household(std::uint32_t i, int cur, int t) {
   int dest = 2;
   const CompiledProfile& pf = m_.profiles[h.profile];
   if (pf.exit_institution > 0) {
-    const std::uint32_t u = st_.draw(id_[i], static_cast<std::uint32_t>(t), kExitDestination)[0];
+    const std::uint32_t u = st_.draw(number(i), static_cast<std::uint32_t>(t), kExitDestination)[0];
     dest = u < pf.exit_own ? 0 : u < pf.exit_institution ? 1 : 2;
   }
   finalize(i, t, dest);
@@ -1392,6 +1403,7 @@ ReplicationOutcome HouseholdSim::run() {
   std::size_t expected = 16;
   for (int n : tw_.initial) expected += static_cast<std::size_t>(n);
   for (int t = 1; t <= M_; ++t) expected += static_cast<std::size_t>(tw_.arrival_rate[t] * 1.1 + 3);
+  keep_numbers_ = !tw_.replace_exits;  // only then can compact() part slot and number
   reserve_slots(expected);
   populate_initial();
   // The initial population may exceed a capacity; that is allowed (a cut evicts no one).
