@@ -201,7 +201,6 @@ class HouseholdSim {
     std::uint8_t stabilized, returned;
   };
   static constexpr std::uint8_t kReached = 1, kSpellStabilized = 2;
-  static constexpr std::uint16_t kNoMonth = 0xFFFF;  // months are at most 65534
   // Only where the scenario has a stage or service cost, or discounts (else every field
   // would stay 0, or equal its undiscounted twin, for every household): money and
   // discounted months, updated at every move and service change.
@@ -216,12 +215,7 @@ class HouseholdSim {
   // permanent stage of the initial population at month 0, so it is not in need.
   static constexpr unsigned kNotInNeed = 1u << 15;
   std::vector<Household> hh_;
-  // Household number: the counter of its random streams. Kept only where slots can be
-  // compacted (no replace_exits); otherwise slot and number are equal (new_slot), so the array
-  // would repeat the slot and the number is the slot.
-  std::vector<std::uint32_t> id_;
-  bool keep_numbers_ = true;
-  std::uint32_t number(std::uint32_t i) const { return keep_numbers_ ? id_[i] : i; }
+  std::vector<std::uint32_t> id_;  // household number: the counter of its random streams
   // Months roofless (in an outside stage) before the current stay there, and the month the
   // current stay began (-1 = not in an outside stage): updated only when a household moves,
   // and kept only where a waiting list's points weigh roofless months (the per-profile
@@ -243,28 +237,28 @@ class HouseholdSim {
   // enters or leaves a permanent stage, and at its exit if it reached one).
   struct Cold {
     Fallback alt;
-    std::uint16_t first_housed, housed_since, lost, months_housed;  // kNoMonth = none
+    // Months stored plus one, 0 = none (months are at most 65534), so that none is -1 with
+    // no test either way.
+    std::uint16_t first_housed1, housed_since1, lost1, months_housed;
   };
   static_assert(sizeof(Cold) == 16);
   std::vector<Cold> cold_;
   Track load_track(std::uint32_t i) const {
     const Cold& c = cold_[i];
-    auto month = [](std::uint16_t m) { return m == kNoMonth ? -1 : static_cast<int>(m); };
-    return Track{month(c.first_housed),
-                 month(c.housed_since),
-                 month(c.lost),
+    return Track{c.first_housed1 - 1,
+                 c.housed_since1 - 1,
+                 c.lost1 - 1,
                  c.months_housed,
                  static_cast<std::uint8_t>((hh_[i].reached & kSpellStabilized) != 0),
-                 static_cast<std::uint8_t>(c.lost != kNoMonth)};
+                 static_cast<std::uint8_t>(c.lost1 != 0)};
   }
   void store_track(std::uint32_t i, const Track& k) {
     Cold& c = cold_[i];
-    auto month = [](int m) { return m < 0 ? kNoMonth : static_cast<std::uint16_t>(m); };
-    c.first_housed = month(k.first_housed);
-    c.housed_since = month(k.housed_since);
-    c.lost = month(k.lost);
+    c.first_housed1 = static_cast<std::uint16_t>(k.first_housed + 1);
+    c.housed_since1 = static_cast<std::uint16_t>(k.housed_since + 1);
+    c.lost1 = static_cast<std::uint16_t>(k.lost + 1);
     c.months_housed = static_cast<std::uint16_t>(k.months_housed);
-    if (k.stabilized) hh_[i].reached |= kSpellStabilized;
+    hh_[i].reached |= static_cast<std::uint8_t>(k.stabilized * kSpellStabilized);
   }
   std::vector<TrackMoney> money_;
   bool need_roofless_ = false, need_money_ = false;
@@ -300,12 +294,6 @@ class HouseholdSim {
   std::uint64_t household_months_ = 0;  // simulated so far (households alive x months)
   // One batch of behaviour draws: employment, rent or compliance, exit.
   std::uint32_t u_job_[kBlock], u_month_[kBlock], u_exit_[kBlock];
-  // The numbers of slots b0..b0+n-1 where they are the slots (!keep_numbers_), for the batch.
-  std::uint32_t numbers_[kBlock];
-  const std::uint32_t* block_numbers(std::size_t b0, std::size_t n) {
-    for (std::size_t k = 0; k < n; ++k) numbers_[k] = static_cast<std::uint32_t>(b0 + k);
-    return numbers_;
-  }
 
   ReplicationOutcome out_;
 
@@ -353,6 +341,9 @@ class HouseholdSim {
                       std::vector<int>& start);
   // The cohort bookkeeping of a move from `from` (kNone for a new household) to `to`.
   void track_move(std::uint32_t i, int from, int to, int t);
+  // track_move's part for a move into or out of housing (about one move in ten), out of line
+  // so that the common case stays small enough to inline into enter_stage.
+  [[gnu::noinline]] void track_housing(std::uint32_t i, bool was, int t, int b);
   void end_spell(std::uint32_t i, Track& k, int end);
   // Adds the household to its cohorts' counters; end: the first month it is no longer
   // counted (its exit month, or M + 1); dest: its exit destination, -1 = still here.
@@ -413,7 +404,7 @@ class HouseholdSim {
 template <class F>
 void HouseholdSim::for_each_column(F&& f) {
   f(hh_);
-  if (keep_numbers_) f(id_);
+  f(id_);
   if (need_roofless_) f(roofless_);
   f(cold_);
   if (need_money_) f(money_);
@@ -428,8 +419,7 @@ void HouseholdSim::reserve_slots(std::size_t n) {
 
 std::uint32_t HouseholdSim::new_slot() {
   if (n_ == hh_.size()) reserve_slots(std::max<std::size_t>(64, hh_.size() * 2));
-  if (keep_numbers_) id_[n_] = next_id_;
-  ++next_id_;
+  id_[n_] = next_id_++;
   return static_cast<std::uint32_t>(n_++);
 }
 
@@ -521,7 +511,10 @@ void HouseholdSim::track_move(std::uint32_t i, int from, int to, int t) {
     k.stage_since = b;
   }
   const bool was = from != kNone && is_permanent_[from], now = is_permanent_[to];
-  if (was == now) return;  // most moves: the Track is not touched
+  if (was != now) track_housing(i, was, t, b);  // most moves: the Track is not touched
+}
+
+void HouseholdSim::track_housing(std::uint32_t i, bool was, int t, int b) {
   // Its first permanent stage starts a Track with no history.
   Track k = hh_[i].reached ? load_track(i) : Track{-1, -1, -1, 0, 0, 0};
   if (was) {
@@ -773,7 +766,7 @@ void HouseholdSim::populate_initial() {
     for (std::size_t k = 0; k < order.size(); ++k) {
       const int p = order[k];
       std::uint32_t i = new_slot();
-      auto r = st_.draw(number(i), 0, kAttributes);
+      auto r = st_.draw(id_[i], 0, kAttributes);
       init_household(i, 0, p, r[1] < m_.profiles[p].employed_at_entry, s, bits[k]);
       if (start[k] != s) {
         // A cohort placed elsewhere at month 0 (start_stage): in need all the same (its
@@ -854,7 +847,7 @@ void HouseholdSim::arrivals(int t) {
 }
 
 int HouseholdSim::admit(std::uint32_t i, int t) {
-  auto r = st_.draw(number(i), static_cast<std::uint32_t>(t), kAttributes);
+  auto r = st_.draw(id_[i], static_cast<std::uint32_t>(t), kAttributes);
   const int p = pick_profile(r[0]);
   init_household(i, t, p, r[1] < m_.profiles[p].employed_at_entry, -1);
   const std::vector<std::uint8_t>& entry = tw_.entry_by_profile[p];
@@ -985,8 +978,7 @@ void HouseholdSim::households(int t) {
   std::uint64_t hm = 0;
   for (std::size_t b0 = 0; b0 < n_; b0 += kBlock) {
     const std::size_t bn = std::min(kBlock, n_ - b0);
-    const std::uint32_t* numbers = keep_numbers_ ? &id_[b0] : block_numbers(b0, bn);
-    detail::philox_first3(numbers, bn, month, kBehaviour, key, u_job_, u_month_, u_exit_);
+    detail::philox_first3(&id_[b0], bn, month, kBehaviour, key, u_job_, u_month_, u_exit_);
     std::size_t gone = 0;
     Household* h = hh + b0;
     for (std::size_t k = 0; k < bn; ++k, ++h) {
@@ -1197,7 +1189,7 @@ void HouseholdSim::exit_household(std::uint32_t i, int cur, int t) {
   int dest = 2;
   const CompiledProfile& pf = m_.profiles[h.profile];
   if (pf.exit_institution > 0) {
-    const std::uint32_t u = st_.draw(number(i), static_cast<std::uint32_t>(t), kExitDestination)[0];
+    const std::uint32_t u = st_.draw(id_[i], static_cast<std::uint32_t>(t), kExitDestination)[0];
     dest = u < pf.exit_own ? 0 : u < pf.exit_institution ? 1 : 2;
   }
   finalize(i, t, dest);
@@ -1403,7 +1395,6 @@ ReplicationOutcome HouseholdSim::run() {
   std::size_t expected = 16;
   for (int n : tw_.initial) expected += static_cast<std::size_t>(n);
   for (int t = 1; t <= M_; ++t) expected += static_cast<std::size_t>(tw_.arrival_rate[t] * 1.1 + 3);
-  keep_numbers_ = !tw_.replace_exits;  // only then can compact() part slot and number
   reserve_slots(expected);
   populate_initial();
   // The initial population may exceed a capacity; that is allowed (a cut evicts no one).
