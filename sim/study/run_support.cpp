@@ -188,8 +188,9 @@ ResourceEstimate estimate_resources(const std::vector<const Scenario*>& scenario
     // A household (engine.cpp reserves the expected count): its 32-byte record, its number,
     // two words per service, an application slot, its place on a waiting list and in a
     // compaction; measured 64 bytes with one service.
-    // Since then: the cohort track (40 bytes), the roofless spell (8) and each engagement's
-    // start month (4 per service).
+    // Since then: the cohort Track and the fallback application (16 bytes together), the
+    // money track (40) and roofless spell (8) where a scenario needs them, and each
+    // engagement's start month (4 per service); 104 bounds them all.
     households = std::max(households, TH * z.peak_households * (104 + 12 * z.services));
     const double block_outcomes = block * z.towns * z.outcome_bytes;
     // Per replication, every metric, twice (the runner's and the result's copy); the
