@@ -23,9 +23,9 @@
 #include <variant>
 
 #include "../sim/app/app_support.hpp"
-#include "../sim/app/attribute.hpp"
 #include "../sim/study/run_folders.hpp"
 #include "../sim/study/run_support.hpp"
+#include "prostup/attribution.hpp"
 #include "prostup/catalog.hpp"
 #include "prostup/cli.hpp"
 #include "prostup/errors.hpp"
@@ -217,11 +217,11 @@ void keep_recorded(const std::string& command, const std::string& name,
 
 // What escaped a call, as the command line's exit code and message; a folder reserved for
 // it and never written is released.
-void fail(const std::string& command, const Stop& stop, const std::string& out_dir, int& rc,
-          std::string& messages) {
+void fail(const std::string& command, const std::string& interrupted, const Stop& stop,
+          const std::string& out_dir, int& rc, std::string& messages) {
   const int signal = stop.signal.load();
-  const study::Failure f = study::failure_of(std::current_exception(), command, "nothing was kept",
-                                             signal ? signal : SIGINT);
+  const study::Failure f =
+      study::failure_of(std::current_exception(), command, interrupted, signal ? signal : SIGINT);
   rc = f.exit_code;
   messages += f.message;
   if (!out_dir.empty()) detail::end_run_folder_reservation(out_dir, true);
@@ -503,7 +503,7 @@ PYBIND11_MODULE(_core, m) {
                         stop, out_dir, messages);
         }
       } catch (...) {
-        fail("run", stop, out_dir, rc, messages);
+        fail("run", "nothing was kept", stop, out_dir, rc, messages);
         files.clear();
       }
     });
@@ -658,21 +658,27 @@ PYBIND11_MODULE(_core, m) {
   // simulates; (exit code, stderr, stdout). Ctrl-C as in run().
   m.def("catalog_attribute", [](const std::string& path, long long a, long long b, bool json,
                                 int replications, int threads) {
-    RunsArgs args;
-    args.json = json;
-    args.replications = replications;
-    args.threads = threads;
+    study::AttributionRequest q;
+    q.json = json;
+    q.replications = replications;
+    q.threads = threads;
     Catalog c(path, 10000, true);
     auto ra = c.get(a), rb = c.get(b);
     if (!ra || !rb) throw py::key_error("no run " + std::to_string(!ra ? a : b) + " in " + path);
     const auto oa = c.outcomes(a), ob = c.outcomes(b);
-    std::ostringstream out;
-    py::tuple rc = call_command([&] {
-      return detail::run_command("runs", "nothing was printed", [&] {
-        return detail::attribute_runs(args, *ra, oa, *rb, ob, out);
-      });
+    Stop stop;
+    int rc = kExitOk;
+    std::string messages, out;
+    run_interruptibly(stop, [&] {
+      try {
+        out = study::attribute_runs(q, *ra, oa, *rb, ob, {{}, &stop.cancel},
+                                    [&](const std::string& note) { messages += note; });
+      } catch (...) {
+        fail("runs", "nothing was printed", stop, "", rc, messages);
+        out.clear();
+      }
     });
-    return py::make_tuple(rc[0], rc[1], out.str());
+    return py::make_tuple(rc, messages, out);
   });
   py::register_exception<CatalogError>(m, "CatalogError", PyExc_RuntimeError);
   // What the user got wrong (include/prostup/errors.hpp), as the command line's exit code 2 is:
