@@ -27,6 +27,8 @@ FORBIDDEN = {
     # The use cases: no argument parsing, nothing of the command line's (its private headers:
     # signals, the progress bar, the exit codes) and no public CLI header.
     "study": ["/CLI/", "/sim/app/", "prostup/cli.hpp", "prostup/command_line.hpp"],
+    # The options table: plain data and the requests it fills, for the CLI and Python alike.
+    "options": ["/CLI/", "/sim/app/"],
     "app": ["/CLI/"],  # only command_line.cpp parses arguments
 }
 

@@ -159,7 +159,7 @@ TEST_CASE("docs/options.md's tables are the ones the options table generates") {
   const std::string committed = test::read_bytes(test::source_path("docs/options.md"));
   INFO(
       "docs/options.md differs from what the options table generates: run `prostup schema "
-      "--update .` in the source tree (after changing sim/app/options.cpp) and commit the "
+      "--update .` in the source tree (after changing sim/options/options.cpp) and commit the "
       "result");
   CHECK(committed == with_generated_option_tables(committed));
   for (const auto& command : option_commands()) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The `prostup` command line as a library function: main() runs it, the fuzzer
 // (fuzz/fuzz_cli.cpp) parses with it. Its options come from the options table
-// (include/prostup/options.hpp, sim/app/options.cpp).
+// (include/prostup/options.hpp, sim/options/options.cpp).
 #pragma once
 
 #include <ostream>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Every option of every `prostup` command, declared once (sim/app/options.cpp): its flag, the
+// Every option of every `prostup` command, declared once (sim/options/options.cpp): its flag, the
 // member of the command's Args struct (include/prostup/cli.hpp) it fills, its type and range,
 // its --help text (which states the default and an example), the commands that take it and
 // its Python keyword. The table generates the CLI11 options (sim/app/command_line.cpp), the
