@@ -28,6 +28,7 @@ inline CsvDialect csv_dialect_of(std::string_view name) {
 enum class Language { en, cs };
 
 // Writes manifest.json, outcomes.csv, timeseries.csv, flows.csv, flows_yearly.csv,
+// flows_monthly.csv,
 // time_to_lease.csv, comparison.csv, equity.csv and results.json into `dir` (which must
 // exist). Throws
 // std::runtime_error with a clear message on I/O failure. When `cancel` is set (by a signal

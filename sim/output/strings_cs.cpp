@@ -175,8 +175,8 @@ const std::vector<Entry> kCzech = {
     {"flowyear.note",
      "Domácnosti v jednotlivých stupních na začátku a na konci každého roku období a přesuny "
      "mezi tím, průměr na replikaci (flows_yearly.csv, kde jsou přesuny i podle druhu a "
-     "odchody podle kam): na konci = na začátku + příchody + přesuny dovnitř - přesuny ven - "
-     "odchody."},
+     "odchody podle kam; flows_monthly.csv totéž po měsících): na konci = na začátku + "
+     "příchody + přesuny dovnitř - přesuny ven - odchody."},
     {"flowyear.table", "Domácnosti a přesuny po letech (tabulka)"},
     {"flowyear.stage", "Stupeň"},
     {"flowyear.start", "Na začátku"},

@@ -177,8 +177,8 @@ const std::vector<Entry> kEnglish = {
     {"flowyear.note",
      "Households in each stage at the start and end of each year of the horizon and the moves "
      "in between, means per replication (flows_yearly.csv, which also splits the moves by kind "
-     "and exits by destination): at the end = at the start + arrivals + moved in - moved out "
-     "- exits."},
+     "and exits by destination; flows_monthly.csv has the same month by month): at the end = "
+     "at the start + arrivals + moved in - moved out - exits."},
     {"flowyear.table", "Households and moves by year (table)"},
     {"flowyear.stage", "Stage"},
     {"flowyear.start", "At the start"},
