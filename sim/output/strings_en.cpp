@@ -87,7 +87,10 @@ const std::vector<Entry> kEnglish = {
      "households)"},
     {"term.left_out", "Left out where they change nothing: {1}"},
     {"term.town", "{1} (baseline: {2})"},
-    {"baseline.moves", "roofless households {1} → {2} over {3} months"},
+    {"baseline.moves", "roofless households {1} → {2} over {3} months ({4})"},
+    {"baseline.growing", "growing"},
+    {"baseline.shrinking", "shrinking"},
+    {"baseline.steady", "steady"},
     {"term.binding_head",
      "Binding constraints (baseline, expected demand without limits), ranked by what one more "
      "unit is worth (households stabilised for its cost, paired runs), then by excess demand:"},
