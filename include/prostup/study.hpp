@@ -69,7 +69,10 @@ struct MemoryLimit {
 
 // `prostup run`: every town under the baseline and the chosen variants.
 struct RunRequest {
-  std::string file;                   // "" = the built-in default scenario
+  std::string file;  // "" = the built-in default scenario
+  // The scenario's own text when not empty (an edited scenario from Python): `file` then
+  // only names it (manifest, catalog, messages), and nothing is read from disk.
+  std::string text;
   std::vector<std::string> variants;  // beside the baseline, when !all_variants
   bool all_variants = true;
   int replications = -1, months = -1;  // -1 = the scenario's
@@ -119,6 +122,9 @@ RunOutcome run(const RunSetup& setup, const Hooks& hooks);
 // `prostup cohort`: the cohort model (docs/cohort.md) of the baseline and every variant.
 struct CohortRequest {
   std::string file;  // "" = the built-in default scenario
+  // The scenario's own text when not empty (an edited scenario from Python): `file` then
+  // only names it (manifest, catalog, messages), and nothing is read from disk.
+  std::string text;
 };
 struct CohortOutcome {
   LoadedScenario source;
@@ -148,7 +154,10 @@ struct SetResult {
 // `prostup sweep` (docs/planning.md): the scenario at every point of a grid of values, all
 // points with the same seed and random keys (common random numbers).
 struct SweepRequest {
-  std::string file;               // "" = the built-in default scenario
+  std::string file;  // "" = the built-in default scenario
+  // The scenario's own text when not empty (an edited scenario from Python): `file` then
+  // only names it (manifest, catalog, messages), and nothing is read from disk.
+  std::string text;
   std::string variant;            // "" = the baseline
   std::vector<std::string> sets;  // POINTER=FROM:TO:STEP, one axis each
   int replications = -1, months = -1, threads = 0;
@@ -226,7 +235,10 @@ struct PlanPoint {
 // `prostup plan` (docs/planning.md): the smallest value of one integer setting for which a
 // target is met, found by bisection.
 struct PlanRequest {
-  std::string file;          // "" = the built-in default scenario
+  std::string file;  // "" = the built-in default scenario
+  // The scenario's own text when not empty (an edited scenario from Python): `file` then
+  // only names it (manifest, catalog, messages), and nothing is read from disk.
+  std::string text;
   std::string vary;          // POINTER=LO:HI
   std::string target;        // METRIC>=VALUE or METRIC<=VALUE
   std::string town;          // "" or "*" = all towns together

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <filesystem>
 #include <initializer_list>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -27,13 +28,57 @@ inline CsvDialect csv_dialect_of(std::string_view name) {
 // Files for programs (CSV, JSON) and the chart files' data attributes do not change with it.
 enum class Language { en, cs };
 
+// Where writers put their files: a folder (each file written as it is built, as the command
+// line does), or memory (name -> bytes: what the Python module hands over without a folder).
+// Names are relative and '/'-separated ("charts/x.svg"); a name's folders are created.
+class OutputFiles {
+ public:
+  // Into `dir`, which must exist.
+  explicit OutputFiles(std::filesystem::path dir);
+  // In memory.
+  OutputFiles() = default;
+  bool in_memory() const { return !to_folder_; }
+  const std::filesystem::path& dir() const { return dir_; }
+  // One whole file.
+  void put(const std::string& name, std::string_view bytes);
+  // The files kept in memory (empty for a folder), by name.
+  const std::map<std::string, std::string>& files() const { return files_; }
+  std::map<std::string, std::string> take() { return std::move(files_); }
+
+  // A file written in pieces; a failure (opening, writing, closing: a full disk often shows
+  // only when the buffer is flushed) throws std::runtime_error naming the file.
+  class File {
+   public:
+    File(OutputFiles& to, const std::string& name);
+    ~File();
+    File(const File&) = delete;
+    File& operator=(const File&) = delete;
+    void append(std::string_view bytes);
+    void close();
+
+   private:
+    struct Stream;
+    std::string name_;
+    std::string* memory_ = nullptr;  // the in-memory file, else stream_
+    Stream* stream_ = nullptr;
+  };
+
+ private:
+  std::filesystem::path dir_;
+  bool to_folder_ = false;
+  std::map<std::string, std::string> files_;
+};
+
 // Writes manifest.json, outcomes.csv, timeseries.csv, flows.csv, flows_yearly.csv,
-// flows_monthly.csv,
-// time_to_lease.csv, comparison.csv, equity.csv and results.json into `dir` (which must
-// exist). Throws
-// std::runtime_error with a clear message on I/O failure. When `cancel` is set (by a signal
-// handler) it stops between files with RunCancelled (prostup/runner.hpp).
+// flows_monthly.csv, time_to_lease.csv, comparison.csv, equity.csv and results.json into
+// `dir` (which must exist). Throws std::runtime_error with a clear message on I/O failure.
+// When `cancel` is set (by a signal handler) it stops between files with RunCancelled
+// (prostup/runner.hpp).
 void write_run_outputs(const RunResult& r, const std::filesystem::path& dir,
+                       CsvDialect dialect = CsvDialect::rfc4180,
+                       const std::atomic<bool>* cancel = nullptr);
+// The same files into a folder or memory.
+void write_run_outputs(const RunResult& r, OutputFiles& to,
                        CsvDialect dialect = CsvDialect::rfc4180,
                        const std::atomic<bool>* cancel = nullptr);
 

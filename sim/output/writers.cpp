@@ -183,46 +183,75 @@ CsvWriter& CsvWriter::cell(std::string_view s) {
   return *this;
 }
 
-namespace {
-
-// An output file that reports failure with its path: opening, writing, and closing (a
-// full disk often shows only when the buffer is flushed).
-class OutFile {
- public:
-  explicit OutFile(fs::path path) : path_(std::move(path)) {
-    errno = 0;
-    out_.open(path_, std::ios::binary | std::ios::trunc);
-    if (!out_) fail("cannot open for writing");
-  }
-  std::ostream& stream() { return out_; }
-  // Called after each row, while errno still holds the reason of a failed write.
-  void check() {
-    if (!out_) fail("write failed");
-  }
-  void close() {
-    check();
-    errno = 0;
-    out_.flush();
-    if (!out_) fail("write failed");
-    out_.close();
-    if (out_.fail()) fail("write failed on close");
-  }
-
- private:
-  [[noreturn]] void fail(const char* what) {
-    std::string msg = path_.string() + ": " + what;
+// A file of a folder: opened at once, errors with the path and errno's reason.
+struct OutputFiles::File::Stream {
+  fs::path path;
+  std::ofstream out;
+  [[noreturn]] void fail(const char* what) const {
+    std::string msg = path.string() + ": " + what;
     if (errno != 0) msg += std::string(" (") + std::strerror(errno) + ")";
     throw std::runtime_error(msg);
   }
-  fs::path path_;
-  std::ofstream out_;
 };
+
+OutputFiles::OutputFiles(fs::path dir) : dir_(std::move(dir)), to_folder_(true) {}
+
+void OutputFiles::put(const std::string& name, std::string_view bytes) {
+  File f(*this, name);
+  f.append(bytes);
+  f.close();
+}
+
+OutputFiles::File::File(OutputFiles& to, const std::string& name) : name_(name) {
+  if (!to.to_folder_) {
+    memory_ = &to.files_[name];
+    memory_->clear();
+    return;
+  }
+  stream_ = new Stream{to.dir_ / name, {}};
+  std::error_code ec;
+  if (name.find('/') != std::string::npos) fs::create_directories(stream_->path.parent_path(), ec);
+  errno = 0;
+  stream_->out.open(stream_->path, std::ios::binary | std::ios::trunc);
+  if (!stream_->out) {
+    Stream s = std::move(*stream_);
+    delete stream_;
+    stream_ = nullptr;
+    s.fail("cannot open for writing");
+  }
+}
+
+OutputFiles::File::~File() {
+  delete stream_;
+}
+
+void OutputFiles::File::append(std::string_view bytes) {
+  if (memory_) {
+    memory_->append(bytes);
+    return;
+  }
+  errno = 0;
+  stream_->out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!stream_->out) stream_->fail("write failed");
+}
+
+void OutputFiles::File::close() {
+  if (!stream_ || !stream_->out.is_open()) return;
+  errno = 0;
+  stream_->out.flush();
+  if (!stream_->out) stream_->fail("write failed");
+  stream_->out.close();
+  if (stream_->out.fail()) stream_->fail("write failed on close");
+}
+
+namespace {
 
 // A CsvWriter whose rows go to a file as they end.
 class CsvFile {
  public:
-  CsvFile(const fs::path& path, std::initializer_list<std::string_view> header, CsvDialect dialect)
-      : file_(path), csv_(dialect) {
+  CsvFile(OutputFiles& to, const std::string& name, std::initializer_list<std::string_view> header,
+          CsvDialect dialect)
+      : file_(to, name), csv_(dialect) {
     csv_.header(header);
     flush();
   }
@@ -246,25 +275,22 @@ class CsvFile {
   void close() { file_.close(); }
 
  private:
-  void flush() {
-    file_.stream() << csv_.take();
-    file_.check();
-  }
-  OutFile file_;
+  void flush() { file_.append(csv_.take()); }
+  OutputFiles::File file_;
   CsvWriter csv_;
 };
 
-void write_json(const fs::path& path, const json& doc) {
+void write_json(OutputFiles& to, const std::string& name, const json& doc) {
   std::string text;
   try {
     // Keep UTF-8 as is (Czech labels stay readable); strict: invalid UTF-8 is an error.
     text = doc.dump(1, ' ', false, json::error_handler_t::strict);
   } catch (const json::exception& e) {
-    throw std::runtime_error(path.string() + ": " + e.what());
+    throw std::runtime_error((to.in_memory() ? name : (to.dir() / name).string()) + ": " +
+                             e.what());
   }
-  OutFile f(path);
-  f.stream() << text << '\n';
-  f.close();
+  text += '\n';
+  to.put(name, text);
 }
 
 json summary_json(const Summary& s) {
@@ -523,8 +549,9 @@ json results_json(const RunResult& r, const json& manifest) {
 }
 
 // The rows of all profiles ("*"), then those by profile (only the metrics kept by profile).
-void write_outcomes(const RunResult& r, const fs::path& path, CsvDialect dialect) {
-  CsvFile csv(path,
+void write_outcomes(const RunResult& r, OutputFiles& to, const std::string& name,
+                    CsvDialect dialect) {
+  CsvFile csv(to, name,
               {"town", "variant", "profile", "cohort", "metric", "mean", "sd", "ci_low", "ci_high",
                "p05", "p50", "p95", "replications", "share_from_parameters"},
               dialect);
@@ -550,8 +577,10 @@ std::string stage_of(const std::string& series_name) {
   return colon == std::string::npos ? series_name : series_name.substr(colon + 1);
 }
 
-void write_timeseries(const RunResult& r, const fs::path& path, CsvDialect dialect) {
-  CsvFile csv(path, {"town", "variant", "profile", "month", "series", "mean", "ci_low", "ci_high"},
+void write_timeseries(const RunResult& r, OutputFiles& to, const std::string& name,
+                      CsvDialect dialect) {
+  CsvFile csv(to, name,
+              {"town", "variant", "profile", "month", "series", "mean", "ci_low", "ci_high"},
               dialect);
   auto rows = [&](const TownVariantResult& tv) {
     auto key = [&](std::size_t t) -> CsvFile& {
@@ -578,8 +607,8 @@ void write_timeseries(const RunResult& r, const fs::path& path, CsvDialect diale
   csv.close();
 }
 
-void write_flows(const RunResult& r, const fs::path& path, CsvDialect dialect) {
-  CsvFile csv(path, {"town", "variant", "from", "to", "kind", "mean_per_replication"}, dialect);
+void write_flows(const RunResult& r, OutputFiles& to, const std::string& name, CsvDialect dialect) {
+  CsvFile csv(to, name, {"town", "variant", "from", "to", "kind", "mean_per_replication"}, dialect);
   for (const auto& tv : r.results)
     for (const auto& f : tv.flows) {
       csv.field(tv.town).field(tv.variant).field(f.from).field(f.to).field(f.kind);
@@ -590,9 +619,9 @@ void write_flows(const RunResult& r, const fs::path& path, CsvDialect dialect) {
 
 // flows_yearly.csv, or with `monthly` flows_monthly.csv: the rows of all profiles ("*"), then
 // those of each profile where the run kept them (--by-profile-series, several profiles).
-void write_flow_account(const RunResult& r, const fs::path& path, CsvDialect dialect,
-                        bool monthly) {
-  CsvFile csv(path,
+void write_flow_account(const RunResult& r, OutputFiles& to, const std::string& name,
+                        CsvDialect dialect, bool monthly) {
+  CsvFile csv(to, name,
               {"town", "variant", "profile", "year", monthly ? "month" : "months", "stage", "flow",
                "kind", "from_or_to", "mean_per_replication"},
               dialect);
@@ -608,8 +637,10 @@ void write_flow_account(const RunResult& r, const fs::path& path, CsvDialect dia
   csv.close();
 }
 
-void write_time_to_lease(const RunResult& r, const fs::path& path, CsvDialect dialect) {
-  CsvFile csv(path, {"town", "variant", "profile", "month", "cum_incidence", "ci_low", "ci_high"},
+void write_time_to_lease(const RunResult& r, OutputFiles& to, const std::string& name,
+                         CsvDialect dialect) {
+  CsvFile csv(to, name,
+              {"town", "variant", "profile", "month", "cum_incidence", "ci_low", "ci_high"},
               dialect);
   auto rows = [&](const TownVariantResult& tv) {
     for (const auto& p : tv.time_to_lease) {
@@ -622,9 +653,10 @@ void write_time_to_lease(const RunResult& r, const fs::path& path, CsvDialect di
   csv.close();
 }
 
-void write_comparison(const RunResult& r, const fs::path& path, CsvDialect dialect) {
+void write_comparison(const RunResult& r, OutputFiles& to, const std::string& name,
+                      CsvDialect dialect) {
   CsvFile csv(
-      path,
+      to, name,
       {"town", "variant", "baseline", "profile", "cohort", "metric", "diff_mean", "diff_ci_low",
        "diff_ci_high", "share_better", "replications", "note", "share_from_parameters"},
       dialect);
@@ -639,8 +671,9 @@ void write_comparison(const RunResult& r, const fs::path& path, CsvDialect diale
   csv.close();
 }
 
-void write_equity(const RunResult& r, const fs::path& path, CsvDialect dialect) {
-  CsvFile csv(path,
+void write_equity(const RunResult& r, OutputFiles& to, const std::string& name,
+                  CsvDialect dialect) {
+  CsvFile csv(to, name,
               {"town", "variant", "figure", "profile", "best", "worst", "mean", "ci_low", "ci_high",
                "replications"},
               dialect);
@@ -654,8 +687,9 @@ void write_equity(const RunResult& r, const fs::path& path, CsvDialect dialect) 
 
 // The efficient frontier (docs/model.md, "Incremental analysis"), where a town has three
 // options or more.
-void write_frontier(const RunResult& r, const fs::path& path, CsvDialect dialect) {
-  CsvFile csv(path, {"town", "outcome", "option", "cost", "effect", "status", "icer"}, dialect);
+void write_frontier(const RunResult& r, OutputFiles& to, const std::string& name,
+                    CsvDialect dialect) {
+  CsvFile csv(to, name, {"town", "outcome", "option", "cost", "effect", "status", "icer"}, dialect);
   for (const auto& f : r.frontier) {
     csv.field(f.town).field(f.outcome).field(f.option).num(f.cost).num(f.effect);
     csv.field(f.status).num(f.icer).end_row();
@@ -664,9 +698,10 @@ void write_frontier(const RunResult& r, const fs::path& path, CsvDialect dialect
 }
 
 // budget.csv (docs/model.md, "Budget by year and payer").
-void write_budget(const RunResult& r, const fs::path& path, CsvDialect dialect) {
+void write_budget(const RunResult& r, OutputFiles& to, const std::string& name,
+                  CsvDialect dialect) {
   CsvFile csv(
-      path,
+      to, name,
       {"town", "variant", "year", "calendar_year", "months", "payer", "discounted", "cost_mean",
        "cost_ci_low", "cost_ci_high", "diff_mean", "diff_ci_low", "diff_ci_high", "cum_diff_mean",
        "cum_diff_ci_low", "cum_diff_ci_high", "break_even_year"},
@@ -691,8 +726,9 @@ void write_budget(const RunResult& r, const fs::path& path, CsvDialect dialect) 
 }
 
 // PSA files (docs/uncertainty.md), written only by a run that drew parameter sets.
-void write_parameters(const RunResult& r, const fs::path& path, CsvDialect dialect) {
-  CsvFile csv(path, {"parameter_set", "variant", "parameter", "value"}, dialect);
+void write_parameters(const RunResult& r, OutputFiles& to, const std::string& name,
+                      CsvDialect dialect) {
+  CsvFile csv(to, name, {"parameter_set", "variant", "parameter", "value"}, dialect);
   for (std::size_t v = 0; v < r.parameter_values.size(); ++v)
     for (std::size_t k = 0; k < r.parameter_values[v].size(); ++k)
       for (std::size_t i = 0; i < r.info.parameters.size(); ++i) {
@@ -704,8 +740,9 @@ void write_parameters(const RunResult& r, const fs::path& path, CsvDialect diale
   csv.close();
 }
 
-void write_ce_plane(const RunResult& r, const fs::path& path, CsvDialect dialect) {
-  CsvFile csv(path,
+void write_ce_plane(const RunResult& r, OutputFiles& to, const std::string& name,
+                    CsvDialect dialect) {
+  CsvFile csv(to, name,
               {"town", "variant", "parameter_set", "incremental_cost",
                "incremental_cohort_stabilized", "incremental_months_housed"},
               dialect);
@@ -717,9 +754,10 @@ void write_ce_plane(const RunResult& r, const fs::path& path, CsvDialect dialect
   csv.close();
 }
 
-void write_ceac(const RunResult& r, const fs::path& path, CsvDialect dialect) {
+void write_ceac(const RunResult& r, OutputFiles& to, const std::string& name, CsvDialect dialect) {
   CsvFile csv(
-      path, {"town", "variant", "willingness_to_pay", "outcome", "probability_most_cost_effective"},
+      to, name,
+      {"town", "variant", "willingness_to_pay", "outcome", "probability_most_cost_effective"},
       dialect);
   for (const auto& c : r.uncertainty.ceac) {
     csv.field(c.town).field(c.variant).num(c.willingness_to_pay).field(c.outcome);
@@ -728,8 +766,10 @@ void write_ceac(const RunResult& r, const fs::path& path, CsvDialect dialect) {
   csv.close();
 }
 
-void write_tornado(const RunResult& r, const fs::path& path, CsvDialect dialect) {
-  CsvFile csv(path, {"town", "variant", "outcome", "parameter", "low", "high", "base"}, dialect);
+void write_tornado(const RunResult& r, OutputFiles& to, const std::string& name,
+                   CsvDialect dialect) {
+  CsvFile csv(to, name, {"town", "variant", "outcome", "parameter", "low", "high", "base"},
+              dialect);
   for (const auto& t : r.uncertainty.tornado) {
     csv.field(t.town).field(t.variant).field(t.outcome).field(t.parameter);
     csv.num(t.low).num(t.high).num(t.base).end_row();
@@ -737,8 +777,8 @@ void write_tornado(const RunResult& r, const fs::path& path, CsvDialect dialect)
   csv.close();
 }
 
-void write_evpi(const RunResult& r, const fs::path& path, CsvDialect dialect) {
-  CsvFile csv(path, {"town", "willingness_to_pay", "outcome", "parameter", "value"}, dialect);
+void write_evpi(const RunResult& r, OutputFiles& to, const std::string& name, CsvDialect dialect) {
+  CsvFile csv(to, name, {"town", "willingness_to_pay", "outcome", "parameter", "value"}, dialect);
   for (const auto& e : r.uncertainty.evpi) {
     csv.field(e.town).num(e.willingness_to_pay).field(e.outcome).field(e.parameter);
     csv.num(e.value).end_row();
@@ -753,35 +793,41 @@ void write_run_outputs(const RunResult& r, const fs::path& dir, CsvDialect diale
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
     throw std::runtime_error(dir.string() + ": output directory does not exist");
+  OutputFiles to(dir);
+  write_run_outputs(r, to, dialect, cancel);
+}
+
+void write_run_outputs(const RunResult& r, OutputFiles& to, CsvDialect dialect,
+                       const std::atomic<bool>* cancel) {
   // Between files: a large run writes for seconds, and Ctrl-C should not wait for all.
   auto check = [cancel] {
     if (cancel && *cancel) throw RunCancelled();
   };
   const json manifest(manifest_document(r.info));  // keys sorted, as every file here
-  write_json(dir / "manifest.json", manifest);
+  write_json(to, "manifest.json", manifest);
   check();
-  write_outcomes(r, dir / "outcomes.csv", dialect);
+  write_outcomes(r, to, "outcomes.csv", dialect);
   check();
-  write_timeseries(r, dir / "timeseries.csv", dialect);
+  write_timeseries(r, to, "timeseries.csv", dialect);
   check();
-  write_flows(r, dir / "flows.csv", dialect);
-  write_flow_account(r, dir / "flows_yearly.csv", dialect, false);
-  write_flow_account(r, dir / "flows_monthly.csv", dialect, true);
-  write_time_to_lease(r, dir / "time_to_lease.csv", dialect);
-  write_comparison(r, dir / "comparison.csv", dialect);
-  write_equity(r, dir / "equity.csv", dialect);
-  if (!r.frontier.empty()) write_frontier(r, dir / "frontier.csv", dialect);
-  write_budget(r, dir / "budget.csv", dialect);
+  write_flows(r, to, "flows.csv", dialect);
+  write_flow_account(r, to, "flows_yearly.csv", dialect, false);
+  write_flow_account(r, to, "flows_monthly.csv", dialect, true);
+  write_time_to_lease(r, to, "time_to_lease.csv", dialect);
+  write_comparison(r, to, "comparison.csv", dialect);
+  write_equity(r, to, "equity.csv", dialect);
+  if (!r.frontier.empty()) write_frontier(r, to, "frontier.csv", dialect);
+  write_budget(r, to, "budget.csv", dialect);
   check();
   if (r.info.psa) {
-    write_parameters(r, dir / "parameters.csv", dialect);
-    write_ce_plane(r, dir / "ce_plane.csv", dialect);
-    write_ceac(r, dir / "ceac.csv", dialect);
-    write_tornado(r, dir / "tornado.csv", dialect);
-    write_evpi(r, dir / "evpi.csv", dialect);
+    write_parameters(r, to, "parameters.csv", dialect);
+    write_ce_plane(r, to, "ce_plane.csv", dialect);
+    write_ceac(r, to, "ceac.csv", dialect);
+    write_tornado(r, to, "tornado.csv", dialect);
+    write_evpi(r, to, "evpi.csv", dialect);
     check();
   }
-  write_json(dir / "results.json", results_json(r, manifest));
+  write_json(to, "results.json", results_json(r, manifest));
 }
 
 }  // namespace prostup

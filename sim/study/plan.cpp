@@ -133,7 +133,7 @@ PlanSetup prepare_plan(const PlanRequest& a) {
   if (a.inner_replications < 1 || a.inner_replications > 1000)
     throw UserError("--inner-replications must be 1 to 1000", "--inner-replications");
 
-  s.source = load_or_report(a.file);
+  s.source = load_or_report(a.file, a.text);
   const LoadedScenario& ls = s.source;
   mpi_require_same_scenario(ls.sha256);  // every MPI rank must simulate the same file
   // The words of the answer and the report: --lang, else the scenario's "language", else en.

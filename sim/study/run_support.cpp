@@ -32,9 +32,12 @@ namespace prostup::detail {
 
 namespace fs = std::filesystem;
 
-LoadedScenario load_or_report(const std::string& file) {
+LoadedScenario load_or_report(const std::string& file, const std::string& text) {
   LoadedScenario ls;
-  if (file.empty()) {
+  if (!text.empty()) {
+    ls.path = file.empty() ? "(text)" : file;
+    ls.text = text;
+  } else if (file.empty()) {
     ls.path = "(built-in default)";
     ls.text = std::string(embedded_default_scenario());
   } else {

@@ -27,7 +27,7 @@ using study::ResourceEstimate;
 
 // Loads and validates; throws UserError when there is any diagnostic, with every one as a
 // line `FILE: /pointer: message` in its details().
-LoadedScenario load_or_report(const std::string& file);
+LoadedScenario load_or_report(const std::string& file, const std::string& text = {});
 
 // The baseline's scenario first, then each chosen variant's (all when `all`), patched and
 // validated but not compiled: what the memory estimate reads before anything large exists.

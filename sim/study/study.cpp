@@ -22,7 +22,7 @@ RunSetup prepare_run(const RunRequest& req) {
   s.start_seconds = seconds_now();
   s.started_at = utc_now_iso8601();
   s.request = req;
-  s.source = load_or_report(req.file);
+  s.source = load_or_report(req.file, req.text);
   mpi_require_same_scenario(s.source.sha256);  // every MPI rank must simulate the same file
   if (req.inner_replications < 1 || req.inner_replications > 1000)
     throw UserError(
@@ -104,7 +104,7 @@ RunOutcome run(const RunSetup& s, const Hooks& hooks) {
 
 CohortOutcome cohort(const CohortRequest& req, const Hooks& hooks) {
   CohortOutcome out;
-  out.source = load_or_report(req.file);
+  out.source = load_or_report(req.file, req.text);
   out.models = compile_models(out.source, {}, true);
   for (const CompiledModel& m : out.models) {
     if (hooks.cancel && *hooks.cancel) throw RunCancelled();
@@ -133,7 +133,7 @@ SweepSetup prepare_sweep(const SweepRequest& req) {
   if (s.grid.empty())
     throw UserError("a sweep needs at least one --set POINTER=FROM:TO:STEP (the grid is empty)",
                     "--set");
-  s.source = load_or_report(req.file);
+  s.source = load_or_report(req.file, req.text);
   const LoadedScenario& ls = s.source;
   mpi_require_same_scenario(ls.sha256);  // every MPI rank must simulate the same file
   s.language = text::language_code(text::pick_language(req.lang, ls.scenario.language));
