@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The staged output directory (sim/study/run_support.hpp): the --force replacement is one atomic
 // exchange, so a reader never finds the output directory missing; the memory estimate counts
-// every model's households.
+// every model's households; a run folder's reservation never outlives a command that failed.
 #include <unistd.h>
 
 #include <atomic>
@@ -10,6 +10,7 @@
 #include <fstream>
 #include <thread>
 
+#include "../sim/study/run_folders.hpp"
 #include "../sim/study/run_support.hpp"
 #include "test_files.hpp"
 
@@ -126,4 +127,41 @@ TEST_CASE("a leftover with the command's own PID is kept", "[output]") {
   }
   CHECK(fs::exists(leftover / "outcomes.csv"));
   CHECK(fs::exists(tmp.path / "out" / "new.txt"));
+}
+
+// new_run_folder reserves prostup-out/NAME/RUN-ID by creating .RUN-ID.lock; a command whose
+// StagedOutput fails before it holds that lock (here: the name became a file) removes it, so
+// no stale lock is left beside the run folders. Another command's lock file stays.
+static fs::path lock_beside(const fs::path& dir) {
+  std::string name = ".";
+  name += dir.filename().string();
+  name += ".lock";
+  return dir.parent_path() / name;
+}
+
+TEST_CASE("a run folder's reservation goes when the output fails before locking", "[output]") {
+  test::TempDir tmp("reserve");
+  const fs::path dir = detail::new_run_folder(tmp.path / "jirkov");
+  const fs::path lock = lock_beside(dir);
+  REQUIRE(fs::exists(lock));
+  std::ofstream(dir) << "not a folder";
+  CHECK_THROWS(detail::StagedOutput(dir, false, "test"));
+  CHECK_FALSE(fs::exists(lock));
+
+  // a lock file that new_run_folder did not create in this process is not this command's
+  const fs::path other = tmp.path / "jirkov" / "20200101-000000";
+  const fs::path other_lock = lock_beside(other);
+  std::ofstream(other_lock).flush();
+  std::ofstream(other) << "not a folder";
+  CHECK_THROWS(detail::StagedOutput(other, false, "test"));
+  CHECK(fs::exists(other_lock));
+
+  // a reserved folder that is written keeps no lock either
+  const fs::path ok = detail::new_run_folder(tmp.path / "jirkov");
+  {
+    detail::StagedOutput out(ok, false, "test");
+    out.commit();
+  }
+  CHECK(fs::is_directory(ok));
+  CHECK_FALSE(fs::exists(lock_beside(ok)));
 }

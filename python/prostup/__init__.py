@@ -19,6 +19,7 @@ import io
 import json
 import os
 import signal
+import sys
 import tempfile
 from pathlib import Path
 
@@ -81,9 +82,12 @@ class Scenario:
     ``path`` the file it came from (None for a dict), ``canonical`` the canonical JSON text
     (defaults written out) that the run catalog stores."""
 
-    def __init__(self, text: str, path: str | None):
+    def __init__(self, text: str, path: str | None, source: str | None = None):
         self.text = text
         self.path = path
+        # What the manifest and the catalog name as the scenario's path: the file, else
+        # "(built-in default)" or "(dict)".
+        self.source = path if path is not None else (source or "(dict)")
         self.document = json.loads(text)
         self.name = self.document.get("name", "")
 
@@ -118,7 +122,7 @@ def load(source=None) -> Scenario:
     problems = _core.validate(text)
     if problems:
         raise ScenarioError(label, problems)
-    return Scenario(text, path)
+    return Scenario(text, path, label)
 
 
 # Column types of every table, so that a column's type does not depend on its values (a
@@ -131,8 +135,22 @@ _TEXT = {
 _INTEGER = {"month", "replications", "point", "parameter_set"}
 
 
+def _pandas():
+    """pandas, or an ImportError that names the interpreter lacking it (another Python first
+    on PATH, e.g. pyenv's, has its own packages): not a bare "No module named 'pandas'"."""
+    try:
+        import pandas
+    except ImportError as e:
+        raise ImportError(
+            "prostup's tables are pandas DataFrames, and pandas does not import in %s "
+            "(Python %d.%d): install it for that interpreter (pip install pandas; for Debian's "
+            "/usr/bin/python3: apt-get install python3-pandas), or use one that has it (%s)"
+            % (sys.executable, sys.version_info[0], sys.version_info[1], e)) from None
+    return pandas
+
+
 def _frame(data: bytes):
-    import pandas as pd
+    pd = _pandas()
 
     header = data.split(b"\n", 1)[0].decode("utf-8").strip().split(",")
     dtype = {c: (str if c in _TEXT else "int64" if c in _INTEGER else "float64") for c in header}
@@ -251,7 +269,7 @@ class PlanResult(_Output):
 
     @property
     def points(self):
-        import pandas as pd
+        pd = _pandas()
 
         return pd.DataFrame(self.plan["points_sorted"])
 
@@ -278,14 +296,39 @@ def _release_run_folder(out: str):
             pass
 
 
-def _execute(command: str, scenario, options: dict, result_type):
-    import warnings
-
+def _loaded(scenario) -> Scenario:
     sc = load(scenario)
     if sc.document != json.loads(sc.text):
         # The loaded scenario was edited (town.document[...] = ...): its edits are what runs,
         # validated as a dict is, not the file it was read from.
         sc = load(sc.document)
+    return sc
+
+
+def _call(command: str, scenario, options: dict, result_type):
+    """A command through the study layer: the scenario's text goes in, the files come back
+    in memory (no folder unless the run is recorded, catalog=)."""
+    import warnings
+
+    sc = _loaded(scenario)
+    try:
+        # The keywords are read through the options table (docs/options.md): a keyword the
+        # command does not have is a TypeError, a value outside the option's range a
+        # ValueError naming the option; None is the option's default.
+        rc, err, files, _folder = getattr(_core, command)(sc.text, sc.source, dict(options))
+    except ValueError as e:  # an option outside the CLI's limits
+        raise OptionError(command, 2, f"prostup {command}: {e}") from None
+    if rc != 0:
+        raise CommandError(command, rc, err)
+    if err.strip():
+        warnings.warn(err.strip(), stacklevel=3)
+    return result_type(files, sc)
+
+
+def _execute(command: str, scenario, options: dict, result_type):
+    import warnings
+
+    sc = _loaded(scenario)
     terminated = False
     with tempfile.TemporaryDirectory(prefix="prostup-") as tmp:
         if sc.path is not None:
@@ -370,7 +413,7 @@ def run(scenario=None, **options):
         options["variants"] = list(variants)  # a set, a generator; else the module refuses it
     if "catalog" in options:
         options["catalog"] = _catalog_option(options["catalog"])
-    return _execute("run", scenario, options, RunResult)
+    return _call("run", scenario, options, RunResult)
 
 
 def _set_specs(set):
@@ -449,7 +492,7 @@ def _catalog(path) -> str:
 def runs(catalog=None, scenario=None):
     """The runs recorded in the catalog (default: $PROSTUP_CATALOG, else
     prostup-out/catalog.sqlite) as a DataFrame, one row per run, oldest first."""
-    import pandas as pd
+    pd = _pandas()
 
     rows = _core.catalog_runs(_catalog(catalog), scenario or "")
     columns = ["id", "recorded_at", "started_at", "command", "program_version",
@@ -461,7 +504,7 @@ def runs(catalog=None, scenario=None):
 def run_outcomes(run_id: int, catalog=None):
     """One recorded run's outcomes table (mean and 95 % CI per town, variant, point and
     metric) as a DataFrame."""
-    import pandas as pd
+    pd = _pandas()
 
     path = _catalog(catalog)
     if _core.catalog_run(path, int(run_id)) is None:
@@ -498,7 +541,7 @@ def run_diff(run_a: int, run_b: int, catalog=None, as_frame=False, attribute=Fal
         return _core.catalog_diff(path, int(run_a), int(run_b))
     else:
         d = json.loads(_core.catalog_diff_json(path, int(run_a), int(run_b)))
-    import pandas as pd
+    pd = _pandas()
 
     rows = []
     for o in d["outcomes"]:

@@ -187,6 +187,8 @@ class HouseholdSim {
     std::uint16_t app_month, entry_month;
     std::uint16_t cohorts;  // bit c = in cohort c (bit 0, all, always); here, not in Track,
                             // so that an exit of a never-housed household reads no Track
+    // reached: bit 0 (kReached), it has been in a permanent stage; bit 1 (kSpellStabilized),
+    // one of its housed spells was long enough to stabilise (the cohort outcome, Track).
     std::uint8_t profile, svc_mask, svc_done, reached;
     // Months counted on an outside stage (docs/model.md, "Length of time roofless"), kept at
     // its moves only: entering an outside stage at first counted month b subtracts b, leaving
@@ -196,9 +198,12 @@ class HouseholdSim {
   };
   static_assert(sizeof(Household) == 32);
   // What the cohort outcomes need of a household that has been in a permanent stage
-  // (reached = 1): set when it first enters one, written when it enters or leaves one, read
+  // (reached): set when it first enters one, written when it enters or leaves one, read
   // when it exits or at the horizon (docs/performance.md, "Memory layout"); a household that
-  // never reached one has no values here, and finalize() does not read its line.
+  // never reached one has no values, and finalize() does not read its line. The values are
+  // worked on as a Track and kept in the household's Cold record (load_track, store_track):
+  // its months as 16 bits, the stabilised flag in Household::reached, and `returned` is
+  // "lost is set" (both are set by the same move out of housing only).
   struct Track {
     std::int32_t first_housed;   // month it first entered a permanent stage; -1 = never
     std::int32_t housed_since;   // first counted month of the current housed spell; -1 = none
@@ -206,7 +211,7 @@ class HouseholdSim {
     std::int32_t months_housed;  // counted months in a permanent stage, closed spells
     std::uint8_t stabilized, returned;
   };
-  static_assert(sizeof(Track) == 20);
+  static constexpr std::uint8_t kReached = 1, kSpellStabilized = 2;
   // Only where the scenario has a stage or service cost, or discounts (else every field
   // would stay 0, or equal its undiscounted twin, for every household): money and
   // discounted months, updated at every move and service change.
@@ -230,16 +235,42 @@ class HouseholdSim {
     std::int32_t before, since;
   };
   std::vector<Roofless> roofless_;
-  std::vector<Track> track_;
   // A household's second application (docs/model.md, step 4d): the next-best route it met,
   // kept as a fallback beside the best one (Household::app_*), so that applying for a better
   // route never costs it its place on the staircase. Touched only on applications and moves.
   struct Fallback {
     std::uint32_t seq;
-    std::int32_t month;
+    std::uint16_t month;
     std::uint8_t target;  // kNone = none
   };
-  std::vector<Fallback> alt_;
+  // A household's rarer state, 16 bytes (four to a cache line): its fallback application
+  // (touched on applications, placements and moves) and its Track (touched only when it
+  // enters or leaves a permanent stage, and at its exit if it reached one).
+  struct Cold {
+    Fallback alt;
+    // Months stored plus one, 0 = none (months are at most 65534), so that none is -1 with
+    // no test either way.
+    std::uint16_t first_housed1, housed_since1, lost1, months_housed;
+  };
+  static_assert(sizeof(Cold) == 16);
+  std::vector<Cold> cold_;
+  Track load_track(std::uint32_t i) const {
+    const Cold& c = cold_[i];
+    return Track{c.first_housed1 - 1,
+                 c.housed_since1 - 1,
+                 c.lost1 - 1,
+                 c.months_housed,
+                 static_cast<std::uint8_t>((hh_[i].reached & kSpellStabilized) != 0),
+                 static_cast<std::uint8_t>(c.lost1 != 0)};
+  }
+  void store_track(std::uint32_t i, const Track& k) {
+    Cold& c = cold_[i];
+    c.first_housed1 = static_cast<std::uint16_t>(k.first_housed + 1);
+    c.housed_since1 = static_cast<std::uint16_t>(k.housed_since + 1);
+    c.lost1 = static_cast<std::uint16_t>(k.lost + 1);
+    c.months_housed = static_cast<std::uint16_t>(k.months_housed);
+    hh_[i].reached |= static_cast<std::uint8_t>(k.stabilized * kSpellStabilized);
+  }
   std::vector<TrackMoney> money_;
   bool need_roofless_ = false, need_money_ = false;
   // [service][slot]; svc_since_: the month an engagement began (for its cost)
@@ -321,7 +352,10 @@ class HouseholdSim {
                       std::vector<int>& start);
   // The cohort bookkeeping of a move from `from` (kNone for a new household) to `to`.
   void track_move(std::uint32_t i, int from, int to, int t);
-  void end_spell(std::uint32_t i, int end);
+  // track_move's part for a move into or out of housing (about one move in ten), out of line
+  // so that the common case stays small enough to inline into enter_stage.
+  [[gnu::noinline]] void track_housing(std::uint32_t i, bool was, int t, int b);
+  void end_spell(std::uint32_t i, Track& k, int end);
   // Adds the household to its cohorts' counters; end: the first month it is no longer
   // counted (its exit month, or M + 1); dest: its exit destination, -1 = still here.
   void finalize(std::uint32_t i, int end, int dest);
@@ -351,13 +385,30 @@ class HouseholdSim {
   // The stabilisation rule, written once: enough consecutive months housed (docs/model.md).
   bool stabilizes(int months_housed) const { return months_housed >= m_.months_to_stabilize(); }
   bool valid(const Applicant& a, int target) const {
-    const Fallback& f = alt_[a.slot];
+    const Fallback& f = cold_[a.slot].alt;
     return (hh_[a.slot].app_target == target && hh_[a.slot].app_seq == a.seq) ||
            (f.target == target && f.seq == a.seq);
   }
+  // Appends an application to stage T's waiting list. A list about to grow first drops the
+  // entries that are no longer valid (withdrawn, replaced or placed: sequence numbers are
+  // never reused, so such an entry never becomes valid again, and every reader skips it),
+  // so a list's memory follows the applications pending rather than all ever made.
+  void enlist(int T, Applicant a) {
+    auto& list = lists_[T];
+    if (list.size() == list.capacity() && list.size() >= 1024) {
+      std::size_t w = 0;
+      for (std::size_t k = list_head_[T]; k < list.size(); ++k)
+        if (valid(list[k], T)) list[w++] = list[k];
+      list.resize(w);
+      list_head_[T] = 0;
+      // Mostly valid: grow now rather than drop a few entries at every append.
+      if (w > list.capacity() / 4 * 3) list.reserve(list.capacity() * 2);
+    }
+    list.push_back(a);
+  }
   // The month household i applied for stage `target` (its best or its fallback route).
   int applied_in(std::uint32_t i, int target) const {
-    return alt_[i].target == target ? alt_[i].month : hh_[i].app_month;
+    return cold_[i].alt.target == target ? cold_[i].alt.month : hh_[i].app_month;
   }
 };
 
@@ -366,8 +417,7 @@ void HouseholdSim::for_each_column(F&& f) {
   f(hh_);
   f(id_);
   if (need_roofless_) f(roofless_);
-  f(track_);
-  f(alt_);
+  f(cold_);
   if (need_money_) f(money_);
   for (auto& c : svc_until_) f(c);
   for (auto& c : svc_wait_since_) f(c);
@@ -376,7 +426,6 @@ void HouseholdSim::for_each_column(F&& f) {
 
 void HouseholdSim::reserve_slots(std::size_t n) {
   for_each_column([n](auto& column) { column.resize(n); });
-  app_buffer_.resize(n);
 }
 
 std::uint32_t HouseholdSim::new_slot() {
@@ -427,7 +476,7 @@ void HouseholdSim::init_household(std::uint32_t i, int month, int profile, bool 
   h.streak = h.arrears = h.months = h.run = h.roofless = 0;
   h.app_seq = 0;
   h.app_month = 0;
-  alt_[i].target = kNone;
+  cold_[i].alt.target = kNone;
   h.entry_month = static_cast<std::uint16_t>(month);
   if (need_roofless_) roofless_[i] = {0, -1};
   for (int v = 0; v < V_; ++v) {
@@ -446,7 +495,7 @@ void HouseholdSim::init_household(std::uint32_t i, int month, int profile, bool 
     if (in) cohorts |= 1u << (kBuiltinCohorts + c);
   }
   h.cohorts = static_cast<std::uint16_t>(cohorts);
-  // track_[i] is set when the household first enters a permanent stage (track_move): not
+  // Its Track is set when the household first enters a permanent stage (track_move): not
   // here, so that a new household (an arrival or a replacement) costs no write to its line.
   if (need_money_) money_[i] = TrackMoney{0, 0, 0, 0, 0};
   ++alive_;
@@ -473,21 +522,24 @@ void HouseholdSim::track_move(std::uint32_t i, int from, int to, int t) {
     k.stage_since = b;
   }
   const bool was = from != kNone && is_permanent_[from], now = is_permanent_[to];
-  if (was == now) return;  // most moves: the Track is not touched
-  Track& k = track_[i];
-  if (!hh_[i].reached) k = Track{-1, -1, -1, 0, 0, 0};  // its first permanent stage
+  if (was != now) track_housing(i, was, t, b);  // most moves: the Track is not touched
+}
+
+void HouseholdSim::track_housing(std::uint32_t i, bool was, int t, int b) {
+  // Its first permanent stage starts a Track with no history.
+  Track k = hh_[i].reached ? load_track(i) : Track{-1, -1, -1, 0, 0, 0};
   if (was) {
-    end_spell(i, b);
+    end_spell(i, k, b);
     if (k.lost < 0) k.lost = t;
     k.returned = 1;
   } else {
     k.housed_since = b;
     if (k.first_housed < 0) k.first_housed = t;
   }
+  store_track(i, k);
 }
 
-void HouseholdSim::end_spell(std::uint32_t i, int end) {
-  Track& k = track_[i];
+void HouseholdSim::end_spell(std::uint32_t i, Track& k, int end) {
   const int spell = end - k.housed_since;
   k.months_housed += spell;
   if (need_money_) money_[i].months_housed_discounted += discounted_months(k.housed_since, end);
@@ -504,8 +556,8 @@ void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
   // A household that never reached a permanent stage has its Track as init_household left
   // it: read a copy of those values rather than its (cold) line.
   static constexpr Track kNever{-1, -1, -1, 0, 0, 0};
-  Track never = kNever;
-  Track& k = h.reached ? track_[i] : never;
+  // finalize() ends the household: what it changes in k is not stored back.
+  Track k = h.reached ? load_track(i) : kNever;
   TrackMoney none{0, 0, 0, 0, 0};
   TrackMoney& money = need_money_ ? money_[i] : none;
   if (need_money_) {
@@ -555,7 +607,7 @@ void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
   }
   const bool housed = k.housed_since >= 0;
   if (housed) {
-    end_spell(i, end);
+    end_spell(i, k, end);
     if (dest > 0 && k.lost < 0) k.lost = end;  // an exit, except into own housing
   }
   double f[kCohortFields] = {};
@@ -622,7 +674,7 @@ void HouseholdSim::enter_stage(std::uint32_t i, int s, int month) {
   ++occ_[s];
   ++occ_by_profile_[static_cast<std::size_t>(s) * P_ + h.profile];
   if (is_permanent_[s] && !h.reached) {
-    h.reached = 1;
+    h.reached |= kReached;
     out_.reached_lease += 1;
     out_.profile_reached_lease[h.profile] += 1;
     out_.lease_at[std::min(M_, month - h.entry_month)] += 1;
@@ -636,7 +688,7 @@ void HouseholdSim::withdraw(std::uint32_t i) {
     --pending_[h.app_target];
     h.app_target = kNone;
   }
-  Fallback& f = alt_[i];
+  Fallback& f = cold_[i].alt;
   if (f.target != kNone) {
     --pending_[f.target];
     f.target = kNone;
@@ -738,7 +790,7 @@ void HouseholdSim::populate_initial() {
         track_move(i, kNone, s, 0);
         hh_[i].cohorts |= kNotInNeed;
         Household& h = hh_[i];
-        h.reached = 1;
+        h.reached |= kReached;
         h.stabilized = 1;
         h.stage = static_cast<std::uint8_t>(s);
         rekey(i);
@@ -933,7 +985,7 @@ void HouseholdSim::households(int t) {
   // A local pointer: byte stores may alias anything, and through hh_ the compiler would
   // reload the vector's pointer after each of them.
   Household* const hh = hh_.data();
-  std::size_t n_apps = 0;
+  app_buffer_.clear();
   std::uint64_t hm = 0;
   for (std::size_t b0 = 0; b0 < n_; b0 += kBlock) {
     const std::size_t bn = std::min(kBlock, n_ - b0);
@@ -982,7 +1034,7 @@ void HouseholdSim::households(int t) {
       if (rare) [[unlikely]] {
         if (eventful_step(static_cast<std::uint32_t>(b0 + k), static_cast<unsigned>(months), exits,
                           t))
-          app_buffer_[n_apps++] = static_cast<std::uint32_t>(b0 + k);
+          app_buffer_.push_back(static_cast<std::uint32_t>(b0 + k));
         continue;
       }
       // 4f. months in stage; consecutive months in a permanent stage
@@ -992,12 +1044,12 @@ void HouseholdSim::households(int t) {
     hm += bn - gone;
   }
   household_months_ += hm;
-  for (std::size_t k = 0; k < n_apps; ++k) {
-    const std::uint32_t i = app_buffer_[k];
+  for (const std::uint32_t i : app_buffer_) {
     // An application made and withdrawn (exit) in the same month is simply stale.
     const Household& h = hh_[i];
-    if (h.app_target != kNone) lists_[h.app_target].push_back({i, h.app_seq});
-    if (alt_[i].target != kNone) lists_[alt_[i].target].push_back({i, alt_[i].seq});
+    if (h.app_target != kNone) enlist(h.app_target, {i, h.app_seq});
+    const Fallback& f = cold_[i].alt;
+    if (f.target != kNone) enlist(f.target, {i, f.seq});
   }
 }
 
@@ -1094,7 +1146,7 @@ bool HouseholdSim::apply(std::uint32_t i, int stage, unsigned months, int t) {
 }
 
 void HouseholdSim::add_fallback(std::uint32_t i, int target, int t) {
-  alt_[i] = {next_seq_++, t, static_cast<std::uint8_t>(target)};
+  cold_[i].alt = {next_seq_++, static_cast<std::uint16_t>(t), static_cast<std::uint8_t>(target)};
   ++pending_[target];
 }
 
@@ -1115,14 +1167,14 @@ void HouseholdSim::reconsider(int t) {
       const Household& h = hh_[a.slot];
       // Each household once, by its best application.
       if (h.app_target != T || h.app_seq != a.seq || !multi_target_[h.stage]) continue;
-      if (T < top_target_[h.stage] || alt_[a.slot].target == kNone) scratch_.push_back(a.slot);
+      if (T < top_target_[h.stage] || cold_[a.slot].alt.target == kNone) scratch_.push_back(a.slot);
     }
   }
   if (scratch_.empty()) return;
   std::sort(scratch_.begin(), scratch_.end());  // slot order is household-number order
   for (const std::uint32_t i : scratch_) {
     Household& h = hh_[i];
-    Fallback& f = alt_[i];
+    Fallback& f = cold_[i].alt;
     // Step 4f has counted this month: months in stage at 4d is one less.
     const auto [best, next] = best_targets(i, h.stage, h.months - 1u);
     const int now = h.app_target;
@@ -1133,10 +1185,10 @@ void HouseholdSim::reconsider(int t) {
       h.app_seq = next_seq_++;
       h.app_month = static_cast<std::uint16_t>(t);
       ++pending_[best];
-      lists_[best].push_back({i, h.app_seq});
+      enlist(best, {i, h.app_seq});
     } else if (f.target == kNone && next >= 0 && next < now) {
       add_fallback(i, next, t);
-      lists_[next].push_back({i, f.seq});
+      enlist(next, {i, f.seq});
     }
   }
 }
@@ -1316,7 +1368,8 @@ void HouseholdSim::account(int t) {
       const std::size_t row = static_cast<std::size_t>(h.profile) * S_;
       out_.profile_occupancy[(row + h.stage) * M1 + t] += 1;
       if (h.app_target != kNone) out_.profile_waiting[(row + h.app_target) * M1 + t] += 1;
-      if (alt_[i].target != kNone) out_.profile_waiting[(row + alt_[i].target) * M1 + t] += 1;
+      if (cold_[i].alt.target != kNone)
+        out_.profile_waiting[(row + cold_[i].alt.target) * M1 + t] += 1;
     }
   }
   if (opt_.audit) {

@@ -9,6 +9,8 @@
 #include <cstring>
 #include <ctime>
 #include <iostream>
+#include <mutex>
+#include <set>
 #include <stdexcept>
 #include <system_error>
 
@@ -32,6 +34,28 @@ std::string run_id_text(long long utc, int suffix) {
   return id;
 }
 
+namespace {
+
+// The lock files new_run_folder created in this process that no StagedOutput holds yet: only
+// these may be removed by a command that fails before locking (another one is someone's lock).
+std::mutex reserved_mutex;
+std::set<std::string> reserved;
+
+fs::path reservation_lock(const fs::path& dir) {
+  std::string name = ".";  // appended, not "." + ...: GCC 12's -Wrestrict misfires on that
+  name += dir.filename().string();
+  name += ".lock";
+  return dir.parent_path() / name;
+}
+
+}  // namespace
+
+void end_run_folder_reservation(const fs::path& dir, bool remove_lock) {
+  const fs::path lock = reservation_lock(dir);
+  std::lock_guard<std::mutex> guard(reserved_mutex);
+  if (reserved.erase(lock.string()) != 0 && remove_lock) ::unlink(lock.c_str());
+}
+
 fs::path new_run_folder(const fs::path& base) {
   std::error_code ec;
   fs::create_directories(base, ec);
@@ -43,7 +67,7 @@ fs::path new_run_folder(const fs::path& base) {
     if (fs::exists(fs::symlink_status(dir, ec))) continue;
     // The lock file StagedOutput holds for the whole command: created exclusively here, it
     // reserves the name until the folder exists (StagedOutput commits before it unlinks it).
-    const fs::path lock = base / ("." + id + ".lock");
+    const fs::path lock = reservation_lock(dir);
     const int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) {
       if (errno == EEXIST) continue;
@@ -55,6 +79,8 @@ fs::path new_run_folder(const fs::path& base) {
       ::unlink(lock.c_str());
       continue;
     }
+    std::lock_guard<std::mutex> guard(reserved_mutex);
+    reserved.insert(lock.string());
     return dir;
   }
   throw std::runtime_error("cannot find a free run folder in " + base.string() +

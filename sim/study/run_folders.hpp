@@ -23,6 +23,12 @@ std::string run_id_text(long long utc, int suffix);
 // `base` cannot be created or 99 names of this second are taken.
 std::filesystem::path new_run_folder(const std::filesystem::path& base);
 
+// The reservation new_run_folder made in this process for `dir` (the path it returned) ends:
+// with `remove_lock` its lock file goes (the command failed before a StagedOutput held it,
+// e.g. the path became a file); without, a StagedOutput holds that lock file now and removes
+// it itself. Does nothing for a path new_run_folder did not return in this process.
+void end_run_folder_reservation(const std::filesystem::path& dir, bool remove_lock);
+
 // `out_dir` (-o) when given, else new_run_folder(prostup-out/NAME) for `name` (the scenario's
 // name and the command's suffix: "jirkov", "jirkov-sweep"). Under MPI only the output rank
 // reserves a folder; another rank gets prostup-out/NAME, which it never writes.

@@ -188,8 +188,9 @@ ResourceEstimate estimate_resources(const std::vector<const Scenario*>& scenario
     // A household (engine.cpp reserves the expected count): its 32-byte record, its number,
     // two words per service, an application slot, its place on a waiting list and in a
     // compaction; measured 64 bytes with one service.
-    // Since then: the cohort track (40 bytes), the roofless spell (8) and each engagement's
-    // start month (4 per service).
+    // Since then: the cohort Track and the fallback application (16 bytes together), the
+    // money track (40) and roofless spell (8) where a scenario needs them, and each
+    // engagement's start month (4 per service); 104 bounds them all.
     households = std::max(households, TH * z.peak_households * (104 + 12 * z.services));
     const double block_outcomes = block * z.towns * z.outcome_bytes;
     // Per replication, every metric, twice (the runner's and the result's copy); the
@@ -406,12 +407,16 @@ void exchange_paths(const fs::path& a, const fs::path& b) {
 StagedOutput::StagedOutput(fs::path dir, bool force, const std::string& command,
                            const std::atomic<bool>* cancel)
     : cancel_(cancel) {
+  const fs::path given = dir;
   try {
     prepare(std::move(dir), force, command);
   } catch (...) {
+    // A run folder's reservation (new_run_folder) that this never came to hold goes too.
+    end_run_folder_reservation(given, lock_fd_ < 0);
     unlock();
     throw;
   }
+  end_run_folder_reservation(given, false);
 }
 
 void StagedOutput::prepare(fs::path dir, bool force, const std::string& command) {
