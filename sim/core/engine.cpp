@@ -157,8 +157,8 @@ class HouseholdSim {
   FlowLayout flows_;  // where out_.flows_by_year counts each move
   // Counts a move of a household of profile p at slot `k` of the layout's block, in its year,
   // its month and (with by_profile_series) its profile's month. Events only, never per
-  // household-month.
-  void count_flow(std::size_t k, int p) {
+  // household-month. Kept out of line so that the events that call it inline as before.
+  [[gnu::noinline]] void count_flow(std::size_t k, int p) {
     const std::size_t B = flows_.block();
     out_.flows_by_year[static_cast<std::size_t>(year_) * B + k] += 1;
     out_.flows_by_month[static_cast<std::size_t>(month_) * B + k] += 1;
