@@ -23,9 +23,9 @@
 #include <variant>
 
 #include "../sim/app/app_support.hpp"
-#include "../sim/app/attribute.hpp"
 #include "../sim/study/run_folders.hpp"
 #include "../sim/study/run_support.hpp"
+#include "prostup/attribution.hpp"
 #include "prostup/catalog.hpp"
 #include "prostup/cli.hpp"
 #include "prostup/errors.hpp"
@@ -195,21 +195,13 @@ py::dict files_dict(const std::map<std::string, std::string>& files) {
   return d;
 }
 
-// The folder a recorded command's files keep (catalog=): prostup-out/NAME/RUN-ID, as the
-// command line's, written whole through the output staging, `latest` pointed at it and the
-// run recorded; the messages (a catalog that could not take it) are added to `messages`.
+// A recorded command's files (catalog=) kept as the command line's are, and the run
+// recorded; the messages (a catalog that could not take it) are added to `messages`.
 void keep_recorded(const std::string& command, const std::string& name,
                    const std::map<std::string, std::string>& files, const CatalogOptions& catalog,
                    const std::string& scenario_text, Stop& stop, std::string& out_dir,
                    std::string& messages) {
-  out_dir = detail::new_run_folder(std::filesystem::path("prostup-out") / name).string();
-  {
-    detail::StagedOutput staged(out_dir, false, command, &stop.cancel);
-    OutputFiles to(staged.staging());
-    for (const auto& [file, bytes] : files) to.put(file, bytes);
-    staged.commit();
-  }
-  detail::point_latest(out_dir, command);
+  out_dir = study::keep_in_run_folder(command, name, files, &stop.cancel).string();
   messages +=
       study::record_in_catalog(catalog, command, scenario_text, out_dir, &stop.cancel, &stop.signal)
           .message;
@@ -217,14 +209,13 @@ void keep_recorded(const std::string& command, const std::string& name,
 
 // What escaped a call, as the command line's exit code and message; a folder reserved for
 // it and never written is released.
-void fail(const std::string& command, const Stop& stop, const std::string& out_dir, int& rc,
+void fail(const std::string& command, const std::string& interrupted, const Stop& stop, int& rc,
           std::string& messages) {
   const int signal = stop.signal.load();
-  const study::Failure f = study::failure_of(std::current_exception(), command, "nothing was kept",
-                                             signal ? signal : SIGINT);
+  const study::Failure f =
+      study::failure_of(std::current_exception(), command, interrupted, signal ? signal : SIGINT);
   rc = f.exit_code;
   messages += f.message;
-  if (!out_dir.empty()) detail::end_run_folder_reservation(out_dir, true);
 }
 
 // The commands share the process's signal handlers, cancel flag and std::cerr: one at a time
@@ -503,7 +494,7 @@ PYBIND11_MODULE(_core, m) {
                         stop, out_dir, messages);
         }
       } catch (...) {
-        fail("run", stop, out_dir, rc, messages);
+        fail("run", "nothing was kept", stop, rc, messages);
         files.clear();
       }
     });
@@ -558,30 +549,20 @@ PYBIND11_MODULE(_core, m) {
   // and the working directory or a folder holding it, are never replaced or deleted.
   m.def("write_files", [](const std::string& dir, const std::map<std::string, py::bytes>& files,
                           bool force, bool report) {
-    std::vector<std::pair<std::string, std::string>> data;
+    std::map<std::string, std::string> kept;
     for (const auto& [name, bytes] : files) {
       const std::filesystem::path rel(name);
       bool safe = !name.empty() && rel.is_relative();
       for (const auto& part : rel) safe = safe && part != ".." && part != ".";
       if (!safe) throw py::value_error("write(): file name '" + name + "' leaves the folder");
-      data.emplace_back(name, std::string(bytes));
+      kept[name] = std::string(bytes);
     }
     std::string refused;
     bool exists = false;
     {
       py::gil_scoped_release nogil;
       try {
-        detail::StagedOutput out(dir, force, "write", &detail::g_cancel);
-        for (const auto& [name, bytes] : data) {
-          const std::filesystem::path path = out.staging() / name;
-          std::filesystem::create_directories(path.parent_path());
-          std::ofstream f(path, std::ios::binary);
-          f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-          f.close();
-          if (!f) throw std::runtime_error(path.string() + ": write failed");
-        }
-        if (report) write_report(out.staging());
-        out.commit();
+        study::write_folder(dir, kept, force, report, "write", nullptr);
       } catch (const UserError& e) {
         refused = e.what();
         exists = refused.find("exists") != std::string::npos ||
@@ -658,21 +639,27 @@ PYBIND11_MODULE(_core, m) {
   // simulates; (exit code, stderr, stdout). Ctrl-C as in run().
   m.def("catalog_attribute", [](const std::string& path, long long a, long long b, bool json,
                                 int replications, int threads) {
-    RunsArgs args;
-    args.json = json;
-    args.replications = replications;
-    args.threads = threads;
+    study::AttributionRequest q;
+    q.json = json;
+    q.replications = replications;
+    q.threads = threads;
     Catalog c(path, 10000, true);
     auto ra = c.get(a), rb = c.get(b);
     if (!ra || !rb) throw py::key_error("no run " + std::to_string(!ra ? a : b) + " in " + path);
     const auto oa = c.outcomes(a), ob = c.outcomes(b);
-    std::ostringstream out;
-    py::tuple rc = call_command([&] {
-      return detail::run_command("runs", "nothing was printed", [&] {
-        return detail::attribute_runs(args, *ra, oa, *rb, ob, out);
-      });
+    Stop stop;
+    int rc = kExitOk;
+    std::string messages, out;
+    run_interruptibly(stop, [&] {
+      try {
+        out = study::attribute_runs(q, *ra, oa, *rb, ob, {{}, &stop.cancel},
+                                    [&](const std::string& note) { messages += note; });
+      } catch (...) {
+        fail("runs", "nothing was printed", stop, rc, messages);
+        out.clear();
+      }
     });
-    return py::make_tuple(rc[0], rc[1], out.str());
+    return py::make_tuple(rc, messages, out);
   });
   py::register_exception<CatalogError>(m, "CatalogError", PyExc_RuntimeError);
   // What the user got wrong (include/prostup/errors.hpp), as the command line's exit code 2 is:

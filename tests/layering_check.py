@@ -11,6 +11,7 @@ Usage: layering_check.py BUILD_DIR SOURCE_DIR
 """
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -32,7 +33,7 @@ FORBIDDEN = {
 # What a layer's sources may not call, read from the source text: the study layer prints
 # nothing on standard output (the commands print; a library caller gets results).
 FORBIDDEN_CALLS = {
-    "study": ["std::cout", "printf(", "puts(", "putchar("],
+    "study": ["std::cout", "printf(", "fprintf(stdout", "puts(", "fputs(", "putchar("],
 }
 
 
@@ -89,9 +90,11 @@ def main():
         for call in FORBIDDEN_CALLS.get(layer, []):
             for n, line in enumerate(text.splitlines(), 1):
                 code = line.split("//")[0]
+                # A call by its whole name (changed_inputs( is no puts( call);
                 # snprintf/fprintf(stderr...) are not printing on standard output.
-                if call in code and not (call == "printf(" and ("snprintf(" in code or
-                                                                  "fprintf(stderr" in code)):
+                called = re.search(r"(?<![A-Za-z0-9_])" + re.escape(call), code)
+                if called and not (call == "printf(" and ("snprintf(" in code or
+                                                          "fprintf(stderr" in code)):
                     problems.append(f"sim/{os.path.relpath(path, sim)}:{n} ({layer}) calls {call}")
     checked = len(todo)
     if checked == 0:

@@ -62,6 +62,23 @@ Recorded record_in_catalog(const CatalogOptions& options, const std::string& com
                            const std::string& scenario_text, const std::filesystem::path& out_dir,
                            const std::atomic<bool>* cancel, const std::atomic<int>* signal);
 
+// Files a caller holds (Python's Result.write) into `dir` as a command writes its folder:
+// through the output staging (a new folder appears whole; an empty one, also ".", is written
+// in place; a non-empty one is refused unless `force`, which exchanges it as --force does; a
+// file, the working directory and a folder holding it are never replaced), with charts/ and
+// report.html drawn from them when `report`. Throws UserError for a folder it may not write.
+void write_folder(const std::filesystem::path& dir, const std::map<std::string, std::string>& files,
+                  bool force, bool report, const std::string& command,
+                  const std::atomic<bool>* cancel);
+
+// A recorded command's files kept where the command line's would be: a new folder
+// prostup-out/NAME/RUN-ID (`name`: the scenario's name and the command's suffix), written
+// whole, and prostup-out/NAME/latest pointed at it. Returns the folder; a reservation it
+// made is released when it fails.
+std::filesystem::path keep_in_run_folder(const std::string& command, const std::string& name,
+                                         const std::map<std::string, std::string>& files,
+                                         const std::atomic<bool>* cancel);
+
 // A scenario file read and validated.
 struct LoadedScenario {
   std::string path;  // "(built-in default)" when none

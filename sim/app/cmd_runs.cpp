@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "app_support.hpp"
-#include "attribute.hpp"
+#include "prostup/attribution.hpp"
 #include "prostup/catalog.hpp"
 #include "prostup/cli.hpp"
 #include "prostup/errors.hpp"
@@ -25,10 +25,26 @@ long long run_id(const std::string& text) {
   return id;
 }
 
+// --attribute: the use case (include/prostup/attribution.hpp) with the signal handlers'
+// cancel flag; what it simulates is said on stderr before it starts.
+std::string attribute(const RunsArgs& a, const CatalogRun& ra,
+                      const std::vector<CatalogOutcome>& oa, const CatalogRun& rb,
+                      const std::vector<CatalogOutcome>& ob) {
+  detail::install_signal_handlers();
+  study::AttributionRequest q;
+  q.replications = a.replications;
+  q.threads = a.threads;
+  q.json = a.json;
+  return study::attribute_runs(q, ra, oa, rb, ob, {{}, &detail::g_cancel},
+                               [](const std::string& note) { std::cerr << note; });
+}
+
 }  // namespace
 
 int cmd_runs(const RunsArgs& a) {
-  return detail::run_command("runs", "nothing was changed", [&] {
+  // Interrupted, --attribute has printed nothing; the other actions change nothing.
+  const char* interrupted = a.attribute ? "nothing was printed" : "nothing was changed";
+  return detail::run_command("runs", interrupted, [&] {
     const std::string path = catalog_path(a.catalog);
     // Reading never creates a catalog: a mistyped path should say so, not show an empty one.
     std::error_code ec;
@@ -59,8 +75,7 @@ int cmd_runs(const RunsArgs& a) {
     if (a.action == "show")
       std::cout << format_run(runs[0], c.outcomes(ids[0]));
     else if (a.attribute)
-      return detail::attribute_runs(a, runs[0], c.outcomes(ids[0]), runs[1], c.outcomes(ids[1]),
-                                    std::cout);
+      std::cout << attribute(a, runs[0], c.outcomes(ids[0]), runs[1], c.outcomes(ids[1]));
     else if (a.json)
       std::cout << format_run_diff_json(runs[0], c.outcomes(ids[0]), runs[1], c.outcomes(ids[1]));
     else

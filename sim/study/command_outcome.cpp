@@ -8,6 +8,9 @@
 #include "prostup/errors.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/study.hpp"
+#include "prostup/writers.hpp"
+#include "run_folders.hpp"
+#include "run_support.hpp"
 #include "scenario_cli.hpp"
 
 namespace prostup::study {
@@ -69,6 +72,29 @@ Recorded record_in_catalog(const CatalogOptions& opt, const std::string& command
                   " are complete; --catalog PATH records elsewhere, --no-catalog skips it)\n";
   }
   return r;
+}
+
+void write_folder(const fs::path& dir, const std::map<std::string, std::string>& files, bool force,
+                  bool report, const std::string& command, const std::atomic<bool>* cancel) {
+  detail::StagedOutput out(dir, force, command, cancel);
+  OutputFiles to(out.staging());
+  for (const auto& [name, bytes] : files) to.put(name, bytes);
+  if (report) write_report(out.staging());
+  out.commit();
+}
+
+fs::path keep_in_run_folder(const std::string& command, const std::string& name,
+                            const std::map<std::string, std::string>& files,
+                            const std::atomic<bool>* cancel) {
+  const fs::path dir = detail::new_run_folder(fs::path("prostup-out") / name);
+  try {
+    write_folder(dir, files, false, false, command, cancel);
+  } catch (...) {
+    detail::end_run_folder_reservation(dir, true);
+    throw;
+  }
+  detail::point_latest(dir, command);
+  return dir;
 }
 
 }  // namespace prostup::study

@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "attribute.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <tuple>
 
-#include "app_support.hpp"
+#include "prostup/attribution.hpp"
 #include "prostup/errors.hpp"
 #include "prostup/number_text.hpp"
 #include "prostup/runner.hpp"
@@ -19,8 +17,9 @@
 #include "run_support.hpp"
 #include "scenario_cli.hpp"
 
-namespace prostup::detail {
+namespace prostup::study {
 
+using namespace detail;
 namespace fs = std::filesystem;
 
 namespace {
@@ -98,7 +97,7 @@ struct Settings {
   std::vector<std::string> variants;  // without "baseline"
 };
 
-Settings settings_of(const RunsArgs& args, const CatalogRun& ra) {
+Settings settings_of(const AttributionRequest& args, const CatalogRun& ra) {
   Settings s;
   s.seed = ra.seed;
   s.replications = args.replications > 0 ? args.replications : ra.replications;
@@ -125,7 +124,7 @@ Settings settings_of(const RunsArgs& args, const CatalogRun& ra) {
   return s;
 }
 
-RunResult simulate(const std::string& text, const Settings& s) {
+RunResult simulate(const std::string& text, const Settings& s, const Hooks& hooks) {
   LoadedScenario ls;
   ls.path = "(attribution)";
   ls.text = text;
@@ -141,7 +140,7 @@ RunResult simulate(const std::string& text, const Settings& s) {
   ro.replications = s.replications;
   ro.months = s.months;
   ro.seed = s.seed;
-  ro.cancel = &g_cancel;
+  ro.cancel = hooks.cancel;
   ro.scenarios = &sources;
   ro.fixed_parameters = s.fixed;
   ro.inner_replications = s.inner;
@@ -211,10 +210,11 @@ std::string apply_input(const std::string& before, const std::string& after,
   return a.dump(2) + "\n";
 }
 
-int attribute_runs(const RunsArgs& args, const CatalogRun& ra,
-                   const std::vector<CatalogOutcome>& oa, const CatalogRun& rb,
-                   const std::vector<CatalogOutcome>& ob, std::ostream& out) {
-  install_signal_handlers();
+std::string attribute_runs(const AttributionRequest& args, const CatalogRun& ra,
+                           const std::vector<CatalogOutcome>& oa, const CatalogRun& rb,
+                           const std::vector<CatalogOutcome>& ob, const Hooks& hooks,
+                           const std::function<void(const std::string&)>& note) {
+  std::ostringstream out;
   if (ra.command != "run" || rb.command != "run")
     throw UserError("--attribute compares two runs of `prostup run` (run " + std::to_string(ra.id) +
                     " is a " + ra.command + ", run " + std::to_string(rb.id) + " a " + rb.command +
@@ -253,36 +253,32 @@ int attribute_runs(const RunsArgs& args, const CatalogRun& ra,
   }
   std::string variants = "baseline";
   for (const auto& v : s.variants) variants += "," + v;
-  std::cerr << "prostup runs diff --attribute: " << runs << " simulation" << (runs == 1 ? "" : "s")
-            << " of run " << ra.id << "'s scenario (as recorded, then with each changed input "
-            << "alone: " << runs - 1 << " of " << inputs.size() << " change the model): seed "
-            << s.seed << ", " << s.replications << " replications, " << s.months
-            << " months, variants " << printable(variants) << ", " << s.threads << " thread"
-            << (s.threads == 1 ? "" : "s")
-            << (s.fixed && !sa.uncertain.empty() ? ", parameters at their means" : "")
-            << (s.from_manifest || sa.uncertain.empty()
-                    ? ""
-                    : " (run " + std::to_string(ra.id) +
-                          "'s folder is gone: parameter sets drawn, 2 replications each)")
-            << "\n";
+  std::ostringstream said;
+  said << "prostup runs diff --attribute: " << runs << " simulation" << (runs == 1 ? "" : "s")
+       << " of run " << ra.id << "'s scenario (as recorded, then with each changed input "
+       << "alone: " << runs - 1 << " of " << inputs.size() << " change the model): seed " << s.seed
+       << ", " << s.replications << " replications, " << s.months << " months, variants "
+       << printable(variants) << ", " << s.threads << " thread" << (s.threads == 1 ? "" : "s")
+       << (s.fixed && !sa.uncertain.empty() ? ", parameters at their means" : "")
+       << (s.from_manifest || sa.uncertain.empty()
+               ? ""
+               : " (run " + std::to_string(ra.id) +
+                     "'s folder is gone: parameter sets drawn, 2 replications each)")
+       << "\n";
 
-  RunResult base;
-  try {
-    base = simulate(before, s);
-    for (auto& t : trials)
-      if (t.problem.empty() && !t.same_model) {
-        // An input that removes or renames one of run A's variants (or breaks its patch)
-        // cannot be applied alone: said on its rows, the others still attributed.
-        try {
-          t.result = simulate(t.text, s);
-        } catch (const UserError& e) {
-          t.problem = e.what();
-        }
+  if (note) note(said.str());
+
+  RunResult base = simulate(before, s, hooks);
+  for (auto& t : trials)
+    if (t.problem.empty() && !t.same_model) {
+      // An input that removes or renames one of run A's variants (or breaks its patch)
+      // cannot be applied alone: said on its rows, the others still attributed.
+      try {
+        t.result = simulate(t.text, s, hooks);
+      } catch (const UserError& e) {
+        t.problem = e.what();
       }
-  } catch (const RunCancelled&) {
-    std::cerr << "prostup runs: interrupted by " << signal_name() << "; nothing was printed\n";
-    return exit_code_for_signal();
-  }
+    }
 
   // Per headline row: each input's paired difference, its share, and the remainder.
   ojson rows = ojson::array();
@@ -388,7 +384,7 @@ int attribute_runs(const RunsArgs& args, const CatalogRun& ra,
                            {"inputs", inputs_json},
                            {"outcomes", rows}};
     out << diff.dump(2) << "\n";
-    return kExitOk;
+    return out.str();
   }
   out << format_run_diff(ra, oa, rb, ob);
   out << "\nWhich change moved the answer (run " << ra.id
@@ -405,7 +401,7 @@ int attribute_runs(const RunsArgs& args, const CatalogRun& ra,
   if (unmoved > 0)
     out << "  (" << unmoved << " outcome" << (unmoved == 1 ? "" : "s")
         << " that no input moved and that did not change are not listed; --json has them)\n";
-  return kExitOk;
+  return out.str();
 }
 
-}  // namespace prostup::detail
+}  // namespace prostup::study
