@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -77,6 +78,12 @@ Scenario ladder() {
   return s;
 }
 
+// flows_yearly.csv's columns, or flows_monthly.csv's.
+Row account_header(bool monthly) {
+  return {"town",  "variant", "profile", "year",       monthly ? "month" : "months",
+          "stage", "flow",    "kind",    "from_or_to", "mean_per_replication"};
+}
+
 // A count of one replication's flows_by_year, 0 for a move the model cannot make.
 double move(const ReplicationOutcome& o, const FlowLayout& L, int y, int kind, int from, int to) {
   const long long k = L.move(y, kind, from, to);
@@ -142,20 +149,19 @@ TEST_CASE("flows_yearly.csv adds up in every row and sums over the years to flow
   const RunResult r = run_models({m}, ro);
   TempDir tmp("flows-yearly");
   write_run_outputs(r, tmp.path);
-  const auto rows = read_rows(tmp.path / "flows_yearly.csv",
-                              {"town", "variant", "year", "months", "stage", "flow", "kind",
-                               "from_or_to", "mean_per_replication"});
+  const auto rows = read_rows(tmp.path / "flows_yearly.csv", account_header(false));
   // (town, year, stage) -> start, in - out, end.
   std::map<std::tuple<std::string, int, std::string>, std::array<double, 3>> account;
   std::map<std::tuple<std::string, std::string, std::string, std::string>, double> by_move;
   for (const Row& row : rows) {
-    REQUIRE(row.size() == 9);
+    REQUIRE(row.size() == 10);
     CHECK(row[1] == "baseline");
-    const int year = static_cast<int>(number(row[2]));
-    CHECK(number(row[3]) == (year < 3 ? 12 : 6));
-    const double v = number(row[8]);
-    auto& a = account[{row[0], year, row[4]}];
-    const std::string& flow = row[5];
+    CHECK(row[2] == "*");  // rows by profile only with --by-profile-series
+    const int year = static_cast<int>(number(row[3]));
+    CHECK(number(row[4]) == (year < 3 ? 12 : 6));
+    const double v = number(row[9]);
+    auto& a = account[{row[0], year, row[5]}];
+    const std::string& flow = row[6];
     if (flow == "stock_start") {
       a[0] = v;
     } else if (flow == "stock_end") {
@@ -163,14 +169,14 @@ TEST_CASE("flows_yearly.csv adds up in every row and sums over the years to flow
     } else if (flow == "in") {
       a[1] += v;
       // flows.csv's (from, to, kind) of the move.
-      if (row[6] == "arrival")
-        by_move[{row[0], "arrival", row[4], "arrival"}] += v;
+      if (row[7] == "arrival")
+        by_move[{row[0], "arrival", row[5], "arrival"}] += v;
       else
-        by_move[{row[0], row[7], row[4], row[6]}] += v;
+        by_move[{row[0], row[8], row[5], row[7]}] += v;
     } else {
       REQUIRE(flow == "out");
       a[1] -= v;
-      if (row[6] == "exit") by_move[{row[0], row[4], "exit", "exit"}] += v;
+      if (row[7] == "exit") by_move[{row[0], row[5], "exit", "exit"}] += v;
     }
   }
   // 2 towns and "*", 3 years, 4 stages.
@@ -253,6 +259,24 @@ TEST_CASE("flows by year of a timetable known by hand") {
       "3 6 shelter out expiry street 5", "3 6 shelter stock_end   5", "3 6 lease stock_start   0",
       "3 6 lease stock_end   0"};
   CHECK(got == want);
+  // By month: every month has its six stock lines; the moves are those of months 1, 14 and
+  // 27 only.
+  REQUIRE(tv->flows_monthly.size() == 30 * 6 + 2 + 4 + 4);
+  std::vector<std::string> moves;
+  for (const FlowYear& f : tv->flows_monthly) {
+    CHECK(f.months == 1);
+    CHECK(f.year == (f.month - 1) / 12 + 1);
+    if (f.flow != "stock_start" && f.flow != "stock_end")
+      moves.push_back(number_text::integer(f.month) + " " + f.stage + " " + f.flow + " " + f.kind +
+                      " " + f.from_or_to + " " + number_text::shortest(f.mean_per_replication));
+  }
+  const std::vector<std::string> want_moves = {
+      "1 street out promotion shelter 5", "1 shelter in promotion street 5",
+      "14 street in expiry shelter 5",    "14 street out promotion shelter 5",
+      "14 shelter in promotion street 5", "14 shelter out expiry street 5",
+      "27 street in expiry shelter 5",    "27 street out promotion shelter 5",
+      "27 shelter in promotion street 5", "27 shelter out expiry street 5"};
+  CHECK(moves == want_moves);
 }
 
 TEST_CASE("the yearly flow chart draws flows_yearly.csv's numbers, widths in proportion") {
@@ -264,9 +288,7 @@ TEST_CASE("the yearly flow chart draws flows_yearly.csv's numbers, widths in pro
   const RunResult r = run_models({m}, ro);
   TempDir tmp("flows-yearly-chart");
   write_run_outputs(r, tmp.path);
-  const auto rows = read_rows(tmp.path / "flows_yearly.csv",
-                              {"town", "variant", "year", "months", "stage", "flow", "kind",
-                               "from_or_to", "mean_per_replication"});
+  const auto rows = read_rows(tmp.path / "flows_yearly.csv", account_header(false));
   for (const TownVariantResult& tv : r.results) {
     INFO("town " << tv.town);
     // What the file says for this town, keyed as the chart's data-flow: kind:from:to, with a
@@ -274,14 +296,14 @@ TEST_CASE("the yearly flow chart draws flows_yearly.csv's numbers, widths in pro
     std::map<std::pair<std::string, std::string>, double> want;  // (years, key) -> value
     for (const Row& row : rows) {
       if (row[0] != tv.town) continue;
-      const std::string years = row[2] + "-" + row[2];
-      const double v = number(row[8]);
-      if (row[5] == "stock_start") want[{years, "stock:" + row[4] + ":start"}] = v;
-      if (row[5] == "stock_end") want[{years, "stock:" + row[4] + ":end"}] = v;
-      if (row[5] == "in" && row[6] == "arrival") want[{years, "arrival::" + row[4]}] += v;
-      if (row[5] == "out" && row[6] == "exit") want[{years, "exit:" + row[4] + ":"}] += v;
-      if (row[5] == "out" && row[6] != "exit")
-        want[{years, row[6] + ":" + row[4] + ":" + row[7]}] += v;
+      const std::string years = row[3] + "-" + row[3];
+      const double v = number(row[9]);
+      if (row[6] == "stock_start") want[{years, "stock:" + row[5] + ":start"}] = v;
+      if (row[6] == "stock_end") want[{years, "stock:" + row[5] + ":end"}] = v;
+      if (row[6] == "in" && row[7] == "arrival") want[{years, "arrival::" + row[5]}] += v;
+      if (row[6] == "out" && row[7] == "exit") want[{years, "exit:" + row[5] + ":"}] += v;
+      if (row[6] == "out" && row[7] != "exit")
+        want[{years, row[7] + ":" + row[5] + ":" + row[8]}] += v;
     }
     const std::string svg = report::flows_yearly_chart(r, tv).svg;
     std::map<std::pair<std::string, std::string>, double> got;
@@ -319,4 +341,214 @@ TEST_CASE("the yearly flow chart draws flows_yearly.csv's numbers, widths in pro
       CHECK(std::abs(w - std::max(1.0, 16 * v / largest)) <= 0.051);
     }
   }
+}
+
+namespace {
+
+// A random variation of the four-rung ladder (seeded): horizon, capacities, arrivals, exits
+// and their destinations, the share of each profile, and sometimes a third profile and
+// replacement of exits, so that the account is checked on ladders nobody tuned it to.
+Scenario random_ladder(unsigned seed) {
+  std::mt19937 rng(seed);
+  auto uniform = [&](double lo, double hi) {
+    return std::uniform_real_distribution<double>(lo, hi)(rng);
+  };
+  auto whole = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  Scenario s = four_rung_ladder();
+  s.simulation.months = whole(13, 40);
+  s.simulation.seed = seed;
+  for (Profile& p : s.profiles) {
+    p.exit = uniform(0, 0.08);
+    p.exit_to_own_housing = uniform(0, 1);
+    p.exit_to_institution = uniform(0, 1);
+    p.exit_unknown = uniform(0.1, 1);
+  }
+  if (whole(0, 1)) {
+    Profile c = s.profiles[1];
+    c.id = "c";
+    c.label = "c";
+    c.comply = uniform(0.3, 1);
+    s.profiles.push_back(c);
+  }
+  const double share = 1.0 / static_cast<double>(s.profiles.size());
+  for (Profile& p : s.profiles) p.share = share;
+  Town& t = s.towns[0];
+  t.capacity = {
+      {"hostel", cap(whole(5, 40))}, {"flat", cap(whole(2, 20))}, {"lease", cap(whole(2, 20))}};
+  t.capacity["hostel"].changes = {{whole(1, 12), whole(0, 30)}};  // perhaps a cut
+  t.arrival_rate.initial = uniform(0, 6);
+  t.replace_exits = whole(0, 3) == 0;
+  return s;
+}
+
+// Inflow minus outflow of stage s in one block (a month, or a year) of a flow table.
+double net_in_block(const std::vector<double>& table, std::size_t block, const FlowLayout& L,
+                    int s) {
+  const std::size_t B = L.block();
+  auto at = [&](std::size_t k) { return table[block * B + k]; };
+  auto move = [&](int kind, int from, int to) {
+    const long long k = L.move(0, kind, from, to);
+    return k < 0 ? 0.0 : at(static_cast<std::size_t>(k));
+  };
+  double net = at(L.arrival(0, s));
+  for (int kind = 0; kind < 3; ++kind)
+    for (int f = 0; f < L.stages; ++f) net += move(kind, f, s) - move(kind, s, f);
+  for (int d = 0; d < 3; ++d) net -= at(L.exit(0, s, d));
+  return net;
+}
+
+}  // namespace
+
+TEST_CASE("flows by month and by profile add up in every month, on random ladders") {
+  SimulateOptions by_profile;
+  by_profile.by_profile_series = true;
+  double moved = 0;
+  for (unsigned seed = 1; seed <= 6; ++seed) {
+    const CompiledModel m = compile(random_ladder(seed));
+    const int S = m.n_stages(), M = m.months, P = static_cast<int>(m.profiles.size());
+    const std::size_t M1 = static_cast<std::size_t>(M) + 1, B = flow_layout(m).block();
+    const FlowLayout L = flow_layout(m);
+    for (int rep = 0; rep < 2; ++rep) {
+      INFO("seed " << seed << ", replication " << rep << ", " << M << " months, " << P
+                   << " profiles");
+      const ReplicationOutcome o = simulate(m, 0, rep, by_profile);
+      REQUIRE(o.flows_by_month.size() == static_cast<std::size_t>(M) * B);
+      REQUIRE(o.profile_flows_by_month.size() == static_cast<std::size_t>(P) * M * B);
+      REQUIRE(o.profile_occupancy.size() == static_cast<std::size_t>(P) * S * M1);
+      for (int t = 1; t <= M; ++t)
+        for (int s = 0; s < S; ++s) {
+          INFO("month " << t << ", stage " << m.stages[s].id);
+          const std::size_t at = static_cast<std::size_t>(s) * M1;
+          CHECK(o.occupancy[at + t] ==
+                o.occupancy[at + t - 1] + net_in_block(o.flows_by_month, t - 1, L, s));
+          for (int p = 0; p < P; ++p) {
+            INFO("profile " << m.profiles[p].id);
+            const std::size_t pat = (static_cast<std::size_t>(p) * S + s) * M1;
+            CHECK(o.profile_occupancy[pat + t] ==
+                  o.profile_occupancy[pat + t - 1] +
+                      net_in_block(o.profile_flows_by_month,
+                                   static_cast<std::size_t>(p) * M + t - 1, L, s));
+          }
+        }
+      // The profiles add up to all profiles, and the months of a year to the year.
+      for (std::size_t k = 0; k < o.flows_by_month.size(); ++k) {
+        double sum = 0;
+        for (int p = 0; p < P; ++p) sum += o.profile_flows_by_month[p * M * B + k];
+        CHECK(sum == o.flows_by_month[k]);
+        moved += o.flows_by_month[k];
+      }
+      for (int y = 0; 12 * y < M; ++y)
+        for (std::size_t k = 0; k < B; ++k) {
+          double sum = 0;
+          for (int t = 12 * y; t < std::min(12 * (y + 1), M); ++t)
+            sum += o.flows_by_month[t * B + k];
+          CHECK(sum == o.flows_by_year[y * B + k]);
+        }
+      // Without the switch: the same moves by month, none by profile.
+      const ReplicationOutcome plain = simulate(m, 0, rep);
+      CHECK(plain.flows_by_month == o.flows_by_month);
+      CHECK(plain.profile_flows_by_month.empty());
+      // Whole through MPI.
+      std::vector<double> flat;
+      o.serialize(flat);
+      ReplicationOutcome back;
+      CHECK(back.deserialize(flat.data()) == flat.data() + flat.size());
+      CHECK(back.flows_by_month == o.flows_by_month);
+      CHECK(back.profile_flows_by_month == o.profile_flows_by_month);
+    }
+  }
+  CHECK(moved > 0);
+}
+
+TEST_CASE("flows_monthly.csv and the rows by profile add up in every row and to the years") {
+  Scenario s = random_ladder(3);
+  Town other = s.towns[0];
+  other.id = "most";
+  other.label = "most";
+  s.towns.push_back(other);
+  s.simulation.replications = 3;
+  Scenario v = s;
+  v.towns[0].capacity["lease"] = cap(30);
+  RunOptions ro;
+  ro.threads = 2;
+  ro.by_profile_series = true;
+  const RunResult r = run_models({compile(s), compile(v, "more_leases")}, ro);
+  TempDir tmp("flows-monthly");
+  write_run_outputs(r, tmp.path);
+  const int M = s.simulation.months;
+  // (town, variant, profile, period, stage) -> start, in - out, end; per file.
+  using Key = std::tuple<std::string, std::string, std::string, int, std::string>;
+  std::map<Key, std::array<double, 3>> account[2];
+  // (town, variant, profile, year, stage, flow, kind, from_or_to) -> value; per file, the
+  // months' moves summed into their year.
+  using Line = std::tuple<std::string, std::string, std::string, int, std::string, std::string,
+                          std::string, std::string>;
+  std::map<Line, double> moves[2];
+  std::size_t lines[2] = {0, 0};
+  for (int monthly = 0; monthly < 2; ++monthly) {
+    const auto rows = read_rows(tmp.path / (monthly ? "flows_monthly.csv" : "flows_yearly.csv"),
+                                account_header(monthly));
+    lines[monthly] = rows.size();
+    for (const Row& row : rows) {
+      REQUIRE(row.size() == 10);
+      const int year = static_cast<int>(number(row[3]));
+      const int period = monthly ? static_cast<int>(number(row[4])) : year;
+      if (monthly) CHECK(year == (period - 1) / 12 + 1);
+      const double x = number(row[9]);
+      auto& a = account[monthly][{row[0], row[1], row[2], period, row[5]}];
+      const std::string& flow = row[6];
+      if (flow == "stock_start")
+        a[0] = x;
+      else if (flow == "stock_end")
+        a[2] = x;
+      else
+        a[1] += flow == "in" ? x : -x;
+      if (flow == "in" || flow == "out")
+        moves[monthly][{row[0], row[1], row[2], year, row[5], flow, row[7], row[8]}] += x;
+    }
+  }
+  // 3 rows (2 towns and "*") x 2 variants x (all profiles and each) x periods x 4 stages.
+  const std::size_t units = 3 * 2 * (1 + s.profiles.size()) * 4;
+  CHECK(account[0].size() == units * static_cast<std::size_t>((M + 11) / 12));
+  CHECK(account[1].size() == units * static_cast<std::size_t>(M));
+  for (int monthly = 0; monthly < 2; ++monthly)
+    for (const auto& [key, a] : account[monthly]) {
+      const auto& [town, variant, prof, period, stage] = key;
+      INFO((monthly ? "month " : "year ")
+           << period << " " << town << " " << variant << " " << prof << " " << stage);
+      CHECK(a[2] == Approx(a[0] + a[1]).margin(1e-9));
+      // The next period starts where this one ends.
+      const auto next = account[monthly].find({town, variant, prof, period + 1, stage});
+      if (next != account[monthly].end()) CHECK(next->second[0] == a[2]);
+      // A year starts with its first month.
+      if (!monthly) CHECK(account[1].at({town, variant, prof, 12 * period - 11, stage})[0] == a[0]);
+    }
+  // The months summed are the years, line by line, and the profiles summed are all profiles.
+  CHECK(moves[0].size() == moves[1].size());
+  std::map<Line, double> over_profiles;
+  for (const auto& [line, x] : moves[0]) {
+    INFO(std::get<0>(line) << " " << std::get<1>(line) << " " << std::get<2>(line) << " year "
+                           << std::get<3>(line) << " " << std::get<4>(line) << " "
+                           << std::get<5>(line) << " " << std::get<6>(line) << " "
+                           << std::get<7>(line));
+    REQUIRE(moves[1].count(line) == 1);
+    CHECK(moves[1].at(line) == Approx(x).epsilon(1e-12));
+    if (std::get<2>(line) != "*") {
+      Line all = line;
+      std::get<2>(all) = "*";
+      over_profiles[all] += x;
+    }
+  }
+  for (const auto& [line, x] : over_profiles) CHECK(moves[0].count(line) == 1);
+  for (const auto& [line, x] : moves[0])
+    if (std::get<2>(line) == "*") CHECK(over_profiles[line] == Approx(x).epsilon(1e-12));
+  // results.json holds the same lines (a row of all profiles, then a row per profile).
+  std::size_t in_results[2] = {0, 0};
+  for (const auto* rows : {&r.results, &r.by_profile})
+    for (const auto& tv : *rows) {
+      in_results[0] += tv.flows_yearly.size();
+      in_results[1] += tv.flows_monthly.size();
+    }
+  CHECK(in_results[0] == lines[0]);
+  CHECK(in_results[1] == lines[1]);
 }

@@ -85,6 +85,9 @@ struct ReplicationOutcome {
   // year"), where flow_layout(model) says (arrivals, exits by destination, and the moves the
   // model can make); empty in an outcome by profile.
   std::vector<double> flows_by_year;
+  // The same moves by month of the horizon, [(month - 1) * block + slot] for month 1..M
+  // (flows_monthly.csv), counted at the same events.
+  std::vector<double> flows_by_month;
   // Monthly series, month 0..M: [stage * (M+1) + month] etc.
   std::vector<double> occupancy;   // [stage][month]
   std::vector<double> waiting;     // [stage][month] waiting-list length (target stage)
@@ -126,7 +129,10 @@ struct ReplicationOutcome {
   // Monthly series by profile, only with SimulateOptions::by_profile_series (else empty):
   // [(profile * stages + stage) * (M+1) + month].
   std::vector<double> profile_occupancy, profile_waiting;
-  std::array<std::vector<double>*, 14> profile_detail() {
+  // flows_by_month by profile, also only with by_profile_series (else empty):
+  // [(profile * M + month - 1) * block + slot], the stocks being profile_occupancy.
+  std::vector<double> profile_flows_by_month;
+  std::array<std::vector<double>*, 15> profile_detail() {
     return {&profile_expiries,
             &profile_demotions,
             &profile_returns_to_street,
@@ -140,9 +146,10 @@ struct ReplicationOutcome {
             &profile_cohort,
             &profile_roofless_length,
             &profile_occupancy,
-            &profile_waiting};
+            &profile_waiting,
+            &profile_flows_by_month};
   }
-  std::array<const std::vector<double>*, 14> profile_detail() const {
+  std::array<const std::vector<double>*, 15> profile_detail() const {
     return {&profile_expiries,
             &profile_demotions,
             &profile_returns_to_street,
@@ -156,7 +163,8 @@ struct ReplicationOutcome {
             &profile_cohort,
             &profile_roofless_length,
             &profile_occupancy,
-            &profile_waiting};
+            &profile_waiting,
+            &profile_flows_by_month};
   }
 
   int n_cohorts = 0;
@@ -194,8 +202,9 @@ struct SimulateOptions {
   const std::atomic<bool>* cancel = nullptr;
   // When set, receives the household-months simulated (for rates: benchmarks, progress).
   std::uint64_t* household_months = nullptr;
-  // Fill ReplicationOutcome::profile_occupancy and profile_waiting (a pass over the
-  // households every month, so only when asked: `run --by-profile-series`).
+  // Fill ReplicationOutcome::profile_occupancy, profile_waiting (a pass over the
+  // households every month, so only when asked: `run --by-profile-series`) and
+  // profile_flows_by_month (counted at the events).
   bool by_profile_series = false;
 };
 

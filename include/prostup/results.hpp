@@ -52,11 +52,12 @@ struct Flow {
   double mean_per_replication = 0;
 };
 
-// One line of the flow account by year (flows_yearly.csv; docs/model.md, "Flows by year"):
-// a stage's stock at the start or end of a year of the horizon, or one kind of move into or
-// out of it that year, as a mean per replication (under parameter uncertainty the mean of the
-// parameter sets' means, the same number as every set has as many replications). For every
-// stage and year, stock_end = stock_start + the "in" lines - the "out" lines.
+// One line of the flow account by year (flows_yearly.csv; docs/model.md, "Flows by year"), or
+// by month (flows_monthly.csv, `month` > 0): a stage's stock at the start or end of a year
+// (month) of the horizon, or one kind of move into or out of it then, as a mean per replication
+// (under parameter uncertainty the mean of the parameter sets' means, the same number as every set
+// has as many replications). For every stage and year, stock_end = stock_start + the "in" lines -
+// the "out" lines.
 struct FlowYear {
   int year = 0;    // 1..N: year 1 = months 1-12
   int months = 0;  // months of the horizon in this year (the last may be shorter)
@@ -69,6 +70,7 @@ struct FlowYear {
   // exit its destination (own_housing, institution, unknown); empty for the stocks.
   std::string from_or_to;
   double mean_per_replication = 0;
+  int month = 0;  // flows_monthly: the month 1..M of the horizon (months = 1); 0 for a year
 };
 
 struct IncidencePoint {
@@ -84,7 +86,9 @@ struct TownVariantResult {
   std::vector<std::vector<double>> per_replication;  // [metric][replication], NaN = undefined
   std::vector<Series> series;
   std::vector<Flow> flows;
-  std::vector<FlowYear> flows_yearly;  // years, stages in order (rows of all profiles only)
+  // The flow account by year and by month, periods then stages in order: every row of all
+  // profiles; a row of one profile only with --by-profile-series and several profiles.
+  std::vector<FlowYear> flows_yearly, flows_monthly;
   std::vector<IncidencePoint> time_to_lease;
 };
 

@@ -70,10 +70,10 @@ class OutputFiles {
 };
 
 // Writes manifest.json, outcomes.csv, timeseries.csv, flows.csv, flows_yearly.csv,
-// time_to_lease.csv, comparison.csv, equity.csv and results.json into `dir` (which must
-// exist). Throws
-// std::runtime_error with a clear message on I/O failure. When `cancel` is set (by a signal
-// handler) it stops between files with RunCancelled (prostup/runner.hpp).
+// flows_monthly.csv, time_to_lease.csv, comparison.csv, equity.csv and results.json into
+// `dir` (which must exist). Throws std::runtime_error with a clear message on I/O failure.
+// When `cancel` is set (by a signal handler) it stops between files with RunCancelled
+// (prostup/runner.hpp).
 void write_run_outputs(const RunResult& r, const std::filesystem::path& dir,
                        CsvDialect dialect = CsvDialect::rfc4180,
                        const std::atomic<bool>* cancel = nullptr);

@@ -217,13 +217,14 @@ class _Output:
 
 
 class RunResult(_Output):
-    """``prostup run``: outcomes, timeseries, flows, flows_yearly, time_to_lease, comparison, equity,
+    """``prostup run``: outcomes, timeseries, flows, flows_yearly, flows_monthly, time_to_lease,
+    comparison, equity,
     budget and, when parameters carry distributions, the PSA tables parameters, ce_plane, ceac,
     evpi and tornado (DataFrames with the CSV's columns; ``has_psa`` says whether they are
     there), ``results`` (results.json as a dict), ``manifest``."""
 
-    _tables = ("outcomes", "timeseries", "flows", "flows_yearly", "time_to_lease", "comparison",
-               "equity", "budget") + _PSA_TABLES
+    _tables = ("outcomes", "timeseries", "flows", "flows_yearly", "flows_monthly", "time_to_lease",
+               "comparison", "equity", "budget") + _PSA_TABLES
 
     @property
     def has_psa(self) -> bool:

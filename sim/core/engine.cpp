@@ -153,11 +153,22 @@ class HouseholdSim {
   Stream st_;
   int S_, V_, M_;
   int year_ = 0;      // the year of the horizon of the month being simulated: (t - 1) / 12
+  int month_ = 0;     // that month's index in flows_by_month: t - 1
   FlowLayout flows_;  // where out_.flows_by_year counts each move
-  void count_move(int kind, int from, int to) {
-    const long long k = flows_.move(year_, kind, from, to);
+  // Counts a move of a household of profile p at slot `k` of the layout's block, in its year,
+  // its month and (with by_profile_series) its profile's month. Events only, never per
+  // household-month. Kept out of line so that the events that call it inline as before.
+  [[gnu::noinline]] void count_flow(std::size_t k, int p) {
+    const std::size_t B = flows_.block();
+    out_.flows_by_year[static_cast<std::size_t>(year_) * B + k] += 1;
+    out_.flows_by_month[static_cast<std::size_t>(month_) * B + k] += 1;
+    if (!out_.profile_flows_by_month.empty())
+      out_.profile_flows_by_month[(static_cast<std::size_t>(p) * M_ + month_) * B + k] += 1;
+  }
+  void count_move(int kind, int from, int to, int p) {
+    const long long k = flows_.move(0, kind, from, to);
     if (k < 0) throw std::logic_error("engine: a move the flow layout does not know");
-    out_.flows_by_year[static_cast<std::size_t>(k)] += 1;
+    count_flow(static_cast<std::size_t>(k), p);
   }
   SimulateOptions opt_;
 
@@ -860,7 +871,7 @@ int HouseholdSim::admit(std::uint32_t i, int t) {
   out_.arrivals += 1;
   out_.profile_arrivals[p] += 1;
   out_.arrivals_to[s] += 1;
-  out_.flows_by_year[flows_.arrival(year_, s)] += 1;
+  count_flow(flows_.arrival(0, s), p);
   if (is_permanent_[s]) out_.housing_placements[t] += 1;
   return s;
 }
@@ -1089,7 +1100,7 @@ void HouseholdSim::demote(std::uint32_t i, int s, bool eviction, int t) {
     out_.profile_expiries[hh_[i].profile] += 1;
     out_.expiry_flow[f] += 1;
   }
-  count_move(eviction ? 1 : 2, s, d);
+  count_move(eviction ? 1 : 2, s, d, hh_[i].profile);
   Household& h = hh_[i];
   out_.demotions += 1;
   out_.profile_demotions[h.profile] += 1;
@@ -1201,7 +1212,7 @@ void HouseholdSim::exit_household(std::uint32_t i, int cur, int t) {
   out_.exits += 1;
   out_.profile_exits[h.profile] += 1;
   out_.exits_from[cur] += 1;
-  out_.flows_by_year[flows_.exit(year_, cur, dest)] += 1;
+  count_flow(flows_.exit(0, cur, dest), h.profile);
   if (!h.reached) {
     out_.exit_at[std::min(M_, t - h.entry_month)] += 1;
     out_.profile_exit_at[h.profile * (M_ + 1) + std::min(M_, t - h.entry_month)] += 1;
@@ -1243,7 +1254,7 @@ void HouseholdSim::placements(int t) {
         h.run = 0;
       }
       out_.promotion_flow[static_cast<std::size_t>(from) * S_ + T] += 1;
-      count_move(0, from, T);
+      count_move(0, from, T, h.profile);
       if (is_permanent_[T] && !is_permanent_[from]) out_.housing_placements[t] += 1;
       out_.promotions_to[T] += 1;
       out_.placements += 1;
@@ -1372,10 +1383,13 @@ ReplicationOutcome HouseholdSim::run() {
   if (M_ > 65534) throw std::invalid_argument("simulate: more than 65534 months");
   out_.resize(S_, V_, M_, m_.n_cohorts(), static_cast<int>(m_.profiles.size()));
   out_.flows_by_year.assign((static_cast<std::size_t>(M_) + 11) / 12 * flows_.block(), 0);
+  out_.flows_by_month.assign(static_cast<std::size_t>(M_) * flows_.block(), 0);
   if (opt_.by_profile_series) {
     const std::size_t n = m_.profiles.size() * S_ * (static_cast<std::size_t>(M_) + 1);
     out_.profile_occupancy.assign(n, 0);
     out_.profile_waiting.assign(n, 0);
+    out_.profile_flows_by_month.assign(
+        m_.profiles.size() * static_cast<std::size_t>(M_) * flows_.block(), 0);
   }
   P_ = static_cast<int>(m_.profiles.size());
   occ_.assign(S_, 0);
@@ -1402,6 +1416,7 @@ ReplicationOutcome HouseholdSim::run() {
   for (int t = 1; t <= M_; ++t) {
     if (opt_.cancel && *opt_.cancel) break;
     year_ = (t - 1) / 12;
+    month_ = t - 1;
     for (int s = 0; s < S_; ++s) cap_[s] = tw_.capacity[s][t];  // 1. schedules
     arrivals(t);                                                // 2. arrivals
     if (V_) services(t);                                        // 3. services
@@ -1450,6 +1465,7 @@ void ReplicationOutcome::resize(int stages, int services, int m, int cohort_coun
   profile_roofless_length.assign(P * M1, 0);
   profile_occupancy.clear();  // only with SimulateOptions::by_profile_series
   profile_waiting.clear();
+  profile_flows_by_month.clear();
   promotions_to.assign(S, 0);
   occupancy_end.assign(S, 0);
   occupancy_sum.assign(S, 0);
@@ -1467,6 +1483,7 @@ void ReplicationOutcome::resize(int stages, int services, int m, int cohort_coun
   arrivals_to.assign(S, 0);
   exits_from.assign(S, 0);
   flows_by_year.clear();  // sized by the engine (flow_layout)
+  flows_by_month.clear();
   occupancy.assign(S * M1, 0);
   waiting.assign(S * M1, 0);
   in_service.assign(V * M1, 0);
@@ -1515,12 +1532,15 @@ void ReplicationOutcome::add(const ReplicationOutcome& o) {
   sum(expiry_flow, o.expiry_flow);
   sum(arrivals_to, o.arrivals_to);
   sum(exits_from, o.exits_from);
-  if (flows_by_year.empty())
-    flows_by_year = o.flows_by_year;
-  else if (flows_by_year.size() == o.flows_by_year.size())
-    sum(flows_by_year, o.flows_by_year);
-  else if (!o.flows_by_year.empty())
-    throw std::logic_error("ReplicationOutcome::add: shapes differ");
+  for (auto [mine, theirs] : {std::pair{&flows_by_year, &o.flows_by_year},
+                              std::pair{&flows_by_month, &o.flows_by_month}}) {
+    if (mine->empty())
+      *mine = *theirs;
+    else if (mine->size() == theirs->size())
+      sum(*mine, *theirs);
+    else if (!theirs->empty())
+      throw std::logic_error("ReplicationOutcome::add: shapes differ");
+  }
   sum(occupancy, o.occupancy);
   sum(waiting, o.waiting);
   sum(in_service, o.in_service);

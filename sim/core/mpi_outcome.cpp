@@ -42,6 +42,7 @@ void visit_fields(Outcome& o, Scalar&& scalar, Vector&& vec) {
   vec(o.arrivals_to);
   vec(o.exits_from);
   vec(o.flows_by_year);
+  vec(o.flows_by_month);
   vec(o.occupancy);
   vec(o.waiting);
   vec(o.in_service);

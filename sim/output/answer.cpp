@@ -488,8 +488,12 @@ std::string join(const std::string& a, const std::string& sep, const std::string
 
 std::string baseline_moves_text(const TownAnswer& ta, int months, Language lang) {
   if (!std::isfinite(ta.roofless_start) || !std::isfinite(ta.roofless_end)) return {};
-  return tr(lang, "baseline.moves",
-            {whole(ta.roofless_start), whole(ta.roofless_end), std::to_string(months)});
+  // Whether the street shrinks, said in words (issue 29), on the numbers as shown.
+  const std::string from = whole(ta.roofless_start), to = whole(ta.roofless_end);
+  // nearbyint rounds a tie to even, as the printed figures do.
+  const double a = std::nearbyint(ta.roofless_start), b = std::nearbyint(ta.roofless_end);
+  const char* trend = b > a ? "baseline.growing" : b < a ? "baseline.shrinking" : "baseline.steady";
+  return tr(lang, "baseline.moves", {from, to, std::to_string(months), tr(lang, trend)});
 }
 
 std::string binding_line(const Binding& b, Language lang) {

@@ -330,6 +330,9 @@ std::string summary_section(const RunResult& r, const RunResult* arms, Language 
                 level_text(b.diff, *b.metric, lang);
     const std::string moves = answer::baseline_moves_text(ta, r.info.months, lang);
     if (!moves.empty()) base += (base.empty() ? "" : "; ") + moves;
+    // When the street reaches functional zero, as the terminal says it (issue 29).
+    if (auto fz = answer::functional_zero_text(r, ta.town, "baseline", lang); !fz.empty())
+      base += (base.empty() ? "" : "; ") + fz;
     if (!base.empty())
       h += "<p class=\"base\">" + escape(tr(lang, "summary.baseline", {base})) + "</p>\n";
     if (!ta.variants.empty()) {
@@ -364,6 +367,10 @@ std::string summary_section(const RunResult& r, const RunResult* arms, Language 
                    tr(lang, "summary.no_clear_in", {text::plural(lang, "other_outcomes", same)})) +
                "</li>";
         h += "</ul>";
+        if (auto fz = answer::functional_zero_text(r, ta.town, va.id, lang); !fz.empty())
+          h += "<p class=\"fz\" title=\"outcomes.csv: functional_zero_month, "
+               "functional_zero_reached\">" +
+               escape(fz) + "</p>";
         if (!va.by_profile.empty())
           h += "<p class=\"by-profile\" title=\"comparison.csv: reached_lease_share by "
                "profile\">" +

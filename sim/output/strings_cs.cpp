@@ -87,7 +87,10 @@ const std::vector<Entry> kCzech = {
      "Další města ve zprávě a v --verbose: {1} (zde součet a města s nejvíce domácnostmi)"},
     {"term.left_out", "Vynechány tam, kde nic nemění: {1}"},
     {"term.town", "{1} (výchozí stav: {2})"},
-    {"baseline.moves", "domácnosti bez střechy {1} → {2} za {3} měsíců"},
+    {"baseline.moves", "domácnosti bez střechy {1} → {2} za {3} měsíců ({4})"},
+    {"baseline.growing", "přibývá jich"},
+    {"baseline.shrinking", "ubývá jich"},
+    {"baseline.steady", "beze změny"},
     {"term.binding_head",
      "Omezující kapacity (výchozí stav, očekávaná poptávka bez omezení), seřazené podle toho, "
      "co přinese jedno místo navíc (stabilizované domácnosti za jeho náklady, párové běhy), pak "
@@ -175,8 +178,8 @@ const std::vector<Entry> kCzech = {
     {"flowyear.note",
      "Domácnosti v jednotlivých stupních na začátku a na konci každého roku období a přesuny "
      "mezi tím, průměr na replikaci (flows_yearly.csv, kde jsou přesuny i podle druhu a "
-     "odchody podle kam): na konci = na začátku + příchody + přesuny dovnitř - přesuny ven - "
-     "odchody."},
+     "odchody podle kam; flows_monthly.csv totéž po měsících): na konci = na začátku + "
+     "příchody + přesuny dovnitř - přesuny ven - odchody."},
     {"flowyear.table", "Domácnosti a přesuny po letech (tabulka)"},
     {"flowyear.stage", "Stupeň"},
     {"flowyear.start", "Na začátku"},

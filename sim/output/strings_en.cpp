@@ -87,7 +87,10 @@ const std::vector<Entry> kEnglish = {
      "households)"},
     {"term.left_out", "Left out where they change nothing: {1}"},
     {"term.town", "{1} (baseline: {2})"},
-    {"baseline.moves", "roofless households {1} → {2} over {3} months"},
+    {"baseline.moves", "roofless households {1} → {2} over {3} months ({4})"},
+    {"baseline.growing", "growing"},
+    {"baseline.shrinking", "shrinking"},
+    {"baseline.steady", "steady"},
     {"term.binding_head",
      "Binding constraints (baseline, expected demand without limits), ranked by what one more "
      "unit is worth (households stabilised for its cost, paired runs), then by excess demand:"},
@@ -177,8 +180,8 @@ const std::vector<Entry> kEnglish = {
     {"flowyear.note",
      "Households in each stage at the start and end of each year of the horizon and the moves "
      "in between, means per replication (flows_yearly.csv, which also splits the moves by kind "
-     "and exits by destination): at the end = at the start + arrivals + moved in - moved out "
-     "- exits."},
+     "and exits by destination; flows_monthly.csv has the same month by month): at the end = "
+     "at the start + arrivals + moved in - moved out - exits."},
     {"flowyear.table", "Households and moves by year (table)"},
     {"flowyear.stage", "Stage"},
     {"flowyear.start", "At the start"},

@@ -418,7 +418,10 @@ json results_json(const RunResult& r, const json& manifest) {
                        {"kind", f.kind},
                        {"mean_per_replication", jnum(f.mean_per_replication)}});
     row["flows"] = flows;
-    if (tv.profile == "*") {
+    // The flow account by year: always in a row of all profiles, in a profile's row where it
+    // has one. Not the monthly account: twelve times as many lines would more than double the
+    // file for every reader (the report, Python's r.results); flows_monthly.csv holds it.
+    if (tv.profile == "*" || !tv.flows_yearly.empty()) {
       json yearly = json::array();
       for (const auto& f : tv.flows_yearly)
         yearly.push_back({{"year", f.year},
@@ -614,17 +617,23 @@ void write_flows(const RunResult& r, OutputFiles& to, const std::string& name, C
   csv.close();
 }
 
-void write_flows_yearly(const RunResult& r, OutputFiles& to, const std::string& name,
-                        CsvDialect dialect) {
+// flows_yearly.csv, or with `monthly` flows_monthly.csv: the rows of all profiles ("*"), then
+// those of each profile where the run kept them (--by-profile-series, several profiles).
+void write_flow_account(const RunResult& r, OutputFiles& to, const std::string& name,
+                        CsvDialect dialect, bool monthly) {
   CsvFile csv(to, name,
-              {"town", "variant", "year", "months", "stage", "flow", "kind", "from_or_to",
-               "mean_per_replication"},
+              {"town", "variant", "profile", "year", monthly ? "month" : "months", "stage", "flow",
+               "kind", "from_or_to", "mean_per_replication"},
               dialect);
-  for (const auto& tv : r.results)
-    for (const auto& f : tv.flows_yearly) {
-      csv.field(tv.town).field(tv.variant).integer(f.year).integer(f.months).field(f.stage);
-      csv.field(f.flow).field(f.kind).field(f.from_or_to).num(f.mean_per_replication).end_row();
+  auto rows = [&](const TownVariantResult& tv) {
+    for (const auto& f : monthly ? tv.flows_monthly : tv.flows_yearly) {
+      csv.field(tv.town).field(tv.variant).field(tv.profile).integer(f.year);
+      csv.integer(monthly ? f.month : f.months).field(f.stage).field(f.flow).field(f.kind);
+      csv.field(f.from_or_to).num(f.mean_per_replication).end_row();
     }
+  };
+  for (const auto& tv : r.results) rows(tv);
+  for (const auto& tv : r.by_profile) rows(tv);
   csv.close();
 }
 
@@ -802,7 +811,8 @@ void write_run_outputs(const RunResult& r, OutputFiles& to, CsvDialect dialect,
   write_timeseries(r, to, "timeseries.csv", dialect);
   check();
   write_flows(r, to, "flows.csv", dialect);
-  write_flows_yearly(r, to, "flows_yearly.csv", dialect);
+  write_flow_account(r, to, "flows_yearly.csv", dialect, false);
+  write_flow_account(r, to, "flows_monthly.csv", dialect, true);
   write_time_to_lease(r, to, "time_to_lease.csv", dialect);
   write_comparison(r, to, "comparison.csv", dialect);
   write_equity(r, to, "equity.csv", dialect);

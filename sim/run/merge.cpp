@@ -3,6 +3,7 @@
 // accumulators in a fixed order (variant, replication, town, then all towns), so the results
 // do not depend on the number of threads or MPI ranks.
 #include <algorithm>
+#include <stdexcept>
 
 #include "run_internal.hpp"
 
@@ -31,9 +32,8 @@ RunMerge::RunMerge(const RunShape& shape, const std::vector<MetricInfo>& metric_
     a.expi.assign(S * S, 0);
     a.arrivals.assign(S, 0);
     a.exits.assign(S, 0);
-    const std::size_t years = (M1 - 1 + 11) / 12;
-    a.year_flows.assign(years * flow_layout(m).block(), 0);
-    a.year_stock.assign((years + 1) * S, 0);
+    a.month_flows.assign((M1 - 1) * flow_layout(m).block(), 0);
+    a.month_stock.assign(M1 * S, 0);
   }
   pacc_.resize(static_cast<std::size_t>(s_.variants) * rows_per_variant * P);
   for (std::size_t ai = 0; ai < pacc_.size(); ++ai) {
@@ -45,6 +45,11 @@ RunMerge::RunMerge(const RunShape& shape, const std::vector<MetricInfo>& metric_
     if (s_.by_profile_series) {
       a.occupancy.assign(S * M1, {});
       a.waiting.assign(S * M1, {});
+      if (P > 1) {  // one profile's account would repeat the row of all profiles
+        const CompiledModel& m = ms[ai / (rows_per_variant * P)];
+        a.month_flows.assign((M1 - 1) * flow_layout(m).block(), 0);
+        a.month_stock.assign(M1 * S, 0);
+      }
     }
   }
 }
@@ -63,6 +68,19 @@ std::vector<double> town_counts(const CompiledModel& m, const ReplicationOutcome
   for (std::size_t t = 0; t < M1 && t < o.housing_placements.size(); ++t)
     c[M1 + t] = o.housing_placements[t];
   return c;
+}
+
+// Adds one replication's monthly moves and end-of-month stocks to a row's flow account (none
+// where the row keeps no account).
+void add_flow_account(RowAccumulator& a, const ReplicationOutcome& o) {
+  if (a.month_flows.empty()) return;
+  if (o.flows_by_month.size() != a.month_flows.size())
+    throw std::logic_error("merge: a flow account of another shape");
+  for (std::size_t k = 0; k < a.month_flows.size(); ++k) a.month_flows[k] += o.flows_by_month[k];
+  const std::size_t M1 = static_cast<std::size_t>(o.months) + 1;
+  const std::size_t S = a.month_stock.size() / M1;
+  for (std::size_t t = 0; t < M1; ++t)
+    for (std::size_t s = 0; s < S; ++s) a.month_stock[t * S + s] += o.occupancy[s * M1 + t];
 }
 
 }  // namespace
@@ -110,6 +128,7 @@ void RunMerge::merge_profiles(int v, int row, const ReplicationOutcome& o) {
       if (metric_info_[metric_slot_[v][k]].by_profile) values[metric_slot_[v][k]] = x[k];
     for (std::size_t k = 0; k < K; ++k) a.per_rep[k].push_back(values[k]);
     const auto cif = cumulative_incidence(po);
+    add_flow_account(a, po);
     if (!s_.psa) {
       for (std::size_t k = 0; k < a.occupancy.size() && k < po.occupancy.size(); ++k)
         a.occupancy[k].add(po.occupancy[k]);
@@ -174,13 +193,7 @@ void RunMerge::merge(RowAccumulator& a, int v, const ReplicationOutcome& o) {
     a.arrivals[s] += o.arrivals_to[s];
     a.exits[s] += o.exits_from[s];
   }
-  for (std::size_t k = 0; k < a.year_flows.size() && k < o.flows_by_year.size(); ++k)
-    a.year_flows[k] += o.flows_by_year[k];
-  const std::size_t M1 = static_cast<std::size_t>(o.months) + 1;
-  for (std::size_t b = 0; b * S < a.year_stock.size(); ++b) {
-    const std::size_t t = std::min(12 * b, M1 - 1);
-    for (int s = 0; s < S; ++s) a.year_stock[b * S + s] += o.occupancy[s * M1 + t];
-  }
+  add_flow_account(a, o);
   ++a.reps;
 }
 

@@ -116,6 +116,10 @@ ReplicationOutcome profile_outcome(const ReplicationOutcome& o, int p) {
   slice(po.roofless_length, o.profile_roofless_length, P * M1);
   slice(po.occupancy, o.profile_occupancy, P * po.occupancy.size());
   slice(po.waiting, o.profile_waiting, P * po.waiting.size());
+  if (!o.profile_flows_by_month.empty()) {
+    po.flows_by_month.assign(o.flows_by_month.size(), 0);
+    slice(po.flows_by_month, o.profile_flows_by_month, P * po.flows_by_month.size());
+  }
   return po;
 }
 

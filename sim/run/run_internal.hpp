@@ -124,10 +124,12 @@ struct RowAccumulator {
   // at the end of the month (the outside stages together) and placements into housing.
   std::vector<Welford> town_counts;
   std::vector<double> promo, demo, expi, arrivals, exits;
-  // Flows by year (docs/model.md, "Flows by year"): ReplicationOutcome::flows_by_year summed
-  // over replications, and the occupancy at each year's boundary, [b * stages + stage] for
-  // b = 0..years (month min(12 b, M)), summed likewise; whole numbers, so the sums are exact.
-  std::vector<double> year_flows, year_stock;
+  // The flow account (docs/model.md, "Flows by year"): ReplicationOutcome::flows_by_month
+  // summed over replications, and the occupancy at the end of each month, [t * stages + stage]
+  // for t = 0..M, summed likewise; whole numbers, so the sums are exact and the years are sums
+  // of months. Rows by profile: only with --by-profile-series and several profiles (else
+  // empty).
+  std::vector<double> month_flows, month_stock;
   int reps = 0;
   // PSA, rows by profile: the current parameter set's sums of the series above, until its
   // last replication adds their mean.

@@ -161,6 +161,54 @@ void equity_figures(const RunResult& res, const std::vector<const TownVariantRes
   }
 }
 
+// The flow account of one row (docs/model.md, "Flows by year"), by year (flows_yearly) and by
+// month (flows_monthly): per period and stage its stock at the start, the moves in and out by
+// kind (only those that happened), and its stock at the end, each a mean per replication
+// (sum / R of whole numbers). A year's moves are the sums of its months'.
+void flow_account(TownVariantResult& tr, const CompiledModel& m, const RowAccumulator& a,
+                  int months, double R) {
+  if (a.month_flows.empty()) return;
+  const std::size_t S = static_cast<std::size_t>(m.n_stages());
+  const FlowLayout layout = flow_layout(m);
+  const std::size_t B = layout.block();
+  static const char* const kMove[] = {"promotion", "demotion", "expiry"};
+  static const char* const kDestination[] = {"own_housing", "institution", "unknown"};
+  std::vector<double> moves(B);
+  // Months first + 1 .. last into `out`, with `year` and `month` (0 for a year) on each line.
+  auto period = [&](std::vector<FlowYear>& out, int first, int last, int year, int month) {
+    std::fill(moves.begin(), moves.end(), 0.0);
+    for (int t = first; t < last; ++t)
+      for (std::size_t k = 0; k < B; ++k)
+        moves[k] += a.month_flows[static_cast<std::size_t>(t) * B + k];
+    auto line = [&](std::size_t s, const char* flow, const std::string& kind,
+                    const std::string& other, double sum, bool always) {
+      if (always || sum > 0)
+        out.push_back({year, last - first, m.stages[s].id, flow, kind, other, sum / R, month});
+    };
+    auto move = [&](int kind, std::size_t from, std::size_t to) {
+      const long long k = layout.move(0, kind, static_cast<int>(from), static_cast<int>(to));
+      return k < 0 ? 0.0 : moves[static_cast<std::size_t>(k)];
+    };
+    for (std::size_t s = 0; s < S; ++s) {
+      const int si = static_cast<int>(s);
+      line(s, "stock_start", "", "", a.month_stock[static_cast<std::size_t>(first) * S + s], true);
+      line(s, "in", "arrival", "", moves[layout.arrival(0, si)], false);
+      for (int kind = 0; kind < 3; ++kind)
+        for (std::size_t f = 0; f < S; ++f)
+          line(s, "in", kMove[kind], m.stages[f].id, move(kind, f, s), false);
+      for (int kind = 0; kind < 3; ++kind)
+        for (std::size_t to = 0; to < S; ++to)
+          line(s, "out", kMove[kind], m.stages[to].id, move(kind, s, to), false);
+      for (int d = 0; d < 3; ++d)
+        line(s, "out", "exit", kDestination[d], moves[layout.exit(0, si, d)], false);
+      line(s, "stock_end", "", "", a.month_stock[static_cast<std::size_t>(last) * S + s], true);
+    }
+  };
+  for (int y = 0; 12 * y < months; ++y)
+    period(tr.flows_yearly, 12 * y, std::min(12 * (y + 1), months), y + 1, 0);
+  for (int t = 0; t < months; ++t) period(tr.flows_monthly, t, t + 1, t / 12 + 1, t + 1);
+}
+
 // The rows, paired comparisons and equity figures by household profile (RunResult::
 // by_profile, profile_comparisons, equity) from their accumulators. Under PSA (`psa`, `inner`
 // replications per parameter set) as the rows of all profiles: per_replication holds set
@@ -194,6 +242,7 @@ void by_profile_results(RunResult& res, const std::vector<CompiledModel>& ms,
             tr.series.push_back(std::move(occ));
             tr.series.push_back(std::move(wait));
           }
+        flow_account(tr, m, a, static_cast<int>(M1) - 1, a.reps > 0 ? a.reps : 1);
         for (std::size_t d = 0; d < M1; ++d) {
           SeriesPoint pt = point(a.cif[d]);
           tr.time_to_lease.push_back({static_cast<int>(d), pt.mean, pt.ci_low, pt.ci_high});
@@ -228,44 +277,6 @@ void by_profile_results(RunResult& res, const std::vector<CompiledModel>& ms,
       }
       equity_figures(res, rows, base, units, psa, res.equity);
     }
-}
-
-// The flow account by year of one row (docs/model.md, "Flows by year"): per year and stage its
-// stock at the start, the moves in and out by kind (only those that happened), and its stock
-// at the end, each a mean per replication (sum / R of whole numbers).
-void flows_by_year(TownVariantResult& tr, const CompiledModel& m, const RowAccumulator& a,
-                   int months, double R) {
-  const int S = m.n_stages();
-  const int years = (months + 11) / 12;
-  const FlowLayout layout = flow_layout(m);
-  static const char* const kMove[] = {"promotion", "demotion", "expiry"};
-  static const char* const kDestination[] = {"own_housing", "institution", "unknown"};
-  for (int y = 0; y < years; ++y) {
-    const int in_year = std::min(12, months - 12 * y);
-    auto line = [&](int s, const char* flow, const std::string& kind, const std::string& other,
-                    double sum, bool always) {
-      if (always || sum > 0)
-        tr.flows_yearly.push_back({y + 1, in_year, m.stages[s].id, flow, kind, other, sum / R});
-    };
-    auto move = [&](int kind, int from, int to) {
-      const long long k = layout.move(y, kind, from, to);
-      return k < 0 ? 0.0 : a.year_flows[static_cast<std::size_t>(k)];
-    };
-    for (int s = 0; s < S; ++s) {
-      const std::size_t ss = static_cast<std::size_t>(s);
-      line(s, "stock_start", "", "", a.year_stock[static_cast<std::size_t>(y) * S + ss], true);
-      line(s, "in", "arrival", "", a.year_flows[layout.arrival(y, s)], false);
-      for (int kind = 0; kind < 3; ++kind)
-        for (int f = 0; f < S; ++f)
-          line(s, "in", kMove[kind], m.stages[f].id, move(kind, f, s), false);
-      for (int kind = 0; kind < 3; ++kind)
-        for (int to = 0; to < S; ++to)
-          line(s, "out", kMove[kind], m.stages[to].id, move(kind, s, to), false);
-      for (int d = 0; d < 3; ++d)
-        line(s, "out", "exit", kDestination[d], a.year_flows[layout.exit(y, s, d)], false);
-      line(s, "stock_end", "", "", a.year_stock[static_cast<std::size_t>(y + 1) * S + ss], true);
-    }
-  }
 }
 
 // The rows of every variant and town (and all towns, "*"), from their accumulators.
@@ -332,7 +343,7 @@ void row_results(RunResult& res, const RunShape& shape, const std::vector<RowAcc
         }
         if (a.exits[f] > 0) tr.flows.push_back({m.stages[f].id, "exit", "exit", a.exits[f] / R});
       }
-      flows_by_year(tr, m, a, static_cast<int>(M1) - 1, R);
+      flow_account(tr, m, a, static_cast<int>(M1) - 1, R);
       for (std::size_t d = 0; d < M1; ++d) {
         SeriesPoint p = point(a.cif[d]);
         tr.time_to_lease.push_back({static_cast<int>(d), p.mean, p.ci_low, p.ci_high});

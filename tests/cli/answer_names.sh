@@ -138,9 +138,13 @@ def profile_figures(town, variant, piece, where):
 
 
 def moves(town, text, where):
-    m = re.search(r"roofless households (\d+) → (\d+) over (\d+) months", text)
+    m = re.search(r"roofless households (\d+) → (\d+) over (\d+) months \((\w+)\)", text)
     if not m:
         sys.exit("%s: no baseline line in %r" % (where, text))
+    a, b = int(m.group(1)), int(m.group(2))
+    trend = "growing" if b > a else "shrinking" if b < a else "steady"
+    if m.group(4) != trend:
+        sys.exit("%s: %d -> %d said %r, not %r" % (where, a, b, m.group(4), trend))
     start = 0.0
     for r in csv.DictReader(open(out + "/timeseries.csv")):
         if r["town"] == town and r["variant"] == "baseline" and r["profile"] == "*" and \

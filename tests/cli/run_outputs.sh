@@ -8,14 +8,16 @@ SRC=$2
 OUT=$(mktemp -d)/out
 trap 'rm -rf "$(dirname "$OUT")"' EXIT
 "$PROSTUP" run "$SRC/scenarios/jirkov.json" -o "$OUT" --replications 6 --threads 2 --quiet
-for f in manifest.json outcomes.csv timeseries.csv flows.csv flows_yearly.csv time_to_lease.csv comparison.csv equity.csv results.json report.html; do
+for f in manifest.json outcomes.csv timeseries.csv flows.csv flows_yearly.csv flows_monthly.csv time_to_lease.csv comparison.csv equity.csv results.json report.html; do
   [ -s "$OUT/$f" ] || { echo "missing or empty: $f"; exit 1; }
 done
 head -1 "$OUT/outcomes.csv" | grep -qx 'town,variant,profile,cohort,metric,mean,sd,ci_low,ci_high,p05,p50,p95,replications,share_from_parameters' || { echo "bad outcomes.csv header"; head -1 "$OUT/outcomes.csv"; exit 1; }
 head -1 "$OUT/timeseries.csv" | grep -qx 'town,variant,profile,month,series,mean,ci_low,ci_high' || { echo "bad timeseries.csv header"; exit 1; }
 head -1 "$OUT/flows.csv" | grep -qx 'town,variant,from,to,kind,mean_per_replication' || { echo "bad flows.csv header"; exit 1; }
-head -1 "$OUT/flows_yearly.csv" | grep -qx 'town,variant,year,months,stage,flow,kind,from_or_to,mean_per_replication' || { echo "bad flows_yearly.csv header"; exit 1; }
-grep -q '^\*,baseline,5,12,street,stock_end,,,[0-9]' "$OUT/flows_yearly.csv" || { echo "no all-towns stock of the street in year 5"; exit 1; }
+head -1 "$OUT/flows_yearly.csv" | grep -qx 'town,variant,profile,year,months,stage,flow,kind,from_or_to,mean_per_replication' || { echo "bad flows_yearly.csv header"; exit 1; }
+grep -q '^\*,baseline,\*,5,12,street,stock_end,,,[0-9]' "$OUT/flows_yearly.csv" || { echo "no all-towns stock of the street in year 5"; exit 1; }
+head -1 "$OUT/flows_monthly.csv" | grep -qx 'town,variant,profile,year,month,stage,flow,kind,from_or_to,mean_per_replication' || { echo "bad flows_monthly.csv header"; exit 1; }
+grep -q '^\*,baseline,\*,5,60,street,stock_end,,,[0-9]' "$OUT/flows_monthly.csv" || { echo "no all-towns stock of the street in month 60"; exit 1; }
 grep -q 'class="flows-yearly"' "$OUT/report.html" || { echo "no flows by year in the report"; exit 1; }
 [ -s "$OUT/charts/flows_yearly_jirkov_baseline.svg" ] || { echo "no yearly flow chart"; exit 1; }
 head -1 "$OUT/time_to_lease.csv" | grep -qx 'town,variant,profile,month,cum_incidence,ci_low,ci_high' || { echo "bad time_to_lease.csv header"; exit 1; }

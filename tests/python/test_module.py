@@ -20,8 +20,8 @@ except ImportError as e:  # the module is not built here, or pandas is missing
 
 PROSTUP, SRC = sys.argv[1], Path(sys.argv[2])
 FIX = str(SRC / "tests" / "fixtures" / "small.json")
-TABLES = ["outcomes", "timeseries", "flows", "flows_yearly", "time_to_lease", "comparison", "equity",
-          "budget"]
+TABLES = ["outcomes", "timeseries", "flows", "flows_yearly", "flows_monthly", "time_to_lease",
+          "comparison", "equity", "budget"]
 failures = []
 
 
