@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "prostup/number_text.hpp"
+#include "prostup/study.hpp"
 
 namespace prostup {
 
@@ -356,7 +357,7 @@ std::vector<OptionSpec> build_table() {
                            "on the machine's speed (default: 0, none; e.g. --max-seconds 600)")
                      .of("calibrate", &CalibrateArgs::max_seconds));
   rows.push_back(Row("--particles", "particles", T::whole)
-                     .whole(10, 100000)
+                     .whole(study::kMinParticles, study::kMaxParticles)
                      .help("Parameter sets in each generation (default: 200; e.g. --particles "
                            "500)")
                      .of("calibrate", &CalibrateArgs::particles));
