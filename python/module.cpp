@@ -8,6 +8,8 @@
 #include <pybind11/stl.h>
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -16,6 +18,7 @@
 #include <mutex>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 #include <type_traits>
 #include <variant>
 
@@ -29,6 +32,7 @@
 #include "prostup/number_text.hpp"
 #include "prostup/options.hpp"
 #include "prostup/scenario_json.hpp"
+#include "prostup/study.hpp"
 #include "prostup/writers.hpp"
 
 namespace py = pybind11;
@@ -70,6 +74,158 @@ class SignalScope {
   struct sigaction old_int_ {};
   struct sigaction old_term_ {};
 };
+
+// ---- A run of the study layer: its own stop flag, no process globals ----
+
+// One call's stop flag and the signal that set it (0: none).
+struct Stop {
+  std::atomic<bool> cancel{false};
+  std::atomic<int> signal{0};
+};
+static_assert(std::atomic<Stop*>::is_always_lock_free, "the SIGINT handler needs lock-free slots");
+
+// SIGINT while calls are running: every running call's flag is set and Python's own handler
+// runs too (chained), so the main thread gets KeyboardInterrupt as Python would give it and a
+// call in another thread ends with exit code 130. Installed while at least one call runs.
+constexpr int kMaxCalls = 256;
+std::atomic<Stop*> g_calls[kMaxCalls];
+std::mutex g_calls_mutex;  // guards installing, not the calls: they run side by side
+int g_call_count = 0;
+struct sigaction g_python_sigint {};
+
+extern "C" void on_sigint(int sig, siginfo_t* info, void* context) {
+  for (auto& slot : g_calls)
+    if (Stop* s = slot.load()) {
+      s->signal.store(sig);
+      s->cancel.store(true);
+    }
+  const struct sigaction& python = g_python_sigint;
+  if (python.sa_flags & SA_SIGINFO) {
+    if (python.sa_sigaction) python.sa_sigaction(sig, info, context);
+  } else if (python.sa_handler == SIG_DFL) {  // no Python handler: the process ends, as it would
+    std::signal(sig, SIG_DFL);
+    std::raise(sig);
+  } else if (python.sa_handler != SIG_IGN) {
+    python.sa_handler(sig);
+  }
+}
+
+class RunningCall {
+ public:
+  explicit RunningCall(Stop& stop) {
+    std::lock_guard<std::mutex> lock(g_calls_mutex);
+    for (int i = 0; i < kMaxCalls && slot_ < 0; ++i) {
+      Stop* none = nullptr;
+      if (g_calls[i].compare_exchange_strong(none, &stop)) slot_ = i;
+    }
+    if (slot_ < 0) throw std::runtime_error("more than 256 prostup calls at once");
+    if (g_call_count++ == 0) {
+      struct sigaction ours {};
+      ours.sa_sigaction = on_sigint;
+      ours.sa_flags = SA_SIGINFO | SA_ONSTACK;
+      sigemptyset(&ours.sa_mask);
+      sigaction(SIGINT, &ours, &g_python_sigint);
+    }
+  }
+  ~RunningCall() {
+    std::lock_guard<std::mutex> lock(g_calls_mutex);
+    g_calls[slot_].store(nullptr);
+    if (--g_call_count == 0) {
+      struct sigaction now {};
+      sigaction(SIGINT, nullptr, &now);
+      if ((now.sa_flags & SA_SIGINFO) && now.sa_sigaction == on_sigint)
+        sigaction(SIGINT, &g_python_sigint, nullptr);
+    }
+  }
+  RunningCall(const RunningCall&) = delete;
+  RunningCall& operator=(const RunningCall&) = delete;
+
+ private:
+  int slot_ = -1;
+};
+
+// Runs `body` in a thread of its own without the GIL while this thread looks at Python's
+// signals every 0.1 s: a KeyboardInterrupt (Ctrl-C in the main thread) stops the body through
+// `stop` and is raised here once the body has ended (within a second: the workers look at
+// the flag between tasks and household chunks).
+template <class Body>
+void run_interruptibly(Stop& stop, Body&& body) {
+  RunningCall running(stop);
+  std::exception_ptr error;
+  std::mutex m;
+  std::condition_variable cv;
+  bool done = false;
+  std::thread worker([&] {
+    try {
+      body();
+    } catch (...) {
+      error = std::current_exception();
+    }
+    std::lock_guard<std::mutex> lock(m);
+    done = true;
+    cv.notify_all();
+  });
+  bool python_error = false;
+  for (;;) {
+    {
+      py::gil_scoped_release nogil;
+      std::unique_lock<std::mutex> lock(m);
+      if (cv.wait_for(lock, std::chrono::milliseconds(100), [&] { return done; })) break;
+    }
+    if (PyErr_CheckSignals() != 0) {
+      python_error = true;
+      int none = 0;
+      stop.signal.compare_exchange_strong(none, SIGINT);
+      stop.cancel.store(true);
+      break;
+    }
+  }
+  {
+    py::gil_scoped_release nogil;
+    worker.join();
+  }
+  if (python_error) throw py::error_already_set();
+  if (error) std::rethrow_exception(error);
+}
+
+// The files of a command in memory as {name: bytes}.
+py::dict files_dict(const std::map<std::string, std::string>& files) {
+  py::dict d;
+  for (const auto& [name, bytes] : files) d[py::str(name)] = py::bytes(bytes);
+  return d;
+}
+
+// The folder a recorded command's files keep (catalog=): prostup-out/NAME/RUN-ID, as the
+// command line's, written whole through the output staging, `latest` pointed at it and the
+// run recorded; the messages (a catalog that could not take it) are added to `messages`.
+void keep_recorded(const std::string& command, const std::string& name,
+                   const std::map<std::string, std::string>& files, const CatalogOptions& catalog,
+                   const std::string& scenario_text, Stop& stop, std::string& out_dir,
+                   std::string& messages) {
+  out_dir = detail::new_run_folder(std::filesystem::path("prostup-out") / name).string();
+  {
+    detail::StagedOutput staged(out_dir, false, command, &stop.cancel);
+    OutputFiles to(staged.staging());
+    for (const auto& [file, bytes] : files) to.put(file, bytes);
+    staged.commit();
+  }
+  detail::point_latest(out_dir, command);
+  messages +=
+      study::record_in_catalog(catalog, command, scenario_text, out_dir, &stop.cancel, &stop.signal)
+          .message;
+}
+
+// What escaped a call, as the command line's exit code and message; a folder reserved for
+// it and never written is released.
+void fail(const std::string& command, const Stop& stop, const std::string& out_dir, int& rc,
+          std::string& messages) {
+  const int signal = stop.signal.load();
+  const study::Failure f = study::failure_of(std::current_exception(), command, "nothing was kept",
+                                             signal ? signal : SIGINT);
+  rc = f.exit_code;
+  messages += f.message;
+  if (!out_dir.empty()) detail::release_run_folder(out_dir);
+}
 
 // The commands share the process's signal handlers, cancel flag and std::cerr: one at a time
 // (another Python thread calling in waits, without holding the GIL).
@@ -318,15 +474,40 @@ PYBIND11_MODULE(_core, m) {
 
   // The commands: the scenario file, the output folder and the keywords (the options table's
   // Python keywords of the command).
-  m.def("run", [](const std::string& file, const std::string& out_dir, const py::dict& d) {
+  // run(text, source, keywords) -> (exit code, messages, {file: bytes}, recorded folder or ""):
+  // the study layer itself (include/prostup/study.hpp), the files written into memory by the
+  // CLI's own writers (so they are its bytes), in a folder only when recorded (catalog=).
+  m.def("run", [](const std::string& text, const std::string& source, const py::dict& d) {
     RunArgs a;
-    a.file = file;
-    a.out_dir = out_dir;
     read_keywords("run", d, a);
     a.variants_given = d.contains("variants") && !d["variants"].is_none();  // [] = baseline
-    a.quiet = a.force = a.no_report = true;
-    a.catalog = catalog_from(d);
-    return call_command([&] { return cmd_run(a); });
+    const CatalogOptions catalog = catalog_from(d);
+    study::RunRequest request = run_request(a);
+    request.file = source;
+    request.text = text;
+    Stop stop;
+    int rc = kExitOk;
+    std::string messages, out_dir;
+    std::map<std::string, std::string> files;
+    run_interruptibly(stop, [&] {
+      try {
+        const study::RunSetup setup = study::prepare_run(request);
+        const study::RunOutcome o = study::run(setup, {{}, &stop.cancel});
+        OutputFiles memory;
+        write_run_outputs(o.result, memory, csv_dialect_of(a.csv_dialect), &stop.cancel);
+        if (stop.cancel) throw RunCancelled();
+        files = memory.take();
+        if (!catalog.disabled) {
+          const std::string& name = setup.source.scenario.name;
+          keep_recorded("run", name.empty() ? "scenario" : name, files, catalog, setup.source.text,
+                        stop, out_dir, messages);
+        }
+      } catch (...) {
+        fail("run", stop, out_dir, rc, messages);
+        files.clear();
+      }
+    });
+    return py::make_tuple(rc, messages, files_dict(files), out_dir);
   });
   m.def("sweep", [](const std::string& file, const std::string& out_dir, const py::dict& d) {
     SweepArgs a;

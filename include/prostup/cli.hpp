@@ -8,11 +8,9 @@
 #include <vector>
 
 #include "prostup/catalog.hpp"
+#include "prostup/errors.hpp"  // the exit codes
 
 namespace prostup {
-
-inline constexpr int kExitOk = 0, kExitFailure = 1, kExitInvalid = 2;
-inline constexpr int kExitSigint = 130, kExitSigterm = 143;
 
 struct ValidateArgs {
   std::vector<std::string> files;

@@ -13,6 +13,11 @@
 
 namespace prostup {
 
+// The process exit codes of the commands (and CommandError.exit_code in Python): 0 ok, 1 a
+// runtime failure, 2 invalid input or usage, 130/143 interrupted by SIGINT/SIGTERM.
+inline constexpr int kExitOk = 0, kExitFailure = 1, kExitInvalid = 2;
+inline constexpr int kExitSigint = 130, kExitSigterm = 143;
+
 struct UserError : std::runtime_error {
   // `where`: the JSON pointer ("/towns/0/stages") or the option ("--months") the message is
   // about, "" when none. `details`: lines printed before the message, each ending in '\n'

@@ -18,6 +18,7 @@
 
 #include "prostup/cli.hpp"
 #include "prostup/parameters.hpp"
+#include "prostup/study.hpp"
 
 namespace prostup {
 
@@ -96,5 +97,8 @@ const OptionSpec* python_option(const std::string& command, const std::string& k
 // rewritten.
 std::string options_docs_table(const std::string& command);
 std::string with_generated_option_tables(const std::string& markdown);
+
+// The use case's request from a command's options (the CLI's and Python's alike).
+study::RunRequest run_request(const RunArgs& a);
 
 }  // namespace prostup

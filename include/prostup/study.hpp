@@ -11,6 +11,8 @@
 #pragma once
 
 #include <atomic>
+#include <exception>
+#include <filesystem>
 #include <functional>
 #include <limits>
 #include <map>
@@ -20,6 +22,7 @@
 
 #include "prostup/calibrate.hpp"
 #include "prostup/calibration_writers.hpp"
+#include "prostup/catalog.hpp"
 #include "prostup/cohort.hpp"
 #include "prostup/model.hpp"
 #include "prostup/results.hpp"
@@ -35,6 +38,32 @@ struct Hooks {
   // Set (by a signal handler, another thread) to stop: the use case throws RunCancelled.
   const std::atomic<bool>* cancel = nullptr;
 };
+
+// What escaped a use case, as the command's exit code and the message it prints: the one
+// mapping, for the command line (run_command, sim/app/) and the Python module. UserError: 2,
+// its details and then "prostup COMMAND: message"; RunCancelled: 128 + `signal`, "prostup
+// COMMAND: interrupted by SIGINT|SIGTERM; `interrupted`"; anything else: 1, its message (that
+// memory ran out, in words). Each message ends in a newline.
+struct Failure {
+  int exit_code = 1;
+  std::string message;
+};
+Failure failure_of(std::exception_ptr error, const std::string& command,
+                   const std::string& interrupted, int signal);
+
+// A finished command's output folder recorded in the catalog (record_output,
+// include/prostup/catalog.hpp), never throwing: `id` -1 when not recorded (also when
+// disabled), and `message` what to say on stderr (a warning when the catalog could not take
+// it, or, when `cancel` was set by the signal in `signal` (SIGINT when null), that the wait for a
+// locked catalog was given up;
+// "" when none). The outputs stay as written either way.
+struct Recorded {
+  long long id = -1;
+  std::string message;
+};
+Recorded record_in_catalog(const CatalogOptions& options, const std::string& command,
+                           const std::string& scenario_text, const std::filesystem::path& out_dir,
+                           const std::atomic<bool>* cancel, const std::atomic<int>* signal);
 
 // A scenario file read and validated.
 struct LoadedScenario {

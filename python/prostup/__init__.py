@@ -81,9 +81,12 @@ class Scenario:
     ``path`` the file it came from (None for a dict), ``canonical`` the canonical JSON text
     (defaults written out) that the run catalog stores."""
 
-    def __init__(self, text: str, path: str | None):
+    def __init__(self, text: str, path: str | None, source: str | None = None):
         self.text = text
         self.path = path
+        # What the manifest and the catalog name as the scenario's path: the file, else
+        # "(built-in default)" or "(dict)".
+        self.source = path if path is not None else (source or "(dict)")
         self.document = json.loads(text)
         self.name = self.document.get("name", "")
 
@@ -118,7 +121,7 @@ def load(source=None) -> Scenario:
     problems = _core.validate(text)
     if problems:
         raise ScenarioError(label, problems)
-    return Scenario(text, path)
+    return Scenario(text, path, label)
 
 
 # Column types of every table, so that a column's type does not depend on its values (a
@@ -277,14 +280,39 @@ def _release_run_folder(out: str):
             pass
 
 
-def _execute(command: str, scenario, options: dict, result_type):
-    import warnings
-
+def _loaded(scenario) -> Scenario:
     sc = load(scenario)
     if sc.document != json.loads(sc.text):
         # The loaded scenario was edited (town.document[...] = ...): its edits are what runs,
         # validated as a dict is, not the file it was read from.
         sc = load(sc.document)
+    return sc
+
+
+def _call(command: str, scenario, options: dict, result_type):
+    """A command through the study layer: the scenario's text goes in, the files come back
+    in memory (no folder unless the run is recorded, catalog=)."""
+    import warnings
+
+    sc = _loaded(scenario)
+    try:
+        # The keywords are read through the options table (docs/options.md): a keyword the
+        # command does not have is a TypeError, a value outside the option's range a
+        # ValueError naming the option; None is the option's default.
+        rc, err, files, _folder = getattr(_core, command)(sc.text, sc.source, dict(options))
+    except ValueError as e:  # an option outside the CLI's limits
+        raise OptionError(command, 2, f"prostup {command}: {e}") from None
+    if rc != 0:
+        raise CommandError(command, rc, err)
+    if err.strip():
+        warnings.warn(err.strip(), stacklevel=3)
+    return result_type(files, sc)
+
+
+def _execute(command: str, scenario, options: dict, result_type):
+    import warnings
+
+    sc = _loaded(scenario)
     terminated = False
     with tempfile.TemporaryDirectory(prefix="prostup-") as tmp:
         if sc.path is not None:
@@ -369,7 +397,7 @@ def run(scenario=None, **options):
         options["variants"] = list(variants)  # a set, a generator; else the module refuses it
     if "catalog" in options:
         options["catalog"] = _catalog_option(options["catalog"])
-    return _execute("run", scenario, options, RunResult)
+    return _call("run", scenario, options, RunResult)
 
 
 def _set_specs(set):

@@ -13,6 +13,7 @@
 #include "prostup/cli.hpp"
 #include "prostup/errors.hpp"
 #include "prostup/number_text.hpp"
+#include "prostup/study.hpp"
 #include "run_support.hpp"
 #include "scenario_cli.hpp"
 
@@ -51,27 +52,15 @@ const char* signal_name() {
   return g_signal.load() == SIGTERM ? "SIGTERM" : "SIGINT";
 }
 
-std::string failure_text(const std::exception& e) {
-  if (dynamic_cast<const std::bad_alloc*>(&e))
-    return "out of memory (" + std::string(e.what()) +
-           "); nothing was written (try fewer replications, threads or towns)";
-  return e.what();
-}
-
 int run_command(const std::string& command, const std::string& interrupted,
                 const std::function<int()>& body) {
-  const std::string prefix = "prostup " + command + ": ";
   try {
     return body();
-  } catch (const UserError& e) {
-    std::cerr << e.details() << prefix << e.what() << "\n";
-    return kExitInvalid;
-  } catch (const RunCancelled&) {
-    std::cerr << prefix << "interrupted by " << signal_name() << "; " << interrupted << "\n";
-    return exit_code_for_signal();
-  } catch (const std::exception& e) {
-    std::cerr << prefix << failure_text(e) << "\n";
-    return kExitFailure;
+  } catch (...) {
+    const study::Failure f =
+        study::failure_of(std::current_exception(), command, interrupted, g_signal.load());
+    std::cerr << f.message;
+    return f.exit_code;
   }
 }
 
@@ -100,34 +89,11 @@ void Progress::finish() {
 }
 
 long long record_in_catalog(const CatalogOptions& opt, const std::string& command,
-                            const std::string& scenario_text, const fs::path& given_dir) {
-  if (opt.disabled) return -1;
-  // The folder as the output staging resolved it: `-o ./x/../out` names ./out even when x
-  // does not exist (the kernel would not walk through the missing x).
-  std::error_code resolve_ec;
-  fs::path out_dir = fs::weakly_canonical(fs::absolute(given_dir), resolve_ec);
-  if (resolve_ec) out_dir = given_dir;
-  const std::string path = catalog_path(opt);
-  try {
-    const long long id = record_output(opt, command, scenario_text, out_dir, &g_cancel);
-    if (g_cancel)
-      std::cerr << "prostup " << command << ": interrupted by " << signal_name()
-                << "; the outputs in " << printable(out_dir.string())
-                << " are complete and recorded in the catalog\n";
-    return id;
-  } catch (const std::exception& e) {
-    if (g_cancel) {
-      std::cerr << "prostup " << command << ": interrupted by " << signal_name()
-                << " while waiting for the catalog " << printable(path)
-                << "; the run was not recorded in the catalog (the outputs in "
-                << printable(out_dir.string()) << " are complete)\n";
-      return -1;
-    }
-    std::cerr << "prostup " << command << ": warning: not recorded in the catalog " << path << ": "
-              << e.what() << " (the outputs in " << out_dir.string()
-              << " are complete; --catalog PATH records elsewhere, --no-catalog skips it)\n";
-    return -1;
-  }
+                            const std::string& scenario_text, const fs::path& out_dir) {
+  const study::Recorded r =
+      study::record_in_catalog(opt, command, scenario_text, out_dir, &g_cancel, &g_signal);
+  std::cerr << r.message;
+  return r.id;
 }
 
 }  // namespace prostup::detail

@@ -28,13 +28,10 @@ const char* signal_name();  // "SIGINT" or "SIGTERM"
 // variable PROSTUP_TEST_SIGNAL_AT equals `where` ("write": a command starts writing files).
 void test_signal_point(const char* where);
 
-// What a runtime failure's message says: e.what(), or for std::bad_alloc that memory ran out.
-std::string failure_text(const std::exception& e);
-
 // Runs the body of `prostup COMMAND` and turns what escapes it into the exit code, the one
 // place that does (docs/architecture.md): a UserError 2 (its details, then
 // "prostup COMMAND: message" on stderr), RunCancelled 130/143 ("prostup COMMAND: interrupted
-// by SIG...; `interrupted`"), anything else 1 (failure_text).
+// by SIG...; `interrupted`"), anything else 1 (study::failure_of, include/prostup/study.hpp).
 int run_command(const std::string& command, const std::string& interrupted,
                 const std::function<int()>& body);
 

@@ -250,20 +250,43 @@ void print_verbose(const study::RunOutcome& o, const fs::path& out, Language lan
                             .c_str());
 }
 
-study::RunRequest run_request(const RunArgs& a) {
-  study::RunRequest q;
-  q.file = a.file;
-  q.variants = a.variants;
-  q.all_variants = !a.variants_given;
-  q.replications = a.replications;
-  q.months = a.months;
-  q.threads = a.threads;
-  q.seed = a.seed;
-  q.by_profile_series = a.by_profile_series;
-  q.fixed_parameters = a.fixed_parameters;
-  q.inner_replications = a.inner_replications;
-  q.lang = a.lang;
-  return q;
+// Simulates with a progress bar (the output rank's, unless --quiet); the bar is cleared
+// before anything else is printed, also when the run is interrupted.
+study::RunOutcome simulate(const study::RunSetup& setup, bool quiet) {
+  Progress progress(!quiet && is_output_rank());
+  try {
+    study::RunOutcome o =
+        study::run(setup, {[&](long long d, long long n) { progress.update(d, n); }, &g_cancel});
+    progress.finish();
+    return o;
+  } catch (...) {
+    progress.finish();
+    throw;
+  }
+}
+
+// The files and the report into the staging folder, then the folder committed whole. A
+// signal while writing is seen between the steps, and commit() refuses after one.
+void write_outputs(const study::RunOutcome& o, const RunArgs& a, StagedOutput& staged,
+                   Language lang) {
+  test_signal_point("write");
+  if (g_cancel) throw RunCancelled();
+  write_run_outputs(o.result, staged.staging(), csv_dialect_of(a.csv_dialect), &g_cancel);
+  if (!a.no_report) write_report(staged.staging(), staged.staging(), &g_cancel, lang);
+  staged.commit();
+}
+
+// The answer on the terminal: short, or with --verbose the full listing. Labels come from
+// the scenario: no escape codes reach a terminal.
+void print_answer(const study::RunOutcome& o, const fs::path& out, const RunArgs& a,
+                  Language lang) {
+  if (a.quiet) return;
+  if (a.verbose) return print_verbose(o, out, lang);
+  std::fputs(on_terminal(answer::terminal_answer(o.result, out, !a.no_report, lang, answer_width(),
+                                                 kAnswerRows),
+                         true)
+                 .c_str(),
+             stdout);
 }
 
 }  // namespace
@@ -278,44 +301,22 @@ int cmd_run(const RunArgs& a) {
       return kExitOk;
     }
     check_memory(setup.estimate, setup.limit, a.force, "the run");
-    // -o DIR, else a new folder prostup-out/NAME/RUN-ID (run_folders.hpp).
+    // -o DIR, else a new folder prostup-out/NAME/RUN-ID (run_folders.hpp), checked and
+    // locked before anything is simulated; under MPI only the output rank writes files and
+    // prints (docs/distributed.md).
     const fs::path out = command_output_dir(a.out_dir, setup.source.scenario.name);
-    // Under MPI only the output rank writes files and prints (docs/distributed.md). The
-    // path is checked and locked before anything is simulated.
     std::optional<StagedOutput> staged;
     if (is_output_rank()) staged.emplace(out, a.force, "run", &g_cancel);
-    Progress progress(!a.quiet && is_output_rank());
-    study::RunOutcome o;
-    try {
-      o = study::run(setup, {[&](long long d, long long n) { progress.update(d, n); }, &g_cancel});
-    } catch (const RunCancelled&) {
-      progress.finish();
-      std::cerr << "prostup: interrupted by " << signal_name()
-                << "; stopped the workers and removed the partial output\n";
-      return exit_code_for_signal();
-    }
-    progress.finish();
+    const study::RunOutcome o = simulate(setup, a.quiet);
     if (!is_output_rank()) return kExitOk;
-    // A signal while writing is seen between the steps, and commit() refuses after one.
-    test_signal_point("write");
-    if (g_cancel) throw RunCancelled();
     const Language lang = text::language_from(setup.language);
-    write_run_outputs(o.result, staged->staging(), csv_dialect_of(a.csv_dialect), &g_cancel);
-    if (!a.no_report) write_report(staged->staging(), staged->staging(), &g_cancel, lang);
-    staged->commit();
+    write_outputs(o, a, *staged, lang);
     if (a.out_dir.empty()) point_latest(out, "run");
     record_in_catalog(a.catalog, "run", setup.source.text, out);
-    // Ctrl-C while the catalog was locked: said on stderr; the outputs stay.
-    if (g_cancel) return exit_code_for_signal();
-    if (std::getenv("PROSTUP_TEST_PEAK_RSS"))  // test hook: tests/cli/run_memory_estimate.sh
+    if (g_cancel) return exit_code_for_signal();  // Ctrl-C while the catalog was locked
+    if (std::getenv("PROSTUP_TEST_PEAK_RSS"))     // test hook: tests/cli/run_memory_estimate.sh
       std::fprintf(stderr, "peak_rss_bytes %lld\n", peak_resident_bytes());
-    if (!a.quiet && !a.verbose)  // labels from the scenario: no escape codes reach a terminal
-      std::fputs(on_terminal(answer::terminal_answer(o.result, out, !a.no_report, lang,
-                                                     answer_width(), kAnswerRows),
-                             true)
-                     .c_str(),
-                 stdout);
-    if (!a.quiet && a.verbose) print_verbose(o, out, lang);
+    print_answer(o, out, a, lang);
     return kExitOk;
   });
 }

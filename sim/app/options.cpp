@@ -543,4 +543,20 @@ std::string with_generated_option_tables(const std::string& markdown) {
   return out + markdown.substr(at);
 }
 
+study::RunRequest run_request(const RunArgs& a) {
+  study::RunRequest q;
+  q.file = a.file;
+  q.variants = a.variants;
+  q.all_variants = !a.variants_given;
+  q.replications = a.replications;
+  q.months = a.months;
+  q.threads = a.threads;
+  q.seed = a.seed;
+  q.by_profile_series = a.by_profile_series;
+  q.fixed_parameters = a.fixed_parameters;
+  q.inner_replications = a.inner_replications;
+  q.lang = a.lang;
+  return q;
+}
+
 }  // namespace prostup

@@ -61,6 +61,15 @@ fs::path new_run_folder(const fs::path& base) {
                            " (99 runs began in this second; use -o DIR)");
 }
 
+void release_run_folder(const fs::path& run_dir) {
+  std::error_code ec;
+  if (fs::exists(run_dir, ec) || ec) return;
+  std::string lock = ".";  // (not "." + name: GCC 12 warns, wrongly, of an overlapping copy)
+  lock += run_dir.filename().string();
+  lock += ".lock";
+  fs::remove(run_dir.parent_path() / lock, ec);
+}
+
 fs::path command_output_dir(const std::string& out_dir, const std::string& name) {
   if (!out_dir.empty()) return fs::path(out_dir);
   const fs::path base = fs::path("prostup-out") / name;

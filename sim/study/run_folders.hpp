@@ -23,6 +23,11 @@ std::string run_id_text(long long utc, int suffix);
 // `base` cannot be created or 99 names of this second are taken.
 std::filesystem::path new_run_folder(const std::filesystem::path& base);
 
+// A folder new_run_folder reserved that was never written (the command failed first): its
+// reservation, the lock file beside it, goes, so the name is not taken for good. Nothing
+// happens when the folder exists. Never throws.
+void release_run_folder(const std::filesystem::path& run_dir);
+
 // `out_dir` (-o) when given, else new_run_folder(prostup-out/NAME) for `name` (the scenario's
 // name and the command's suffix: "jirkov", "jirkov-sweep"). Under MPI only the output rank
 // reserves a folder; another rank gets prostup-out/NAME, which it never writes.

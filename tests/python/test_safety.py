@@ -116,9 +116,9 @@ try:
     t = threading.Thread(target=worker)
     t.start()
     time.sleep(0.5)
-    os.kill(os.getpid(), signal.SIGINT)
     main_got = False
     try:
+        os.kill(os.getpid(), signal.SIGINT)  # the main thread's KeyboardInterrupt comes at once
         t.join(20)
         time.sleep(0.1)  # Python runs the handler between bytecodes
     except KeyboardInterrupt:
