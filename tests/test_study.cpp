@@ -9,6 +9,8 @@
 #include "prostup/errors.hpp"
 #include "prostup/runner.hpp"
 #include "prostup/study.hpp"
+#include "prostup/writers.hpp"
+#include "test_files.hpp"
 
 using namespace prostup;
 
@@ -72,5 +74,53 @@ TEST_CASE("a user error names its option and carries the diagnostics", "[study]"
     // The diagnostics come with the error, `FILE: /pointer: message`, not on stderr.
     CHECK(std::string(e.what()).find("is not a valid scenario") != std::string::npos);
     CHECK(e.details().find(q.file + ": ") == 0);
+  }
+}
+
+// The sweep's files come from the study layer (write_sweep_files), not the command: written
+// into memory they are what the command line wrote for the study goldens, byte for byte
+// (tests/cli/study_golden.sh makes the same sweep), so the Python module can hand them over
+// without a folder.
+TEST_CASE("a sweep's files in memory are the command line's", "[study]") {
+  study::SweepRequest q;
+  q.file = test::source_path("scenarios/jirkov.json").string();
+  q.sets = {"/towns/jirkov/capacity/training_flat=4:12:8"};
+  q.replications = 4;
+  q.months = 24;
+  q.seed = 7;
+  q.threads = 2;
+  const study::SweepSetup setup = study::prepare_sweep(q);
+  const study::SweepOutcome o = study::sweep(setup, {});
+  OutputFiles files;
+  study::write_sweep_files(setup, o, files);
+  REQUIRE(files.files().count("sweep.csv") == 1);
+  CHECK(files.files().at("sweep.csv") ==
+        test::read_bytes(test::source_path("tests/golden/study/sweep.csv")));
+  const auto points = ojson::parse(files.files().at("sweep_points.json"));
+  CHECK(points["points"].size() == 2);
+  const auto manifest = ojson::parse(files.files().at("manifest.json"));
+  CHECK(manifest["sweep"]["variant"] == "baseline");
+  CHECK(files.files().size() == 3);
+}
+
+// calibrate as a request: the limits the options table checks are checked here too (a
+// library caller gets the same refusal, naming the option).
+TEST_CASE("study::prepare_calibrate refuses limits out of range", "[study]") {
+  study::CalibrateRequest q;
+  q.file = test::source_path("examples/calibration/jirkov-calibration.json").string();
+  q.particles = study::kMinParticles - 1;
+  try {
+    study::prepare_calibrate(q);
+    FAIL("particles below the minimum accepted");
+  } catch (const UserError& e) {
+    CHECK(e.where() == "--particles");
+  }
+  q.particles = 100;
+  q.max_simulations = 150;  // fewer than two generations
+  try {
+    study::prepare_calibrate(q);
+    FAIL("a budget of less than two generations accepted");
+  } catch (const UserError& e) {
+    CHECK(e.where() == "--max-simulations");
   }
 }

@@ -28,5 +28,9 @@ void write_calibration_outputs(const CalibrationResult& r, const CalibrationReco
                                const std::filesystem::path& dir,
                                const std::atomic<bool>* cancel = nullptr,
                                CsvDialect dialect = CsvDialect::rfc4180);
+// The same files into a folder or memory.
+void write_calibration_outputs(const CalibrationResult& r, const CalibrationRecord& rec,
+                               OutputFiles& to, const std::atomic<bool>* cancel = nullptr,
+                               CsvDialect dialect = CsvDialect::rfc4180);
 
 }  // namespace prostup

@@ -20,12 +20,15 @@
 #include <string>
 #include <vector>
 
+#include "prostup/calibrate.hpp"
+#include "prostup/calibration_writers.hpp"
 #include "prostup/catalog.hpp"
 #include "prostup/cohort.hpp"
 #include "prostup/model.hpp"
 #include "prostup/results.hpp"
 #include "prostup/scenario.hpp"
 #include "prostup/scenario_json.hpp"
+#include "prostup/writers.hpp"
 
 namespace prostup::study {
 
@@ -113,6 +116,9 @@ struct MemoryLimit {
   std::string source;
 };
 
+// Replications per drawn parameter set (--inner-replications): the options table's range.
+inline constexpr int kMinInnerReplications = 1, kMaxInnerReplications = 1000;
+
 // `prostup run`: every town under the baseline and the chosen variants.
 struct RunRequest {
   std::string file;  // "" = the built-in default scenario
@@ -180,6 +186,11 @@ struct CohortOutcome {
 // Throws UserError for an invalid scenario, RunCancelled between models when hooks.cancel
 // was set.
 CohortOutcome cohort(const CohortRequest& request, const Hooks& hooks);
+// cohort.csv, cohort_summary.csv and bottlenecks.csv (docs/cohort.md). Throws RunCancelled
+// between towns when `cancel` is set, std::runtime_error naming a file that cannot be written.
+void write_cohort_files(const CohortOutcome& outcome, OutputFiles& to,
+                        CsvDialect dialect = CsvDialect::rfc4180,
+                        const std::atomic<bool>* cancel = nullptr);
 
 // One --set POINTER=FROM:TO:STEP of a sweep. Integer when FROM, TO and STEP are all written
 // as integers.
@@ -247,6 +258,12 @@ struct SweepOutcome {
 // Runs the points one after another. Throws RunCancelled when hooks.cancel was set; the
 // progress counts the tasks of all points.
 SweepOutcome sweep(const SweepSetup& setup, const Hooks& hooks);
+// manifest.json, sweep.csv (written in pieces, `cancel` checked between them) and
+// sweep_points.json: the files the command line writes, byte for byte. The report is drawn
+// from them (write_report).
+void write_sweep_files(const SweepSetup& setup, const SweepOutcome& outcome, OutputFiles& to,
+                       CsvDialect dialect = CsvDialect::rfc4180,
+                       const std::atomic<bool>* cancel = nullptr);
 
 // --vary POINTER=LO:HI of a plan, integers with LO <= HI.
 struct VaryRange {
@@ -347,5 +364,54 @@ struct PlanOutcome {
 };
 // Throws RunCancelled when hooks.cancel was set.
 PlanOutcome plan(const PlanSetup& setup, const PlanHooks& hooks);
+// manifest.json and plan.json (with the ranked binding constraints when no value met the
+// target): the files the command line writes, byte for byte.
+void write_plan_files(const PlanSetup& setup, const PlanOutcome& outcome, OutputFiles& to);
+
+// `prostup calibrate` (docs/calibration.md): the parameters that carry a distribution fitted
+// to what the towns have observed. The particle limits are the options table's range.
+inline constexpr int kMinParticles = 10, kMaxParticles = 100000;
+struct CalibrateRequest {
+  std::string file;  // "" = the built-in default scenario
+  // The scenario's own text when not empty: `file` then only names it.
+  std::string text;
+  int particles = 200;                // kMinParticles..kMaxParticles
+  long long max_simulations = 20000;  // at least two generations: 2 * particles
+  double max_seconds = 0;             // 0 = no wall-time budget
+  long long seed = -1;                // -1 = the scenario's
+  int threads = 0;                    // 0 = every hardware thread
+};
+
+// A calibration loaded, checked and sized before anything runs.
+struct CalibrateSetup {
+  CalibrateRequest request;
+  LoadedScenario source;
+  int threads = 0;  // as the calibration will use them
+  ResourceEstimate estimate;
+  MemoryLimit limit;
+  std::string started_at;
+  double start_seconds = 0;
+};
+// Throws UserError for a limit out of range, CalibrationError (a UserError with the JSON
+// pointer) when the scenario has nothing to calibrate.
+CalibrateSetup prepare_calibrate(const CalibrateRequest& request);
+
+struct CalibrateOutcome {
+  CalibrationResult result;
+  // The scenario with the posterior as its parameter_sample (calibrated.json), checked to
+  // read back.
+  Scenario calibrated;
+  CalibrationRecord record;  // what the manifest and calibration.html say about the run
+};
+// Runs the calibration (progress in simulations of the budget). Throws RunCancelled when
+// hooks.cancel was set. Under MPI every rank calls it.
+CalibrateOutcome calibrate(const CalibrateSetup& setup, const Hooks& hooks);
+// prepare_calibrate, then calibrate (no memory check: a caller that wants one prepares).
+CalibrateOutcome calibrate(const CalibrateRequest& request, const Hooks& hooks);
+// calibrated.json, manifest.json, posterior.csv, fit.csv and report.html (calibration.html's
+// page): the files the command line writes, byte for byte.
+void write_calibrate_files(const CalibrateOutcome& outcome, OutputFiles& to,
+                           CsvDialect dialect = CsvDialect::rfc4180,
+                           const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace prostup::study

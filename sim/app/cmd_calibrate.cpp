@@ -12,6 +12,7 @@
 #include "prostup/cli.hpp"
 #include "prostup/number_text.hpp"
 #include "prostup/parallel.hpp"
+#include "prostup/study.hpp"
 #include "prostup/writers.hpp"
 #include "run_folders.hpp"
 #include "run_support.hpp"
@@ -23,21 +24,6 @@ namespace fs = std::filesystem;
 using namespace detail;
 
 namespace {
-
-void write_calibrated_json(const fs::path& path, const Scenario& s) {
-  const ojson doc = to_json(s);
-  // What calibrate writes must read back: a bug here would otherwise surface in `run`.
-  const LoadResult check = load_scenario_json(doc);
-  if (!check.ok())
-    throw std::runtime_error(
-        "internal error: calibrated.json does not validate: " + check.diagnostics.front().pointer +
-        ": " + check.diagnostics.front().message);
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) throw std::runtime_error(path.string() + ": cannot open for writing");
-  const std::string text = doc.dump(2) + "\n";
-  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  if (std::fclose(f) != 0 || !ok) throw std::runtime_error(path.string() + ": write failed");
-}
 
 void print_result(const CalibrationResult& r, const fs::path& out) {
   using number_text::general;
@@ -64,50 +50,37 @@ void print_result(const CalibrationResult& r, const fs::path& out) {
 
 }  // namespace
 
+study::CalibrateRequest calibrate_request(const CalibrateArgs& a) {
+  study::CalibrateRequest q;
+  q.file = a.file;
+  q.particles = a.particles;
+  q.max_simulations = a.max_simulations;
+  q.max_seconds = a.max_seconds;
+  q.seed = a.seed;
+  q.threads = a.threads;
+  return q;
+}
+
 int cmd_calibrate(const CalibrateArgs& a) {
-  const double wall0 = seconds_now();
-  const std::string started = utc_now_iso8601();
   install_signal_handlers();
   return run_command("calibrate", "stopped and removed the partial output", [&] {
-    LoadedScenario ls = load_or_report(a.file);
-    mpi_require_same_scenario(ls.sha256);  // every MPI rank must calibrate the same file
-    if (a.particles < 10 || a.particles > 100000)
-      throw UserError("--particles must be from 10 to 100000");
-    if (a.max_simulations < 2LL * a.particles)
-      throw UserError("--max-simulations " + std::to_string(a.max_simulations) +
-                      " is less than two generations of " + std::to_string(a.particles) +
-                      " particles; give at least " + std::to_string(2LL * a.particles));
-    if (a.threads > 1024) throw UserError("--threads exceeds the limit of 1024");
-    // CLI11's range check lets NaN through (every comparison with it is false).
-    if (!(a.max_seconds >= 0 && a.max_seconds <= 1e9))
-      throw UserError("--max-seconds must be a number from 0 to 1e9 (0 = no budget)");
-    fs::path out;  // -o DIR, else a new folder prostup-out/NAME-calibrate/RUN-ID
-    CalibrationOptions opt;
-    opt.particles = a.particles;
-    opt.max_simulations = a.max_simulations;
-    opt.max_seconds = a.max_seconds;
-    opt.seed = a.seed;
-    opt.threads = resolved_threads(a.threads);
-    opt.cancel = &g_cancel;
     // Under MPI every rank samples; only the output rank writes and prints.
     Progress progress(!a.quiet && is_output_rank());
-    opt.progress = [&](const CalibrationProgress& p) { progress.update(p.simulations, p.budget); };
-    CalibrationResult r;
+    fs::path out;  // -o DIR, else a new folder prostup-out/NAME-calibrate/RUN-ID
+    study::CalibrateSetup setup;
+    study::CalibrateOutcome co;
     std::optional<StagedOutput> staged;
     try {
-      check_calibratable(ls.scenario);  // before the output path is touched
-      // As run, sweep and plan: the memory the workers' simulations need, with each
-      // uncertain size (an arrival rate's prior) at a high quantile of the particles' draws.
-      check_memory(estimate_resources({&ls.scenario}, a.particles, ls.scenario.simulation.months,
-                                      opt.threads, false),
-                   memory_limit(opt.threads), a.force, "the calibration");
-      out = command_output_dir(a.out_dir, ls.scenario.name + "-calibrate");
+      setup = study::prepare_calibrate(calibrate_request(a));
+      check_memory(setup.estimate, setup.limit, a.force, "the calibration");
+      out = command_output_dir(a.out_dir, setup.source.scenario.name + "-calibrate");
       if (is_output_rank()) staged.emplace(out, a.force, "calibrate", &g_cancel);
-      r = calibrate(ls.scenario, opt);
+      co = study::calibrate(setup,
+                            {[&](long long d, long long n) { progress.update(d, n); }, &g_cancel});
     } catch (const CalibrationError& e) {
       progress.finish();
-      std::cerr << ls.path << ": " << (e.pointer.empty() ? "" : e.pointer + ": ") << e.what()
-                << "\n";
+      std::cerr << (a.file.empty() ? "(built-in default)" : a.file) << ": "
+                << (e.pointer.empty() ? "" : e.pointer + ": ") << e.what() << "\n";
       std::cerr << "prostup calibrate: nothing to calibrate; nothing was written\n";
       return kExitInvalid;
     } catch (const RunCancelled&) {
@@ -118,28 +91,17 @@ int cmd_calibrate(const CalibrateArgs& a) {
     }
     progress.finish();
     if (!is_output_rank()) return kExitOk;  // rank 0's exit status speaks for the job
-    if (!ls.scenario.parameter_sample.empty() && !a.quiet)
+    const CalibrationResult& r = co.result;
+    if (!setup.source.scenario.parameter_sample.empty() && !a.quiet)
       std::cerr << "prostup calibrate: the scenario's parameter_sample is replaced by the "
                    "posterior in calibrated.json\n";
-    CalibrationRecord rec;
-    rec.scenario_name = ls.scenario.name;
-    rec.scenario_title = ls.scenario.title.in("en");  // calibration.html is in English
-    rec.scenario_path = ls.path;
-    rec.scenario_sha256 = ls.sha256;
-    rec.started_at = started;
-    rec.max_simulations = a.max_simulations;
     test_signal_point("write");
     if (g_cancel) throw RunCancelled();
-    const std::string source = "prostup calibrate " + ls.path + " (seed " + std::to_string(r.seed) +
-                               ", " + std::to_string(r.particles.size()) + " particles, " +
-                               (r.converged ? "every target met" : "NOT every target met") + ")";
-    write_calibrated_json(staged->staging() / "calibrated.json",
-                          calibrated_scenario(ls.scenario, r, r.particles.size(), source));
-    rec.wall_seconds = seconds_now() - wall0;
-    write_calibration_outputs(r, rec, staged->staging(), &g_cancel, csv_dialect_of(a.csv_dialect));
+    OutputFiles files(staged->staging());
+    study::write_calibrate_files(co, files, csv_dialect_of(a.csv_dialect), &g_cancel);
     staged->commit();
     if (a.out_dir.empty()) point_latest(out, "calibrate");
-    record_in_catalog(a.catalog, "calibrate", ls.text, out);
+    record_in_catalog(a.catalog, "calibrate", setup.source.text, out);
     if (g_cancel) return exit_code_for_signal();  // Ctrl-C while the catalog was locked
     if (!a.quiet) print_result(r, out);
     if (!r.converged) {

@@ -5,7 +5,6 @@
 // over a monotone response needs about log2(HI - LO) evaluations.
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -33,78 +32,6 @@ namespace fs = std::filesystem;
 using namespace planning;
 
 namespace {
-
-void write_text(const fs::path& p, const std::string& text) {
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-  out.close();
-  if (!out) throw std::runtime_error("cannot write " + p.string());
-}
-
-ojson num(double v) {
-  return std::isfinite(v) ? ojson(v) : ojson(nullptr);
-}
-
-ojson point_json(const PlanPoint& p) {
-  return {{"value", p.value},
-          {"mean", num(p.summary.mean)},
-          {"ci_low", num(p.summary.ci_low)},
-          {"ci_high", num(p.summary.ci_high)},
-          {"bound", num(p.bound)},
-          {"meets", p.meets},
-          {"replications", p.summary.replications},
-          {"parameter_sets", p.sets},
-          {"sets_meeting", p.sets_meeting},
-          {"share_meeting", num(p.share_meeting())}};
-}
-
-// What holds a target back at the top of the range (docs/planning.md, "What binds"; measured
-// by study::plan): the stages and services whose expected demand in the exact model without
-// limits exceeds their capacity, with what one more unit of the largest of them is worth.
-struct HeldBack {
-  std::vector<answer::Binding> binding;  // ranked (answer::sort_by_value)
-  // The measured ones; `gain` in the target's better direction (up for >=, down for <=),
-  // `change` the paired difference as simulated. Binding::value points into `measured`.
-  std::vector<MarginalValue> measured;
-  std::vector<Summary> change;  // parallel to `measured`: the paired difference as simulated
-};
-
-// The binding constraints the plan found at HI, ranked (answer::sort_by_value) with what one
-// more unit of each measured one is worth.
-HeldBack held_back_of(const study::PlanOutcome& o, const std::string& town) {
-  HeldBack out;
-  out.binding = answer::ranked_binding(o.binding_lines);
-  out.measured = o.measured;
-  out.change = o.change;
-  for (answer::Binding& b : out.binding)
-    for (const MarginalValue& v : out.measured)
-      if (b.what == (town == "*" ? v.town + ": " + v.what : v.what)) b.value = &v;
-  answer::sort_by_value(out.binding);
-  return out;
-}
-
-ojson binding_json(const HeldBack& h) {
-  ojson rows = ojson::array();
-  for (const answer::Binding& b : h.binding) {
-    ojson row = {{"constraint", b.what}, {"line", b.line}};
-    if (b.demand > 0)
-      row.update({{"demand", b.demand}, {"capacity", b.capacity}, {"from_month", b.from_month}});
-    if (b.value) {
-      const std::size_t i = static_cast<std::size_t>(b.value - h.measured.data());
-      const Summary& ch = h.change[i];
-      row["one_more"] = b.value->service ? "worker" : "place";
-      row["change"] = num(ch.mean);
-      row["change_ci_low"] = num(ch.ci_low);
-      row["change_ci_high"] = num(ch.ci_high);
-      row["pairs"] = b.value->replications;
-      row["clear_gain"] = b.value->clear_gain();
-      row["cost_per_month"] = b.value->cost_per_month;
-      row["cost_horizon"] = b.value->cost_horizon;
-    }
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
 
 void print_binding(const HeldBack& h, const MetricInfo& metric, long long hi, int months, bool psa,
                    Language lang) {
@@ -230,76 +157,12 @@ int run_plan(const PlanArgs& a) {
   const long long width = range.hi - range.lo;
   HeldBack held_back;
   if (!best) held_back = held_back_of(po, town);
-
   const RunInfo& info = po.info;
-  ojson manifest = manifest_document(info, "plan");
-  manifest["plan"] = {
-      {"vary", range.pointer},   {"target", a.target},         {"town", town},
-      {"variant", variant},      {"confidence", a.confidence}, {"parameter_uncertainty", info.psa},
-      {"assurance", a.assurance}};
   if (!is_output_rank()) return kExitOk;
   StagedOutput& out = *staged;
   test_signal_point("write");
-  write_text(out.staging() / "manifest.json", manifest.dump(2) + "\n");
-
-  ojson pj;
-  pj["format"] = "prostup-plan";
-  pj["format_version"] = 1;
-  pj["vary"] = range.pointer;
-  pj["written_at"] = written.pointer;
-  // The scenario's own value: the report marks it on the plan's chart.
-  // --vary sets whole numbers; the scenario's own value is one where it is whole.
-  const double own = written.previous;
-  pj["scenario_value"] = !std::isfinite(own)      ? ojson()
-                         : own == std::round(own) ? ojson(std::llround(own))
-                                                  : ojson(own);
-  pj["range"] = {{"lo", range.lo}, {"hi", range.hi}};
-  pj["target"] = {{"metric", target.metric}, {"op", target.op()}, {"value", target.value}};
-  pj["unit"] = unit;
-  pj["confidence"] = a.confidence;
-  // Which answer this is (docs/planning.md): under input uncertainty the target must be met in
-  // at least `assurance` of the parameter sets; else the Monte Carlo bound of the mean.
-  pj["parameter_uncertainty"] = info.psa;
-  pj["assurance"] = a.assurance;
-  pj["parameter_sets"] = info.psa ? ojson(info.parameter_sets) : ojson(nullptr);
-  pj["inner_replications"] = info.psa ? ojson(info.inner_replications) : ojson(nullptr);
-  if (info.psa) {
-    pj["meets"] =
-        "the share of parameter sets whose mean (over inner_replications replications) meets "
-        "the target is at least assurance";
-    pj["bound"] = target.at_least
-                      ? "the value that ceil(assurance * parameter_sets) of the sets' means reach "
-                        "or exceed; the target is met when it is >= the value"
-                      : "the value that ceil(assurance * parameter_sets) of the sets' means stay "
-                        "at or below; the target is met when it is <= the value";
-    pj["ci"] =
-        "ci_low and ci_high: the 2.5th and 97.5th percentile of the parameter sets' means "
-        "(input uncertainty with the Monte Carlo noise of inner_replications replications)";
-  } else {
-    pj["meets"] = "the one-sided confidence bound of the mean meets the target";
-  }
-  if (!info.psa)
-    pj["bound"] = target.at_least
-                      ? "one-sided lower confidence bound of the mean: mean - t(confidence, n-1) "
-                        "* sd / sqrt(n); the target is met when it is >= the value"
-                      : "one-sided upper confidence bound of the mean: mean + t(confidence, n-1) "
-                        "* sd / sqrt(n); the target is met when it is <= the value";
-  if (!info.psa)
-    pj["ci"] = "ci_low and ci_high: the two-sided 95 % confidence interval of the mean";
-  pj["town"] = town;
-  pj["variant"] = variant;
-  pj["seed"] = info.seed;
-  pj["replications"] = info.replications;
-  pj["months"] = info.months;
-  pj["answer"] = best ? ojson(*best) : ojson(nullptr);
-  pj["monotone_in_evaluated"] = monotone;
-  ojson by_order = ojson::array(), sorted = ojson::array();
-  for (const auto& p : order) by_order.push_back(point_json(p));
-  for (const auto& [v, p] : evaluated) sorted.push_back(point_json(p));
-  if (!best) pj["binding_at_hi"] = binding_json(held_back);
-  pj["points"] = by_order;
-  pj["points_sorted"] = sorted;
-  write_text(out.staging() / "plan.json", pj.dump(2) + "\n");
+  OutputFiles files(out.staging());
+  study::write_plan_files(setup, po, files);
 
   // All or nothing: a report that cannot be drawn (a full disk) fails the command and
   // nothing is committed.

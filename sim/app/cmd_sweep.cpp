@@ -3,7 +3,6 @@
 // same seed and random keys (common random numbers), so differences between points come
 // from the values and not from the draws.
 #include <cmath>
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <set>
@@ -28,77 +27,6 @@ using namespace planning;
 namespace {
 
 using PointResult = study::SweepPoint;
-
-void write_text(const fs::path& p, const std::string& text) {
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-  out.close();
-  if (!out) throw std::runtime_error("cannot write " + p.string());
-}
-
-// sweep.csv: one row per town, point, metric and parameter; a point with several parameters
-// repeats its metric rows once per parameter (each row carries one coordinate). Written as it
-// is built, in pieces of about 1 MB, with the cancel flag checked between them: a large sweep
-// writes for seconds, and Ctrl-C must not wait for all of it.
-void write_sweep_csv(const fs::path& path, const std::vector<SweepAxis>& axes,
-                     const std::vector<PointResult>& points, const std::vector<MetricInfo>& metrics,
-                     CsvDialect dialect) {
-  std::ofstream out(path, std::ios::binary);
-  auto flush = [&](CsvWriter& csv) {
-    const std::string piece = csv.take();
-    out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
-    if (!out) throw std::runtime_error("cannot write " + path.string());
-    if (detail::g_cancel) throw RunCancelled();
-  };
-  CsvWriter csv(dialect);
-  csv.header({"town", "point", "parameter", "value", "metric", "mean", "ci_low", "ci_high"});
-  const std::size_t rows = points.empty() ? 0 : points.front().towns.size();
-  for (std::size_t row = 0; row < rows; ++row)
-    for (std::size_t p = 0; p < points.size(); ++p) {
-      for (std::size_t k = 0; k < metrics.size(); ++k) {
-        const Summary& s = points[p].metrics[row][k];
-        for (std::size_t a = 0; a < axes.size(); ++a) {
-          csv.text(points[p].towns[row])
-              .integer(static_cast<long long>(p + 1))
-              .text(axes[a].pointer);
-          const double v = points[p].values[a];
-          if (axes[a].integer)
-            csv.integer(std::llround(v));
-          else
-            csv.num(v);
-          csv.text(metrics[k].name).num(s.mean).num(s.ci_low).num(s.ci_high).end_row();
-        }
-      }
-      if (csv.str().size() >= (1u << 20)) flush(csv);
-    }
-  flush(csv);
-  out.close();
-  if (!out) throw std::runtime_error("cannot write " + path.string());
-}
-
-ojson axes_json(const std::vector<SweepAxis>& axes, const std::vector<SetResult>& written) {
-  ojson j = ojson::array();
-  for (std::size_t k = 0; k < axes.size(); ++k) {
-    const SweepAxis& a = axes[k];
-    ojson values = ojson::array();
-    for (double v : a.values) values.push_back(a.integer ? ojson(std::llround(v)) : ojson(v));
-    ojson x;
-    x["pointer"] = a.pointer;
-    x["written_at"] = written[k].pointer;
-    // The scenario's own value: the report marks it on the sweep's charts.
-    const double own = written[k].previous;
-    x["scenario_value"] = !std::isfinite(own) ? ojson()
-                          : a.integer         ? ojson(std::llround(own))
-                                              : ojson(own);
-    x["from"] = a.integer ? ojson(std::llround(a.from)) : ojson(a.from);
-    x["to"] = a.integer ? ojson(std::llround(a.to)) : ojson(a.to);
-    x["step"] = a.integer ? ojson(std::llround(a.step)) : ojson(a.step);
-    x["integer"] = a.integer;
-    x["values"] = values;
-    j.push_back(x);
-  }
-  return j;
-}
 
 // Columns padded to their widest cell (UTF-8 aware), the first left-aligned, the rest right.
 void print_table(const std::vector<std::vector<std::string>>& rows) {
@@ -233,42 +161,11 @@ int run_sweep(const SweepArgs& a) {
   const std::vector<PointResult>& points = so.points;
   const std::vector<MetricInfo>& metrics = so.metrics;
   const RunInfo& info = so.info;
-  ojson manifest = manifest_document(info, "sweep");
-  ojson def;
-  def["axes"] = axes_json(axes, setup.written);
-  def["variant"] = a.variant.empty() ? "baseline" : a.variant;
-  def["points"] = grid.size();
-  def["order"] = "points numbered from 1; the last --set varies fastest";
-  // What sweep.csv's mean and interval are (docs/planning.md).
-  def["parameter_uncertainty"] = info.psa;
-  def["interval"] = info.psa ? "2.5th to 97.5th percentile of the parameter sets' means (the "
-                               "same sets at every point)"
-                             : "95 % confidence interval of the mean over replications (Monte "
-                               "Carlo only)";
-  manifest["sweep"] = def;
   if (!is_output_rank()) return kExitOk;
   StagedOutput& out = *staged;
   test_signal_point("write");
-  write_text(out.staging() / "manifest.json", manifest.dump(2) + "\n");
-  if (g_cancel) throw RunCancelled();
-  write_sweep_csv(out.staging() / "sweep.csv", axes, points, metrics,
-                  csv_dialect_of(a.csv_dialect));
-
-  ojson pj;
-  pj["format"] = "prostup-sweep-points";
-  pj["format_version"] = 1;
-  pj["order"] = def["order"];
-  pj["axes"] = def["axes"];
-  ojson plist = ojson::array();
-  for (std::size_t p = 0; p < grid.size(); ++p) {
-    ojson values = ojson::object();
-    for (std::size_t k = 0; k < axes.size(); ++k)
-      values[axes[k].pointer] =
-          axes[k].integer ? ojson(std::llround(grid[p][k])) : ojson(grid[p][k]);
-    plist.push_back({{"point", p + 1}, {"values", values}});
-  }
-  pj["points"] = plist;
-  write_text(out.staging() / "sweep_points.json", pj.dump(2) + "\n");
+  OutputFiles files(out.staging());
+  study::write_sweep_files(setup, so, files, csv_dialect_of(a.csv_dialect), &g_cancel);
 
   // All or nothing: a report that cannot be drawn (a full disk) fails the command and
   // nothing is committed.

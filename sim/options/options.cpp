@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "prostup/number_text.hpp"
+#include "prostup/study.hpp"
 
 namespace prostup {
 
@@ -243,14 +244,14 @@ std::vector<OptionSpec> build_table() {
                      .of("sweep", &SweepArgs::fixed_parameters)
                      .of("plan", &PlanArgs::fixed_parameters));
   rows.push_back(Row("--inner-replications", "inner_replications", T::whole)
-                     .whole(1, 1000)
+                     .whole(study::kMinInnerReplications, study::kMaxInnerReplications)
                      .python("inner_replications")
                      .help("Replications per drawn parameter set, at least 2 to split the "
                            "variance into parameters and Monte Carlo (default: 2; e.g. "
                            "--inner-replications 4)")
                      .of("run", &RunArgs::inner_replications));
   rows.push_back(Row("--inner-replications", "inner_replications", T::whole)
-                     .whole(1, 1000)
+                     .whole(study::kMinInnerReplications, study::kMaxInnerReplications)
                      .python("inner_replications")
                      .help("Replications per drawn parameter set (default: 2; e.g. "
                            "--inner-replications 4)")
@@ -356,7 +357,7 @@ std::vector<OptionSpec> build_table() {
                            "on the machine's speed (default: 0, none; e.g. --max-seconds 600)")
                      .of("calibrate", &CalibrateArgs::max_seconds));
   rows.push_back(Row("--particles", "particles", T::whole)
-                     .whole(10, 100000)
+                     .whole(study::kMinParticles, study::kMaxParticles)
                      .help("Parameter sets in each generation (default: 200; e.g. --particles "
                            "500)")
                      .of("calibrate", &CalibrateArgs::particles));

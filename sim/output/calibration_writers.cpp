@@ -21,18 +21,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void write_text(const fs::path& path, const std::string& text) {
-  errno = 0;
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (out) out << text;
-  if (out) out.flush();
-  if (!out) {
-    std::string msg = path.string() + ": cannot write";
-    if (errno != 0) msg += std::string(" (") + std::strerror(errno) + ")";
-    throw std::runtime_error(msg);
-  }
-}
-
 std::string posterior_csv(const CalibrationResult& r, CsvDialect dialect) {
   CsvWriter o(dialect);
   o.text("particle").text("weight").text("distance");
@@ -316,15 +304,22 @@ std::string report_html(const CalibrationResult& r, const CalibrationRecord& rec
 void write_calibration_outputs(const CalibrationResult& r, const CalibrationRecord& rec,
                                const fs::path& dir, const std::atomic<bool>* cancel,
                                CsvDialect dialect) {
+  OutputFiles to(dir);
+  write_calibration_outputs(r, rec, to, cancel, dialect);
+}
+
+void write_calibration_outputs(const CalibrationResult& r, const CalibrationRecord& rec,
+                               OutputFiles& to, const std::atomic<bool>* cancel,
+                               CsvDialect dialect) {
   auto check = [cancel] {
     if (cancel && *cancel) throw RunCancelled();
   };
-  write_text(dir / "manifest.json", manifest(r, rec).dump(1) + "\n");
+  to.put("manifest.json", manifest(r, rec).dump(1) + "\n");
   check();
-  write_text(dir / "posterior.csv", posterior_csv(r, dialect));
-  write_text(dir / "fit.csv", fit_csv(r, dialect));
+  to.put("posterior.csv", posterior_csv(r, dialect));
+  to.put("fit.csv", fit_csv(r, dialect));
   check();
-  write_text(dir / "report.html", report_html(r, rec));
+  to.put("report.html", report_html(r, rec));
 }
 
 }  // namespace prostup

@@ -22,6 +22,7 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include <Eigen/Cholesky>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -257,22 +258,25 @@ double weighted_quantile(std::vector<std::pair<double, double>> vw, double q) {
   return vw.empty() ? kUndefined : vw.back().first;
 }
 
-// Lower Cholesky factor of a symmetric positive semi-definite matrix (small: one row per
-// latent dimension); a tiny ridge keeps a collapsed dimension movable.
-std::vector<double> cholesky(std::vector<double> a, int d) {
-  for (int i = 0; i < d; ++i) a[static_cast<std::size_t>(i * d + i)] += 1e-9;
-  std::vector<double> l(static_cast<std::size_t>(d * d), 0.0);
-  for (int i = 0; i < d; ++i)
-    for (int j = 0; j <= i; ++j) {
-      double sum = a[static_cast<std::size_t>(i * d + j)];
-      for (int k = 0; k < j; ++k)
-        sum -= l[static_cast<std::size_t>(i * d + k)] * l[static_cast<std::size_t>(j * d + k)];
-      if (i == j)
-        l[static_cast<std::size_t>(i * d + i)] = std::sqrt(std::max(sum, 1e-12));
-      else
-        l[static_cast<std::size_t>(i * d + j)] = sum / l[static_cast<std::size_t>(j * d + j)];
-    }
-  return l;
+// A square-root factor F (F F^T = a + ridge) of the random walk's covariance, row-major d x d
+// (small: one row per latent dimension); a tiny ridge keeps a collapsed dimension movable.
+// Eigen's LLT (F lower triangular); where rounding leaves the matrix not quite positive
+// definite, the pivoted LDLT with negative pivots taken as 0 (F = P^T L sqrt(D)).
+std::vector<double> random_walk_factor(const std::vector<double>& a, int d) {
+  using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  RowMajor m = Eigen::Map<const RowMajor>(a.data(), d, d);
+  m.diagonal().array() += 1e-9;
+  RowMajor f;
+  const Eigen::LLT<RowMajor> llt(m);
+  if (llt.info() == Eigen::Success) {
+    f = llt.matrixL();
+  } else {
+    const Eigen::LDLT<RowMajor> ldlt(m);
+    const Eigen::VectorXd root = ldlt.vectorD().cwiseMax(0.0).cwiseSqrt();
+    RowMajor l = ldlt.matrixL();
+    f = ldlt.transpositionsP().transpose() * (l * root.asDiagonal());
+  }
+  return std::vector<double>(f.data(), f.data() + f.size());
 }
 
 }  // namespace
@@ -472,7 +476,7 @@ CalibrationResult calibrate(const Scenario& s, const CalibrationOptions& opt) {
           cov[static_cast<std::size_t>(a * D + b)] +=
               2.0 * (zi[static_cast<std::size_t>(a)] - mean[static_cast<std::size_t>(a)]) *
               (zi[static_cast<std::size_t>(b)] - mean[static_cast<std::size_t>(b)]) / (N - 1);
-    const std::vector<double> L = cholesky(cov, D);
+    const std::vector<double> L = random_walk_factor(cov, D);
     // Moves: R of them (Drovandi & Pettitt 2011), R from the first move's acceptance so that
     // a particle stays put through all R with probability about 5 %, at most max_moves and
     // within the budget. Each move's streams are keyed by (generation, move, particle).
@@ -489,7 +493,7 @@ CalibrationResult calibrate(const Scenario& s, const CalibrationOptions& opt) {
         std::vector<double> xi(static_cast<std::size_t>(D)), prop = z[ui];
         for (double& x : xi) x = rng.normal();
         for (int a = 0; a < D; ++a)
-          for (int b = 0; b <= a; ++b)
+          for (int b = 0; b < D; ++b)
             prop[static_cast<std::size_t>(a)] +=
                 L[static_cast<std::size_t>(a * D + b)] * xi[static_cast<std::size_t>(b)];
         // Prior ratio of the standard normals, then the simulation (only when it can matter).

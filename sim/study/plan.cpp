@@ -130,8 +130,7 @@ PlanSetup prepare_plan(const PlanRequest& a) {
     throw UserError("--confidence must be at least 0.5 and below 1", "--confidence");
   if (!(a.assurance > 0 && a.assurance <= 1))
     throw UserError("--assurance must be above 0 and at most 1", "--assurance");
-  if (a.inner_replications < 1 || a.inner_replications > 1000)
-    throw UserError("--inner-replications must be 1 to 1000", "--inner-replications");
+  check_inner_replications(a.inner_replications);
 
   s.source = load_or_report(a.file, a.text);
   const LoadedScenario& ls = s.source;

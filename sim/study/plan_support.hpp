@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "answer.hpp"
 #include "prostup/errors.hpp"
 #include "prostup/model.hpp"
 #include "prostup/results.hpp"
@@ -120,5 +121,17 @@ struct SearchResult {
 };
 SearchResult bisect_smallest(long long lo, long long hi,
                              const std::function<bool(long long)>& meets);
+
+// What holds a plan's target back at the top of the range (docs/planning.md, "What binds"):
+// the binding constraints ranked (answer::sort_by_value) with what one more unit of each
+// measured one is worth. plan.json and the terminal answer show the same ranking.
+struct HeldBack {
+  std::vector<answer::Binding> binding;
+  // `gain` in the target's better direction; Binding::value points into `measured`.
+  std::vector<MarginalValue> measured;
+  std::vector<Summary> change;  // parallel to `measured`: the paired difference as simulated
+};
+// `town` as PlanSetup::town ("*" = the lines carry each town's label).
+HeldBack held_back_of(const study::PlanOutcome& o, const std::string& town);
 
 }  // namespace prostup::planning

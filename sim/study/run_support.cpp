@@ -648,6 +648,14 @@ RunInfo RunTotals::finish(const LoadedScenario& ls, double wall0,
   return info;
 }
 
+void check_inner_replications(int n) {
+  if (n < study::kMinInnerReplications || n > study::kMaxInnerReplications)
+    throw UserError("--inner-replications: " + std::to_string(n) + " is not a whole number from " +
+                        std::to_string(study::kMinInnerReplications) + " to " +
+                        std::to_string(study::kMaxInnerReplications),
+                    "--inner-replications");
+}
+
 int resolved_threads(int threads) {
   return std::max(1, threads > 0 ? threads : static_cast<int>(std::thread::hardware_concurrency()));
 }

@@ -92,6 +92,11 @@ void exchange_paths(const std::filesystem::path& a, const std::filesystem::path&
 // --threads as the runner uses it: 0 = every hardware thread.
 int resolved_threads(int threads);
 
+// The study layer's one defensive check of --inner-replications (the options table checks
+// the same range, study::kMaxInnerReplications, for the command line and Python): throws
+// UserError "--inner-replications: N is not a whole number from 1 to 1000".
+void check_inner_replications(int n);
+
 // `out_dir` when given, else a new run folder prostup-out/<scenario name><suffix>/RUN-ID
 // (sweep: "-sweep"; run_folders.hpp), reserved on the output rank.
 std::filesystem::path output_dir_for(const std::string& out_dir, const LoadedScenario& ls,

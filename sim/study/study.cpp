@@ -24,10 +24,7 @@ RunSetup prepare_run(const RunRequest& req) {
   s.request = req;
   s.source = load_or_report(req.file, req.text);
   mpi_require_same_scenario(s.source.sha256);  // every MPI rank must simulate the same file
-  if (req.inner_replications < 1 || req.inner_replications > 1000)
-    throw UserError(
-        "--inner-replications " + std::to_string(req.inner_replications) + " is outside 1..1000",
-        "--inner-replications");
+  check_inner_replications(req.inner_replications);
   const Language lang = text::pick_language(req.lang, s.source.scenario.language);
   s.language = text::language_code(lang);
   // Validated, not yet compiled: the estimate comes before anything large is built.
@@ -119,6 +116,7 @@ SweepSetup prepare_sweep(const SweepRequest& req) {
   s.start_seconds = seconds_now();
   s.started_at = utc_now_iso8601();
   s.request = req;
+  check_inner_replications(req.inner_replications);
   std::set<std::string> seen;
   for (const std::string& set : req.sets) {
     s.axes.push_back(parse_set(set));
