@@ -22,15 +22,12 @@
 #include <type_traits>
 #include <variant>
 
-#include "../sim/app/app_support.hpp"
-#include "../sim/study/run_folders.hpp"
-#include "../sim/study/run_support.hpp"
 #include "prostup/attribution.hpp"
 #include "prostup/catalog.hpp"
-#include "prostup/cli.hpp"
 #include "prostup/errors.hpp"
 #include "prostup/number_text.hpp"
 #include "prostup/options.hpp"
+#include "prostup/runner.hpp"
 #include "prostup/scenario_json.hpp"
 #include "prostup/study.hpp"
 #include "prostup/writers.hpp"
@@ -39,41 +36,6 @@ namespace py = pybind11;
 using namespace prostup;
 
 namespace {
-
-// std::cerr into a string for the life of the object: a command's messages become the
-// Python exception's text (or warnings) instead of going to the kernel's terminal.
-class CaptureStderr {
- public:
-  CaptureStderr() : old_(std::cerr.rdbuf(text_.rdbuf())) {}
-  ~CaptureStderr() { std::cerr.rdbuf(old_); }
-  std::string text() const { return text_.str(); }
-
- private:
-  std::ostringstream text_;
-  std::streambuf* old_;
-};
-
-// The command installs its own SIGINT/SIGTERM handlers (they set the cancel flag); Python's
-// are put back afterwards and the signal is delivered the Python way.
-class SignalScope {
- public:
-  SignalScope() {
-    sigaction(SIGINT, nullptr, &old_int_);
-    sigaction(SIGTERM, nullptr, &old_term_);
-    detail::g_cancel.store(false);
-    detail::g_signal.store(0);
-  }
-  ~SignalScope() {
-    sigaction(SIGINT, &old_int_, nullptr);
-    sigaction(SIGTERM, &old_term_, nullptr);
-  }
-  SignalScope(const SignalScope&) = delete;
-  SignalScope& operator=(const SignalScope&) = delete;
-
- private:
-  struct sigaction old_int_ {};
-  struct sigaction old_term_ {};
-};
 
 // ---- A run of the study layer: its own stop flag, no process globals ----
 
@@ -216,48 +178,6 @@ void fail(const std::string& command, const std::string& interrupted, const Stop
       study::failure_of(std::current_exception(), command, interrupted, signal ? signal : SIGINT);
   rc = f.exit_code;
   messages += f.message;
-}
-
-// The commands share the process's signal handlers, cancel flag and std::cerr: one at a time
-// (another Python thread calling in waits, without holding the GIL).
-std::mutex g_command_mutex;
-
-template <class Body>
-py::tuple call_command(Body&& body) {
-  std::unique_lock<std::mutex> one_at_a_time(g_command_mutex, std::defer_lock);
-  {
-    py::gil_scoped_release nogil;
-    one_at_a_time.lock();
-  }
-  int rc = kExitFailure, sig = 0;
-  std::string err;
-  {
-    SignalScope signals;
-    CaptureStderr capture;
-    {
-      py::gil_scoped_release nogil;
-      rc = body();
-    }
-    sig = detail::g_signal.exchange(0);
-    detail::g_cancel.store(false);
-    err = capture.text();
-  }
-  if (sig == SIGINT) {
-    // Python delivers KeyboardInterrupt in the main thread only: from another thread the
-    // interrupt goes there (as Python's own handler would send it) and this call fails.
-    const py::module_ threading = py::module_::import("threading");
-    if (!threading.attr("current_thread")().is(threading.attr("main_thread")())) {
-      PyErr_SetInterrupt();
-      return py::make_tuple(128 + SIGINT, std::string("prostup: interrupted by SIGINT; "
-                                                      "nothing was kept\n"));
-    }
-    PyErr_SetString(PyExc_KeyboardInterrupt, "prostup: interrupted; nothing was kept");
-    throw py::error_already_set();
-  }
-  // The Python side removes its temporary folder, then raises SIGTERM with Python's own
-  // handler in place (raising it here would end the process with the folder left).
-  if (sig == SIGTERM) return py::make_tuple(128 + SIGTERM, std::string("terminated"));
-  return py::make_tuple(rc, err);
 }
 
 // The long name of a row's flag, as messages name it ("--output" of "-o,--output").
@@ -500,39 +420,93 @@ PYBIND11_MODULE(_core, m) {
     });
     return py::make_tuple(rc, messages, files_dict(files), out_dir);
   });
-  m.def("sweep", [](const std::string& file, const std::string& out_dir, const py::dict& d) {
+  m.def("sweep", [](const std::string& text, const std::string& source, const py::dict& d) {
     SweepArgs a;
-    a.file = file;
-    a.out_dir = out_dir;
     read_keywords("sweep", d, a);
-    a.quiet = a.force = a.no_report = true;
-    a.catalog = catalog_from(d);
-    return call_command([&] { return cmd_sweep(a); });
+    const CatalogOptions catalog = catalog_from(d);
+    study::SweepRequest request = sweep_request(a);
+    request.file = source;
+    request.text = text;
+    Stop stop;
+    int rc = kExitOk;
+    std::string messages, out_dir;
+    std::map<std::string, std::string> files;
+    run_interruptibly(stop, [&] {
+      try {
+        const study::SweepSetup setup = study::prepare_sweep(request);
+        for (const study::SetResult& r : setup.written)
+          if (!r.note.empty()) messages += "prostup sweep: note: " + r.note + "\n";
+        const study::SweepOutcome o = study::sweep(setup, {{}, &stop.cancel});
+        OutputFiles memory;
+        study::write_sweep_files(setup, o, memory, csv_dialect_of(a.csv_dialect), &stop.cancel);
+        if (stop.cancel) throw RunCancelled();
+        files = memory.take();
+        if (!catalog.disabled)
+          keep_recorded("sweep", setup.source.scenario.name + "-sweep", files, catalog,
+                        setup.source.text, stop, out_dir, messages);
+      } catch (...) {
+        fail("sweep", "nothing was kept", stop, rc, messages);
+        files.clear();
+      }
+    });
+    return py::make_tuple(rc, messages, files_dict(files), out_dir);
   });
-  m.def("plan", [](const std::string& file, const std::string& out_dir, const py::dict& d) {
+  m.def("plan", [](const std::string& text, const std::string& source, const py::dict& d) {
     PlanArgs a;
-    a.file = file;
-    a.out_dir = out_dir;
     read_keywords("plan", d, a);
-    a.quiet = a.force = a.no_report = true;
-    a.catalog = catalog_from(d);
-    return call_command([&] { return cmd_plan(a); });
+    const CatalogOptions catalog = catalog_from(d);
+    study::PlanRequest request = plan_request(a);
+    request.file = source;
+    request.text = text;
+    Stop stop;
+    int rc = kExitOk;
+    std::string messages, out_dir;
+    std::map<std::string, std::string> files;
+    run_interruptibly(stop, [&] {
+      try {
+        const study::PlanSetup setup = study::prepare_plan(request);
+        if (!setup.written.note.empty())
+          messages += "prostup plan: note: " + setup.written.note + "\n";
+        study::PlanHooks hooks;
+        hooks.cancel = &stop.cancel;
+        const study::PlanOutcome o = study::plan(setup, hooks);
+        OutputFiles memory;
+        study::write_plan_files(setup, o, memory);
+        if (stop.cancel) throw RunCancelled();
+        files = memory.take();
+        if (!catalog.disabled)
+          keep_recorded("plan", setup.source.scenario.name + "-plan", files, catalog,
+                        setup.source.text, stop, out_dir, messages);
+      } catch (...) {
+        fail("plan", "nothing was kept", stop, rc, messages);
+        files.clear();
+      }
+    });
+    return py::make_tuple(rc, messages, files_dict(files), out_dir);
   });
-  m.def("cohort", [](const std::string& file, const std::string& out_dir, const py::dict& d) {
+  m.def("cohort", [](const std::string& text, const std::string& source, const py::dict& d) {
     CohortArgs a;
-    a.file = file;
-    a.out_dir = out_dir;
     read_keywords("cohort", d, a);
-    a.force = true;
-    return call_command([&] { return cmd_cohort(a); });
-  });
-  // A run recorded in the catalog (catalog=) keeps its files where the command line's would
-  // be, so the catalog's entry points at them: a new prostup-out/NAME/RUN-ID
-  // (run_folders.hpp), and after the run its parent's `latest`.
-  m.def("new_run_folder",
-        [](const std::string& base) { return detail::new_run_folder(base).string(); });
-  m.def("point_latest", [](const std::string& dir, const std::string& command) {
-    detail::point_latest(dir, command);
+    study::CohortRequest request;
+    request.file = source;
+    request.text = text;
+    Stop stop;
+    int rc = kExitOk;
+    std::string messages;
+    std::map<std::string, std::string> files;
+    run_interruptibly(stop, [&] {
+      try {
+        const study::CohortOutcome o = study::cohort(request, {{}, &stop.cancel});
+        OutputFiles memory;
+        study::write_cohort_files(o, memory, csv_dialect_of(a.csv_dialect), &stop.cancel);
+        if (stop.cancel) throw RunCancelled();
+        files = memory.take();
+      } catch (...) {
+        fail("cohort", "nothing was kept", stop, rc, messages);
+        files.clear();
+      }
+    });
+    return py::make_tuple(rc, messages, files_dict(files), std::string());
   });
   // [(keyword, default, required, option)] of a command, from the options table.
   m.def("options", [](const std::string& command) {

@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: Apache-2.0
 """prostup for notebooks and scripts (docs/python.md).
 
-Every function runs the same library code as the ``prostup`` command into a private
-temporary folder and reads the files back, so a table here is the CLI's CSV byte for byte
-(``Result.files``) and, parsed, a pandas DataFrame with exactly the CSV's columns. Nothing is
-written where you can see it unless you call ``write(dir)``.
+Every function calls the library's use cases (the study layer) that the ``prostup`` command
+calls, and its files come back in memory from the command's own writers, so a table here is
+the CLI's CSV byte for byte (``Result.files``) and, parsed, a pandas DataFrame with exactly
+the CSV's columns. Nothing is written where you can see it unless you call ``write(dir)`` or
+record the run (``catalog=``).
 
     import prostup
     town = prostup.load("scenarios/default.json")
@@ -18,9 +19,7 @@ from __future__ import annotations
 import io
 import json
 import os
-import signal
 import sys
-import tempfile
 from pathlib import Path
 
 try:
@@ -281,21 +280,6 @@ class CohortResult(_Output):
     _command = "cohort"
 
 
-# The folder a recorded command writes under prostup-out (as the command line's).
-_FOLDER_SUFFIX = {"run": "", "sweep": "-sweep", "plan": "-plan"}
-
-
-def _release_run_folder(out: str):
-    """A reserved run folder that was never written: its reservation (the lock file
-    .RUN-ID.lock beside it) goes, so the name is not taken for good."""
-    if not os.path.exists(out):
-        lock = os.path.join(os.path.dirname(out), "." + os.path.basename(out) + ".lock")
-        try:
-            os.remove(lock)
-        except FileNotFoundError:
-            pass
-
-
 def _loaded(scenario) -> Scenario:
     sc = load(scenario)
     if sc.document != json.loads(sc.text):
@@ -322,60 +306,6 @@ def _call(command: str, scenario, options: dict, result_type):
         raise CommandError(command, rc, err)
     if err.strip():
         warnings.warn(err.strip(), stacklevel=3)
-    return result_type(files, sc)
-
-
-def _execute(command: str, scenario, options: dict, result_type):
-    import warnings
-
-    sc = _loaded(scenario)
-    terminated = False
-    with tempfile.TemporaryDirectory(prefix="prostup-") as tmp:
-        if sc.path is not None:
-            file = sc.path
-        else:  # a dict or the built-in default: its text, as loaded, in a file of its name
-            file = os.path.join(tmp, (sc.name or "scenario") + ".json")
-            with open(file, "w", encoding="utf-8") as f:
-                f.write(sc.text)
-        out = os.path.join(tmp, "out")
-        keep = bool(options.get("catalog")) and command in _FOLDER_SUFFIX
-        if keep:
-            # Recorded: the files stay in a folder of their own, as the command line's
-            # (prostup-out/NAME/RUN-ID), which the catalog's entry names.
-            out = _core.new_run_folder(os.path.join(
-                "prostup-out", (sc.name or "scenario") + _FOLDER_SUFFIX[command]))
-        try:
-            try:
-                # The keywords are read through the options table (docs/options.md): a keyword
-                # the command does not have is a TypeError, a value outside the option's range
-                # a ValueError naming the option; None is the option's default.
-                rc, err = getattr(_core, command)(file, out, dict(options))
-            except ValueError as e:  # an option outside the CLI's limits
-                raise OptionError(command, 2, f"prostup {command}: {e}") from None
-        except BaseException:
-            if keep:
-                _release_run_folder(out)
-            raise
-        if keep and rc != 0:
-            _release_run_folder(out)
-        if rc == 128 + signal.SIGTERM:
-            terminated = True
-        elif rc != 0:
-            raise CommandError(command, rc, err)
-        elif err.strip():
-            warnings.warn(err.strip(), stacklevel=3)
-        if rc == 0 and options.get("catalog"):
-            _core.point_latest(out, command)
-        files = {}
-        for p in sorted(Path(out).rglob("*")) if not terminated else ():
-            if p.is_file():
-                files[p.relative_to(out).as_posix()] = p.read_bytes()
-    if terminated:
-        # SIGTERM stopped the command: the temporary folder is gone now; Python's own SIGTERM
-        # handler (by default: end the process) decides the rest.
-        signal.raise_signal(signal.SIGTERM)
-        raise CommandError(command, 128 + signal.SIGTERM, f"prostup {command}: terminated by "
-                           "SIGTERM; nothing was kept")
     return result_type(files, sc)
 
 
@@ -440,7 +370,7 @@ def sweep(scenario=None, **options):
         options["set"] = _set_specs(options["set"])
     if "catalog" in options:
         options["catalog"] = _catalog_option(options["catalog"])
-    return _execute("sweep", scenario, options, SweepResult)
+    return _call("sweep", scenario, options, SweepResult)
 
 
 def plan(scenario=None, **options):
@@ -455,7 +385,7 @@ def plan(scenario=None, **options):
         options["vary"] = f"{pointer}={lo}:{hi}"
     if "catalog" in options:
         options["catalog"] = _catalog_option(options["catalog"])
-    return _execute("plan", scenario, options, PlanResult)
+    return _call("plan", scenario, options, PlanResult)
 
 
 def _catalog_option(catalog):
@@ -471,7 +401,7 @@ def _catalog_option(catalog):
 def cohort(scenario=None, **options):
     """Exact expected trajectories without capacity limits, as ``prostup cohort`` (no
     keywords: its options are the command line's only)."""
-    return _execute("cohort", scenario, options, CohortResult)
+    return _call("cohort", scenario, options, CohortResult)
 
 
 for _function in (run, sweep, plan, cohort):

@@ -87,25 +87,6 @@ void print_binding(const HeldBack& h, const MetricInfo& metric, long long hi, in
     std::cout << "    " << tr(lang, "plan.t.more_binding", {std::to_string(not_measured)}) << "\n";
 }
 
-study::PlanRequest plan_request(const PlanArgs& a) {
-  study::PlanRequest q;
-  q.file = a.file;
-  q.vary = a.vary;
-  q.target = a.target;
-  q.town = a.town;
-  q.variant = a.variant;
-  q.confidence = a.confidence;
-  q.assurance = a.assurance;
-  q.fixed_parameters = a.fixed_parameters;
-  q.inner_replications = a.inner_replications;
-  q.replications = a.replications;
-  q.months = a.months;
-  q.threads = a.threads;
-  q.seed = a.seed;
-  q.lang = a.lang;
-  return q;
-}
-
 int run_plan(const PlanArgs& a) {
   using namespace detail;
   using text::tr;

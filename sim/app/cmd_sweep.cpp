@@ -124,21 +124,6 @@ void print_sweep_table(const std::vector<SweepAxis>& axes, const std::vector<Poi
   print_table(grid);
 }
 
-study::SweepRequest sweep_request(const SweepArgs& a) {
-  study::SweepRequest q;
-  q.file = a.file;
-  q.variant = a.variant;
-  q.sets = a.sets;
-  q.replications = a.replications;
-  q.months = a.months;
-  q.threads = a.threads;
-  q.seed = a.seed;
-  q.fixed_parameters = a.fixed_parameters;
-  q.inner_replications = a.inner_replications;
-  q.lang = a.lang;
-  return q;
-}
-
 int run_sweep(const SweepArgs& a) {
   using namespace detail;
   install_signal_handlers();

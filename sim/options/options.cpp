@@ -559,4 +559,38 @@ study::RunRequest run_request(const RunArgs& a) {
   return q;
 }
 
+study::SweepRequest sweep_request(const SweepArgs& a) {
+  study::SweepRequest q;
+  q.file = a.file;
+  q.variant = a.variant;
+  q.sets = a.sets;
+  q.replications = a.replications;
+  q.months = a.months;
+  q.threads = a.threads;
+  q.seed = a.seed;
+  q.fixed_parameters = a.fixed_parameters;
+  q.inner_replications = a.inner_replications;
+  q.lang = a.lang;
+  return q;
+}
+
+study::PlanRequest plan_request(const PlanArgs& a) {
+  study::PlanRequest q;
+  q.file = a.file;
+  q.vary = a.vary;
+  q.target = a.target;
+  q.town = a.town;
+  q.variant = a.variant;
+  q.confidence = a.confidence;
+  q.assurance = a.assurance;
+  q.fixed_parameters = a.fixed_parameters;
+  q.inner_replications = a.inner_replications;
+  q.replications = a.replications;
+  q.months = a.months;
+  q.threads = a.threads;
+  q.seed = a.seed;
+  q.lang = a.lang;
+  return q;
+}
+
 }  // namespace prostup

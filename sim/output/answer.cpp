@@ -812,3 +812,20 @@ std::string terminal_answer(const RunResult& r, const std::filesystem::path& out
 }
 
 }  // namespace prostup::answer
+
+namespace prostup::detail {
+
+std::string format_ci(double mean, double lo, double hi, const std::string& unit) {
+  auto fmt = [&](double v) {
+    if (std::isnan(v)) return std::string("n/a");
+    if (unit == "share") return number_text::fixed(100 * v, 1) + " %";
+    if (std::abs(v) >= 1e6) return number_text::fixed(v / 1e6, 2) + " M";
+    if (std::abs(v) >= 100) return number_text::fixed(v, 0);
+    return number_text::fixed(v, 1);
+  };
+  if (std::isnan(mean)) return "n/a";
+  if (std::isnan(lo)) return fmt(mean);
+  return fmt(mean) + " [" + fmt(lo) + ", " + fmt(hi) + "]";
+}
+
+}  // namespace prostup::detail

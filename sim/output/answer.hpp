@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "prostup/cohort.hpp"
 #include "prostup/results.hpp"
 #include "prostup/writers.hpp"
 
@@ -161,4 +162,19 @@ std::string binding_line(const Binding& b, Language lang = Language::en);
 std::string terminal_answer(const RunResult& r, const std::filesystem::path& out, bool report,
                             Language lang = Language::en, int width = 0, int max_rows = 0);
 
+// `prostup run --verbose`: every headline metric of every town and variant, the tagged
+// cohorts, each variant's differences from the baseline with their value for money and its
+// budget by year and payer, the cohort model's binding constraints (`exact`, ranked as the
+// answer ranks them) and where the files are (`folder`). The command line prints it through
+// on_terminal, as it prints terminal_answer.
+std::string verbose_listing(const RunResult& r, const std::vector<CompiledModel>& models,
+                            const CohortResult& exact, const std::filesystem::path& folder,
+                            Language lang = Language::en);
+
 }  // namespace prostup::answer
+
+namespace prostup::detail {
+// A figure as the terminal shows it: "mean [lo, hi]", a share in per cent, a million and more
+// as "1.23 M", whole numbers from 100, else one decimal; "n/a" when undefined.
+std::string format_ci(double mean, double lo, double hi, const std::string& unit);
+}  // namespace prostup::detail

@@ -683,19 +683,6 @@ long long available_memory_bytes() {
   return -1;
 }
 
-std::string format_ci(double mean, double lo, double hi, const std::string& unit) {
-  auto fmt = [&](double v) {
-    if (std::isnan(v)) return std::string("n/a");
-    if (unit == "share") return number_text::fixed(100 * v, 1) + " %";
-    if (std::abs(v) >= 1e6) return number_text::fixed(v / 1e6, 2) + " M";
-    if (std::abs(v) >= 100) return number_text::fixed(v, 0);
-    return number_text::fixed(v, 1);
-  };
-  if (std::isnan(mean)) return "n/a";
-  if (std::isnan(lo)) return fmt(mean);
-  return fmt(mean) + " [" + fmt(lo) + ", " + fmt(hi) + "]";
-}
-
 // SHA-256 (FIPS 180-4), for the manifest's record of which scenario file was run.
 std::string sha256_hex(const std::string& data) {
   static const std::uint32_t k[64] = {

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "answer.hpp"  // detail::format_ci (sim/output/)
+#include "answer.hpp"  // detail::format_ci
 #include "prostup/errors.hpp"
 #include "prostup/model.hpp"
 #include "prostup/results.hpp"
@@ -147,6 +149,5 @@ std::string sha256_hex(const std::string& data);
 std::string utc_now_iso8601();
 double seconds_now();
 long long available_memory_bytes();  // MemAvailable, -1 if unknown
-std::string format_ci(double mean, double lo, double hi, const std::string& unit);
 
 }  // namespace prostup::detail
