@@ -47,7 +47,7 @@ void check(const prostup::CliParse& p) {
     check_run_options(p.run);
     require(p.run.csv_dialect == "rfc4180" || p.run.csv_dialect == "excel-cs");
     for (const std::string& v : p.run.variants) require(!v.empty() && v.find(',') == v.npos);
-    require(p.run.variants_given || p.run.variants.empty());
+    require(!p.run.all_variants || p.run.variants.empty());
   } else if (p.command == "sweep") {
     check_run_options(p.sweep);
     require(!p.sweep.sets.empty());

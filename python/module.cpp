@@ -391,9 +391,9 @@ PYBIND11_MODULE(_core, m) {
   m.def("run", [](const std::string& text, const std::string& source, const py::dict& d) {
     RunArgs a;
     read_keywords("run", d, a);
-    a.variants_given = d.contains("variants") && !d["variants"].is_none();  // [] = baseline
+    a.all_variants = !d.contains("variants") || d["variants"].is_none();  // [] = baseline
     const CatalogOptions catalog = catalog_from(d);
-    study::RunRequest request = run_request(a);
+    study::RunRequest request = a;
     request.file = source;
     request.text = text;
     Stop stop;
@@ -424,7 +424,7 @@ PYBIND11_MODULE(_core, m) {
     SweepArgs a;
     read_keywords("sweep", d, a);
     const CatalogOptions catalog = catalog_from(d);
-    study::SweepRequest request = sweep_request(a);
+    study::SweepRequest request = a;
     request.file = source;
     request.text = text;
     Stop stop;
@@ -455,7 +455,7 @@ PYBIND11_MODULE(_core, m) {
     PlanArgs a;
     read_keywords("plan", d, a);
     const CatalogOptions catalog = catalog_from(d);
-    study::PlanRequest request = plan_request(a);
+    study::PlanRequest request = a;
     request.file = source;
     request.text = text;
     Stop stop;

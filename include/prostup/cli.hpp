@@ -9,6 +9,7 @@
 
 #include "prostup/catalog.hpp"
 #include "prostup/errors.hpp"  // the exit codes
+#include "prostup/study.hpp"
 
 namespace prostup {
 
@@ -35,53 +36,29 @@ struct DescribeArgs {
 };
 int cmd_describe(const DescribeArgs& a);
 
-struct RunArgs {
-  std::string file;  // empty = built-in default
+// The use case's request (include/prostup/study.hpp) is the options' base: an option the use
+// case reads is its request's member, filled by the options table directly (no copy to keep
+// in step); the rest is the command line's own.
+struct RunArgs : study::RunRequest {
   std::string out_dir;
-  int replications = -1, threads = 0, months = -1;
-  long long seed = -1;
-  std::vector<std::string> variants;  // empty = all
-  bool variants_given = false;
   bool quiet = false, force = false, no_report = false, dry_run = false;
   bool verbose = false;                 // today's full listing instead of the short answer
-  bool by_profile_series = false;       // monthly series by household profile too
   std::string csv_dialect = "rfc4180";  // or "excel-cs"
-  std::string lang;  // of the terminal answer and report.html: en, cs, "" = the scenario's
   CatalogOptions catalog;
-  // Parameter uncertainty (docs/uncertainty.md): run at the distributions' means, and the
-  // replications per drawn parameter set.
-  bool fixed_parameters = false;
-  int inner_replications = 2;
 };
 int cmd_run(const RunArgs& a);
 
-struct SweepArgs {
-  std::string file, out_dir, variant;  // variant: "" = baseline
-  std::vector<std::string> sets;       // POINTER=FROM:TO:STEP
-  int replications = -1, threads = 0, months = -1;
-  // Input uncertainty (docs/planning.md): every point runs the same parameter sets.
-  bool fixed_parameters = false;
-  int inner_replications = 2;
-  long long seed = -1;
+struct SweepArgs : study::SweepRequest {
+  std::string out_dir;
   bool quiet = false, force = false, no_report = false;
-  std::string lang;  // of the terminal answer and report.html: en, cs, "" = the scenario's
   std::string csv_dialect = "rfc4180";  // or "excel-cs"
   CatalogOptions catalog;
 };
 int cmd_sweep(const SweepArgs& a);
 
-struct PlanArgs {
-  std::string file, out_dir, vary, target, town, variant;
-  double confidence = 0.95;  // of the Monte Carlo bound (fixed parameters only)
-  // Input uncertainty (docs/planning.md): the share of parameter sets that must meet the
-  // target; the replications per set.
-  double assurance = 0.95;
-  bool fixed_parameters = false;
-  int inner_replications = 2;
-  int replications = -1, threads = 0, months = -1;
-  long long seed = -1;
+struct PlanArgs : study::PlanRequest {
+  std::string out_dir;
   bool quiet = false, force = false, no_report = false;
-  std::string lang;  // of the terminal answer and report.html: en, cs, "" = the scenario's
   CatalogOptions catalog;
 };
 int cmd_plan(const PlanArgs& a);

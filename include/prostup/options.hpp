@@ -98,9 +98,4 @@ const OptionSpec* python_option(const std::string& command, const std::string& k
 std::string options_docs_table(const std::string& command);
 std::string with_generated_option_tables(const std::string& markdown);
 
-// The use case's request from a command's options (the CLI's and Python's alike).
-study::RunRequest run_request(const RunArgs& a);
-study::SweepRequest sweep_request(const SweepArgs& a);
-study::PlanRequest plan_request(const PlanArgs& a);
-
 }  // namespace prostup

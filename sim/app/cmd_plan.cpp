@@ -91,7 +91,7 @@ int run_plan(const PlanArgs& a) {
   using namespace detail;
   using text::tr;
   install_signal_handlers();
-  const study::PlanSetup setup = study::prepare_plan(plan_request(a));
+  const study::PlanSetup setup = study::prepare_plan(a);
   const VaryRange& range = setup.range;
   const Target& target = setup.target;
   const SetResult& written = setup.written;

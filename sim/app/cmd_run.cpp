@@ -115,7 +115,7 @@ int cmd_run(const RunArgs& a) {
   install_signal_handlers();
   return run_command("run", "stopped and removed the partial output", [&] {
     check_run_limits(a);
-    const study::RunSetup setup = study::prepare_run(run_request(a));
+    const study::RunSetup setup = study::prepare_run(a);
     if (a.dry_run) {
       if (is_output_rank()) print_dry_run(setup, a.no_report);
       return kExitOk;

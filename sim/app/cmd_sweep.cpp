@@ -127,7 +127,7 @@ void print_sweep_table(const std::vector<SweepAxis>& axes, const std::vector<Poi
 int run_sweep(const SweepArgs& a) {
   using namespace detail;
   install_signal_handlers();
-  const study::SweepSetup setup = study::prepare_sweep(sweep_request(a));
+  const study::SweepSetup setup = study::prepare_sweep(a);
   for (const SetResult& r : setup.written)
     if (!r.note.empty()) std::cerr << "prostup sweep: note: " << r.note << "\n";
   check_run_limits(a);

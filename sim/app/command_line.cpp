@@ -196,7 +196,7 @@ static int command_line(int argc, const char* const* argv, prostup::CliParse* pa
     return rc;
   }
   if (vopt != nullptr && vopt->count() > 0) {
-    ra.variants_given = true;
+    ra.all_variants = false;
     std::string cur;
     for (char c : variants_csv + ",") {
       if (c == ',') {

@@ -14,6 +14,24 @@ namespace {
 
 // One row, built by chained calls: Row("--months", "months", OptionType::whole)
 // .whole(1, kMaxMonths).help("...").python("months").of("run", &RunArgs::months) ...
+// The command's arguments struct whose base is a use case's request.
+template <class Owner>
+struct ArgsOf {
+  using type = Owner;
+};
+template <>
+struct ArgsOf<study::RunRequest> {
+  using type = RunArgs;
+};
+template <>
+struct ArgsOf<study::SweepRequest> {
+  using type = SweepArgs;
+};
+template <>
+struct ArgsOf<study::PlanRequest> {
+  using type = PlanArgs;
+};
+
 class Row {
  public:
   Row(std::string flag, std::string member, OptionType type) {
@@ -52,12 +70,15 @@ class Row {
     s_.by_hand = true;
     return *this;
   }
-  // The member `m` of `command`'s Args struct.
-  template <class Args, class T>
-  Row& of(const std::string& command, T Args::*m) {
+  // The member `m` of `command`'s Args struct (or of its base, the use case's request:
+  // &RunArgs::seed is a member of study::RunRequest, and fills a RunArgs).
+  template <class Owner, class T>
+  Row& of(const std::string& command, T Owner::*m) {
+    using Args = typename ArgsOf<Owner>::type;
     s_.commands.push_back(command);
-    s_.bindings.push_back({command, std::type_index(typeid(Args)),
-                           [m](void* a) -> OptionField { return &(static_cast<Args*>(a)->*m); }});
+    s_.bindings.push_back({command, std::type_index(typeid(Args)), [m](void* a) -> OptionField {
+                             return &(static_cast<Owner&>(*static_cast<Args*>(a)).*m);
+                           }});
     return *this;
   }
   // The member `m` of the struct `outer` of `command`'s Args (catalog.path).
@@ -275,7 +296,7 @@ std::vector<OptionSpec> build_table() {
                      .of("calibrate", &CalibrateArgs::catalog, &CatalogOptions::disabled));
   // what a run runs, and how it reports
   rows.push_back(Row("--variants", "variants", T::list)
-                     .by_hand()  // a comma-separated list; given or not (variants_given)
+                     .by_hand()  // a comma-separated list; given or not (all_variants)
                      .python("variants")
                      .help("Comma-separated variant ids, empty = baseline only (default: all; "
                            "e.g. --variants jirkov_training_plus20,housing_first)")
@@ -541,56 +562,6 @@ std::string with_generated_option_tables(const std::string& markdown) {
     at = e;
   }
   return out + markdown.substr(at);
-}
-
-study::RunRequest run_request(const RunArgs& a) {
-  study::RunRequest q;
-  q.file = a.file;
-  q.variants = a.variants;
-  q.all_variants = !a.variants_given;
-  q.replications = a.replications;
-  q.months = a.months;
-  q.threads = a.threads;
-  q.seed = a.seed;
-  q.by_profile_series = a.by_profile_series;
-  q.fixed_parameters = a.fixed_parameters;
-  q.inner_replications = a.inner_replications;
-  q.lang = a.lang;
-  return q;
-}
-
-study::SweepRequest sweep_request(const SweepArgs& a) {
-  study::SweepRequest q;
-  q.file = a.file;
-  q.variant = a.variant;
-  q.sets = a.sets;
-  q.replications = a.replications;
-  q.months = a.months;
-  q.threads = a.threads;
-  q.seed = a.seed;
-  q.fixed_parameters = a.fixed_parameters;
-  q.inner_replications = a.inner_replications;
-  q.lang = a.lang;
-  return q;
-}
-
-study::PlanRequest plan_request(const PlanArgs& a) {
-  study::PlanRequest q;
-  q.file = a.file;
-  q.vary = a.vary;
-  q.target = a.target;
-  q.town = a.town;
-  q.variant = a.variant;
-  q.confidence = a.confidence;
-  q.assurance = a.assurance;
-  q.fixed_parameters = a.fixed_parameters;
-  q.inner_replications = a.inner_replications;
-  q.replications = a.replications;
-  q.months = a.months;
-  q.threads = a.threads;
-  q.seed = a.seed;
-  q.lang = a.lang;
-  return q;
 }
 
 }  // namespace prostup
