@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// prostup._core: the C++ side of the Python module (docs/python.md). Each command runs the
-// same library function as the `prostup` executable, into a folder the Python side reads,
-// so the tables are the CLI's bytes by construction. The GIL is released while simulating;
-// SIGINT (Ctrl-C, a notebook's interrupt) stops the run through the runner's cancel flag and
+// prostup._core: the C++ side of the Python module (docs/python.md). Each command calls the
+// use cases of the study layer that the `prostup` executable calls (include/prostup/study.hpp)
+// and hands the files back in memory from the command's own writers, so the tables are the
+// CLI's bytes by construction. The GIL is released while simulating and calls run side by
+// side; SIGINT (Ctrl-C, a notebook's interrupt) stops a call through its own stop flag and
 // surfaces as KeyboardInterrupt.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -37,70 +38,91 @@ using namespace prostup;
 
 namespace {
 
-// ---- A run of the study layer: its own stop flag, no process globals ----
+// ---- A call of the study layer: its own stop flag, no lock between calls ----
 
 // One call's stop flag and the signal that set it (0: none).
 struct Stop {
   std::atomic<bool> cancel{false};
   std::atomic<int> signal{0};
 };
-static_assert(std::atomic<Stop*>::is_always_lock_free, "the SIGINT handler needs lock-free slots");
+static_assert(std::atomic<bool>::is_always_lock_free && std::atomic<int>::is_always_lock_free,
+              "the SIGINT handler needs lock-free atomics");
 
 // SIGINT while calls are running: every running call's flag is set and Python's own handler
 // runs too (chained), so the main thread gets KeyboardInterrupt as Python would give it and a
-// call in another thread ends with exit code 130. Installed while at least one call runs.
+// call in another thread ends with exit code 130; where Python ignores SIGINT, so does this.
+// Installed while at least one call runs. The flags live in static slots (a handler never
+// writes into a call's stack frame that has returned); Python's handler is kept in one of two
+// copies, the one in use named by an atomic index, so the handler never reads a half-written
+// one.
 constexpr int kMaxCalls = 256;
-std::atomic<Stop*> g_calls[kMaxCalls];
-std::mutex g_calls_mutex;  // guards installing, not the calls: they run side by side
+Stop g_stops[kMaxCalls];
+std::atomic<bool> g_running[kMaxCalls];
+std::mutex g_calls_mutex;  // guards the slots' owners and installing, not the calls
 int g_call_count = 0;
-struct sigaction g_python_sigint {};
+struct sigaction g_python_sigint[2];
+std::atomic<int> g_python_index{0};
+std::atomic<bool> g_in_handler{false};
 
 extern "C" void on_sigint(int sig, siginfo_t* info, void* context) {
-  for (auto& slot : g_calls)
-    if (Stop* s = slot.load()) {
-      s->signal.store(sig);
-      s->cancel.store(true);
+  // A handler that chains back to this one (installed over it by someone else) ends here.
+  if (g_in_handler.exchange(true)) return;
+  const struct sigaction& python = g_python_sigint[g_python_index.load()];
+  if (!(python.sa_flags & SA_SIGINFO) && python.sa_handler == SIG_IGN) {
+    g_in_handler.store(false);
+    return;
+  }
+  for (int i = 0; i < kMaxCalls; ++i)
+    if (g_running[i].load()) {
+      g_stops[i].signal.store(sig);
+      g_stops[i].cancel.store(true);
     }
-  const struct sigaction& python = g_python_sigint;
   if (python.sa_flags & SA_SIGINFO) {
     if (python.sa_sigaction) python.sa_sigaction(sig, info, context);
   } else if (python.sa_handler == SIG_DFL) {  // no Python handler: the process ends, as it would
     std::signal(sig, SIG_DFL);
     std::raise(sig);
-  } else if (python.sa_handler != SIG_IGN) {
+  } else {
     python.sa_handler(sig);
   }
+  g_in_handler.store(false);
 }
 
+// A call's slot and, while any call runs, the SIGINT handler above.
 class RunningCall {
  public:
-  explicit RunningCall(Stop& stop) {
+  RunningCall() {
     std::lock_guard<std::mutex> lock(g_calls_mutex);
-    for (int i = 0; i < kMaxCalls && slot_ < 0; ++i) {
-      Stop* none = nullptr;
-      if (g_calls[i].compare_exchange_strong(none, &stop)) slot_ = i;
-    }
+    for (int i = 0; i < kMaxCalls && slot_ < 0; ++i)
+      if (!g_running[i].load()) slot_ = i;
     if (slot_ < 0) throw std::runtime_error("more than 256 prostup calls at once");
+    g_stops[slot_].cancel.store(false);
+    g_stops[slot_].signal.store(0);
+    g_running[slot_].store(true);
     if (g_call_count++ == 0) {
+      const int next = 1 - g_python_index.load();
+      sigaction(SIGINT, nullptr, &g_python_sigint[next]);  // Python's, before ours replaces it
+      g_python_index.store(next);
       struct sigaction ours {};
       ours.sa_sigaction = on_sigint;
       ours.sa_flags = SA_SIGINFO | SA_ONSTACK;
       sigemptyset(&ours.sa_mask);
-      sigaction(SIGINT, &ours, &g_python_sigint);
+      sigaction(SIGINT, &ours, nullptr);
     }
   }
   ~RunningCall() {
     std::lock_guard<std::mutex> lock(g_calls_mutex);
-    g_calls[slot_].store(nullptr);
+    g_running[slot_].store(false);
     if (--g_call_count == 0) {
       struct sigaction now {};
       sigaction(SIGINT, nullptr, &now);
       if ((now.sa_flags & SA_SIGINFO) && now.sa_sigaction == on_sigint)
-        sigaction(SIGINT, &g_python_sigint, nullptr);
+        sigaction(SIGINT, &g_python_sigint[g_python_index.load()], nullptr);
     }
   }
   RunningCall(const RunningCall&) = delete;
   RunningCall& operator=(const RunningCall&) = delete;
+  Stop& stop() { return g_stops[slot_]; }
 
  private:
   int slot_ = -1;
@@ -109,10 +131,10 @@ class RunningCall {
 // Runs `body` in a thread of its own without the GIL while this thread looks at Python's
 // signals every 0.1 s: a KeyboardInterrupt (Ctrl-C in the main thread) stops the body through
 // `stop` and is raised here once the body has ended (within a second: the workers look at
-// the flag between tasks and household chunks).
+// the flag between tasks and household chunks). The worker is always joined, also when this
+// thread unwinds (an interpreter that finalizes ends a thread taking the GIL back).
 template <class Body>
 void run_interruptibly(Stop& stop, Body&& body) {
-  RunningCall running(stop);
   std::exception_ptr error;
   std::mutex m;
   std::condition_variable cv;
@@ -127,6 +149,15 @@ void run_interruptibly(Stop& stop, Body&& body) {
     done = true;
     cv.notify_all();
   });
+  struct JoinOnUnwind {
+    std::thread& worker;
+    Stop& stop;
+    ~JoinOnUnwind() {
+      if (!worker.joinable()) return;
+      stop.cancel.store(true);
+      worker.join();
+    }
+  } join_on_unwind{worker, stop};
   bool python_error = false;
   for (;;) {
     {
@@ -162,15 +193,17 @@ py::dict files_dict(const std::map<std::string, std::string>& files) {
 void keep_recorded(const std::string& command, const std::string& name,
                    const std::map<std::string, std::string>& files, const CatalogOptions& catalog,
                    const std::string& scenario_text, Stop& stop, std::string& out_dir,
-                   std::string& messages) {
+                   std::string& messages, int& rc) {
   out_dir = study::keep_in_run_folder(command, name, files, &stop.cancel).string();
   messages +=
       study::record_in_catalog(catalog, command, scenario_text, out_dir, &stop.cancel, &stop.signal)
           .message;
+  // Ctrl-C while the catalog was locked: the files stay, the call ends as the command line
+  // does (exit 128 + the signal, the message above saying whether it was recorded).
+  if (stop.cancel) rc = 128 + (stop.signal ? stop.signal.load() : SIGINT);
 }
 
-// What escaped a call, as the command line's exit code and message; a folder reserved for
-// it and never written is released.
+// What escaped a call, as the command line's exit code and message (study::failure_of).
 void fail(const std::string& command, const std::string& interrupted, const Stop& stop, int& rc,
           std::string& messages) {
   const int signal = stop.signal.load();
@@ -316,7 +349,7 @@ py::list keyword_defaults(const std::string& command) {
 }
 
 // catalog= of run, sweep and plan (docs/python.md): None or False = not recorded (the
-// default: a notebook's runs write to temporary folders), True = the catalog the command line
+// default: a notebook's runs keep their files in memory), True = the catalog the command line
 // uses ($PROSTUP_CATALOG, else prostup-out/catalog.sqlite), a path = that catalog.
 CatalogOptions catalog_from(const py::dict& d) {
   CatalogOptions c;
@@ -383,8 +416,8 @@ PYBIND11_MODULE(_core, m) {
     return to_json(*r.scenario).dump(2) + "\n";
   });
 
-  // The commands: the scenario file, the output folder and the keywords (the options table's
-  // Python keywords of the command).
+  // The commands: the scenario's text, what names it (its file, "(dict)", "(built-in
+  // default)") and the keywords (the options table's Python keywords of the command).
   // run(text, source, keywords) -> (exit code, messages, {file: bytes}, recorded folder or ""):
   // the study layer itself (include/prostup/study.hpp), the files written into memory by the
   // CLI's own writers (so they are its bytes), in a folder only when recorded (catalog=).
@@ -396,7 +429,8 @@ PYBIND11_MODULE(_core, m) {
     study::RunRequest request = a;
     request.file = source;
     request.text = text;
-    Stop stop;
+    RunningCall call;
+    Stop& stop = call.stop();
     int rc = kExitOk;
     std::string messages, out_dir;
     std::map<std::string, std::string> files;
@@ -411,7 +445,7 @@ PYBIND11_MODULE(_core, m) {
         if (!catalog.disabled) {
           const std::string& name = setup.source.scenario.name;
           keep_recorded("run", name.empty() ? "scenario" : name, files, catalog, setup.source.text,
-                        stop, out_dir, messages);
+                        stop, out_dir, messages, rc);
         }
       } catch (...) {
         fail("run", "nothing was kept", stop, rc, messages);
@@ -427,7 +461,8 @@ PYBIND11_MODULE(_core, m) {
     study::SweepRequest request = a;
     request.file = source;
     request.text = text;
-    Stop stop;
+    RunningCall call;
+    Stop& stop = call.stop();
     int rc = kExitOk;
     std::string messages, out_dir;
     std::map<std::string, std::string> files;
@@ -443,7 +478,7 @@ PYBIND11_MODULE(_core, m) {
         files = memory.take();
         if (!catalog.disabled)
           keep_recorded("sweep", setup.source.scenario.name + "-sweep", files, catalog,
-                        setup.source.text, stop, out_dir, messages);
+                        setup.source.text, stop, out_dir, messages, rc);
       } catch (...) {
         fail("sweep", "nothing was kept", stop, rc, messages);
         files.clear();
@@ -458,7 +493,8 @@ PYBIND11_MODULE(_core, m) {
     study::PlanRequest request = a;
     request.file = source;
     request.text = text;
-    Stop stop;
+    RunningCall call;
+    Stop& stop = call.stop();
     int rc = kExitOk;
     std::string messages, out_dir;
     std::map<std::string, std::string> files;
@@ -476,7 +512,7 @@ PYBIND11_MODULE(_core, m) {
         files = memory.take();
         if (!catalog.disabled)
           keep_recorded("plan", setup.source.scenario.name + "-plan", files, catalog,
-                        setup.source.text, stop, out_dir, messages);
+                        setup.source.text, stop, out_dir, messages, rc);
       } catch (...) {
         fail("plan", "nothing was kept", stop, rc, messages);
         files.clear();
@@ -490,7 +526,8 @@ PYBIND11_MODULE(_core, m) {
     study::CohortRequest request;
     request.file = source;
     request.text = text;
-    Stop stop;
+    RunningCall call;
+    Stop& stop = call.stop();
     int rc = kExitOk;
     std::string messages;
     std::map<std::string, std::string> files;
@@ -621,7 +658,8 @@ PYBIND11_MODULE(_core, m) {
     auto ra = c.get(a), rb = c.get(b);
     if (!ra || !rb) throw py::key_error("no run " + std::to_string(!ra ? a : b) + " in " + path);
     const auto oa = c.outcomes(a), ob = c.outcomes(b);
-    Stop stop;
+    RunningCall call;
+    Stop& stop = call.stop();
     int rc = kExitOk;
     std::string messages, out;
     run_interruptibly(stop, [&] {

@@ -2,6 +2,7 @@
 #include "prostup/runner.hpp"
 
 #include <tbb/global_control.h>
+#include <tbb/info.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
@@ -12,6 +13,7 @@
 #include <map>
 #include <mutex>
 #include <new>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
@@ -103,9 +105,13 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
 
   const int threads =
       opt.threads > 0 ? opt.threads : static_cast<int>(std::thread::hardware_concurrency());
-  // Allow more workers than cores when asked (the determinism tests use 8 on 2 cores).
-  tbb::global_control allow(tbb::global_control::max_allowed_parallelism,
-                            static_cast<std::size_t>(std::max(1, threads)));
+  // Allow more workers than cores when asked (the determinism tests use 8 on 2 cores). The
+  // limit is the process's (the smallest of those in force), so it is set only to raise it:
+  // a run asking for fewer threads keeps to its arena and never caps a run beside it (the
+  // Python module runs calls side by side).
+  std::optional<tbb::global_control> allow;
+  if (threads > static_cast<int>(tbb::info::default_concurrency()))
+    allow.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   tbb::task_arena arena(std::max(1, threads));
   const detail::TaskPlan plan(NV, T, reps, inner, threads, mpi_size(), mpi_rank());
   const int ranks = plan.ranks;

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -104,8 +105,11 @@ void point_latest(const fs::path& run_dir, const std::string& command) {
               << run_dir.string() << ")\n";
     return;
   }
-  const fs::path tmp = base / (".latest.tmp-" + std::to_string(::getpid()));
-  // A link left by a killed command with this process id (never anything else).
+  // Unique in this process (calls from Python threads run side by side) and across
+  // processes; a link of this name is one a killed command with this process id left.
+  static std::atomic<long long> serial{0};
+  const fs::path tmp = base / (".latest.tmp-" + std::to_string(::getpid()) + "-" +
+                               std::to_string(serial.fetch_add(1)));
   if (fs::is_symlink(fs::symlink_status(tmp, ec))) fs::remove(tmp, ec);
   fs::create_directory_symlink(run_dir.filename(), tmp, ec);
   if (!ec) fs::rename(tmp, latest, ec);
