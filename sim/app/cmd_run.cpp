@@ -102,11 +102,17 @@ void write_outputs(const study::RunOutcome& o, const RunArgs& a, StagedOutput& s
 void print_answer(const study::RunOutcome& o, const fs::path& out, const RunArgs& a,
                   Language lang) {
   if (a.quiet) return;
-  const std::string text =
-      a.verbose
-          ? answer::verbose_listing(o.result, o.models, o.exact, out, lang)
-          : answer::terminal_answer(o.result, out, !a.no_report, lang, answer_width(), kAnswerRows);
-  std::fputs(on_terminal(text, true).c_str(), stdout);
+  if (a.verbose) {  // the scenario's texts escaped one by one, as the listing builds them
+    const auto shown = [](const std::string& text) { return on_terminal(text); };
+    std::fputs(answer::verbose_listing(o.result, o.models, o.exact, out, lang, shown).c_str(),
+               stdout);
+    return;
+  }
+  std::fputs(on_terminal(answer::terminal_answer(o.result, out, !a.no_report, lang, answer_width(),
+                                                 kAnswerRows),
+                         true)
+                 .c_str(),
+             stdout);
 }
 
 }  // namespace

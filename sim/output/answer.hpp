@@ -9,6 +9,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -165,11 +166,13 @@ std::string terminal_answer(const RunResult& r, const std::filesystem::path& out
 // `prostup run --verbose`: every headline metric of every town and variant, the tagged
 // cohorts, each variant's differences from the baseline with their value for money and its
 // budget by year and payer, the cohort model's binding constraints (`exact`, ranked as the
-// answer ranks them) and where the files are (`folder`). The command line prints it through
-// on_terminal, as it prints terminal_answer.
+// answer ranks them) and where the files are (`folder`). Each text from the scenario (a label,
+// a variant's id, a binding line) goes through `shown` (the command line's on_terminal: control
+// characters escaped on a terminal; empty = as it is).
+using ShownText = std::function<std::string(const std::string&)>;
 std::string verbose_listing(const RunResult& r, const std::vector<CompiledModel>& models,
                             const CohortResult& exact, const std::filesystem::path& folder,
-                            Language lang = Language::en);
+                            Language lang = Language::en, const ShownText& shown = {});
 
 }  // namespace prostup::answer
 

@@ -48,7 +48,7 @@ std::string headline_label(const std::string& metric, const RunInfo& info, Langu
 // docs/model.md, "Budget by year and payer"): a line per year, the payers in budget.csv's
 // order and the total last, with the break-even year where the variant saves.
 void budget_lines(std::string& out, const RunResult& r, const std::string& town,
-                  const std::string& variant, Language lang) {
+                  const std::string& variant, Language lang, const ShownText& shown) {
   using text::tr;
   std::map<int, std::string> lines;
   std::map<int, int> calendar;
@@ -63,7 +63,7 @@ void budget_lines(std::string& out, const RunResult& r, const std::string& town,
       break_even = b.break_even_year;
     }
     std::string& line = lines[b.year];
-    line += (line.empty() ? "" : ", ") + (who) + " " + money(b.diff.mean, "CZK", true, lang);
+    line += (line.empty() ? "" : ", ") + shown(who) + " " + money(b.diff.mean, "CZK", true, lang);
     calendar[b.year] = b.calendar_year;
   }
   if (lines.empty()) return;
@@ -81,14 +81,14 @@ void budget_lines(std::string& out, const RunResult& r, const std::string& town,
 
 // `prostup run --verbose`: every headline metric of every town and variant.
 void summary_lines(std::string& out, const RunResult& r, const std::vector<CompiledModel>& models,
-                   Language lang) {
+                   Language lang, const ShownText& shown) {
   using text::tr;
   auto ci = [lang](double mean, double lo, double hi, const std::string& unit) {
     return text::decimal(lang, detail::format_ci(mean, lo, hi, unit));
   };
   put(out, "\n%s\n",
       {tr(lang, "term.header",
-          {(r.info.scenario_name), std::to_string(r.info.replications),
+          {shown(r.info.scenario_name), std::to_string(r.info.replications),
            std::to_string(r.info.months), std::to_string(r.info.variants.size() - 1),
            std::to_string(r.info.seed)})});
   std::vector<std::size_t> headline;
@@ -106,7 +106,7 @@ void summary_lines(std::string& out, const RunResult& r, const std::vector<Compi
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const TownVariantResult* b = r.find(rows[i], "baseline");
     if (!b) continue;
-    put(out, "\n%s\n", {tr(lang, "verbose.town", {(labels[i])})});
+    put(out, "\n%s\n", {tr(lang, "verbose.town", {shown(labels[i])})});
     for (std::size_t k : headline) {
       const Summary& s = b->metrics[k];
       put(out, "  %-30s %s\n",
@@ -118,7 +118,7 @@ void summary_lines(std::string& out, const RunResult& r, const std::vector<Compi
       const TownVariantResult* tv = r.find(rows[i], models[v].variant);
       for (const auto& co : models[v].cohorts) {
         if (!tv) break;
-        put(out, "  %s\n", {tr(lang, "verbose.cohort", {(co.id), (models[v].variant)})});
+        put(out, "  %s\n", {tr(lang, "verbose.cohort", {shown(co.id), shown(models[v].variant)})});
         for (const char* name : {"households", "retention:12", "retention:24",
                                  "months_housed_share", "housed_share_end", "cost_per_household"}) {
           const int k = r.metric_index(name, co.id);
@@ -130,7 +130,7 @@ void summary_lines(std::string& out, const RunResult& r, const std::vector<Compi
       }
     }
     for (std::size_t v = 1; v < models.size(); ++v) {
-      put(out, "  %s\n", {tr(lang, "verbose.minus", {(models[v].variant)})});
+      put(out, "  %s\n", {tr(lang, "verbose.minus", {shown(models[v].variant)})});
       for (const auto& c : r.comparisons) {
         if (c.town != rows[i] || c.variant != models[v].variant || c.cohort != "all") continue;
         const int ki = r.metric_index(c.metric);
@@ -171,7 +171,7 @@ void summary_lines(std::string& out, const RunResult& r, const std::vector<Compi
           label += " (" + tr(lang, "term.prices", {std::to_string(r.info.price_year)}) + ")";
         put(out, "    %-28s %s\n", {label, value});
       }
-      budget_lines(out, r, rows[i], models[v].variant, lang);
+      budget_lines(out, r, rows[i], models[v].variant, lang, shown);
       if (r.info.discount_rate > 0) {
         const std::string pct = number_text::general(100 * r.info.discount_rate);
         put(out, "    %s\n", {tr(lang, "verbose.discount_note", {text::decimal(lang, pct)})});
@@ -185,9 +185,10 @@ void summary_lines(std::string& out, const RunResult& r, const std::vector<Compi
 
 std::string verbose_listing(const RunResult& r, const std::vector<CompiledModel>& models,
                             const CohortResult& exact, const std::filesystem::path& folder,
-                            Language lang) {
+                            Language lang, const ShownText& shown_text) {
+  const ShownText shown = shown_text ? shown_text : [](const std::string& text) { return text; };
   std::string out;
-  summary_lines(out, r, models, lang);
+  summary_lines(out, r, models, lang, shown);
   bool any = false;
   for (std::size_t t = 0; t < exact.towns.size(); ++t) {
     // Ranked as the answer ranks them (rank_by_value): by what one more unit is
@@ -201,8 +202,8 @@ std::string verbose_listing(const RunResult& r, const std::vector<CompiledModel>
       // parse).
       const std::string v = binding_value(b, r.info.months, lang);
       put(out, "  %s: %s%s\n",
-          {(models.front().towns[t].label.in(r.info.language)),
-           (b.demand > 0 ? binding_line(b, lang) : b.line), v.empty() ? "" : ("; " + v)});
+          {shown(models.front().towns[t].label.in(r.info.language)),
+           shown(b.demand > 0 ? binding_line(b, lang) : b.line), v.empty() ? "" : shown("; " + v)});
     }
   }
   const std::string hm = number_text::general(static_cast<double>(r.info.household_months), 3);
