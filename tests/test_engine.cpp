@@ -161,32 +161,42 @@ TEST_CASE("a variant that changes nothing gives zero differences", "[runner][var
 
 TEST_CASE("the household step's rows come with the compiled model", "[engine][model]") {
   // compile() builds them once (not each replication): thresholds by employment and rent,
-  // the stage's limits less one (kNoLimit - 1 where none), the arrears repaid.
+  // the stage's limits less one (kNoLimit - 1 where none), the arrears repaid; four rows for
+  // each threshold index, by whether an application is pending (no 4d: the months bar out of
+  // reach) and whether the household has stabilised (no 4f: the stabilisation bar out of
+  // reach).
   Scenario s = four_rung_ladder();
   s.services[0].arrears_repayment = 2;
   const CompiledModel m = compile(s);
   const int S = m.n_stages(), V = m.n_services();
-  REQUIRE(m.step_rows.size() == m.thresholds.size());
+  REQUIRE(m.step_rows.size() == 4 * m.thresholds.size());
   REQUIRE(m.stage_rules.size() == static_cast<std::size_t>(S));
   const std::int32_t none = static_cast<std::int32_t>(kNoLimit) - 1;
   for (int p = 0; p < static_cast<int>(m.profiles.size()); ++p)
     for (int st = 0; st < S; ++st)
-      for (unsigned mask = 0; mask < (1u << V); ++mask) {
-        INFO("profile " << p << ", stage " << st << ", services " << mask);
-        const StepRow& r = m.step_rows[((static_cast<std::size_t>(p) * S + st) << V) | mask];
-        const Thresholds& th = m.threshold(p, st, mask);
-        const CompiledStage& stg = m.stages[st];
-        CHECK(r.below[0] == th.job_gain);
-        CHECK(r.below[1] == th.job_loss);
-        CHECK(r.below[2] == (stg.pays_rent ? th.pay_unemployed : th.comply));
-        CHECK(r.below[3] == (stg.pays_rent ? th.pay_employed : th.comply));
-        CHECK(r.below[4] == th.exit);
-        CHECK(r.arrears_m1 == (stg.arrears_limit ? stg.arrears_limit - 1 : none));
-        CHECK(r.stay_m1 == (stg.max_stay_months ? stg.max_stay_months - 1 : none));
-        CHECK(r.repay == (mask & 1u ? 3 : 1));
-        CHECK(r.rent == stg.pays_rent);
-        CHECK(r.permanent == (stg.kind == StageKind::permanent));
-      }
+      for (unsigned mask = 0; mask < (1u << V); ++mask)
+        for (unsigned facts = 0; facts < 4; ++facts) {
+          INFO("profile " << p << ", stage " << st << ", services " << mask << ", facts " << facts);
+          const std::size_t t = ((static_cast<std::size_t>(p) * S + st) << V) | mask;
+          const StepRow& r = m.step_rows[t << kRowFactBits | facts];
+          const Thresholds& th = m.threshold(p, st, mask);
+          const StageRule& rule = m.stage_rules[st];
+          const CompiledStage& stg = m.stages[st];
+          CHECK(r.below[0] == th.job_gain);
+          CHECK(r.below[1] == th.job_loss);
+          CHECK(r.below[2] == (stg.pays_rent ? th.pay_unemployed : th.comply));
+          CHECK(r.below[3] == (stg.pays_rent ? th.pay_employed : th.comply));
+          CHECK(r.below[4] == th.exit);
+          CHECK(r.arrears_m1 == (stg.arrears_limit ? stg.arrears_limit - 1 : none));
+          CHECK(r.stay_m1 == (stg.max_stay_months ? stg.max_stay_months - 1 : none));
+          CHECK(r.repay == (mask & 1u ? 3 : 1));
+          CHECK(r.rent == stg.pays_rent);
+          CHECK(r.permanent == (stg.kind == StageKind::permanent));
+          CHECK(r.apply_streak_m1 == static_cast<std::int32_t>(rule.apply_streak) - 1);
+          CHECK(r.apply_months_m1 ==
+                (facts & kRowPending ? none : static_cast<std::int32_t>(rule.apply_months) - 1));
+          CHECK(r.stable_m1 == (facts & kRowStabilized ? none : m.months_to_stabilize() - 1));
+        }
   // Applying needs the smallest months and streak of the edges from the stage; none from the
   // top. street -> hostel asks for streak 2 after 1 month; hostel -> flat for 3 and 3.
   CHECK(m.step_rows[0].apply_months_m1 == 0);

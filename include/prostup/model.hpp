@@ -41,9 +41,10 @@ struct StageRule {
   std::uint32_t pays_rent, permanent;  // 0 or 1
 };
 
-// Everything step 4 reads for one (profile, stage, service mask), in one cache line, laid out
-// so that the engine's household loop indexes instead of choosing. Built once per compiled
-// model, parallel to CompiledModel::thresholds.
+// Everything step 4 reads for one (profile, stage, service mask) and two facts about the
+// household (an application pending, already stabilised), in one cache line, laid out so that
+// the engine's household loop indexes instead of choosing. Built once per compiled model:
+// row (t << 2) | (pending << 1) | stabilised for threshold index t (CompiledModel::thresholds).
 struct alignas(64) StepRow {
   // [0] job_gain, [1] job_loss: indexed by employment at the start of the month (4a);
   // [2] unemployed, [3] employed: the good-month threshold by employment after 4a (pay_rent
@@ -51,10 +52,14 @@ struct alignas(64) StepRow {
   std::uint64_t below[5];
   // The stage's limits less one (StageRule; kNoLimit - 1 is above any counter): the engine
   // tests "x >= limit" as the sign bit of (limit - 1 - x), see its sign-flag helpers.
-  std::int32_t arrears_m1, stay_m1, apply_months_m1, apply_streak_m1;
+  // A pending application keeps apply_months_m1 at kNoLimit - 1 (4d applies only without
+  // one); stable_m1 is the stabilisation rule's months less one, kNoLimit - 1 once stabilised.
+  std::int32_t arrears_m1, stay_m1, apply_months_m1, apply_streak_m1, stable_m1;
   std::uint16_t repay;           // arrears cleared by a good month (1 + the services' repayment)
   std::uint8_t rent, permanent;  // 0 or 1
 };
+// StepRow's index bits below the threshold index.
+inline constexpr unsigned kRowPending = 2, kRowStabilized = 1, kRowFactBits = 2;
 static_assert(sizeof(StepRow) == 64, "a step row is one cache line");
 
 struct CompiledPromotion {
@@ -184,7 +189,7 @@ struct CompiledModel {
   // The household step's tables, derived from the above by compile():
   std::vector<StageRule> stage_rules;             // [stage]
   std::vector<std::vector<int>> promotions_from;  // [stage]: promotion indices, priority order
-  std::vector<StepRow> step_rows;                 // [threshold index], as thresholds
+  std::vector<StepRow> step_rows;  // [(threshold index << kRowFactBits) | facts], see StepRow
   // Towns with rules of their own (towns.<id>.rules; docs/model.md, "A town's own rules"):
   // [town] the ladder that town runs, compiled from town_ladder() (its only town is that one),
   // null for a town on the common ladder above; empty when no town has rules. The engine and

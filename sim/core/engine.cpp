@@ -82,6 +82,8 @@ std::int64_t poisson_arrivals(const Stream& st, int month, double rate) {
 constexpr std::uint8_t kNone = kNoStage;
 // Households whose draws are made in one batch: the three draw arrays (6 KB) stay in L1.
 constexpr std::size_t kBlock = 512;
+// How far ahead on a waiting list the placements ask for an applicant's record.
+constexpr std::size_t kListAhead = 8;
 constexpr std::uint32_t kGone = 0xffffffffu;  // compaction: the slot held no household
 
 struct Applicant {
@@ -100,10 +102,6 @@ struct Applicant {
 // The sign flag of x >= limit, given limit - 1 (the StepRow fields *_m1).
 inline int at_least(int x, int limit_m1) {
   return limit_m1 - x;
-}
-// The sign flag of a 0/1 value being 0.
-inline int is_zero(unsigned bit) {
-  return static_cast<int>(bit) - 1;
 }
 // 1 if the sign flag is set, else 0.
 inline unsigned flag(int sign_flag) {
@@ -179,7 +177,8 @@ class HouseholdSim {
   // takes the slot and the number); slots of exited households are compacted away keeping
   // the order, so slot order is always household-number order.
   struct Household {
-    std::uint32_t key;  // threshold row: ((profile * stages + stage) << services) | mask
+    std::uint32_t key;  // step row: ((((profile * stages + stage) << services) | mask) << 2)
+                        // | pending application << 1 | stabilized (rekey())
     std::uint16_t streak, arrears, months, run;  // run: consecutive months in a permanent stage
     std::uint8_t stage, employed, app_target, stabilized;
     std::uint32_t app_seq;
@@ -187,9 +186,11 @@ class HouseholdSim {
     std::uint16_t app_month, entry_month;
     std::uint16_t cohorts;  // bit c = in cohort c (bit 0, all, always); here, not in Track,
                             // so that an exit of a never-housed household reads no Track
-    // reached: bit 0 (kReached), it has been in a permanent stage; bit 1 (kSpellStabilized),
-    // one of its housed spells was long enough to stabilise (the cohort outcome, Track).
-    std::uint8_t profile, svc_mask, svc_done, reached;
+    // flags: kReached, it has been in a permanent stage; kSpellStabilized, one of its housed
+    // spells was long enough to stabilise (the cohort outcome, Track); kHasFallback, it holds
+    // a fallback application (Cold::alt), so that the events which only need to know that
+    // (withdrawals at every move and exit, the month's new applications) read no Cold line.
+    std::uint8_t profile, svc_mask, svc_done, flags;
     // Months counted on an outside stage (docs/model.md, "Length of time roofless"), kept at
     // its moves only: entering an outside stage at first counted month b subtracts b, leaving
     // it at t adds t, and finalize() adds the end of a stay still open. The arithmetic is
@@ -202,7 +203,7 @@ class HouseholdSim {
   // when it exits or at the horizon (docs/performance.md, "Memory layout"); a household that
   // never reached one has no values, and finalize() does not read its line. The values are
   // worked on as a Track and kept in the household's Cold record (load_track, store_track):
-  // its months as 16 bits, the stabilised flag in Household::reached, and `returned` is
+  // its months as 16 bits, the stabilised flag in Household::flags, and `returned` is
   // "lost is set" (both are set by the same move out of housing only).
   struct Track {
     std::int32_t first_housed;   // month it first entered a permanent stage; -1 = never
@@ -211,7 +212,12 @@ class HouseholdSim {
     std::int32_t months_housed;  // counted months in a permanent stage, closed spells
     std::uint8_t stabilized, returned;
   };
-  static constexpr std::uint8_t kReached = 1, kSpellStabilized = 2;
+  static constexpr std::uint8_t kReached = 1, kSpellStabilized = 2, kHasFallback = 4;
+  bool reached(const Household& h) const { return h.flags & kReached; }
+  // The stage of household i's fallback application, kNone if it has none.
+  int fallback_target(std::uint32_t i) const {
+    return hh_[i].flags & kHasFallback ? cold_[i].alt.target : kNone;
+  }
   // Only where the scenario has a stage or service cost, or discounts (else every field
   // would stay 0, or equal its undiscounted twin, for every household): money and
   // discounted months, updated at every move and service change.
@@ -260,7 +266,7 @@ class HouseholdSim {
                  c.housed_since1 - 1,
                  c.lost1 - 1,
                  c.months_housed,
-                 static_cast<std::uint8_t>((hh_[i].reached & kSpellStabilized) != 0),
+                 static_cast<std::uint8_t>((hh_[i].flags & kSpellStabilized) != 0),
                  static_cast<std::uint8_t>(c.lost1 != 0)};
   }
   void store_track(std::uint32_t i, const Track& k) {
@@ -269,7 +275,7 @@ class HouseholdSim {
     c.housed_since1 = static_cast<std::uint16_t>(k.housed_since + 1);
     c.lost1 = static_cast<std::uint16_t>(k.lost + 1);
     c.months_housed = static_cast<std::uint16_t>(k.months_housed);
-    hh_[i].reached |= static_cast<std::uint8_t>(k.stabilized * kSpellStabilized);
+    hh_[i].flags |= static_cast<std::uint8_t>(k.stabilized * kSpellStabilized);
   }
   std::vector<TrackMoney> money_;
   bool need_roofless_ = false, need_money_ = false;
@@ -338,9 +344,13 @@ class HouseholdSim {
     --engaged_[v];
     --engaged_by_profile_[static_cast<std::size_t>(v) * P_ + hh_[i].profile];
   }
+  // The household's step row: after every change of its stage, services, pending application
+  // or stabilisation.
   void rekey(std::uint32_t i) {
     Household& h = hh_[i];
-    h.key = static_cast<std::uint32_t>(((h.profile * S_ + h.stage) << V_) | h.svc_mask);
+    h.key = static_cast<std::uint32_t>(((h.profile * S_ + h.stage) << V_) | h.svc_mask)
+                << kRowFactBits |
+            (h.app_target != kNone ? kRowPending : 0u) | (h.stabilized ? kRowStabilized : 0u);
   }
   // initial_stage: the stage at month 0 for the initial population (the town's `initial`),
   // -1 for an arrival; selected: the bits of the counted cohorts that drew it.
@@ -370,8 +380,8 @@ class HouseholdSim {
   // stage with a free unit, the arrival counts. Returns the stage.
   int admit(std::uint32_t i, int t);
   void services(int t);
-  void households(int t);
-  bool eventful_step(std::uint32_t i, unsigned months, bool exits, int t);
+  [[gnu::noinline]] void households(int t);
+  [[gnu::noinline]] bool eventful_step(std::uint32_t i, unsigned months, bool exits, int t);
   void demote(std::uint32_t i, int s, bool eviction, int t);
   // 4d: the highest and the next-highest target stage among the edges from `stage` whose
   // criteria household i meets (-1 = none), and its applications there.
@@ -385,9 +395,8 @@ class HouseholdSim {
   // The stabilisation rule, written once: enough consecutive months housed (docs/model.md).
   bool stabilizes(int months_housed) const { return months_housed >= m_.months_to_stabilize(); }
   bool valid(const Applicant& a, int target) const {
-    const Fallback& f = cold_[a.slot].alt;
     return (hh_[a.slot].app_target == target && hh_[a.slot].app_seq == a.seq) ||
-           (f.target == target && f.seq == a.seq);
+           (fallback_target(a.slot) == target && cold_[a.slot].alt.seq == a.seq);
   }
   // Appends an application to stage T's waiting list. A list about to grow first drops the
   // entries that are no longer valid (withdrawn, replaced or placed: sequence numbers are
@@ -408,7 +417,7 @@ class HouseholdSim {
   }
   // The month household i applied for stage `target` (its best or its fallback route).
   int applied_in(std::uint32_t i, int target) const {
-    return cold_[i].alt.target == target ? cold_[i].alt.month : hh_[i].app_month;
+    return fallback_target(i) == target ? cold_[i].alt.month : hh_[i].app_month;
   }
 };
 
@@ -471,12 +480,11 @@ void HouseholdSim::init_household(std::uint32_t i, int month, int profile, bool 
   h.app_target = kNone;
   h.svc_mask = 0;
   h.svc_done = 0;
-  h.reached = 0;
+  h.flags = 0;  // no fallback application: Cold::alt is not read
   h.stabilized = 0;
   h.streak = h.arrears = h.months = h.run = h.roofless = 0;
   h.app_seq = 0;
   h.app_month = 0;
-  cold_[i].alt.target = kNone;
   h.entry_month = static_cast<std::uint16_t>(month);
   if (need_roofless_) roofless_[i] = {0, -1};
   for (int v = 0; v < V_; ++v) {
@@ -527,7 +535,7 @@ void HouseholdSim::track_move(std::uint32_t i, int from, int to, int t) {
 
 void HouseholdSim::track_housing(std::uint32_t i, bool was, int t, int b) {
   // Its first permanent stage starts a Track with no history.
-  Track k = hh_[i].reached ? load_track(i) : Track{-1, -1, -1, 0, 0, 0};
+  Track k = reached(hh_[i]) ? load_track(i) : Track{-1, -1, -1, 0, 0, 0};
   if (was) {
     end_spell(i, k, b);
     if (k.lost < 0) k.lost = t;
@@ -557,7 +565,7 @@ void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
   // it: read a copy of those values rather than its (cold) line.
   static constexpr Track kNever{-1, -1, -1, 0, 0, 0};
   // finalize() ends the household: what it changes in k is not stored back.
-  Track k = h.reached ? load_track(i) : kNever;
+  Track k = reached(h) ? load_track(i) : kNever;
   TrackMoney none{0, 0, 0, 0, 0};
   TrackMoney& money = need_money_ ? money_[i] : none;
   if (need_money_) {
@@ -585,7 +593,7 @@ void HouseholdSim::finalize(std::uint32_t i, int end, int dest) {
       out_.roofless_length[static_cast<std::size_t>(__builtin_ctz(c)) * M1 + roofless] += 1;
     out_.profile_roofless_length[h.profile * M1 + roofless] += 1;
   }
-  if (!h.reached && !need_money_ && dest != 0) {
+  if (!reached(h) && !need_money_ && dest != 0) {
     // Never housed, no money, not gone to own housing (that takes the general path, where
     // its months after the exit can count): 6 of the 29 fields can be other than 0; add just
     // those (the same sums to the bit: adding a 0 changes no sum, as no field is ever -0).
@@ -673,8 +681,8 @@ void HouseholdSim::enter_stage(std::uint32_t i, int s, int month) {
   rekey(i);
   ++occ_[s];
   ++occ_by_profile_[static_cast<std::size_t>(s) * P_ + h.profile];
-  if (is_permanent_[s] && !h.reached) {
-    h.reached |= kReached;
+  if (is_permanent_[s] && !reached(h)) {
+    h.flags |= kReached;
     out_.reached_lease += 1;
     out_.profile_reached_lease[h.profile] += 1;
     out_.lease_at[std::min(M_, month - h.entry_month)] += 1;
@@ -687,17 +695,18 @@ void HouseholdSim::withdraw(std::uint32_t i) {
   if (h.app_target != kNone) {
     --pending_[h.app_target];
     h.app_target = kNone;
+    rekey(i);
   }
-  Fallback& f = cold_[i].alt;
-  if (f.target != kNone) {
-    --pending_[f.target];
-    f.target = kNone;
+  if (h.flags & kHasFallback) {
+    --pending_[cold_[i].alt.target];
+    h.flags &= static_cast<std::uint8_t>(~kHasFallback);
   }
 }
 
 void HouseholdSim::build_tables() {
   // The step rows, stage rules and promotion lists come with the compiled model.
-  if (m_.step_rows.size() != m_.thresholds.size() || m_.stage_rules.size() != m_.stages.size())
+  if (m_.step_rows.size() != m_.thresholds.size() << kRowFactBits ||
+      m_.stage_rules.size() != m_.stages.size())
     throw std::logic_error("simulate: the model's step tables are missing (not from compile())");
   is_permanent_.assign(S_, 0);
   is_outside_.assign(S_, 0);
@@ -790,7 +799,7 @@ void HouseholdSim::populate_initial() {
         track_move(i, kNone, s, 0);
         hh_[i].cohorts |= kNotInNeed;
         Household& h = hh_[i];
-        h.reached |= kReached;
+        h.flags |= kReached;
         h.stabilized = 1;
         h.stage = static_cast<std::uint8_t>(s);
         rekey(i);
@@ -979,9 +988,6 @@ void HouseholdSim::households(int t) {
   const std::uint32_t month = static_cast<std::uint32_t>(t);
   const detail::PhiloxKey key{st_.key[0], st_.key[1]};
   const StepRow* const rows = m_.step_rows.data();
-  // The stabilisation rule (stabilizes()) as a limit less one, for at_least(): a household
-  // outside a permanent stage (run 0) never qualifies, as the limit is at least 1.
-  const int stable_m1 = m_.months_to_stabilize() - 1;
   // A local pointer: byte stores may alias anything, and through hh_ the compiler would
   // reload the vector's pointer after each of them.
   Household* const hh = hh_.data();
@@ -1019,15 +1025,16 @@ void HouseholdSim::households(int t) {
       h->employed = static_cast<std::uint8_t>(employed);
       h->streak = static_cast<std::uint16_t>(streak);
       h->arrears = static_cast<std::uint16_t>(arrears);
-      // 4c-f: anything rarer? 4c an eviction or expiry; 4d an application (a pending one,
-      // app_target != kNone, lifts the months bar by 2^16 or more, out of reach); 4e an
-      // exit; 4f a stabilisation.
+      // 4c-f: anything rarer? 4c an eviction or expiry; 4d an application; 4e an exit; 4f a
+      // stabilisation.
       const int evict = at_least(static_cast<int>(arrears), r.arrears_m1);
       const int expire = at_least(months, r.stay_m1);
-      const int pending_bar = (h->app_target ^ kNone) << 16;
-      const int apply = at_least(months, r.apply_months_m1 + pending_bar) &
+      // The row knows whether an application is pending (no 4d then) and whether the
+      // household has stabilised (no 4f stabilisation); outside a permanent stage run is 0,
+      // below the stabilisation limit, which is at least 1.
+      const int apply = at_least(months, r.apply_months_m1) &
                         at_least(static_cast<int>(streak), r.apply_streak_m1);
-      const int stabilize = at_least(run, stable_m1) & is_zero(h->stabilized);
+      const int stabilize = at_least(run, r.stable_m1);
       const unsigned exits = u_exit_[k] < r.below[4];
       unsigned rare = flag(evict | expire | apply | stabilize) | exits;
       keep_one_branch(rare);
@@ -1048,8 +1055,7 @@ void HouseholdSim::households(int t) {
     // An application made and withdrawn (exit) in the same month is simply stale.
     const Household& h = hh_[i];
     if (h.app_target != kNone) enlist(h.app_target, {i, h.app_seq});
-    const Fallback& f = cold_[i].alt;
-    if (f.target != kNone) enlist(f.target, {i, f.seq});
+    if (h.flags & kHasFallback) enlist(cold_[i].alt.target, {i, cold_[i].alt.seq});
   }
 }
 
@@ -1079,6 +1085,7 @@ bool HouseholdSim::eventful_step(std::uint32_t i, unsigned months, bool exits, i
   h.run = static_cast<std::uint16_t>(now.permanent ? h.run + 1 : 0);
   if (now.permanent && !h.stabilized && stabilizes(h.run)) {
     h.stabilized = 1;
+    rekey(i);
     out_.stabilized += 1;
     out_.profile_stabilized[h.profile] += 1;
   }
@@ -1140,6 +1147,7 @@ bool HouseholdSim::apply(std::uint32_t i, int stage, unsigned months, int t) {
   h.app_target = static_cast<std::uint8_t>(target);
   h.app_seq = next_seq_++;
   h.app_month = static_cast<std::uint16_t>(t);
+  rekey(i);
   ++pending_[target];
   if (next >= 0) add_fallback(i, next, t);
   return true;
@@ -1147,6 +1155,7 @@ bool HouseholdSim::apply(std::uint32_t i, int stage, unsigned months, int t) {
 
 void HouseholdSim::add_fallback(std::uint32_t i, int target, int t) {
   cold_[i].alt = {next_seq_++, static_cast<std::uint16_t>(t), static_cast<std::uint8_t>(target)};
+  hh_[i].flags |= kHasFallback;
   ++pending_[target];
 }
 
@@ -1167,7 +1176,7 @@ void HouseholdSim::reconsider(int t) {
       const Household& h = hh_[a.slot];
       // Each household once, by its best application.
       if (h.app_target != T || h.app_seq != a.seq || !multi_target_[h.stage]) continue;
-      if (T < top_target_[h.stage] || cold_[a.slot].alt.target == kNone) scratch_.push_back(a.slot);
+      if (T < top_target_[h.stage] || !(h.flags & kHasFallback)) scratch_.push_back(a.slot);
     }
   }
   if (scratch_.empty()) return;
@@ -1179,14 +1188,15 @@ void HouseholdSim::reconsider(int t) {
     const auto [best, next] = best_targets(i, h.stage, h.months - 1u);
     const int now = h.app_target;
     if (best > now) {
-      if (f.target != kNone) --pending_[f.target];
+      if (h.flags & kHasFallback) --pending_[f.target];
       f = {h.app_seq, h.app_month, h.app_target};  // keeps its place on that list
+      h.flags |= kHasFallback;
       h.app_target = static_cast<std::uint8_t>(best);
       h.app_seq = next_seq_++;
       h.app_month = static_cast<std::uint16_t>(t);
       ++pending_[best];
       enlist(best, {i, h.app_seq});
-    } else if (f.target == kNone && next >= 0 && next < now) {
+    } else if (!(h.flags & kHasFallback) && next >= 0 && next < now) {
       add_fallback(i, next, t);
       enlist(next, {i, f.seq});
     }
@@ -1213,7 +1223,7 @@ void HouseholdSim::exit_household(std::uint32_t i, int cur, int t) {
   out_.profile_exits[h.profile] += 1;
   out_.exits_from[cur] += 1;
   count_flow(flows_.exit(0, cur, dest), h.profile);
-  if (!h.reached) {
+  if (!reached(h)) {
     out_.exit_at[std::min(M_, t - h.entry_month)] += 1;
     out_.profile_exit_at[h.profile * (M_ + 1) + std::min(M_, t - h.entry_month)] += 1;
   }
@@ -1265,6 +1275,8 @@ void HouseholdSim::placements(int t) {
     const WaitingPolicy policy = m_.stages[T].waiting_list;
     if (policy == WaitingPolicy::fifo) {
       while (free > 0 && head < list.size()) {
+        // The applicants' records lie at random slots: ask for the ones a few places on.
+        if (head + kListAhead < list.size()) __builtin_prefetch(&hh_[list[head + kListAhead].slot]);
         const Applicant a = list[head++];
         if (!valid(a, T)) continue;
         place(a.slot);
@@ -1368,8 +1380,8 @@ void HouseholdSim::account(int t) {
       const std::size_t row = static_cast<std::size_t>(h.profile) * S_;
       out_.profile_occupancy[(row + h.stage) * M1 + t] += 1;
       if (h.app_target != kNone) out_.profile_waiting[(row + h.app_target) * M1 + t] += 1;
-      if (cold_[i].alt.target != kNone)
-        out_.profile_waiting[(row + cold_[i].alt.target) * M1 + t] += 1;
+      const int fallback = fallback_target(static_cast<std::uint32_t>(i));
+      if (fallback != kNone) out_.profile_waiting[(row + fallback) * M1 + t] += 1;
     }
   }
   if (opt_.audit) {
@@ -1433,7 +1445,7 @@ ReplicationOutcome HouseholdSim::run() {
   for (std::size_t i = 0; i < n_; ++i) {
     const Household& h = hh_[i];
     if (h.stage == kNone) continue;
-    if (!h.reached) {
+    if (!reached(h)) {
       out_.censored_at[M_ - h.entry_month] += 1;
       out_.profile_censored_at[h.profile * (M_ + 1) + M_ - h.entry_month] += 1;
     }

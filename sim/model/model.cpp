@@ -62,12 +62,13 @@ void build_step_tables(CompiledModel& m) {
     r.pays_rent = stg.pays_rent;
     r.permanent = stg.kind == StageKind::permanent;
   }
-  m.step_rows.resize(m.thresholds.size());
-  for (std::size_t key = 0; key < m.step_rows.size(); ++key) {
+  m.step_rows.resize(m.thresholds.size() << kRowFactBits);
+  for (std::size_t row = 0; row < m.step_rows.size(); ++row) {
+    const std::size_t key = row >> kRowFactBits;
     const Thresholds& th = m.thresholds[key];
     const std::size_t mask = key & ((std::size_t{1} << V) - 1);
     const StageRule& rule = m.stage_rules[(key >> V) % static_cast<std::size_t>(S)];
-    StepRow& r = m.step_rows[key];
+    StepRow& r = m.step_rows[row];
     r.below[0] = th.job_gain;
     r.below[1] = th.job_loss;
     r.below[2] = rule.pays_rent ? th.pay_unemployed : th.comply;
@@ -75,7 +76,12 @@ void build_step_tables(CompiledModel& m) {
     r.below[4] = th.exit;
     r.arrears_m1 = static_cast<std::int32_t>(rule.arrears_limit) - 1;
     r.stay_m1 = static_cast<std::int32_t>(rule.max_stay) - 1;
-    r.apply_months_m1 = static_cast<std::int32_t>(rule.apply_months) - 1;
+    r.apply_months_m1 =
+        static_cast<std::int32_t>(row & kRowPending ? kNoLimit : rule.apply_months) - 1;
+    r.stable_m1 =
+        static_cast<std::int32_t>(
+            row & kRowStabilized ? kNoLimit : static_cast<std::uint32_t>(m.months_to_stabilize())) -
+        1;
     r.apply_streak_m1 = static_cast<std::int32_t>(rule.apply_streak) - 1;
     int repay = 1;
     for (int v = 0; v < V; ++v)
