@@ -406,8 +406,11 @@ class HouseholdSim {
     auto& list = lists_[T];
     if (list.size() == list.capacity() && list.size() >= 1024) {
       std::size_t w = 0;
-      for (std::size_t k = list_head_[T]; k < list.size(); ++k)
+      for (std::size_t k = list_head_[T]; k < list.size(); ++k) {
+        // Each entry's record lies at a random slot: ask for the ones a few places on.
+        if (k + kListAhead < list.size()) __builtin_prefetch(&hh_[list[k + kListAhead].slot]);
         if (valid(list[k], T)) list[w++] = list[k];
+      }
       list.resize(w);
       list_head_[T] = 0;
       // Mostly valid: grow now rather than drop a few entries at every append.
@@ -1061,6 +1064,9 @@ void HouseholdSim::households(int t) {
 
 bool HouseholdSim::eventful_step(std::uint32_t i, unsigned months, bool exits, int t) {
   Household& h = hh_[i];
+  // An exit of a household that reached housing reads its Cold line (finalize()): ask for it
+  // now, so that the steps before overlap the wait.
+  if (exits && reached(h)) __builtin_prefetch(&cold_[i]);
   // 4c. eviction on arrears, else expiry of the maximum stay
   const int s = h.stage;
   const StageRule& was = m_.stage_rules[s];
