@@ -110,9 +110,20 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
   // a run asking for fewer threads keeps to its arena and never caps a run beside it (the
   // Python module runs calls side by side).
   std::optional<tbb::global_control> allow;
-  if (threads > static_cast<int>(tbb::info::default_concurrency()))
+  if (threads > 1 && threads > static_cast<int>(tbb::info::default_concurrency()))
     allow.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
-  tbb::task_arena arena(std::max(1, threads));
+  // One thread runs the items in order on this thread, without starting TBB's scheduler
+  // (which loads its allocator and looks for OpenMP runtimes: time and memory a one-thread
+  // run has no use for). The items, their outcomes and the merge are the same either way.
+  std::optional<tbb::task_arena> arena;
+  if (threads > 1) arena.emplace(threads);
+  auto for_items = [&](std::size_t n, const auto& body) {
+    if (!arena) {
+      for (std::size_t j = 0; j < n; ++j) body(j);
+      return;
+    }
+    arena->execute([&] { tbb::parallel_for(std::size_t{0}, n, body); });
+  };
   const detail::TaskPlan plan(NV, T, reps, inner, threads, mpi_size(), mpi_rank());
   const int ranks = plan.ranks;
   const auto t0 = std::chrono::steady_clock::now();
@@ -130,19 +141,17 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
     const int k0 = r0 / inner, nk = psa ? nb / inner : 0;
     std::vector<CompiledModel> set_models(static_cast<std::size_t>(NV) * nk);
     if (psa) {
-      arena.execute([&] {
-        tbb::parallel_for(0, NV * nk, [&](int j) {
-          const int v = j / nk, k = k0 + j % nk;
-          set_models[j] = detail::compile_parameter_set((*opt.scenarios)[v], ms[v], k, months,
-                                                        parameter_slot, res.parameter_values[v][k]);
-        });
+      for_items(static_cast<std::size_t>(NV) * nk, [&](std::size_t j) {
+        const int v = static_cast<int>(j) / nk, k = k0 + static_cast<int>(j) % nk;
+        set_models[j] = detail::compile_parameter_set((*opt.scenarios)[v], ms[v], k, months,
+                                                      parameter_slot, res.parameter_values[v][k]);
       });
     }
     const std::size_t mine = plan.items_of_rank(items);
     auto simulate_mine = [&] {
       if (r0 == 0 && ranks > 1 && detail::test_fail_this_rank())
         throw std::runtime_error("failing on purpose (test hook PROSTUP_TEST_FAIL_RANK)");
-      tbb::parallel_for(std::size_t{0}, mine, [&](std::size_t j) {
+      for_items(mine, [&](std::size_t j) {
         if (opt.cancel && *opt.cancel) return;
         const std::size_t it = plan.item(j);
         const detail::TaskPlan::Task task = plan.task(it, r0, nb);
@@ -159,13 +168,13 @@ RunResult run_models(const std::vector<CompiledModel>& models, const RunOptions&
       });
     };
     if (ranks == 1) {
-      arena.execute(simulate_mine);
+      simulate_mine();
     } else {
       // A rank that fails or is cancelled must not leave the others waiting in the gather.
       int status = 0;
       std::string why;
       try {
-        arena.execute(simulate_mine);
+        simulate_mine();
       } catch (const std::exception& e) {
         status = 2;
         why = e.what();
