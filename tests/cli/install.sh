@@ -36,6 +36,14 @@ rm -f "$TMP/out/report.html"
 "$P/bin/prostup" report "$TMP/out" >/dev/null || fail "report of the run"
 [ -f "$TMP/out/report.html" ] || fail "report wrote no report.html"
 
+# With MPI: prostup links no MPI library and prostup-mpi, which a launched prostup execs from
+# its own folder (docs/distributed.md), is installed beside it.
+if [ -x "$build/prostup-mpi" ]; then
+  [ -x "$P/bin/prostup-mpi" ] || fail "prostup-mpi is not installed beside prostup"
+  ldd "$P/bin/prostup-mpi" | grep -q libmpi || fail "the installed prostup-mpi links no MPI"
+  ! ldd "$P/bin/prostup" | grep -q libmpi || fail "the installed prostup links MPI"
+fi
+
 # man pages (help2man): the command and each subcommand
 for page in prostup prostup-run prostup-sweep prostup-runs; do
   f=$P/share/man/man1/$page.1
@@ -112,6 +120,9 @@ if command -v cpack >/dev/null 2>&1 && command -v dpkg-deb >/dev/null 2>&1 &&
   out=$("$TMP/debroot/usr/bin/prostup" --version) || fail "the .deb's prostup --version exited $?"
   case "$out" in "prostup $v"*) ;; *) fail "the .deb's --version: '$out'" ;; esac
   [ -f "$TMP/debroot/usr/share/prostup/scenarios/default.json" ] || fail "the .deb has no scenarios"
+  if [ -x "$build/prostup-mpi" ]; then
+    [ -x "$TMP/debroot/usr/bin/prostup-mpi" ] || fail "the .deb has no prostup-mpi"
+  fi
 else
   echo "note: cpack or dpkg-deb missing here: the Debian package is not checked"
 fi
