@@ -232,7 +232,16 @@ class HouseholdSim {
   // permanent stage of the initial population at month 0, so it is not in need.
   static constexpr unsigned kNotInNeed = 1u << 15;
   std::vector<Household> hh_;
-  std::vector<std::uint32_t> id_;  // household number: the counter of its random streams
+  // Household number: the counter of its random streams. A slot's number is the slot itself
+  // (the initial households and arrivals are numbered in slot order, and a replacement takes
+  // the slot and the number of the one it replaces) until the first compaction moves
+  // households to lower slots: only then is the array made (4 bytes a household spared where
+  // nobody exits without a replacement, bench-ladder-1 among them).
+  std::vector<std::uint32_t> id_;
+  bool ids_are_slots_ = true;
+  std::uint32_t id_of(std::uint32_t i) const { return ids_are_slots_ ? i : id_[i]; }
+  // The numbers of a batch's households, where they are their slots.
+  std::uint32_t batch_ids_[kBlock];
   // Months roofless (in an outside stage) before the current stay there, and the month the
   // current stay began (-1 = not in an outside stage): updated only when a household moves,
   // and kept only where a waiting list's points weigh roofless months (the per-profile
@@ -427,7 +436,7 @@ class HouseholdSim {
 template <class F>
 void HouseholdSim::for_each_column(F&& f) {
   f(hh_);
-  f(id_);
+  if (!ids_are_slots_) f(id_);
   if (need_roofless_) f(roofless_);
   f(cold_);
   if (need_money_) f(money_);
@@ -442,13 +451,19 @@ void HouseholdSim::reserve_slots(std::size_t n) {
 
 std::uint32_t HouseholdSim::new_slot() {
   if (n_ == hh_.size()) reserve_slots(std::max<std::size_t>(64, hh_.size() * 2));
-  id_[n_] = next_id_++;
+  if (!ids_are_slots_) id_[n_] = next_id_;
+  ++next_id_;  // == n_ + 1 while numbers are slots
   return static_cast<std::uint32_t>(n_++);
 }
 
 void HouseholdSim::compact() {
   // Drop the slots of exited households, keeping the order; waiting lists follow their
   // households (entries of exited ones are stale anyway and go).
+  if (ids_are_slots_) {
+    id_.resize(hh_.size());
+    std::iota(id_.begin(), id_.begin() + static_cast<std::ptrdiff_t>(n_), 0u);
+    ids_are_slots_ = false;
+  }
   std::vector<std::uint32_t> to(n_);
   std::uint32_t w = 0;
   for (std::size_t i = 0; i < n_; ++i) to[i] = hh_[i].stage == kNone ? kGone : w++;
@@ -789,7 +804,7 @@ void HouseholdSim::populate_initial() {
     for (std::size_t k = 0; k < order.size(); ++k) {
       const int p = order[k];
       std::uint32_t i = new_slot();
-      auto r = st_.draw(id_[i], 0, kAttributes);
+      auto r = st_.draw(id_of(i), 0, kAttributes);
       init_household(i, 0, p, r[1] < m_.profiles[p].employed_at_entry, s, bits[k]);
       if (start[k] != s) {
         // A cohort placed elsewhere at month 0 (start_stage): in need all the same (its
@@ -870,7 +885,7 @@ void HouseholdSim::arrivals(int t) {
 }
 
 int HouseholdSim::admit(std::uint32_t i, int t) {
-  auto r = st_.draw(id_[i], static_cast<std::uint32_t>(t), kAttributes);
+  auto r = st_.draw(id_of(i), static_cast<std::uint32_t>(t), kAttributes);
   const int p = pick_profile(r[0]);
   init_household(i, t, p, r[1] < m_.profiles[p].employed_at_entry, -1);
   const std::vector<std::uint8_t>& entry = tw_.entry_by_profile[p];
@@ -998,7 +1013,12 @@ void HouseholdSim::households(int t) {
   std::uint64_t hm = 0;
   for (std::size_t b0 = 0; b0 < n_; b0 += kBlock) {
     const std::size_t bn = std::min(kBlock, n_ - b0);
-    detail::philox_first3(&id_[b0], bn, month, kBehaviour, key, u_job_, u_month_, u_exit_);
+    const std::uint32_t* ids = &batch_ids_[0];
+    if (ids_are_slots_)
+      std::iota(batch_ids_, batch_ids_ + bn, static_cast<std::uint32_t>(b0));
+    else
+      ids = &id_[b0];
+    detail::philox_first3(ids, bn, month, kBehaviour, key, u_job_, u_month_, u_exit_);
     std::size_t gone = 0;
     Household* h = hh + b0;
     for (std::size_t k = 0; k < bn; ++k, ++h) {
@@ -1216,7 +1236,7 @@ void HouseholdSim::exit_household(std::uint32_t i, int cur, int t) {
   int dest = 2;
   const CompiledProfile& pf = m_.profiles[h.profile];
   if (pf.exit_institution > 0) {
-    const std::uint32_t u = st_.draw(id_[i], static_cast<std::uint32_t>(t), kExitDestination)[0];
+    const std::uint32_t u = st_.draw(id_of(i), static_cast<std::uint32_t>(t), kExitDestination)[0];
     dest = u < pf.exit_own ? 0 : u < pf.exit_institution ? 1 : 2;
   }
   finalize(i, t, dest);

@@ -318,6 +318,62 @@ json series_json(const Series& s) {
   return j;
 }
 
+// A row of all profiles under "results"; a profile's row under "by_profile" (its metrics
+// only those kept by profile).
+json result_row(const RunResult& r, const TownVariantResult& tv) {
+  json row;
+  row["town"] = tv.town;
+  row["variant"] = tv.variant;
+  if (tv.profile != "*") row["profile"] = tv.profile;
+  // The cohort "all" under "metrics" (as before cohorts existed), the others by cohort.
+  json metrics = json::object(), cohorts = json::object();
+  for (std::size_t k = 0; k < tv.metrics.size() && k < r.metric_info.size(); ++k) {
+    const MetricInfo& mi = r.metric_info[k];
+    if (tv.profile != "*" && !mi.by_profile) continue;
+    if (mi.cohort == "all")
+      metrics[mi.name] = summary_json(tv.metrics[k]);
+    else
+      cohorts[mi.cohort][mi.name] = summary_json(tv.metrics[k]);
+  }
+  row["metrics"] = metrics;
+  row["cohorts"] = cohorts;
+  json series = json::array();
+  for (const auto& s : tv.series) series.push_back(series_json(s));
+  row["series"] = series;
+  json flows = json::array();
+  for (const auto& f : tv.flows)
+    flows.push_back({{"from", f.from},
+                     {"to", f.to},
+                     {"kind", f.kind},
+                     {"mean_per_replication", jnum(f.mean_per_replication)}});
+  row["flows"] = flows;
+  // The flow account by year: always in a row of all profiles, in a profile's row where it
+  // has one. Not the monthly account: twelve times as many lines would more than double the
+  // file for every reader (the report, Python's r.results); flows_monthly.csv holds it.
+  if (tv.profile == "*" || !tv.flows_yearly.empty()) {
+    json yearly = json::array();
+    for (const auto& f : tv.flows_yearly)
+      yearly.push_back({{"year", f.year},
+                        {"months", f.months},
+                        {"stage", f.stage},
+                        {"flow", f.flow},
+                        {"kind", f.kind},
+                        {"from_or_to", f.from_or_to},
+                        {"mean_per_replication", jnum(f.mean_per_replication)}});
+    row["flows_yearly"] = yearly;
+  }
+  json month = json::array(), cum = json::array(), lo = json::array(), hi = json::array();
+  for (const auto& p : tv.time_to_lease) {
+    month.push_back(p.month);
+    cum.push_back(jnum(p.cum_incidence));
+    lo.push_back(jnum(p.ci_low));
+    hi.push_back(jnum(p.ci_high));
+  }
+  row["time_to_lease"] = {
+      {"month", month}, {"cum_incidence", cum}, {"ci_low", lo}, {"ci_high", hi}};
+  return row;
+}
+
 json results_json(const RunResult& r, const json& manifest) {
   json doc;
   doc["format"] = "prostup-results";
@@ -389,66 +445,9 @@ json results_json(const RunResult& r, const json& manifest) {
   }
   doc["cohorts"] = cohort_list;
 
-  // A row of all profiles under "results"; a profile's row under "by_profile" (its metrics
-  // only those kept by profile).
-  auto result_row = [&](const TownVariantResult& tv) {
-    json row;
-    row["town"] = tv.town;
-    row["variant"] = tv.variant;
-    if (tv.profile != "*") row["profile"] = tv.profile;
-    // The cohort "all" under "metrics" (as before cohorts existed), the others by cohort.
-    json metrics = json::object(), cohorts = json::object();
-    for (std::size_t k = 0; k < tv.metrics.size() && k < r.metric_info.size(); ++k) {
-      const MetricInfo& mi = r.metric_info[k];
-      if (tv.profile != "*" && !mi.by_profile) continue;
-      if (mi.cohort == "all")
-        metrics[mi.name] = summary_json(tv.metrics[k]);
-      else
-        cohorts[mi.cohort][mi.name] = summary_json(tv.metrics[k]);
-    }
-    row["metrics"] = metrics;
-    row["cohorts"] = cohorts;
-    json series = json::array();
-    for (const auto& s : tv.series) series.push_back(series_json(s));
-    row["series"] = series;
-    json flows = json::array();
-    for (const auto& f : tv.flows)
-      flows.push_back({{"from", f.from},
-                       {"to", f.to},
-                       {"kind", f.kind},
-                       {"mean_per_replication", jnum(f.mean_per_replication)}});
-    row["flows"] = flows;
-    // The flow account by year: always in a row of all profiles, in a profile's row where it
-    // has one. Not the monthly account: twelve times as many lines would more than double the
-    // file for every reader (the report, Python's r.results); flows_monthly.csv holds it.
-    if (tv.profile == "*" || !tv.flows_yearly.empty()) {
-      json yearly = json::array();
-      for (const auto& f : tv.flows_yearly)
-        yearly.push_back({{"year", f.year},
-                          {"months", f.months},
-                          {"stage", f.stage},
-                          {"flow", f.flow},
-                          {"kind", f.kind},
-                          {"from_or_to", f.from_or_to},
-                          {"mean_per_replication", jnum(f.mean_per_replication)}});
-      row["flows_yearly"] = yearly;
-    }
-    json month = json::array(), cum = json::array(), lo = json::array(), hi = json::array();
-    for (const auto& p : tv.time_to_lease) {
-      month.push_back(p.month);
-      cum.push_back(jnum(p.cum_incidence));
-      lo.push_back(jnum(p.ci_low));
-      hi.push_back(jnum(p.ci_high));
-    }
-    row["time_to_lease"] = {
-        {"month", month}, {"cum_incidence", cum}, {"ci_low", lo}, {"ci_high", hi}};
-    return row;
-  };
-  json rows = json::array(), profile_rows = json::array();
-  for (const auto& tv : r.results) rows.push_back(result_row(tv));
-  for (const auto& tv : r.by_profile) profile_rows.push_back(result_row(tv));
-  doc["results"] = rows;
-  doc["by_profile"] = profile_rows;
+  // The rows (most of the file) are written one at a time by write_results_json().
+  doc["results"] = json::array();
+  doc["by_profile"] = json::array();
 
   auto comparison = [](const Comparison& c) {
     json j = {{"town", c.town},
@@ -546,6 +545,62 @@ json results_json(const RunResult& r, const json& manifest) {
                           {"evpi_willingness_to_pay", jnum(u.evpi_willingness_to_pay)}};
   }
   return doc;
+}
+
+// results.json as doc.dump(1) of the whole document would write it, byte for byte, but
+// with the rows of "results" and "by_profile" (most of the file) built and written one at a
+// time: the whole tree took about five times the file's size in memory (2.5 MB for
+// bench-ladder-1's 0.46 MB file, the command's peak after the simulation).
+void write_results_json(OutputFiles& to, const RunResult& r, const json& manifest) {
+  const json doc = results_json(r, manifest);
+  OutputFiles::File file(to, "results.json");
+  // A value's text at nesting level `level` (1: a member of the top object): dump(1) of the
+  // value alone, each line after its first indented by `level` more spaces. Formatting
+  // newlines are the only raw newlines in a dump (strings escape theirs).
+  auto put = [&](const json& value, int level) {
+    std::string text;
+    try {
+      // Keep UTF-8 as is (Czech labels stay readable); strict: invalid UTF-8 is an error.
+      text = value.dump(1, ' ', false, json::error_handler_t::strict);
+    } catch (const json::exception& e) {
+      throw std::runtime_error(
+          (to.in_memory() ? std::string("results.json") : (to.dir() / "results.json").string()) +
+          ": " + e.what());
+    }
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (const char c : text) {
+      out += c;
+      if (c == '\n') out.append(static_cast<std::size_t>(level), ' ');
+    }
+    file.append(out);
+  };
+  auto rows_of = [&](const std::string& key) -> const std::vector<TownVariantResult>* {
+    if (key == "results") return &r.results;
+    if (key == "by_profile") return &r.by_profile;
+    return nullptr;
+  };
+  file.append("{");
+  bool first = true;
+  for (auto it = doc.begin(); it != doc.end(); ++it) {
+    file.append(first ? "\n " : ",\n ");
+    first = false;
+    put(json(it.key()), 1);
+    file.append(": ");
+    const std::vector<TownVariantResult>* rows = rows_of(it.key());
+    if (!rows || rows->empty()) {
+      put(it.value(), 1);
+      continue;
+    }
+    file.append("[");
+    for (std::size_t k = 0; k < rows->size(); ++k) {
+      file.append(k ? ",\n  " : "\n  ");
+      put(result_row(r, (*rows)[k]), 2);
+    }
+    file.append("\n ]");
+  }
+  file.append(first ? "}\n" : "\n}\n");
+  file.close();
 }
 
 // The rows of all profiles ("*"), then those by profile (only the metrics kept by profile).
@@ -827,7 +882,7 @@ void write_run_outputs(const RunResult& r, OutputFiles& to, CsvDialect dialect,
     write_evpi(r, to, "evpi.csv", dialect);
     check();
   }
-  write_json(to, "results.json", results_json(r, manifest));
+  write_results_json(to, r, manifest);
 }
 
 }  // namespace prostup
