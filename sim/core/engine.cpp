@@ -422,8 +422,10 @@ class HouseholdSim {
       }
       list.resize(w);
       list_head_[T] = 0;
-      // Mostly valid: grow now rather than drop a few entries at every append.
-      if (w > list.capacity() / 4 * 3) list.reserve(list.capacity() * 2);
+      // Mostly valid: grow now rather than drop a few entries at every append; by half, not
+      // double (a list is the engine's largest array after the households': bench-ladder-1's
+      // shelter list holds about 30,000 applicants at N = 100,000).
+      if (w > list.capacity() / 4 * 3) list.reserve(list.capacity() + list.capacity() / 2);
     }
     list.push_back(a);
   }
