@@ -240,6 +240,13 @@ class HouseholdSim {
   std::vector<std::uint32_t> id_;
   bool ids_are_slots_ = true;
   std::uint32_t id_of(std::uint32_t i) const { return ids_are_slots_ ? i : id_[i]; }
+  // Words 0, 1 and 2 of the draws at counters (first + k, c1, purpose), k < n <= kBlock, into
+  // u_job_, u_month_ and u_exit_ (free outside step 4): st_.draw's numbers, in one SIMD batch.
+  void batch_draws(std::uint32_t first, std::size_t n, std::uint32_t c1, std::uint32_t purpose) {
+    std::iota(batch_ids_, batch_ids_ + n, first);
+    detail::philox_first3(batch_ids_, n, c1, purpose, detail::PhiloxKey{st_.key[0], st_.key[1]},
+                          u_job_, u_month_, u_exit_);
+  }
   // The numbers of a batch's households, where they are their slots.
   std::uint32_t batch_ids_[kBlock];
   // Months roofless (in an outside stage) before the current stay there, and the month the
@@ -805,18 +812,24 @@ void HouseholdSim::populate_initial() {
     for (int k = 0; given < n; ++k, ++given) ++count[rem[k % P].second];
     order.clear();
     for (int p = 0; p < P; ++p) order.insert(order.end(), count[p], static_cast<std::uint8_t>(p));
+    // The draws are made in SIMD batches (batch_draws): the same words as st_.draw's.
     for (std::uint32_t k = 0; k + 1 < order.size(); ++k) {
       // Position k takes one of positions k..n-1: word 0 scaled to the n - k choices.
-      const auto r = st_.draw(k, static_cast<std::uint32_t>(s), kNumbering);
+      if (k % kBlock == 0)
+        batch_draws(k, std::min<std::size_t>(kBlock, order.size() - 1 - k),
+                    static_cast<std::uint32_t>(s), kNumbering);
       const std::uint64_t left = order.size() - k;
-      std::swap(order[k], order[k + ((static_cast<std::uint64_t>(r[0]) * left) >> 32)]);
+      std::swap(order[k],
+                order[k + ((static_cast<std::uint64_t>(u_job_[k % kBlock]) * left) >> 32)]);
     }
     select_cohorts(s, order, bits, start);
     for (std::size_t k = 0; k < order.size(); ++k) {
       const int p = order[k];
       std::uint32_t i = new_slot();
-      auto r = st_.draw(id_of(i), 0, kAttributes);
-      init_household(i, 0, p, r[1] < m_.profiles[p].employed_at_entry, s, bits[k]);
+      // Numbers are given in order, so a batch's are consecutive: word 1 of (number, 0).
+      if (k % kBlock == 0)
+        batch_draws(id_of(i), std::min<std::size_t>(kBlock, order.size() - k), 0, kAttributes);
+      init_household(i, 0, p, u_month_[k % kBlock] < m_.profiles[p].employed_at_entry, s, bits[k]);
       if (start[k] != s) {
         // A cohort placed elsewhere at month 0 (start_stage): in need all the same (its
         // initial stage is not permanent), so a permanent start is reaching housing at 0.
