@@ -1327,9 +1327,16 @@ void HouseholdSim::placements(int t) {
     };
     const WaitingPolicy policy = m_.stages[T].waiting_list;
     if (policy == WaitingPolicy::fifo) {
+      // A placement into housing from outside it also writes the household's Cold line
+      // (track_housing): ask for that too.
+      const bool into_housing = is_permanent_[T];
       while (free > 0 && head < list.size()) {
         // The applicants' records lie at random slots: ask for the ones a few places on.
-        if (head + kListAhead < list.size()) __builtin_prefetch(&hh_[list[head + kListAhead].slot]);
+        if (head + kListAhead < list.size()) {
+          const std::uint32_t ahead = list[head + kListAhead].slot;
+          __builtin_prefetch(&hh_[ahead]);
+          if (into_housing) __builtin_prefetch(&cold_[ahead]);
+        }
         const Applicant a = list[head++];
         if (!valid(a, T)) continue;
         place(a.slot);
