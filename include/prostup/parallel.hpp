@@ -20,6 +20,9 @@ class MpiSession {
   int finish(int exit_code);
 };
 
+// Whether an MPI launcher (mpirun, srun) started this process: its environment variables.
+bool launched_by_mpi();
+
 int mpi_rank();
 int mpi_size();
 // Only this rank writes files and prints summaries and progress.

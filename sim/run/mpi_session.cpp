@@ -1,19 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // MPI session, rank queries and the collectives of distributed runs (docs/distributed.md).
 // Only the C API of MPI is used; without PROSTUP_HAVE_MPI every rank is rank 0 of 1.
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <iostream>
 #include <stdexcept>
-#include <string>
 
 #include "mpi_internal.hpp"
-#include "prostup/errors.hpp"
 #include "prostup/parallel.hpp"
 
 #ifdef PROSTUP_HAVE_MPI
@@ -31,35 +25,15 @@ int g_size = 1;
 [[maybe_unused]] bool g_active = false;  // MPI_Init was called by us
 bool g_failure_shared = false;
 
+}  // namespace
+
 // Initialise MPI only when a launcher started us: a plain `prostup run` must not depend
 // on an MPI runtime being usable (singleton start-up is slow and fails in some containers).
-[[maybe_unused]] bool launched_by_mpi() {
+bool launched_by_mpi() {
   for (const char* v : {"OMPI_COMM_WORLD_SIZE", "PMIX_RANK", "PMI_RANK", "PMI_SIZE"})
     if (std::getenv(v)) return true;
   return false;
 }
-
-#ifdef PROSTUP_MPI_SIBLING
-// The `prostup` command is built without MPI, so that a run on one machine loads none of
-// its libraries (about 1 MiB and 8 shared libraries less at start-up); its MPI build,
-// PROSTUP_MPI_SIBLING, sits in the same folder. A rank that a launcher started becomes
-// that build, with the same arguments and environment (and the same process, so the
-// launcher sees nothing of it).
-[[noreturn]] void become_mpi_build(char** argv) {
-  char self[4096];
-  const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-  std::string path = n > 0 ? std::string(self, static_cast<std::size_t>(n)) : std::string();
-  path = path.substr(0, path.rfind('/') + 1) + PROSTUP_MPI_SIBLING;
-  execv(path.c_str(), argv);
-  const int err = errno;
-  std::fprintf(stderr,
-               "prostup: started by an MPI launcher, but its MPI build %s cannot be started "
-               "(%s): install it beside prostup, or run prostup without the launcher\n",
-               path.c_str(), std::strerror(err));
-  std::_Exit(kExitFailure);
-}
-#endif
-}  // namespace
 
 MpiSession::MpiSession(int& argc, char**& argv) {
 #ifdef PROSTUP_HAVE_MPI
@@ -72,11 +46,7 @@ MpiSession::MpiSession(int& argc, char**& argv) {
   MPI_Comm_size(MPI_COMM_WORLD, &g_size);
 #else
   (void)argc;
-#ifdef PROSTUP_MPI_SIBLING
-  if (launched_by_mpi()) become_mpi_build(argv);
-#else
   (void)argv;
-#endif
 #endif
 }
 

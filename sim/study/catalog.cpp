@@ -399,8 +399,14 @@ Catalog::Catalog(const std::string& path, int busy_timeout_ms, bool read_only,
     use_wal(db, path, busy_timeout_ms, cancel);
     // In WAL mode NORMAL syncs at checkpoints, not at every commit: a power cut may lose the
     // last runs recorded (their output folders stay), never the file's consistency. It saves
-    // the disk flushes of every record (about 3 ms a run on a virtual disk).
-    exec(db, "PRAGMA synchronous=NORMAL", path);
+    // the disk flushes of every record (about 3 ms a run on a virtual disk). Only in WAL
+    // mode: where the file system refused it, the rollback journal keeps SQLite's FULL.
+    bool wal = false;
+    {
+      Stmt mode(db, "PRAGMA journal_mode", path);
+      wal = mode.step() && mode.text(0) == "wal";
+    }
+    if (wal) exec(db, "PRAGMA synchronous=NORMAL", path);
   } catch (...) {
     sqlite3_close(db_->handle);
     delete db_;
