@@ -63,12 +63,13 @@ void build_step_tables(CompiledModel& m) {
     r.permanent = stg.kind == StageKind::permanent;
   }
   m.step_rows.resize(m.thresholds.size() << kRowFactBits);
-  for (std::size_t row = 0; row < m.step_rows.size(); ++row) {
-    const std::size_t key = row >> kRowFactBits;
+  const auto stable_m1 = static_cast<std::int32_t>(m.months_to_stabilize()) - 1;
+  const auto none_m1 = static_cast<std::int32_t>(kNoLimit) - 1;
+  for (std::size_t key = 0; key < m.thresholds.size(); ++key) {
     const Thresholds& th = m.thresholds[key];
     const std::size_t mask = key & ((std::size_t{1} << V) - 1);
     const StageRule& rule = m.stage_rules[(key >> V) % static_cast<std::size_t>(S)];
-    StepRow& r = m.step_rows[row];
+    StepRow r{};
     r.below[0] = th.job_gain;
     r.below[1] = th.job_loss;
     r.below[2] = rule.pays_rent ? th.pay_unemployed : th.comply;
@@ -76,12 +77,6 @@ void build_step_tables(CompiledModel& m) {
     r.below[4] = th.exit;
     r.arrears_m1 = static_cast<std::int32_t>(rule.arrears_limit) - 1;
     r.stay_m1 = static_cast<std::int32_t>(rule.max_stay) - 1;
-    r.apply_months_m1 =
-        static_cast<std::int32_t>(row & kRowPending ? kNoLimit : rule.apply_months) - 1;
-    r.stable_m1 =
-        static_cast<std::int32_t>(
-            row & kRowStabilized ? kNoLimit : static_cast<std::uint32_t>(m.months_to_stabilize())) -
-        1;
     r.apply_streak_m1 = static_cast<std::int32_t>(rule.apply_streak) - 1;
     int repay = 1;
     for (int v = 0; v < V; ++v)
@@ -89,6 +84,15 @@ void build_step_tables(CompiledModel& m) {
     r.repay = static_cast<std::uint16_t>(std::min(repay, 0xffff));
     r.rent = static_cast<std::uint8_t>(rule.pays_rent);
     r.permanent = static_cast<std::uint8_t>(rule.permanent);
+    // The four rows of the index: a pending application puts the months to apply out of
+    // reach, a stabilised household the stabilisation limit.
+    for (unsigned facts = 0; facts < (1u << kRowFactBits); ++facts) {
+      StepRow& row = m.step_rows[key << kRowFactBits | facts];
+      row = r;
+      row.apply_months_m1 =
+          facts & kRowPending ? none_m1 : static_cast<std::int32_t>(rule.apply_months) - 1;
+      row.stable_m1 = facts & kRowStabilized ? none_m1 : stable_m1;
+    }
   }
 }
 
