@@ -266,7 +266,7 @@ class HouseholdSim {
     detail::philox_first3(batch_ids_, n, c1, purpose, detail::PhiloxKey{st_.key[0], st_.key[1]},
                           u_job_, u_month_, u_exit_);
   }
-  // The numbers of a batch's households, where they are their slots.
+  // The numbers of a batch's households, where they are consecutive (batch_draws).
   std::uint32_t batch_ids_[kBlock];
   // Months roofless (in an outside stage) before the current stay there, and the month the
   // current stay began (-1 = not in an outside stage): updated only when a household moves,
@@ -1061,12 +1061,10 @@ void HouseholdSim::households_of(int t) {
   std::uint64_t hm = 0;
   for (std::size_t b0 = 0; b0 < n_; b0 += kBlock) {
     const std::size_t bn = std::min(kBlock, n_ - b0);
-    const std::uint32_t* ids = &batch_ids_[0];
     if (ids_are_slots_)
-      std::iota(batch_ids_, batch_ids_ + bn, static_cast<std::uint32_t>(b0));
+      batch_draws(static_cast<std::uint32_t>(b0), bn, month, kBehaviour);
     else
-      ids = &id_[b0];
-    detail::philox_first3(ids, bn, month, kBehaviour, key, u_job_, u_month_, u_exit_);
+      detail::philox_first3(&id_[b0], bn, month, kBehaviour, key, u_job_, u_month_, u_exit_);
     std::size_t gone = 0;
     Household* h = hh + b0;
     for (std::size_t k = 0; k < bn; ++k, ++h) {

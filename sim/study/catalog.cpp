@@ -289,21 +289,27 @@ int checked_version(sqlite3* db, const std::string& path, bool fresh_ok) {
 
 // WAL lets a reader look while a run is recorded; the mode is kept in the file, so only the
 // first opener switches it. The switch needs the file to itself and SQLite does not call the
-// busy handler for it, so another opener's moment of reading is waited out here.
-void use_wal(sqlite3* db, const std::string& path, int busy_timeout_ms,
+// busy handler for it, so another opener's moment of reading is waited out here. Returns
+// whether the file is in WAL mode (a file system that refuses it keeps the rollback journal).
+bool use_wal(sqlite3* db, const std::string& path, int busy_timeout_ms,
              const std::atomic<bool>* cancel) {
   const auto give_up =
       std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+  bool switched = false;
   for (;;) {
     {
       Stmt mode(db, "PRAGMA journal_mode", path);
-      if (mode.step() && mode.text(0) == "wal") return;
+      if (mode.step() && mode.text(0) == "wal") return true;
     }
+    if (switched) return false;
     char* err = nullptr;
     const int rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL", nullptr, nullptr, &err);
     std::string msg = err ? err : sqlite3_errmsg(db);
     sqlite3_free(err);
-    if (rc == SQLITE_OK) return;
+    if (rc == SQLITE_OK) {
+      switched = true;  // read the mode the file is in now
+      continue;
+    }
     if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() > give_up ||
         (cancel && cancel->load()))
       throw CatalogError("catalog " + path + ": " + msg);
@@ -396,17 +402,11 @@ Catalog::Catalog(const std::string& path, int busy_timeout_ms, bool read_only,
     } else {
       checked_version(db, path, true);
     }
-    use_wal(db, path, busy_timeout_ms, cancel);
     // In WAL mode NORMAL syncs at checkpoints, not at every commit: a power cut may lose the
     // last runs recorded (their output folders stay), never the file's consistency. It saves
     // the disk flushes of every record (about 3 ms a run on a virtual disk). Only in WAL
     // mode: where the file system refused it, the rollback journal keeps SQLite's FULL.
-    bool wal = false;
-    {
-      Stmt mode(db, "PRAGMA journal_mode", path);
-      wal = mode.step() && mode.text(0) == "wal";
-    }
-    if (wal) exec(db, "PRAGMA synchronous=NORMAL", path);
+    if (use_wal(db, path, busy_timeout_ms, cancel)) exec(db, "PRAGMA synchronous=NORMAL", path);
   } catch (...) {
     sqlite3_close(db_->handle);
     delete db_;
